@@ -1,0 +1,81 @@
+// Builds the two products from one core:
+//   lib/mip.cjs  — the local `mip` command (Node, CommonJS, dependencies bundled in)
+//   dist/        — the Apps Script project pushed by clasp (Code.js, appsscript.json, Sidebar.html)
+import { build } from "esbuild";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const quiet = process.argv.includes("--quiet");
+const log = (msg) => quiet || console.log(msg);
+
+async function buildCli() {
+  mkdirSync(join(root, "lib"), { recursive: true });
+  await build({
+    entryPoints: [join(root, "src/local/cli.ts")],
+    outfile: join(root, "lib/mip.cjs"),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: "linked",
+    logLevel: "warning",
+  });
+  log("lib/mip.cjs");
+}
+
+/** Names the Apps Script entry module exports, so each gets a real top-level function. */
+async function entryExports(entry) {
+  const probe = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    write: false,
+    metafile: true,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    logLevel: "silent",
+  });
+  const out = Object.values(probe.metafile.outputs)[0];
+  return out.exports.filter((name) => name !== "default").sort();
+}
+
+async function buildGas() {
+  const entry = join(root, "src/gas/main.ts");
+  if (!existsSync(entry)) return;
+  const dist = join(root, "dist");
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const names = await entryExports(entry);
+  const wrappers = names
+    .map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`)
+    .join("\n");
+  await build({
+    entryPoints: [entry],
+    outfile: join(dist, "Code.js"),
+    bundle: true,
+    format: "iife",
+    globalName: "MIP",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2019",
+    minifyWhitespace: false,
+    minifySyntax: true,
+    legalComments: "none",
+    footer: { js: `\n// Apps Script entry points (generated from src/gas/main.ts exports)\n${wrappers}\n` },
+    logLevel: "warning",
+  });
+  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  const sidebarBuild = join(root, "scripts/build-sidebar.mjs");
+  if (existsSync(sidebarBuild)) {
+    const { buildSidebar } = await import(sidebarBuild);
+    await buildSidebar(root, dist);
+  }
+  writeFileSync(join(dist, "entry-points.json"), JSON.stringify(names, null, 2) + "\n");
+  log(`dist/Code.js (${names.length} entry points)`);
+}
+
+await buildCli();
+await buildGas();

@@ -1,0 +1,50 @@
+/**
+ * The contract between the sidebar (browser) and the Apps Script server functions it calls
+ * through google.script.run. Everything here is plain JSON: google.script.run cannot carry
+ * Date objects, so dates travel as strings.
+ */
+import type { Issue, IssueCounts } from "./core/issues.js";
+
+export type TabState = "clean" | "infos" | "warnings" | "errors" | "missing";
+
+export interface TabStatus {
+  title: string;
+  state: TabState;
+  findings: number;
+}
+
+export interface ReportLink {
+  url: string;
+  name: string;
+  draft: boolean;
+  /** ISO timestamp. */
+  createdAt: string;
+}
+
+export interface SidebarState {
+  organisation: string;
+  reportType: string;
+  period: string;
+  counts: IssueCounts;
+  /** 0..1 */
+  completeness: number;
+  /** 0..1, null when no plan row is due yet. */
+  planExecution: number | null;
+  tabs: TabStatus[];
+  issues: Issue[];
+  lastReport: ReportLink | null;
+  /** ISO timestamp of the validation. */
+  checkedAt: string;
+}
+
+export type ReportOutcome =
+  | { kind: "created"; report: ReportLink; errors: number }
+  | { kind: "blocked"; issues: Issue[] };
+
+/** Every server function the sidebar may call, with its arguments and result. */
+export interface ServerApi {
+  sidebarGetState(): SidebarState;
+  sidebarValidate(): SidebarState;
+  sidebarSelectCell(sheet: string, cell: string | null): void;
+  sidebarGenerateReport(): ReportOutcome;
+}

@@ -1,0 +1,108 @@
+/** Findings and the rule catalogue (ids and severities are a contract, see RULES). */
+
+export type Severity = "error" | "warning" | "info";
+
+export const RULES = {
+  TPL_SHEET_MISSING: { severity: "error", title: "Нет вкладки шаблона" },
+  TPL_HEADER_MISMATCH: { severity: "error", title: "Заголовок столбца не совпадает с шаблоном" },
+  TPL_CELL_ERROR: { severity: "error", title: "Ошибка формулы в ячейке" },
+  TPL_ENUM_INVALID: { severity: "error", title: "Значение не из списка" },
+  GEN_REQUIRED: { severity: "error", title: "Не заполнено обязательное поле" },
+  GEN_PERIOD_INVALID: { severity: "error", title: "Не читается отчётный период" },
+  GEN_EMAIL_INVALID: { severity: "warning", title: "Неверный адрес электронной почты" },
+  GEN_URL_INVALID: { severity: "warning", title: "Неверный адрес сайта" },
+  GEN_CONCLUSION_TOO_LONG: { severity: "error", title: "Общий вывод длиннее 2000 знаков" },
+  GEN_FINAL_EMPTY_CONCLUSION: { severity: "error", title: "В итоговом отчёте нет общего вывода" },
+  TERM_INVALID: { severity: "error", title: "Не читается срок или дата" },
+  TERM_REVERSED: { severity: "error", title: "Срок заканчивается раньше, чем начинается" },
+  TERM_OUTSIDE_PERIOD: { severity: "warning", title: "Срок вне отчётного периода" },
+  STG_OVERLAP: { severity: "warning", title: "Этапы пересекаются" },
+  STG_NONE_IN_PERIOD: { severity: "warning", title: "Ни один этап не приходится на отчётный период" },
+  PLAN_ACTIVITY_MISSING: { severity: "error", title: "Нет запланированного мероприятия" },
+  PLAN_STATUS_MISSING: { severity: "error", title: "Нет статуса" },
+  PLAN_FACT_MISSING: { severity: "error", title: "Нет фактического содержания" },
+  PLAN_DEVIATION_REASON_MISSING: { severity: "error", title: "Нет причины отклонения" },
+  PLAN_DEVIATION_ACTION_MISSING: { severity: "error", title: "Нет управленческих действий" },
+  PLAN_REASON_WITHOUT_DEVIATION: { severity: "warning", title: "Причина отклонения при статусе «Выполнено»" },
+  PLAN_QTY_INVALID: { severity: "error", title: "Количество не число" },
+  PLAN_STATUS_QTY_MISMATCH: { severity: "warning", title: "Количество противоречит статусу" },
+  PLAN_OVERDUE: { severity: "warning", title: "Срок прошёл, а мероприятие не завершено" },
+  PLAN_NUMBER_DUPLICATE: { severity: "error", title: "Повтор номера" },
+  PLAN_NUMBER_PARENT_MISSING: { severity: "warning", title: "Нет родительского пункта" },
+  PLAN_CHILD_OUTSIDE_PARENT: { severity: "warning", title: "Подпункт вне срока родительского пункта" },
+  PLAN_TASK_UNKNOWN: { severity: "warning", title: "Неизвестный номер задачи" },
+  PLAN_OUTSIDE_STAGE: { severity: "warning", title: "Срок вне этапов проекта" },
+  PLAN_RESPONSIBLE_MISSING: { severity: "warning", title: "Нет ответственного" },
+  ORG_DUPLICATE: { severity: "error", title: "Организация указана дважды" },
+  MENT_PERSON_MISSING: { severity: "error", title: "Не указан наставник или наставляемый" },
+  MENT_SELF: { severity: "error", title: "Наставник и наставляемый — одно лицо" },
+  MENT_ORG_UNKNOWN: { severity: "error", title: "Организации нет на вкладке «Организации»" },
+  MENT_MENTOR_ORG_TYPE: { severity: "warning", title: "Наставник из школы с НОР" },
+  MENT_MENTEE_ORG_TYPE: { severity: "warning", title: "Наставляемый из школы-лидера" },
+  MENT_SAME_ORG: { severity: "info", title: "Наставник и наставляемый из одной организации" },
+  MENT_SUBJECT_MISSING: { severity: "error", title: "Не указан предмет" },
+  MENT_MENTOR_MULTI_SUBJECT: { severity: "warning", title: "У наставника несколько предметов" },
+  MENT_LOAD_EXCEEDED: { severity: "warning", title: "Превышена нагрузка наставника" },
+  MENT_DUPLICATE_PAIR: { severity: "error", title: "Пара повторяется" },
+  MENT_MENTEE_MULTI_MENTOR: { severity: "warning", title: "У наставляемого два наставника по одному предмету" },
+  MENT_NOT_HELD_REASON: { severity: "error", title: "Нет причины, почему пара не состоялась" },
+  MENT_DECLARED_MISMATCH: { severity: "warning", title: "Заявленные числа не совпадают с таблицей" },
+  PART_COUNT_INVALID: { severity: "error", title: "Количество не целое неотрицательное число" },
+  PART_COUNT_TEXT: { severity: "info", title: "Количество записано текстом" },
+  PART_TOTAL_MISMATCH: { severity: "error", title: "Общее число участников не совпадает с суммой" },
+  PART_CATEGORY_DUPLICATE: { severity: "warning", title: "Категория указана дважды" },
+  PART_TRAINING_PERCENT_MISMATCH: { severity: "warning", title: "Процент педагогов не сходится" },
+  EVT_NAME_MISSING: { severity: "error", title: "Нет названия" },
+  EVT_LEVEL_MISSING: { severity: "error", title: "Нет уровня" },
+  EVT_COUNT_INVALID: { severity: "error", title: "Количество участников не число" },
+  EVT_NO_PARTICIPANTS: { severity: "warning", title: "Нет участников" },
+  RES_ACTUAL_MISSING: { severity: "warning", title: "Нет фактического результата" },
+  PROB_TOO_FEW: { severity: "error", title: "Меньше трёх затруднений" },
+  PROB_SOLUTION_MISSING: { severity: "warning", title: "Нет путей решения" },
+  DOC_NUMBER_MISSING: { severity: "warning", title: "Нет номера документа" },
+  DOC_DUPLICATE: { severity: "warning", title: "Документ повторяется" },
+  STAFF_LEADER_MISSING: { severity: "warning", title: "Руководителя нет на вкладке «Кадры»" },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+export interface Issue {
+  rule: RuleId;
+  severity: Severity;
+  /** Tab title. */
+  sheet: string;
+  /** 1-based sheet row, null for a whole tab or workbook. */
+  row: number | null;
+  /** Header text of the column, null when no column is meant. */
+  column: string | null;
+  /** A1 address when one cell is meant. */
+  cell: string | null;
+  /** Russian: what is wrong, the offending value in «», how to fix it. */
+  message: string;
+}
+
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countIssues(issues: readonly Issue[]): IssueCounts {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const issue of issues) {
+    if (issue.severity === "error") counts.errors++;
+    else if (issue.severity === "warning") counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Quote a user value for a message: «value», shortened so a huge cell cannot flood it. */
+export function quote(value: string, max = 80): string {
+  const oneLine = value.replace(/\s+/g, " ").trim();
+  return `«${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}»`;
+}
+
+export { SEVERITY_ORDER };

@@ -1,0 +1,11 @@
+// PLACEHOLDER — replaced by the metrics implementation.
+import type { Metrics } from "../metrics.js";
+import type { RuleContext } from "./types.js";
+export function computeMetrics(_ctx: RuleContext): Metrics {
+  return {
+    completeness: 0, planRows: 0, planDone: 0, planDue: 0, planExecution: null, deviations: 0,
+    pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0, menteeOrgs: 0,
+    pairsBySubject: {}, maxMentorLoad: 0, participantsTotal: 0, eventsByTab: {}, eventsByLevel: {},
+    publications: 0, publicationsByLevel: {}, contestsByLevel: {}, speechesByLevel: {},
+  };
+}

@@ -1,0 +1,31 @@
+import type { Issue, RuleId, Severity } from "../issues.js";
+import type { TabKey } from "../schema.js";
+import type { IsoDate, Period } from "../terms/types.js";
+import type { Workbook } from "../workbook.js";
+
+export interface Settings {
+  maxMentees: number;
+  strict: boolean;
+  orientation: "portrait" | "landscape";
+  reportFolder: string;
+}
+
+export interface RuleContext {
+  readonly workbook: Workbook;
+  /** Reporting period, null when it cannot be read. */
+  readonly period: Period | null;
+  /** Report date: `--report-date`, else the workbook's «Дата отчёта», else today. */
+  readonly reportDate: IsoDate;
+  readonly reportType: "interim" | "final" | null;
+  readonly settings: Settings;
+  /** Record a finding; severity defaults to the catalogue's. */
+  emit(issue: Omit<Issue, "severity"> & { severity?: Severity }): void;
+}
+
+/** A group of rules that reads the listed tabs (used to re-check only what an edit touches). */
+export interface RuleFamily {
+  readonly name: string;
+  readonly reads: readonly TabKey[];
+  readonly ids: readonly RuleId[];
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,234 @@
+/**
+ * Grid → typed workbook. Never throws: a missing tab, a renamed header or an error cell
+ * becomes an issue with its location, and whatever can still be read is read.
+ */
+import { fold } from "./fold.js";
+import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
+import { type Issue, quote } from "./issues.js";
+import {
+  type ColumnKey,
+  type FieldKey,
+  type KeyValueTabDef,
+  type KeyValueTabKey,
+  type TableTabDef,
+  type TableTabKey,
+  KEY_VALUE_HEADERS,
+  TABS,
+  a1,
+  headersOf,
+} from "./schema.js";
+
+export interface TableRow<K extends TableTabKey = TableTabKey> {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly cells: Readonly<Record<ColumnKey<K>, Cell>>;
+}
+
+export interface ParsedTable<K extends TableTabKey = TableTabKey> {
+  readonly key: K;
+  readonly title: string;
+  readonly present: boolean;
+  /** 0-based sheet column of every schema column, -1 when it cannot be found. */
+  readonly columnIndex: Readonly<Record<ColumnKey<K>, number>>;
+  readonly rows: readonly TableRow<K>[];
+}
+
+export interface KeyValueField {
+  readonly value: Cell;
+  /** 1-based row where the label was found, null when the label is missing. */
+  readonly row: number | null;
+}
+
+export interface ParsedKeyValue<K extends KeyValueTabKey = KeyValueTabKey> {
+  readonly key: K;
+  readonly title: string;
+  readonly present: boolean;
+  readonly fields: Readonly<Record<FieldKey<K>, KeyValueField>>;
+}
+
+export interface Workbook {
+  readonly tables: { readonly [K in TableTabKey]: ParsedTable<K> };
+  readonly kv: { readonly [K in KeyValueTabKey]: ParsedKeyValue<K> };
+  readonly templateVersion: string | null;
+  /** Titles of tabs the template does not know (kept, ignored). */
+  readonly extraTabs: readonly string[];
+}
+
+export interface ParseResult {
+  readonly workbook: Workbook;
+  readonly issues: Issue[];
+}
+
+/** True when the grid has at least one tab of the template (otherwise it is a foreign workbook). */
+export function looksLikeMipWorkbook(grid: WorkbookGrid): boolean {
+  const titles = new Set(grid.tabs.map((t) => fold(t.title)));
+  const known = TABS.filter((t) => titles.has(fold(t.title))).length;
+  return known >= 2 || (known === 1 && grid.tabs.length === 1);
+}
+
+function findTab(grid: WorkbookGrid, title: string): TabGrid | undefined {
+  return grid.tabs.find((t) => t.title === title) ?? grid.tabs.find((t) => fold(t.title) === fold(title));
+}
+
+function cellErrorIssue(tabTitle: string, row: number, col: number, header: string | null, cell: Cell): Issue {
+  const code = isErrorCell(cell) ? cell.code : cellText(cell);
+  return {
+    rule: "TPL_CELL_ERROR",
+    severity: "error",
+    sheet: tabTitle,
+    row,
+    column: header,
+    cell: a1(row, col),
+    message: `В ячейке ${a1(row, col)} ошибка формулы ${quote(code)}. Исправьте формулу или замените её значением.`,
+  };
+}
+
+/**
+ * Match schema headers to sheet columns: an exact (folded) header wins wherever it stands;
+ * a header that is not found falls back to its own position if that column is not claimed
+ * by another header (a renamed header keeps its data readable).
+ */
+function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issue[]): Record<string, number> {
+  const found = headerRow.map((cell) => fold(cellText(cell)));
+  const index: Record<string, number> = {};
+  const claimed = new Set<number>();
+  tab.columns.forEach((col) => {
+    const at = found.indexOf(fold(col.header));
+    if (at >= 0 && !claimed.has(at)) {
+      index[col.key] = at;
+      claimed.add(at);
+    }
+  });
+  tab.columns.forEach((col, expectedAt) => {
+    const actual = index[col.key];
+    const seen = cellText(headerRow[expectedAt]);
+    const cellRef = a1(1, expectedAt);
+    if (actual === undefined) {
+      const fallback = !claimed.has(expectedAt) && expectedAt < Math.max(found.length, 1) && seen !== "" ? expectedAt : -1;
+      index[col.key] = fallback;
+      if (fallback >= 0) claimed.add(fallback);
+      issues.push({
+        rule: "TPL_HEADER_MISMATCH",
+        severity: "error",
+        sheet: tab.title,
+        row: 1,
+        column: col.header,
+        cell: cellRef,
+        message:
+          seen === ""
+            ? `На вкладке «${tab.title}» нет столбца «${col.header}» (ожидался в ячейке ${cellRef}). Выполните «Создать / обновить шаблон» или верните заголовок.`
+            : `В ячейке ${cellRef} заголовок ${quote(seen)}, а должен быть «${col.header}». Верните заголовок шаблона: по нему столбец находят проверка и отчёт.`,
+      });
+    } else if (actual !== expectedAt) {
+      issues.push({
+        rule: "TPL_HEADER_MISMATCH",
+        severity: "error",
+        sheet: tab.title,
+        row: 1,
+        column: col.header,
+        cell: a1(1, actual),
+        message: `Столбец «${col.header}» стоит в ячейке ${a1(1, actual)}, а по шаблону должен быть ${cellRef}. Верните порядок столбцов шаблона (свои столбцы добавляйте справа).`,
+      });
+    }
+  });
+  return index;
+}
+
+function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
+  const emptyIndex = Object.fromEntries(tab.columns.map((c) => [c.key, -1]));
+  if (!sheet) return { key: tab.key as TableTabKey, title: tab.title, present: false, columnIndex: emptyIndex as never, rows: [] };
+  const headerRow = sheet.rows[0] ?? [];
+  const index = matchHeaders(tab, headerRow, issues);
+  const rows: TableRow[] = [];
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const raw = sheet.rows[r];
+    if (isEmptyRow(raw) || !raw) continue;
+    const cells: Record<string, Cell> = {};
+    let any = false;
+    for (const col of tab.columns) {
+      const at = index[col.key] ?? -1;
+      const cell = at >= 0 ? (raw[at] ?? null) : null;
+      cells[col.key] = cell;
+      if (cellText(cell) !== "") any = true;
+      if (isErrorCell(cell)) issues.push(cellErrorIssue(tab.title, r + 1, at, col.header, cell));
+    }
+    // A row filled only in the user's own extra columns is not a data row of the template.
+    if (any) rows.push({ row: r + 1, cells: cells as never });
+  }
+  return { key: tab.key as TableTabKey, title: tab.title, present: true, columnIndex: index as never, rows: rows as never };
+}
+
+function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
+  const fields: Record<string, KeyValueField> = {};
+  for (const fd of tab.fields) fields[fd.key] = { value: null, row: null };
+  if (!sheet) return { key: tab.key as KeyValueTabKey, title: tab.title, present: false, fields: fields as never };
+  const headerRow = sheet.rows[0] ?? [];
+  KEY_VALUE_HEADERS.forEach((header, i) => {
+    const seen = cellText(headerRow[i]);
+    if (fold(seen) !== fold(header)) {
+      issues.push({
+        rule: "TPL_HEADER_MISMATCH",
+        severity: "error",
+        sheet: tab.title,
+        row: 1,
+        column: header,
+        cell: a1(1, i),
+        message:
+          seen === ""
+            ? `На вкладке «${tab.title}» в ячейке ${a1(1, i)} нет заголовка «${header}». Выполните «Создать / обновить шаблон».`
+            : `В ячейке ${a1(1, i)} заголовок ${quote(seen)}, а должен быть «${header}». Верните заголовок шаблона.`,
+      });
+    }
+  });
+  const byLabel = new Map(tab.fields.map((fd) => [fold(fd.label), fd.key]));
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const raw = sheet.rows[r] ?? [];
+    const key = byLabel.get(fold(cellText(raw[0])));
+    if (!key || fields[key]!.row !== null) continue;
+    const value = raw[1] ?? null;
+    fields[key] = { value, row: r + 1 };
+    if (isErrorCell(value)) issues.push(cellErrorIssue(tab.title, r + 1, 1, KEY_VALUE_HEADERS[1], value));
+  }
+  return { key: tab.key as KeyValueTabKey, title: tab.title, present: true, fields: fields as never };
+}
+
+export function parseWorkbook(grid: WorkbookGrid): ParseResult {
+  const issues: Issue[] = [];
+  const tables: Record<string, ParsedTable> = {};
+  const kv: Record<string, ParsedKeyValue> = {};
+  for (const tab of TABS) {
+    const sheet = findTab(grid, tab.title);
+    if (!sheet) {
+      issues.push({
+        rule: "TPL_SHEET_MISSING",
+        severity: "error",
+        sheet: tab.title,
+        row: null,
+        column: null,
+        cell: null,
+        message: `Нет вкладки «${tab.title}» (${tab.purpose.replace(/\.$/, "").toLowerCase()}). Выполните «Создать / обновить шаблон» — вкладка появится, данные не пострадают.`,
+      });
+    }
+    if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues);
+    else kv[tab.key] = parseKeyValue(tab, sheet, issues);
+  }
+  const known = new Set(TABS.map((t) => fold(t.title)));
+  const extraTabs = grid.tabs.map((t) => t.title).filter((title) => !known.has(fold(title)));
+  return {
+    workbook: {
+      tables: tables as unknown as Workbook["tables"],
+      kv: kv as unknown as Workbook["kv"],
+      templateVersion: grid.templateVersion ?? null,
+      extraTabs,
+    },
+    issues,
+  };
+}
+
+/** Location helpers for rules. */
+export function cellRef<K extends TableTabKey>(table: ParsedTable<K>, row: TableRow<K>, key: ColumnKey<K>): string | null {
+  const at = table.columnIndex[key];
+  return at >= 0 ? a1(row.row, at) : null;
+}
+
+export { headersOf };
