@@ -1,0 +1,222 @@
+/** The sidebar's controller: loads the state, wires the buttons, keeps one action at a time. */
+import type { SidebarState } from "../src/api.js";
+import type { Issue } from "../src/core/issues.js";
+import { type Bridge, type ServerFunctionName, createBridge, hostRunner } from "./bridge.js";
+import { byId } from "./dom.js";
+import { ERRORS, INFOS, WARNINGS, dateTime, plural } from "./format.js";
+import { failureMessage } from "./messages.js";
+import {
+  type ReportView,
+  type SeverityFilter,
+  renderCounts,
+  renderFailure,
+  renderFindings,
+  renderReport,
+  renderSummary,
+  renderTabs,
+} from "./render.js";
+
+/** Longest wait per server function. Apps Script stops a call after 6 minutes. */
+const TIMEOUTS_MS: Record<ServerFunctionName, number> = {
+  sidebarGetState: 120_000,
+  sidebarValidate: 120_000,
+  sidebarSelectCell: 30_000,
+  sidebarGenerateReport: 370_000,
+};
+
+interface TestHooks {
+  /** Tests shorten the time-outs instead of waiting minutes. */
+  mipSidebarTimeoutMs?: number;
+}
+
+type Busy = null | "load" | "validate" | "report";
+
+class Sidebar {
+  private state: SidebarState | null = null;
+  private filter: SeverityFilter = "all";
+  private busy: Busy = null;
+  private report: ReportView = { kind: "idle" };
+  private readonly expandedTabs = new Set<string>();
+
+  private readonly app = byId("app");
+  private readonly summary = byId("summary");
+  private readonly counts = byId("counts");
+  private readonly checkedAt = byId("checked-at");
+  private readonly validateButton = byId<HTMLButtonElement>("validate");
+  private readonly reportButton = byId<HTMLButtonElement>("generate-report");
+  private readonly reportArea = byId("report");
+  private readonly failure = byId("failure");
+  private readonly status = byId("status");
+  private readonly tabs = byId("tabs");
+  private readonly findings = byId("findings");
+  private readonly findingsTitle = byId("findings-title");
+
+  constructor(private readonly bridge: Bridge) {
+    this.validateButton.addEventListener("click", () => void this.validate());
+    this.reportButton.addEventListener("click", () => void this.generateReport());
+  }
+
+  start(): Promise<void> {
+    return this.loadState("load");
+  }
+
+  private validate(): Promise<void> {
+    return this.loadState("validate");
+  }
+
+  private async loadState(kind: "load" | "validate"): Promise<void> {
+    if (this.busy) return;
+    this.setBusy(kind);
+    this.announce(kind === "load" ? "Загружаю результаты проверки…" : "Проверяю таблицу…");
+    try {
+      const state = kind === "load" ? await this.bridge.call("sidebarGetState") : await this.bridge.call("sidebarValidate");
+      this.clearFailure();
+      this.state = state;
+      this.renderState();
+      this.announce(`Проверка завершена: ${this.countsSentence(state)}.`);
+    } catch (error) {
+      this.showFailure(error, kind === "load" ? "sidebarGetState" : "sidebarValidate", () => void this.loadState(kind));
+    } finally {
+      this.setBusy(null);
+    }
+  }
+
+  private async generateReport(): Promise<void> {
+    if (this.busy) return;
+    this.setBusy("report");
+    this.report = { kind: "running" };
+    this.renderReport();
+    this.announce("Формирую отчёт…");
+    try {
+      const outcome = await this.bridge.call("sidebarGenerateReport");
+      this.clearFailure();
+      if (outcome.kind === "created") {
+        this.report = { kind: "created", report: outcome.report, errors: outcome.errors };
+        if (this.state) this.state = { ...this.state, lastReport: outcome.report };
+        this.announce(outcome.report.draft ? "Черновик отчёта сформирован." : "Отчёт сформирован.");
+      } else {
+        this.report = { kind: "blocked", issues: outcome.issues };
+        this.announce("Отчёт не сформирован: в таблице есть ошибки.");
+      }
+    } catch (error) {
+      this.report = { kind: "idle" };
+      this.showFailure(error, "sidebarGenerateReport", () => void this.generateReport());
+    } finally {
+      this.setBusy(null);
+      this.renderReport();
+    }
+  }
+
+  private async select(sheet: string, cell: string | null, where: string, source?: HTMLButtonElement): Promise<void> {
+    for (const current of Array.from(document.querySelectorAll("[aria-current='true']"))) current.removeAttribute("aria-current");
+    source?.setAttribute("aria-current", "true");
+    try {
+      await this.bridge.call("sidebarSelectCell", sheet, cell);
+      this.clearFailure();
+      this.announce(`Открыто: ${where}.`);
+    } catch (error) {
+      this.showFailure(error, "sidebarSelectCell", () => void this.select(sheet, cell, where, source));
+    }
+  }
+
+  private selectIssue(issue: Issue, source: HTMLButtonElement): void {
+    // A whole-row finding selects the row's first cell; a whole-tab finding just opens the tab.
+    const cell = issue.cell ?? (issue.row !== null ? `A${issue.row}` : null);
+    void this.select(issue.sheet, cell, cell ? `вкладка «${issue.sheet}», ячейка ${cell}` : `вкладка «${issue.sheet}»`, source);
+  }
+
+  private openTab(title: string): void {
+    void this.select(title, null, `вкладка «${title}»`);
+  }
+
+  private setBusy(busy: Busy): void {
+    this.busy = busy;
+    this.app.setAttribute("aria-busy", busy ? "true" : "false");
+    this.app.dataset.busy = busy ?? "";
+    this.validateButton.disabled = busy !== null;
+    this.reportButton.disabled = busy !== null;
+    this.validateButton.textContent = busy === "validate" || busy === "load" ? "Проверяю…" : "Проверить";
+    this.reportButton.textContent = busy === "report" ? "Формирую отчёт…" : "Сформировать отчёт";
+  }
+
+  private renderState(): void {
+    const state = this.state;
+    if (!state) return;
+    this.app.dataset.loaded = "true";
+    renderSummary(this.summary, state);
+    renderCounts(this.counts, state.counts, this.filter, (next) => this.setFilter(next));
+    this.checkedAt.textContent = `Проверено ${dateTime(state.checkedAt)}`;
+    renderTabs(this.tabs, state.tabs, (title) => this.openTab(title));
+    this.renderFindings();
+    this.renderReport();
+  }
+
+  private renderFindings(): void {
+    const state = this.state;
+    if (!state) return;
+    this.findingsTitle.textContent = this.filter === "all" ? "Замечания" : `Замечания: только ${this.filterTitle()}`;
+    renderFindings(this.findings, state.issues, this.filter, this.expandedTabs, {
+      onSelect: (issue, button) => this.selectIssue(issue, button),
+      onOpenTab: (title) => this.openTab(title),
+      onShowMore: (title) => {
+        this.expandedTabs.add(title);
+        this.renderFindings();
+      },
+      onShowAll: () => this.setFilter("all"),
+    });
+  }
+
+  private filterTitle(): string {
+    return this.filter === "warning" ? "предупреждения" : this.filter === "info" ? "заметки" : "ошибки";
+  }
+
+  private renderReport(): void {
+    renderReport(this.reportArea, this.report, this.state?.lastReport ?? null, (issue, button) => this.selectIssue(issue, button));
+  }
+
+  private setFilter(next: SeverityFilter): void {
+    this.filter = next;
+    if (!this.state) return;
+    renderCounts(this.counts, this.state.counts, this.filter, (value) => this.setFilter(value));
+    this.renderFindings();
+    const pressed = this.counts.querySelector<HTMLButtonElement>("[aria-pressed='true']");
+    (pressed ?? this.counts.querySelector<HTMLButtonElement>("button:not([disabled])"))?.focus();
+    this.announce(next === "all" ? "Показаны все замечания." : `Показаны только ${this.filterTitle()}.`);
+  }
+
+  private countsSentence(state: SidebarState): string {
+    const { errors, warnings, infos } = state.counts;
+    if (errors + warnings + infos === 0) return "ошибок нет";
+    return [plural(errors, ERRORS), plural(warnings, WARNINGS), plural(infos, INFOS)].join(", ");
+  }
+
+  private showFailure(error: unknown, name: ServerFunctionName, retry: () => void): void {
+    const message = failureMessage(error, name);
+    renderFailure(this.failure, message, () => {
+      this.clearFailure();
+      retry();
+    });
+    this.announce(message.text);
+    this.failure.querySelector<HTMLButtonElement>("#retry")?.focus();
+  }
+
+  private clearFailure(): void {
+    renderFailure(this.failure, null, () => undefined);
+  }
+
+  private announce(text: string): void {
+    this.status.textContent = text;
+  }
+}
+
+function boot(): void {
+  const hooks = globalThis as unknown as TestHooks;
+  const bridge = createBridge({
+    runner: hostRunner,
+    timeoutMs: (name) => hooks.mipSidebarTimeoutMs ?? TIMEOUTS_MS[name],
+  });
+  void new Sidebar(bridge).start();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();

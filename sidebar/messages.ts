@@ -1,0 +1,63 @@
+/** The Russian sentences the sidebar shows when a server call fails. */
+import { type ServerFunctionName, ServerCallError } from "./bridge.js";
+import { duration } from "./format.js";
+
+const ACTION: Record<ServerFunctionName, string> = {
+  sidebarGetState: "загрузить результаты проверки",
+  sidebarValidate: "проверить таблицу",
+  sidebarSelectCell: "перейти к ячейке",
+  sidebarGenerateReport: "сформировать отчёт",
+};
+
+export interface FailureMessage {
+  /** What went wrong, for everyone. */
+  text: string;
+  /** The server's own words, shown small, when they may help (never for time-outs). */
+  detail: string | null;
+}
+
+const hasCyrillic = (text: string): boolean => /[а-яё]/i.test(text);
+
+export function failureMessage(error: unknown, fallbackName: ServerFunctionName): FailureMessage {
+  if (!(error instanceof ServerCallError)) {
+    return { text: `Не удалось ${ACTION[fallbackName]}: непредвиденная ошибка в панели.`, detail: error instanceof Error ? error.message : null };
+  }
+  const action = ACTION[error.functionName];
+  switch (error.kind) {
+    case "timeout":
+      return {
+        text: `Не удалось ${action}: сервер Google не ответил за ${duration(error.timeoutMs ?? 0)}. Проверьте подключение к интернету и нажмите «Повторить».`,
+        detail: null,
+      };
+    case "auth":
+      return {
+        text: `Не удалось ${action}: нет разрешения или истёк вход в аккаунт Google. Обновите страницу таблицы, при необходимости войдите снова и нажмите «Повторить».`,
+        detail: error.detail,
+      };
+    case "quota":
+      return {
+        text: `Не удалось ${action}: превышен лимит Google Apps Script на число или длительность запросов. Подождите минуту и нажмите «Повторить».`,
+        detail: error.detail,
+      };
+    case "limit":
+      return {
+        text: `Не удалось ${action}: операция заняла больше времени, чем разрешает Google. Нажмите «Повторить»; если не поможет, разделите таблицу или уменьшите число строк.`,
+        detail: null,
+      };
+    case "network":
+      return {
+        text: `Не удалось ${action}: нет связи с сервером Google. Проверьте подключение к интернету и нажмите «Повторить».`,
+        detail: error.detail,
+      };
+    case "unavailable":
+      return {
+        text: `Не удалось ${action}: панель открыта не из Google Таблиц или дополнение обновилось. Закройте панель и откройте её снова через меню «МИП».`,
+        detail: null,
+      };
+    case "server":
+      // Our own server code reports user-facing problems in Russian: show them as they are.
+      return hasCyrillic(error.detail)
+        ? { text: `Не удалось ${action}. ${error.detail}`, detail: null }
+        : { text: `Не удалось ${action}: ошибка на стороне сервера. Нажмите «Повторить».`, detail: error.detail };
+  }
+}
