@@ -2,7 +2,7 @@
 import type { SidebarState } from "../src/api.js";
 import type { Issue } from "../src/core/issues.js";
 import { type Bridge, type ServerFunctionName, createBridge, hostRunner } from "./bridge.js";
-import { byId } from "./dom.js";
+import { byId, fill, h } from "./dom.js";
 import { ERRORS, INFOS, WARNINGS, dateTime, plural } from "./format.js";
 import { failureMessage } from "./messages.js";
 import {
@@ -67,6 +67,7 @@ class Sidebar {
   private async loadState(kind: "load" | "validate"): Promise<void> {
     if (this.busy) return;
     this.setBusy(kind);
+    if (!this.state) fill(this.summary, skeleton());
     this.announce(kind === "load" ? "Загружаю результаты проверки…" : "Проверяю таблицу…");
     try {
       const state = kind === "load" ? await this.bridge.call("sidebarGetState") : await this.bridge.call("sidebarValidate");
@@ -75,6 +76,7 @@ class Sidebar {
       this.renderState();
       this.announce(`Проверка завершена: ${this.countsSentence(state)}.`);
     } catch (error) {
+      if (!this.state) fill(this.summary); // stop the loading skeleton: nothing is coming
       this.showFailure(error, kind === "load" ? "sidebarGetState" : "sidebarValidate", () => void this.loadState(kind));
     } finally {
       this.setBusy(null);
@@ -207,6 +209,10 @@ class Sidebar {
   private announce(text: string): void {
     this.status.textContent = text;
   }
+}
+
+function skeleton(): HTMLElement {
+  return h("div", { class: "skeleton", attrs: { "aria-hidden": "true" } }, h("div"), h("div"), h("div"));
 }
 
 function boot(): void {

@@ -284,7 +284,7 @@ export function renderReport(
   lastReport: ReportLink | null,
   onSelect: (issue: Issue, button: HTMLButtonElement) => void,
 ): void {
-  target.className = `report report-${view.kind}`;
+  target.className = `report report-${view.kind}${view.kind === "created" && view.report.draft ? " draft" : ""}`;
   switch (view.kind) {
     case "running":
       fill(
