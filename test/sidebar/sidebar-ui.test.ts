@@ -83,6 +83,7 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#checked-at").textContent()).resolves.toBe("Проверено 20.12.2022 14:05");
     await expect(page.locator("#status").textContent()).resolves.toBe("Проверка завершена: 2 ошибки, 4 предупреждения, 2 заметки.");
     await page.screenshot({ path: screenshotPath("sidebar-findings"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("sidebar-main") }); // the first screen, as the user sees it
   });
 
   it("words other counts correctly (1, 5, 21, 0) and explains a plan with nothing due yet", async () => {
