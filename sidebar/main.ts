@@ -2,6 +2,7 @@
 import type { SidebarState } from "../src/api.js";
 import type { Issue } from "../src/core/issues.js";
 import { type Bridge, type ServerFunctionName, createBridge, hostRunner } from "./bridge.js";
+import { applyContentSecurityPolicy } from "./csp.js";
 import { byId, fill, h } from "./dom.js";
 import { ERRORS, INFOS, WARNINGS, dateTime, plural } from "./format.js";
 import { failureMessage } from "./messages.js";
@@ -216,6 +217,7 @@ function skeleton(): HTMLElement {
 }
 
 function boot(): void {
+  applyContentSecurityPolicy(document);
   const hooks = globalThis as unknown as TestHooks;
   const bridge = createBridge({
     runner: hostRunner,
