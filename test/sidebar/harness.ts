@@ -202,3 +202,45 @@ export function gate(): { wait: Promise<void>; release(): void } {
   });
   return { wait, release };
 }
+
+/** Text in the page whose contrast with its background is below WCAG AA (4.5:1, 3:1 for large text). */
+export async function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (color: string): [number, number, number, number] => {
+      const m = /rgba?\(([^)]+)\)/.exec(color);
+      if (!m) return [0, 0, 0, 1];
+      const parts = m[1]!.split(/[,\s/]+/).filter(Boolean).map(Number);
+      return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const background = (element: Element | null): number[] => {
+      for (let e = element; e; e = e.parentElement) {
+        const [r, g, b, a] = parse(getComputedStyle(e).backgroundColor);
+        if (a > 0.5) return [r, g, b];
+      }
+      return [255, 255, 255];
+    };
+    const offenders: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !node.textContent?.trim()) continue;
+      if (element.closest("[disabled], .sr-only, [hidden]") || element.getClientRects().length === 0) continue;
+      const style = getComputedStyle(element);
+      const fg = parse(style.color);
+      const bg = background(element);
+      const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a) as [number, number];
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) offenders.push(`${node.textContent.trim().slice(0, 40)} (${ratio.toFixed(2)}:1)`);
+    }
+    return offenders;
+  });
+}

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportOutcome, ServerApi, SidebarState } from "../../src/api.js";
 import { INJECTIONS, SAMPLE_ISSUES, createdOutcome, issue, sidebarState, tabsFor } from "./fixtures.js";
-import { type SidebarSession, SIDEBAR_HTML, ensureSidebarBuilt, gate, launchSidebar, screenshotPath } from "./harness.js";
+import { type SidebarSession, SIDEBAR_HTML, ensureSidebarBuilt, gate, launchSidebar, lowContrastTexts, screenshotPath } from "./harness.js";
 
 const FUNCTIONS = ["sidebarGetState", "sidebarValidate", "sidebarSelectCell", "sidebarGenerateReport"] satisfies (keyof ServerApi)[];
 
@@ -345,6 +345,26 @@ describe("sidebar UI (scripted server)", () => {
     await page.locator("#findings .finding").first().focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").length).toBe(1);
+  });
+
+  it("keeps every text readable (WCAG AA contrast) in the main, draft, blocked and failure states", async () => {
+    await open(scripted({ report: () => createdOutcome(true) }));
+    const page = session.page;
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await page.locator("#generate-report").click();
+    await page.locator("#report a").waitFor();
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await open(scripted({ report: () => ({ kind: "blocked", issues: SAMPLE_ISSUES }), validate: () => Promise.reject(new Error("Too many simultaneous invocations")) }));
+    await page.locator("#generate-report").click();
+    await page.locator("#report.report-blocked").waitFor();
+    await page.locator("#validate").click();
+    await page.locator("#failure:not([hidden])").waitFor();
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await open(scripted({ state: () => sidebarState({}, []) }));
+    expect(await lowContrastTexts(page)).toEqual([]);
+    // The checker itself notices pale text.
+    await page.addStyleTag({ content: ".empty-text { color: #c8c8c8 !important; }" });
+    expect((await lowContrastTexts(page)).join()).toContain("Таблица заполнена без замечаний");
   });
 
   it("fits the 300 px sidebar without horizontal scrolling", async () => {
