@@ -108,6 +108,8 @@ class Sidebar {
       this.setBusy(null);
       this.renderReport();
     }
+    // Keyboard users land on the result: the link to the document, or the first blocking error.
+    this.reportArea.querySelector<HTMLElement>("a, .finding")?.focus();
   }
 
   private async select(sheet: string, cell: string | null, where: string, source?: HTMLButtonElement): Promise<void> {

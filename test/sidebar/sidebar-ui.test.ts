@@ -341,6 +341,7 @@ describe("sidebar UI (scripted server)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => session.calls.filter((c) => c.name === "sidebarGenerateReport").length).toBe(1);
     await page.locator("#report a").waitFor();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain("Открыть отчёт");
     // The finding buttons are reachable and start a selection with Enter too.
     await page.locator("#findings .finding").first().focus();
     await page.keyboard.press("Enter");
