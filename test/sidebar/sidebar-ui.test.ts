@@ -123,6 +123,18 @@ describe("sidebar UI (scripted server)", () => {
     expect(await session.page.locator("#counts button").allTextContents()).toEqual(["Ошибок нет", "1 предупреждение", "Заметок нет"]);
   });
 
+  it("draws a long list in parts: 30 findings per tab, then «Показать ещё»", async () => {
+    const many = Array.from({ length: 45 }, (_, i) => issue("PLAN_RESPONSIBLE_MISSING", "План-факт", `F${i + 2}`, `Нет ответственного в строке ${i + 2}.`));
+    await open(scripted({ state: () => sidebarState({}, many) }));
+    const page = session.page;
+    await expect(page.locator("#findings .finding").count()).resolves.toBe(30);
+    const more = page.locator("#findings button.more");
+    await expect(more.textContent()).resolves.toBe("Показать ещё 15 замечаний");
+    await more.click();
+    await expect(page.locator("#findings .finding").count()).resolves.toBe(45);
+    await expect(page.locator("#findings button.more").count()).resolves.toBe(0);
+  });
+
   it("lists every template tab with its state, and a click opens the tab", async () => {
     await open(scripted());
     const page = session.page;
