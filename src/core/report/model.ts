@@ -1,0 +1,173 @@
+/**
+ * The renderer-agnostic report document model. The pure builder (build.ts) produces it from
+ * a validated workbook; the .docx renderer (src/local/docx.ts) and the Google Docs renderer
+ * (src/gas/) draw it. Plain JSON only (no classes, no Dates), so it can cross
+ * google.script.run and be snapshotted in tests.
+ *
+ * Every string is final user-visible Russian text: renderers never format numbers or dates.
+ */
+
+/** A piece of text with uniform formatting. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+export type Align = "left" | "center" | "right" | "justify";
+
+/** A section heading: 1 = «1. Общие сведения», 2 = «2.3. Задачи», 3 = a sub-caption inside a subsection. */
+export interface HeadingBlock {
+  readonly type: "heading";
+  readonly level: 1 | 2 | 3;
+  readonly text: string;
+}
+
+/** The document title lines (centred, bold). Kept separate from headings so renderers can size it. */
+export interface TitleBlock {
+  readonly type: "title";
+  /** e.g. ["ПРОМЕЖУТОЧНЫЙ ОТЧЕТ", "о деятельности муниципальной инновационной площадки на базе … за 2022 год"]. */
+  readonly lines: readonly string[];
+}
+
+export interface ParagraphBlock {
+  readonly type: "paragraph";
+  readonly runs: readonly Run[];
+  /** Default "justify" for body text. */
+  readonly align?: Align;
+}
+
+export interface ListBlock {
+  readonly type: "list";
+  /** Ordered lists are numbered 1., 2., … by the renderer. */
+  readonly ordered: boolean;
+  /** One item = the runs of one line. */
+  readonly items: readonly (readonly Run[])[];
+}
+
+export interface TableColumn {
+  readonly header: string;
+  /** Relative width weight; renderers scale the weights to the page's text width. */
+  readonly width: number;
+  /** Cell alignment for this column (numbers are centred). Default "left". */
+  readonly align?: Align;
+}
+
+/** A merged header cell spanning `span` consecutive columns (first header row of a two-row header). */
+export interface HeaderCell {
+  readonly text: string;
+  readonly span: number;
+}
+
+/** A table cell: plain text or formatted runs. Multi-line text uses "\n". */
+export type TableCell = string | readonly Run[];
+
+export interface TableBlock {
+  readonly type: "table";
+  /** Optional caption printed above the table as a paragraph. */
+  readonly caption?: string;
+  readonly columns: readonly TableColumn[];
+  /**
+   * Extra header rows printed ABOVE the row of column headers, where the official form has
+   * merged group headers. Each row's spans add up to columns.length.
+   */
+  readonly headerRows?: readonly (readonly HeaderCell[])[];
+  /** Body rows; each has exactly columns.length cells. An empty table has one row of «—». */
+  readonly rows: readonly (readonly TableCell[])[];
+  /** When true the last body row is a totals row (printed bold). */
+  readonly totalRow?: boolean;
+}
+
+export interface PageBreakBlock {
+  readonly type: "pageBreak";
+}
+
+/** The right-aligned «УТВЕРЖДАЮ» block: lines printed top to bottom. */
+export interface ApprovalBlock {
+  readonly type: "approval";
+  readonly lines: readonly string[];
+}
+
+/** «Руководитель МОУ «СОШ № 4» (МИП) ______________ А.Б. Иванова» — left part, line, name. */
+export interface SignatureBlock {
+  readonly type: "signature";
+  readonly left: string;
+  readonly name: string;
+}
+
+export type Block =
+  | HeadingBlock
+  | TitleBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | PageBreakBlock
+  | ApprovalBlock
+  | SignatureBlock;
+
+export type Orientation = "portrait" | "landscape";
+
+export interface DocModel {
+  /** Document name without extension: «Отчёт МИП — {org_short_name} — {period}» (+ « — ЧЕРНОВИК» never; draft is in the title lines). */
+  readonly title: string;
+  readonly orientation: Orientation;
+  /** True when made in draft mode (errors present, strict off). */
+  readonly draft: boolean;
+  readonly blocks: readonly Block[];
+}
+
+/** The signature line's blank, shared by renderers so both draw the same length. */
+export const SIGNATURE_BLANK = "______________";
+
+/** What an empty table cell row and an empty text field print, as the official form does. */
+export const DASH = "—";
+
+export const run = (text: string, style: { bold?: boolean; italic?: boolean } = {}): Run => ({ text, ...style });
+
+export const paragraph = (text: string | readonly Run[], align?: Align): ParagraphBlock => ({
+  type: "paragraph",
+  runs: typeof text === "string" ? [run(text)] : text,
+  ...(align ? { align } : {}),
+});
+
+export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ type: "heading", level, text });
+
+/** Plain text of a cell (runs joined), for renderers and tests. */
+export function cellPlainText(cell: TableCell): string {
+  return typeof cell === "string" ? cell : cell.map((r) => r.text).join("");
+}
+
+/** Plain text of any block, one string per visible line; used by tests and text comparisons. */
+export function blockText(block: Block): string[] {
+  switch (block.type) {
+    case "heading":
+      return [block.text];
+    case "title":
+      return [...block.lines];
+    case "paragraph":
+      return [block.runs.map((r) => r.text).join("")];
+    case "list":
+      return block.items.map((item, i) => (block.ordered ? `${i + 1}. ` : "") + item.map((r) => r.text).join(""));
+    case "table":
+      return [
+        ...(block.caption ? [block.caption] : []),
+        ...(block.headerRows ?? []).map((row) => row.map((c) => c.text).join(" | ")),
+        block.columns.map((c) => c.header).join(" | "),
+        ...block.rows.map((row) => row.map(cellPlainText).join(" | ")),
+      ];
+    case "pageBreak":
+      return [];
+    case "approval":
+      return [...block.lines];
+    case "signature":
+      return [`${block.left} ${SIGNATURE_BLANK} ${block.name}`];
+  }
+}
+
+/**
+ * What buildReport returns: a document, or — in strict mode with errors — no document and the
+ * errors that block it. `Issue` is imported as a type only, so the model stays plain JSON.
+ */
+export type ReportBuild =
+  | { readonly kind: "document"; readonly model: DocModel; readonly errors: number }
+  | { readonly kind: "blocked"; readonly errors: readonly import("../issues.js").Issue[] };
