@@ -1,0 +1,183 @@
+/**
+ * Russian text helpers for documents: plural forms, initials, month ranges, the reporting
+ * period in words and participants in words. Pure; dates are ISO `YYYY-MM-DD` strings.
+ */
+import { formatRuDate, isoParts } from "./terms/dates.js";
+import { MONTHS } from "./terms/months.js";
+import type { IsoDate, Period } from "./terms/types.js";
+
+export { formatRuDate };
+
+/** Noun forms for 1, 2–4 and 5+: ["занятие", "занятия", "занятий"]. */
+export type PluralForms = readonly [one: string, few: string, many: string];
+
+const RU_PLURALS = new Intl.PluralRules("ru");
+
+/** The noun form for n: plural(5, ["занятие","занятия","занятий"]) → "занятий". Fractions take the «few» form (1,5 занятия). */
+export function plural(n: number, forms: PluralForms): string {
+  switch (RU_PLURALS.select(n)) {
+    case "one":
+      return forms[0];
+    case "few":
+      return forms[1];
+    case "many":
+      return forms[2];
+    default:
+      return forms[1];
+  }
+}
+
+/** A number the Russian way: 3.5 → "3,5", 12000 → "12000". */
+export function ruNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100).replace(".", ",");
+}
+
+/** "5 занятий", "1 занятие", "2 занятия". */
+export function countWithNoun(n: number, forms: PluralForms): string {
+  return `${ruNumber(n)} ${plural(n, forms)}`;
+}
+
+/** Collapse runs of whitespace and trim. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** "Людмила" → "Л.", "Анна-Мария" → "А.-М.", "А." → "А.". */
+function initialOf(name: string): string {
+  return name
+    .split("-")
+    .filter((part) => part !== "")
+    .map((part) => `${part.replace(/\./g, "").charAt(0).toUpperCase()}.`)
+    .join("-");
+}
+
+/** True for a token that is already initials: "А.", "А.П.", "А.-М.". */
+function isInitials(token: string): boolean {
+  return /^(?:[A-ZА-ЯЁ]\.-?)+$/u.test(token);
+}
+
+/**
+ * «Фамилия Имя Отчество» → «И.О. Фамилия». Robust to extra spaces, double-barrelled
+ * surnames and names, and input that is already abbreviated («Иванова А.П.», «Иванова А. П.»,
+ * «А.П. Иванова»). Anything it cannot interpret is returned squeezed but otherwise unchanged.
+ */
+export function initials(fullName: string): string {
+  const text = squeeze(fullName);
+  if (text === "") return "";
+  const tokens = text.split(" ");
+  if (tokens.length === 1) return text;
+  // Already «И.О. Фамилия» or «И. О. Фамилия».
+  const leading = tokens.slice(0, -1);
+  if (leading.every(isInitials)) return `${leading.join("")} ${tokens[tokens.length - 1]}`;
+  const [surname, ...rest] = tokens as [string, ...string[]];
+  // «Иванова А.П.» / «Иванова А. П.».
+  if (rest.every(isInitials)) return `${rest.join("")} ${surname}`;
+  if (rest.length > 2) return text;
+  return `${rest.map(initialOf).join("")} ${surname}`;
+}
+
+const parts = isoParts;
+
+function monthName(month: number, form: "nominative" | "genitive" | "prepositional"): string {
+  return MONTHS[month - 1]?.[form] ?? "";
+}
+
+/** «с января 2021 по май 2023 года» — the whole project's span, as the form writes it. */
+export function monthRangeSince(start: IsoDate, end: IsoDate): string {
+  const s = parts(start);
+  const e = parts(end);
+  return `с ${monthName(s.month, "genitive")} ${s.year} по ${monthName(e.month, "nominative")} ${e.year} года`;
+}
+
+/**
+ * A stage's span: «январь – сентябрь 2021 года», «октябрь 2021 – декабрь 2022 года»,
+ * «март 2022 года» (one month).
+ */
+export function monthSpan(start: IsoDate, end: IsoDate): string {
+  const s = parts(start);
+  const e = parts(end);
+  if (s.year === e.year && s.month === e.month) return `${monthName(s.month, "nominative")} ${s.year} года`;
+  if (s.year === e.year) return `${monthName(s.month, "nominative")} – ${monthName(e.month, "nominative")} ${e.year} года`;
+  return `${monthName(s.month, "nominative")} ${s.year} – ${monthName(e.month, "nominative")} ${e.year} года`;
+}
+
+const YEAR_ONLY = /^(\d{4})\s*(?:г\.?|год[ау]?)?$/iu;
+const ACADEMIC = /^(\d{4})\s*[-–—/]\s*(\d{4})(?:\s*(?:уч(?:ебный|\.)?\s*(?:г\.?|год[ау]?)?|гг?\.?|годы?))?$/iu;
+
+/**
+ * The reporting period in words for the title «… за {period}»: «2022 год»,
+ * «2019-2020 учебный год», «период с 01.09.2020 по 31.08.2021». Uses the parsed period when
+ * there is one, else the text as written (never invents what the user did not write).
+ */
+export function periodInWords(period: Period | null, written: string): string {
+  const label = squeeze(period?.label ?? written);
+  const year = YEAR_ONLY.exec(label);
+  if (year) return `${year[1]} год`;
+  const academic = ACADEMIC.exec(label);
+  if (academic) return `${academic[1]}-${academic[2]} учебный год`;
+  if (period?.kind === "range") return `период с ${formatRuDate(period.start)} по ${formatRuDate(period.end)}`;
+  if (period?.kind === "year") return `${parts(period.start).year} год`;
+  if (period?.kind === "academic") return `${parts(period.start).year}-${parts(period.end).year} учебный год`;
+  return label;
+}
+
+/** The same period after «в»: «в 2022 году», «в 2019-2020 учебном году», «в период с … по …». */
+export function periodPrepositional(period: Period | null, written: string): string {
+  const words = periodInWords(period, written);
+  if (/ год$/u.test(words)) return `в ${words.replace(/ учебный год$/u, " учебном году").replace(/ год$/u, " году")}`;
+  if (words.startsWith("период ")) return `в ${words}`;
+  return words === "" ? "в отчётном периоде" : `в отчётном периоде (${words})`;
+}
+
+/** Organisation types (Организации → Тип) as counted nouns. */
+const ORG_TYPE_NOUNS: Readonly<Record<string, PluralForms>> = {
+  "Школа с НОР": ["школа с НОР", "школы с НОР", "школ с НОР"],
+  "Школа-лидер": ["школа-лидер", "школы-лидера", "школ-лидеров"],
+  "Стажировочная площадка": ["стажировочная площадка", "стажировочные площадки", "стажировочных площадок"],
+  "Методическая служба": ["методическая служба", "методические службы", "методических служб"],
+  "Центр диагностики": ["центр диагностики", "центра диагностики", "центров диагностики"],
+  "Организация-партнёр": ["организация-партнёр", "организации-партнёра", "организаций-партнёров"],
+  "Иное": ["иная организация", "иные организации", "иных организаций"],
+};
+
+/** Participant categories (Участники → Категория) in the genitive plural, as in «педагогов — 27». */
+const CATEGORY_GENITIVE: Readonly<Record<string, string>> = {
+  "Педагоги": "педагогов",
+  "Руководители": "руководителей",
+  "Учащиеся (воспитанники)": "обучающихся (воспитанников)",
+  "Родители": "родителей",
+  "Социальные партнёры": "социальных партнёров",
+  "Специалисты (психологи и др.)": "психологов",
+  "Иное": "других участников",
+};
+
+export interface CountedItem {
+  /** The enum value as written in the workbook (already matched to the list when possible). */
+  readonly name: string;
+  readonly count: number;
+}
+
+/** «1 школа с НОР», «3 школы-лидера», «5 школ-лидеров»; an unknown type → «2 (Тип)». */
+export function orgTypeCount(type: string, count: number): string {
+  const forms = ORG_TYPE_NOUNS[type];
+  return forms ? countWithNoun(count, forms) : `${type} — ${ruNumber(count)}`;
+}
+
+/**
+ * Participants in words from organisation types and participant categories:
+ * «8 школ с НОР, 3 школы-лидера; педагогов — 27, психологов — 2». Empty parts are left out;
+ * nothing at all gives "".
+ */
+export function participantsInWords(orgTypes: readonly CountedItem[], categories: readonly CountedItem[]): string {
+  const orgs = orgTypes.filter((o) => o.count > 0).map((o) => orgTypeCount(o.name, o.count));
+  const people = categories
+    .filter((c) => c.count > 0)
+    .map((c) => `${CATEGORY_GENITIVE[c.name] ?? c.name.toLowerCase()} — ${ruNumber(c.count)}`);
+  return [orgs.join(", "), people.join(", ")].filter((s) => s !== "").join("; ");
+}
+
+/** «региональный уровень», «уровень ОО» — a level from the list as a phrase. */
+export function levelPhrase(level: string): string {
+  if (/^уровень\s/iu.test(level)) return level.charAt(0).toLowerCase() + level.slice(1);
+  return `${level.toLowerCase()} уровень`;
+}
