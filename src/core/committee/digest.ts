@@ -1,0 +1,180 @@
+/**
+ * A school's digest: the plain-JSON extract of one validated workbook that the dashboard row
+ * and the справка are built from. It is small enough to be stored in one hidden cell of the
+ * Свод row (so the справка never has to re-open a thousand workbooks) and carries only what
+ * the committee's documents print — no personal data beyond what the справка itself shows
+ * (mentor names of pairs that did not take place, as the reference справка does).
+ */
+import { foldEnum } from "../fold.js";
+import { cellText } from "../grid.js";
+import type { RuleId } from "../issues.js";
+import type { Metrics } from "../metrics.js";
+import { DISSEMINATION } from "../schema.js";
+import type { ValidationResult } from "../validate.js";
+import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
+
+export interface DigestDeviation {
+  readonly no: string;
+  readonly activity: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly action: string;
+}
+
+export interface DigestNotHeldPair {
+  readonly mentor: string;
+  readonly subject: string;
+  readonly reason: string;
+}
+
+export interface DigestProblem {
+  readonly problem: string;
+  readonly solution: string;
+  readonly outcome: string;
+}
+
+export interface DigestCount {
+  readonly name: string;
+  readonly count: number;
+}
+
+export interface SchoolDigest {
+  /** «Сокращённое наименование», else the full name. */
+  readonly organisation: string;
+  readonly fullName: string;
+  readonly municipality: string;
+  readonly reportType: string;
+  readonly period: string;
+  readonly topic: string;
+  readonly templateVersion: string | null;
+  readonly summary: { errors: number; warnings: number; infos: number; completeness: number };
+  readonly metrics: Metrics;
+  /** Organisations of the project (Организации) with their type from the list. */
+  readonly orgs: readonly { name: string; type: string }[];
+  readonly participants: readonly DigestCount[];
+  readonly deviations: readonly DigestDeviation[];
+  readonly notHeldPairs: readonly DigestNotHeldPair[];
+  readonly problems: readonly DigestProblem[];
+  /** How many findings of each rule (errors and warnings only). */
+  readonly findings: Readonly<Partial<Record<RuleId, number>>>;
+  /** The first few error messages, for «schools whose reports still have errors». */
+  readonly firstErrors: readonly string[];
+}
+
+const DEVIATION_STATUSES = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
+
+/** Caps keep one digest well under a Sheets cell's 50,000 characters. */
+export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300 } as const;
+
+const clip = (text: string, max: number = DIGEST_LIMITS.text): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function digestOf(result: ValidationResult): SchoolDigest {
+  const wb = result.workbook;
+  const shortName = generalText(wb, "org_short_name");
+  const fullName = generalText(wb, "org_full_name");
+  const deviations: DigestDeviation[] = [];
+  for (const row of rowsOf(wb, "plan")) {
+    const status = enumValue(row.cells.status, "planStatus");
+    if (!status || !DEVIATION_STATUSES.has(status)) continue;
+    deviations.push({
+      no: clip(textOf(row, "no"), 20),
+      activity: clip(textOf(row, "activity")),
+      status,
+      reason: clip(textOf(row, "reason")),
+      action: clip(textOf(row, "action")),
+    });
+  }
+  const notHeldPairs: DigestNotHeldPair[] = rowsOf(wb, "mentoring")
+    .filter((row) => enumValue(row.cells.status, "pairStatus") === "Не состоялась")
+    .map((row) => ({ mentor: clip(textOf(row, "mentor"), 80), subject: clip(textOf(row, "subject"), 80), reason: clip(textOf(row, "not_held_reason")) }));
+  const problems: DigestProblem[] = rowsOf(wb, "problems")
+    .map((row) => ({ problem: clip(textOf(row, "problem")), solution: clip(textOf(row, "solution")), outcome: clip(textOf(row, "outcome"), 40) }))
+    .filter((p) => p.problem !== "");
+  const participants = new Map<string, number>();
+  for (const row of rowsOf(wb, "participants")) {
+    const category = enumValue(row.cells.category, "participantCategory") ?? textOf(row, "category");
+    const count = countOf(row.cells.count);
+    if (category === "" || count === null) continue;
+    participants.set(category, (participants.get(category) ?? 0) + count);
+  }
+  const orgs = rowsOf(wb, "orgs")
+    .map((row) => ({ name: clip(textOf(row, "name"), 120), type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60) }))
+    .filter((o) => o.name !== "");
+  const findings: Partial<Record<RuleId, number>> = {};
+  for (const issue of result.issues) {
+    if (issue.severity === "info") continue;
+    findings[issue.rule] = (findings[issue.rule] ?? 0) + 1;
+  }
+  return {
+    organisation: clip(shortName || fullName, 200),
+    fullName: clip(fullName, 400),
+    municipality: clip(generalText(wb, "municipality"), 200),
+    reportType: enumValue(wb.kv.general.fields.report_type?.value ?? null, "reportType") ?? clip(generalText(wb, "report_type"), 60),
+    period: clip(cellText(wb.kv.general.fields.period?.value ?? null), 80),
+    topic: clip(generalText(wb, "topic"), 400),
+    templateVersion: result.templateVersion,
+    summary: { ...result.summary },
+    metrics: result.metrics,
+    orgs: orgs.slice(0, DIGEST_LIMITS.orgs),
+    participants: [...participants].map(([name, count]) => ({ name, count })),
+    deviations: deviations.slice(0, DIGEST_LIMITS.deviations),
+    notHeldPairs: notHeldPairs.slice(0, DIGEST_LIMITS.notHeldPairs),
+    problems: problems.slice(0, DIGEST_LIMITS.problems),
+    findings,
+    firstErrors: result.issues
+      .filter((i) => i.severity === "error")
+      .slice(0, DIGEST_LIMITS.firstErrors)
+      .map((i) => clip(`${i.sheet}${i.cell ? `, ${i.cell}` : ""}: ${i.message}`)),
+  };
+}
+
+/** Dissemination events of a school: the tab's row count, else the sum by level. */
+export function disseminationEvents(metrics: Metrics): number {
+  const byTab = metrics.eventsByTab[DISSEMINATION.title];
+  if (typeof byTab === "number") return byTab;
+  return Object.values(metrics.eventsByLevel).reduce((a, b) => a + b, 0);
+}
+
+/** Same text compared the way people mistype it (case, «ё», dashes, spaces). */
+export function sameText(a: string, b: string): boolean {
+  return foldEnum(a) === foldEnum(b);
+}
+
+/** Largest JSON text a digest may take in one cell (Sheets allows 50,000 characters). */
+export const DIGEST_MAX_CHARS = 45_000;
+
+/** The digest as JSON for the hidden Свод cell; lists are shortened until it fits. */
+export function serialiseDigest(digest: SchoolDigest): string {
+  let current = digest;
+  let json = JSON.stringify(current);
+  let keep = 20;
+  while (json.length > DIGEST_MAX_CHARS && keep >= 0) {
+    current = {
+      ...current,
+      deviations: current.deviations.slice(0, keep),
+      notHeldPairs: current.notHeldPairs.slice(0, keep),
+      problems: current.problems.slice(0, keep),
+      orgs: current.orgs.slice(0, keep * 2),
+      metrics: { ...current.metrics, pairsBySubject: topEntries(current.metrics.pairsBySubject, keep * 2) },
+    };
+    json = JSON.stringify(current);
+    keep = keep === 0 ? -1 : Math.floor(keep / 2);
+  }
+  return json;
+}
+
+function topEntries(record: Readonly<Record<string, number>>, n: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort((a, b) => b[1] - a[1]).slice(0, n));
+}
+
+/** A digest read back from its cell; null when the text is not a digest (edited by hand, truncated). */
+export function parseDigest(text: string): SchoolDigest | null {
+  if (!text.startsWith("{")) return null;
+  try {
+    const value = JSON.parse(text) as Partial<SchoolDigest>;
+    if (!value || typeof value !== "object" || !value.summary || !value.metrics || !Array.isArray(value.deviations)) return null;
+    return value as SchoolDigest;
+  } catch {
+    return null;
+  }
+}

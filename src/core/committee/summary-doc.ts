@@ -1,0 +1,379 @@
+/**
+ * The consolidated summary (справка) across all schools, modelled on the municipal справка:
+ * who took part and of which types, plan execution per school and overall, deviations with
+ * reasons, mentoring coverage, participants, dissemination by level, the most frequent
+ * problems, and the schools whose reports still have errors. Built as the report's DocModel,
+ * so the .docx and Google Docs renderers draw it unchanged.
+ */
+import { foldEnum } from "../fold.js";
+import { RULES, type RuleId } from "../issues.js";
+import { ENUMS } from "../schema.js";
+import { countWithNoun, levelPhrase, orgTypeCount, plural, ruNumber, type PluralForms } from "../russian.js";
+import { formatRuDate } from "../terms/dates.js";
+import type { IsoDate } from "../terms/types.js";
+import { type ColumnSpec, table } from "../report/blocks.js";
+import { type Block, type DocModel, DASH, heading, paragraph, run } from "../report/model.js";
+import type { SchoolRecord } from "./school.js";
+import { stateHasFigures } from "./states.js";
+import { type CommitteeTotals, committeeTotals } from "./totals.js";
+import type { SchoolDigest } from "./digest.js";
+
+const ORGANISATIONS: PluralForms = ["организация", "организации", "организаций"];
+const ACTIVITIES: PluralForms = ["мероприятие", "мероприятия", "мероприятий"];
+const PAIRS: PluralForms = ["наставническая пара", "наставнические пары", "наставнических пар"];
+const MENTORS: PluralForms = ["наставник", "наставника", "наставников"];
+const MENTEES: PluralForms = ["наставляемый", "наставляемых", "наставляемых"];
+const SCHOOLS_GEN: PluralForms = ["организации", "организаций", "организаций"];
+
+export interface SummaryDocOptions {
+  /** The date the справка is made, printed as «по состоянию на 05.03.2022». */
+  readonly date: IsoDate;
+  /** Who signs it (e.g. «Специалист комитета образования»); no signature line when empty. */
+  readonly signer?: string;
+}
+
+interface ReadSchool {
+  readonly record: SchoolRecord;
+  readonly digest: SchoolDigest;
+}
+
+const pct = (share: number | null): string => (share === null ? DASH : `${ruNumber(Math.round(share * 1000) / 10)} %`);
+const num = (n: number): string => ruNumber(n);
+
+function readSchools(records: readonly SchoolRecord[]): ReadSchool[] {
+  return records.flatMap((record) => (record.digest && stateHasFigures(record.state) ? [{ record, digest: record.digest }] : []));
+}
+
+/** One common reporting period for the title, when every school reports for the same one. */
+function commonPeriod(schools: readonly ReadSchool[]): string {
+  const periods = new Set(schools.map((s) => s.digest.period.trim()).filter((p) => p !== ""));
+  return periods.size === 1 ? [...periods][0]! : "";
+}
+
+/** Distinct participating organisations (compared folded) by type, across all projects. */
+function organisationsByType(schools: readonly ReadSchool[]): { total: number; byType: { name: string; count: number }[] } {
+  const typeOf = new Map<string, string>();
+  for (const s of schools) {
+    const own = foldEnum(s.digest.organisation);
+    if (own !== "" && !typeOf.has(own)) typeOf.set(own, "");
+    for (const org of s.digest.orgs) {
+      const key = foldEnum(org.name);
+      if (!typeOf.get(key)) typeOf.set(key, org.type);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const type of typeOf.values()) if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
+  const order = ENUMS.orgType as readonly string[];
+  const byType = [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => (order.indexOf(a.name) + 1 || 99) - (order.indexOf(b.name) + 1 || 99));
+  return { total: typeOf.size, byType };
+}
+
+function participantsSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  const byCategory = new Map<string, number>();
+  for (const s of schools) for (const p of s.digest.participants) byCategory.set(p.name, (byCategory.get(p.name) ?? 0) + p.count);
+  const order = ENUMS.participantCategory as readonly string[];
+  const rows = [...byCategory]
+    .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99))
+    .map(([name, count]) => [name, num(count)]);
+  return [
+    heading(1, "5. Участники проектов"),
+    paragraph(`Общее число участников по данным организаций — ${num(totals.participantsTotal)}.`, "justify"),
+    table(
+      [
+        { header: "Категория участников", width: 5 },
+        { header: "Количество", width: 2, align: "center" },
+      ],
+      rows,
+      { total: ["Всего", num(totals.participantsTotal)] },
+    ),
+  ];
+}
+
+function introSection(records: readonly SchoolRecord[], schools: readonly ReadSchool[], totals: CommitteeTotals, date: IsoDate): Block[] {
+  const orgs = organisationsByType(schools);
+  const interim = schools.filter((s) => s.digest.reportType === "Промежуточный").length;
+  const final = schools.filter((s) => s.digest.reportType === "Итоговый").length;
+  const lines: Block[] = [
+    paragraph(
+      `По состоянию на ${formatRuDate(date)} в реестре комитета ${countWithNoun(records.length, ORGANISATIONS)} — ` +
+        `муниципальные инновационные площадки. Таблицы МИП прочитаны и проверены у ${num(totals.read)} ` +
+        `${plural(totals.read, SCHOOLS_GEN)}` +
+        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (причины — в разделе 8).` : "."),
+      "justify",
+    ),
+  ];
+  if (schools.length > 0) {
+    lines.push(
+      paragraph(
+        `Промежуточных отчётов — ${num(interim)}, итоговых — ${num(final)}` +
+          (schools.length - interim - final > 0 ? `, вид отчёта не указан — ${num(schools.length - interim - final)}.` : "."),
+        "justify",
+      ),
+    );
+    const types = orgs.byType.map((t) => orgTypeCount(t.name, t.count)).join(", ");
+    lines.push(
+      paragraph(
+        `Участниками проектов стали ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."),
+        "justify",
+      ),
+    );
+  }
+  lines.push(
+    table(
+      [
+        { header: "№", width: 1, align: "center" },
+        { header: "Организация", width: 5 },
+        { header: "Вид отчёта", width: 3 },
+        { header: "Отчётный период", width: 3 },
+        { header: "Тема", width: 7 },
+      ],
+      schools.map((s, i) => [String(i + 1), s.record.organisation, s.digest.reportType, s.digest.period, s.digest.topic]),
+      { caption: "Организации, отчёты которых вошли в справку" },
+    ),
+  );
+  return [heading(1, "1. Участники и виды отчётов"), ...lines];
+}
+
+function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  const rows = schools.map((s) => {
+    const m = s.digest.metrics;
+    return [s.record.organisation, num(m.planRows), num(m.planDue), num(m.planDone), pct(m.planExecution), num(m.deviations)];
+  });
+  const columns: ColumnSpec[] = [
+    { header: "Организация", width: 5 },
+    { header: "Мероприятий в плане", width: 2, align: "center" },
+    { header: "Срок наступил", width: 2, align: "center" },
+    { header: "Выполнено", width: 2, align: "center" },
+    { header: "Выполнение плана", width: 2, align: "center" },
+    { header: "Отклонений", width: 2, align: "center" },
+  ];
+  return [
+    heading(1, "2. Выполнение планов"),
+    paragraph(
+      `В планах организаций ${countWithNoun(totals.planRows, ACTIVITIES)}; срок наступил у ${num(totals.planDue)}, ` +
+        `выполнено ${num(totals.planDone)}. Выполнение плана в целом — ${pct(totals.planExecution)}.`,
+      "justify",
+    ),
+    table(columns, rows, {
+      total: ["Итого", num(totals.planRows), num(totals.planDue), num(totals.planDone), pct(totals.planExecution), num(totals.deviations)],
+    }),
+  ];
+}
+
+function deviationsSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  const rows = schools.flatMap((s) =>
+    s.digest.deviations.map((d) => [s.record.organisation, [d.no, d.activity].filter((x) => x).join(". "), d.status, d.reason, d.action]),
+  );
+  return [
+    heading(1, "3. Отклонения от планов и их причины"),
+    paragraph(
+      totals.deviations === 0
+        ? "Отклонений от планов организации не указали."
+        : `Отклонений от планов — ${num(totals.deviations)}. Причины и принятые управленческие действия:`,
+      "justify",
+    ),
+    table(
+      [
+        { header: "Организация", width: 4 },
+        { header: "Мероприятие", width: 5 },
+        { header: "Статус", width: 3 },
+        { header: "Причины отклонения", width: 5 },
+        { header: "Управленческие действия", width: 5 },
+      ],
+      rows,
+    ),
+  ];
+}
+
+function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  const subjects = Object.entries(totals.pairsBySubject).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "ru"));
+  const perSchool = schools
+    .filter((s) => s.digest.metrics.pairsTotal > 0)
+    .map((s) => {
+      const m = s.digest.metrics;
+      return [s.record.organisation, num(m.pairsTotal), num(m.pairsActive), num(m.mentors), num(m.mentees), num(m.pairsNotHeld)];
+    });
+  const notHeld = schools.flatMap((s) => s.digest.notHeldPairs.map((p) => [s.record.organisation, p.mentor, p.subject, p.reason]));
+  return [
+    heading(1, "4. Наставничество"),
+    paragraph(
+      `В проектах ${countWithNoun(totals.pairsTotal, PAIRS)}, из них действующих и завершённых — ${num(totals.pairsActive)}, ` +
+        `не состоялось — ${num(totals.pairsNotHeld)}. Наставников — ${num(totals.mentors)}, ` +
+        `наставляемых — ${num(totals.mentees)} (${countWithNoun(totals.mentors, MENTORS)}, ${countWithNoun(totals.mentees, MENTEES)}).`,
+      "justify",
+    ),
+    table(
+      [
+        { header: "Предмет / направление", width: 5 },
+        { header: "Наставнических пар", width: 2, align: "center" },
+      ],
+      subjects.map(([subject, n]) => [subject, num(n)]),
+      { caption: "Наставнические пары по предметам", total: ["Всего", num(subjects.reduce((a, [, n]) => a + n, 0))] },
+    ),
+    table(
+      [
+        { header: "Организация", width: 5 },
+        { header: "Пар всего", width: 2, align: "center" },
+        { header: "Действующих и завершённых", width: 2, align: "center" },
+        { header: "Наставников", width: 2, align: "center" },
+        { header: "Наставляемых", width: 2, align: "center" },
+        { header: "Не состоялись", width: 2, align: "center" },
+      ],
+      perSchool,
+      {
+        caption: "Наставничество по организациям",
+        total: ["Итого", num(totals.pairsTotal), num(totals.pairsActive), num(totals.mentors), num(totals.mentees), num(totals.pairsNotHeld)],
+      },
+    ),
+    table(
+      [
+        { header: "Организация", width: 4 },
+        { header: "Наставник", width: 4 },
+        { header: "Предмет", width: 3 },
+        { header: "Причина", width: 6 },
+      ],
+      notHeld,
+      { caption: "Наставнические пары, которые не состоялись, и причины" },
+    ),
+  ];
+}
+
+function disseminationSection(totals: CommitteeTotals): Block[] {
+  const order = ENUMS.level as readonly string[];
+  const levels = Object.entries(totals.eventsByLevel).sort(
+    (a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99),
+  );
+  const phrase = levels.map(([level, n]) => `${levelPhrase(level)} — ${num(n)}`).join(", ");
+  return [
+    heading(1, "6. Распространение опыта"),
+    paragraph(
+      `Опыт проектов представлен на ${countWithNoun(totals.disseminationEvents, ["мероприятии", "мероприятиях", "мероприятиях"])}` +
+        (phrase ? `: ${phrase}.` : "."),
+      "justify",
+    ),
+    table(
+      [
+        { header: "Уровень", width: 4 },
+        { header: "Мероприятий", width: 2, align: "center" },
+      ],
+      levels.map(([level, n]) => [level, num(n)]),
+      { total: ["Всего", num(levels.reduce((a, [, n]) => a + n, 0))] },
+    ),
+  ];
+}
+
+/** Problems the schools name (Затруднения), grouped by folded text; and the most frequent findings of the check. */
+function problemsSection(schools: readonly ReadSchool[]): Block[] {
+  const problems = new Map<string, { text: string; schools: Set<string> }>();
+  for (const s of schools) {
+    for (const p of s.digest.problems) {
+      const key = foldEnum(p.problem);
+      const entry = problems.get(key) ?? { text: p.problem, schools: new Set<string>() };
+      entry.schools.add(s.record.id || s.record.organisation);
+      problems.set(key, entry);
+    }
+  }
+  const topProblems = [...problems.values()].sort((a, b) => b.schools.size - a.schools.size || a.text.localeCompare(b.text, "ru")).slice(0, 15);
+  const findings = new Map<RuleId, { schools: number; cases: number }>();
+  for (const s of schools) {
+    for (const [rule, n] of Object.entries(s.digest.findings) as [RuleId, number][]) {
+      const entry = findings.get(rule) ?? { schools: 0, cases: 0 };
+      entry.schools++;
+      entry.cases += n;
+      findings.set(rule, entry);
+    }
+  }
+  const topFindings = [...findings]
+    .filter(([rule]) => rule in RULES)
+    .sort((a, b) => b[1].schools - a[1].schools || b[1].cases - a[1].cases)
+    .slice(0, 10);
+  return [
+    heading(1, "7. Наиболее частые затруднения"),
+    paragraph("Организации отметили следующие затруднения (в скобках — сколько организаций назвали каждое):", "justify"),
+    topProblems.length === 0
+      ? paragraph(DASH, "justify")
+      : {
+          type: "list",
+          ordered: false,
+          items: topProblems.map((p) => [run(`${p.text} (${countWithNoun(p.schools.size, ORGANISATIONS)})`)]),
+        },
+    table(
+      [
+        { header: "Замечание проверки", width: 6 },
+        { header: "Организаций", width: 2, align: "center" },
+        { header: "Случаев", width: 2, align: "center" },
+      ],
+      topFindings.map(([rule, f]) => [RULES[rule].title, num(f.schools), num(f.cases)]),
+      { caption: "Наиболее частые замечания проверки таблиц" },
+    ),
+  ];
+}
+
+function errorsSection(records: readonly SchoolRecord[], schools: readonly ReadSchool[]): Block[] {
+  const withErrors = schools
+    .filter((s) => s.digest.summary.errors > 0)
+    .sort((a, b) => b.digest.summary.errors - a.digest.summary.errors)
+    .map((s) => [s.record.organisation, num(s.digest.summary.errors), num(s.digest.summary.warnings), s.digest.firstErrors.slice(0, 3).join("\n")]);
+  const unreadable = records
+    .filter((r) => !r.digest || !stateHasFigures(r.state))
+    .map((r) => [r.organisation || r.link, r.state]);
+  return [
+    heading(1, "8. Организации, в отчётах которых остаются ошибки"),
+    paragraph(
+      withErrors.length === 0
+        ? "Ошибок в прочитанных таблицах нет."
+        : `Ошибки остаются в таблицах ${num(withErrors.length)} ${plural(withErrors.length, SCHOOLS_GEN)}; до исправления их отчёты формируются как черновики.`,
+      "justify",
+    ),
+    table(
+      [
+        { header: "Организация", width: 4 },
+        { header: "Ошибки", width: 1, align: "center" },
+        { header: "Предупреждения", width: 2, align: "center" },
+        { header: "Первые ошибки", width: 8 },
+      ],
+      withErrors,
+    ),
+    ...(unreadable.length > 0
+      ? [
+          paragraph("Таблицы, которые не удалось прочитать:", "justify"),
+          table(
+            [
+              { header: "Организация", width: 5 },
+              { header: "Состояние", width: 5 },
+            ],
+            unreadable,
+          ),
+        ]
+      : []),
+  ];
+}
+
+export function buildSummaryDoc(records: readonly SchoolRecord[], options: SummaryDocOptions): DocModel {
+  const schools = readSchools(records);
+  const totals = committeeTotals(records);
+  const period = commonPeriod(schools);
+  const blocks: Block[] = [
+    {
+      type: "title",
+      lines: ["СПРАВКА", `о деятельности муниципальных инновационных площадок${period ? ` за ${period}` : ""}`],
+    },
+    ...introSection(records, schools, totals, options.date),
+    ...planSection(schools, totals),
+    ...deviationsSection(schools, totals),
+    ...mentoringSection(schools, totals),
+    ...participantsSection(schools, totals),
+    ...disseminationSection(totals),
+    ...problemsSection(schools),
+    ...errorsSection(records, schools),
+  ];
+  if (options.signer) blocks.push({ type: "signature", left: options.signer, name: "" });
+  return {
+    title: `Справка МИП — ${formatRuDate(options.date)}`,
+    orientation: "portrait",
+    draft: false,
+    blocks,
+  };
+}
