@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { STATE_NO_ACCESS, STATE_OK, buildSummaryDoc, failedRecord, type SchoolRecord } from "../../src/core/committee/index.js";
+import { blockText, type TableBlock } from "../../src/core/report/model.js";
+import { digest } from "./fixtures.js";
+
+const base = { link: "", modified: "", updated: "", reportLink: "" };
+
+const schools: SchoolRecord[] = [
+  {
+    ...base,
+    id: "a",
+    organisation: "МОУ «СОШ № 7»",
+    state: STATE_OK,
+    digest: digest({
+      organisation: "МОУ «СОШ № 7»",
+      summary: { errors: 2, warnings: 1, infos: 0, completeness: 0.9 },
+      metrics: { planRows: 10, planDue: 8, planDone: 6, planExecution: 0.75, deviations: 2, pairsTotal: 5, pairsActive: 4, pairsNotHeld: 1, mentors: 2, mentees: 4, participantsTotal: 40, eventsByLevel: { "Муниципальный": 3, "Региональный": 1 }, pairsBySubject: { "Химия": 1, "Физика": 4 } },
+      orgs: [
+        { name: "МОУ «Лесновская СОШ»", type: "Школа с НОР" },
+        { name: "МОУ «СОШ № 7»", type: "Школа-лидер" },
+      ],
+      participants: [{ name: "Педагоги", count: 30 }, { name: "Родители", count: 10 }],
+      deviations: [{ no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" }],
+      notHeldPairs: [{ mentor: "Сидорова Анна Петровна", subject: "Химия", reason: "Длительная болезнь наставника" }],
+      problems: [{ problem: "Высокая нагрузка педагогов", solution: "", outcome: "" }],
+      findings: { PLAN_DEVIATION_ACTION_MISSING: 2 },
+      firstErrors: ["План-факт, L7: Нет управленческих действий"],
+    }),
+  },
+  {
+    ...base,
+    id: "b",
+    organisation: "МОУ «Лесновская СОШ»",
+    state: STATE_OK,
+    digest: digest({
+      organisation: "МОУ «Лесновская СОШ»",
+      metrics: { planRows: 4, planDue: 2, planDone: 2, planExecution: 1, participantsTotal: 5, eventsByLevel: { "Муниципальный": 1 } },
+      orgs: [{ name: "МОУ «Лесновская СОШ»", type: "Школа с НОР" }, { name: "МОУ «Озёрная ООШ»", type: "Школа с НОР" }],
+      participants: [{ name: "Педагоги", count: 5 }],
+      problems: [{ problem: "высокая  нагрузка педагогов", solution: "", outcome: "" }],
+      findings: { PLAN_DEVIATION_ACTION_MISSING: 1 },
+    }),
+  },
+  failedRecord({ organisation: "МОУ «Заречная СОШ»", link: "", id: "c", modified: "", updated: "" }, STATE_NO_ACCESS),
+];
+
+const doc = buildSummaryDoc(schools, { date: "2023-06-01", signer: "Специалист комитета образования" });
+const text = doc.blocks.flatMap(blockText).join("\n");
+const tables = doc.blocks.filter((b): b is TableBlock => b.type === "table");
+
+describe("справка", () => {
+  it("has the sections of the municipal справка in order", () => {
+    const headings = doc.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""));
+    expect(headings).toEqual([
+      "1. Участники и виды отчётов",
+      "2. Выполнение планов",
+      "3. Отклонения от планов и их причины",
+      "4. Наставничество",
+      "5. Участники проектов",
+      "6. Распространение опыта",
+      "7. Наиболее частые затруднения",
+      "8. Организации, в отчётах которых остаются ошибки",
+    ]);
+    expect(doc.blocks[0]).toEqual({ type: "title", lines: ["СПРАВКА", "о деятельности муниципальных инновационных площадок за 2022"] });
+  });
+
+  it("counts organisations and their types with correct plurals", () => {
+    expect(text).toContain("По состоянию на 01.06.2023 в реестре комитета 3 организации");
+    expect(text).toContain("прочитаны и проверены у 2 организаций, не прочитаны у 1");
+    // Distinct organisations across projects: Лесновская (НОР), СОШ № 7 (лидер), Озёрная (НОР).
+    expect(text).toContain("Участниками проектов стали 3 организации, в том числе 2 школы с НОР, 1 школа-лидер.");
+  });
+
+  it("gives plan execution per school and overall", () => {
+    expect(text).toContain("В планах организаций 14 мероприятий; срок наступил у 10, выполнено 8. Выполнение плана в целом — 80 %.");
+    const plan = tables.find((t) => t.columns[1]?.header === "Мероприятий в плане")!;
+    expect(plan.rows.map((r) => r.join("|"))).toEqual([
+      "МОУ «СОШ № 7»|10|8|6|75 %|2",
+      "МОУ «Лесновская СОШ»|4|2|2|100 %|0",
+      "Итого|14|10|8|80 %|2",
+    ]);
+    expect(plan.totalRow).toBe(true);
+  });
+
+  it("lists deviations with reasons and the pairs that did not take place", () => {
+    expect(text).toContain("МОУ «СОШ № 7» | 2.1. Вебинар | Перенесено | Болезнь лектора | Перенесён на май");
+    expect(text).toContain("МОУ «СОШ № 7» | Сидорова Анна Петровна | Химия | Длительная болезнь наставника");
+    expect(text).toContain("Физика | 4");
+  });
+
+  it("sums participants and dissemination by level", () => {
+    expect(text).toContain("Педагоги | 35");
+    expect(text).toContain("Всего | 45");
+    expect(text).toContain("Опыт проектов представлен на 5 мероприятиях: региональный уровень — 1, муниципальный уровень — 4.");
+  });
+
+  it("groups the same problem written differently and ranks findings by schools", () => {
+    expect(text).toContain("Высокая нагрузка педагогов (2 организации)");
+    expect(text).toContain("Нет управленческих действий | 2 | 3");
+  });
+
+  it("names the schools with errors and the unreadable ones", () => {
+    expect(text).toContain("МОУ «СОШ № 7» | 2 | 1 | План-факт, L7: Нет управленческих действий");
+    expect(text).not.toContain("МОУ «Лесновская СОШ» | 0 |");
+    expect(text).toContain("МОУ «Заречная СОШ» | Нет доступа");
+  });
+
+  it("every table row has as many cells as columns", () => {
+    for (const t of tables) for (const row of t.rows) expect(row).toHaveLength(t.columns.length);
+  });
+
+  it("an empty registry still makes a readable document", () => {
+    const empty = buildSummaryDoc([], { date: "2023-06-01" });
+    const all = empty.blocks.flatMap(blockText).join("\n");
+    expect(all).toContain("в реестре комитета 0 организаций");
+    expect(all).toContain("Ошибок в прочитанных таблицах нет.");
+  });
+});
