@@ -37,7 +37,8 @@ function orDash(cell: TableCell): TableCell {
 
 /** «1.1. Руководитель …: value» — a bold label followed by the value (or «—»). */
 export function labelled(label: string, value: string): Block {
-  const text = value.trim() === "" ? DASH : value.trim();
+  // Double spaces typed by accident would show in print; the words themselves stay as typed.
+  const text = value.trim() === "" ? DASH : value.trim().replace(/[ \t\u00a0]{2,}/g, " ");
   return paragraph([run(`${label}: `, { bold: true }), run(text)], "justify");
 }
 

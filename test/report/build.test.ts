@@ -1,0 +1,280 @@
+import { describe, expect, it } from "vitest";
+import type { Issue } from "../../src/core/issues.js";
+import { buildReport, buildReportModel, firstFreeName, reportFileName, safeFileName } from "../../src/core/report/build.js";
+import { type Block, type DocModel, type TableBlock, blockText, cellPlainText } from "../../src/core/report/model.js";
+import type { ValidationResult } from "../../src/core/validate.js";
+import { FIXTURE_DATA, FIXTURE_TOTALS, fixtureResult, fixtureValidated } from "./fixture.js";
+
+function model(result: ValidationResult = fixtureResult()): DocModel {
+  const built = buildReport(result);
+  if (built.kind !== "document") throw new Error("expected a document");
+  return built.model;
+}
+
+const headings = (m: DocModel): string[] => m.blocks.filter((b) => b.type === "heading").map((b) => (b as { text: string }).text);
+
+/** The first table after the heading that starts with `prefix` (optionally the n-th one). */
+function tableAfter(m: DocModel, prefix: string, nth = 0): TableBlock {
+  const at = m.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith(prefix));
+  expect(at, `heading ${prefix}`).toBeGreaterThanOrEqual(0);
+  const tables = m.blocks.slice(at + 1).filter((b): b is TableBlock => b.type === "table");
+  return tables[nth]!;
+}
+
+const rowsText = (t: TableBlock): string[][] => t.rows.map((r) => r.map(cellPlainText));
+const headers = (t: TableBlock): string[] => t.columns.map((c) => c.header);
+const allText = (m: DocModel): string => m.blocks.flatMap(blockText).join("\n");
+
+function withIssues(result: ValidationResult, issues: Issue[]): ValidationResult {
+  return { ...result, issues: [...result.issues, ...issues] };
+}
+
+const ERROR: Issue = {
+  rule: "PLAN_DEVIATION_ACTION_MISSING",
+  severity: "error",
+  sheet: "План-факт",
+  row: 7,
+  column: "Управленческие действия",
+  cell: "L7",
+  message: "В строке 7 нет управленческих действий.",
+};
+
+describe("report model: order of the official form", () => {
+  it("has the approval block, the title and every section in order, ending with the signature", () => {
+    const m = model();
+    expect(m.blocks[0]?.type).toBe("approval");
+    expect(m.blocks[1]).toEqual({
+      type: "title",
+      lines: [
+        "ПРОМЕЖУТОЧНЫЙ ОТЧЕТ",
+        `о деятельности муниципальной инновационной площадки на базе ${FIXTURE_DATA.general!["org_full_name" as never]} за 2022 год`,
+      ],
+    });
+    const h = headings(m);
+    const expected = [
+      "1. Общие сведения",
+      "2. Информация об организации",
+      "2.3. Задачи",
+      "2.4. Этапы",
+      "2.5. Краткая характеристика",
+      "2.6. Этапы ИОД, пришедшиеся на 2022 год",
+      "2.7. Содержание деятельности",
+      "2.8. Управление",
+      "3. Сведения о результатах",
+      "3.1. Реализация",
+      "Сетевое наставничество",
+      "3.2. Обобщение и распространение опыта работы по реализации ИОД на различных уровнях в 2022 году",
+      "3.3. Мероприятия, проводимые в 2022 году в рамках работы МИП внутри МОУ «Берёзовская СОШ»",
+      "3.4. Участие в конкурсном движении",
+      "3.5. Публикации",
+      "ИТОГО за отчётный период",
+      "3.6. Затруднения",
+      "Кадровое обеспечение",
+      "4. Эффективность деятельности МИП",
+      "4.1. Эффекты",
+      "4.2. Практическая значимость",
+      "4.3. Общий вывод",
+      "5. Прогноз развития",
+      "5.1. Срок действия МИП",
+      "5.2. Основные задачи",
+      "6. Предложения по распространению",
+    ];
+    let from = 0;
+    for (const prefix of expected) {
+      const at = h.findIndex((text, i) => i >= from && text.startsWith(prefix));
+      expect(at, `«${prefix}» after position ${from}`).toBeGreaterThanOrEqual(from);
+      from = at + 1;
+    }
+    expect(m.blocks.at(-1)).toEqual({ type: "signature", left: "Руководитель МОУ «Берёзовская СОШ» (МИП)", name: "М.И. Кленова" });
+    expect(m.title).toBe("Отчёт МИП — МОУ «Берёзовская СОШ» — 2022");
+    expect(m.draft).toBe(false);
+  });
+
+  it("omits the approval block without an approver and titles a final report «ИТОГОВЫЙ ОТЧЕТ»", () => {
+    const m = model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), approver: "", report_type: "Итоговый" } }));
+    expect(m.blocks[0]?.type).toBe("title");
+    expect(blockText(m.blocks[0]!)[0]).toBe("ИТОГОВЫЙ ОТЧЕТ");
+  });
+
+  it("writes participants in words from Организации and Участники, and the general fields with labels", () => {
+    const text = allText(model());
+    expect(text).toContain("3 школы с НОР, 2 школы-лидера, 1 центр диагностики; педагогов — 27, психологов — 2");
+    expect(text).toContain("1.1. Руководитель муниципальной инновационной площадки (далее — МИП): Кленова Марина Игоревна, директор");
+    expect(text).toContain("1.4. Наличие организации-партнёра МИП и её основные функции: нет");
+    expect(text).toContain("Научный консультант: —");
+  });
+
+  it("numbers the tasks and lists the stages", () => {
+    const m = model();
+    const tasks = m.blocks.find((b) => b.type === "list")!;
+    expect(blockText(tasks)).toEqual([
+      "1. Диагностика факторов, влияющих на качество образования",
+      "2. Организация наставничества по предметам",
+      "3. Создание среды, поддерживающей качественное обучение",
+    ]);
+    expect(allText(m)).toContain("Проект реализуется в 3 этапа");
+    expect(allText(m)).toContain("По итогам 1-го этапа (подготовительный):\nСозданы положения и договоры");
+  });
+});
+
+describe("report model: tables", () => {
+  it("2.7 plan-versus-fact has the form's five columns and one row per plan row", () => {
+    const t = tableAfter(model(), "2.7.");
+    expect(headers(t)).toEqual(["№ п/п", "Перечень запланированных мероприятий", "Фактическое содержание", "Причины отклонения", "Управленческие действия"]);
+    const rows = rowsText(t);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual([
+      "2",
+      "Психологическая гостиная\nСрок: Февраль-ноябрь",
+      "Проведено 1 занятие\nСтатус: Выполнено частично",
+      "Болезнь ведущего психолога",
+      "Занятия перенесены на 2023 год",
+    ]);
+    expect(rows[0]?.[3]).toBe("—");
+  });
+
+  it("2.8 documents go to the table, orders to the list in the official wording", () => {
+    const m = model();
+    const docs = tableAfter(m, "2.8.");
+    expect(headers(docs)[1]).toBe("Наименование разработанного нормативного локального акта");
+    expect(rowsText(docs)).toEqual([["1", "Положение «О стажировочной площадке» (от 11.03.2021 № 364-р)", "Основа работы площадки"]]);
+    const text = allText(m);
+    expect(text).toContain("1. Распоряжение от 05.03.2022 № 312-р «Об утверждении плана мероприятий»");
+    expect(text).toContain("2. Приказ от 01.09.2022 № 45 «О наставничестве»");
+    const speeches = tableAfter(m, "2.8.", 1);
+    expect(headers(speeches)).toEqual(["№ п/п", "Уровень", "Дата", "Место / мероприятие", "Тема", "Выступающий"]);
+    expect(rowsText(speeches)[0]).toEqual(["1", "Региональный", "22.06.2022", "Областное совещание", "О наставничестве", "Кленова М.И."]);
+  });
+
+  it("3.1 results table has the merged group headers of the form", () => {
+    const t = tableAfter(model(), "3.1.");
+    expect(t.headerRows?.[0]?.map((h) => h.span)).toEqual([1, 2, 2]);
+    expect(t.headerRows?.[0]?.reduce((a, h) => a + h.span, 0)).toBe(t.columns.length);
+    expect(rowsText(t)[0]).toEqual(["Вебинар для педагогов", "Расширены знания", "Педагоги освоили технологии", "Материалы", "Материалы на сайте"]);
+  });
+
+  it("mentoring: one row per mentor with distinct mentees and totals; pairs that did not take place with reasons", () => {
+    const m = model();
+    const mentors = tableAfter(m, "Сетевое наставничество");
+    expect(headers(mentors)).toEqual([
+      "№ п/п",
+      "Наставник",
+      "Организация наставника",
+      "Предмет / направление",
+      "Количество наставляемых",
+      "Организации наставляемых",
+    ]);
+    expect(mentors.totalRow).toBe(true);
+    expect(rowsText(mentors)).toEqual([
+      ["1", "Грабова Анна Сергеевна", "МОУ «Берёзовская СОШ»", "Математика", "2", "МОУ «Ольховская СОШ», МОУ «Ивовая ООШ»"],
+      ["2", "Ясенев Пётр Андреевич", "МОУ «Кедровая СОШ»", "Физика", "1", "МОУ «Ольховская СОШ»"],
+      // Тополев is mentored by two mentors: counted once in the total.
+      ["", "Итого: 2 наставника", "2 организации", "2 направления", "2", "2 организации"],
+    ]);
+    const notHeld = tableAfter(m, "Сетевое наставничество", 1);
+    expect(rowsText(notHeld)).toEqual([["1", "Ольхова Вера Ивановна", "Рябинина Нина Львовна", "Химия", "Болезнь наставника"]]);
+  });
+
+  it("«ИТОГО за отчётный период» prints the validator's metrics by level", () => {
+    const base = fixtureResult();
+    const t = tableAfter(model({ ...base, metrics: { ...base.metrics, ...FIXTURE_TOTALS } }), "ИТОГО");
+    expect(rowsText(t)).toEqual([
+      ["Публикации", "3", "региональный уровень — 1; муниципальный уровень — 2"],
+      ["Участие в конкурсах", "2", "региональный уровень — 1; муниципальный уровень — 1"],
+      ["Победы и призовые места в конкурсах", "1", "муниципальный уровень — 1"],
+      ["Участие в конференциях и совещаниях (выступления)", "2", "региональный уровень — 1; муниципальный уровень — 1"],
+      ["Мероприятия по распространению опыта", "2", "региональный уровень — 1; муниципальный уровень — 1"],
+    ]);
+  });
+
+  it("«ИТОГО» agrees with the fixture's tabs when the real validator computes the metrics", async () => {
+    const t = tableAfter(model(await fixtureValidated()), "ИТОГО");
+    const [publications, contests, wins, speeches] = rowsText(t);
+    expect(publications?.[1]).toBe("3");
+    expect(contests?.[1]).toBe("2");
+    expect(wins?.[1]).toBe("1");
+    expect(speeches?.[1]).toBe("2");
+  });
+
+  it("participants table ends with «Общее число участников» summing the counts (text counts included)", () => {
+    const t = tableAfter(model(), "Кадровое обеспечение", 1);
+    expect(headers(t)).toEqual(["Категория участников", "Количество", "Роль в проекте"]);
+    expect(t.totalRow).toBe(true);
+    expect(rowsText(t).at(-1)).toEqual(["Общее число участников", "29", ""]);
+  });
+
+  it("an empty table prints one row of dashes; an empty text field prints «—»", () => {
+    const m = model();
+    const internal = tableAfter(m, "3.3.");
+    expect(rowsText(internal)).toEqual([["—", "—", "—", "—"]]);
+    expect(internal.totalRow).toBeUndefined();
+    const at = m.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith("6.1."));
+    expect(blockText(m.blocks[at + 1] as Block)).toEqual(["—"]);
+    const empty = model(fixtureResult({ mentoring: [], participants: [] }));
+    expect(rowsText(tableAfter(empty, "Сетевое наставничество"))).toEqual([["—", "—", "—", "—", "—", "—"]]);
+    expect(rowsText(tableAfter(empty, "Кадровое обеспечение", 1))).toEqual([["—", "—", "—"]]);
+  });
+
+  it("every table row has exactly as many cells as columns", () => {
+    for (const block of model().blocks) {
+      if (block.type !== "table") continue;
+      for (const row of block.rows) expect(row).toHaveLength(block.columns.length);
+    }
+  });
+});
+
+describe("draft and strict mode", () => {
+  it("with errors and strict off: «ЧЕРНОВИК» in the title and an appendix listing sheet, cell and message", () => {
+    const built = buildReport(withIssues(fixtureResult(), [ERROR]));
+    expect(built.kind).toBe("document");
+    if (built.kind !== "document") return;
+    expect(built.errors).toBeGreaterThanOrEqual(1);
+    expect(built.model.draft).toBe(true);
+    const title = built.model.blocks.find((b) => b.type === "title");
+    expect(title && blockText(title)[0]).toBe("ЧЕРНОВИК");
+    const appendix = tableAfter(built.model, "Приложение");
+    expect(headers(appendix)).toEqual(["№ п/п", "Вкладка", "Ячейка", "Сообщение"]);
+    expect(rowsText(appendix)).toContainEqual(["1", "План-факт", "L7", "В строке 7 нет управленческих действий."].map(String));
+  });
+
+  it("warnings alone do not make a draft", () => {
+    const built = buildReport(withIssues(fixtureResult(), [{ ...ERROR, severity: "warning" }]));
+    expect(built.kind === "document" && built.model.draft).toBe(false);
+  });
+
+  it("strict with errors: no document, the errors instead", () => {
+    const result = withIssues(fixtureResult(), [ERROR]);
+    const built = buildReport(result, { strict: true });
+    expect(built).toEqual({ kind: "blocked", errors: result.issues.filter((i) => i.severity === "error") });
+    const fromSettings = buildReport({ ...result, context: { ...result.context, settings: { ...result.context.settings, strict: true } } });
+    expect(fromSettings.kind).toBe("blocked");
+  });
+
+  it("strict without errors still makes the document", () => {
+    const result = fixtureResult();
+    const clean = { ...result, issues: result.issues.filter((i) => i.severity !== "error") };
+    expect(buildReport(clean, { strict: true }).kind).toBe("document");
+  });
+
+  it("takes the orientation from the settings", () => {
+    const result = fixtureResult();
+    const landscape = buildReportModel({ ...result, context: { ...result.context, settings: { ...result.context.settings, orientation: "landscape" } } });
+    expect(landscape.orientation).toBe("landscape");
+    expect(model(result).orientation).toBe("portrait");
+  });
+
+  it("the model is plain JSON", () => {
+    const m = model();
+    expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+  });
+});
+
+describe("report names", () => {
+  it("names the document as REPORT.md and numbers new versions", () => {
+    expect(reportFileName("МОУ «СОШ № 4»", "2022")).toBe("Отчёт МИП — МОУ «СОШ № 4» — 2022");
+    const taken = new Set(["A", "A (2)"]);
+    expect(firstFreeName("A", (n) => taken.has(n))).toBe("A (3)");
+    expect(firstFreeName("B", (n) => taken.has(n))).toBe("B");
+    expect(safeFileName("Отчёт МИП — МОУ «СОШ 1/2» — 2022")).toBe("Отчёт МИП — МОУ «СОШ 1_2» — 2022");
+  });
+});

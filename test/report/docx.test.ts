@@ -1,0 +1,104 @@
+/** The .docx renderer, checked on the real file: unzip it and read word/document.xml. */
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildReportModel } from "../../src/core/report/build.js";
+import type { DocModel } from "../../src/core/report/model.js";
+import { columnTwips, renderDocx, textWidth } from "../../src/local/docx.js";
+import { fixtureResult } from "./fixture.js";
+
+async function documentXml(model: DocModel): Promise<{ xml: string; footer: string; bytes: Buffer }> {
+  const bytes = await renderDocx(model);
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const footerName = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n));
+  const footer = footerName ? await zip.file(footerName)!.async("string") : "";
+  return { xml, footer, bytes };
+}
+
+/** Visible text of the document, paragraphs joined by newlines. */
+function visibleText(xml: string): string {
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
+    .join("\n")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
+
+let portrait: { xml: string; footer: string; bytes: Buffer };
+let landscape: { xml: string; footer: string; bytes: Buffer };
+let model: DocModel;
+
+beforeAll(async () => {
+  const result = fixtureResult();
+  model = buildReportModel(result);
+  portrait = await documentXml(model);
+  landscape = await documentXml({ ...model, orientation: "landscape" });
+});
+
+describe(".docx report", () => {
+  it("is a zip starting with the PK signature", () => {
+    expect(portrait.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("uses A4 with 20 mm margins and a 30 mm left margin", () => {
+    expect(portrait.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"(?: w:orient="portrait")?\/>/);
+    expect(portrait.xml).toMatch(/<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701"/);
+  });
+
+  it("turns the page for a landscape model", () => {
+    expect(landscape.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+
+  it("sets Times New Roman, 14 pt for text and 12 pt in tables", () => {
+    expect(portrait.xml).toContain('w:ascii="Times New Roman"');
+    expect(portrait.xml).toMatch(/<w:sz w:val="28"\/>/);
+    const firstTable = portrait.xml.slice(portrait.xml.indexOf("<w:tbl>"), portrait.xml.indexOf("</w:tbl>"));
+    expect(firstTable).toMatch(/<w:sz w:val="24"\/>/);
+    expect(firstTable).not.toMatch(/<w:sz w:val="28"\/>/);
+  });
+
+  it("draws bordered tables with a bold shaded header row repeated on every page", () => {
+    const tables = portrait.xml.split("<w:tbl>").slice(1);
+    const modelTables = model.blocks.filter((b) => b.type === "table").length;
+    expect(tables).toHaveLength(modelTables);
+    for (const t of tables) {
+      expect(t).toMatch(/<w:tblBorders>.*<w:insideH w:val="single"/s);
+      expect(t).toMatch(/<w:insideV w:val="single"/);
+      const firstRow = t.slice(0, t.indexOf("</w:tr>"));
+      expect(firstRow).toContain("<w:tblHeader/>");
+      expect(firstRow).toMatch(/<w:shd [^>]*w:fill="D9D9D9"/);
+      expect(firstRow).toContain("<w:b/>");
+    }
+  });
+
+  it("sets column widths from the model's weights, adding up to the text width", () => {
+    expect(columnTwips([1, 1, 2], 9071)).toEqual([2267, 2267, 4537]);
+    const widths = [...portrait.xml.split("<w:tbl>")[1]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(textWidth("portrait"));
+    expect(widths[1]).toBeGreaterThan(widths[0]! * 3);
+  });
+
+  it("merges the group headers of the results table", () => {
+    expect(portrait.xml).toContain('<w:gridSpan w:val="2"/>');
+  });
+
+  it("puts the page number in the footer", () => {
+    expect(portrait.footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+  });
+
+  it("contains the text of the model: title, headings, table cells, signature", () => {
+    const text = visibleText(portrait.xml);
+    expect(text).toContain("ПРОМЕЖУТОЧНЫЙ ОТЧЕТ");
+    expect(text).toContain("1. Общие сведения");
+    expect(text).toContain("Психологическая гостиная");
+    expect(text).toContain("Итого: 2 наставника");
+    expect(text).toMatch(/Руководитель МОУ «Берёзовская СОШ» \(МИП\)______________М\.И\. Кленова/);
+    // Line breaks inside a cell are real breaks, not lost text.
+    expect(portrait.xml).toMatch(/Психологическая гостиная<\/w:t>.*?<w:br\/>.*?Срок: Февраль-ноябрь/s);
+  });
+
+  it("makes headings bold and real Word headings (navigation pane)", () => {
+    expect(portrait.xml).toMatch(/<w:pStyle w:val="Heading1"\/>.*?<w:b\/>.*?1\. Общие сведения/s);
+  });
+});
