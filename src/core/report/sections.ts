@@ -82,11 +82,11 @@ export function generalSection({ wb }: SectionInput): Block[] {
 }
 
 const PLAN_COLUMNS: readonly ColumnSpec[] = [
-  { header: "№ п/п", width: 7, align: "center" },
-  { header: "Перечень запланированных мероприятий", width: 30 },
-  { header: "Фактическое содержание", width: 30 },
-  { header: "Причины отклонения", width: 17 },
-  { header: "Управленческие действия", width: 17 },
+  { header: "№ п/п", width: 6, align: "center" },
+  { header: "Перечень запланированных мероприятий", width: 26 },
+  { header: "Фактическое содержание", width: 26 },
+  { header: "Причины отклонения", width: 20 },
+  { header: "Управленческие действия", width: 22 },
 ];
 
 function planRows(wb: Workbook): TableCell[][] {

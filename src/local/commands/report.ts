@@ -1,5 +1,121 @@
-/** Placeholder so the `mip` dispatcher compiles; its owner replaces this module. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write("Команда пока недоступна.\n");
-  return 2;
+/**
+ * `mip report FILE [--out FILE.docx] [--strict]` — writes the report as .docx.
+ * Exit codes (CLI.md): 0 written (a draft too), 1 strict and errors (nothing written),
+ * 2 unusable input or cannot write. Never overwrites: a taken name gets «(2)», «(3)» …
+ */
+import { readFile, stat } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Issue } from "../../core/issues.js";
+import { countWithNoun } from "../../core/russian.js";
+import { looksLikeMipWorkbook } from "../../core/workbook.js";
+import { writeReportFile } from "../report-file.js";
+import { UnusableInputError, readXlsx } from "../xlsx-read.js";
+
+export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
+
+Формирует отчёт МИП в формате .docx по таблице, скачанной из Google Таблиц.
+  --out ФАЙЛ   куда записать отчёт (по умолчанию — рядом с таблицей, под именем
+               «Отчёт МИП — {организация} — {период}.docx»). Существующий файл
+               не перезаписывается: отчёт получит имя «… (2).docx», «… (3).docx».
+  --strict     не формировать отчёт, если в таблице есть ошибки.
+Коды выхода: 0 — отчёт записан (при ошибках — черновик), 1 — строгий режим и есть ошибки,
+2 — файл нельзя прочитать или отчёт нельзя записать.
+`;
+
+const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
+
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function complain(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+function issueLine(issue: Issue): string {
+  const where = issue.cell ? `${issue.sheet}, ${issue.cell}` : issue.sheet;
+  return `  ${where}: ${issue.message}`;
+}
+
+interface ReportArgs {
+  readonly file: string;
+  readonly out: string | null;
+  readonly strict: boolean;
+}
+
+/** Parses the arguments; a usage problem is a Russian sentence. */
+export function parseReportArgs(args: readonly string[]): ReportArgs | { error: string } | { help: true } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { out: { type: "string", short: "o" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    const flag = /'([^']+)'/.exec((error as Error).message)?.[1];
+    return { error: flag ? `Неизвестный или неполный параметр «${flag}».` : "Параметры команды не распознаны." };
+  }
+  if (parsed.values.help) return { help: true };
+  if (parsed.positionals.length === 0) return { error: "Укажите файл таблицы: mip report ФАЙЛ.xlsx" };
+  if (parsed.positionals.length > 1) return { error: "Укажите один файл таблицы: mip report ФАЙЛ.xlsx" };
+  if (parsed.values.out !== undefined && parsed.values.out.trim() === "") return { error: "После --out укажите имя файла отчёта." };
+  return { file: parsed.positionals[0]!, out: parsed.values.out ?? null, strict: parsed.values.strict ?? false };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseReportArgs(args);
+  if ("help" in parsed) {
+    say(REPORT_USAGE);
+    return 0;
+  }
+  if ("error" in parsed) {
+    complain(parsed.error);
+    complain(REPORT_USAGE);
+    return 2;
+  }
+  const label = `Файл «${basename(parsed.file)}»`;
+  let grid;
+  try {
+    const info = await stat(parsed.file).catch(() => null);
+    if (!info) throw new UnusableInputError(`${label} не найден.`);
+    if (!info.isFile()) throw new UnusableInputError(`${label} — не файл (это папка или устройство).`);
+    grid = await readXlsx(await readFile(parsed.file), label);
+    if (!looksLikeMipWorkbook(grid))
+      throw new UnusableInputError(`${label} — не таблица МИП: в нём нет вкладок шаблона. Создайте таблицу командой mip template.`);
+  } catch (error) {
+    if (error instanceof UnusableInputError) {
+      complain(error.message);
+      return 2;
+    }
+    complain(`${label} не удалось прочитать.`);
+    return 2;
+  }
+
+  let result;
+  try {
+    result = await writeReportFile(grid, parsed.out === null ? null : resolve(parsed.out), {
+      ...(parsed.strict ? { strict: true } : {}),
+      defaultDir: dirname(resolve(parsed.file)),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "нет такой папки" : code === "EACCES" || code === "EPERM" ? "нет прав на запись" : "ошибка записи";
+    complain(`Не удалось записать отчёт (${why}). Укажите другое место: --out ПАПКА/отчёт.docx`);
+    return 2;
+  }
+
+  if (result.kind === "blocked") {
+    complain(
+      `Отчёт не сформирован: в таблице ${countWithNoun(result.errors.length, ERRORS)}, а включён строгий режим (--strict или «Не формировать отчёт при ошибках» = Да).`,
+    );
+    for (const issue of result.errors) complain(issueLine(issue));
+    return 1;
+  }
+  if (result.requestedPath) say(`Файл «${result.requestedPath}» уже существует — он не тронут.`);
+  say(`Отчёт записан: ${result.path}`);
+  if (result.draft)
+    say(`Это черновик: в таблице ${countWithNoun(result.errors, ERRORS)}. Они перечислены в приложении к отчёту; исправьте их и сформируйте отчёт заново.`);
+  return 0;
 }

@@ -1,0 +1,91 @@
+/**
+ * Writing the report of a workbook grid to a .docx file without ever overwriting an existing
+ * document: a taken name becomes «… (2).docx», «… (3).docx». Used by `mip report` and `mip demo`.
+ */
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import type { WorkbookGrid } from "../core/grid.js";
+import type { Issue } from "../core/issues.js";
+import { buildReport } from "../core/report/build.js";
+import { firstFreeName, safeFileName } from "../core/report/naming.js";
+import type { IsoDate } from "../core/terms/types.js";
+import { type ValidationResult, validateWorkbook } from "../core/validate.js";
+import { renderDocx } from "./docx.js";
+
+export interface WriteReportOptions {
+  /** true: no document when there are errors (CLI --strict); undefined: `Настройки` decides. */
+  readonly strict?: boolean;
+  readonly today?: IsoDate;
+  readonly reportDate?: IsoDate;
+}
+
+export type WriteReportResult =
+  | {
+      readonly kind: "written";
+      /** Where the document actually went (may be numbered). */
+      readonly path: string;
+      /** The path asked for, when it was taken and a numbered name was used instead. */
+      readonly requestedPath: string | null;
+      readonly draft: boolean;
+      readonly errors: number;
+      readonly bytes: number;
+      readonly validation: ValidationResult;
+    }
+  | { readonly kind: "blocked"; readonly errors: readonly Issue[]; readonly validation: ValidationResult };
+
+/** «Отчёт.docx» → «Отчёт (2).docx» … the first name not taken on disk. */
+export function freeDocxPath(path: string, taken: (candidate: string) => boolean = existsSync): string {
+  const ext = extname(path);
+  const stem = join(dirname(path), basename(path, ext));
+  return firstFreeName(stem, (candidate) => taken(`${candidate}${ext}`)) + ext;
+}
+
+/** The default output: next to the input, named «Отчёт МИП — {org} — {period}.docx». */
+export function defaultReportPath(inputPath: string, documentTitle: string): string {
+  return join(dirname(inputPath), `${safeFileName(documentTitle)}.docx`);
+}
+
+/** Makes sure the file name ends in .docx (a bare «отчёт» becomes «отчёт.docx»). */
+export function withDocxExtension(path: string): string {
+  return extname(path).toLowerCase() === ".docx" ? path : `${path}.docx`;
+}
+
+/**
+ * Validates the grid, builds the report and writes it. `outPath` null → `defaultDir` +
+ * the document's name. Never overwrites: the file is created exclusively, numbered when taken.
+ */
+export async function writeReportFile(
+  grid: WorkbookGrid,
+  outPath: string | null,
+  options: WriteReportOptions & { defaultDir?: string } = {},
+): Promise<WriteReportResult> {
+  const validation = validateWorkbook(grid, {
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.reportDate ? { reportDate: options.reportDate } : {}),
+  });
+  const built = buildReport(validation, options.strict === undefined ? {} : { strict: options.strict });
+  if (built.kind === "blocked") return { kind: "blocked", errors: built.errors, validation };
+  const bytes = await renderDocx(built.model);
+  const wanted = withDocxExtension(outPath ?? join(options.defaultDir ?? ".", `${safeFileName(built.model.title)}.docx`));
+  let path = freeDocxPath(wanted);
+  // Exclusive create ("wx"): if another process took the name in between, take the next number.
+  for (;;) {
+    try {
+      await writeFile(path, bytes, { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      path = freeDocxPath(wanted);
+    }
+  }
+  return {
+    kind: "written",
+    path,
+    requestedPath: path === wanted ? null : wanted,
+    draft: built.model.draft,
+    errors: built.errors,
+    bytes: bytes.length,
+    validation,
+  };
+}

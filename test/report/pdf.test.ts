@@ -1,0 +1,82 @@
+/**
+ * The sample workbook's report converted to PDF by LibreOffice and read back with pdftotext:
+ * every section heading and the key numbers appear, in order. Needs soffice and pdftotext;
+ * without them the test fails on CI (process.env.CI) and is skipped elsewhere.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../src/core/report/build.js";
+import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import { writeReportFile } from "../../src/local/report-file.js";
+
+function has(tool: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
+}
+
+const toolsPresent = has("soffice") && has("pdftotext");
+if (!toolsPresent && process.env.CI) {
+  describe("report PDF", () => {
+    it("needs LibreOffice (soffice) and poppler-utils (pdftotext) on CI", () => {
+      expect.fail("soffice or pdftotext is not installed: apt-get install -y libreoffice-writer-nogui poppler-utils");
+    });
+  });
+}
+
+/** Converts a .docx to PDF with a private LibreOffice profile (parallel runs do not collide). */
+export function docxToPdf(docx: string, outDir: string): string {
+  const profile = mkdtempSync(join(tmpdir(), "mip-lo-profile-"));
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  return join(outDir, docx.split("/").pop()!.replace(/\.docx$/, ".pdf"));
+}
+
+describe.skipIf(!toolsPresent)("report PDF", () => {
+  it("shows every section heading and the key numbers, in order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mip-report-pdf-"));
+    const written = await writeReportFile(sampleGrid(), join(dir, "sample.docx"), { today: sampleReportDate });
+    expect(written.kind).toBe("written");
+    if (written.kind !== "written") return;
+    const pdf = docxToPdf(written.path, dir);
+    // Whitespace is normalised: pdftotext breaks lines wherever the layout wraps them.
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+
+    const built = buildReport(validateWorkbook(sampleGrid(), { today: sampleReportDate }), { strict: false });
+    expect(built.kind).toBe("document");
+    if (built.kind !== "document") return;
+    const headings = built.model.blocks.filter((b) => b.type === "heading").map((b) => (b as { text: string }).text);
+    expect(headings.length).toBeGreaterThan(25);
+    const expectedInOrder = [
+      built.model.draft ? "ЧЕРНОВИК" : "ОТЧЕТ",
+      ...headings,
+      "Руководитель",
+    ];
+    let from = 0;
+    for (const piece of expectedInOrder) {
+      const at = text.indexOf(piece.replace(/\s+/g, " "), from);
+      expect(at, `«${piece}» after position ${from}`).toBeGreaterThanOrEqual(from);
+      from = at + piece.length;
+    }
+
+    // Key numbers: the ИТОГО rows and the participants total, as the model computed them.
+    const itogo = built.model.blocks[built.model.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith("ИТОГО")) + 1];
+    expect(itogo?.type).toBe("table");
+    if (itogo?.type !== "table") return;
+    for (const row of itogo.rows) {
+      const [label, total] = row as string[];
+      expect(text).toMatch(new RegExp(`${label!.slice(0, 20).replace(/[()]/g, ".")}.{0,80}?\\b${total}\\b`));
+    }
+    expect(text).toContain("Общее число участников");
+    const m = built.model;
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    expect(readFileSync(pdf).subarray(0, 4).toString("latin1")).toBe("%PDF");
+    expect(m.title).toContain("Отчёт МИП");
+  }, 180_000);
+});
