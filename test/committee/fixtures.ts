@@ -60,7 +60,7 @@ export function zeroMetrics(extra: Partial<Metrics> = {}): Metrics {
   };
 }
 
-export function digest(extra: Partial<SchoolDigest> & { metrics?: Partial<Metrics> } = {}): SchoolDigest {
+export function digest(extra: Omit<Partial<SchoolDigest>, "metrics"> & { metrics?: Partial<Metrics> } = {}): SchoolDigest {
   const { metrics, ...rest } = extra;
   return {
     organisation: "МОУ «СОШ № 7»",

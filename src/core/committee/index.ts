@@ -7,3 +7,5 @@ export * from "./school.js";
 export * from "./totals.js";
 export * from "./plain-text.js";
 export * from "./summary-doc.js";
+export * from "./failure.js";
+export * from "./refresh.js";

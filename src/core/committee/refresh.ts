@@ -1,0 +1,138 @@
+/**
+ * The committee refresh, platform-neutral: it walks the registry in order, skips workbooks
+ * whose last-modified time is unchanged, validates the others with the same core, and
+ * writes ONE complete Свод row per school. It stops before its time budget runs out and
+ * returns a cursor, so the next run continues where this one stopped (Apps Script kills a
+ * run after 6 minutes). Ports make it testable with an injected clock and fake services.
+ */
+import type { WorkbookGrid } from "../grid.js";
+import type { IsoDate } from "../terms/types.js";
+import { validateWorkbook } from "../validate.js";
+import { failureState } from "./failure.js";
+import { type RegistryEntry, spreadsheetUrl } from "./registry.js";
+import { type SchoolRecord, type StoredRow, type SummaryRow, failedRecord, readRecord, schoolRow } from "./school.js";
+import { STATE_NO_LINK, STATE_NOT_TEMPLATE, stateHasFigures } from "./states.js";
+
+export interface OpenedSchool {
+  readonly grid: WorkbookGrid;
+  /** Link to the school's last report, "" when it has none. */
+  readonly reportLink: string;
+}
+
+export interface RefreshPorts {
+  /** Milliseconds, injectable for tests. */
+  now(): number;
+  /** «22.11.2026 21:40» in the committee's time zone. */
+  formatNow(): string;
+  /** Today's date for the validator. */
+  today(): IsoDate;
+  registry(): RegistryEntry[];
+  /** Rows already in Свод, index 0 = sheet row 2 (null for an empty row). */
+  storedRows(): (StoredRow | null)[];
+  /** The workbook's last-modified time (ISO); throws when it cannot be reached. */
+  modifiedTime(id: string): string;
+  /** Reads the whole workbook (as few calls as possible); throws when it cannot. */
+  openSchool(id: string): OpenedSchool;
+  /** Writes one complete row (index 0 = sheet row 2) with its colour. */
+  writeRow(index: number, row: SummaryRow): void;
+  /** Removes rows from index on (schools taken out of the registry). */
+  clearRowsFrom(index: number): void;
+  progress(done: number, total: number, finished: boolean): void;
+}
+
+/** Where a refresh stopped; persisted between runs. */
+export interface RefreshCursor {
+  /** Next registry position to process. */
+  readonly next: number;
+  readonly total: number;
+  readonly startedAt: string;
+}
+
+export interface BatchResult {
+  /** null when the refresh finished. */
+  readonly cursor: RefreshCursor | null;
+  readonly processed: number;
+  readonly skipped: number;
+  readonly failed: number;
+}
+
+/** Apps Script stops a run at 6 minutes; leave room for writing the cursor and progress. */
+export const DEFAULT_BUDGET_MS = 4.5 * 60 * 1000;
+
+function sourceOf(entry: RegistryEntry, ports: RefreshPorts, modified: string, reportLink = "") {
+  return {
+    organisation: entry.organisation,
+    link: entry.id ? spreadsheetUrl(entry.id) : "",
+    id: entry.id ?? "",
+    modified,
+    updated: ports.formatNow(),
+    reportLink,
+  };
+}
+
+/** Unchanged workbook: same id, same last-modified time, and its last read succeeded. */
+function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, modified: string): boolean {
+  if (!stored || !entry.id || stored.id !== entry.id || modified === "" || stored.modified !== modified) return false;
+  const state = stored.record.state;
+  return (stateHasFigures(state) && stored.record.digest !== null) || state === STATE_NOT_TEMPLATE;
+}
+
+/** Reads and validates one school; every failure becomes a state. */
+export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): { record: SchoolRecord | null; failed: boolean } {
+  if (!entry.id) return { record: failedRecord(sourceOf(entry, ports, ""), STATE_NO_LINK), failed: true };
+  let modified = "";
+  try {
+    modified = ports.modifiedTime(entry.id);
+  } catch (error) {
+    return { record: failedRecord(sourceOf(entry, ports, ""), failureState(error)), failed: true };
+  }
+  if (unchanged(stored, entry, modified)) {
+    // The organisation name may have been corrected in Реестр: that alone is worth a rewrite.
+    if (stored!.record.organisation === (entry.organisation || stored!.record.organisation)) return { record: null, failed: false };
+  }
+  try {
+    const opened = ports.openSchool(entry.id);
+    const result = validateWorkbook(opened.grid, { today: ports.today() });
+    return { record: readRecord(sourceOf(entry, ports, modified, opened.reportLink), opened.grid, result), failed: false };
+  } catch (error) {
+    return { record: failedRecord(sourceOf(entry, ports, modified), failureState(error)), failed: true };
+  }
+}
+
+/**
+ * One run: continue from the cursor (or start over), stop before the budget is spent.
+ * The per-school time seen so far is used so a run does not start a school it cannot finish.
+ */
+export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, budgetMs: number = DEFAULT_BUDGET_MS): BatchResult {
+  const started = ports.now();
+  const entries = ports.registry();
+  const stored = ports.storedRows();
+  const total = entries.length;
+  let next = cursor && cursor.next <= total ? cursor.next : 0;
+  const startedAt = cursor?.startedAt ?? ports.formatNow();
+  let processed = 0;
+  let skipped = 0;
+  let failed = 0;
+  let slowest = 0;
+  while (next < total) {
+    const before = ports.now();
+    if (before - started + slowest > budgetMs) break;
+    const entry = entries[next]!;
+    const outcome = refreshSchool(entry, stored[next], ports);
+    if (outcome.record) ports.writeRow(next, schoolRow(outcome.record));
+    else skipped++;
+    if (outcome.failed) failed++;
+    processed++;
+    next++;
+    slowest = Math.max(slowest, ports.now() - before);
+  }
+  const finished = next >= total;
+  if (finished && stored.length > total) ports.clearRowsFrom(total);
+  ports.progress(next, total, finished);
+  return { cursor: finished ? null : { next, total, startedAt }, processed, skipped, failed };
+}
+
+/** «обновлено 240 из 1000», and the time when finished. */
+export function progressText(done: number, total: number, finished: boolean, when: string): string {
+  return finished ? `обновлено ${done} из ${total} — ${when}` : `обновлено ${done} из ${total}, обновление продолжается`;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import {
+  SUMMARY_ALL_HEADERS,
+  failureState,
+  progressText,
+  refreshBatch,
+  summaryColumn,
+  type RefreshCursor,
+} from "../../src/core/committee/index.js";
+import { sampleGrid } from "../../src/core/sample.js";
+import { MALICIOUS, schoolGrid } from "./fixtures.js";
+import { type FakeSchool, MemoryPorts } from "./memory-ports.js";
+
+const id = (n: number) => `school${String(n).padStart(3, "0")}_abcdefghijklmnopqrstuvwxyz`;
+
+function mixedRegistry(): FakeSchool[] {
+  return [
+    { id: id(1), organisation: "МОУ «СОШ № 4»", grid: sampleGrid() },
+    { id: id(2), organisation: "", grid: schoolGrid({ shortName: MALICIOUS[0], reportType: MALICIOUS[1] }) },
+    { id: id(3), organisation: "МОУ «Закрытая СОШ»", error: "You do not have permission to access the requested document." },
+    { id: id(4), organisation: "МОУ «Удалённая СОШ»", error: "Requested entity was not found.", drive: true },
+    { id: id(5), organisation: "Бухгалтерия", grid: { tabs: [{ title: "Бюджет", rows: [["Статья"]] }] } },
+    { id: null, organisation: "МОУ «Без ссылки»" },
+    { id: id(7), organisation: "МОУ «Старая СОШ»", grid: schoolGrid({ shortName: "МОУ «Старая СОШ»", templateVersion: "0" }) },
+    { id: id(8), organisation: "МОУ «Сломанная СОШ»", error: "Service Spreadsheets timed out" },
+  ];
+}
+
+const state = (ports: MemoryPorts, i: number) => ports.rows[i]?.values[summaryColumn("Состояние")];
+
+describe("committee refresh", () => {
+  it("gives every school a state and never stops at a broken one", () => {
+    const ports = new MemoryPorts(mixedRegistry());
+    const result = refreshBatch(ports, null, 60_000);
+    expect(result.cursor).toBeNull();
+    expect(ports.rows.map((_, i) => state(ports, i))).toEqual([
+      "ОК",
+      "ОК",
+      "Нет доступа",
+      "Ошибка чтения: таблица не найдена или удалена",
+      "Не шаблон МИП",
+      "Нет ссылки",
+      "Старая версия шаблона",
+      "Ошибка чтения: Service Spreadsheets timed out",
+    ]);
+    expect(ports.rows.map((r) => r?.tone)).toEqual(["errors", "errors", "unreadable", "unreadable", "unreadable", "unreadable", expect.stringMatching(/errors|warnings/), "unreadable"]);
+    expect(result.failed).toBe(4);
+    expect(ports.progressLog.at(-1)).toBe("8/8 done");
+  });
+
+  it("writes every row whole, in one call, with every column", () => {
+    const ports = new MemoryPorts(mixedRegistry());
+    refreshBatch(ports, null, 60_000);
+    expect(ports.writes).toHaveLength(8);
+    for (const w of ports.writes) expect(w.row.values).toHaveLength(SUMMARY_ALL_HEADERS.length);
+    expect(new Set(ports.writes.map((w) => w.index)).size).toBe(8);
+  });
+
+  it("uses the registry's organisation name, else the school's own", () => {
+    const ports = new MemoryPorts(mixedRegistry());
+    refreshBatch(ports, null, 60_000);
+    expect(ports.rows[0]?.values[0]).toBe("МОУ «СОШ № 4»");
+    expect(ports.rows[1]?.values[0]).toBe(MALICIOUS[0]);
+    expect(ports.rows[1]?.values[summaryColumn("Вид отчёта")]).toBe(MALICIOUS[1]);
+  });
+
+  it("continues across runs under a time budget until the registry is done", () => {
+    const schools = Array.from({ length: 25 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const ports = new MemoryPorts(schools);
+    let cursor: RefreshCursor | null = null;
+    let runs = 0;
+    do {
+      ports.clock += 3_600_000;
+      cursor = refreshBatch(ports, cursor, 5_000).cursor;
+      runs++;
+    } while (cursor && runs < 50);
+    expect(cursor).toBeNull();
+    // 1,050 ms per school → 4 schools fit in 5 s; 25 schools need 7 runs.
+    expect(runs).toBe(7);
+    expect(ports.opened).toHaveLength(25);
+    expect(ports.rows.filter(Boolean)).toHaveLength(25);
+    expect(ports.progressLog.slice(0, 2)).toEqual(["4/25", "8/25"]);
+  });
+
+  it("skips unchanged workbooks and re-reads changed ones", () => {
+    const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), modified: "2022-12-01T00:00:00.000Z" }));
+    const ports = new MemoryPorts(schools);
+    refreshBatch(ports, null, 60_000);
+    ports.opened = [];
+    const second = refreshBatch(ports, null, 60_000);
+    expect(ports.opened).toEqual([]);
+    expect(second.skipped).toBe(5);
+    schools[3]!.modified = "2022-12-02T00:00:00.000Z";
+    refreshBatch(ports, null, 60_000);
+    expect(ports.opened).toEqual([id(3)]);
+  });
+
+  it("re-tries schools that failed last time even when unchanged", () => {
+    const schools: FakeSchool[] = [{ id: id(1), organisation: "A", error: "Service error" }];
+    const ports = new MemoryPorts(schools);
+    refreshBatch(ports, null, 60_000);
+    delete schools[0]!.error;
+    schools[0]!.grid = schoolGrid({ shortName: "A" });
+    refreshBatch(ports, null, 60_000);
+    expect(state(ports, 0)).toBe("ОК");
+  });
+
+  it("an interrupted run leaves previous rows whole and the next run completes", () => {
+    const schools = Array.from({ length: 4 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), modified: "a" }));
+    const ports = new MemoryPorts(schools);
+    refreshBatch(ports, null, 60_000);
+    const before = ports.rows.map((r) => r!.values.join("|"));
+    for (const s of schools) s.modified = "b";
+    ports.failWriteAt = ports.writes.length + 2;
+    expect(() => refreshBatch(ports, null, 60_000)).toThrow();
+    // Rows 0–1 rewritten, rows 2–3 untouched: never a half row.
+    expect(ports.rows.slice(2).map((r) => r!.values.join("|"))).toEqual(before.slice(2));
+    for (const r of ports.rows) expect(r!.values).toHaveLength(SUMMARY_ALL_HEADERS.length);
+    ports.failWriteAt = null;
+    refreshBatch(ports, null, 60_000);
+    expect(ports.rows.map((r) => r!.values[summaryColumn("Изменена")])).toEqual(["b", "b", "b", "b"]);
+  });
+
+  it("drops rows of schools removed from the registry", () => {
+    const schools = Array.from({ length: 3 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const ports = new MemoryPorts(schools);
+    refreshBatch(ports, null, 60_000);
+    schools.pop();
+    refreshBatch(ports, null, 60_000);
+    expect(ports.rows).toHaveLength(2);
+  });
+
+  it("classifies failures", () => {
+    expect(failureState(new Error("Exception: You do not have permission to access the requested document."))).toBe("Нет доступа");
+    expect(failureState(new Error("Requested entity was not found."))).toBe("Ошибка чтения: таблица не найдена или удалена");
+    expect(failureState("boom")).toBe("Ошибка чтения: boom");
+  });
+
+  it("progress reads «обновлено 240 из 1000»", () => {
+    expect(progressText(240, 1000, false, "")).toBe("обновлено 240 из 1000, обновление продолжается");
+    expect(progressText(1000, 1000, true, "20.12.2022 10:00")).toBe("обновлено 1000 из 1000 — 20.12.2022 10:00");
+  });
+});
