@@ -27,7 +27,7 @@ export const SAMPLE_FINDINGS = {
   PLAN_DEVIATION_ACTION_MISSING: "План-факт, пункт 2.3: «Выполнено частично», причина есть, а управленческие действия — «-».",
   MENT_LOAD_EXCEEDED: "Наставник по математике Громов И. С. ведёт 7 учителей при максимуме 5.",
   MENT_ORG_UNKNOWN: "Опечатка: «МОУ «Лесоновская СОШ»» вместо «МОУ «Лесновская СОШ»».",
-  MENT_DECLARED_MISMATCH: "В «Общих сведениях» заявлено 22 наставляемых, в таблице их 21.",
+  MENT_DECLARED_MISMATCH: "В «Общих сведениях» заявлено 20 наставляемых, а в состоявшихся парах их 18.",
 } as const;
 
 const d = dateCell;
@@ -96,9 +96,9 @@ function general(): TabGrid {
     goal: "Формирование эффективных механизмов перехода школ с низкими образовательными результатами в режим эффективного функционирования",
     partner: "нет",
     declared_participants: "372",
-    declared_mentors: 6,
-    declared_mentees: 22,
-    declared_pairs: 21,
+    declared_mentors: 5,
+    declared_mentees: 20,
+    declared_pairs: 18,
   });
 }
 

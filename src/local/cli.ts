@@ -1,0 +1,89 @@
+/**
+ * The `mip` command: dispatches to one module per command. Every failure ends as one
+ * Russian sentence on stderr and exit code 2 — never a stack trace (set MIP_DEBUG=1 to see one).
+ */
+import pkg from "../../package.json";
+import { UsageError } from "./args.js";
+import { UnusableInputError } from "./xlsx-read.js";
+
+type CommandRun = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<{ run: CommandRun }>> = {
+  template: () => import("./commands/template.js"),
+  validate: () => import("./commands/validate.js"),
+  report: () => import("./commands/report.js"),
+  summary: () => import("./commands/summary.js"),
+  demo: () => import("./commands/demo.js"),
+};
+
+export const HELP = `mip — МИП-отчёт: проверка таблиц муниципальных инновационных площадок и отчёты.
+
+Команды:
+  mip template [--out ФАЙЛ.xlsx] [--sample] [--force]
+        шаблон таблицы (по умолчанию mip-template.xlsx); --sample — с примером проекта
+  mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
+        проверить таблицу: ошибки и предупреждения по вкладкам (коды 0 / 1 / 2)
+  mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
+        отчёт МИП в формате .docx
+  mip summary ПУТЬ... [--out СВОДКА.xlsx] [--json] [--docx СПРАВКА.docx]
+        сводка комитета по многим таблицам (файлы или папки)
+  mip demo [--out ПАПКА]
+        пример проекта: таблица, проверка, отчёт и сводка в ./demo-out
+  mip help [КОМАНДА]   эта справка или справка по команде
+  mip --version        версия
+
+Таблицу из Google Таблиц скачайте так: Файл → Скачать → Microsoft Excel (.xlsx).
+Существующие файлы mip не перезаписывает.`;
+
+function stderr(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "help" || first === "--help" || first === "-h") {
+    const topic = first === "help" ? rest[0] : undefined;
+    if (topic && COMMANDS[topic]) return (await COMMANDS[topic]()).run(["--help"]);
+    process.stdout.write(`${HELP}\n`);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === "--version" || first === "-v" || first === "version") {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const load = COMMANDS[first];
+  if (!load) {
+    stderr(`Неизвестная команда «${first}». Команды: ${Object.keys(COMMANDS).join(", ")}. Справка: mip help`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr(`${error.message} Справка: mip help ${first}`);
+      return 2;
+    }
+    if (error instanceof UnusableInputError) {
+      stderr(error.message);
+      return 2;
+    }
+    if (process.env.MIP_DEBUG) stderr(String((error as Error)?.stack ?? error));
+    stderr(`Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).`);
+    return 2;
+  }
+}
+
+// Closed pipes (`mip validate x.xlsx | head`) are not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.stderr.write("Команда не выполнена из-за внутренней ошибки.\n");
+    process.exitCode = 2;
+  },
+);

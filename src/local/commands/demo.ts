@@ -1,0 +1,86 @@
+/**
+ * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
+ * workbook, its validation, its report (.docx) and a committee summary, all in DIR
+ * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
+ *
+ * The report and the summary are made by calling the `mip report` and `mip summary`
+ * commands' run() with ordinary arguments, so the demo follows whatever those commands do.
+ */
+import { mkdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { sampleGrid, sampleReportDate } from "../../core/sample.js";
+import { validateWorkbook } from "../../core/validate.js";
+import { UsageError, parseCommandArgs } from "../args.js";
+import { writeFailure, writeNewFile } from "../files.js";
+import { plain } from "../style.js";
+import { writeWorkbookGrid } from "../xlsx-write.js";
+import { countsInWords, formatValidation } from "./validate.js";
+
+export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
+
+Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
+умеет mip: таблицу .xlsx, её проверку, отчёт .docx и сводку комитета — в ПАПКЕ
+(по умолчанию ./demo-out). Существующие файлы не заменяются.`;
+
+export const DEFAULT_DEMO_DIR = "demo-out";
+export const DEMO_WORKBOOK = "Пример МИП — сетевое наставничество.xlsx";
+
+type CommandRun = (args: string[]) => Promise<number>;
+
+/** Runs another command's module; a missing or failing one is reported, never fatal. */
+async function runHook(load: () => Promise<{ run?: CommandRun }>, args: string[]): Promise<number> {
+  try {
+    const mod = await load();
+    return mod.run ? await mod.run(args) : 2;
+  } catch {
+    return 2;
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    out: { type: "string", short: "o" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    process.stdout.write(`${DEMO_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`Лишний аргумент «${positionals[0]}». Папка задаётся так: mip demo --out ПАПКА`);
+  const dir = resolve(values.out ?? DEFAULT_DEMO_DIR);
+  const existing = await stat(dir).catch(() => null);
+  if (existing && !existing.isDirectory()) {
+    process.stderr.write(`«${dir}» — это файл, а нужна папка для примера.\n`);
+    return 2;
+  }
+  const say = (text: string) => process.stdout.write(`${text}\n`);
+  let workbookPath: string;
+  let checkPath: string;
+  const grid = sampleGrid();
+  const result = validateWorkbook(grid, { today: sampleReportDate });
+  try {
+    await mkdir(dir, { recursive: true });
+    workbookPath = await writeNewFile(join(dir, DEMO_WORKBOOK), await writeWorkbookGrid(grid));
+    checkPath = await writeNewFile(join(dir, "Пример МИП — проверка.txt"), formatValidation(result, DEMO_WORKBOOK, plain));
+  } catch (error) {
+    process.stderr.write(`Не удалось записать пример в «${dir}»: ${writeFailure(error)}.\n`);
+    return 2;
+  }
+  say(`Пример проекта записан в папку ${dir}`);
+  say(`  Таблица:  ${workbookPath}`);
+  say(`  Проверка: ${checkPath} (${countsInWords(result.summary)})`);
+
+  say("");
+  say("Отчёт (mip report):");
+  const reportCode = await runHook(() => import("./report.js"), [workbookPath]);
+  if (reportCode !== 0) say("  отчёт пока не сформирован.");
+
+  say("");
+  say("Сводка комитета (mip summary):");
+  const summaryCode = await runHook(() => import("./summary.js"), [workbookPath, "--out", join(dir, "Сводка комитета.xlsx")]);
+  if (summaryCode !== 0) say("  сводка пока не сформирована.");
+
+  say("");
+  say(`Дальше: откройте таблицу, исправьте найденное и проверьте снова: mip validate "${workbookPath}"`);
+  return 0;
+}

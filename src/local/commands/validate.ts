@@ -1,0 +1,146 @@
+/**
+ * `mip validate FILE [--json] [--report-date DD.MM.YYYY]` — checks one workbook.
+ * Exit codes (CLI.md): 0 no errors, 1 errors found, 2 unusable input.
+ */
+import { isoToRu } from "../../core/grid.js";
+import type { Issue, Severity } from "../../core/issues.js";
+import { countWithNoun, plural } from "../../core/russian.js";
+import { TABS } from "../../core/schema.js";
+import { type ValidationResult, validateWorkbook } from "../../core/validate.js";
+import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
+import { loadMipWorkbook } from "../load.js";
+import { type Painter, painter } from "../style.js";
+
+export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
+
+Проверяет таблицу МИП и печатает найденное по вкладкам.
+  --json                   вывести результат в формате JSON (для скриптов)
+  --report-date ДАТА       считать датой отчёта эту дату (вместо «Дата отчёта» в таблице)
+Коды выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — файл нельзя прочитать.`;
+
+const FORMS = {
+  error: ["ошибка", "ошибки", "ошибок"],
+  warning: ["предупреждение", "предупреждения", "предупреждений"],
+  info: ["замечание", "замечания", "замечаний"],
+} as const satisfies Record<Severity, readonly [string, string, string]>;
+
+const LABEL: Record<Severity, string> = { error: "ошибка", warning: "внимание", info: "заметка" };
+
+/** «3 ошибки, 1 предупреждение» — only the non-zero kinds; «нет замечаний» when all are zero. */
+export function countsInWords(counts: { errors: number; warnings: number; infos: number }): string {
+  const parts = [
+    counts.errors ? countWithNoun(counts.errors, FORMS.error) : "",
+    counts.warnings ? countWithNoun(counts.warnings, FORMS.warning) : "",
+    counts.infos ? countWithNoun(counts.infos, FORMS.info) : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "замечаний нет";
+}
+
+function percent(share: number | null): string {
+  return share === null ? "—" : `${Math.round(share * 100)} %`;
+}
+
+function metricsLines(result: ValidationResult): string[] {
+  const m = result.metrics;
+  const lines: string[] = [];
+  lines.push(
+    `План-факт: ${countWithNoun(m.planRows, ["пункт", "пункта", "пунктов"])}, выполнено ${m.planDone}` +
+      (m.planExecution === null ? "" : ` (${percent(m.planExecution)} от пунктов с наступившим сроком)`) +
+      `, ${countWithNoun(m.deviations, ["отклонение", "отклонения", "отклонений"])}.`,
+  );
+  if (m.pairsTotal > 0 || m.mentors > 0)
+    lines.push(
+      `Наставничество: ${countWithNoun(m.pairsActive, ["активная пара", "активные пары", "активных пар"])}, ` +
+        `${countWithNoun(m.mentors, ["наставник", "наставника", "наставников"])}, ` +
+        `${countWithNoun(m.mentees, ["наставляемый", "наставляемых", "наставляемых"])}.`,
+    );
+  lines.push(`Участников: ${m.participantsTotal}.`);
+  return lines;
+}
+
+function issueLine(issue: Issue, p: Painter): string {
+  const paint = issue.severity === "error" ? p.red : issue.severity === "warning" ? p.yellow : p.blue;
+  const where = issue.cell ?? (issue.row !== null ? `стр. ${issue.row}` : "");
+  return `  ${paint(LABEL[issue.severity].padEnd(8))} ${p.dim(where.padEnd(6))} ${issue.message}`;
+}
+
+/** The human-readable report, grouped by tab in template order. */
+export function formatValidation(result: ValidationResult, file: string, p: Painter): string {
+  const out: string[] = [];
+  const version = result.templateVersion ? `, шаблон версии ${result.templateVersion}` : "";
+  out.push(p.bold(`Проверка таблицы «${file}»${version}`));
+  out.push(`Дата отчёта: ${isoToRu(result.context.reportDate)}. Заполненность: ${percent(result.summary.completeness)}.`);
+  const total = result.summary.errors + result.summary.warnings + result.summary.infos;
+  const headline = `Найдено: ${countsInWords(result.summary)}.`;
+  out.push(result.summary.errors ? p.red(headline) : total ? p.yellow(headline) : p.green(headline));
+  const bySheet = new Map<string, Issue[]>();
+  for (const issue of result.issues) {
+    const list = bySheet.get(issue.sheet) ?? [];
+    list.push(issue);
+    bySheet.set(issue.sheet, list);
+  }
+  const order = [...TABS.map((t) => t.title as string), ...[...bySheet.keys()].filter((s) => !TABS.some((t) => t.title === s))];
+  for (const sheet of order) {
+    const list = bySheet.get(sheet);
+    if (!list) continue;
+    const counts = {
+      errors: list.filter((i) => i.severity === "error").length,
+      warnings: list.filter((i) => i.severity === "warning").length,
+      infos: list.filter((i) => i.severity === "info").length,
+    };
+    out.push("", p.bold(`«${sheet}» — ${countsInWords(counts)}`));
+    for (const issue of list) out.push(issueLine(issue, p));
+  }
+  out.push("", ...metricsLines(result));
+  if (result.summary.errors === 0)
+    out.push(total === 0 ? "Ошибок нет — можно формировать отчёт." : "Ошибок нет; предупреждения стоит просмотреть.");
+  else
+    out.push(
+      `Исправьте ${plural(result.summary.errors, ["ошибку", "ошибки", "ошибок"])} и проверьте таблицу снова: mip validate «${file}».`,
+    );
+  return `${out.join("\n")}\n`;
+}
+
+/** The `--json` object; field names are a contract (CLI.md). */
+export function validationJson(result: ValidationResult, file: string): unknown {
+  return {
+    file,
+    templateVersion: result.templateVersion,
+    summary: {
+      errors: result.summary.errors,
+      warnings: result.summary.warnings,
+      infos: result.summary.infos,
+      completeness: result.summary.completeness,
+    },
+    metrics: result.metrics,
+    issues: result.issues.map((i) => ({
+      rule: i.rule,
+      severity: i.severity,
+      sheet: i.sheet,
+      row: i.row,
+      column: i.column,
+      cell: i.cell,
+      message: i.message,
+    })),
+  };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    json: { type: "boolean" },
+    "report-date": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    process.stdout.write(`${VALIDATE_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("Укажите один файл таблицы: mip validate ФАЙЛ.xlsx");
+  const file = positionals[0]!;
+  const reportDate = values["report-date"] === undefined ? undefined : parseRuDateArg(values["report-date"], "--report-date");
+  const grid = await loadMipWorkbook(file);
+  const result = validateWorkbook(grid, reportDate ? { reportDate } : {});
+  if (values.json) process.stdout.write(`${JSON.stringify(validationJson(result, file), null, 2)}\n`);
+  else process.stdout.write(formatValidation(result, file, painter(process.stdout)));
+  return result.summary.errors > 0 ? 1 : 0;
+}

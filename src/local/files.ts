@@ -1,0 +1,36 @@
+/** Writing output files without ever replacing an existing one. */
+import { writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { firstFreeName } from "../core/report/naming.js";
+import { existsSync } from "node:fs";
+
+/** «x.xlsx» → «x (2).xlsx» … the first name not taken. */
+export function freePath(path: string): string {
+  const ext = extname(path);
+  const stem = join(dirname(path), basename(path, ext));
+  return firstFreeName(stem, (candidate) => existsSync(`${candidate}${ext}`)) + ext;
+}
+
+/** Writes to the first free name derived from `path` (exclusive create); returns where it went. */
+export async function writeNewFile(path: string, data: Buffer | string): Promise<string> {
+  for (;;) {
+    const target = freePath(path);
+    try {
+      await writeFile(target, data, { flag: "wx" });
+      return target;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/** A Russian reason for a failed write. */
+export function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "такой папки нет";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "нет прав на запись";
+  if (code === "EISDIR") return "это папка";
+  if (code === "ENOSPC") return "на диске нет места";
+  if (code === "EEXIST") return "файл уже существует";
+  return "ошибка записи";
+}
