@@ -1,13 +1,65 @@
-// PLACEHOLDER — replaced by the real context builder.
+/**
+ * The rule context: what every rule needs besides the rows — the reporting period, the
+ * report date, the report type and the settings. Built once per validation; never throws.
+ */
+import { readCount } from "../numbers.js";
+import { parsePeriod } from "../terms/index.js";
+import type { IsoDate, Period } from "../terms/types.js";
 import type { ValidateOptions } from "../validate.js";
 import type { Workbook } from "../workbook.js";
-import type { RuleContext } from "./types.js";
+import { readCell } from "./dated.js";
+import { enumValue, fieldCell } from "./read.js";
+import type { RuleContext, Settings } from "./types.js";
+
+export const DEFAULT_MAX_MENTEES = 5;
+
+function systemToday(): IsoDate {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function safePeriod(workbook: Workbook): Period | null {
+  try {
+    return parsePeriod(fieldCell({ workbook }, "general", "period"));
+  } catch {
+    return null;
+  }
+}
+
+/** «Дата отчёта» when it is one readable day; anything else falls back (TERM_INVALID reports it). */
+export function reportDateOf(workbook: Workbook, period: Period | null): IsoDate | null {
+  const dated = readCell(fieldCell({ workbook }, "general", "report_date"), period, "single");
+  return dated.status === "ok" ? dated.term.start : null;
+}
+
+export function readSettings(workbook: Workbook): Settings {
+  const ctx = { workbook };
+  let maxMentees = DEFAULT_MAX_MENTEES;
+  try {
+    const read = readCount(fieldCell(ctx, "settings", "max_mentees"));
+    if (read && read.ok && read.value >= 1) maxMentees = read.value;
+  } catch {
+    // An unreadable limit keeps the default; the mentoring family reports it.
+  }
+  const reportFolder = fieldCell(ctx, "settings", "report_folder");
+  return {
+    maxMentees,
+    strict: enumValue(fieldCell(ctx, "settings", "strict"), "yesNo") === "Да",
+    orientation: enumValue(fieldCell(ctx, "settings", "orientation"), "orientation") === "Альбомная" ? "landscape" : "portrait",
+    reportFolder: typeof reportFolder === "string" ? reportFolder.trim() : "",
+  };
+}
+
 export function buildContext(workbook: Workbook, options: ValidateOptions): Omit<RuleContext, "emit"> {
+  const period = safePeriod(workbook);
+  const reportDate = options.reportDate ?? reportDateOf(workbook, period) ?? options.today ?? systemToday();
+  const type = enumValue(fieldCell({ workbook }, "general", "report_type"), "reportType");
   return {
     workbook,
-    period: null,
-    reportDate: options.reportDate ?? options.today ?? new Date().toISOString().slice(0, 10),
-    reportType: null,
-    settings: { maxMentees: 5, strict: false, orientation: "portrait", reportFolder: "" },
+    period,
+    reportDate,
+    reportType: type === "Итоговый" ? "final" : type === "Промежуточный" ? "interim" : null,
+    settings: readSettings(workbook),
   };
 }

@@ -1,11 +1,124 @@
-// PLACEHOLDER — replaced by the metrics implementation.
-import type { Metrics } from "../metrics.js";
+/**
+ * Metrics computed with every validation; they feed the sidebar, the report's «ИТОГО» and
+ * the committee dashboard, so all three agree.
+ *
+ * Definitions:
+ * - completeness: filled items / all items, where the items are the required fields of
+ *   «Общие сведения» (plus «Общий вывод» in a final report) and the required tabs —
+ *   Задачи, Этапы, План-факт, Организации, Участники, Затруднения — each counting as
+ *   filled when it has at least one data row.
+ * - plan: grouping rows (a heading with sub-items and no status or fact) are not counted.
+ *   planDue = rows whose term ended before the report date, plus rows marked «Выполнено».
+ * - mentoring: see summariseMentoring (pairs «Не состоялась» are left out of the people counts).
+ * - events by level count only rows whose level is a value of the list; contest
+ *   participations leave out «Заявка подана»; wins are «Победитель» and «Призёр».
+ */
+import type { Cell } from "../grid.js";
+import type { ContestLevelCount, Metrics } from "../metrics.js";
+import { type TableTabKey, DISSEMINATION, GENERAL, INTERNAL_EVENTS, CONTESTS, PUBLICATIONS, SPEECHES } from "../schema.js";
+import type { ParsedTable } from "../workbook.js";
+import { FAR_FUTURE, datedOf, rangeOf } from "./dated.js";
+import { summariseMentoring } from "./mentoring.js";
+import { participantTotals } from "./participants.js";
+import { DEVIATION_STATUSES, indexPlan, isGroupingRow } from "./plan.js";
+import { enumValue, fieldText } from "./read.js";
 import type { RuleContext } from "./types.js";
-export function computeMetrics(_ctx: RuleContext): Metrics {
+
+export const REQUIRED_TABS: readonly TableTabKey[] = ["tasks", "stages", "plan", "orgs", "participants", "problems"];
+
+function completeness(ctx: Omit<RuleContext, "emit">): number {
+  let total = 0;
+  let filled = 0;
+  for (const field of GENERAL.fields) {
+    if (!field.required) continue;
+    total++;
+    if (fieldText(ctx, "general", field.key) !== "") filled++;
+  }
+  if (ctx.reportType === "final") {
+    total++;
+    if (fieldText(ctx, "conclusions", "conclusion") !== "") filled++;
+  }
+  for (const key of REQUIRED_TABS) {
+    total++;
+    if (ctx.workbook.tables[key].rows.length > 0) filled++;
+  }
+  return total === 0 ? 0 : filled / total;
+}
+
+function planMetrics(ctx: Omit<RuleContext, "emit">): Pick<Metrics, "planRows" | "planDone" | "planDue" | "planExecution" | "deviations"> {
+  const rows = ctx.workbook.tables.plan.rows;
+  const index = indexPlan(rows);
+  let planRows = 0;
+  let planDone = 0;
+  let planDue = 0;
+  let deviations = 0;
+  for (const row of rows) {
+    if (isGroupingRow(index, row)) continue;
+    planRows++;
+    const status = enumValue(row.cells.status, "planStatus");
+    if (status !== null && DEVIATION_STATUSES.has(status)) deviations++;
+    const range = rangeOf(datedOf(ctx, "plan", row, "term"));
+    const ended = range !== null && range.end !== FAR_FUTURE && range.end < ctx.reportDate;
+    if (status === "Выполнено") planDone++;
+    if (status === "Выполнено" || ended) planDue++;
+  }
+  return { planRows, planDone, planDue, planExecution: planDue === 0 ? null : planDone / planDue, deviations };
+}
+
+function levelOf(cell: Cell | undefined): string | null {
+  return enumValue(cell, "level");
+}
+
+function bump(record: Record<string, number>, key: string | null): void {
+  if (key !== null) record[key] = (record[key] ?? 0) + 1;
+}
+
+function byLevel(table: ParsedTable<"dissemination" | "speeches" | "publications">): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const row of table.rows) bump(out, levelOf((row.cells as Record<string, Cell | undefined>).level ?? null));
+  return out;
+}
+
+function contests(ctx: Omit<RuleContext, "emit">): Record<string, ContestLevelCount> {
+  const out: Record<string, ContestLevelCount> = {};
+  for (const row of ctx.workbook.tables.contests.rows) {
+    const level = levelOf(row.cells.level);
+    if (level === null) continue;
+    const result = enumValue(row.cells.result, "contestResult");
+    if (result === "Заявка подана") continue;
+    const entry = (out[level] ??= { participations: 0, wins: 0 });
+    entry.participations++;
+    if (result === "Победитель" || result === "Призёр") entry.wins++;
+  }
+  return out;
+}
+
+export function computeMetrics(ctx: Omit<RuleContext, "emit">): Metrics {
+  const t = ctx.workbook.tables;
+  const mentoring = summariseMentoring(t.mentoring.rows);
   return {
-    completeness: 0, planRows: 0, planDone: 0, planDue: 0, planExecution: null, deviations: 0,
-    pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0, menteeOrgs: 0,
-    pairsBySubject: {}, maxMentorLoad: 0, participantsTotal: 0, eventsByTab: {}, eventsByLevel: {},
-    publications: 0, publicationsByLevel: {}, contestsByLevel: {}, speechesByLevel: {},
+    completeness: completeness(ctx),
+    ...planMetrics(ctx),
+    pairsTotal: mentoring.pairsTotal,
+    pairsActive: mentoring.pairsActive,
+    pairsNotHeld: mentoring.pairsNotHeld,
+    mentors: mentoring.mentors,
+    mentees: mentoring.mentees,
+    menteeOrgs: mentoring.menteeOrgs,
+    pairsBySubject: mentoring.pairsBySubject,
+    maxMentorLoad: mentoring.maxMentorLoad,
+    participantsTotal: participantTotals(t.participants.rows).total,
+    eventsByTab: {
+      [DISSEMINATION.title]: t.dissemination.rows.length,
+      [INTERNAL_EVENTS.title]: t.internal_events.rows.length,
+      [CONTESTS.title]: t.contests.rows.length,
+      [SPEECHES.title]: t.speeches.rows.length,
+      [PUBLICATIONS.title]: t.publications.rows.length,
+    },
+    eventsByLevel: byLevel(t.dissemination as ParsedTable<"dissemination">),
+    publications: t.publications.rows.length,
+    publicationsByLevel: byLevel(t.publications as ParsedTable<"publications">),
+    contestsByLevel: contests(ctx),
+    speechesByLevel: byLevel(t.speeches as ParsedTable<"speeches">),
   };
 }

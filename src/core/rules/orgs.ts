@@ -1,0 +1,72 @@
+/**
+ * ORG_DUPLICATE and the organisation index the mentoring rules look names up in. Names are
+ * compared after folding case, quotes «»"", ё/е, spaces and `№ 4`/`№4`.
+ */
+import { closest } from "../fold.js";
+import { quote } from "../issues.js";
+import type { TableRow } from "../workbook.js";
+import { emitAt, enumValue, orgKey, text } from "./read.js";
+import type { RuleContext, RuleFamily } from "./types.js";
+
+export interface OrgEntry {
+  readonly row: TableRow<"orgs">;
+  readonly name: string;
+  /** Type from the list, null when empty or not from the list. */
+  readonly type: string | null;
+}
+
+export interface OrgIndex {
+  readonly byKey: ReadonlyMap<string, OrgEntry>;
+  /** The closest listed name for an unknown one (memoised: pairs repeat the same names). */
+  suggest(name: string): string | null;
+}
+
+export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
+  const byKey = new Map<string, OrgEntry>();
+  for (const row of rows) {
+    const name = text(row, "name");
+    if (name === "") continue;
+    const key = orgKey(name);
+    if (!byKey.has(key)) byKey.set(key, { row, name, type: enumValue(row.cells.type, "orgType") });
+  }
+  const names = [...byKey.values()].map((e) => e.name);
+  const memo = new Map<string, string | null>();
+  return {
+    byKey,
+    suggest(name) {
+      const key = orgKey(name);
+      if (!memo.has(key)) memo.set(key, closest(name, names));
+      return memo.get(key) ?? null;
+    },
+  };
+}
+
+export const orgsFamily: RuleFamily = {
+  name: "orgs",
+  reads: ["orgs"],
+  ids: ["ORG_DUPLICATE"],
+  check(ctx: RuleContext) {
+    const table = ctx.workbook.tables.orgs;
+    const first = new Map<string, TableRow<"orgs">>();
+    for (const row of table.rows) {
+      const name = text(row, "name");
+      if (name === "") continue;
+      const key = orgKey(name);
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, row);
+        continue;
+      }
+      const earlierName = text(earlier, "name");
+      const same = earlierName === name ? "" : ` (там она записана как ${quote(earlierName)})`;
+      emitAt(
+        ctx,
+        table,
+        row,
+        "name",
+        "ORG_DUPLICATE",
+        `Организация ${quote(name)} в строке ${row.row} уже есть в строке ${earlier.row}${same}. Удалите повтор или объедините строки.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * RES_ACTUAL_MISSING, PROB_*, DOC_*, STAFF_LEADER_MISSING: the smaller sections of the form.
+ */
+import { fold } from "../fold.js";
+import { quote } from "../issues.js";
+import { PROBLEMS, STAFF, fieldOf } from "../schema.js";
+import type { TableRow } from "../workbook.js";
+import { datedOf } from "./dated.js";
+import { counted, emitAt, emitTab, enumValue, fieldText, surnameInitialsKey, text } from "./read.js";
+import type { RuleContext, RuleFamily } from "./types.js";
+
+export const MIN_PROBLEMS = 3;
+
+function checkResults(ctx: RuleContext): void {
+  const table = ctx.workbook.tables.results;
+  const final = ctx.reportType === "final";
+  const pairs = [
+    { forecast: "forecast_result", actual: "actual_result", what: "прогнозируемый результат", fill: "Фактический результат" },
+    { forecast: "forecast_product", actual: "actual_product", what: "прогнозируемый продукт", fill: "Фактический продукт" },
+  ] as const;
+  for (const row of table.rows) {
+    for (const p of pairs) {
+      const forecast = text(row, p.forecast);
+      if (forecast === "" || text(row, p.actual) !== "") continue;
+      emitAt(
+        ctx,
+        table,
+        row,
+        p.actual,
+        "RES_ACTUAL_MISSING",
+        `В строке ${row.row} указан ${p.what} ${quote(forecast)}, но не заполнен столбец «${p.fill}». ${final ? "В итоговом отчёте он обязателен: опишите, что получено." : "Опишите, что получено, или напишите, когда ожидается."}`,
+        final ? "error" : "warning",
+      );
+    }
+  }
+}
+
+function checkProblems(ctx: RuleContext): void {
+  const table = ctx.workbook.tables.problems;
+  if (!table.present) return;
+  let problems = 0;
+  for (const row of table.rows) {
+    if (text(row, "problem") === "") continue;
+    problems++;
+    if (text(row, "solution") === "") {
+      emitAt(ctx, table, row, "solution", "PROB_SOLUTION_MISSING", `В строке ${row.row} у затруднения ${quote(text(row, "problem"), 60)} не указаны пути решения. Заполните столбец «Пути решения».`);
+    }
+  }
+  if (problems < MIN_PROBLEMS) {
+    emitTab(ctx, PROBLEMS.title, {
+      rule: "PROB_TOO_FEW",
+      message: `На вкладке «${PROBLEMS.title}» ${problems === 0 ? "нет ни одного затруднения" : `только ${counted(problems, ["затруднение", "затруднения", "затруднений"])}`}, а форма отчёта требует не меньше ${MIN_PROBLEMS}. Добавьте затруднения и пути их решения.`,
+    });
+  }
+}
+
+const NUMBERED_KINDS = new Set(["Распоряжение", "Приказ"]);
+
+function checkDocuments(ctx: RuleContext): void {
+  const table = ctx.workbook.tables.documents;
+  const seen = new Map<string, TableRow<"documents">>();
+  for (const row of table.rows) {
+    const kind = enumValue(row.cells.kind, "documentKind");
+    const number = text(row, "number");
+    if (kind !== null && NUMBERED_KINDS.has(kind) && number.replace(/[\s№\-–—]/g, "") === "") {
+      emitAt(ctx, table, row, "number", "DOC_NUMBER_MISSING", `В строке ${row.row} ${kind.toLowerCase()} без номера. Укажите номер документа, например «908-р».`);
+    }
+    if (number === "") continue;
+    const dated = datedOf(ctx, "documents", row, "date");
+    const date = dated.status === "ok" ? (dated.term.start ?? "") : fold(text(row, "date"));
+    const key = `${kind ?? fold(text(row, "kind"))}\u0000${date}\u0000${fold(number).replace(/^№/, "")}`;
+    const earlier = seen.get(key);
+    if (!earlier) seen.set(key, row);
+    else {
+      emitAt(
+        ctx,
+        table,
+        row,
+        "number",
+        "DOC_DUPLICATE",
+        `Документ в строке ${row.row} (${quote(text(row, "kind"))} от ${quote(text(row, "date"))} № ${quote(number)}) повторяет строку ${earlier.row}. Удалите повтор.`,
+      );
+    }
+  }
+}
+
+function checkLeader(ctx: RuleContext): void {
+  const leader = fieldText(ctx, "general", "leader");
+  const staff = ctx.workbook.tables.staff;
+  if (leader === "" || !staff.present) return;
+  const key = surnameInitialsKey(leader);
+  if (staff.rows.some((row) => surnameInitialsKey(text(row, "name")) === key)) return;
+  emitTab(ctx, STAFF.title, {
+    rule: "STAFF_LEADER_MISSING",
+    message: `Руководителя МИП ${quote(leader)} (поле «${fieldOf("general", "leader").label}») нет на вкладке «${STAFF.title}». Добавьте его в кадровое обеспечение или проверьте написание ФИО.`,
+  });
+}
+
+export const outcomesFamily: RuleFamily = {
+  name: "outcomes",
+  reads: ["results", "problems", "documents", "staff", "general"],
+  ids: ["RES_ACTUAL_MISSING", "PROB_TOO_FEW", "PROB_SOLUTION_MISSING", "DOC_NUMBER_MISSING", "DOC_DUPLICATE", "STAFF_LEADER_MISSING"],
+  check(ctx) {
+    checkResults(ctx);
+    checkProblems(ctx);
+    checkDocuments(ctx);
+    checkLeader(ctx);
+  },
+};

@@ -1,0 +1,131 @@
+/**
+ * TERM_*: every term or date cell of every tab (schema kinds term, date, monthOrDate, and
+ * «Дата отчёта») must be readable and not reversed; a dated row wholly outside the
+ * reporting period is suspicious. Stages and documents are exempt from the period check:
+ * a project's stages span several years and its orders often predate the period.
+ */
+import { quote } from "../issues.js";
+import { type TableTabDef, type TableTabKey, TABS } from "../schema.js";
+import { TERM_FORMS_HINT, formatRuDate } from "../terms/index.js";
+import type { ParsedTable, TableRow } from "../workbook.js";
+import { type Dated, FAR_FUTURE, FAR_PAST, datedOf, outsidePeriod, rangeOf, readCell } from "./dated.js";
+import { emitAt, emitField, fieldCell, textOf } from "./read.js";
+import type { RuleContext, RuleFamily } from "./types.js";
+
+const DATED_KINDS = new Set(["term", "date", "monthOrDate"]);
+const NO_PERIOD_CHECK = new Set<TableTabKey>(["stages", "documents"]);
+/** Start/end column pairs whose order is checked across the two cells. */
+const START_END: Partial<Record<TableTabKey, readonly [string, string]>> = { stages: ["start", "end"], mentoring: ["start", "end"] };
+
+function invalidMessage(where: string, value: string, dated: Extract<Dated, { status: "invalid" }>): string {
+  const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
+  return `${where} значение ${quote(value)} не читается как срок или дата${why}. Запишите его в одном из видов: ${TERM_FORMS_HINT}.`;
+}
+
+function reversedMessage(where: string, value: string): string {
+  return `${where} срок ${quote(value)} заканчивается раньше, чем начинается. Проверьте даты: сначала начало, потом окончание.`;
+}
+
+function span(start: string, end: string): string {
+  if (start === FAR_PAST) return `до ${formatRuDate(end)}`;
+  if (end === FAR_FUTURE) return `с ${formatRuDate(start)}`;
+  return start === end ? formatRuDate(start) : `${formatRuDate(start)} – ${formatRuDate(end)}`;
+}
+
+function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: string, header: string, periodCheck: boolean): void {
+  const dated = datedOf(ctx, table.key, row as never, key as never);
+  if (dated.status === "empty") return;
+  const value = textOf((row.cells as Record<string, never>)[key]);
+  const where = `В строке ${row.row} в столбце «${header}»`;
+  if (dated.status === "invalid") {
+    emitAt(ctx, table, row as never, key as never, dated.reversed ? "TERM_REVERSED" : "TERM_INVALID", dated.reversed ? reversedMessage(where, value) : invalidMessage(where, value, dated));
+    return;
+  }
+  const range = rangeOf(dated)!;
+  if (range.start > range.end) {
+    emitAt(ctx, table, row as never, key as never, "TERM_REVERSED", reversedMessage(where, value));
+    return;
+  }
+  if (periodCheck && ctx.period && outsidePeriod(range, ctx.period)) {
+    emitAt(
+      ctx,
+      table,
+      row as never,
+      key as never,
+      "TERM_OUTSIDE_PERIOD",
+      `${where} срок ${quote(value)} (${span(range.start, range.end)}) целиком вне отчётного периода ${quote(ctx.period.label)} (${formatRuDate(ctx.period.start)} – ${formatRuDate(ctx.period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
+    );
+  }
+}
+
+/** «Начало» after «Окончание» in the same row. */
+function checkStartEnd(ctx: RuleContext, table: ParsedTable, row: TableRow, startKey: string, endKey: string, headers: Map<string, string>): void {
+  const start = rangeOf(datedOf(ctx, table.key, row as never, startKey as never));
+  const end = rangeOf(datedOf(ctx, table.key, row as never, endKey as never));
+  if (!start || !end || start.start <= end.end) return;
+  const cells = row.cells as Record<string, never>;
+  emitAt(
+    ctx,
+    table,
+    row as never,
+    endKey as never,
+    "TERM_REVERSED",
+    `В строке ${row.row} «${headers.get(endKey)}» ${quote(textOf(cells[endKey]))} раньше, чем «${headers.get(startKey)}» ${quote(textOf(cells[startKey]))}. Проверьте даты.`,
+  );
+}
+
+/** Period check for rows whose dates are in two cells (a mentoring pair from «Начало» to «Окончание»). */
+function pairOutsidePeriod(ctx: RuleContext, table: ParsedTable, row: TableRow, startKey: string, endKey: string): boolean {
+  if (!ctx.period) return false;
+  const start = rangeOf(datedOf(ctx, table.key, row as never, startKey as never));
+  const end = rangeOf(datedOf(ctx, table.key, row as never, endKey as never));
+  if (!start && !end) return false;
+  return outsidePeriod({ start: start?.start ?? FAR_PAST, end: end?.end ?? FAR_FUTURE }, ctx.period);
+}
+
+function checkTable(ctx: RuleContext, tab: TableTabDef): void {
+  const table = ctx.workbook.tables[tab.key as TableTabKey] as ParsedTable;
+  const columns = tab.columns.filter((c) => DATED_KINDS.has(c.kind));
+  if (columns.length === 0 || table.rows.length === 0) return;
+  const headers = new Map(tab.columns.map((c) => [c.key, c.header]));
+  const pair = START_END[tab.key as TableTabKey];
+  const periodPerCell = !NO_PERIOD_CHECK.has(tab.key as TableTabKey) && !pair;
+  for (const row of table.rows) {
+    for (const col of columns) checkCell(ctx, table, row, col.key, col.header, periodPerCell);
+    if (!pair) continue;
+    checkStartEnd(ctx, table, row, pair[0], pair[1], headers);
+    if (!NO_PERIOD_CHECK.has(tab.key as TableTabKey) && pairOutsidePeriod(ctx, table, row, pair[0], pair[1])) {
+      const cells = row.cells as Record<string, never>;
+      const written = [textOf(cells[pair[0]]), textOf(cells[pair[1]])].filter((t) => t !== "").join(" – ");
+      emitAt(
+        ctx,
+        table,
+        row as never,
+        pair[0] as never,
+        "TERM_OUTSIDE_PERIOD",
+        `В строке ${row.row} сроки ${quote(written)} целиком вне отчётного периода ${quote(ctx.period!.label)}. Проверьте год или уберите строку из отчёта за этот период.`,
+      );
+    }
+  }
+}
+
+function checkReportDate(ctx: RuleContext): void {
+  const cell = fieldCell(ctx, "general", "report_date");
+  const dated = readCell(cell, ctx.period, "single");
+  if (dated.status !== "invalid") return;
+  const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
+  emitField(ctx, "general", "report_date", {
+    rule: "TERM_INVALID",
+    message: `В поле «Дата отчёта» значение ${quote(textOf(cell))} не читается как дата${why}. Укажите дату в виде ДД.ММ.ГГГГ, например 20.12.2022, или оставьте поле пустым — будет взята сегодняшняя.`,
+  });
+}
+
+export const termsFamily: RuleFamily = {
+  name: "terms",
+  reads: TABS.filter((t) => t.type === "table" && t.columns.some((c) => DATED_KINDS.has(c.kind))).map((t) => t.key).concat(["general"]),
+  ids: ["TERM_INVALID", "TERM_REVERSED", "TERM_OUTSIDE_PERIOD"],
+  check(ctx) {
+    checkReportDate(ctx);
+    for (const tab of TABS) if (tab.type === "table") checkTable(ctx, tab);
+  },
+};
