@@ -19,7 +19,7 @@ export type Token =
   | { readonly type: "other"; readonly raw: string };
 
 const SPACE = /[\s\u200b-\u200d]+/y;
-const ISO_DATE = /(\d{4})[-.](\d{1,2})[-.](\d{1,2})(?!\d)/y;
+const ISO_DATE = /(\d{4})([-.])(\d{2})\2(\d{2})(?!\d)/y;
 const MONTH_YEAR = /(\d{1,2})[./](\d{4})(?!\d)\.?/y;
 const DAY_MONTH = /(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2})(?!\d))?\.?/y;
 const NUMBER = /\d+/y;
@@ -52,7 +52,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if ((m = at(ISO_DATE, text, pos))) {
-      tokens.push({ type: "date", year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), raw: m[0] });
+      tokens.push({ type: "date", year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), raw: m[0] });
     } else if ((m = at(MONTH_YEAR, text, pos))) {
       tokens.push({ type: "monthYear", month: Number(m[1]), year: Number(m[2]), raw: m[0] });
     } else if ((m = at(DAY_MONTH, text, pos))) {
