@@ -4,7 +4,7 @@
  * core validator from a grid, with an in-memory «active range» and document list.
  */
 import type { ReportOutcome, ServerApi, SidebarState, TabState } from "../../src/api.js";
-import { type Cell, type WorkbookGrid, cellText, errorCell } from "../../src/core/grid.js";
+import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
 import { countIssues } from "../../src/core/issues.js";
 import { TEMPLATE_LAYOUT } from "../../src/core/template.js";
 import { validateWorkbook } from "../../src/core/validate.js";
@@ -15,24 +15,36 @@ export interface TemporaryServer extends ServerApi {
   documents: string[];
 }
 
-export interface GridValues {
-  /** Data rows appended under the headers of table tabs, by tab title. */
-  tables?: Record<string, Cell[][]>;
-  /** Values of key-value tabs, by tab title → label in column A. */
+export interface Edits {
+  /** Key-value tabs: tab title → label in column A → new value. */
   kv?: Record<string, Record<string, Cell>>;
+  /** Table cells: tab title, 1-based sheet row, header text. */
+  cells?: { tab: string; row: number; header: string; value: Cell }[];
   /** Tabs left out of the workbook. */
   omit?: readonly string[];
 }
 
-/** A template workbook (from TEMPLATE_LAYOUT) with some values typed in. */
-export function templateGrid(values: GridValues = {}): WorkbookGrid {
+/** A copy of `grid` with some values typed over, as a user would in the sheet. */
+export function editGrid(grid: WorkbookGrid, edits: Edits): WorkbookGrid {
   return {
-    templateVersion: "1",
-    tabs: TEMPLATE_LAYOUT.filter((tab) => !values.omit?.includes(tab.title)).map((tab) => {
-      const kv = values.kv?.[tab.title] ?? {};
-      const body = tab.body.map((row): Cell[] => (row[0]! in kv ? [row[0]!, kv[row[0]!]!, row[2] ?? ""] : [...row]));
-      return { title: tab.title, rows: [[...tab.headers], ...body, ...(values.tables?.[tab.title] ?? [])] };
-    }),
+    templateVersion: grid.templateVersion ?? null,
+    tabs: grid.tabs
+      .filter((tab) => !edits.omit?.includes(tab.title))
+      .map((tab) => {
+        const rows = tab.rows.map((row) => [...row]);
+        for (const [label, value] of Object.entries(edits.kv?.[tab.title] ?? {})) {
+          const row = rows.find((r) => cellText(r[0]) === label);
+          if (!row) throw new Error(`no field «${label}» on «${tab.title}»`);
+          row[1] = value;
+        }
+        for (const edit of edits.cells?.filter((c) => c.tab === tab.title) ?? []) {
+          const column = rows[0]!.findIndex((h) => cellText(h) === edit.header);
+          if (column < 0) throw new Error(`no column «${edit.header}» on «${tab.title}»`);
+          while (rows.length < edit.row) rows.push([]);
+          rows[edit.row - 1]![column] = edit.value;
+        }
+        return { title: tab.title, rows };
+      }),
   };
 }
 
@@ -98,4 +110,3 @@ export function createTemporaryServer(grid: WorkbookGrid, today = "2022-12-20"):
   return server;
 }
 
-export { errorCell };
