@@ -99,7 +99,7 @@ function tableParagraph(cell: ModelCell, align: Align, bold: boolean): Paragraph
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-const CELL_MARGIN = { top: 30, bottom: 30, left: 85, right: 85 };
+const CELL_MARGIN = { top: 20, bottom: 20, left: 57, right: 57 };
 
 /** Relative width weights → twips that add up to the text width exactly. */
 export function columnTwips(weights: readonly number[], total: number): number[] {
@@ -109,6 +109,83 @@ export function columnTwips(weights: readonly number[], total: number): number[]
   if (widths.length > 0) widths[widths.length - 1]! += rest;
   return widths;
 }
+
+/**
+ * Twips a word needs at 12 pt Times New Roman (about half an em per character, a little more
+ * in bold), plus the cell's side margins. An estimate: LibreOffice and Word measure alike
+ * enough that a column this wide does not break the word.
+ */
+export function wordTwips(word: string, bold: boolean): number {
+  const perChar = (TABLE_SIZE / 2) * 20 * (bold ? 0.6 : 0.56);
+  return Math.ceil(word.length * perChar) + CELL_MARGIN.left + CELL_MARGIN.right + 20;
+}
+
+/**
+ * Column widths from the model's weights, widened where a column's longest word would
+ * otherwise break mid-word (such as «Муниципальный» or a date), taken from the columns with
+ * room to spare. A column never claims more than 22% of the width for one word (URLs break).
+ */
+export function fitColumnWidths(weights: readonly number[], minimums: readonly number[], total: number): number[] {
+  const mins = levelOff(
+    minimums.map((m) => Math.min(m, total * 0.22)),
+    total,
+  );
+  const fixed = new Map<number, number>();
+  for (;;) {
+    const free = weights.map((_, i) => i).filter((i) => !fixed.has(i));
+    const room = total - [...fixed.values()].reduce((a, b) => a + b, 0);
+    const weightSum = free.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
+    const tooNarrow = free.filter((i) => (Math.max(weights[i]!, 0.1) / weightSum) * room < mins[i]!);
+    if (tooNarrow.length === 0 || free.length === tooNarrow.length) {
+      for (const i of tooNarrow) fixed.set(i, mins[i]!);
+      const left = total - [...fixed.values()].reduce((a, b) => a + b, 0);
+      const rest = free.filter((i) => !fixed.has(i));
+      const restWeights = rest.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
+      const shares = weights.map((w, i) =>
+        fixed.has(i) ? fixed.get(i)! : (Math.max(w, 0.1) / restWeights) * left,
+      );
+      return columnTwips(shares, total);
+    }
+    for (const i of tooNarrow) fixed.set(i, mins[i]!);
+  }
+}
+
+/**
+ * When the minimums do not fit, the largest ones give way first (down to a common level), so
+ * one long word does not squeeze every other column.
+ */
+function levelOff(mins: readonly number[], total: number): number[] {
+  if (mins.reduce((a, b) => a + b, 0) <= total) return [...mins];
+  const sorted = [...mins].sort((a, b) => a - b);
+  let below = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const level = (total - below) / (sorted.length - i);
+    if (sorted[i]! >= level) return mins.map((m) => Math.min(m, level));
+    below += sorted[i]!;
+  }
+  return [...mins];
+}
+
+/**
+ * The longest word of a cell's text that must not break. Links and e-mail addresses break
+ * anywhere without harm, so they only count with their first ten characters.
+ */
+function longestWord(text: string): string {
+  return text
+    .split(/[\s\u00a0]+/u)
+    .map((w) => (/^https?:|^www\.|\/|@/iu.test(w) ? w.slice(0, 10) : w))
+    .reduce((a, w) => (w.length > a.length ? w : a), "");
+}
+
+function columnMinimums(block: TableBlock): number[] {
+  return block.columns.map((col, i) => {
+    const texts = [...block.rows.map((r) => cellText(r[i] ?? ""))];
+    const body = texts.reduce((m, t) => Math.max(m, wordTwips(longestWord(t), false)), 0);
+    return Math.max(body, wordTwips(longestWord(col.header), true));
+  });
+}
+
+const cellText = (cell: ModelCell): string => (typeof cell === "string" ? cell : cell.map((r) => r.text).join(""));
 
 function headerCell(text: string, width: number, span = 1): TableCell {
   return new TableCell({
@@ -122,8 +199,9 @@ function headerCell(text: string, width: number, span = 1): TableCell {
 }
 
 function renderTable(block: TableBlock, width: number): (Paragraph | Table)[] {
-  const widths = columnTwips(
+  const widths = fitColumnWidths(
     block.columns.map((c) => c.width),
+    columnMinimums(block),
     width,
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
@@ -236,13 +314,12 @@ function renderBlock(block: Block, width: number): (Paragraph | Table)[] {
         new Paragraph({
           spacing: { before: 480, after: 0 },
           keepLines: true,
-          tabStops: [
-            { type: TabStopType.CENTER, position: Math.round(width * 0.62) },
-            { type: TabStopType.RIGHT, position: width },
-          ],
+          // One right tab: the line and the name stay together at the right margin, on the
+          // same line as the organisation when it fits, else right-aligned on the next line.
+          tabStops: [{ type: TabStopType.RIGHT, position: width }],
           children: [
             new TextRun({ text: block.left, size: TEXT_SIZE, font: FONT }),
-            new TextRun({ children: [new Tab(), SIGNATURE_BLANK, new Tab(), block.name], size: TEXT_SIZE, font: FONT }),
+            new TextRun({ children: [new Tab(), `${SIGNATURE_BLANK}\u00a0${block.name}`], size: TEXT_SIZE, font: FONT }),
           ],
         }),
       ];
@@ -266,6 +343,8 @@ export function docxDocument(model: DocModel): Document {
   return new Document({
     title: model.title,
     creator: "МИП-отчёт",
+    // Word hyphenates the Russian text (ru-RU below); narrow table columns then break cleanly.
+    hyphenation: { autoHyphenation: true },
     description: model.draft ? "Черновик отчёта: в таблице есть ошибки" : "Отчёт о деятельности МИП",
     styles: {
       default: {

@@ -4,6 +4,7 @@
  */
 import { fold } from "../fold.js";
 import type { Metrics } from "../metrics.js";
+import { ENUMS } from "../schema.js";
 import { countWithNoun, monthRangeSince, participantsInWords, type CountedItem } from "../russian.js";
 import type { IsoDate, Period } from "../terms/types.js";
 import type { Workbook } from "../workbook.js";
@@ -28,11 +29,20 @@ export interface SectionInput {
 
 const joinNonEmpty = (parts: readonly string[], sep = ", "): string => parts.filter((p) => p.trim() !== "").join(sep);
 
-/** «Вебинар «Название»» — a name gets guillemets unless it already has quotes. */
+/**
+ * «Вебинар «Название»» — a name gets guillemets unless it already has quotes; a name that
+ * already says what it is («Региональная конференция …» for the kind «Конференция») stands alone.
+ */
 function kindAndName(kind: string, name: string): string {
+  if (kind !== "" && fold(name).includes(fold(kind))) return name;
   const quotedName = name === "" || /[«"“„]/u.test(name) ? name : `«${name}»`;
   return joinNonEmpty([kind, quotedName], " ");
 }
+
+const rank = (order: readonly string[], value: string): number => {
+  const at = order.indexOf(value);
+  return at < 0 ? order.length : at;
+};
 
 /** Counts of organisations by type and participants by category, in list order. */
 function participantCounts(wb: Workbook): { orgTypes: CountedItem[]; categories: CountedItem[]; total: number } {
@@ -49,8 +59,12 @@ function participantCounts(wb: Workbook): { orgTypes: CountedItem[]; categories:
     total += count;
     if (category !== "") categories.set(category, (categories.get(category) ?? 0) + count);
   }
-  const toItems = (m: Map<string, number>): CountedItem[] => [...m].map(([name, count]) => ({ name, count }));
-  return { orgTypes: toItems(orgTypes), categories: toItems(categories), total };
+  // In the order of the dropdown lists (НОР schools first, as the form lists them); unknown values last.
+  const toItems = (m: Map<string, number>, order: readonly string[]): CountedItem[] =>
+    [...m]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => rank(order, a.name) - rank(order, b.name));
+  return { orgTypes: toItems(orgTypes, ENUMS.orgType), categories: toItems(categories, ENUMS.participantCategory), total };
 }
 
 export function generalSection({ wb }: SectionInput): Block[] {
@@ -242,13 +256,13 @@ const RESULT_COLUMNS: readonly ColumnSpec[] = [
   { header: "Фактические", width: 19 },
 ];
 
+// The form's five columns; the date goes under the event's name.
 const DISSEMINATION_COLUMNS: readonly ColumnSpec[] = [
-  { header: "Вид и название мероприятия", width: 26 },
-  { header: "Уровень", width: 14 },
-  { header: "Дата", width: 11, align: "center" },
-  { header: "Количество участников (педагоги / обучающиеся / родители / социальные партнёры)", width: 16, align: "center" },
-  { header: "Представленный продукт ИОД", width: 18 },
-  { header: "Внешняя экспертная оценка (награды, рецензии и др.)", width: 15 },
+  { header: "Вид и название мероприятия, дата", width: 30 },
+  { header: "Уровень", width: 15 },
+  { header: "Количество участников (педагоги / обучающиеся / родители / социальные партнёры)", width: 17, align: "center" },
+  { header: "Представленный продукт ИОД", width: 20 },
+  { header: "Внешняя экспертная оценка (награды, рецензии и др.)", width: 18 },
 ];
 
 const INTERNAL_COLUMNS: readonly ColumnSpec[] = [
@@ -258,23 +272,22 @@ const INTERNAL_COLUMNS: readonly ColumnSpec[] = [
   { header: "Представленный продукт ИОД", width: 32 },
 ];
 
+// Five columns, level and result together: six do not fit a portrait page at 12 pt.
 const CONTEST_COLUMNS: readonly ColumnSpec[] = [
-  { header: "Вид и название мероприятия", width: 22 },
-  { header: "Уровень", width: 13 },
-  { header: "ФИО, должность участников", width: 19 },
-  { header: "Представленный продукт ИОД", width: 16 },
-  { header: "Результативность", width: 13 },
-  { header: "Организационное и методическое сопровождение (ФИО, должность)", width: 17 },
+  { header: "Вид и название мероприятия", width: 26 },
+  { header: "Уровень, результат", width: 17 },
+  { header: "Участники (ФИО, должность)", width: 20 },
+  { header: "Представленный продукт ИОД", width: 19 },
+  { header: "Сопровождение (ФИО, должность)", width: 18 },
 ];
 
 const PUBLICATION_COLUMNS: readonly ColumnSpec[] = [
   { header: "№ п/п", width: 6, align: "center" },
   { header: "Автор(ы)", width: 17 },
   { header: "Название", width: 27 },
-  { header: "Издание / ресурс", width: 17 },
-  { header: "Уровень", width: 13 },
-  { header: "Дата", width: 11, align: "center" },
-  { header: "Ссылка", width: 17 },
+  { header: "Издание / ресурс, дата", width: 20 },
+  { header: "Уровень", width: 14 },
+  { header: "Ссылка", width: 16 },
 ];
 
 const PROBLEM_COLUMNS: readonly ColumnSpec[] = [
@@ -324,9 +337,8 @@ export function resultsSection(input: SectionInput): Block[] {
     table(
       DISSEMINATION_COLUMNS,
       rowsOf(wb, "dissemination").map((row) => [
-        kindAndName(textOf(row, "kind"), textOf(row, "name")),
+        joinNonEmpty([kindAndName(textOf(row, "kind"), textOf(row, "name")), textOf(row, "date")], "\n"),
         textOf(row, "level"),
-        textOf(row, "date"),
         attendanceText([textOf(row, "teachers"), textOf(row, "students"), textOf(row, "parents"), textOf(row, "partners")]),
         textOf(row, "product"),
         textOf(row, "expert"),
@@ -347,10 +359,9 @@ export function resultsSection(input: SectionInput): Block[] {
       CONTEST_COLUMNS,
       rowsOf(wb, "contests").map((row) => [
         kindAndName(textOf(row, "kind"), textOf(row, "name")),
-        textOf(row, "level"),
+        joinNonEmpty([textOf(row, "level"), textOf(row, "result")], "\n"),
         textOf(row, "participants"),
         textOf(row, "product"),
-        textOf(row, "result"),
         textOf(row, "support"),
       ]),
     ),
@@ -361,9 +372,8 @@ export function resultsSection(input: SectionInput): Block[] {
         String(i + 1),
         textOf(row, "authors"),
         textOf(row, "title"),
-        textOf(row, "source"),
+        joinNonEmpty([textOf(row, "source"), textOf(row, "date")]),
         textOf(row, "level"),
-        textOf(row, "date"),
         textOf(row, "link"),
       ]),
     ),
@@ -390,15 +400,19 @@ const PARTICIPANT_COLUMNS: readonly ColumnSpec[] = [
   { header: "Роль в проекте", width: 54 },
 ];
 
+// Five columns: seven do not fit a portrait page at 12 pt without breaking words.
 const TRAINING_COLUMNS: readonly ColumnSpec[] = [
   { header: "№ п/п", width: 6, align: "center" },
-  { header: "Количество педагогов", width: 12, align: "center" },
-  { header: "% от общего количества", width: 12, align: "center" },
-  { header: "Вид", width: 15 },
-  { header: "Тема", width: 25 },
-  { header: "Место", width: 16 },
-  { header: "Срок", width: 14 },
+  { header: "Количество педагогов (% от общего количества)", width: 17, align: "center" },
+  { header: "Вид и тема", width: 37 },
+  { header: "Место", width: 22 },
+  { header: "Срок", width: 18 },
 ];
+
+/** «6 (22 %)», «6», or «(22 %)» when only the share is filled. */
+function teachersShare(count: string, percent: string): string {
+  return joinNonEmpty([count, percent && `(${percent})`], " ");
+}
 
 export function staffSection({ wb }: SectionInput): Block[] {
   const participants = rowsOf(wb, "participants");
@@ -421,10 +435,8 @@ export function staffSection({ wb }: SectionInput): Block[] {
       TRAINING_COLUMNS,
       rowsOf(wb, "training").map((row, i) => [
         String(i + 1),
-        textOf(row, "count"),
-        percentText(row.cells.percent),
-        textOf(row, "kind"),
-        textOf(row, "topic"),
+        teachersShare(textOf(row, "count"), percentText(row.cells.percent)),
+        joinNonEmpty([textOf(row, "kind"), textOf(row, "topic") && quoted(textOf(row, "topic"))], " "),
         textOf(row, "place"),
         textOf(row, "term"),
       ]),
