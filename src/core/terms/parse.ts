@@ -59,13 +59,12 @@ interface Syntax {
   calendarYears: boolean;
 }
 
-class TermError extends Error {
+/** Thrown inside the parser only. Not an Error: capturing a stack trace per bad cell costs more than parsing it. */
+class TermError {
   constructor(
     readonly reason: string,
     readonly reversed = false,
-  ) {
-    super(reason);
-  }
+  ) {}
 }
 
 const fail = (reason: string): never => {
@@ -621,7 +620,11 @@ function foldPhrase(text: string): string {
   return text.toLowerCase().replace(/ё/g, "е").replace(/течении/g, "течение").replace(/[.!,;]+$/, "").replace(/\s+/g, " ").trim();
 }
 
+/** Every «always» phrase starts with one of these letters; others skip the folding. */
+const ALWAYS_FIRST_LETTER = /^[певрскн]/i;
+
 function isAlwaysPhrase(text: string): boolean {
+  if (!ALWAYS_FIRST_LETTER.test(text)) return false;
   const folded = foldPhrase(text);
   if (ALWAYS_PHRASE.test(folded)) return true;
   // «Постоянно, в течение года»: every part says the same.
