@@ -1,0 +1,109 @@
+/**
+ * Committee mode's top-level Apps Script functions (menu items and time-trigger handlers),
+ * re-exported from src/gas/main.ts so the build gives each a real top-level function.
+ */
+import { countWithNoun } from "../../core/russian.js";
+import { userMessage } from "../errors.js";
+import { extendMenu } from "../menu.js";
+import { committeeSpreadsheet, rememberCommitteeSpreadsheet } from "./cursor.js";
+import { type RefreshOutcome, runRefresh } from "./run.js";
+import { makeSummaryDocument } from "./summary-doc.js";
+import { committeeSubmenu } from "./menu.js";
+import { ensureCommitteeTabs } from "./tabs.js";
+import { clearContinuation, disableHourly, enableHourly } from "./triggers.js";
+
+const TITLE = "МИП-отчёт — комитет";
+
+// The «Комитет» submenu joins the «МИП» menu (built in every auth mode: it touches no data).
+extendMenu((ui, menu) => {
+  menu.addSeparator();
+  menu.addSubMenu(committeeSubmenu(ui));
+});
+const SCHOOLS = ["организация", "организации", "организаций"] as const;
+
+function tell(message: string): void {
+  try {
+    SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
+  } catch {
+    // No UI (trigger context): the progress cell in Свод says the same.
+  }
+}
+
+function refreshMessage(outcome: RefreshOutcome): string {
+  if (outcome.kind === "busy") return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
+  const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
+  return outcome.kind === "finished"
+    ? `Свод обновлён: ${outcome.text}.${failed}`
+    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}. Продолжение запустится автоматически через минуту.${failed}`;
+}
+
+export function committeeSetup(): void {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const { created } = ensureCommitteeTabs(ss);
+    tell(
+      created.length > 0
+        ? `Созданы вкладки: ${created.map((t) => `«${t}»`).join(", ")}. Внесите в «Реестр» организации и ссылки на их таблицы МИП, затем выберите «Обновить свод».`
+        : "Вкладки «Реестр» и «Свод» уже есть.",
+    );
+  } catch (error) {
+    tell(userMessage(error, "создать вкладки комитета"));
+  }
+}
+
+export function committeeRefresh(): RefreshOutcome | null {
+  try {
+    rememberCommitteeSpreadsheet(SpreadsheetApp.getActiveSpreadsheet().getId());
+    const outcome = runRefresh();
+    tell(refreshMessage(outcome));
+    return outcome;
+  } catch (error) {
+    tell(userMessage(error, "обновить свод"));
+    return null;
+  }
+}
+
+/** Hourly time trigger. */
+export function committeeHourlyRefresh(): RefreshOutcome | null {
+  try {
+    return runRefresh();
+  } catch (error) {
+    console.log(userMessage(error, "обновить свод по расписанию"));
+    return null;
+  }
+}
+
+/** One-off continuation after a run that stopped at its time budget. */
+export function committeeContinueRefresh(): RefreshOutcome | null {
+  clearContinuation();
+  return committeeHourlyRefresh();
+}
+
+export function committeeEnableHourly(): void {
+  try {
+    const ss = committeeSpreadsheet();
+    if (ss) rememberCommitteeSpreadsheet(ss.getId());
+    tell(enableHourly() ? "Свод будет обновляться каждый час." : "Обновление каждый час уже включено.");
+  } catch (error) {
+    tell(userMessage(error, "включить обновление по расписанию"));
+  }
+}
+
+export function committeeDisableHourly(): void {
+  try {
+    tell(disableHourly() > 0 ? "Обновление по расписанию выключено." : "Обновление по расписанию и так было выключено.");
+  } catch (error) {
+    tell(userMessage(error, "выключить обновление по расписанию"));
+  }
+}
+
+export function committeeMakeSummary(): { url: string; name: string } | null {
+  try {
+    const made = makeSummaryDocument(SpreadsheetApp.getActiveSpreadsheet());
+    tell(`Справка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`);
+    return { url: made.url, name: made.name };
+  } catch (error) {
+    tell(userMessage(error, "сформировать справку"));
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * One refresh run in Apps Script: under a lock (two refreshes never overlap), continue from
+ * the saved cursor, stop before the 6-minute limit, save the cursor and schedule the next
+ * run. The work itself is the platform-neutral refreshBatch from the core.
+ */
+import {
+  type BatchResult,
+  DEFAULT_BUDGET_MS,
+  type RefreshPorts,
+  parseRegistry,
+  progressText,
+} from "../../core/committee/index.js";
+import { refreshBatch } from "../../core/committee/refresh.js";
+import type { Cell } from "../../core/grid.js";
+import { UserError } from "../errors.js";
+import { clearSummaryRowsFrom, readStoredRows, writeProgress, writeSummaryRow } from "./dashboard.js";
+import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
+import { modifiedTime, openSchool } from "./school-reader.js";
+import { ensureCommitteeTabs } from "./tabs.js";
+import { clearContinuation, scheduleContinuation } from "./triggers.js";
+
+export type RefreshOutcome =
+  | { kind: "busy" }
+  | { kind: "finished" | "continues"; done: number; total: number; processed: number; skipped: number; failed: number; text: string };
+
+const registryCell = (v: unknown): Cell =>
+  v === "" || v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+
+function lock(): GoogleAppsScript.Lock.Lock {
+  return LockService.getDocumentLock() ?? LockService.getUserLock();
+}
+
+export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome {
+  const ss = committeeSpreadsheet();
+  if (!ss) throw new UserError("Не найдена таблица комитета: откройте её и включите обновление заново.");
+  const guard = lock();
+  if (!guard.tryLock(1000)) return { kind: "busy" };
+  try {
+    const { registry, summary } = ensureCommitteeTabs(ss);
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const format = (pattern: string) => Utilities.formatDate(new Date(), timeZone, pattern);
+    let progress = "";
+    const ports: RefreshPorts = {
+      now: () => Date.now(),
+      formatNow: () => format("dd.MM.yyyy HH:mm"),
+      today: () => format("yyyy-MM-dd"),
+      registry: () => parseRegistry(registry.getDataRange().getValues().map((row) => row.map(registryCell))),
+      storedRows: () => readStoredRows(summary),
+      modifiedTime,
+      openSchool,
+      writeRow: (index, row) => writeSummaryRow(summary, index, row),
+      clearRowsFrom: (index) => clearSummaryRowsFrom(summary, index),
+      progress: (done, total, finished) => {
+        progress = progressText(done, total, finished, format("dd.MM.yyyy HH:mm"));
+        writeProgress(summary, progress);
+      },
+    };
+    const result: BatchResult = refreshBatch(ports, loadCursor(ss.getId()), budgetMs);
+    saveCursor(ss.getId(), result.cursor);
+    if (result.cursor) scheduleContinuation();
+    else clearContinuation();
+    const done = result.cursor ? result.cursor.next : ports.registry().length;
+    const total = result.cursor ? result.cursor.total : done;
+    return {
+      kind: result.cursor ? "continues" : "finished",
+      done,
+      total,
+      processed: result.processed,
+      skipped: result.skipped,
+      failed: result.failed,
+      text: progress,
+    };
+  } finally {
+    guard.releaseLock();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * «Сформировать справку»: the справка is built from the digests stored in the Свод rows
+ * (no school is re-opened, so it takes seconds for 1,000 schools) and rendered by the same
+ * Google Docs renderer as the school report, into the committee spreadsheet's folder under a
+ * name that never replaces an existing document.
+ */
+import { type SchoolRecord, buildSummaryDoc, SUMMARY_TITLE } from "../../core/committee/index.js";
+import { firstFreeName } from "../../core/report/naming.js";
+import { renderDocModel } from "../docs-render.js";
+import { UserError } from "../errors.js";
+import { reportDestination } from "../report.js";
+import { readStoredRows } from "./dashboard.js";
+
+export interface SummaryDocument {
+  url: string;
+  name: string;
+  schools: number;
+}
+
+export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SummaryDocument {
+  const sheet = ss.getSheetByName(SUMMARY_TITLE);
+  if (!sheet) throw new UserError("Нет вкладки «Свод». Выберите «Комитет → Создать вкладки «Реестр» и «Свод»», заполните реестр и обновите свод.");
+  const records: SchoolRecord[] = readStoredRows(sheet).flatMap((row) => (row ? [row.record] : []));
+  if (records.length === 0) throw new UserError("Свод пуст. Заполните «Реестр» и выберите «Комитет → Обновить свод».");
+  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
+  const model = buildSummaryDoc(records, { date: today, signer: "Специалист комитета образования" });
+  const destination = reportDestination(ss, "");
+  const name = firstFreeName(model.title, (candidate) =>
+    (destination.folder ? destination.folder.getFilesByName(candidate) : DriveApp.getFilesByName(candidate)).hasNext(),
+  );
+  const doc = DocumentApp.create(name);
+  renderDocModel(doc, model);
+  doc.saveAndClose();
+  if (destination.folder) {
+    try {
+      DriveApp.getFileById(doc.getId()).moveTo(destination.folder);
+    } catch {
+      // Stays in «Мой диск»; the link below still opens it.
+    }
+  }
+  return { url: doc.getUrl(), name, schools: records.length };
+}
