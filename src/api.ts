@@ -38,7 +38,13 @@ export interface SidebarState {
 }
 
 export type ReportOutcome =
-  | { kind: "created"; report: ReportLink; errors: number }
+  | {
+      kind: "created";
+      report: ReportLink;
+      errors: number;
+      /** Russian note when the document went somewhere other than asked (folder not accessible). */
+      notice?: string;
+    }
   | { kind: "blocked"; issues: Issue[] };
 
 /** Every server function the sidebar may call, with its arguments and result. */

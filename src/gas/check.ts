@@ -1,0 +1,28 @@
+/** Reads the active workbook and runs the core validator on it (the same core as `mip validate`). */
+import type { WorkbookGrid } from "../core/grid.js";
+import { looksLikeMipWorkbook } from "../core/workbook.js";
+import { type ValidationResult, validateWorkbook } from "../core/validate.js";
+import { UserError } from "./errors.js";
+import { readWorkbook } from "./read-sheets.js";
+
+export interface Checked {
+  readonly grid: WorkbookGrid;
+  readonly result: ValidationResult;
+}
+
+export function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
+}
+
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new UserError("Откройте таблицу МИП: дополнение работает внутри Google Таблицы.");
+  return ss;
+}
+
+export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Checked {
+  const grid = readWorkbook(ss);
+  if (!looksLikeMipWorkbook(grid))
+    throw new UserError("В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.");
+  return { grid, result: validateWorkbook(grid, { today: todayIn(ss) }) };
+}

@@ -1,0 +1,46 @@
+/**
+ * Live validation from the simple onEdit trigger (limited authorisation, 30 s): re-checks the
+ * edited tab with the rule families that read it (validateWorkbook's onlyTabs), reading only
+ * the tabs those families need, and refreshes that tab's marks. Nothing happens until the
+ * user has run «Проверить таблицу» once (marks are then expected to stay current).
+ */
+import { fold } from "../core/fold.js";
+import { RULE_FAMILIES } from "../core/rules/index.js";
+import { type TabKey, TABS } from "../core/schema.js";
+import { validateWorkbook } from "../core/validate.js";
+import { todayIn } from "./check.js";
+import { markOneSheet } from "./marks.js";
+import { KEYS } from "./properties.js";
+import { readTabs } from "./read-sheets.js";
+
+/** Tabs every check needs for its context: the period, report date and settings. */
+const CONTEXT_TABS: readonly TabKey[] = ["general", "settings"];
+
+/** Template tab keys a live re-check of `edited` must read. */
+export function tabsToRead(edited: TabKey): TabKey[] {
+  const keys = new Set<TabKey>([edited, ...CONTEXT_TABS]);
+  for (const family of RULE_FAMILIES) if (family.reads.includes(edited)) family.reads.forEach((k) => keys.add(k));
+  return TABS.map((t) => t.key).filter((k) => keys.has(k));
+}
+
+export interface LiveResult {
+  sheet: string;
+  issues: number;
+}
+
+export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): LiveResult | null {
+  if (!e || !e.range) return null;
+  if (e.authMode && String(e.authMode) === String(ScriptApp.AuthMode.NONE)) return null;
+  if (PropertiesService.getDocumentProperties().getProperty(KEYS.live) !== "1") return null;
+  const sheet = e.range.getSheet();
+  const title = sheet.getName();
+  const tab = TABS.find((t) => fold(t.title) === fold(title));
+  if (!tab) return null;
+  const ss = sheet.getParent();
+  const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
+  const grid = readTabs(ss, titles);
+  const result = validateWorkbook(grid, { today: todayIn(ss), onlyTabs: [tab.key] });
+  const issues = result.issues.filter((i) => i.sheet === tab.title);
+  markOneSheet(sheet, issues);
+  return { sheet: title, issues: issues.length };
+}

@@ -1,0 +1,120 @@
+/**
+ * Apps Script entry points. Every export becomes a real top-level function in dist/Code.js
+ * (scripts/build.mjs generates the wrappers), so menus, triggers and google.script.run can
+ * call it. Menu handlers show Russian messages; sidebar functions throw Russian messages to
+ * the sidebar's failure handler; triggers never throw.
+ */
+import type { ReportOutcome, SidebarState } from "../api.js";
+import { activeSpreadsheet } from "./check.js";
+import { userMessage } from "./errors.js";
+import { recheckAfterEdit } from "./live.js";
+import { clearMarks } from "./marks.js";
+import { HELP_TEXT, buildMenu } from "./menu.js";
+import { countWithNoun } from "../core/russian.js";
+import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
+import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
+import { setupTemplate } from "./template-sheets.js";
+
+const TITLE = "МИП-отчёт";
+
+function alert(message: string, title = TITLE): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Runs a menu action; a failure becomes a Russian alert, never a stack trace. */
+function fromMenu(doing: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    alert(userMessage(error, doing));
+  }
+}
+
+/** Runs a sidebar call; a failure reaches withFailureHandler as a Russian message. */
+function forSidebar<T>(doing: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new Error(userMessage(error, doing));
+  }
+}
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  try {
+    recheckAfterEdit(e);
+  } catch (error) {
+    // A simple trigger has no one to tell; the next full check shows the state.
+    console.warn(userMessage(error, "перепроверить изменённую вкладку"));
+  }
+}
+
+export function menuOpenSidebar(): void {
+  fromMenu("открыть панель", showSidebar);
+}
+
+export function menuValidate(): void {
+  fromMenu("проверить таблицу", () => {
+    const state = currentState(true);
+    activeSpreadsheet().toast(`${countsText(state.counts)} Подробности — в панели «МИП → Открыть панель».`, TITLE, 10);
+  });
+}
+
+export function menuGenerateReport(): void {
+  fromMenu("сформировать отчёт", () => {
+    const outcome = reportFromSidebar();
+    if (outcome.kind === "blocked") {
+      const first = outcome.issues.slice(0, 10).map((i) => `• ${i.sheet}${i.cell ? `, ${i.cell}` : ""}: ${i.message}`);
+      alert(
+        `Отчёт не сформирован: на вкладке «Настройки» включено «Не формировать отчёт при ошибках», а в таблице ${countWithNoun(outcome.issues.length, ERRORS)}.\n\n${first.join("\n")}`,
+      );
+      return;
+    }
+    const { report } = outcome;
+    const draft = report.draft ? "<p>Это черновик: в таблице есть ошибки, их список — в приложении к документу.</p>" : "";
+    const notice = outcome.notice ? `<p>${escapeHtml(outcome.notice)}</p>` : "";
+    const html = HtmlService.createHtmlOutput(
+      `<div style="font:14px Arial,sans-serif"><p>Документ создан:</p><p><a href="${escapeHtml(report.url)}" target="_blank" rel="noopener">${escapeHtml(report.name)}</a></p>${draft}${notice}</div>`,
+    )
+      .setWidth(420)
+      .setHeight(200);
+    SpreadsheetApp.getUi().showModalDialog(html, "Отчёт готов");
+  });
+}
+
+export function menuSetupTemplate(): void {
+  fromMenu("создать или обновить шаблон", () => alert(setupText(setupTemplate(activeSpreadsheet())), "Шаблон МИП"));
+}
+
+export function menuClearMarks(): void {
+  fromMenu("убрать подсветку", () => activeSpreadsheet().toast(clearedText(clearMarks(activeSpreadsheet())), TITLE, 5));
+}
+
+export function menuHelp(): void {
+  alert(HELP_TEXT, "МИП-отчёт — справка");
+}
+
+export function sidebarGetState(): SidebarState {
+  return forSidebar("получить состояние таблицы", () => currentState(false));
+}
+
+export function sidebarValidate(): SidebarState {
+  return forSidebar("проверить таблицу", () => currentState(true));
+}
+
+export function sidebarSelectCell(sheet: string, cell: string | null): void {
+  forSidebar("перейти к ячейке", () => selectCell(sheet, cell));
+}
+
+export function sidebarGenerateReport(): ReportOutcome {
+  return forSidebar("сформировать отчёт", reportFromSidebar);
+}
+export * from "./committee/entry.js";

@@ -1,0 +1,212 @@
+/**
+ * Validation marks in the sheet: a colour by severity and a note with the message, written
+ * in batches per tab and never cell by cell.
+ *
+ * Colours are conditional format rules (one per severity, over a RangeList of the marked
+ * cells) with a formula tagged «МИП-отчёт»: they overlay the cells' own backgrounds without
+ * changing them, and «Убрать подсветку» removes exactly these rules. Messages are appended to
+ * a cell's note below a fixed header line; removing them restores the user's own note
+ * character for character. The bounding box of annotated cells per tab is remembered in
+ * document properties so clearing reads only that box.
+ */
+import type { Issue, Severity } from "../core/issues.js";
+import { KEYS, type MarkBox, deleteKey, readJson, writeJson } from "./properties.js";
+import { isTemplateTitle } from "./read-sheets.js";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const MARK_TAG = "МИП-отчёт";
+/** Always true in Sheets (N of text is 0); the quoted tag identifies the add-on's rules. */
+export const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
+export const SEVERITY_COLOURS: Record<Severity, string> = { error: "#f4cccc", warning: "#fce8b2", info: "#d2e3fc" };
+export const NOTE_HEADER = "▶ МИП-отчёт, проверка:";
+const NOTE_SEPARATOR = "\n\n";
+const SEVERITY_WORD: Record<Severity, string> = { error: "Ошибка", warning: "Предупреждение", info: "Замечание" };
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** The user's own part of a note (the add-on's section removed). */
+export function userNote(note: string): string {
+  const at = note.indexOf(NOTE_HEADER);
+  if (at < 0) return note;
+  const before = note.slice(0, at);
+  return before.endsWith(NOTE_SEPARATOR) ? before.slice(0, -NOTE_SEPARATOR.length) : before;
+}
+
+export function withMessages(note: string, messages: readonly string[]): string {
+  const own = userNote(note);
+  const ours = `${NOTE_HEADER}\n${messages.join("\n")}`;
+  return own ? `${own}${NOTE_SEPARATOR}${ours}` : ours;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface Mark {
+  row: number;
+  col: number;
+  severity: Severity;
+  messages: string[];
+}
+
+/** Where an issue is shown: its cell; a row finding on column A of the row; a tab finding on A1. */
+export function markPosition(issue: Issue): { row: number; col: number } {
+  const m = issue.cell ? /^([A-Z]+)(\d+)$/i.exec(issue.cell) : null;
+  if (m) return { row: Number(m[2]), col: columnNumber(m[1]!) };
+  return { row: issue.row ?? 1, col: 1 };
+}
+
+export function collectMarks(issues: readonly Issue[]): Map<string, Mark> {
+  const marks = new Map<string, Mark>();
+  for (const issue of issues) {
+    const { row, col } = markPosition(issue);
+    const key = `${row}:${col}`;
+    const line = `${SEVERITY_WORD[issue.severity]}: ${issue.message}`;
+    const mark = marks.get(key);
+    if (!mark) marks.set(key, { row, col, severity: issue.severity, messages: [line] });
+    else {
+      if (SEVERITIES.indexOf(issue.severity) < SEVERITIES.indexOf(mark.severity)) mark.severity = issue.severity;
+      mark.messages.push(line);
+    }
+  }
+  return marks;
+}
+
+/** A1 ranges covering the cells, merging vertical runs in a column (fewer ranges in the rule). */
+export function runsA1(cells: readonly { row: number; col: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const start = sorted[i]!;
+    let end = start;
+    while (i + 1 < sorted.length && sorted[i + 1]!.col === start.col && sorted[i + 1]!.row === end.row + 1) end = sorted[++i]!;
+    const letters = columnLetters(start.col);
+    out.push(end.row === start.row ? `${letters}${start.row}` : `${letters}${start.row}:${letters}${end.row}`);
+    i++;
+  }
+  return out;
+}
+
+function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+  const condition = rule.getBooleanCondition();
+  return !!condition && condition.getCriteriaValues().some((v) => typeof v === "string" && v.includes(MARK_TAG));
+}
+
+function boxOf(marks: Iterable<Mark>): MarkBox | null {
+  let box: MarkBox | null = null;
+  for (const m of marks) box = box ? [Math.min(box[0], m.row), Math.min(box[1], m.col), Math.max(box[2], m.row), Math.max(box[3], m.col)] : [m.row, m.col, m.row, m.col];
+  return box;
+}
+
+function union(a: MarkBox | null, b: MarkBox | null): MarkBox | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+function replaceRules(sheet: Sheet, marks: Map<string, Mark>): void {
+  const rules = sheet.getConditionalFormatRules();
+  const theirs = rules.filter((r) => !isOurRule(r));
+  const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  for (const severity of SEVERITIES) {
+    const cells = [...marks.values()].filter((m) => m.severity === severity);
+    if (cells.length === 0) continue;
+    const ranges = sheet.getRangeList(runsA1(cells)).getRanges();
+    ours.push(SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(MARK_FORMULA).setBackground(SEVERITY_COLOURS[severity]).setRanges(ranges).build());
+  }
+  if (ours.length === 0 && theirs.length === rules.length) return;
+  // Ours first: the first matching rule wins, so a finding stays visible over the user's own rules.
+  sheet.setConditionalFormatRules([...ours, ...theirs]);
+}
+
+function rewriteNotes(sheet: Sheet, box: MarkBox, marks: Map<string, Mark>, previous: MarkBox | null): void {
+  let [top, left, bottom, right] = box;
+  if (previous) {
+    // Rows or columns may have been deleted since the last check.
+    bottom = Math.min(bottom, sheet.getMaxRows());
+    right = Math.min(right, sheet.getMaxColumns());
+    if (bottom < top || right < left) return;
+  }
+  const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
+  const notes = range.getNotes();
+  let changed = false;
+  const next = notes.map((row, r) =>
+    row.map((note, c) => {
+      const mark = marks.get(`${top + r}:${left + c}`);
+      const value = mark ? withMessages(note, mark.messages) : userNote(note);
+      if (value !== note) changed = true;
+      return value;
+    }),
+  );
+  if (changed) range.setNotes(next);
+}
+
+/** Replaces the add-on's marks on one tab; returns the new annotated box (null: nothing marked). */
+export function markSheet(sheet: Sheet, issues: readonly Issue[], previous: MarkBox | null): MarkBox | null {
+  const marks = collectMarks(issues);
+  replaceRules(sheet, marks);
+  const box = boxOf(marks.values());
+  const all = union(previous, box);
+  if (all) rewriteNotes(sheet, all, marks, previous);
+  return box;
+}
+
+function storedBoxes(): Record<string, MarkBox> {
+  return readJson<Record<string, MarkBox>>(KEYS.marks, {});
+}
+
+/** Marks every template tab from a full validation and turns live re-checking on. */
+export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
+  const previous = storedBoxes();
+  const boxes: Record<string, MarkBox> = {};
+  for (const sheet of ss.getSheets()) {
+    const title = sheet.getName();
+    if (!isTemplateTitle(title) && !previous[title]) continue;
+    const box = markSheet(
+      sheet,
+      issues.filter((i) => i.sheet === title),
+      previous[title] ?? null,
+    );
+    if (box) boxes[title] = box;
+  }
+  writeJson(KEYS.marks, boxes);
+  PropertiesService.getDocumentProperties().setProperty(KEYS.live, "1");
+}
+
+/** Refreshes one tab's marks (live re-check after an edit). */
+export function markOneSheet(sheet: Sheet, issues: readonly Issue[]): void {
+  const title = sheet.getName();
+  const boxes = storedBoxes();
+  const box = markSheet(sheet, issues, boxes[title] ?? null);
+  if (box) boxes[title] = box;
+  else delete boxes[title];
+  writeJson(KEYS.marks, boxes);
+}
+
+/** «Убрать подсветку»: removes exactly the add-on's rules and note sections; returns how many tabs had marks. */
+export function clearMarks(ss: Spreadsheet): number {
+  const boxes = storedBoxes();
+  let cleared = 0;
+  for (const sheet of ss.getSheets()) {
+    const title = sheet.getName();
+    const rules = sheet.getConditionalFormatRules();
+    const theirs = rules.filter((r) => !isOurRule(r));
+    const box = boxes[title];
+    if (theirs.length !== rules.length) sheet.setConditionalFormatRules(theirs);
+    if (box) rewriteNotes(sheet, box, new Map(), box);
+    if (theirs.length !== rules.length || box) cleared++;
+  }
+  deleteKey(KEYS.marks);
+  deleteKey(KEYS.live);
+  return cleared;
+}

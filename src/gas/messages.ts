@@ -1,0 +1,33 @@
+/** Russian wording of the menu's results (plural forms via Intl.PluralRules through core/russian). */
+import type { IssueCounts } from "../core/issues.js";
+import { countWithNoun } from "../core/russian.js";
+import type { SetupResult } from "./template-sheets.js";
+
+export const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
+export const WARNINGS = ["предупреждение", "предупреждения", "предупреждений"] as const;
+export const INFOS = ["замечание", "замечания", "замечаний"] as const;
+const TABS_FORMS = ["вкладка", "вкладки", "вкладок"] as const;
+
+export function countsText(counts: IssueCounts): string {
+  if (counts.errors + counts.warnings + counts.infos === 0) return "Ошибок не найдено.";
+  return `Найдено: ${[countWithNoun(counts.errors, ERRORS), countWithNoun(counts.warnings, WARNINGS), countWithNoun(counts.infos, INFOS)].join(", ")}.`;
+}
+
+export function setupText(result: SetupResult): string {
+  const lines: string[] = [];
+  if (result.created.length) lines.push(`Создано: ${countWithNoun(result.created.length, TABS_FORMS)} (${result.created.map((t) => `«${t}»`).join(", ")}).`);
+  if (result.repairedHeaders.length) lines.push(`Восстановлены заголовки: ${result.repairedHeaders.join("; ")}. Прежний текст сохранён в примечании ячейки, данные не тронуты.`);
+  if (result.addedFields.length) lines.push(`Добавлены поля: ${result.addedFields.join("; ")}.`);
+  if (result.conflicts.length) lines.push(`Требует вашего решения:\n${result.conflicts.join("\n")}`);
+  if (lines.length === 0) lines.push("Шаблон в порядке: ничего менять не понадобилось.");
+  return lines.join("\n\n");
+}
+
+export function clearedText(tabs: number): string {
+  return tabs === 0 ? "Подсветки дополнения нет." : `Подсветка и примечания дополнения убраны (${countWithNoun(tabs, TABS_FORMS)}). Ваши цвета и примечания сохранены.`;
+}
+
+/** Escapes text for the small HTML dialogs (the report link). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+}

@@ -1,0 +1,65 @@
+/**
+ * What the add-on remembers about a workbook. Document properties belong to this add-on and
+ * this spreadsheet; the report link is also written as developer metadata, which the
+ * committee dashboard can read when it opens the school's spreadsheet by id.
+ */
+import type { ReportLink } from "../api.js";
+
+export const KEYS = {
+  /** Set once the user has run a check: from then on edits are re-checked live. */
+  live: "mip.live",
+  /** Bounding boxes of the cells whose notes carry the add-on's messages, by tab title. */
+  marks: "mip.marks",
+  lastReport: "mip.lastReport",
+  /** Names of every report made from this workbook (numbering never reuses one). */
+  reportNames: "mip.reportNames",
+} as const;
+
+export const METADATA_KEYS = {
+  templateVersion: "mip.templateVersion",
+  lastReport: "mip.lastReport",
+} as const;
+
+export interface StoredReport extends ReportLink {
+  /** Hash of the workbook's content when the report was made. */
+  fingerprint: string;
+}
+
+export type MarkBox = [top: number, left: number, bottom: number, right: number];
+
+const props = () => PropertiesService.getDocumentProperties();
+
+export function readJson<T>(key: string, fallback: T): T {
+  const raw = props().getProperty(key);
+  if (!raw) return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function writeJson(key: string, value: unknown): void {
+  props().setProperty(key, JSON.stringify(value));
+}
+
+export function deleteKey(key: string): void {
+  props().deleteProperty(key);
+}
+
+/** Sets (or updates) one developer metadata entry on the spreadsheet. */
+export function setSpreadsheetMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, value: string): void {
+  const existing = ss.getDeveloperMetadata().filter((m) => m.getKey() === key);
+  const first = existing[0];
+  if (first) {
+    if (first.getValue() !== value) first.setValue(value);
+    existing.slice(1).forEach((m) => m.remove());
+  } else {
+    ss.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  }
+}
+
+export function getSpreadsheetMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string): string | null {
+  for (const m of ss.getDeveloperMetadata()) if (m.getKey() === key) return m.getValue();
+  return null;
+}

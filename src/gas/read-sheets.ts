@@ -1,0 +1,88 @@
+/**
+ * Sheets → WorkbookGrid with one batched read per tab (getDataRange().getValues()), the
+ * same semantics as the .xlsx reader: date cells become calendar dates in the
+ * spreadsheet's time zone, error cells (#REF!, #N/A… arrive as their code) become ErrorCells,
+ * empty cells null, and text is kept exactly as typed.
+ */
+import { fold } from "../core/fold.js";
+import { type Cell, type TabGrid, type WorkbookGrid, ERROR_CODES, dateCell, errorCell } from "../core/grid.js";
+import { TABS } from "../core/schema.js";
+import { METADATA_KEYS, getSpreadsheetMetadata } from "./properties.js";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const DAY_MS = 86_400_000;
+const TEMPLATE_TITLES = new Set(TABS.map((t) => fold(t.title)));
+const ERRORS = new Set(ERROR_CODES);
+
+/** Date objects come from another realm in tests and from Rhino-era code paths: check the tag, not instanceof. */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
+
+/**
+ * The spreadsheet zone's UTC offset in minutes, asked once per read (one Utilities call) rather
+ * than once per date cell, so reading stays one call per tab however many dates there are.
+ */
+export function zoneOffsetMinutes(timeZone: string, at: Date = new Date()): number {
+  const z = Utilities.formatDate(at, timeZone, "Z");
+  const sign = z.startsWith("-") ? -1 : 1;
+  return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+}
+
+/**
+ * A Sheets date value → ISO calendar date. Sheets stores a date cell as local midnight; a
+ * summer-time shift of an hour against the reference offset is absorbed by rounding times
+ * from 22:00 up to the next day.
+ */
+export function dateToIso(value: Date, offsetMinutes: number): string {
+  const local = value.getTime() + offsetMinutes * 60_000;
+  const intoDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+  const day = Math.floor(local / DAY_MS) + (intoDay >= 22 * 3_600_000 ? 1 : 0);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function toCell(value: unknown, offsetMinutes: number): Cell {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string") return ERRORS.has(value.trim()) ? errorCell(value.trim()) : value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : errorCell("#NUM!");
+  if (typeof value === "boolean") return value;
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? null : dateCell(dateToIso(value, offsetMinutes));
+  return String(value);
+}
+
+export function readSheet(sheet: Sheet, offsetMinutes: number, title = sheet.getName()): TabGrid {
+  const values = sheet.getDataRange().getValues();
+  const rows = values.map((row) => row.map((v) => toCell(v, offsetMinutes)));
+  // An untouched tab reads as one empty cell; present it as no rows.
+  const empty = rows.length === 1 && rows[0]!.every((c) => c === null);
+  return { title, rows: empty ? [] : rows };
+}
+
+export function isTemplateTitle(title: string): boolean {
+  return TEMPLATE_TITLES.has(fold(title));
+}
+
+/**
+ * The whole workbook: template tabs with their values, other tabs by title only (they are
+ * kept and ignored, so reading them would be wasted calls).
+ */
+export function readWorkbook(ss: Spreadsheet): WorkbookGrid {
+  const offset = zoneOffsetMinutes(ss.getSpreadsheetTimeZone());
+  const tabs: TabGrid[] = [];
+  for (const sheet of ss.getSheets()) {
+    const title = sheet.getName();
+    tabs.push(isTemplateTitle(title) ? readSheet(sheet, offset, title) : { title, rows: [] });
+  }
+  return { tabs, templateVersion: getSpreadsheetMetadata(ss, METADATA_KEYS.templateVersion) };
+}
+
+/** Only the named template tabs (a live re-check after an edit reads what its rules need). */
+export function readTabs(ss: Spreadsheet, titles: readonly string[]): WorkbookGrid {
+  const offset = zoneOffsetMinutes(ss.getSpreadsheetTimeZone());
+  const tabs: TabGrid[] = [];
+  for (const title of titles) {
+    const sheet = ss.getSheetByName(title);
+    if (sheet) tabs.push(readSheet(sheet, offset, title));
+  }
+  return { tabs, templateVersion: null };
+}

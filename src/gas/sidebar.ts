@@ -1,0 +1,35 @@
+/** The sidebar: the built Sidebar.html (engineer F) and the server functions it calls. */
+import type { ReportOutcome, SidebarState } from "../api.js";
+import { activeSpreadsheet, checkWorkbook } from "./check.js";
+import { UserError } from "./errors.js";
+import { markWorkbook } from "./marks.js";
+import { generateReport, lastReport } from "./report.js";
+import { sidebarState } from "./state.js";
+
+export const SIDEBAR_TITLE = "МИП-отчёт";
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(SIDEBAR_TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Validation for the sidebar; `mark` also refreshes the marks in the sheet. */
+export function currentState(mark: boolean): SidebarState {
+  const ss = activeSpreadsheet();
+  const { result } = checkWorkbook(ss);
+  if (mark) markWorkbook(ss, result.issues);
+  return sidebarState(result, lastReport(), new Date().toISOString());
+}
+
+/** Shows a finding: activates its tab and selects its cell (or the tab's first cell). */
+export function selectCell(sheetTitle: string, cell: string | null): void {
+  const ss = activeSpreadsheet();
+  const sheet = ss.getSheetByName(sheetTitle);
+  if (!sheet) throw new UserError(`Вкладки «${sheetTitle}» нет в таблице. Выполните «МИП → Создать / обновить шаблон».`);
+  sheet.activate();
+  if (cell && /^[A-Z]{1,3}\d{1,7}$/i.test(cell)) ss.setActiveRange(sheet.getRange(cell));
+}
+
+export function reportFromSidebar(): ReportOutcome {
+  return generateReport(activeSpreadsheet());
+}

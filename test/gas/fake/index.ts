@@ -1,0 +1,143 @@
+/**
+ * The in-memory Apps Script environment: every service the add-on uses, wired together and
+ * counted by one CallCounter. `globals` is what a built bundle sees as its global scope.
+ */
+import type { Cell, WorkbookGrid } from "../../../src/core/grid.js";
+import { CallCounter } from "./counter.js";
+import { FakeDocumentApp } from "./document.js";
+import { FakeDrive } from "./drive.js";
+import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
+import {
+  FakeLockService,
+  FakeLogger,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeSession,
+  FakeUtilities,
+  formatDateInZone,
+} from "./services.js";
+import { FakeHtmlService, FakeUi } from "./ui.js";
+
+export { CallCounter } from "./counter.js";
+export * from "./document.js";
+export * from "./drive.js";
+export * from "./services.js";
+export * from "./spreadsheet.js";
+export * from "./ui.js";
+
+export const FAKE_SPREADSHEET_ID = "sheet-school-1";
+export const FAKE_SPREADSHEET_FOLDER = "folder-school-1";
+
+export interface FakeOptions {
+  /** The active spreadsheet; default: an empty one with a single «Лист1». */
+  readonly spreadsheet?: FakeSpreadsheet;
+  /** Project HTML files by name (e.g. Sidebar → dist/Sidebar.html content). */
+  readonly htmlFiles?: ReadonlyMap<string, string>;
+  readonly timeZone?: string;
+  readonly counter?: CallCounter;
+}
+
+export interface FakeServices {
+  readonly counter: CallCounter;
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly spreadsheetApp: FakeSpreadsheetApp;
+  readonly ui: FakeUi;
+  readonly drive: FakeDrive;
+  readonly documentApp: FakeDocumentApp;
+  readonly lockService: FakeLockService;
+  readonly propertiesService: FakePropertiesService;
+  readonly scriptApp: FakeScriptApp;
+  readonly logger: FakeLogger;
+  /** The Apps Script global names → fake objects. */
+  readonly globals: Record<string, unknown>;
+  /** Full JSON of the spreadsheet, its document properties and the Drive (for «nothing changed» checks). */
+  snapshot(): unknown;
+}
+
+/** A new, empty spreadsheet the way Sheets makes one: one empty tab «Лист1». */
+export function emptySpreadsheet(counter: CallCounter, id = FAKE_SPREADSHEET_ID, name = "МИП — школа"): FakeSpreadsheet {
+  const ss = new FakeSpreadsheet(id, name, counter);
+  ss._addSheet("Лист1");
+  return ss;
+}
+
+/** Midnight of a calendar date in a time zone, as Sheets stores a date cell. */
+export function zonedMidnight(iso: string, timeZone: string): Date {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  const offset = formatDateInZone(new Date(guess), timeZone, "Z");
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+  return new Date(guess - minutes * 60000);
+}
+
+/** What Sheets holds for a grid cell: dates as Date objects, errors as their code, empty as "". */
+export function sheetValue(cell: Cell | undefined, timeZone = "Europe/Moscow"): unknown {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "object") return cell.kind === "date" ? zonedMidnight(cell.iso, timeZone) : cell.code;
+  return cell;
+}
+
+/** A spreadsheet holding a WorkbookGrid (tabs in order, values only), uncounted set-up. */
+export function spreadsheetFromGrid(grid: WorkbookGrid, counter: CallCounter, id = FAKE_SPREADSHEET_ID, timeZone = "Europe/Moscow"): FakeSpreadsheet {
+  const ss = new FakeSpreadsheet(id, "МИП — школа", counter, timeZone);
+  counter.paused(() => {
+    for (const tab of grid.tabs) {
+      const width = Math.max(1, ...tab.rows.map((r) => r.length));
+      const sheet = ss._addSheet(tab.title, { rows: Math.max(1000, tab.rows.length + 100), cols: Math.max(26, width) });
+      if (tab.rows.length === 0) continue;
+      const values = tab.rows.map((r) => Array.from({ length: width }, (_, c) => sheetValue(r[c], timeZone)));
+      sheet.getRange(1, 1, values.length, width).setValues(values);
+    }
+    if (grid.templateVersion) ss.addDeveloperMetadata("mip.templateVersion", grid.templateVersion);
+  });
+  return ss;
+}
+
+export function createFakeServices(options: FakeOptions = {}): FakeServices {
+  const counter = options.counter ?? new CallCounter();
+  const timeZone = options.timeZone ?? "Europe/Moscow";
+  const spreadsheet = options.spreadsheet ?? emptySpreadsheet(counter);
+  const ui = new FakeUi(counter);
+  const spreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui, counter);
+  const drive = new FakeDrive(counter);
+  drive._addUserItem({ id: FAKE_SPREADSHEET_FOLDER, name: "Отчёты школы", folder: true });
+  // The add-on's own container spreadsheet is visible to it under drive.file (it was opened with the app).
+  drive._addUserItem({ id: spreadsheet._id, name: spreadsheet._name, parent: FAKE_SPREADSHEET_FOLDER, granted: true });
+  const documentApp = new FakeDocumentApp(drive, counter);
+  const lockService = new FakeLockService(counter);
+  const propertiesService = new FakePropertiesService(counter);
+  const scriptApp = new FakeScriptApp(counter);
+  const logger = new FakeLogger();
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: spreadsheetApp,
+    DocumentApp: documentApp,
+    DriveApp: drive.app,
+    LockService: lockService,
+    PropertiesService: propertiesService,
+    HtmlService: new FakeHtmlService(options.htmlFiles ?? new Map(), counter),
+    Session: new FakeSession(timeZone, "coordinator@example.ru", counter),
+    Utilities: new FakeUtilities(counter),
+    ScriptApp: scriptApp,
+    Logger: logger,
+  };
+  return {
+    counter,
+    spreadsheet,
+    spreadsheetApp,
+    ui,
+    drive,
+    documentApp,
+    lockService,
+    propertiesService,
+    scriptApp,
+    logger,
+    globals,
+    snapshot: () =>
+      counter.paused(() => ({
+        spreadsheet: spreadsheet._snapshot(),
+        documentProperties: Object.fromEntries([...propertiesService._document._data].sort()),
+        files: [...drive._files.values()].map((f) => ({ id: f.id, name: f.name, parents: f.parents })),
+      })),
+  };
+}

@@ -1,0 +1,24 @@
+/** Workbooks for the bundle tests: the sample project (invented names) and variations of it. */
+import type { Cell, TabGrid, WorkbookGrid } from "../../src/core/grid.js";
+import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
+import { TEMPLATE_LAYOUT } from "../../src/core/template.js";
+
+export { sampleGrid, sampleReportDate };
+
+/** The clock the bundle sees in tests (the sample is validated as of its report date). */
+export const NOW = `${sampleReportDate}T12:00:00+03:00`;
+
+export function mapTab(grid: WorkbookGrid, title: string, change: (tab: TabGrid) => TabGrid): WorkbookGrid {
+  return { ...grid, tabs: grid.tabs.map((t) => (t.title === title ? change(t) : t)) };
+}
+
+/** Sets one key-value field (by its label in column A). */
+export function withField(grid: WorkbookGrid, title: string, label: string, value: Cell): WorkbookGrid {
+  return mapTab(grid, title, (tab) => ({ ...tab, rows: tab.rows.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)) }));
+}
+
+export function layoutOf(title: string) {
+  const layout = TEMPLATE_LAYOUT.find((l) => l.title === title);
+  if (!layout) throw new Error(`no layout ${title}`);
+  return layout;
+}
