@@ -2,16 +2,15 @@
  * Writing the report of a workbook grid to a .docx file without ever overwriting an existing
  * document: a taken name becomes «… (2).docx», «… (3).docx». Used by `mip report` and `mip demo`.
  */
-import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import type { WorkbookGrid } from "../core/grid.js";
 import type { Issue } from "../core/issues.js";
 import { buildReport } from "../core/report/build.js";
-import { firstFreeName, safeFileName } from "../core/report/naming.js";
+import { safeFileName } from "../core/report/naming.js";
 import type { IsoDate } from "../core/terms/types.js";
 import { type ValidationResult, validateWorkbook } from "../core/validate.js";
 import { renderDocx } from "./docx.js";
+import { writeNewFile } from "./files.js";
 
 export interface WriteReportOptions {
   /** true: no document when there are errors (CLI --strict); undefined: `Настройки` decides. */
@@ -34,13 +33,6 @@ export type WriteReportResult =
     }
   | { readonly kind: "blocked"; readonly errors: readonly Issue[]; readonly validation: ValidationResult };
 
-/** «Отчёт.docx» → «Отчёт (2).docx» … the first name not taken on disk. */
-export function freeDocxPath(path: string, taken: (candidate: string) => boolean = existsSync): string {
-  const ext = extname(path);
-  const stem = join(dirname(path), basename(path, ext));
-  return firstFreeName(stem, (candidate) => taken(`${candidate}${ext}`)) + ext;
-}
-
 /** The default output: next to the input, named «Отчёт МИП — {org} — {period}.docx». */
 export function defaultReportPath(inputPath: string, documentTitle: string): string {
   return join(dirname(inputPath), `${safeFileName(documentTitle)}.docx`);
@@ -53,7 +45,8 @@ export function withDocxExtension(path: string): string {
 
 /**
  * Validates the grid, builds the report and writes it. `outPath` null → `defaultDir` +
- * the document's name. Never overwrites: the file is created exclusively, numbered when taken.
+ * the document's name. Never overwrites: the file is created exclusively, numbered when taken
+ * («… (2).docx»).
  */
 export async function writeReportFile(
   grid: WorkbookGrid,
@@ -68,17 +61,7 @@ export async function writeReportFile(
   if (built.kind === "blocked") return { kind: "blocked", errors: built.errors, validation };
   const bytes = await renderDocx(built.model);
   const wanted = withDocxExtension(outPath ?? join(options.defaultDir ?? ".", `${safeFileName(built.model.title)}.docx`));
-  let path = freeDocxPath(wanted);
-  // Exclusive create ("wx"): if another process took the name in between, take the next number.
-  for (;;) {
-    try {
-      await writeFile(path, bytes, { flag: "wx" });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      path = freeDocxPath(wanted);
-    }
-  }
+  const path = await writeNewFile(wanted, bytes);
   return {
     kind: "written",
     path,

@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { parseReportArgs, run } from "../../src/local/commands/report.js";
-import { freeDocxPath, writeReportFile } from "../../src/local/report-file.js";
+import { writeReportFile } from "../../src/local/report-file.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { FIXTURE_DATA, fixtureGrid } from "./fixture.js";
 
@@ -115,7 +115,7 @@ describe("mip report", () => {
   it("cannot write into a missing folder: exit 2 with a clear message", async () => {
     const input = await xlsx("nowhere.xlsx", fixtureGrid());
     expect(await run([input, "--out", join(dir, "нет-папки", "отчёт.docx")])).toBe(2);
-    expect(err.join("")).toContain("Не удалось записать отчёт (нет такой папки)");
+    expect(err.join("")).toContain("Не удалось записать отчёт (такой папки нет)");
   });
 
   it("parses its arguments strictly", () => {
@@ -136,8 +136,12 @@ describe("writeReportFile (for mip demo)", () => {
     expect(readFileSync(result.path).subarray(0, 2).toString("latin1")).toBe("PK");
   });
 
-  it("numbers names on disk", () => {
-    const taken = new Set(["/x/a.docx", "/x/a (2).docx"]);
-    expect(freeDocxPath("/x/a.docx", (p) => taken.has(p))).toBe("/x/a (3).docx");
+  it("never overwrites when called twice with the same path", async () => {
+    const target = join(dir, "demo-twice.docx");
+    const first = await writeReportFile(fixtureGrid(), target, { today: "2022-12-20" });
+    const second = await writeReportFile(fixtureGrid(), target, { today: "2022-12-20" });
+    expect(first.kind === "written" && first.path).toBe(target);
+    expect(second.kind === "written" && second.path).toBe(join(dir, "demo-twice (2).docx"));
+    expect(second.kind === "written" && second.requestedPath).toBe(target);
   });
 });

@@ -3,14 +3,14 @@
  * Exit codes (CLI.md): 0 written (a draft too), 1 strict and errors (nothing written),
  * 2 unusable input or cannot write. Never overwrites: a taken name gets «(2)», «(3)» …
  */
-import { readFile, stat } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Issue } from "../../core/issues.js";
 import { countWithNoun } from "../../core/russian.js";
-import { looksLikeMipWorkbook } from "../../core/workbook.js";
+import { writeFailure } from "../files.js";
+import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
-import { UnusableInputError, readXlsx } from "../xlsx-read.js";
+import { UnusableInputError } from "../xlsx-read.js";
 
 export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
 
@@ -75,21 +75,11 @@ export async function run(args: string[]): Promise<number> {
     complain(REPORT_USAGE);
     return 2;
   }
-  const label = `Файл «${basename(parsed.file)}»`;
   let grid;
   try {
-    const info = await stat(parsed.file).catch(() => null);
-    if (!info) throw new UnusableInputError(`${label} не найден.`);
-    if (!info.isFile()) throw new UnusableInputError(`${label} — не файл (это папка или устройство).`);
-    grid = await readXlsx(await readFile(parsed.file), label);
-    if (!looksLikeMipWorkbook(grid))
-      throw new UnusableInputError(`${label} — не таблица МИП: в нём нет вкладок шаблона. Создайте таблицу командой mip template.`);
+    grid = await loadMipWorkbook(parsed.file);
   } catch (error) {
-    if (error instanceof UnusableInputError) {
-      complain(error.message);
-      return 2;
-    }
-    complain(`${label} не удалось прочитать.`);
+    complain(error instanceof UnusableInputError ? error.message : `${fileLabel(parsed.file)} не удалось прочитать.`);
     return 2;
   }
 
@@ -100,9 +90,7 @@ export async function run(args: string[]): Promise<number> {
       defaultDir: dirname(resolve(parsed.file)),
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "нет такой папки" : code === "EACCES" || code === "EPERM" ? "нет прав на запись" : "ошибка записи";
-    complain(`Не удалось записать отчёт (${why}). Укажите другое место: --out ПАПКА/отчёт.docx`);
+    complain(`Не удалось записать отчёт (${writeFailure(error)}). Укажите другое место: --out ПАПКА/отчёт.docx`);
     return 2;
   }
 
