@@ -5,6 +5,20 @@
  *
  * Text → tokens (tokens.ts) → a small syntax of points and segments → years filled in
  * (written ones first, then from the reporting period) → calendar dates → one Term.
+ *
+ * Readings chosen where people's writing is ambiguous:
+ * - A year written on one end of a range serves both ends; «ноябрь – февраль 2022» and
+ *   «15.12-15.01.2022» roll the start back a year (Nov 2021, Dec 2021). Within one month
+ *   («10.03-03.03.2022») nothing rolls: that is a reversed range.
+ * - Without written years each end takes its year from the period separately: in a calendar
+ *   year «Ноябрь – февраль» is reversed; in a September–August period it is Nov Y – Feb Y+1,
+ *   and «Февраль-ноябрь» runs forward (Feb Y+1 – Nov Y+1) rather than backwards.
+ * - «2019-2020» and «2019/20» are academic years; «2021-2022 гг.» and «2021-2023» are
+ *   calendar years.
+ * - «1 полугодие» without a year in a September–August period is September–December; the
+ *   second half is January–August. With a written year halves are calendar halves.
+ * - «до мая» is a deadline at the end of May; «до конца года» at the end of the period.
+ * - «постоянно», «в течение года», «ежемесячно», «1 раз в месяц» cover the whole period.
  */
 import { editDistance } from "../fold.js";
 import {
@@ -75,9 +89,20 @@ const fail = (reason: string): never => {
 // Vocabulary.
 
 /** Whole-cell phrases meaning «throughout the period». Matched on folded text. */
-const ALWAYS_PHRASE =
-  /^(?:постоянно|ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|регулярно|систематически|периодически|круглогодично|в течение|по мере необходимости|по необходимости|по мере поступления|весь (?:учебный |календарный |отчетный )?(?:год|период)|(?:в течение|на протяжении) (?:всего )?(?:(?:учебного|календарного|отчетного) )?(?:года|периода|проекта|срока реализации проекта)|в течение всего срока(?: реализации)?(?: проекта)?|в течение (?:всего )?(?:(?:учебного|календарного|отчетного) )?года)$/;
-
+const ALWAYS_PHRASE = new RegExp(
+  "^(?:" +
+    [
+      "постоянно|ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|регулярно|систематически|периодически|круглогодично|круглый год",
+      "по мере необходимости|по необходимости|по мере поступления",
+      "весь (?:учебный |календарный |отчетный )?(?:год|период)",
+      "(?:в течение|на протяжении) (?:всего )?(?:(?:учебного|календарного|отчетного) )?(?:года|периода|проекта|срока реализации проекта)",
+      "в течение всего срока(?: реализации)?(?: проекта)?",
+      // Frequencies: «1 раз в месяц», «2 раза в четверть», «каждую неделю».
+      "(?:\\d{1,2} )?раза? в (?:неделю|месяц|квартал|четверть|полугодие|год)",
+      "(?:каждый|каждую|каждое) (?:неделю|месяц|квартал|четверть|полугодие|год)",
+    ].join("|") +
+    ")$",
+);
 /** Words that carry no meaning for the dates («г.», «года», «включительно», «в»). */
 const FILLER = new Set(["г", "год", "года", "году", "годом", "включительно", "в", "во", "на", "за", "от", "течение", "течении", "протяжении", "срок", "сроки", "месяц", "месяцы", "месяца", "месяцев"]);
 const CALENDAR_YEARS = new Set(["гг", "годы", "годов", "годах", "годам"]);
@@ -98,7 +123,7 @@ const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 function partOf(word: string): PartKind | null {
-  if (word.startsWith("полугод") || word === "пг") return "half";
+  if (word.startsWith("полугод") || word === "пол" || word === "пг") return "half";
   if (word.startsWith("квартал") || word === "кв") return "quarter";
   if (word.startsWith("четверт") && word !== "четвертый" && word !== "четвертое" && word !== "четвертая" && word !== "четвертом" && word !== "четвертого" && word !== "четвертой") return "schoolTerm";
   return null;
@@ -161,7 +186,7 @@ function unknownWord(raw: string, word: string): string {
   if (word.length >= 3) {
     for (const forms of MONTHS) {
       for (const name of [forms.nominative, forms.genitive]) {
-        if (editDistance(word, name, 2) <= 2) return `месяц «${raw.replace(/\.$/, "")}» не распознан`;
+        if (editDistance(word, name, 2) <= (word.length <= 4 ? 1 : 2)) return `месяц «${raw.replace(/\.$/, "")}» не распознан`;
       }
     }
   }
@@ -620,8 +645,8 @@ function foldPhrase(text: string): string {
   return text.toLowerCase().replace(/ё/g, "е").replace(/течении/g, "течение").replace(/[.!,;]+$/, "").replace(/\s+/g, " ").trim();
 }
 
-/** Every «always» phrase starts with one of these letters; others skip the folding. */
-const ALWAYS_FIRST_LETTER = /^[певрскн]/i;
+/** Every «always» phrase starts with one of these characters; other text skips the folding. */
+const ALWAYS_FIRST_LETTER = /^[певрскн\d]/i;
 
 function isAlwaysPhrase(text: string): boolean {
   if (!ALWAYS_FIRST_LETTER.test(text)) return false;
