@@ -2,11 +2,12 @@
  * Writing the report of a workbook grid to a .docx file without ever overwriting an existing
  * document: a taken name becomes «… (2).docx», «… (3).docx». Used by `mip report` and `mip demo`.
  */
-import { dirname, extname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import type { WorkbookGrid } from "../core/grid.js";
 import type { Issue } from "../core/issues.js";
 import { buildReport } from "../core/report/build.js";
-import { safeFileName } from "../core/report/naming.js";
+import { firstFreeName, safeFileName } from "../core/report/naming.js";
 import type { IsoDate } from "../core/terms/types.js";
 import { type ValidationResult, validateWorkbook } from "../core/validate.js";
 import { renderDocx } from "./docx.js";
@@ -32,6 +33,16 @@ export type WriteReportResult =
       readonly validation: ValidationResult;
     }
   | { readonly kind: "blocked"; readonly errors: readonly Issue[]; readonly validation: ValidationResult };
+
+/**
+ * «Отчёт.docx» → «Отчёт (2).docx» … the first name not taken on disk (or by `taken`).
+ * Kept for other commands that name .docx files (the committee summary).
+ */
+export function freeDocxPath(path: string, taken: (candidate: string) => boolean = existsSync): string {
+  const ext = extname(path);
+  const stem = join(dirname(path), basename(path, ext));
+  return firstFreeName(stem, (candidate) => taken(`${candidate}${ext}`)) + ext;
+}
 
 /** The default output: next to the input, named «Отчёт МИП — {org} — {period}.docx». */
 export function defaultReportPath(inputPath: string, documentTitle: string): string {

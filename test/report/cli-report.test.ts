@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { parseReportArgs, run } from "../../src/local/commands/report.js";
-import { writeReportFile } from "../../src/local/report-file.js";
+import { freeDocxPath, writeReportFile } from "../../src/local/report-file.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { FIXTURE_DATA, fixtureGrid } from "./fixture.js";
 
@@ -134,6 +134,11 @@ describe("writeReportFile (for mip demo)", () => {
     expect(result.path.startsWith(dir)).toBe(true);
     expect(result.bytes).toBeGreaterThan(5000);
     expect(readFileSync(result.path).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("numbers names on disk", () => {
+    const taken = new Set(["/x/a.docx", "/x/a (2).docx"]);
+    expect(freeDocxPath("/x/a.docx", (p) => taken.has(p))).toBe("/x/a (3).docx");
   });
 
   it("never overwrites when called twice with the same path", async () => {
