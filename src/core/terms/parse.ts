@@ -108,7 +108,9 @@ const FILLER = new Set(["г", "год", "года", "году", "годом", "�
 const CALENDAR_YEARS = new Set(["гг", "годы", "годов", "годах", "годам"]);
 const ACADEMIC = new Set(["уч", "учеб", "учебн", "учебный", "учебного", "учебном", "учебному", "учебным", "учебные", "учебных", "учебная", "ученого", "ученый"]);
 const NOW_WORDS = new Set(["настоящее", "настоящий", "настоящего", "наст", "сегодняшний", "сегодняшнее", "текущий", "текущее", "текущего", "нынешнее", "нынешний", "сих"]);
-const NOW_TAIL = new Set(["время", "вр", "день", "дня", "момент", "пор", "дней"]);
+/** Words after a «now» word that belong to it: «настоящее время», «н. в.», «сих пор». */
+const NOW_TAIL = new Set(["время", "вр", "в", "день", "дня", "момент", "пор", "дней"]);
+const isNowTail = (t: Token | undefined): boolean => t?.type === "word" && NOW_TAIL.has(t.word);
 const FROM_WORDS = new Set(["с", "со", "начиная"]);
 const UNTIL_WORDS = new Set(["до", "по", "к", "не", "позднее", "позже"]);
 const RANGE_WORDS = new Set(["по", "до"]);
@@ -156,7 +158,7 @@ function prepare(tokens: Token[], flags: { academic: boolean; calendarYears: boo
     const isNowSlash = t.word === "н" && next?.type === "dash" && next.raw === "/" && tokens[i + 2]?.type === "word";
     if (isNow || isNowSlash) {
       if (isNowSlash) i++;
-      while (tokens[i + 1]?.type === "word" && (NOW_TAIL.has((tokens[i + 1] as { word: string }).word) || (tokens[i + 1] as { word: string }).word === "в")) i++;
+      while (isNowTail(tokens[i + 1])) i++;
       out.push({ type: "word", word: "§now", month: null, raw: t.raw });
       continue;
     }
@@ -385,7 +387,7 @@ function parseSyntax(tokens: Token[]): Syntax {
 // Years and months filled in.
 
 /** Month used to place a point within the year (for year inference and ordering). */
-function keyMonth(p: Point, academicPeriod: boolean): number {
+function keyMonth(p: Point): number {
   switch (p.kind) {
     case "date":
       return p.month ?? 1;
@@ -394,7 +396,7 @@ function keyMonth(p: Point, academicPeriod: boolean): number {
     case "part":
       if (p.part === "quarter") return p.n * 3 - 2;
       if (p.part === "schoolTerm") return SCHOOL_TERMS[p.n - 1]![0];
-      if (academicPeriod || p.academic) return p.n === 1 ? 9 : 1;
+      if (p.academic) return p.n === 1 ? 9 : 1;
       return p.n === 1 ? 1 : 7;
     default:
       return 1;
@@ -410,8 +412,8 @@ function setYear(p: Point, year: number): void {
 const yearOfPoint = (p: Point): number | null => p.year;
 
 /** Day-of-year-ish order of a point, for «15.12-15.01.2022» roll-over. */
-const orderKey = (p: Point): number => keyMonth(p, false) * 100 + (p.kind === "date" ? p.day : 1);
-const sameMonth = (a: Point, b: Point): boolean => keyMonth(a, false) === keyMonth(b, false);
+const orderKey = (p: Point): number => keyMonth(p) * 100 + (p.kind === "date" ? p.day : 1);
+const sameMonth = (a: Point, b: Point): boolean => keyMonth(a) === keyMonth(b);
 
 /** True when the period runs September to August (academic years and such ranges). */
 function isAcademicPeriod(period: Period | null): boolean {
@@ -489,7 +491,7 @@ function fillIn(syntax: Syntax, period: Period | null): boolean {
       p.academic = true;
       setYear(p, inferYear(9, period));
     } else {
-      setYear(p, inferYear(keyMonth(p, academicPeriod), period));
+      setYear(p, inferYear(keyMonth(p), period));
     }
     inferred = true;
   }
