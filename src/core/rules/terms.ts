@@ -32,7 +32,13 @@ function span(start: string, end: string): string {
   return start === end ? formatRuDate(start) : `${formatRuDate(start)} – ${formatRuDate(end)}`;
 }
 
-function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: string, header: string, periodCheck: boolean): void {
+/** « (01.03.2022 – 31.03.2022)» when the dates add something to what was written. */
+function spanNote(written: string, start: string, end: string): string {
+  const dates = span(start, end);
+  return dates === written ? "" : ` (${dates})`;
+}
+
+function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: string, header: string, periodCheck: boolean, what: string): void {
   const dated = datedOf(ctx, table.key, row as never, key as never);
   if (dated.status === "empty") return;
   const value = textOf((row.cells as Record<string, never>)[key]);
@@ -53,7 +59,7 @@ function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: str
       row as never,
       key as never,
       "TERM_OUTSIDE_PERIOD",
-      `${where} срок ${quote(value)} (${span(range.start, range.end)}) целиком вне отчётного периода ${quote(ctx.period.label)} (${formatRuDate(ctx.period.start)} – ${formatRuDate(ctx.period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
+      `${where} ${what} ${quote(value)}${spanNote(value, range.start, range.end)} целиком вне отчётного периода ${quote(ctx.period.label)} (${formatRuDate(ctx.period.start)} – ${formatRuDate(ctx.period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
     );
   }
 }
@@ -91,7 +97,7 @@ function checkTable(ctx: RuleContext, tab: TableTabDef): void {
   const pair = START_END[tab.key as TableTabKey];
   const periodPerCell = !NO_PERIOD_CHECK.has(tab.key as TableTabKey) && !pair;
   for (const row of table.rows) {
-    for (const col of columns) checkCell(ctx, table, row, col.key, col.header, periodPerCell);
+    for (const col of columns) checkCell(ctx, table, row, col.key, col.header, periodPerCell, col.kind === "term" && col.key === "term" ? "срок" : "дата");
     if (!pair) continue;
     checkStartEnd(ctx, table, row, pair[0], pair[1], headers);
     if (!NO_PERIOD_CHECK.has(tab.key as TableTabKey) && pairOutsidePeriod(ctx, table, row, pair[0], pair[1])) {
