@@ -48,6 +48,6 @@ describe("sample project", () => {
     const { workbook, issues } = parseWorkbook(blankTemplateGrid());
     expect(issues).toEqual([]);
     for (const tab of TABS) if (tab.type === "table") expect(workbook.tables[tab.key].rows).toEqual([]);
-    expect(workbook.kv.settings.fields.max_mentees.value).toBe("5");
+    expect(workbook.kv.settings.fields.max_mentees?.value).toBe("5");
   });
 });

@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, hasStackTrace, mip, ROOT, tempDir } from "./helpers.js";
+
+beforeAll(() => ensureBuilt());
+
+describe("mip dispatcher", () => {
+  it("prints help listing every command of CLI.md", () => {
+    const run = mip(["--help"], tempDir());
+    expect(run.code).toBe(0);
+    for (const command of ["template", "validate", "report", "summary", "demo"]) expect(run.stdout).toContain(`mip ${command}`);
+    const topic = mip(["help", "validate"], tempDir());
+    expect(topic.code).toBe(0);
+    expect(topic.stdout).toContain("--report-date");
+  });
+
+  it("prints the package version", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const run = mip(["--version"], tempDir());
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("rejects an unknown command with exit 2 and no stack trace", () => {
+    const run = mip(["frobnicate"], tempDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Неизвестная команда «frobnicate»");
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+});
+
+describe("mip demo", () => {
+  it("makes the sample workbook, its validation, report and summary; a second run adds numbered files", () => {
+    const dir = tempDir();
+    const run = mip(["demo", "--out", "demo"], dir);
+    expect(run.code).toBe(0);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    const files = readdirSync(join(dir, "demo"));
+    expect(files).toContain("Пример МИП — сетевое наставничество.xlsx");
+    expect(files).toContain("Пример МИП — проверка.txt");
+    const check = readFileSync(join(dir, "demo", "Пример МИП — проверка.txt"), "utf8");
+    expect(check).toContain("Найдено: 2 ошибки, 2 предупреждения.");
+    expect(check).not.toContain("\u001b[");
+    expect(run.stdout).toContain("Пример проекта записан");
+
+    const again = mip(["demo", "--out", "demo"], dir);
+    expect(again.code).toBe(0);
+    const after = readdirSync(join(dir, "demo"));
+    expect(after).toContain("Пример МИП — сетевое наставничество (2).xlsx");
+    expect(after.length).toBeGreaterThan(files.length);
+  });
+
+  it("exits 2 when the output is a file", () => {
+    const dir = tempDir();
+    mip(["template", "--out", "x.xlsx"], dir);
+    const run = mip(["demo", "--out", "x.xlsx"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/нужна папка/);
+  });
+});
