@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { SidebarState } from "../../src/api.js";
+import type { Issue } from "../../src/core/issues.js";
+import { RULE_FAMILIES } from "../../src/core/rules/index.js";
+import { CallCounter, WHITE, spreadsheetFromGrid } from "./fake/index.js";
+import { NOW, sampleGrid } from "./fixtures.js";
+import { cellAt } from "./inspect.js";
+import { createGasEnvironment } from "./load-bundle.js";
+
+const COLOURS = { error: "#f4cccc", warning: "#fce8b2", info: "#d2e3fc" } as const;
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function setUp() {
+  const counter = new CallCounter();
+  const ss = spreadsheetFromGrid(sampleGrid(), counter);
+  const env = createGasEnvironment({ spreadsheet: ss, counter, now: NOW });
+  return { env, ss };
+}
+
+/** Expected strongest severity per «sheet!cell» for findings that name a cell. */
+function expectedMarks(issues: readonly Issue[]): Map<string, Issue["severity"]> {
+  const marks = new Map<string, Issue["severity"]>();
+  for (const i of issues) {
+    if (!i.cell) continue;
+    const key = `${i.sheet}!${i.cell}`;
+    const was = marks.get(key);
+    if (!was || RANK[i.severity] < RANK[was]) marks.set(key, i.severity);
+  }
+  return marks;
+}
+
+describe("validation marks", () => {
+  it("colour every finding's cell by severity and put the message in its note, leaving the user's formatting and notes alone", () => {
+    const { env, ss } = setUp();
+    const state0 = env.call<SidebarState>("sidebarGetState");
+    const target = state0.issues.find((i) => i.cell && i.severity === "error")!;
+    expect(target, "the sample has an error with a cell").toBeDefined();
+    const sheet = ss._sheet(target.sheet);
+    // The user's own colour and note on a cell that will be marked, and on one that will not.
+    sheet.getRange(target.cell!).setBackground("#123456").setNote("Проверить с завучем");
+    sheet.getRange("Z40").setBackground("#abcdef").setNote("моё");
+    const before = env.fake.snapshot() as { spreadsheet: unknown };
+
+    env.counter.reset();
+    env.fns.menuValidate!();
+    const state = env.call<SidebarState>("sidebarGetState");
+    const marks = expectedMarks(state.issues);
+    expect(marks.size).toBeGreaterThan(0);
+    for (const [where, severity] of marks) {
+      const [title, a1] = where.split("!") as [string, string];
+      const cell = cellAt(ss._sheet(title), a1);
+      expect(cell.background, where).toBe(COLOURS[severity]);
+      for (const issue of state.issues.filter((i) => i.sheet === title && i.cell === a1)) expect(cell.data.note).toContain(issue.message);
+    }
+    // Underneath, the user's background is untouched; their note comes first, unchanged.
+    const marked = cellAt(sheet, target.cell!);
+    expect(marked.data.background).toBe("#123456");
+    expect(marked.data.note.startsWith("Проверить с завучем\n\n")).toBe(true);
+    expect(cellAt(sheet, "Z40").background).toBe("#abcdef");
+    expect(cellAt(sheet, "A40").background).toBe(WHITE);
+    expect(env.fake.spreadsheet._toasts.at(-1)!.msg).toMatch(/Найдено: \d+ ошиб/);
+
+    // Batched per tab: never one call per cell.
+    expect(env.counter.count("Range.setNote")).toBe(0);
+    expect(env.counter.count("Range.setBackground")).toBe(0);
+    expect(env.counter.count("Range.setBackgrounds")).toBe(0);
+    expect(env.counter.count("Range.setNotes")).toBeLessThanOrEqual(new Set(state.issues.map((i) => i.sheet)).size);
+
+    // «Убрать подсветку» restores the spreadsheet exactly as it was.
+    env.fns.menuClearMarks!();
+    expect((env.fake.snapshot() as { spreadsheet: unknown }).spreadsheet).toEqual(before.spreadsheet);
+    expect(env.fake.spreadsheet._toasts.at(-1)!.msg).toMatch(/Ваши цвета и примечания сохранены/);
+  });
+
+  it("keep the user's own conditional format rules and re-checking replaces, not stacks, the add-on's", () => {
+    const { env, ss } = setUp();
+    const plan = ss._sheet("План-факт");
+    const userRule = env.fake.spreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied("=$H2=\"Выполнено\"").setBackground("#00ff00").setRanges([plan.getRange("A2:M100")]).build();
+    plan.setConditionalFormatRules([userRule]);
+    env.fns.menuValidate!();
+    env.fns.menuValidate!();
+    const rules = plan._rules.map((r) => r._json());
+    expect(rules.filter((r) => r.formula.includes("МИП-отчёт")).length).toBeGreaterThan(0);
+    expect(rules.filter((r) => r.formula.includes("МИП-отчёт")).length).toBeLessThanOrEqual(3);
+    expect(rules).toContainEqual({ ranges: ["A2:M100"], formula: '=$H2="Выполнено"', background: "#00ff00" });
+    env.fns.menuClearMarks!();
+    expect(plan._rules.map((r) => r._json())).toEqual([{ ranges: ["A2:M100"], formula: '=$H2="Выполнено"', background: "#00ff00" }]);
+  });
+});
+
+describe("live re-check (onEdit)", () => {
+  it("does nothing before the first check", () => {
+    const { env, ss } = setUp();
+    env.counter.reset();
+    env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("План-факт").getRange("L3"), source: ss });
+    expect(env.counter.count("Range.getValues")).toBe(0);
+    expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
+  });
+
+  it("refreshes the edited tab's marks: a fixed cell loses its mark, a new error gets one", () => {
+    const { env, ss } = setUp();
+    const state = env.call<SidebarState>("sidebarValidate");
+    const finding = state.issues.find((i) => i.rule === "PLAN_DEVIATION_ACTION_MISSING" && i.cell)!;
+    expect(finding).toBeDefined();
+    const plan = ss._sheet("План-факт");
+    expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
+
+    plan.getRange(finding.cell!).setValue("Сроки перенесены приказом, семинар проведён дистанционно");
+    env.counter.reset();
+    env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(finding.cell!), source: ss, value: "…" });
+    expect(cellAt(plan, finding.cell!).background).toBe(WHITE);
+    expect(cellAt(plan, finding.cell!).data.note).toBe("");
+    // Only the tabs its rules read (RuleFamily.reads), one batched read each.
+    const reads = new Set<string>(["general", "settings", "plan"]);
+    for (const family of RULE_FAMILIES) if (family.reads.includes("plan")) family.reads.forEach((k) => reads.add(k));
+    expect(env.counter.count("Range.getValues")).toBe(reads.size);
+    expect(env.counter.count("Range.setNotes")).toBeLessThanOrEqual(1);
+
+    // A status outside the list is marked right away.
+    const statusCell = `H${finding.row}`;
+    plan.getRange(statusCell).setValue("Сделано наполовину");
+    env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(statusCell), source: ss });
+    expect(cellAt(plan, statusCell).background).toBe(COLOURS.error);
+    expect(cellAt(plan, statusCell).data.note).toMatch(/Сделано наполовину/);
+  });
+
+  it("ignores edits on the user's own tabs and never throws", () => {
+    const { env, ss } = setUp();
+    env.call("sidebarValidate");
+    const own = ss._addSheet("Черновик");
+    env.counter.reset();
+    expect(() => env.fns.onEdit!({ authMode: "LIMITED", range: own.getRange("A1"), source: ss })).not.toThrow();
+    expect(() => env.fns.onEdit!(undefined)).not.toThrow();
+    expect(env.counter.count("Range.getValues")).toBe(0);
+  });
+});
