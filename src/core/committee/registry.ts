@@ -50,7 +50,7 @@ const DOC_URL_ID = /\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]{25,})/;
 /** The document id from a report link stored by a school, null when there is none. */
 export function documentIdFrom(text: string): string | null {
   const trimmed = text.trim();
-  const m = DOC_URL_ID.exec(trimmed);
+  const m = DOC_URL_ID.exec(trimmed) ?? QUERY_ID.exec(trimmed);
   if (m) return m[1]!;
   return ID_PATTERN.test(trimmed) ? trimmed : null;
 }

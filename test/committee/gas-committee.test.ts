@@ -1,0 +1,181 @@
+/** Committee mode on the BUILT bundle (dist/Code.js) with the Apps Script fake. */
+import { describe, expect, it } from "vitest";
+import { SUMMARY_ALL_HEADERS, SUMMARY_HEADERS, TONE_COLOURS, summaryColumn } from "../../src/core/committee/index.js";
+import { sampleGrid } from "../../src/core/sample.js";
+import { MALICIOUS, pairRow, schoolGrid } from "./fixtures.js";
+import { documentStructure } from "../gas/fake/index.js";
+import { type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
+
+const id = (n: number) => `1school${String(n).padStart(4, "0")}abcdefghijklmnopqrstuvwxyz`;
+
+function mixed(): SchoolSheet[] {
+  return [
+    { id: id(1), organisation: "МОУ «СОШ № 4»", grid: sampleGrid() },
+    {
+      id: id(2),
+      organisation: MALICIOUS[0],
+      grid: schoolGrid({
+        shortName: MALICIOUS[2],
+        reportType: MALICIOUS[1],
+        rows: { "Наставничество": [pairRow("1", MALICIOUS[3], "Химия", "Орлова Мария Ивановна", "Не состоялась", MALICIOUS[4])] },
+      }),
+    },
+    { id: id(3), organisation: "МОУ «Закрытая СОШ»", grid: schoolGrid({ shortName: "Закрытая" }), denied: true },
+    { id: id(4), organisation: "МОУ «Удалённая СОШ»", deleted: true },
+    { id: id(5), organisation: "Бухгалтерия", grid: { tabs: [{ title: "Бюджет", rows: [["Статья", "Сумма"], ["=SUM(1)", 1]] }] } },
+    { id: id(6), organisation: "МОУ «Без ссылки»", link: "пришлют позже" },
+    { id: id(7), organisation: "МОУ «Старая СОШ»", grid: schoolGrid({ shortName: "Старая", templateVersion: "0" }), link: id(7) },
+  ];
+}
+
+const col = (h: (typeof SUMMARY_ALL_HEADERS)[number]) => summaryColumn(h);
+
+describe("committee mode in Sheets (bundle)", () => {
+  it("adds the «Комитет» submenu to the МИП menu, also in AuthMode.NONE", () => {
+    const env = committeeEnv([]);
+    env.fns.onOpen({ authMode: "NONE" });
+    const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
+    expect(json).toContain("Комитет");
+    for (const caption of ["Обновить свод", "Сформировать справку", "Включить обновление каждый час", "Выключить обновление каждый час"]) expect(json).toContain(caption);
+  });
+
+  it("creates Реестр-side Свод tab with the contract headers once", () => {
+    const env = committeeEnv([]);
+    env.fns.committeeSetup();
+    env.fns.committeeSetup();
+    const values = summaryValues(env);
+    expect(values[0]!.slice(0, SUMMARY_HEADERS.length)).toEqual([...SUMMARY_HEADERS]);
+    expect(env.committee._sheets.map((s) => s._name)).toEqual(["Реестр", "Свод"]);
+  });
+
+  it("refreshes a mixed registry: one row per school, states, colours, figures from the validator", () => {
+    const env = committeeEnv(mixed());
+    const outcome = env.fns.committeeRefresh() as { kind: string; failed: number };
+    expect(outcome.kind).toBe("finished");
+    const rows = summaryValues(env).slice(1, 8);
+    expect(rows.map((r) => r[col("Состояние")])).toEqual([
+      "ОК",
+      "ОК",
+      "Нет доступа",
+      "Ошибка чтения: таблица не найдена или удалена",
+      "Не шаблон МИП",
+      "Нет ссылки",
+      "Старая версия шаблона",
+    ]);
+    expect(rows[0]![col("Ссылка")]).toBe(`https://docs.google.com/spreadsheets/d/${id(1)}`);
+    expect(rows[6]![col("Ссылка")]).toBe(`https://docs.google.com/spreadsheets/d/${id(7)}`);
+    expect(typeof rows[0]![col("Заполнено, %")]).toBe("number");
+    expect(rows[0]![col("Наставнических пар")]).toBeGreaterThan(0);
+    expect(rows[2]![col("Ошибки")]).toBe("");
+    const backgrounds = env.counter.paused(() => env.committee._sheets[1]!.getRange(2, 1, 7, 1).getBackgrounds().map((r) => r[0]));
+    expect(backgrounds[2]).toBe(TONE_COLOURS.unreadable);
+    expect([TONE_COLOURS.errors, TONE_COLOURS.warnings, TONE_COLOURS.clean]).toContain(backgrounds[0]);
+    expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toMatch(/^обновлено 7 из 7 — 20\.12\.2022/);
+  });
+
+  it("never writes school text as a formula; the text arrives unchanged", () => {
+    const env = committeeEnv(mixed());
+    env.fns.committeeRefresh();
+    expect(env.formulaWrites).toEqual([]);
+    const row = summaryValues(env)[2]!;
+    expect(row[col("Организация")]).toBe(MALICIOUS[0]);
+    expect(row[col("Вид отчёта")]).toBe(MALICIOUS[1]);
+    // The guard itself: an unquoted formula-like string is caught.
+    env.counter.paused(() => env.committee._sheets[1]!.getRange(50, 1).setValue("=1+1"));
+    expect(env.formulaWrites).toEqual(["Свод!R50C1: =1+1"]);
+  });
+
+  it("reads each school with few calls: 3 per changed school, 1 per unchanged", () => {
+    const schools = Array.from({ length: 6 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: sampleGrid() }));
+    const env = committeeEnv(schools);
+    env.fns.committeeSetup();
+    env.counter.reset();
+    env.fns.committeeRefresh();
+    const read = env.counter.count("Sheets.Spreadsheets.get") + env.counter.count("Sheets.Spreadsheets.Values.batchGet") + env.counter.count("Drive.Files.get");
+    expect(read).toBe(18);
+    expect(env.counter.count("SpreadsheetApp.openById")).toBe(0);
+    expect(env.counter.count("Range.setValues")).toBe(6);
+    env.counter.reset();
+    env.fns.committeeRefresh();
+    expect(env.counter.count("Drive.Files.get")).toBe(6);
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
+    expect(env.counter.count("Range.setValues")).toBe(0);
+    env.modified.set(id(2), "2022-12-19T09:00:00.000Z");
+    env.counter.reset();
+    env.fns.committeeRefresh();
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(1);
+    expect(env.counter.count("Range.setValues")).toBe(1);
+  });
+
+  it("continues across simulated 6-minute limits with a persisted cursor and a continuation trigger", () => {
+    const schools = Array.from({ length: 20 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const env = committeeEnv(schools, { openCostMs: 60_000 });
+    const first = env.fns.committeeRefresh() as { kind: string; done: number; total: number };
+    expect(first.kind).toBe("continues");
+    expect(first.done).toBe(4);
+    expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 4 из 20, обновление продолжается");
+    expect(env.triggers().filter((t) => t.handler === "committeeContinueRefresh")).toEqual([{ handler: "committeeContinueRefresh", everyHours: null, afterMs: 60_000 }]);
+    let runs = 1;
+    while (env.triggers().some((t) => t.handler === "committeeContinueRefresh") && runs < 20) {
+      env.fns.committeeContinueRefresh();
+      runs++;
+    }
+    expect(runs).toBe(5);
+    expect(summaryValues(env).slice(1, 21).map((r) => r[col("Состояние")])).toEqual(Array(20).fill("ОК"));
+    expect(env.triggers()).toEqual([]);
+  });
+
+  it("links the school's last report by its document id, never by copied text", () => {
+    const docId = "1reportDocAbcdefghijklmnopqrstuvwxyz";
+    const env = committeeEnv([
+      { id: id(1), organisation: "A", grid: sampleGrid() },
+      { id: id(2), organisation: "B", grid: sampleGrid() },
+    ]);
+    env.counter.paused(() => {
+      env.schools.get(id(1))!.addDeveloperMetadata("mip.lastReport", JSON.stringify({ url: `https://docs.google.com/open?id=${docId}`, name: "Отчёт" }));
+      env.schools.get(id(2))!.addDeveloperMetadata("mip.lastReport", JSON.stringify({ url: '=HYPERLINK("http://evil","x")' }));
+    });
+    env.fns.committeeRefresh();
+    const rows = summaryValues(env);
+    expect(rows[1]![col("Отчёт")]).toBe(`https://docs.google.com/document/d/${docId}`);
+    expect(String(rows[2]![col("Отчёт")])).not.toContain("evil");
+  });
+
+  it("a second refresh while one holds the lock does nothing", () => {
+    const env = committeeEnv(mixed());
+    const held = env.fake.lockService.getDocumentLock();
+    expect(held.tryLock(0)).toBe(true);
+    const outcome = env.fns.committeeHourlyRefresh() as { kind: string };
+    expect(outcome.kind).toBe("busy");
+    expect(summaryValues(env).length).toBeLessThanOrEqual(1);
+    held.releaseLock();
+    expect((env.fns.committeeHourlyRefresh() as { kind: string }).kind).toBe("finished");
+  });
+
+  it("switches the hourly trigger on and off", () => {
+    const env = committeeEnv([]);
+    env.fns.committeeEnableHourly();
+    env.fns.committeeEnableHourly();
+    expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
+    env.fns.committeeDisableHourly();
+    expect(env.triggers()).toEqual([]);
+  });
+
+  it("makes the справка as a Google Doc from the stored rows", () => {
+    const env = committeeEnv(mixed());
+    env.fns.committeeRefresh();
+    env.counter.reset();
+    const made = env.fns.committeeMakeSummary() as { url: string; name: string };
+    expect(made.name).toBe("Справка МИП — 20.12.2022");
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
+    const again = env.fns.committeeMakeSummary() as { name: string };
+    expect(again.name).toBe("Справка МИП — 20.12.2022 (2)");
+    const docs = [...env.fake.documentApp._documents.values()];
+    expect(docs).toHaveLength(2);
+    const text = env.counter.paused(() => documentStructure(docs[0]!)).map((e) => ("text" in e ? e.text : "rows" in e ? e.rows.flat().join(" | ") : "")).join("\n");
+    expect(text).toContain("СПРАВКА");
+    expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");
+    expect(text).toContain("Нет доступа");
+    expect(text).toContain(MALICIOUS[4]);
+  });
+});

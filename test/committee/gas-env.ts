@@ -1,0 +1,205 @@
+/**
+ * A committee spreadsheet on engineer E's Apps Script fake, plus what committee mode needs on
+ * top of it (installed here, additively, without changing the shared fake):
+ * - the Sheets and Drive advanced services, reading the fake school spreadsheets and counted
+ *   by the same CallCounter;
+ * - a modelled clock: each opened workbook costs `openCostMs` of script time, so the 6-minute
+ *   limit can be simulated;
+ * - Sheets' input parsing for setValues/setValue: a leading apostrophe is the quote prefix
+ *   (stored as plain text, not part of the value); any other string starting with = + - @
+ *   would become a formula — recorded in `formulaWrites`, which tests require to stay empty;
+ * - Sheet.hideColumns and TriggerBuilder.after(ms), which the shared fake does not model yet.
+ */
+import type { WorkbookGrid } from "../../src/core/grid.js";
+import { REGISTRY_HEADERS, REGISTRY_TITLE } from "../../src/core/committee/index.js";
+import { NO_ACCESS } from "../gas/fake/counter.js";
+import { CallCounter, FakeRange, FakeScriptApp, FakeSheet, FakeSpreadsheet, spreadsheetFromGrid } from "../gas/fake/index.js";
+import { type GasEnvironment, createGasEnvironment } from "../gas/load-bundle.js";
+
+export interface SchoolSheet {
+  id: string;
+  organisation: string;
+  /** What the Реестр link cell holds (default: a full URL built from the id). */
+  link?: string;
+  grid?: WorkbookGrid;
+  denied?: boolean;
+  deleted?: boolean;
+  modified?: string;
+}
+
+export interface CommitteeEnv extends GasEnvironment {
+  committee: FakeSpreadsheet;
+  schools: Map<string, FakeSpreadsheet>;
+  modified: Map<string, string>;
+  formulaWrites: string[];
+  clock: { ms: number };
+  openCostMs: number;
+  triggers(): { handler: string; everyHours: number | null; afterMs: number | null }[];
+}
+
+const FORMULA_LIKE = /^[=+\-@]/;
+const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+let patched = false;
+let currentFormulaLog: string[] = [];
+
+function patchFakeOnce(): void {
+  if (patched) return;
+  patched = true;
+  const parse = (sheet: FakeSheet, row: number, col: number, v: unknown): unknown => {
+    if (typeof v !== "string") return v;
+    if (v.startsWith("'")) return v.slice(1);
+    if (FORMULA_LIKE.test(v) && !NUMBER.test(v)) currentFormulaLog.push(`${sheet._name}!R${row}C${col}: ${v}`);
+    return v;
+  };
+  const setValues = FakeRange.prototype.setValues;
+  FakeRange.prototype.setValues = function (this: FakeRange, values: unknown[][]) {
+    const parsed = Array.isArray(values) ? values.map((row, r) => (Array.isArray(row) ? row.map((v, c) => parse(this._sheet, this._row + r, this._col + c, v)) : row)) : values;
+    return setValues.call(this, parsed as never[][]);
+  };
+  const setValue = FakeRange.prototype.setValue;
+  FakeRange.prototype.setValue = function (this: FakeRange, value: unknown) {
+    return setValue.call(this, parse(this._sheet, this._row, this._col, value) as never);
+  };
+  (FakeSheet.prototype as unknown as { hideColumns(c: number, n?: number): unknown }).hideColumns = function (this: FakeSheet) {
+    return this;
+  };
+  const newTrigger = FakeScriptApp.prototype.newTrigger;
+  FakeScriptApp.prototype.newTrigger = function (this: FakeScriptApp, name: string) {
+    const builder = newTrigger.call(this, name) as unknown as { timeBased(): Record<string, unknown> };
+    const timeBased = builder.timeBased.bind(builder);
+    builder.timeBased = () => {
+      const clock = timeBased() as { create(): unknown; after?: (ms: number) => unknown };
+      clock.after = (ms: number) => {
+        (clock as { _afterMs?: number })._afterMs = ms;
+        return clock;
+      };
+      const create = clock.create.bind(clock);
+      clock.create = () => {
+        const trigger = create() as { _info: { afterMs?: number } };
+        trigger._info.afterMs = (clock as { _afterMs?: number })._afterMs ?? undefined;
+        return trigger;
+      };
+      return clock;
+    };
+    return builder as never;
+  };
+}
+
+/** What the Sheets API returns for a tab with UNFORMATTED_VALUE / FORMATTED_STRING dates. */
+function apiValues(ss: FakeSpreadsheet, title: string): unknown[][] {
+  const sheet = ss._sheets.find((s) => s._name === title);
+  if (!sheet) throw new Error(`Unable to parse range: '${title}'`);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return sheet._cells.map((row) =>
+    (row ?? []).map((cell) => {
+      const v = cell?.value;
+      if (Object.prototype.toString.call(v) === "[object Date]") {
+        const d = new Date((v as Date).getTime() + 3 * 3600_000);
+        return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+      }
+      return v ?? "";
+    }),
+  );
+}
+
+export function registryRows(schools: readonly SchoolSheet[]): unknown[][] {
+  return [[...REGISTRY_HEADERS], ...schools.map((s) => [s.organisation, s.link ?? `https://docs.google.com/spreadsheets/d/${s.id}/edit#gid=0`, "Петрова Е.В.", "p@example.ru"])];
+}
+
+export function committeeEnv(schoolList: readonly SchoolSheet[], options: { openCostMs?: number; counter?: CallCounter } = {}): CommitteeEnv {
+  patchFakeOnce();
+  const counter = options.counter ?? new CallCounter();
+  const committee = new FakeSpreadsheet("committee-sheet", "Свод МИП — комитет", counter);
+  counter.paused(() => {
+    const registry = committee._addSheet(REGISTRY_TITLE);
+    const rows = registryRows(schoolList);
+    registry.getRange(1, 1, rows.length, 4).setValues(rows.map((r) => r.map((v) => (typeof v === "string" && FORMULA_LIKE.test(v) ? `'${v}` : v))));
+  });
+  const env = createGasEnvironment({ spreadsheet: committee, counter });
+  const schools = new Map<string, FakeSpreadsheet>();
+  const modified = new Map<string, string>();
+  for (const s of schoolList) {
+    if (!s.grid || s.deleted) continue;
+    const ss = spreadsheetFromGrid(s.grid, counter, s.id);
+    schools.set(s.id, ss);
+    if (!s.denied) env.fake.spreadsheetApp._others.set(s.id, ss);
+    modified.set(s.id, s.modified ?? "2022-12-01T09:00:00.000Z");
+  }
+  const denied = new Set(schoolList.filter((s) => s.denied).map((s) => s.id));
+  const clock = { ms: Date.parse("2022-12-20T10:00:00+03:00") };
+  const result: CommitteeEnv = {
+    ...env,
+    committee,
+    schools,
+    modified,
+    formulaWrites: [],
+    clock,
+    openCostMs: options.openCostMs ?? 2_000,
+    triggers: () => (env.fake.scriptApp._triggers as { handler: string; everyHours: number | null; afterMs?: number }[]).map((t) => ({ handler: t.handler, everyHours: t.everyHours, afterMs: t.afterMs ?? null })),
+  };
+  currentFormulaLog = result.formulaWrites;
+  const reach = (id: string): FakeSpreadsheet => {
+    if (denied.has(id)) throw new Error("The caller does not have permission");
+    const ss = schools.get(id);
+    if (!ss) throw new Error("Requested entity was not found.");
+    return ss;
+  };
+  const sheetsService = {
+    Spreadsheets: {
+      get(id: string) {
+        counter.hit("Sheets.Spreadsheets.get");
+        const ss = reach(id);
+        return counter.paused(() => ({
+          sheets: ss._sheets.map((s) => ({ properties: { title: s._name } })),
+          developerMetadata: ss._metadata.map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
+        }));
+      },
+      Values: {
+        batchGet(id: string, args: { ranges: string[] }) {
+          counter.hit("Sheets.Spreadsheets.Values.batchGet");
+          clock.ms += result.openCostMs;
+          const ss = reach(id);
+          return counter.paused(() => ({
+            valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'")) })),
+          }));
+        },
+      },
+    },
+  };
+  const driveService = {
+    Files: {
+      get(id: string) {
+        counter.hit("Drive.Files.get");
+        if (denied.has(id)) throw new Error(NO_ACCESS);
+        const m = modified.get(id);
+        if (!m) throw new Error("File not found: " + id);
+        return { modifiedTime: m };
+      },
+    },
+  };
+  // The bundle's global object: any function defined by Code.js belongs to it.
+  const global = (env.fns.committeeRefresh!.constructor as FunctionConstructor)("return this")() as Record<string, unknown>;
+  global.Sheets = sheetsService;
+  global.Drive = driveService;
+  const RealDate = global.Date as DateConstructor;
+  const ModelDate = function (this: unknown, ...args: unknown[]) {
+    if (!(this instanceof ModelDate)) return new RealDate(clock.ms).toString();
+    return args.length === 0 ? new RealDate(clock.ms) : new (RealDate as unknown as new (...a: unknown[]) => Date)(...args);
+  } as unknown as DateConstructor;
+  (ModelDate as unknown as { prototype: unknown }).prototype = RealDate.prototype;
+  ModelDate.now = () => clock.ms;
+  ModelDate.UTC = RealDate.UTC;
+  ModelDate.parse = RealDate.parse;
+  global.Date = ModelDate;
+  return result;
+}
+
+/** The Свод tab's values as the add-on stored them. */
+export function summaryValues(env: CommitteeEnv): unknown[][] {
+  return env.counter.paused(() => {
+    const sheet = env.committee._sheets.find((s) => s._name === "Свод");
+    if (!sheet) return [];
+    return sheet.getDataRange().getValues();
+  });
+}
