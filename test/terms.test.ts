@@ -122,6 +122,12 @@ describe("parseTerm: extra forms people write", () => {
     ["24/02/2022", "date", "2022-02-24", "2022-02-24"],
     ["03/2022", "month", "2022-03-01", "2022-03-31"],
     ["в течение 2021-2022 учебного года", "academic", "2021-09-01", "2022-08-31"],
+    ["Срок – до 15.09.2023 года.", "deadline", null, "2023-09-15"],
+    ["Срок-постоянно.", "always", "2022-01-01", "2022-12-31"],
+    ["с 18.05.2021 по н.в.", "ongoing", "2021-05-18", null],
+    ["С 2021 г. по наст. время", "ongoing", "2021-01-01", null],
+    ["с 01.09.2021 по сих пор", "ongoing", "2021-09-01", null],
+    ["2022-2023 уч.г.", "academic", "2022-09-01", "2023-08-31"],
   ];
   it.each(rows)("%s → %s %s..%s", (text, kind, start, end) => {
     expectTerm(parseTerm(text, { period: CAL }), kind, start, end);
@@ -256,6 +262,8 @@ describe("reversed and invalid terms", () => {
     ["1234567", /не похоже/],
     ["x".repeat(500), /слишком длинный/],
     ["🙂", /непонятный знак «🙂»/],
+    ["-", /срок не указан/],
+    ["—", /срок не указан/],
   ];
   it.each(invalid)("%s is rejected with a reason", (text, reason) => {
     const r = parseTerm(text, { period: CAL });

@@ -173,9 +173,9 @@ function prepare(tokens: Token[], flags: { academic: boolean; calendarYears: boo
     if (FILLER.has(t.word)) continue;
     out.push(t);
   }
-  // A list may end or start with a stray comma («Февраль-ноябрь,»).
+  // A list may end with a stray comma («Февраль-ноябрь,»), or start with one or a dash («Срок – до …»).
   while (out.length > 0 && out[out.length - 1]!.type === "comma") out.pop();
-  while (out.length > 0 && out[0]!.type === "comma") out.shift();
+  while (out.length > 0 && (out[0]!.type === "comma" || out[0]!.type === "dash")) out.shift();
   return out;
 }
 
@@ -660,9 +660,12 @@ function isAlwaysPhrase(text: string): boolean {
   return parts.length > 0 && parts.every((p) => ALWAYS_PHRASE.test(p));
 }
 
+const LEADING_LABEL = /^(?:срок|сроки|дата)(?:\s*[-–—:]\s*|\s+)(?=\S)/i;
+
 /** Reads a term typed as text. Never throws. */
 export function parseTermText(text: string, period: Period | null): TermResult {
-  const trimmed = text.trim();
+  // «Срок – постоянно», «Сроки: до 01.09.2023»: the label carries nothing.
+  const trimmed = text.trim().replace(LEADING_LABEL, "");
   if (trimmed === "") return { ok: false, reason: "срок не указан" };
   if (trimmed.length > MAX_TERM_LENGTH) return { ok: false, reason: "слишком длинный текст для срока" };
   try {
