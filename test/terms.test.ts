@@ -128,6 +128,8 @@ describe("parseTerm: extra forms people write", () => {
     ["С 2021 г. по наст. время", "ongoing", "2021-01-01", null],
     ["с 01.09.2021 по сих пор", "ongoing", "2021-09-01", null],
     ["2022-2023 уч.г.", "academic", "2022-09-01", "2023-08-31"],
+    ["с 2021 по 2022", "range", "2021-01-01", "2022-12-31"],
+    ["2021/2022", "academic", "2021-09-01", "2022-08-31"],
   ];
   it.each(rows)("%s → %s %s..%s", (text, kind, start, end) => {
     expectTerm(parseTerm(text, { period: CAL }), kind, start, end);

@@ -56,6 +56,8 @@ interface Segment {
   from: Point;
   /** null: a single point; "now": «по настоящее время»; "open": a dash with nothing after it. */
   to: Point | "now" | "open" | null;
+  /** Joined by «по»/«до» rather than a dash: «с 2021 по 2022» are calendar years. */
+  byWord: boolean;
 }
 
 type Mode = "plain" | "from" | "until";
@@ -358,6 +360,7 @@ function parseSyntax(tokens: Token[]): Syntax {
     const from = r.point();
     let to: Segment["to"] = null;
     const sep = r.peek();
+    const byWord = sep?.type === "word";
     if (sep?.type === "dash" || (sep?.type === "word" && RANGE_WORDS.has(sep.word))) {
       r.take();
       if (r.done() || isSeparator(r)) to = "open";
@@ -369,7 +372,7 @@ function parseSyntax(tokens: Token[]): Syntax {
       r.take();
       to = "now";
     }
-    syntax.segments.push({ from, to });
+    syntax.segments.push({ from, to, byWord });
     if (r.done()) break;
     if (isSeparator(r)) {
       r.take();
@@ -584,7 +587,7 @@ function toTerm(syntax: Syntax, period: Period | null): Term {
   if (only && only.from.kind === "year" && typeof only.to === "object" && only.to?.kind === "year") {
     const a = only.from.year;
     const b = only.to.year;
-    if (b === a + 1 && (syntax.academic || !syntax.calendarYears)) {
+    if (b === a + 1 && (syntax.academic || (!syntax.calendarYears && !only.byWord))) {
       return { kind: "academic", start: isoOf(a, 9, 1), end: isoOf(b, 8, 31), yearInferred: false };
     }
     if (b < a) throw new TermError(reversedReason(isoOf(a, 1, 1), isoOf(b, 12, 31)), true);
