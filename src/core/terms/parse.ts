@@ -254,13 +254,10 @@ class Reader {
       .join(" ");
     this.pos += width + 1;
     if (n < 1 || n > PART_LIMIT[part]) fail(`${part === "half" ? "полугодия" : part === "quarter" ? "квартала" : "четверти"} с номером ${n} не бывает`);
-    let year = this.optionalYear();
-    let academic = false;
-    if (year !== null) {
-      const second = this.academicSecondYear(year);
-      if (second) academic = true;
-    }
-    if (year !== null && (year < MIN_YEAR || year > MAX_YEAR)) year = fail(`год ${year} вне допустимого диапазона`);
+    const year = this.optionalYear();
+    if (year !== null) checkYear(year);
+    // «1 полугодие 2021-2022 учебного года»: a half of that academic year.
+    const academic = year !== null && this.academicSecondYear(year);
     return { kind: "part", part, n, year, academic, raw };
   }
 
@@ -292,9 +289,10 @@ class Reader {
         return { kind: "month", month: t.month, year: t.year, raw: t.raw };
       case "num": {
         if (t.digits === 4) {
-          if (t.value < MIN_YEAR || t.value > MAX_YEAR) fail(`год ${t.value} вне допустимого диапазона`);
-          if (this.peek()?.type === "dash" && this.peek(1)?.type === "num" && this.peek(1)!.raw.length === 2) {
-            if (this.academicSecondYear(t.value)) return { kind: "academic", year: t.value, raw: t.raw };
+          checkYear(t.value);
+          // «2021/22»; «2021-2022» is decided later, when «гг.» or «по» may say calendar years.
+          if (this.peek(1)?.type === "num" && this.peek(1)!.raw.length === 2 && this.academicSecondYear(t.value)) {
+            return { kind: "academic", year: t.value, raw: t.raw };
           }
           return { kind: "year", year: t.value, raw: t.raw };
         }
