@@ -94,7 +94,7 @@ class Sidebar {
       const outcome = await this.bridge.call("sidebarGenerateReport");
       this.clearFailure();
       if (outcome.kind === "created") {
-        this.report = { kind: "created", report: outcome.report, errors: outcome.errors };
+        this.report = { kind: "created", report: outcome.report, errors: outcome.errors, notice: outcome.notice };
         if (this.state) this.state = { ...this.state, lastReport: outcome.report };
         this.announce(outcome.report.draft ? "Черновик отчёта сформирован." : "Отчёт сформирован.");
       } else {

@@ -18,6 +18,18 @@ export interface FailureMessage {
 
 const hasCyrillic = (text: string): boolean => /[а-яё]/i.test(text);
 
+/** Google prefixes thrown messages («Exception: », «Error: »); the user needs only the sentence. */
+export function serverSentence(detail: string): string {
+  return detail.replace(/^(?:(?:Script)?Error|Exception|UserError):\s*/i, "").trim();
+}
+
+/** The technical cause inside our server's «Не удалось … Причина: X» sentence, or the whole text. */
+function causeOf(detail: string): string {
+  const sentence = serverSentence(detail);
+  const marker = sentence.indexOf("Причина: ");
+  return marker >= 0 ? sentence.slice(marker + "Причина: ".length) : sentence;
+}
+
 export function failureMessage(error: unknown, fallbackName: ServerFunctionName): FailureMessage {
   if (!(error instanceof ServerCallError)) {
     return { text: `Не удалось ${ACTION[fallbackName]}: непредвиденная ошибка в панели.`, detail: error instanceof Error ? error.message : null };
@@ -32,12 +44,12 @@ export function failureMessage(error: unknown, fallbackName: ServerFunctionName)
     case "auth":
       return {
         text: `Не удалось ${action}: нет разрешения или истёк вход в аккаунт Google. Обновите страницу таблицы, при необходимости войдите снова и нажмите «Повторить».`,
-        detail: error.detail,
+        detail: causeOf(error.detail),
       };
     case "quota":
       return {
         text: `Не удалось ${action}: превышен лимит Google Apps Script на число или длительность запросов. Подождите минуту и нажмите «Повторить».`,
-        detail: error.detail,
+        detail: causeOf(error.detail),
       };
     case "limit":
       return {
@@ -47,17 +59,20 @@ export function failureMessage(error: unknown, fallbackName: ServerFunctionName)
     case "network":
       return {
         text: `Не удалось ${action}: нет связи с сервером Google. Проверьте подключение к интернету и нажмите «Повторить».`,
-        detail: error.detail,
+        detail: causeOf(error.detail),
       };
     case "unavailable":
       return {
         text: `Не удалось ${action}: панель открыта не из Google Таблиц или дополнение обновилось. Закройте панель и откройте её снова через меню «МИП».`,
         detail: null,
       };
-    case "server":
+    case "server": {
       // Our own server code reports user-facing problems in Russian: show them as they are.
-      return hasCyrillic(error.detail)
-        ? { text: `Не удалось ${action}. ${error.detail}`, detail: null }
-        : { text: `Не удалось ${action}: ошибка на стороне сервера. Нажмите «Повторить».`, detail: error.detail };
+      const sentence = serverSentence(error.detail);
+      if (/^Не удалось/.test(sentence)) return { text: sentence, detail: null };
+      return hasCyrillic(sentence)
+        ? { text: `Не удалось ${action}. ${sentence}`, detail: null }
+        : { text: `Не удалось ${action}: ошибка на стороне сервера. Нажмите «Повторить».`, detail: sentence };
+    }
   }
 }

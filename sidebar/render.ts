@@ -265,7 +265,7 @@ export function renderFindings(
 export type ReportView =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "created"; report: ReportLink; errors: number }
+  | { kind: "created"; report: ReportLink; errors: number; notice?: string }
   | { kind: "blocked"; issues: Issue[] };
 
 function reportLink(report: ReportLink, text: string): Child {
@@ -302,6 +302,7 @@ export function renderReport(
         report.draft
           ? h("p", { class: "report-note" }, `В таблице ${plural(errors, ERRORS)} — они перечислены в приложении к черновику. Исправьте их и сформируйте отчёт заново.`)
           : null,
+        view.notice ? h("p", { class: "report-note" }, view.notice) : null,
         h("p", {}, reportLink(report, "Открыть отчёт")),
       );
       return;

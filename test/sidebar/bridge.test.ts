@@ -138,6 +138,16 @@ describe("google.script.run bridge", () => {
     expect(failureMessage(new ServerCallError("timeout", "sidebarValidate", "", 120_000), "sidebarValidate").text).toContain("за 2 минуты");
     const own = failureMessage(new ServerCallError("server", "sidebarGenerateReport", "Папка для отчётов не найдена: проверьте ссылку в «Настройках»."), "sidebarGenerateReport");
     expect(own.text).toBe("Не удалось сформировать отчёт. Папка для отчётов не найдена: проверьте ссылку в «Настройках».");
+    // The server already words it fully («Не удалось …»): not repeated, Google's prefix dropped.
+    const full = failureMessage(new ServerCallError("server", "sidebarValidate", "Error: Не удалось проверить таблицу. Причина: x is undefined"), "sidebarValidate");
+    expect(full.text).toBe("Не удалось проверить таблицу. Причина: x is undefined");
+    // A classified failure wrapped by the server shows only the technical cause as detail.
+    const wrapped = failureMessage(
+      new ServerCallError("auth", "sidebarValidate", "Не удалось проверить таблицу. Причина: Authorization is required to perform that action."),
+      "sidebarValidate",
+    );
+    expect(wrapped.text).toContain("нет разрешения");
+    expect(wrapped.detail).toBe("Authorization is required to perform that action.");
   });
 });
 

@@ -1,5 +1,6 @@
 /** Sidebar states for UI tests, with invented names only. */
 import type { ReportOutcome, SidebarState, TabStatus } from "../../src/api.js";
+import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
 import { type Issue, RULES, type RuleId, countIssues } from "../../src/core/issues.js";
 import { TABS } from "../../src/core/schema.js";
 
@@ -80,3 +81,36 @@ export const INJECTIONS = {
   link: `javascript:window.__pwned='link'`,
   svg: `<svg onload="window.__pwned='svg'"></svg>`,
 } as const;
+
+export interface Edits {
+  /** Key-value tabs: tab title → label in column A → new value. */
+  kv?: Record<string, Record<string, Cell>>;
+  /** Table cells: tab title, 1-based sheet row, header text. */
+  cells?: { tab: string; row: number; header: string; value: Cell }[];
+  /** Tabs left out of the workbook. */
+  omit?: readonly string[];
+}
+
+/** A copy of `grid` with some values typed over, as a user would in the sheet. */
+export function editGrid(grid: WorkbookGrid, edits: Edits): WorkbookGrid {
+  return {
+    templateVersion: grid.templateVersion ?? null,
+    tabs: grid.tabs
+      .filter((tab) => !edits.omit?.includes(tab.title))
+      .map((tab) => {
+        const rows = tab.rows.map((row) => [...row]);
+        for (const [label, value] of Object.entries(edits.kv?.[tab.title] ?? {})) {
+          const row = rows.find((r) => cellText(r[0]) === label);
+          if (!row) throw new Error(`no field «${label}» on «${tab.title}»`);
+          row[1] = value;
+        }
+        for (const edit of edits.cells?.filter((c) => c.tab === tab.title) ?? []) {
+          const column = rows[0]!.findIndex((h) => cellText(h) === edit.header);
+          if (column < 0) throw new Error(`no column «${edit.header}» on «${tab.title}»`);
+          while (rows.length < edit.row) rows.push([]);
+          rows[edit.row - 1]![column] = edit.value;
+        }
+        return { title: tab.title, rows };
+      }),
+  };
+}

@@ -58,8 +58,10 @@ export function nonJsonPath(value: unknown, path = "value"): string | null {
     }
     return null;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return `${path} is a ${(value as object).constructor?.name ?? "non-plain object"}`;
+  // Plain objects only; the server runs in a node:vm realm, so compare by tag and constructor name, not identity.
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  const plain = Object.prototype.toString.call(value) === "[object Object]" && (proto === null || Object.getPrototypeOf(proto) === null);
+  if (!plain) return `${path} is a ${proto?.constructor?.name ?? "non-plain object"}`;
   for (const [key, item] of Object.entries(value)) {
     const bad = nonJsonPath(item, `${path}.${key}`);
     if (bad) return bad;

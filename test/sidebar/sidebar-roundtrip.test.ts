@@ -1,21 +1,22 @@
 /**
- * The round trip: the built sidebar in Chromium → google.script.run → the server functions
- * → the core validator on a workbook, and back. Asserts what the user sees against what the
- * validator says about the same workbook, and what the click did to the spreadsheet.
+ * The round trip: the BUILT sidebar in Chromium → google.script.run → the BUILT server
+ * (dist/Code.js in node:vm on the in-memory Apps Script fake, test/gas/load-bundle.ts) →
+ * the core validator on the sample workbook, and back. Asserts what the user sees against
+ * what the validator says about the same workbook, and what a click did to the spreadsheet.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCell } from "../../src/core/grid.js";
+import type { SidebarState } from "../../src/api.js";
+import { type WorkbookGrid, errorCell } from "../../src/core/grid.js";
 import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
 import { validateWorkbook } from "../../src/core/validate.js";
-import { INJECTIONS } from "./fixtures.js";
+import { type GasEnvironment, createGasEnvironment } from "../gas/load-bundle.js";
+import { INJECTIONS, editGrid } from "./fixtures.js";
 import { type SidebarSession, ensureSidebarBuilt, launchSidebar, screenshotPath } from "./harness.js";
-import { type TemporaryServer, createTemporaryServer, editGrid } from "./temporary-server.js";
 
 const TODAY = sampleReportDate;
-const FUNCTIONS = ["sidebarGetState", "sidebarValidate", "sidebarSelectCell", "sidebarGenerateReport"];
 
 /** The sample project as a coordinator has it, with a formula error and a lost tab on top. */
-function fixtureGrid(strict = false) {
+function fixtureGrid(strict = false): WorkbookGrid {
   return editGrid(sampleGrid(), {
     kv: { Настройки: { "Не формировать отчёт при ошибках": strict ? "Да" : "Нет" } },
     cells: [{ tab: "Участники", row: 2, header: "Количество", value: errorCell("#REF!") }],
@@ -24,93 +25,122 @@ function fixtureGrid(strict = false) {
 }
 
 let session: SidebarSession;
-let server: TemporaryServer;
-/** Names of functions that fail once, with the error to throw. */
+let env: GasEnvironment;
+/** Server functions that fail once, with the error Apps Script would report. */
 const failOnce = new Map<string, Error>();
 
-async function openWith(next: TemporaryServer): Promise<void> {
-  server = next;
+async function openWith(grid: WorkbookGrid): Promise<void> {
+  env = createGasEnvironment({ grid, now: TODAY });
   await session.open((name, args) => {
     const failure = failOnce.get(name);
     if (failure) {
       failOnce.delete(name);
       throw failure;
     }
-    const fn = (server as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-    if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-    return fn.apply(server, args);
+    const fn = env.fns[name];
+    if (!fn) throw new Error(`Script function not found: ${name}`);
+    return fn(...args);
   });
   await session.page.waitForSelector("#app[aria-busy='false']");
 }
 
+function activeRange(): { sheet: string; cell: string } | null {
+  const range = env.fake.spreadsheet._activeRange;
+  return range ? { sheet: range._sheet._name, cell: range.getA1Notation() } : null;
+}
+
+function createdDocuments(): string[] {
+  return [...env.fake.drive._files.values()].filter((f) => f.appCreated && !f.folder).map((f) => f.name);
+}
+
 beforeAll(async () => {
   const html = await ensureSidebarBuilt();
-  session = await launchSidebar(html, FUNCTIONS);
+  // google.script.run exposes exactly the bundle's top-level functions, as in Apps Script.
+  const names = createGasEnvironment({ grid: sampleGrid(), now: TODAY }).names;
+  session = await launchSidebar(html, names);
 });
 
 afterAll(async () => {
   await session?.close();
 });
 
-describe("sidebar ⇄ server round trip", () => {
+describe("sidebar ⇄ Apps Script bundle round trip", () => {
   it("lists exactly the validator's findings for the workbook, grouped by tab", async () => {
     const grid = fixtureGrid();
-    await openWith(createTemporaryServer(grid, TODAY));
+    await openWith(grid);
     const expected = validateWorkbook(grid, { today: TODAY }).issues;
-    const state = createTemporaryServer(grid, TODAY).sidebarGetState();
-    expect(state.organisation).not.toBe("");
-    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.some((i) => i.rule === "TPL_SHEET_MISSING")).toBe(true);
+    expect(expected.some((i) => i.rule === "TPL_CELL_ERROR")).toBe(true);
     const page = session.page;
     expect(await page.locator("#findings .finding-message").allTextContents()).toEqual(expected.map((i) => i.message));
     expect(await page.locator("#findings .group-name").allTextContents()).toEqual([...new Set(expected.map((i) => i.sheet))]);
+    const state = env.call<SidebarState>("sidebarGetState");
     await expect(page.locator("#org-name").textContent()).resolves.toBe(state.organisation);
+    expect(state.organisation).not.toBe("");
     await expect(page.locator("#tabs button[data-tab='Публикации']").getAttribute("class")).resolves.toContain("tab-missing");
     await page.screenshot({ path: screenshotPath("sidebar-roundtrip"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("sidebar-roundtrip-main") });
   });
 
-  it("a click on a finding selects its cell in the spreadsheet", async () => {
-    await openWith(createTemporaryServer(fixtureGrid(), TODAY));
+  it("a click on a finding selects its cell in the spreadsheet; a tab opens the tab", async () => {
+    await openWith(fixtureGrid());
     const page = session.page;
     const withCell = page.locator("#findings .finding:not([data-cell=''])").first();
     const cell = await withCell.getAttribute("data-cell");
     const sheet = await withCell.evaluate((el) => el.closest("section")!.getAttribute("data-sheet"));
     await withCell.click();
-    await expect.poll(() => server.active).toEqual({ sheet, cell });
+    await expect.poll(activeRange).toEqual({ sheet, cell });
+    await page.locator("#tabs button[data-tab='Кадры']").click();
+    await expect.poll(() => env.fake.spreadsheet._activeSheet?._name).toBe("Кадры");
   });
 
   it("filters by severity", async () => {
-    await openWith(createTemporaryServer(fixtureGrid(), TODAY));
+    await openWith(fixtureGrid());
     const page = session.page;
-    const errors = validateWorkbook(fixtureGrid(), { today: TODAY }).issues.filter((i) => i.severity === "error");
-    await page.locator("#counts button[data-severity='error']").click();
-    await expect(page.locator("#findings .finding").count()).resolves.toBe(errors.length);
+    const { issues } = validateWorkbook(fixtureGrid(), { today: TODAY });
+    for (const severity of ["error", "warning"] as const) {
+      await page.locator(`#counts button[data-severity='${severity}']`).click();
+      await expect(page.locator("#findings .finding").count()).resolves.toBe(issues.filter((i) => i.severity === severity).length);
+      await page.locator(`#counts button[data-severity='${severity}']`).click();
+    }
+    await expect(page.locator("#findings .finding").count()).resolves.toBe(issues.length);
   });
 
-  it("makes a draft report and links it; a strict workbook is blocked with its errors", async () => {
-    await openWith(createTemporaryServer(fixtureGrid(), TODAY));
+  it("makes a draft report in Drive and links it; a strict workbook is blocked with its errors", async () => {
+    await openWith(fixtureGrid());
     const page = session.page;
     await page.locator("#generate-report").click();
     await page.locator("#report a").waitFor();
-    await expect(page.locator("#report a").getAttribute("href")).resolves.toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    const href = await page.locator("#report a").getAttribute("href");
+    expect(href).toMatch(/^https:\/\/docs\.google\.com\//);
     await expect(page.locator("#report .badge-draft").count()).resolves.toBe(1);
-    expect(server.documents).toHaveLength(1);
-    await expect(page.locator("#report .report-name").textContent()).resolves.toBe(server.documents[0]);
+    expect(createdDocuments()).toHaveLength(1);
+    await expect(page.locator("#report .report-name").textContent()).resolves.toBe(createdDocuments()[0]);
+    // The link is stored in the workbook: a fresh panel shows it as the last report.
+    await session.page.reload();
+    await session.page.waitForSelector("#app[aria-busy='false']");
+    await expect(page.locator("#report a").getAttribute("href")).resolves.toBe(href);
+    await expect(page.locator("#report").textContent()).resolves.toContain("Последний отчёт (черновик)");
 
-    await openWith(createTemporaryServer(fixtureGrid(true), TODAY));
+    await openWith(fixtureGrid(true));
     await page.locator("#generate-report").click();
     await page.locator("#report.report-blocked").waitFor();
-    expect(server.documents).toEqual([]);
+    expect(createdDocuments()).toEqual([]);
+    await page.locator("#report .finding").first().click();
+    await expect.poll(activeRange).not.toBeNull();
+    await page.screenshot({ path: screenshotPath("sidebar-roundtrip-blocked") });
   });
 
   it("recovers from a failed server call with «Повторить»", async () => {
     failOnce.set("sidebarValidate", new Error("Service invoked too many times in a short time: exec. Try Utilities.sleep(1000) between calls."));
-    await openWith(createTemporaryServer(fixtureGrid(), TODAY));
+    await openWith(fixtureGrid());
     const page = session.page;
     await page.locator("#validate").click();
     await page.locator("#failure:not([hidden])").waitFor();
     await expect(page.locator("#failure .failure-text").textContent()).resolves.toContain("превышен лимит");
     await page.locator("#retry").click();
     await page.locator("#failure[hidden]").waitFor({ state: "attached" });
+    await expect(page.locator("#validate").isEnabled()).resolves.toBe(true);
     expect(session.calls.map((c) => c.name)).toEqual(["sidebarGetState", "sidebarValidate", "sidebarValidate"]);
   });
 
@@ -123,8 +153,10 @@ describe("sidebar ⇄ server round trip", () => {
         { tab: "Организации", row: 2, header: "Организация", value: INJECTIONS.script },
       ],
     });
-    await openWith(createTemporaryServer(grid, TODAY));
+    await openWith(grid);
     const page = session.page;
+    await page.locator("#generate-report").click();
+    await page.locator("#report.report-created, #report.report-blocked").waitFor();
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     await expect(page.locator("#app img, #app script, #app [onerror], #app [onload]").count()).resolves.toBe(0);
@@ -133,5 +165,6 @@ describe("sidebar ⇄ server round trip", () => {
     await expect(page.locator("#findings").textContent()).resolves.toContain(INJECTIONS.img);
     expect(session.pageErrors).toEqual([]);
     expect(session.protocolViolations).toEqual([]);
+    expect(session.remoteRequests).toEqual([]);
   });
 });
