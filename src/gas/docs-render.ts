@@ -12,6 +12,7 @@ type Paragraph = GoogleAppsScript.Document.Paragraph;
 export const FONT = "Times New Roman";
 export const TEXT_PT = 14;
 export const TABLE_PT = 12;
+export const TITLE_PT = 16;
 export const HEADER_SHADE = "#d9d9d9";
 const PT_PER_MM = 72 / 25.4;
 export const A4_PT = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
@@ -105,12 +106,13 @@ function drawTable(body: Body, block: TableBlock, orientation: DocModel["orienta
 function drawBlock(body: Body, block: Block, model: DocModel): void {
   switch (block.type) {
     case "title":
-      for (const line of block.lines) paragraph(body, line, "center", textStyle(TEXT_PT, true));
+      // The first line («ПРОМЕЖУТОЧНЫЙ ОТЧЕТ») a size larger, as in the .docx.
+      block.lines.forEach((line, i) => paragraph(body, line, "center", textStyle(i === 0 && /^[А-ЯЁ ]+$/u.test(line) ? TITLE_PT : TEXT_PT, true)));
       return;
     case "heading": {
       const p = body.appendParagraph(block.text);
       p.setHeading(HEADINGS()[block.level - 1]!);
-      p.setAttributes(textStyle(TEXT_PT, true));
+      p.setAttributes({ ...textStyle(TEXT_PT, true), [DocumentApp.Attribute.ITALIC]: block.level === 3 });
       p.setAlignment(DocumentApp.HorizontalAlignment.LEFT);
       return;
     }
@@ -135,7 +137,7 @@ function drawBlock(body: Body, block: Block, model: DocModel): void {
       body.appendPageBreak();
       return;
     case "approval":
-      for (const line of block.lines) paragraph(body, line, "right", textStyle(TEXT_PT));
+      block.lines.forEach((line, i) => paragraph(body, line, "right", textStyle(TEXT_PT, i === 0)));
       return;
     case "signature":
       paragraph(body, `${block.left} ${SIGNATURE_BLANK} ${block.name}`, "left", textStyle(TEXT_PT));

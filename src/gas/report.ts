@@ -40,42 +40,66 @@ export function folderIdFrom(text: string): string | null {
 }
 
 interface Destination {
-  folder: Folder | null;
+  folder: Folder;
   notice: string | null;
 }
 
-function spreadsheetFolder(ss: Spreadsheet): Folder | null {
+/** Name of the folder the add-on makes for reports when it may not use the spreadsheet's own. */
+export const OWN_FOLDER_NAME = "Отчёты МИП";
+const OWN_FOLDER_KEY = "mip.ownReportFolder";
+
+/** A folder the add-on may write to (drive.file: created by it or opened with it), else null. */
+function usable(folder: () => Folder): Folder | null {
   try {
-    const parents = DriveApp.getFileById(ss.getId()).getParents();
-    return parents.hasNext() ? parents.next() : null;
+    const f = folder();
+    f.getName();
+    return f;
   } catch {
     return null;
   }
 }
 
-export function reportDestination(ss: Spreadsheet, setting: string): Destination {
-  if (setting.trim() !== "") {
-    const id = folderIdFrom(setting);
-    if (id) {
-      try {
-        return { folder: DriveApp.getFolderById(id), notice: null };
-      } catch {
-        // Falls through to the spreadsheet's folder with a notice.
-      }
-    }
-    const fallback = spreadsheetFolder(ss);
-    return {
-      folder: fallback,
-      notice: `Папка из «Настройки» (${setting.trim()}) недоступна дополнению, поэтому отчёт сохранён ${fallback ? "в папку таблицы" : "в «Мой диск»"}. Дополнение видит только папки, созданные им или открытые через него; укажите ссылку на папку, к которой у вас есть доступ, или оставьте поле пустым.`,
-    };
-  }
-  const folder = spreadsheetFolder(ss);
-  return { folder, notice: folder ? null : "Папка таблицы недоступна дополнению, поэтому отчёт сохранён в «Мой диск»." };
+function spreadsheetFolder(ss: Spreadsheet): Folder | null {
+  return usable(() => {
+    const parents = DriveApp.getFileById(ss.getId()).getParents();
+    if (!parents.hasNext()) throw new Error("no parent");
+    return parents.next();
+  });
 }
 
-function nameTaken(folder: Folder | null, name: string, remembered: readonly string[]): boolean {
-  if (remembered.includes(name)) return true;
-  return (folder ? folder.getFilesByName(name) : DriveApp.getFilesByName(name)).hasNext();
+/**
+ * With drive.file the add-on can see only what it created, so the spreadsheet's folder may be
+ * closed to it. Then reports go to a folder the add-on makes once («Отчёты МИП») and finds again
+ * by id wherever the user moves it.
+ */
+function ownFolder(): Folder {
+  const props = PropertiesService.getUserProperties();
+  const id = props.getProperty(OWN_FOLDER_KEY);
+  const existing = id ? usable(() => DriveApp.getFolderById(id)) : null;
+  if (existing) return existing;
+  const folder = DriveApp.createFolder(OWN_FOLDER_NAME);
+  props.setProperty(OWN_FOLDER_KEY, folder.getId());
+  return folder;
+}
+
+export function reportDestination(ss: Spreadsheet, setting: string): Destination {
+  const asked = setting.trim();
+  const id = asked ? folderIdFrom(asked) : null;
+  const chosen = id ? usable(() => DriveApp.getFolderById(id)) : null;
+  if (chosen) return { folder: chosen, notice: null };
+  const sheetFolder = spreadsheetFolder(ss);
+  const folder = sheetFolder ?? ownFolder();
+  const where = sheetFolder ? "в папку таблицы" : `в папку «${OWN_FOLDER_NAME}» на вашем Диске (её можно переместить — дополнение её найдёт)`;
+  if (asked)
+    return {
+      folder,
+      notice: `Папка из «Настройки» (${asked}) недоступна дополнению, поэтому отчёт сохранён ${where}. Дополнение может писать только в папки, которые оно создало; оставьте поле пустым или укажите такую папку.`,
+    };
+  return { folder, notice: sheetFolder ? null : `Папка таблицы недоступна дополнению, поэтому отчёт сохранён ${where}.` };
+}
+
+function nameTaken(folder: Folder, name: string, remembered: readonly string[]): boolean {
+  return remembered.includes(name) || folder.getFilesByName(name).hasNext();
 }
 
 export function lastReport(): StoredReport | null {
@@ -102,12 +126,10 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
     renderDocModel(doc, build.model);
     doc.saveAndClose();
     let notice = destination.notice;
-    if (destination.folder) {
-      try {
-        DriveApp.getFileById(doc.getId()).moveTo(destination.folder);
-      } catch {
-        notice = "Не удалось переложить отчёт в папку: он сохранён в «Мой диск».";
-      }
+    try {
+      DriveApp.getFileById(doc.getId()).moveTo(destination.folder);
+    } catch {
+      notice = "Не удалось переложить отчёт в папку: он сохранён в корне «Моего диска».";
     }
     const report: StoredReport = { url: doc.getUrl(), name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
     writeJson(KEYS.lastReport, report);

@@ -48,7 +48,7 @@ export class FakeText implements Pick<Text, TextMethods> {
   getText(): string {
     return this.nodes.map((n) => n.text).join("\n");
   }
-  private set(attr: string, args: unknown[]): Text {
+  private _set(attr: string, args: unknown[]): Text {
     if (args.length === 1) this.nodes.forEach((n) => n.setAll(attr, args[0]));
     else {
       if (this.nodes.length !== 1) throw new Error("fake: offsets are supported on a single paragraph or cell");
@@ -56,37 +56,37 @@ export class FakeText implements Pick<Text, TextMethods> {
     }
     return gas(this);
   }
-  private get(attr: string, offset?: number | null): unknown {
+  private _get(attr: string, offset?: number | null): unknown {
     return this.nodes[0]?.styleAt(offset ?? 0, attr) ?? null;
   }
   setBold(bold: boolean): Text;
   setBold(startOffset: number, endOffsetInclusive: number, bold: boolean): Text;
   setBold(...args: unknown[]): Text {
-    return this.set("BOLD", args);
+    return this._set("BOLD", args);
   }
   isBold(offset?: number | null): boolean {
-    return this.get("BOLD", offset) === true;
+    return this._get("BOLD", offset) === true;
   }
   setItalic(italic: boolean): Text;
   setItalic(startOffset: number, endOffsetInclusive: number, italic: boolean): Text;
   setItalic(...args: unknown[]): Text {
-    return this.set("ITALIC", args);
+    return this._set("ITALIC", args);
   }
   setFontSize(size: number): Text;
   setFontSize(startOffset: number, endOffsetInclusive: number, size: number): Text;
   setFontSize(...args: unknown[]): Text {
-    return this.set("FONT_SIZE", args);
+    return this._set("FONT_SIZE", args);
   }
   getFontSize(offset?: number | null): number {
-    return this.get("FONT_SIZE", offset) as number;
+    return this._get("FONT_SIZE", offset) as number;
   }
   setFontFamily(fontFamilyName: string): Text;
   setFontFamily(startOffset: number, endOffsetInclusive: number, fontFamilyName: string): Text;
   setFontFamily(...args: unknown[]): Text {
-    return this.set("FONT_FAMILY", args);
+    return this._set("FONT_FAMILY", args);
   }
   getFontFamily(offset?: number | null): string {
-    return this.get("FONT_FAMILY", offset) as string;
+    return this._get("FONT_FAMILY", offset) as string;
   }
 }
 
@@ -346,7 +346,7 @@ export class FakeBody implements Pick<GoogleAppsScript.Document.Body, BodyMethod
     this._children = [first];
     return self;
   }
-  private add<T extends BodyChild>(child: T): T {
+  private _add<T extends BodyChild>(child: T): T {
     if (child instanceof FakeParagraph) child._parent = this;
     this._children.push(child);
     return child;
@@ -360,24 +360,24 @@ export class FakeBody implements Pick<GoogleAppsScript.Document.Body, BodyMethod
   appendParagraph(text: string): GoogleAppsScript.Document.Paragraph;
   appendParagraph(text: unknown): GoogleAppsScript.Document.Paragraph {
     if (typeof text !== "string") throw new Error("fake: appendParagraph(text) only");
-    return gas(this.add(new FakeParagraph("PARAGRAPH", text, this.counter)));
+    return gas(this._add(new FakeParagraph("PARAGRAPH", text, this.counter)));
   }
   appendListItem(listItem: GoogleAppsScript.Document.ListItem): GoogleAppsScript.Document.ListItem;
   appendListItem(text: string): GoogleAppsScript.Document.ListItem;
   appendListItem(text: unknown): GoogleAppsScript.Document.ListItem {
     if (typeof text !== "string") throw new Error("fake: appendListItem(text) only");
-    return gas(this.add(new FakeParagraph("LIST_ITEM", text, this.counter)));
+    return gas(this._add(new FakeParagraph("LIST_ITEM", text, this.counter)));
   }
   appendPageBreak(): GoogleAppsScript.Document.PageBreak;
   appendPageBreak(pageBreak: GoogleAppsScript.Document.PageBreak): GoogleAppsScript.Document.PageBreak;
   appendPageBreak(): GoogleAppsScript.Document.PageBreak {
-    return gas(this.add(new FakeParagraph("PAGE_BREAK", "", this.counter)));
+    return gas(this._add(new FakeParagraph("PAGE_BREAK", "", this.counter)));
   }
   appendTable(): GoogleAppsScript.Document.Table;
   appendTable(cells: string[][]): GoogleAppsScript.Document.Table;
   appendTable(table: GoogleAppsScript.Document.Table): GoogleAppsScript.Document.Table;
   appendTable(cells?: unknown): GoogleAppsScript.Document.Table {
-    return gas(this.add(new FakeTable((cells as string[][] | undefined) ?? [], this.counter)));
+    return gas(this._add(new FakeTable((cells as string[][] | undefined) ?? [], this.counter)));
   }
   getNumChildren(): number {
     return this._children.length;

@@ -47,37 +47,38 @@ export class FakeFile implements Pick<GoogleAppsScript.Drive.File, "getId" | "ge
   ) {
     return counted(this, "File", drive._counter);
   }
-  private get item(): DriveItem {
+  private get _item(): DriveItem {
     return this.drive._files.get(this._id)!;
   }
   getId(): string {
     return this._id;
   }
   getName(): string {
-    return this.item.name;
+    return this._item.name;
   }
   setName(name: string): GoogleAppsScript.Drive.File {
-    this.item.name = name;
+    this._item.name = name;
     return gas(this);
   }
   getUrl(): string {
-    return this.item.mimeType.includes("document") ? `https://docs.google.com/document/d/${this._id}/edit` : `https://drive.google.com/file/d/${this._id}/view`;
+    return this._item.mimeType.includes("document") ? `https://docs.google.com/document/d/${this._id}/edit` : `https://drive.google.com/file/d/${this._id}/view`;
   }
   getParents(): GoogleAppsScript.Drive.FolderIterator {
-    const parents = this.item.parents.filter((p) => this.drive._visible(p)).map((p) => new FakeFolder(this.drive, p));
+    // Parents are listed even when the script may not open them (drive.file); using one then fails.
+    const parents = this._item.parents.map((p) => new FakeFolder(this.drive, p));
     return gas(new FakeIterator(parents, this.drive._counter, "FolderIterator"));
   }
   moveTo(destination: GoogleAppsScript.Drive.Folder): GoogleAppsScript.Drive.File {
     const folder = destination as unknown as FakeFolder;
     if (!this.drive._visible(folder._id)) throw new Error(NO_ACCESS);
-    this.item.parents = [folder._id];
+    this._item.parents = [folder._id];
     return gas(this);
   }
   getLastUpdated(): GoogleAppsScript.Base.Date {
-    return gas(new Date(this.item.lastUpdated.getTime()));
+    return gas(new Date(this._item.lastUpdated.getTime()));
   }
   getMimeType(): string {
-    return this.item.mimeType;
+    return this._item.mimeType;
   }
 }
 
@@ -91,23 +92,28 @@ export class FakeFolder implements Pick<GoogleAppsScript.Drive.Folder, "getId" |
   getId(): string {
     return this._id;
   }
+  private _check(): void {
+    if (!this.drive._visible(this._id)) throw new Error(NO_ACCESS);
+  }
   getName(): string {
+    this._check();
     return this.drive._files.get(this._id)!.name;
   }
   getUrl(): string {
     return `https://drive.google.com/drive/folders/${this._id}`;
   }
-  private files(pred: (f: DriveItem) => boolean): GoogleAppsScript.Drive.FileIterator {
+  private _filesWhere(pred: (f: DriveItem) => boolean): GoogleAppsScript.Drive.FileIterator {
+    this._check();
     const found = [...this.drive._files.values()]
       .filter((f) => !f.folder && f.parents.includes(this._id) && this.drive._visible(f.id) && pred(f))
       .map((f) => new FakeFile(this.drive, f.id));
     return gas(new FakeIterator(found, this.drive._counter, "FileIterator"));
   }
   getFiles(): GoogleAppsScript.Drive.FileIterator {
-    return this.files(() => true);
+    return this._filesWhere(() => true);
   }
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
-    return this.files((f) => f.name === name);
+    return this._filesWhere((f) => f.name === name);
   }
 }
 
@@ -162,7 +168,7 @@ export class FakeDrive {
   }
 }
 
-export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, "getFileById" | "getFolderById" | "getRootFolder" | "getFilesByName"> {
+export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, "getFileById" | "getFolderById" | "getRootFolder" | "getFilesByName" | "createFolder"> {
   constructor(private readonly drive: FakeDrive) {
     return counted(this, "DriveApp", drive._counter);
   }
@@ -175,6 +181,11 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, "getF
     const item = this.drive._files.get(id);
     if (!item || !item.folder || !this.drive._visible(id)) throw new Error(NO_ACCESS);
     return gas(new FakeFolder(this.drive, id));
+  }
+  createFolder(name: string): GoogleAppsScript.Drive.Folder {
+    const item = this.drive._createFile(name, FOLDER_MIME);
+    item.folder = true;
+    return gas(new FakeFolder(this.drive, item.id));
   }
   getRootFolder(): GoogleAppsScript.Drive.Folder {
     return gas(new FakeFolder(this.drive, this.drive.rootId));

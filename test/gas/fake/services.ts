@@ -70,7 +70,7 @@ export class FakeProperties
   constructor(counter: CallCounter, type: string) {
     return counted(this, type, counter);
   }
-  private check(): void {
+  private _check(): void {
     let total = 0;
     for (const [k, v] of this._data) {
       if (v.length > PROPERTY_VALUE_LIMIT) throw new Error(`Exception: Argument too large: value (${k})`);
@@ -83,7 +83,7 @@ export class FakeProperties
   }
   setProperty(key: string, value: string): Properties {
     this._data.set(key, String(value));
-    this.check();
+    this._check();
     return gas(this);
   }
   deleteProperty(key: string): Properties {
@@ -98,7 +98,7 @@ export class FakeProperties
   setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): Properties {
     if (deleteAllOthers) this._data.clear();
     for (const [k, v] of Object.entries(properties)) this._data.set(k, String(v));
-    this.check();
+    this._check();
     return gas(this);
   }
   getKeys(): string[] {

@@ -303,7 +303,7 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     return row >= this._row && row < this._row + this._numRows && col >= this._col && col < this._col + this._numCols;
   }
 
-  private map<T>(pick: (cell: CellData) => T): T[][] {
+  private _map<T>(pick: (cell: CellData) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this._numRows; r++) {
       const row: T[] = [];
@@ -313,7 +313,7 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     return out;
   }
 
-  private write<T>(grid: T[][], put: (cell: CellData, v: T) => void, what: string): void {
+  private _write<T>(grid: T[][], put: (cell: CellData, v: T) => void, what: string): void {
     if (!Array.isArray(grid) || grid.length !== this._numRows || grid.some((r) => !Array.isArray(r) || r.length !== this._numCols)) {
       const rows = Array.isArray(grid) ? grid.length : 0;
       const cols = Array.isArray(grid) && Array.isArray(grid[0]) ? grid[0].length : 0;
@@ -325,81 +325,81 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) put(this._sheet._cell(this._row + r, this._col + c), grid[r]![c]!);
   }
 
-  private fill(put: (cell: CellData) => void): void {
+  private _fill(put: (cell: CellData) => void): void {
     for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) put(this._sheet._cell(this._row + r, this._col + c));
   }
 
   getValues(): any[][] {
-    return this.map((cell) => (isDate(cell.value) ? new Date((cell.value as Date).getTime()) : cell.value));
+    return this._map((cell) => (isDate(cell.value) ? new Date((cell.value as Date).getTime()) : cell.value));
   }
   setValues(values: any[][]): Range {
-    this.write(values, (cell, v) => (cell.value = storedValue(v)), "data");
+    this._write(values, (cell, v) => (cell.value = storedValue(v)), "data");
     return gas(this);
   }
   getDisplayValues(): string[][] {
     const tz = this._sheet._parent._timeZone;
-    return this.map((cell) => displayValue(cell.value, tz, cell.numberFormat));
+    return this._map((cell) => displayValue(cell.value, tz, cell.numberFormat));
   }
   getValue(): any {
     return this.getValues()[0]![0];
   }
   setValue(value: any): Range {
-    this.fill((cell) => (cell.value = storedValue(value)));
+    this._fill((cell) => (cell.value = storedValue(value)));
     return gas(this);
   }
   getBackgrounds(): string[][] {
-    return this.map((cell) => cell.background);
+    return this._map((cell) => cell.background);
   }
   setBackgrounds(color: Array<Array<string | null>>): Range {
-    this.write(color, (cell, v) => (cell.background = v ?? WHITE), "data");
+    this._write(color, (cell, v) => (cell.background = v ?? WHITE), "data");
     return gas(this);
   }
   setBackground(color: string | null): Range {
-    this.fill((cell) => (cell.background = color ?? WHITE));
+    this._fill((cell) => (cell.background = color ?? WHITE));
     return gas(this);
   }
   getNotes(): string[][] {
-    return this.map((cell) => cell.note);
+    return this._map((cell) => cell.note);
   }
   setNotes(notes: Array<Array<string | null>>): Range {
-    this.write(notes, (cell, v) => (cell.note = v ?? ""), "data");
+    this._write(notes, (cell, v) => (cell.note = v ?? ""), "data");
     return gas(this);
   }
   getNote(): string {
     return this._sheet._peek(this._row, this._col).note;
   }
   setNote(note: string | null): Range {
-    this.fill((cell) => (cell.note = note ?? ""));
+    this._fill((cell) => (cell.note = note ?? ""));
     return gas(this);
   }
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    return this.map((cell) => cell.fontWeight);
+    return this._map((cell) => cell.fontWeight);
   }
   setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): Range {
-    this.fill((cell) => (cell.fontWeight = fontWeight === "bold" ? "bold" : "normal"));
+    this._fill((cell) => (cell.fontWeight = fontWeight === "bold" ? "bold" : "normal"));
     return gas(this);
   }
   setFontWeights(fontWeights: any[][]): Range {
-    this.write(fontWeights, (cell, v: unknown) => (cell.fontWeight = v === "bold" ? "bold" : "normal"), "data");
+    this._write(fontWeights, (cell, v: unknown) => (cell.fontWeight = v === "bold" ? "bold" : "normal"), "data");
     return gas(this);
   }
   getNumberFormats(): string[][] {
-    return this.map((cell) => cell.numberFormat);
+    return this._map((cell) => cell.numberFormat);
   }
   setNumberFormat(numberFormat: string): Range {
-    this.fill((cell) => (cell.numberFormat = numberFormat));
+    this._fill((cell) => (cell.numberFormat = numberFormat));
     return gas(this);
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
     const v = rule as unknown as FakeDataValidation | null;
-    this.fill((cell) => (cell.validation = v));
+    this._fill((cell) => (cell.validation = v));
     return gas(this);
   }
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
     return gas(this._sheet._peek(this._row, this._col).validation ?? null) ?? null;
   }
   getDataValidations(): Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> {
-    return this.map((cell) => gas(cell.validation));
+    return this._map((cell) => gas(cell.validation));
   }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     const protection = counted(new FakeProtection(this._sheet, this), "Protection", this._sheet._counter);
@@ -436,7 +436,7 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     return this._a1();
   }
   clearContent(): Range {
-    this.fill((cell) => (cell.value = ""));
+    this._fill((cell) => (cell.value = ""));
     return gas(this);
   }
 }

@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import type { ReportOutcome, SidebarState } from "../../src/api.js";
+import { buildReport } from "../../src/core/report/build.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import { renderDocx } from "../../src/local/docx.js";
+import { docxStructure, googleDocStructure } from "./docx-structure.js";
+import { CallCounter, FAKE_SPREADSHEET_FOLDER, documentStructure, spreadsheetFromGrid } from "./fake/index.js";
+import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
+import { lastAlert } from "./inspect.js";
+import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
+import type { WorkbookGrid } from "../../src/core/grid.js";
+
+function setUp(grid: WorkbookGrid = sampleGrid()): GasEnvironment {
+  const counter = new CallCounter();
+  return createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter), counter, now: NOW });
+}
+
+function created(outcome: ReportOutcome) {
+  if (outcome.kind !== "created") throw new Error(`expected a document, got ${JSON.stringify(outcome).slice(0, 300)}`);
+  return outcome;
+}
+
+function docByUrl(env: GasEnvironment, url: string) {
+  const id = /id=([^&]+)/.exec(url)?.[1] ?? "";
+  const doc = env.fake.documentApp._documents.get(id);
+  if (!doc) throw new Error(`no document for ${url}`);
+  return doc;
+}
+
+const expectedName = "Отчёт МИП — ";
+
+describe("«Сформировать отчёт» in Google Docs", () => {
+  it("has the same text, order and tables as the .docx of the same workbook", async () => {
+    const env = setUp();
+    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const doc = docByUrl(env, outcome.report.url);
+
+    const result = validateWorkbook(sampleGrid(), { today: sampleReportDate });
+    const build = buildReport(result);
+    if (build.kind !== "document") throw new Error("sample report is blocked");
+    const fromDocx = await docxStructure(await renderDocx(build.model));
+    const fromDocs = googleDocStructure(doc);
+    expect(fromDocs.length).toBeGreaterThan(50);
+    expect(fromDocs.filter((e) => "table" in e).length).toBeGreaterThan(5);
+    expect(fromDocs).toEqual(fromDocx);
+    expect(outcome.report.name).toBe(build.model.title);
+  });
+
+  it("formats it as the official form: A4, margins 20/30 mm, Times New Roman 14, tables 12 with a bold shaded header", () => {
+    const env = setUp();
+    const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
+    const page = doc._body._page;
+    expect(Math.round(page.width)).toBe(595);
+    expect(Math.round(page.height)).toBe(842);
+    expect(Math.round(page.left)).toBe(85);
+    expect(Math.round(page.top)).toBe(57);
+    const structure = documentStructure(doc);
+    const tables = structure.filter((e) => e.type === "table");
+    expect(tables.every((t) => t.type === "table" && t.headerBold && t.headerShaded)).toBe(true);
+    const firstTable = doc._body._children.find((c) => c.constructor.name === "FakeTable") as unknown as { _rows: { _cells: { _node: { styleAt(i: number, a: string): unknown } }[] }[] };
+    expect(firstTable._rows.at(-1)!._cells[0]!._node.styleAt(0, "FONT_SIZE")).toBe(12);
+    expect(firstTable._rows.at(-1)!._cells[0]!._node.styleAt(0, "FONT_FAMILY")).toBe("Times New Roman");
+    const heading = structure.find((e) => e.type === "paragraph" && e.heading === "HEADING1");
+    expect(heading && heading.type === "paragraph" && heading.bold).toBe(true);
+  });
+
+  it("turns the page for «Альбомная»", () => {
+    const env = setUp(withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная"));
+    const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
+    expect(doc._body._page.width).toBeGreaterThan(doc._body._page.height);
+  });
+
+  it("is a draft with the error appendix when there are errors and strict is off", () => {
+    const env = setUp();
+    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(outcome.errors).toBeGreaterThan(0);
+    expect(outcome.report.draft).toBe(true);
+    const text = documentStructure(docByUrl(env, outcome.report.url)).map((e) => ("text" in e ? e.text : ""));
+    expect(text.join("\n")).toMatch(/ЧЕРНОВИК/);
+    expect(text.join("\n")).toMatch(/Приложение\. Ошибки/);
+  });
+
+  it("is blocked in strict mode: no document, the errors are returned and the menu says why", () => {
+    const env = setUp(withField(sampleGrid(), "Настройки", "Не формировать отчёт при ошибках", "Да"));
+    const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
+    expect(outcome.kind).toBe("blocked");
+    if (outcome.kind === "blocked") expect(outcome.issues.every((i) => i.severity === "error") && outcome.issues.length > 0).toBe(true);
+    env.fns.menuGenerateReport!();
+    expect(lastAlert(env.fake)).toMatch(/Отчёт не сформирован/);
+    expect(env.fake.documentApp._documents.size).toBe(0);
+  });
+
+  it("goes to the spreadsheet's folder and stores the link in the workbook (properties, developer metadata, sidebar state)", () => {
+    const env = setUp();
+    env.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
+    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(outcome.report.name.startsWith(expectedName)).toBe(true);
+    expect(outcome.notice).toBeUndefined();
+    expect(env.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).toContain(outcome.report.name);
+    const meta = env.fake.spreadsheet._metadata.find((m) => m.getKey() === "mip.lastReport");
+    expect(JSON.parse(meta!.getValue()!)).toMatchObject({ url: outcome.report.url, name: outcome.report.name });
+    const state = env.call<SidebarState>("sidebarGetState");
+    expect(state.lastReport).toEqual(outcome.report);
+  });
+
+  it("with drive.file and a closed spreadsheet folder, uses one folder of its own («Отчёты МИП») and says so", () => {
+    const env = setUp();
+    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(first.notice).toMatch(/Папка таблицы недоступна дополнению.*«Отчёты МИП»/);
+    env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Управляющий совет школы");
+    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const own = [...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП");
+    expect(own).toHaveLength(1);
+    expect(env.fake.drive._namesIn(own[0]!.id).sort()).toEqual([first.report.name, second.report.name].sort());
+  });
+
+  it("two clicks make one document (the second, under the lock, returns the first)", () => {
+    const env = setUp();
+    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(second.report).toEqual(first.report);
+    expect(env.fake.documentApp._documents.size).toBe(1);
+    expect(env.fake.lockService._document.acquisitions).toBe(2);
+    expect(env.fake.lockService._document.holders).toBe(0);
+  });
+
+  it("while another execution holds the lock, says so in Russian and makes nothing", () => {
+    const env = setUp();
+    env.fake.lockService._document.heldElsewhere = true;
+    expect(() => env.call("sidebarGenerateReport")).toThrow(/уже формируется/);
+    env.fns.menuGenerateReport!();
+    expect(lastAlert(env.fake)).toMatch(/уже формируется/);
+    expect(env.fake.documentApp._documents.size).toBe(0);
+  });
+
+  it("never overwrites: an existing name gets «(2)», then «(3)»", () => {
+    let grid = sampleGrid();
+    const env = setUp(grid);
+    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    // A changed workbook is a new report, not a repeated click.
+    env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Управляющий совет школы");
+    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Педагогический совет");
+    const third = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(second.report.name).toBe(`${first.report.name} (2)`);
+    expect(third.report.name).toBe(`${first.report.name} (3)`);
+    expect(env.fake.documentApp._documents.size).toBe(3);
+    grid = withField(grid, "Общие сведения", "Сайт", "https://example.ru");
+    // A document of that name made earlier by the add-on (from another copy of the workbook) also counts.
+    const env2 = setUp(grid);
+    env2.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
+    env2.fake.drive._createFile(first.report.name, "application/vnd.google-apps.document", FAKE_SPREADSHEET_FOLDER);
+    expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
+  });
+
+  it("uses the folder from «Настройки» when the add-on can open it, otherwise the spreadsheet's folder with a notice", () => {
+    const folderId = "folder-reports-2022";
+    const grid = withField(sampleGrid(), "Настройки", "Папка для отчётов (ссылка или ID)", `https://drive.google.com/drive/folders/${folderId}`);
+    const env = setUp(grid);
+    env.fake.drive._addUserItem({ id: folderId, name: "Отчёты 2022", folder: true, granted: true });
+    const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
+    expect(ok.notice).toBeUndefined();
+
+    const env2 = setUp(grid);
+    env2.fake.drive._addUserItem({ id: folderId, name: "Чужая папка", folder: true, granted: false });
+    env2.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
+    const fallback = created(env2.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(env2.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).toContain(fallback.report.name);
+    expect(env2.fake.drive._namesIn(folderId)).toEqual([]);
+    expect(fallback.notice).toMatch(/Папка из «Настройки».*недоступна дополнению.*в папку таблицы/);
+  });
+
+  it("costs the same number of Docs calls for 10 and 200 plan rows (tables are appended whole; only cells with bold or italic runs cost a call)", () => {
+    const docsCalls = (rows: number) => {
+      const grid = sampleGrid();
+      const plan = grid.tabs.find((t) => t.title === "План-факт")!;
+      const template = plan.rows[1]!;
+      const body = Array.from({ length: rows }, (_, i) => [String(i + 1), ...template.slice(1)]);
+      const big = { ...grid, tabs: grid.tabs.map((t) => (t === plan ? { ...t, rows: [plan.rows[0]!, ...body] } : t)) };
+      const env = setUp(big);
+      env.counter.reset();
+      created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce((n, p) => n + env.counter.countPrefix(p), 0);
+      const richCells = env.counter.count("Table.getCell");
+      const perRichCell = richCells + env.counter.count("TableCell.editAsText") + env.counter.count("Text.setItalic") + env.counter.count("Text.setBold");
+      return { rest: all - perRichCell, richCells, appendTable: env.counter.count("Body.appendTable") };
+    };
+    const small = docsCalls(10);
+    const large = docsCalls(200);
+    expect(large.appendTable).toBe(small.appendTable);
+    expect(large.rest - small.rest).toBeLessThanOrEqual(0);
+    expect(large.richCells).toBeLessThanOrEqual(200 + small.richCells);
+  });
+});
