@@ -33,7 +33,7 @@ const col = (h: (typeof SUMMARY_ALL_HEADERS)[number]) => summaryColumn(h);
 describe("committee mode in Sheets (bundle)", () => {
   it("adds the «Комитет» submenu to the МИП menu, also in AuthMode.NONE", () => {
     const env = committeeEnv([]);
-    env.fns.onOpen({ authMode: "NONE" });
+    env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
     expect(json).toContain("Комитет");
     for (const caption of ["Обновить свод", "Сформировать справку", "Включить обновление каждый час", "Выключить обновление каждый час"]) expect(json).toContain(caption);
@@ -41,8 +41,8 @@ describe("committee mode in Sheets (bundle)", () => {
 
   it("creates Реестр-side Свод tab with the contract headers once", () => {
     const env = committeeEnv([]);
-    env.fns.committeeSetup();
-    env.fns.committeeSetup();
+    env.run("committeeSetup");
+    env.run("committeeSetup");
     const values = summaryValues(env);
     expect(values[0]!.slice(0, SUMMARY_HEADERS.length)).toEqual([...SUMMARY_HEADERS]);
     expect(env.committee._sheets.map((s) => s._name)).toEqual(["Реестр", "Свод"]);
@@ -50,7 +50,7 @@ describe("committee mode in Sheets (bundle)", () => {
 
   it("refreshes a mixed registry: one row per school, states, colours, figures from the validator", () => {
     const env = committeeEnv(mixed());
-    const outcome = env.fns.committeeRefresh() as { kind: string; failed: number };
+    const outcome = env.run("committeeRefresh") as { kind: string; failed: number };
     expect(outcome.kind).toBe("finished");
     const rows = summaryValues(env).slice(1, 8);
     expect(rows.map((r) => r[col("Состояние")])).toEqual([
@@ -75,7 +75,7 @@ describe("committee mode in Sheets (bundle)", () => {
 
   it("never writes school text as a formula; the text arrives unchanged", () => {
     const env = committeeEnv(mixed());
-    env.fns.committeeRefresh();
+    env.run("committeeRefresh");
     expect(env.formulaWrites).toEqual([]);
     const row = summaryValues(env)[2]!;
     expect(row[col("Организация")]).toBe(MALICIOUS[0]);
@@ -88,21 +88,21 @@ describe("committee mode in Sheets (bundle)", () => {
   it("reads each school with few calls: 3 per changed school, 1 per unchanged", () => {
     const schools = Array.from({ length: 6 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: sampleGrid() }));
     const env = committeeEnv(schools);
-    env.fns.committeeSetup();
+    env.run("committeeSetup");
     env.counter.reset();
-    env.fns.committeeRefresh();
+    env.run("committeeRefresh");
     const read = env.counter.count("Sheets.Spreadsheets.get") + env.counter.count("Sheets.Spreadsheets.Values.batchGet") + env.counter.count("Drive.Files.get");
     expect(read).toBe(18);
     expect(env.counter.count("SpreadsheetApp.openById")).toBe(0);
     expect(env.counter.count("Range.setValues")).toBe(6);
     env.counter.reset();
-    env.fns.committeeRefresh();
+    env.run("committeeRefresh");
     expect(env.counter.count("Drive.Files.get")).toBe(6);
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
     expect(env.counter.count("Range.setValues")).toBe(0);
     env.modified.set(id(2), "2022-12-19T09:00:00.000Z");
     env.counter.reset();
-    env.fns.committeeRefresh();
+    env.run("committeeRefresh");
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(1);
     expect(env.counter.count("Range.setValues")).toBe(1);
   });
@@ -110,14 +110,14 @@ describe("committee mode in Sheets (bundle)", () => {
   it("continues across simulated 6-minute limits with a persisted cursor and a continuation trigger", () => {
     const schools = Array.from({ length: 20 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
     const env = committeeEnv(schools, { openCostMs: 60_000 });
-    const first = env.fns.committeeRefresh() as { kind: string; done: number; total: number };
+    const first = env.run("committeeRefresh") as { kind: string; done: number; total: number };
     expect(first.kind).toBe("continues");
     expect(first.done).toBe(4);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 4 из 20, обновление продолжается");
     expect(env.triggers().filter((t) => t.handler === "committeeContinueRefresh")).toEqual([{ handler: "committeeContinueRefresh", everyHours: null, afterMs: 60_000 }]);
     let runs = 1;
     while (env.triggers().some((t) => t.handler === "committeeContinueRefresh") && runs < 20) {
-      env.fns.committeeContinueRefresh();
+      env.run("committeeContinueRefresh");
       runs++;
     }
     expect(runs).toBe(5);
@@ -135,7 +135,7 @@ describe("committee mode in Sheets (bundle)", () => {
       env.schools.get(id(1))!.addDeveloperMetadata("mip.lastReport", JSON.stringify({ url: `https://docs.google.com/open?id=${docId}`, name: "Отчёт" }));
       env.schools.get(id(2))!.addDeveloperMetadata("mip.lastReport", JSON.stringify({ url: '=HYPERLINK("http://evil","x")' }));
     });
-    env.fns.committeeRefresh();
+    env.run("committeeRefresh");
     const rows = summaryValues(env);
     expect(rows[1]![col("Отчёт")]).toBe(`https://docs.google.com/document/d/${docId}`);
     expect(String(rows[2]![col("Отчёт")])).not.toContain("evil");
@@ -145,30 +145,30 @@ describe("committee mode in Sheets (bundle)", () => {
     const env = committeeEnv(mixed());
     const held = env.fake.lockService.getDocumentLock();
     expect(held.tryLock(0)).toBe(true);
-    const outcome = env.fns.committeeHourlyRefresh() as { kind: string };
+    const outcome = env.run("committeeHourlyRefresh") as { kind: string };
     expect(outcome.kind).toBe("busy");
     expect(summaryValues(env).length).toBeLessThanOrEqual(1);
     held.releaseLock();
-    expect((env.fns.committeeHourlyRefresh() as { kind: string }).kind).toBe("finished");
+    expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
   });
 
   it("switches the hourly trigger on and off", () => {
     const env = committeeEnv([]);
-    env.fns.committeeEnableHourly();
-    env.fns.committeeEnableHourly();
+    env.run("committeeEnableHourly");
+    env.run("committeeEnableHourly");
     expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
-    env.fns.committeeDisableHourly();
+    env.run("committeeDisableHourly");
     expect(env.triggers()).toEqual([]);
   });
 
   it("makes the справка as a Google Doc from the stored rows", () => {
     const env = committeeEnv(mixed());
-    env.fns.committeeRefresh();
+    env.run("committeeRefresh");
     env.counter.reset();
-    const made = env.fns.committeeMakeSummary() as { url: string; name: string };
+    const made = env.run("committeeMakeSummary") as { url: string; name: string };
     expect(made.name).toBe("Справка МИП — 20.12.2022");
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
-    const again = env.fns.committeeMakeSummary() as { name: string };
+    const again = env.run("committeeMakeSummary") as { name: string };
     expect(again.name).toBe("Справка МИП — 20.12.2022 (2)");
     const docs = [...env.fake.documentApp._documents.values()];
     expect(docs).toHaveLength(2);

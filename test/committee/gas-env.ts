@@ -35,6 +35,8 @@ export interface CommitteeEnv extends GasEnvironment {
   clock: { ms: number };
   openCostMs: number;
   triggers(): { handler: string; everyHours: number | null; afterMs: number | null }[];
+  /** Calls a top-level function of the bundle (menu item, trigger handler). */
+  run(name: string, ...args: unknown[]): any;
 }
 
 const FORMULA_LIKE = /^[=+\-@]/;
@@ -107,21 +109,33 @@ export function registryRows(schools: readonly SchoolSheet[]): unknown[][] {
   return [[...REGISTRY_HEADERS], ...schools.map((s) => [s.organisation, s.link ?? `https://docs.google.com/spreadsheets/d/${s.id}/edit#gid=0`, "Петрова Е.В.", "p@example.ru"])];
 }
 
-export function committeeEnv(schoolList: readonly SchoolSheet[], options: { openCostMs?: number; counter?: CallCounter } = {}): CommitteeEnv {
+export interface CommitteeEnvOptions {
+  /** Script time one batch read of a workbook costs (default 2 s). */
+  openCostMs?: number;
+  /** Script time of the metadata read (Spreadsheets.get) and of the Drive modified-time read. */
+  metaCostMs?: number;
+  driveCostMs?: number;
+  counter?: CallCounter;
+}
+
+export function committeeEnv(schoolList: readonly SchoolSheet[], options: CommitteeEnvOptions = {}): CommitteeEnv {
   patchFakeOnce();
   const counter = options.counter ?? new CallCounter();
   const committee = new FakeSpreadsheet("committee-sheet", "Свод МИП — комитет", counter);
   counter.paused(() => {
-    const registry = committee._addSheet(REGISTRY_TITLE);
+    const registry = committee._addSheet(REGISTRY_TITLE, { rows: Math.max(1000, schoolList.length + 10) });
     const rows = registryRows(schoolList);
     registry.getRange(1, 1, rows.length, 4).setValues(rows.map((r) => r.map((v) => (typeof v === "string" && FORMULA_LIKE.test(v) ? `'${v}` : v))));
   });
   const env = createGasEnvironment({ spreadsheet: committee, counter });
   const schools = new Map<string, FakeSpreadsheet>();
   const modified = new Map<string, string>();
+  // Schools sharing one grid object share one fake spreadsheet (1,000 schools in the bench).
+  const byGrid = new Map<WorkbookGrid, FakeSpreadsheet>();
   for (const s of schoolList) {
     if (!s.grid || s.deleted) continue;
-    const ss = spreadsheetFromGrid(s.grid, counter, s.id);
+    const ss = byGrid.get(s.grid) ?? spreadsheetFromGrid(s.grid, counter, s.id);
+    byGrid.set(s.grid, ss);
     schools.set(s.id, ss);
     if (!s.denied) env.fake.spreadsheetApp._others.set(s.id, ss);
     modified.set(s.id, s.modified ?? "2022-12-01T09:00:00.000Z");
@@ -136,6 +150,11 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: { open
     formulaWrites: [],
     clock,
     openCostMs: options.openCostMs ?? 2_000,
+    run: (name, ...args) => {
+      const fn = env.fns[name];
+      if (!fn) throw new Error(`dist/Code.js has no function ${name}`);
+      return fn(...args);
+    },
     triggers: () => (env.fake.scriptApp._triggers as { handler: string; everyHours: number | null; afterMs?: number }[]).map((t) => ({ handler: t.handler, everyHours: t.everyHours, afterMs: t.afterMs ?? null })),
   };
   currentFormulaLog = result.formulaWrites;
@@ -149,6 +168,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: { open
     Spreadsheets: {
       get(id: string) {
         counter.hit("Sheets.Spreadsheets.get");
+        clock.ms += options.metaCostMs ?? 0;
         const ss = reach(id);
         return counter.paused(() => ({
           sheets: ss._sheets.map((s) => ({ properties: { title: s._name } })),
@@ -171,6 +191,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: { open
     Files: {
       get(id: string) {
         counter.hit("Drive.Files.get");
+        clock.ms += options.driveCostMs ?? 0;
         if (denied.has(id)) throw new Error(NO_ACCESS);
         const m = modified.get(id);
         if (!m) throw new Error("File not found: " + id);
@@ -179,7 +200,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: { open
     },
   };
   // The bundle's global object: any function defined by Code.js belongs to it.
-  const global = (env.fns.committeeRefresh!.constructor as FunctionConstructor)("return this")() as Record<string, unknown>;
+  const global = (env.fns["committeeRefresh"]!.constructor as FunctionConstructor)("return this")() as Record<string, unknown>;
   global.Sheets = sheetsService;
   global.Drive = driveService;
   const RealDate = global.Date as DateConstructor;

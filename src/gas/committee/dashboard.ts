@@ -25,6 +25,13 @@ export function readStoredRows(sheet: Sheet): (StoredRow | null)[] {
   return values.map((row) => storedRowOf(row));
 }
 
+/** Grows Свод so a registry of `schools` fits (Sheets refuses ranges past the last row). */
+export function ensureSummaryRows(sheet: Sheet, schools: number): void {
+  const needed = FIRST_ROW + schools - 1;
+  const max = sheet.getMaxRows();
+  if (needed > max) sheet.insertRowsAfter(max, needed - max);
+}
+
 export function writeSummaryRow(sheet: Sheet, index: number, row: SummaryRow): void {
   const range = sheet.getRange(FIRST_ROW + index, 1, 1, SUMMARY_WIDTH);
   range.setValues([sheetsPlainRow(row.values)]);

@@ -13,7 +13,7 @@ import {
 import { refreshBatch } from "../../core/committee/refresh.js";
 import type { Cell } from "../../core/grid.js";
 import { UserError } from "../errors.js";
-import { clearSummaryRowsFrom, readStoredRows, writeProgress, writeSummaryRow } from "./dashboard.js";
+import { clearSummaryRowsFrom, ensureSummaryRows, readStoredRows, writeProgress, writeSummaryRow } from "./dashboard.js";
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
 import { modifiedTime, openSchool } from "./school-reader.js";
 import { ensureCommitteeTabs } from "./tabs.js";
@@ -39,19 +39,37 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
     const { registry, summary } = ensureCommitteeTabs(ss);
     const timeZone = ss.getSpreadsheetTimeZone();
     const format = (pattern: string) => Utilities.formatDate(new Date(), timeZone, pattern);
+    // Utilities calls are cheap but not free: the time is formatted once per minute, the date once per run.
+    const today = format("yyyy-MM-dd");
+    let minute = -1;
+    let minuteText = "";
+    const formatNow = () => {
+      const m = Math.floor(Date.now() / 60_000);
+      if (m !== minute) {
+        minute = m;
+        minuteText = format("dd.MM.yyyy HH:mm");
+      }
+      return minuteText;
+    };
     let progress = "";
+    let schools = 0;
     const ports: RefreshPorts = {
       now: () => Date.now(),
-      formatNow: () => format("dd.MM.yyyy HH:mm"),
-      today: () => format("yyyy-MM-dd"),
-      registry: () => parseRegistry(registry.getDataRange().getValues().map((row) => row.map(registryCell))),
+      formatNow,
+      today: () => today,
+      registry: () => {
+        const entries = parseRegistry(registry.getDataRange().getValues().map((row) => row.map(registryCell)));
+        ensureSummaryRows(summary, entries.length);
+        schools = entries.length;
+        return entries;
+      },
       storedRows: () => readStoredRows(summary),
       modifiedTime,
       openSchool,
       writeRow: (index, row) => writeSummaryRow(summary, index, row),
       clearRowsFrom: (index) => clearSummaryRowsFrom(summary, index),
       progress: (done, total, finished) => {
-        progress = progressText(done, total, finished, format("dd.MM.yyyy HH:mm"));
+        progress = progressText(done, total, finished, formatNow());
         writeProgress(summary, progress);
       },
     };
@@ -59,8 +77,8 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
     saveCursor(ss.getId(), result.cursor);
     if (result.cursor) scheduleContinuation();
     else clearContinuation();
-    const done = result.cursor ? result.cursor.next : ports.registry().length;
-    const total = result.cursor ? result.cursor.total : done;
+    const done = result.cursor ? result.cursor.next : schools;
+    const total = result.cursor ? result.cursor.total : schools;
     return {
       kind: result.cursor ? "continues" : "finished",
       done,
