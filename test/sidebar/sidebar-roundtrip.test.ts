@@ -82,6 +82,23 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     await page.screenshot({ path: screenshotPath("sidebar-roundtrip-main") });
   });
 
+  it("shows the sample project's counts and bars as the validator computes them, then its draft report", async () => {
+    const grid = sampleGrid();
+    await openWith(grid);
+    const { summary, metrics } = validateWorkbook(grid, { today: TODAY });
+    const page = session.page;
+    const chips = await page.locator("#counts button").allTextContents();
+    expect(chips[0]).toMatch(summary.errors === 0 ? /^Ошибок нет$/ : new RegExp(`^${summary.errors} ошиб`));
+    expect(chips[1]).toMatch(summary.warnings === 0 ? /^Предупреждений нет$/ : new RegExp(`^${summary.warnings} предупрежд`));
+    await expect(page.locator("#completeness [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(String(Math.floor(summary.completeness * 100)));
+    await expect(page.locator("#plan-execution [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(
+      metrics.planExecution === null ? null : String(Math.floor(metrics.planExecution * 100)),
+    );
+    await page.locator("#generate-report").click();
+    await page.locator("#report a").waitFor();
+    await page.screenshot({ path: screenshotPath("sidebar-sample-report"), fullPage: true });
+  });
+
   it("a click on a finding selects its cell in the spreadsheet; a tab opens the tab", async () => {
     await openWith(fixtureGrid());
     const page = session.page;
