@@ -1,4 +1,66 @@
-/** Optional benchmark section (placeholder): its owner replaces it; undefined means "nothing to report". */
-export async function run(): Promise<Record<string, unknown> | undefined> {
-  return undefined;
+/**
+ * Apps Script benchmark: service calls counted by the in-memory fake when the BUILT bundle
+ * (dist/Code.js) validates, marks, re-checks one edit and makes the report, on synthetic
+ * workbooks (bench/synthetic.ts). Calls must scale with tabs, not rows: validate and mark
+ * cost the same for 10 and 10,000 plan rows.
+ *   {"gasCalls":[{"scenario":"validate","planRows":10,"calls":…,"ms":…},…]}
+ */
+import { CallCounter, spreadsheetFromGrid } from "../test/gas/fake/index.js";
+import { createGasEnvironment } from "../test/gas/load-bundle.js";
+import { syntheticGrid } from "./synthetic.js";
+
+export type Scenario = "validate" | "mark" | "onEdit" | "report";
+
+export interface GasCalls {
+  scenario: Scenario;
+  planRows: number;
+  calls: number;
+  ms: number;
 }
+
+const NOW = "2022-12-20T12:00:00+03:00";
+
+function environment(planRows: number) {
+  const counter = new CallCounter();
+  const spreadsheet = spreadsheetFromGrid(syntheticGrid({ planRows, pairs: Math.max(10, Math.round(planRows / 2)) }), counter);
+  return createGasEnvironment({ spreadsheet, counter, now: NOW });
+}
+
+function measure(scenario: Scenario, planRows: number, prepare: (env: ReturnType<typeof environment>) => void, act: (env: ReturnType<typeof environment>) => void): GasCalls {
+  const env = environment(planRows);
+  prepare(env);
+  env.counter.reset();
+  const started = performance.now();
+  act(env);
+  return { scenario, planRows, calls: env.counter.total, ms: Math.round(performance.now() - started) };
+}
+
+export function gasCalls(): GasCalls[] {
+  const none = () => {};
+  const out: GasCalls[] = [];
+  for (const rows of [10, 10_000]) out.push(measure("validate", rows, none, (env) => env.fns.sidebarGetState!()));
+  // «Проверить таблицу»: the check plus colours and notes on every tab.
+  for (const rows of [10, 10_000]) out.push(measure("mark", rows, none, (env) => env.fns.sidebarValidate!()));
+  for (const rows of [10, 10_000])
+    out.push(
+      measure(
+        "onEdit",
+        rows,
+        (env) => env.fns.sidebarValidate!(),
+        (env) => {
+          const plan = env.fake.spreadsheet._sheet("План-факт");
+          const range = env.counter.paused(() => plan.getRange(3, 8).setValue("Выполнено"));
+          env.fns.onEdit!({ authMode: "LIMITED", range, source: env.fake.spreadsheet, value: "Выполнено" });
+        },
+      ),
+    );
+  for (const rows of [10, 1_000]) out.push(measure("report", rows, none, (env) => env.fns.sidebarGenerateReport!()));
+  return out;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  return { gasCalls: gasCalls() };
+}
+
+// `npx tsx bench/gas.ts` prints the section on its own.
+if (process.argv[1]?.endsWith("gas.ts")) console.log(JSON.stringify(await run()));
