@@ -21,8 +21,6 @@ import type { SchoolDigest } from "./digest.js";
 const ORGANISATIONS: PluralForms = ["организация", "организации", "организаций"];
 const ACTIVITIES: PluralForms = ["мероприятие", "мероприятия", "мероприятий"];
 const PAIRS: PluralForms = ["наставническая пара", "наставнические пары", "наставнических пар"];
-const MENTORS: PluralForms = ["наставник", "наставника", "наставников"];
-const MENTEES: PluralForms = ["наставляемый", "наставляемых", "наставляемых"];
 const SCHOOLS_GEN: PluralForms = ["организации", "организаций", "организаций"];
 
 export interface SummaryDocOptions {
@@ -143,7 +141,7 @@ function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): B
   });
   const columns: ColumnSpec[] = [
     { header: "Организация", width: 5 },
-    { header: "Мероприятий в плане", width: 2, align: "center" },
+    { header: "Мероприятий в плане", width: 3, align: "center" },
     { header: "Срок наступил", width: 2, align: "center" },
     { header: "Выполнено", width: 2, align: "center" },
     { header: "Выполнение плана", width: 2, align: "center" },
@@ -201,7 +199,7 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
     paragraph(
       `В проектах ${countWithNoun(totals.pairsTotal, PAIRS)}, из них действующих и завершённых — ${num(totals.pairsActive)}, ` +
         `не состоялось — ${num(totals.pairsNotHeld)}. Наставников — ${num(totals.mentors)}, ` +
-        `наставляемых — ${num(totals.mentees)} (${countWithNoun(totals.mentors, MENTORS)}, ${countWithNoun(totals.mentees, MENTEES)}).`,
+        `наставляемых — ${num(totals.mentees)}.`,
       "justify",
     ),
     table(
@@ -210,7 +208,7 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
         { header: "Наставнических пар", width: 2, align: "center" },
       ],
       subjects.map(([subject, n]) => [subject, num(n)]),
-      { caption: "Наставнические пары по предметам", total: ["Всего", num(subjects.reduce((a, [, n]) => a + n, 0))] },
+      { caption: "Наставнические пары по предметам (кроме несостоявшихся)", total: ["Всего", num(subjects.reduce((a, [, n]) => a + n, 0))] },
     ),
     table(
       [
