@@ -296,6 +296,33 @@ describe("reversed and invalid terms", () => {
     expect(ok).toBe(10_000 - misspelt);
   });
 
+  it("reads 10,000 distinct terms quickly (nothing repeated to remember)", () => {
+    const t = performance.now();
+    let ok = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const start = addDays("2000-01-01", i);
+      const text = `${formatRuDate(start)}-${formatRuDate(addDays(start, 10))}`;
+      if (parseTerm(text, { period: CAL })?.ok) ok++;
+    }
+    expect(ok).toBe(10_000);
+    expect(performance.now() - t).toBeLessThan(1500);
+  });
+
+  it("remembers results per period, never across periods", () => {
+    expectTerm(parseTerm("Ноябрь", { period: CAL }), "month", "2022-11-01", "2022-11-30");
+    expectTerm(parseTerm("Ноябрь", { period: ACAD }), "month", "2021-11-01", "2021-11-30");
+    expectTerm(parseTerm("Ноябрь", { period: period("2019") }), "month", "2019-11-01", "2019-11-30");
+    expect(parseTerm("Ноябрь", { period: null })?.ok).toBe(false);
+    expectTerm(parseTerm("Ноябрь", { period: CAL }), "month", "2022-11-01", "2022-11-30");
+  });
+
+  it("hands out frozen results, so a shared one cannot be changed by a caller", () => {
+    const r = parseTerm("Ноябрь 15.11, 17.11", { period: CAL });
+    if (!r?.ok) throw new Error("expected ok");
+    expect(Object.isFrozen(r.term)).toBe(true);
+    expect(Object.isFrozen(r.term.days)).toBe(true);
+  });
+
   it("a 50,000-character cell returns promptly", () => {
     for (const big of ["1".repeat(50_000), "01.01-".repeat(8_000), "май, ".repeat(10_000), "а".repeat(50_000)]) {
       const t = performance.now();

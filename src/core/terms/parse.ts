@@ -663,8 +663,39 @@ function isAlwaysPhrase(text: string): boolean {
 
 const LEADING_LABEL = /^(?:срок|сроки|дата)(?:\s*[-–—:]\s*|\s+)(?=\S)/i;
 
+/**
+ * Plans repeat the same terms row after row («Апрель, май», «постоянно»), so results are
+ * remembered per reporting period. Results are frozen: callers share them safely.
+ */
+const MEMO_LIMIT = 4096;
+let memo = new Map<string, TermResult>();
+let memoPeriod: Period | null = null;
+
+function freezeResult(result: TermResult): TermResult {
+  if (result.ok) {
+    if (result.term.days) Object.freeze(result.term.days);
+    Object.freeze(result.term);
+  }
+  return Object.freeze(result);
+}
+
 /** Reads a term typed as text. Never throws. */
 export function parseTermText(text: string, period: Period | null): TermResult {
+  const samePeriod =
+    period === memoPeriod ||
+    (period !== null && memoPeriod !== null && period.start === memoPeriod.start && period.end === memoPeriod.end && period.kind === memoPeriod.kind);
+  if (!samePeriod || memo.size >= MEMO_LIMIT) {
+    memo = new Map();
+    memoPeriod = period;
+  }
+  const known = memo.get(text);
+  if (known) return known;
+  const result = freezeResult(readTermText(text, period));
+  memo.set(text, result);
+  return result;
+}
+
+function readTermText(text: string, period: Period | null): TermResult {
   // «Срок – постоянно», «Сроки: до 01.09.2023»: the label carries nothing.
   const trimmed = text.trim().replace(LEADING_LABEL, "");
   if (trimmed === "") return { ok: false, reason: "срок не указан" };

@@ -41,28 +41,31 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-/** Tokens of a term. The caller bounds the text length. */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Tokens of a term. The caller bounds the text length. Dispatches on the first character. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
   while (pos < text.length) {
     let m: RegExpExecArray | null;
-    if ((m = at(SPACE, text, pos)) || (m = at(IGNORED, text, pos))) {
-      pos += m[0].length;
-      continue;
-    }
-    if ((m = at(ISO_DATE, text, pos))) {
-      tokens.push({ type: "date", year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), raw: m[0] });
-    } else if ((m = at(MONTH_YEAR, text, pos))) {
-      tokens.push({ type: "monthYear", month: Number(m[1]), year: Number(m[2]), raw: m[0] });
-    } else if ((m = at(DAY_MONTH, text, pos))) {
-      const year = m[3] === undefined ? null : expandYear(m[3]);
-      tokens.push({ type: "date", day: Number(m[1]), month: Number(m[2]), year, raw: m[0] });
-    } else if ((m = at(NUMBER, text, pos))) {
-      tokens.push({ type: "num", value: Number(m[0]), digits: m[0].length, raw: m[0] });
+    if (isDigit(text.charCodeAt(pos))) {
+      if ((m = at(ISO_DATE, text, pos))) {
+        tokens.push({ type: "date", year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), raw: m[0] });
+      } else if ((m = at(MONTH_YEAR, text, pos))) {
+        tokens.push({ type: "monthYear", month: Number(m[1]), year: Number(m[2]), raw: m[0] });
+      } else if ((m = at(DAY_MONTH, text, pos))) {
+        const year = m[3] === undefined ? null : expandYear(m[3]);
+        tokens.push({ type: "date", day: Number(m[1]), month: Number(m[2]), year, raw: m[0] });
+      } else {
+        m = at(NUMBER, text, pos)!;
+        tokens.push({ type: "num", value: Number(m[0]), digits: m[0].length, raw: m[0] });
+      }
     } else if ((m = at(WORD, text, pos))) {
       const word = m[0].toLowerCase().replace(/ё/g, "е").replace(/\.$/, "");
       tokens.push({ type: "word", word, month: monthNumber(word), raw: m[0] });
+    } else if ((m = at(SPACE, text, pos)) || (m = at(IGNORED, text, pos))) {
+      // nothing to keep
     } else if ((m = at(DASH, text, pos))) {
       tokens.push({ type: "dash", raw: m[0] });
     } else if ((m = at(COMMA, text, pos))) {
