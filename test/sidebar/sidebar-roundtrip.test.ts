@@ -109,6 +109,13 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     await expect.poll(activeRange).toEqual({ sheet, cell });
     await page.locator("#tabs button[data-tab='Кадры']").click();
     await expect.poll(() => env.fake.spreadsheet._activeSheet?._name).toBe("Кадры");
+    // A missing tab cannot be opened: the server's Russian explanation is shown once, as is.
+    await page.locator("#tabs button[data-tab='Публикации']").click();
+    await page.locator("#failure:not([hidden])").waitFor();
+    const text = await page.locator("#failure .failure-text").textContent();
+    expect(text).toContain("«Публикации»");
+    expect(text).toContain("Создать / обновить шаблон");
+    expect(text!.match(/Не удалось/g) ?? []).toHaveLength(1);
   });
 
   it("filters by severity", async () => {
