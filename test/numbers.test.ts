@@ -82,6 +82,9 @@ describe("readIntOrMore", () => {
     ["1000+", 1000, true, true],
     ["не менее 1000", 1000, true, false],
     ["≥ 30", 30, true, false],
+    [">=1000", 1000, true, false],
+    ["от 200", 200, true, false],
+    ["более 1000 человек", 1000, true, true],
   ];
   it.each(rows)("%j → %d atLeast=%s strict=%s", (cell, value, atLeast, strict) => {
     const r = readIntOrMore(cell);

@@ -117,12 +117,13 @@ export function readIntOrMore(cell: Cell): IntOrMoreResult | null {
   let atLeast = false;
   let strict = false;
   let m: RegExpExecArray | null;
-  if ((m = MORE_THAN.exec(rest))) {
-    rest = rest.slice(m[0].length);
-    atLeast = strict = true;
-  } else if ((m = AT_LEAST.exec(rest))) {
+  // «≥»/«>=» before «>», or «>=1000» would leave «=1000».
+  if ((m = AT_LEAST.exec(rest))) {
     rest = rest.slice(m[0].length);
     atLeast = true;
+  } else if ((m = MORE_THAN.exec(rest))) {
+    rest = rest.slice(m[0].length);
+    atLeast = strict = true;
   } else if (PLUS_SUFFIX.test(rest)) {
     rest = rest.replace(PLUS_SUFFIX, "");
     atLeast = strict = true;
