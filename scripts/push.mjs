@@ -24,9 +24,9 @@ try {
 }
 if (typeof config.scriptId !== "string" || config.scriptId.trim() === "")
   fail(
-    "В .clasp.json не указан scriptId. Создайте проект командой `npx clasp create --type sheets --title \"МИП-отчёт\" --rootDir dist`\n" +
+    "В .clasp.json не указан scriptId. Создайте проект: удалите .clasp.json и выполните `npx clasp create --type sheets --title \"МИП-отчёт\" --rootDir dist`,\n" +
       "или вставьте идентификатор скрипта (Расширения → Apps Script → Настройки проекта → Идентификатор скрипта) в поле scriptId.",
-    "No scriptId in .clasp.json yet: run `npx clasp create --type sheets --rootDir dist` or paste your script id into .clasp.json.",
+    "No scriptId in .clasp.json yet: delete .clasp.json and run `npx clasp create --type sheets --rootDir dist`, or paste your script id into .clasp.json.",
   );
 const rootDir = join(root, config.rootDir ?? "dist");
 for (const file of ["Code.js", "appsscript.json"])
