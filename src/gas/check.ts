@@ -20,9 +20,13 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return ss;
 }
 
-export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Checked {
+/**
+ * `requireTemplate`: a workbook without template tabs is an error with advice (menu, report);
+ * the sidebar instead shows every tab as missing, next to its «create the template» hint.
+ */
+export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requireTemplate = true): Checked {
   const grid = readWorkbook(ss);
-  if (!looksLikeMipWorkbook(grid))
+  if (requireTemplate && !looksLikeMipWorkbook(grid))
     throw new UserError("В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.");
   return { grid, result: validateWorkbook(grid, { today: todayIn(ss) }) };
 }

@@ -16,7 +16,7 @@ export function showSidebar(): void {
 /** Validation for the sidebar; `mark` also refreshes the marks in the sheet. */
 export function currentState(mark: boolean): SidebarState {
   const ss = activeSpreadsheet();
-  const { result } = checkWorkbook(ss);
+  const { result } = checkWorkbook(ss, mark);
   if (mark) markWorkbook(ss, result.issues);
   return sidebarState(result, lastReport(), new Date().toISOString());
 }

@@ -131,6 +131,7 @@ describe("live re-check (onEdit)", () => {
     env.counter.reset();
     expect(() => env.fns.onEdit!({ authMode: "LIMITED", range: own.getRange("A1"), source: ss })).not.toThrow();
     expect(() => env.fns.onEdit!(undefined)).not.toThrow();
+    env.fns.onEdit!({ authMode: "NONE", range: ss._sheet("План-факт").getRange("H3"), source: ss });
     expect(env.counter.count("Range.getValues")).toBe(0);
   });
 });

@@ -73,7 +73,10 @@ describe("sidebar server functions", () => {
     const env = createGasEnvironment({ grid: sampleGrid(), now: NOW });
     expect(() => env.call("sidebarSelectCell", "Нет такой", "A1")).toThrow(/^Вкладки «Нет такой» нет в таблице/);
     const empty = createGasEnvironment({ now: NOW });
-    expect(() => empty.call("sidebarGetState")).toThrow(/нет вкладок шаблона МИП/);
+    expect(() => empty.call("sidebarValidate")).toThrow(/нет вкладок шаблона МИП/);
+    // Opening the panel on a fresh spreadsheet shows every tab as missing rather than failing.
+    const fresh = empty.call<SidebarState>("sidebarGetState");
+    expect(fresh.tabs.every((t) => t.state === "missing")).toBe(true);
     empty.fns.menuValidate!();
     expect(empty.fake.ui._alerts.at(-1)!.prompt).toMatch(/Создать \/ обновить шаблон/);
     expect(empty.fake.ui._alerts.at(-1)!.prompt).not.toMatch(/at .*\.js:\d+/);
