@@ -388,6 +388,24 @@ describe("sidebar UI (scripted server)", () => {
     expect(widths.scroll).toBeLessThanOrEqual(300);
   });
 
+  it("the google.script.run stand-in refuses values Apps Script cannot carry (a Date), as the real one does", async () => {
+    const before = session.protocolViolations.length;
+    await open(scripted({ state: () => ({ ...sidebarState(), checkedAt: new Date() as unknown as string }) }));
+    await expect(session.page.locator("#failure").isVisible()).resolves.toBe(true);
+    expect(session.protocolViolations.slice(before)).toEqual(["sidebarGetState: value.checkedAt is a Date"]);
+    session.protocolViolations.length = before; // expected here; the check below covers everything else
+    // Arguments are checked in the page too: a Date cannot be sent.
+    const thrown = await session.page.evaluate(() => {
+      try {
+        (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script.run.sidebarSelectCell!("План-факт", new Date());
+        return null;
+      } catch (error) {
+        return String(error);
+      }
+    });
+    expect(thrown).toContain("illegal value");
+  });
+
   it("passes only JSON values through google.script.run", () => {
     expect(session.protocolViolations).toEqual([]);
     expect(session.pageErrors).toEqual([]);
