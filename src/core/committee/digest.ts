@@ -140,8 +140,8 @@ export function sameText(a: string, b: string): boolean {
   return foldEnum(a) === foldEnum(b);
 }
 
-/** Largest JSON text a digest may take in one cell (Sheets allows 50,000 characters). */
-export const DIGEST_MAX_CHARS = 45_000;
+/** Largest JSON text a digest may take in one cell (Sheets allows 50,000; 1,000 schools stay under 20 MB). */
+export const DIGEST_MAX_CHARS = 20_000;
 
 /** The digest as JSON for the hidden Свод cell; lists are shortened until it fits. */
 export function serialiseDigest(digest: SchoolDigest): string {
