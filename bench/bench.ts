@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --json]`: the core validation benchmark plus optional sections owned by
  * others (report, Apps Script, committee). With --json, stdout gets ONE JSON object:
- * {"core":[{"planRows":10000,"pairs":5000,"ms":…,"peakMB":…},…], "coreLinearity": …, "report": …}.
+ * {"core":[{"planRows":10000,"pairs":5000,"ms":…,"peakMB":…},…], "coreLinearity": …, "xlsx": …, "report": …}.
+ * Each optional section returns an object of top-level keys that is merged in.
  * Progress goes to stderr so the JSON stays clean.
  */
 import * as core from "./core.js";
@@ -9,6 +10,7 @@ import * as core from "./core.js";
 type Section = { run(): Promise<Record<string, unknown> | undefined> };
 
 const OPTIONAL: Record<string, () => Promise<Section>> = {
+  xlsx: () => import("./xlsx.js"),
   report: () => import("./report.js"),
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
@@ -25,8 +27,9 @@ async function main(): Promise<void> {
   for (const [name, load] of Object.entries(OPTIONAL)) {
     try {
       const section = await (await load()).run();
+      // Sections return their own top-level keys ({"report": […]}), merged into the one object.
       if (section !== undefined) {
-        output[name] = section;
+        Object.assign(output, section);
         if (!asJson) log(`${name}: ${JSON.stringify(section)}`);
       }
     } catch (error) {
