@@ -580,21 +580,19 @@ function toTerm(syntax: Syntax, period: Period | null): Term {
   }
   if (syntax.segments.length === 0) fail("срок не указан");
 
-  // «2019-2020» (no «гг.»): an academic year; «2021-2023» or «2021-2022 гг.»: calendar years.
+  // «2019-2020» (no «гг.», no «по»): one academic year; «2021-2023», «2021-2022 гг.»,
+  // «с 2021 по 2022»: calendar years, read as an ordinary range below.
   const only = syntax.segments.length === 1 ? syntax.segments[0]! : null;
-  if (only && only.from.kind === "year" && typeof only.to === "object" && only.to?.kind === "year") {
-    const a = only.from.year;
-    const b = only.to.year;
-    if (b === a + 1 && (syntax.academic || (!syntax.calendarYears && !only.byWord))) {
-      return { kind: "academic", start: isoOf(a, 9, 1), end: isoOf(b, 8, 31), yearInferred: false };
-    }
-    if (b < a) throw new TermError(reversedReason(isoOf(a, 1, 1), isoOf(b, 12, 31)), true);
-    return { kind: "range", start: isoOf(a, 1, 1), end: isoOf(b, 12, 31), yearInferred: false };
-  }
-  if (only && only.to === null && only.from.kind === "year" && syntax.academic) {
-    // «2021 учебный год»: the academic year starting then.
+  if (only && only.from.kind === "year") {
     const y = only.from.year;
-    return { kind: "academic", start: isoOf(y, 9, 1), end: isoOf(y + 1, 8, 31), yearInferred: false };
+    const to = typeof only.to === "object" ? only.to : null;
+    const consecutive = to?.kind === "year" && to.year === y + 1 && (syntax.academic || (!syntax.calendarYears && !only.byWord));
+    // «2021 учебный год»: the academic year starting then.
+    const single = only.to === null && syntax.academic;
+    if (consecutive || single) {
+      only.from = { kind: "academic", year: y, raw: only.from.raw };
+      only.to = null;
+    }
   }
   const yearInferred = fillIn(syntax, period);
 
