@@ -6,13 +6,21 @@ import type { DocModel } from "../../src/core/report/model.js";
 import { columnTwips, renderDocx, textWidth } from "../../src/local/docx.js";
 import { fixtureResult } from "./fixture.js";
 
-async function documentXml(model: DocModel): Promise<{ xml: string; footer: string; bytes: Buffer }> {
+interface Unzipped {
+  xml: string;
+  footer: string;
+  styles: string;
+  bytes: Buffer;
+}
+
+async function documentXml(model: DocModel): Promise<Unzipped> {
   const bytes = await renderDocx(model);
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
   const footerName = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n));
   const footer = footerName ? await zip.file(footerName)!.async("string") : "";
-  return { xml, footer, bytes };
+  const styles = await zip.file("word/styles.xml")!.async("string");
+  return { xml, footer, styles, bytes };
 }
 
 /** Visible text of the document, paragraphs joined by newlines. */
@@ -25,8 +33,8 @@ function visibleText(xml: string): string {
     .replace(/&amp;/g, "&");
 }
 
-let portrait: { xml: string; footer: string; bytes: Buffer };
-let landscape: { xml: string; footer: string; bytes: Buffer };
+let portrait: Unzipped;
+let landscape: Unzipped;
 let model: DocModel;
 
 beforeAll(async () => {
@@ -51,11 +59,24 @@ describe(".docx report", () => {
   });
 
   it("sets Times New Roman, 14 pt for text and 12 pt in tables", () => {
-    expect(portrait.xml).toContain('w:ascii="Times New Roman"');
-    expect(portrait.xml).toMatch(/<w:sz w:val="28"\/>/);
-    const firstTable = portrait.xml.slice(portrait.xml.indexOf("<w:tbl>"), portrait.xml.indexOf("</w:tbl>"));
-    expect(firstTable).toMatch(/<w:sz w:val="24"\/>/);
-    expect(firstTable).not.toMatch(/<w:sz w:val="28"\/>/);
+    const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(portrait.styles)?.[0] ?? "";
+    expect(defaults).toContain('w:ascii="Times New Roman"');
+    expect(defaults).toMatch(/<w:sz w:val="28"\/>/);
+    expect(defaults).toMatch(/<w:lang w:val="ru-RU"/);
+    const tableStyle = /<w:style [^>]*w:styleId="MipTableText".*?<\/w:style>/s.exec(portrait.styles)?.[0] ?? "";
+    expect(tableStyle).toContain('w:ascii="Times New Roman"');
+    expect(tableStyle).toMatch(/<w:sz w:val="24"\/>/);
+    // Every paragraph inside a table uses the 12 pt style; no run overrides the size there.
+    const tables = portrait.xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? [];
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) {
+      const paragraphs = t.match(/<w:p>/g)?.length ?? 0;
+      expect(t.match(/<w:pStyle w:val="MipTableText"\/>/g)?.length).toBe(paragraphs);
+      expect(t).not.toMatch(/<w:sz /);
+    }
+    // Body text outside tables takes the 14 pt default: the only explicit size is the 16 pt title.
+    const outside = portrait.xml.replace(/<w:tbl>.*?<\/w:tbl>/gs, "");
+    expect([...new Set(outside.match(/<w:sz w:val="\d+"\/>/g))]).toEqual(['<w:sz w:val="32"/>']);
   });
 
   it("draws bordered tables with a bold shaded header row repeated on every page", () => {
@@ -100,5 +121,22 @@ describe(".docx report", () => {
 
   it("makes headings bold and real Word headings (navigation pane)", () => {
     expect(portrait.xml).toMatch(/<w:pStyle w:val="Heading1"\/>.*?<w:b\/>.*?1\. Общие сведения/s);
+  });
+
+  it("escapes text a cell may hold: markup characters and control characters", async () => {
+    const hostile: DocModel = {
+      title: "t",
+      orientation: "portrait",
+      draft: false,
+      blocks: [
+        { type: "paragraph", runs: [{ text: 'a < b & c > "d" \u0001\u000bконец' }] },
+        { type: "table", columns: [{ header: "<w:p>", width: 1 }], rows: [["</w:t>=HYPERLINK(\"x\")"]] },
+      ],
+    };
+    const { xml } = await documentXml(hostile);
+    expect(xml).toContain("a &lt; b &amp; c &gt; &quot;d&quot; конец");
+    expect(xml).toContain("&lt;/w:t&gt;=HYPERLINK(&quot;x&quot;)");
+    expect(xml).toContain("&lt;w:p&gt;");
+    expect(xml).not.toMatch(/[\u0001\u000b]/);
   });
 });

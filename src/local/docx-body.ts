@@ -1,0 +1,204 @@
+/**
+ * DocModel blocks → WordprocessingML for the document body, written directly as text.
+ * The docx library builds the package around it (styles, footer, page set-up); building
+ * every table cell as a library object made a 1,000-row plan take seconds, a string takes
+ * milliseconds. Element order inside pPr/rPr/tblPr/tcPr follows the OOXML schema.
+ */
+import { type Align, type Block, type Run, type TableBlock, type TableCell, SIGNATURE_BLANK } from "../core/report/model.js";
+import {
+  CELL_MARGIN,
+  FIRST_LINE,
+  HEADER_SHADE,
+  columnMinimums,
+  fitColumnWidths,
+  mm,
+} from "./docx-layout.js";
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+// Characters XML 1.0 forbids (control characters a spreadsheet cell may still hold).
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function escapeXml(text: string): string {
+  return text.replace(FORBIDDEN, "").replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
+}
+
+const JC: Record<Align, string> = { left: "left", center: "center", right: "right", justify: "both" };
+
+/** Paragraph style of table text (12 pt), defined in docx.ts; body text takes the document default (14 pt). */
+export const TABLE_STYLE = "MipTableText";
+
+interface RunStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Only when it differs from the paragraph style's size (the title's 16 pt). */
+  readonly size?: number;
+}
+
+/** Run properties: only what differs from the paragraph's style, to keep 10,000-row tables small. */
+function rPr(style: RunStyle): string {
+  const props =
+    (style.bold ? "<w:b/><w:bCs/>" : "") +
+    (style.italic ? "<w:i/><w:iCs/>" : "") +
+    (style.size ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : "");
+  return props ? `<w:rPr>${props}</w:rPr>` : "";
+}
+
+/** One run per line: "\n" in the text becomes a line break. */
+function runXml(text: string, style: RunStyle = {}): string {
+  const props = rPr(style);
+  return text
+    .split("\n")
+    .map((line, i) => `<w:r>${props}${i > 0 ? "<w:br/>" : ""}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
+    .join("");
+}
+
+function runsXml(runs: readonly Run[], forceBold = false): string {
+  return runs.map((r) => runXml(r.text, { bold: forceBold || r.bold, italic: r.italic })).join("");
+}
+
+interface ParagraphProps {
+  readonly style?: string;
+  readonly keepNext?: boolean;
+  readonly keepLines?: boolean;
+  readonly tabs?: string;
+  readonly before?: number;
+  readonly after?: number;
+  readonly indent?: string;
+  readonly align?: Align;
+}
+
+function paragraphXml(props: ParagraphProps, content: string): string {
+  const pPr =
+    (props.style ? `<w:pStyle w:val="${props.style}"/>` : "") +
+    (props.keepNext ? "<w:keepNext/>" : "") +
+    (props.keepLines ? "<w:keepLines/>" : "") +
+    (props.tabs ?? "") +
+    `<w:spacing w:before="${props.before ?? 0}" w:after="${props.after ?? 0}" w:line="240" w:lineRule="auto"/>` +
+    (props.indent ?? "") +
+    (props.align ? `<w:jc w:val="${JC[props.align]}"/>` : "");
+  return `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
+}
+
+const cellRuns = (cell: TableCell): readonly Run[] => (typeof cell === "string" ? [{ text: cell }] : cell);
+
+const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+const TABLE_BORDERS = `<w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(BORDER).join("")}</w:tblBorders>`;
+const CELL_MARGINS =
+  `<w:tblCellMar><w:top w:w="${CELL_MARGIN.top}" w:type="dxa"/><w:left w:w="${CELL_MARGIN.left}" w:type="dxa"/>` +
+  `<w:bottom w:w="${CELL_MARGIN.bottom}" w:type="dxa"/><w:right w:w="${CELL_MARGIN.right}" w:type="dxa"/></w:tblCellMar>`;
+
+function cellXml(width: number, content: string, extra: { span?: number; header?: boolean } = {}): string {
+  const tcPr =
+    `<w:tcW w:w="${width}" w:type="dxa"/>` +
+    (extra.span && extra.span > 1 ? `<w:gridSpan w:val="${extra.span}"/>` : "") +
+    (extra.header ? `<w:shd w:val="clear" w:color="auto" w:fill="${HEADER_SHADE}"/><w:vAlign w:val="center"/>` : "");
+  return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
+}
+
+function tableText(cell: TableCell, align: Align, bold: boolean): string {
+  return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/>${align === "left" ? "" : `<w:jc w:val="${JC[align]}"/>`}</w:pPr>${runsXml(cellRuns(cell), bold)}</w:p>`;
+}
+
+const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+
+export function tableXml(block: TableBlock, width: number): string {
+  const widths = fitColumnWidths(
+    block.columns.map((c) => c.width),
+    columnMinimums(block),
+    width,
+  );
+  const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
+  const parts: string[] = [];
+  if (block.caption) parts.push(paragraphXml({ keepNext: true, before: 120, after: 60 }, runXml(block.caption)));
+  parts.push(
+    `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
+      `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
+      `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
+  );
+  for (const row of block.headerRows ?? []) {
+    let at = 0;
+    const cells = row.map((h) => {
+      const xml = cellXml(spanWidth(at, h.span), tableText(h.text, "center", true), { span: h.span, header: true });
+      at += h.span;
+      return xml;
+    });
+    parts.push(`<w:tr>${HEADER_ROW}${cells.join("")}</w:tr>`);
+  }
+  parts.push(
+    `<w:tr>${HEADER_ROW}${block.columns.map((c, i) => cellXml(widths[i]!, tableText(c.header, "center", true), { header: true })).join("")}</w:tr>`,
+  );
+  const last = block.rows.length - 1;
+  block.rows.forEach((row, r) => {
+    const bold = Boolean(block.totalRow && r === last);
+    const cells = block.columns.map((c, i) => cellXml(widths[i]!, tableText(row[i] ?? "", c.align ?? "left", bold)));
+    parts.push(`<w:tr>${cells.join("")}</w:tr>`);
+  });
+  parts.push("</w:tbl>");
+  // Word merges tables that touch; a small empty paragraph keeps them apart and adds air.
+  parts.push(paragraphXml({ after: 120 }, ""));
+  return parts.join("");
+}
+
+const HEADING_STYLE = { 1: "Heading1", 2: "Heading2", 3: "Heading3" } as const;
+
+export function blockXml(block: Block, width: number): string {
+  switch (block.type) {
+    case "title":
+      return block.lines
+        .map((line, i) =>
+          paragraphXml(
+            { align: "center", before: i === 0 ? 240 : 0, after: i === block.lines.length - 1 ? 240 : 60 },
+            runXml(line, { bold: true, ...(i === 0 && /^[А-ЯЁ ]+$/u.test(line) ? { size: 32 } : {}) }),
+          ),
+        )
+        .join("");
+    case "heading":
+      return paragraphXml(
+        { style: HEADING_STYLE[block.level], keepNext: true, keepLines: true, before: block.level === 1 ? 240 : 120, after: 60, align: "left" },
+        runXml(block.text, { bold: true, italic: block.level === 3 }),
+      );
+    case "paragraph": {
+      const align = block.align ?? "justify";
+      return paragraphXml(
+        { align, after: 60, ...(align === "justify" ? { indent: `<w:ind w:firstLine="${FIRST_LINE}"/>` } : {}) },
+        runsXml(block.runs),
+      );
+    }
+    case "list":
+      return block.items
+        .map((item, i) =>
+          paragraphXml(
+            { align: "justify", after: 40, indent: `<w:ind w:left="${mm(10)}" w:hanging="${mm(6)}"/>` },
+            runsXml([{ text: block.ordered ? `${i + 1}.\u00a0` : "–\u00a0" }, ...item]),
+          ),
+        )
+        .join("");
+    case "table":
+      return tableXml(block, width);
+    case "pageBreak":
+      return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+    case "approval":
+      return block.lines
+        .map((line, i) =>
+          paragraphXml(
+            { align: "left", after: i === block.lines.length - 1 ? 240 : 40, indent: `<w:ind w:left="${Math.round(width * 0.55)}"/>` },
+            runXml(line, { bold: i === 0 }),
+          ),
+        )
+        .join("");
+    case "signature":
+      // One right tab: the line and the name stay together at the right margin, on the same
+      // line as the organisation when it fits, else right-aligned on the next line.
+      return paragraphXml(
+        { keepLines: true, before: 480, tabs: `<w:tabs><w:tab w:val="right" w:pos="${width}"/></w:tabs>` },
+        runXml(block.left) +
+          `<w:r><w:tab/><w:t xml:space="preserve">${escapeXml(`${SIGNATURE_BLANK}\u00a0${block.name}`)}</w:t></w:r>`,
+      );
+  }
+}
+
+/** The whole body (without the final section properties). */
+export function bodyXml(blocks: readonly Block[], width: number): string {
+  return blocks.map((b) => blockXml(b, width)).join("");
+}
