@@ -152,6 +152,44 @@ describe("committee mode in Sheets (bundle)", () => {
     expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
   });
 
+  it("the hourly trigger works without an active spreadsheet (opens the committee's by its stored id)", () => {
+    const env = committeeEnv(mixed().slice(0, 2));
+    env.run("committeeEnableHourly");
+    const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
+    app._others.set(env.committee._id, env.committee);
+    app._active = null;
+    const outcome = env.run("committeeHourlyRefresh") as { kind: string };
+    expect(outcome.kind).toBe("finished");
+    expect(summaryValues(env).slice(1, 3).map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК"]);
+  });
+
+  it("a run killed midway leaves every earlier row whole; the next run finishes", () => {
+    const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const env = committeeEnv(schools);
+    env.run("committeeRefresh");
+    const before = summaryValues(env).slice(1, 6).map((r) => r.slice(0, SUMMARY_ALL_HEADERS.length));
+    for (const s of schools) env.modified.set(s.id, "2022-12-19T00:00:00.000Z");
+    const sheet = env.committee._sheets.find((s) => s._name === "Свод")!;
+    const range = sheet.getRange(2, 1) as unknown as { setValues(v: unknown[][]): unknown };
+    const proto = Object.getPrototypeOf(range) as { setValues(v: unknown[][]): unknown };
+    const original = proto.setValues;
+    let writes = 0;
+    proto.setValues = function (this: unknown, v: unknown[][]) {
+      if (++writes === 3) throw new Error("Exceeded maximum execution time");
+      return original.call(this, v);
+    };
+    try {
+      env.run("committeeHourlyRefresh");
+    } finally {
+      proto.setValues = original;
+    }
+    const after = summaryValues(env).slice(1, 6).map((r) => r.slice(0, SUMMARY_ALL_HEADERS.length));
+    expect(after.slice(2)).toEqual(before.slice(2));
+    for (const row of after) expect(row[col("Состояние")]).toBe("ОК");
+    env.run("committeeHourlyRefresh");
+    expect(summaryValues(env).slice(1, 6).map((r) => r[col("Изменена")])).toEqual(Array(5).fill("2022-12-19T00:00:00.000Z"));
+  });
+
   it("switches the hourly trigger on and off", () => {
     const env = committeeEnv([]);
     env.run("committeeEnableHourly");
