@@ -59,3 +59,24 @@ describe("mip demo", () => {
     expect(run.stderr).toMatch(/нужна папка/);
   });
 });
+
+describe("terminal colours", () => {
+  it("colour only on a terminal and never with NO_COLOR", async () => {
+    const { painter } = await import("../../src/local/style.js");
+    const saved = process.env.NO_COLOR;
+    const savedTerm = process.env.TERM;
+    try {
+      delete process.env.NO_COLOR;
+      process.env.TERM = "xterm-256color";
+      expect(painter({ isTTY: true }).red("ошибка")).toBe("\u001b[31mошибка\u001b[39m");
+      expect(painter({ isTTY: false }).red("ошибка")).toBe("ошибка");
+      process.env.NO_COLOR = "1";
+      expect(painter({ isTTY: true }).red("ошибка")).toBe("ошибка");
+    } finally {
+      if (savedTerm === undefined) delete process.env.TERM;
+      else process.env.TERM = savedTerm;
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  });
+});
