@@ -23,6 +23,8 @@ const ISO_DATE = /(\d{4})([-.])(\d{2})\2(\d{2})(?!\d)/y;
 const MONTH_YEAR = /(\d{1,2})[./](\d{4})(?!\d)\.?/y;
 const DAY_MONTH = /(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2})(?!\d))?\.?/y;
 const NUMBER = /\d+/y;
+/** A time after a date, as exports write datetimes: «05.03.2022 0:00:00». */
+const TIME = /\d{1,2}:\d{2}(?::\d{2})?(?!\d)/y;
 const WORD = /[a-zа-яё]+\.?/iy;
 const DASH = /[-‐‑‒–—―−/]+/y;
 const COMMA = /[,;]/y;
@@ -50,7 +52,9 @@ export function tokenize(text: string): Token[] {
   while (pos < text.length) {
     let m: RegExpExecArray | null;
     if (isDigit(text.charCodeAt(pos))) {
-      if ((m = at(ISO_DATE, text, pos))) {
+      if (tokens[tokens.length - 1]?.type === "date" && (m = at(TIME, text, pos))) {
+        // The time of day says nothing about the term.
+      } else if ((m = at(ISO_DATE, text, pos))) {
         tokens.push({ type: "date", year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), raw: m[0] });
       } else if ((m = at(MONTH_YEAR, text, pos))) {
         tokens.push({ type: "monthYear", month: Number(m[1]), year: Number(m[2]), raw: m[0] });
