@@ -17,6 +17,8 @@ describe("readCount", () => {
     ["5 уч-ся", 5, true],
     ["0", 0, true],
     ["+3", 3, true],
+    [0.1 * 3 * 10, 3, false],
+    [6.999999999999999, 7, false],
   ];
   it.each(accepted)("%j → %d (fromText %s)", (cell, value, fromText) => {
     expect(readCount(cell)).toEqual({ ok: true, value, fromText });

@@ -76,9 +76,11 @@ function readNonNegative(cell: Cell, wholeOnly: boolean): CountResult | null {
   let fractional: boolean;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { ok: false, reason: "в ячейке не число" };
-    value = cell;
+    // Formula results carry binary noise (6.999999999999999); that is still 7.
+    const nearest = Math.round(cell);
+    value = Math.abs(cell - nearest) < 1e-9 ? nearest : cell;
     fromText = false;
-    fractional = !Number.isInteger(cell);
+    fractional = !Number.isInteger(value);
   } else if (typeof cell === "string") {
     const parsed = parseNumberText(cell.trim());
     if (!parsed) return { ok: false, reason: nonNumberReason(cell) };
