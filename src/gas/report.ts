@@ -123,15 +123,18 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
     const remembered = readJson<string[]>(KEYS.reportNames, []);
     const name = firstFreeName(build.model.title, (candidate) => nameTaken(destination.folder, candidate, remembered));
     const doc = DocumentApp.create(name);
+    // A closed document answers nothing, so its id and link are taken first.
+    const docId = doc.getId();
+    const url = doc.getUrl();
     renderDocModel(doc, build.model);
     doc.saveAndClose();
     let notice = destination.notice;
     try {
-      DriveApp.getFileById(doc.getId()).moveTo(destination.folder);
+      DriveApp.getFileById(docId).moveTo(destination.folder);
     } catch {
       notice = "Не удалось переложить отчёт в папку: он сохранён в корне «Моего диска».";
     }
-    const report: StoredReport = { url: doc.getUrl(), name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
+    const report: StoredReport = { url, name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
     writeJson(KEYS.lastReport, report);
     writeJson(KEYS.reportNames, [...remembered, name].slice(-REMEMBERED_NAMES));
     setSpreadsheetMetadata(ss, METADATA_KEYS.lastReport, JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }));

@@ -461,6 +461,10 @@ export class FakeDocument
     this._body = new FakeBody(counter);
     return counted(this, "Document", counter);
   }
+  /** Apps Script refuses to edit a document after saveAndClose() (its id and link stay readable). */
+  private _open(): void {
+    if (this._closed) throw new Error("Exception: Document is closed, its contents cannot be updated.");
+  }
   getId(): string {
     return this._id;
   }
@@ -471,14 +475,17 @@ export class FakeDocument
     return `https://docs.google.com/open?id=${this._id}`;
   }
   getBody(): GoogleAppsScript.Document.Body {
+    this._open();
     return gas(this._body);
   }
   addFooter(): GoogleAppsScript.Document.FooterSection {
+    this._open();
     if (this._footer) throw new Error("Exception: Document tab already contains a footer.");
     this._footer = new FakeFooter(this.counter);
     return gas(this._footer);
   }
   getFooter(): GoogleAppsScript.Document.FooterSection {
+    this._open();
     return gas(this._footer!);
   }
   saveAndClose(): void {
