@@ -61,9 +61,6 @@ const MONTH_BY_WORD: ReadonlyMap<string, number> = (() => {
       if (!map.has(prefix)) map.set(prefix, month);
     }
   });
-  // Customary abbreviations that are not plain stem prefixes.
-  map.set("сент", 9);
-  map.set("нояб", 11);
   return map;
 })();
 
