@@ -112,7 +112,14 @@ describe("report model: order of the official form", () => {
       "2. Организация наставничества по предметам",
       "3. Создание среды, поддерживающей качественное обучение",
     ]);
-    expect(allText(m)).toContain("Проект реализуется в 3 этапа");
+    // Stage months are read by the shared terms reader («январь 2021» → 2021-01-01 …).
+    expect(allText(m)).toContain("Проект реализуется в 3 этапа с января 2021 по май 2023 года.");
+    expect(allText(m)).toContain("1 этап — подготовительный, январь – сентябрь 2021 года;");
+    expect(allText(m)).toContain("2 этап — практический, октябрь 2021 – декабрь 2022 года;");
+    expect(allText(m)).toContain("3 этап — обобщающий, январь – май 2023 года.");
+    // 2.6 lists only the stage that overlaps 2022; 2.5 only the completed stage with results.
+    expect(allText(m)).toContain("2 этап — практический, октябрь 2021 – декабрь 2022 года: Работа наставников");
+    expect(allText(m)).not.toContain("3 этап — обобщающий, январь – май 2023 года: Обобщение опыта");
     expect(allText(m)).toContain("По итогам 1-го этапа (подготовительный):\nСозданы положения и договоры");
   });
 });

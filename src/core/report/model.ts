@@ -59,7 +59,7 @@ export interface HeaderCell {
   readonly span: number;
 }
 
-/** A table cell: plain text or formatted runs. Multi-line text uses "\n". */
+/** A table cell: plain text or formatted runs. "\n" inside a run's text is a line break (in tables and paragraphs alike). */
 export type TableCell = string | readonly Run[];
 
 export interface TableBlock {
@@ -108,7 +108,7 @@ export type Block =
 export type Orientation = "portrait" | "landscape";
 
 export interface DocModel {
-  /** Document name without extension: «Отчёт МИП — {org_short_name} — {period}» (+ « — ЧЕРНОВИК» never; draft is in the title lines). */
+  /** Document name without extension: «Отчёт МИП — {org_short_name} — {period}» (a draft says so in its title lines, not in the name). */
   readonly title: string;
   readonly orientation: Orientation;
   /** True when made in draft mode (errors present, strict off). */
