@@ -151,12 +151,22 @@ function rewriteNotes(sheet: Sheet, box: MarkBox, marks: Map<string, Mark>, prev
   if (changed) range.setNotes(next);
 }
 
+/**
+ * Where old messages may sit: the remembered box, widened to the tab's data, since rows the
+ * user inserted or deleted move notes out of the box they were written in.
+ */
+function oldMessagesBox(sheet: Sheet, previous: MarkBox | null): MarkBox | null {
+  if (!previous) return null;
+  const data = sheet.getDataRange();
+  return union(previous, [1, 1, data.getLastRow(), data.getLastColumn()]);
+}
+
 /** Replaces the add-on's marks on one tab; returns the new annotated box (null: nothing marked). */
 export function markSheet(sheet: Sheet, issues: readonly Issue[], previous: MarkBox | null): MarkBox | null {
   const marks = collectMarks(issues);
   replaceRules(sheet, marks);
   const box = boxOf(marks.values());
-  const all = union(previous, box);
+  const all = union(oldMessagesBox(sheet, previous), box);
   if (all) rewriteNotes(sheet, all, marks, previous);
   return box;
 }
@@ -203,7 +213,7 @@ export function clearMarks(ss: Spreadsheet): number {
     const theirs = rules.filter((r) => !isOurRule(r));
     const box = boxes[title];
     if (theirs.length !== rules.length) sheet.setConditionalFormatRules(theirs);
-    if (box) rewriteNotes(sheet, box, new Map(), box);
+    if (box) rewriteNotes(sheet, oldMessagesBox(sheet, box)!, new Map(), box);
     if (theirs.length !== rules.length || box) cleared++;
   }
   deleteKey(KEYS.marks);

@@ -86,6 +86,17 @@ describe("validation marks", () => {
     env.fns.menuClearMarks!();
     expect(plan._rules.map((r) => r._json())).toEqual([{ ranges: ["A2:M100"], formula: '=$H2="Выполнено"', background: "#00ff00" }]);
   });
+
+  it("are all removed even after the user inserted rows above them", () => {
+    const { env, ss } = setUp();
+    env.fns.menuValidate!();
+    const plan = ss._sheet("План-факт");
+    const marked = () => plan._cells.flat().filter((c) => c?.note.includes("МИП-отчёт")).length;
+    expect(marked()).toBeGreaterThan(0);
+    plan.insertRowsAfter(1, 3);
+    env.fns.menuClearMarks!();
+    expect(marked()).toBe(0);
+  });
 });
 
 describe("live re-check (onEdit)", () => {
