@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankTemplateGrid, SAMPLE_FINDINGS, sampleGrid, sampleReportDate } from "../src/core/sample.js";
+import { blankTemplateGrid, SAMPLE_FINDINGS, sampleGrid, sampleReportDate, sampleSchools } from "../src/core/sample.js";
 import { TABS } from "../src/core/schema.js";
 import { validateWorkbook } from "../src/core/validate.js";
 import { parseWorkbook } from "../src/core/workbook.js";
@@ -49,5 +49,18 @@ describe("sample project", () => {
     expect(issues).toEqual([]);
     for (const tab of TABS) if (tab.type === "table") expect(workbook.tables[tab.key].rows).toEqual([]);
     expect(workbook.kv.settings.fields.max_mentees?.value).toBe("5");
+  });
+});
+
+describe("sample schools for committee demos", () => {
+  it("gives three distinct organisations: one with findings, one clean, one started late", () => {
+    const schools = sampleSchools();
+    expect(new Set(schools.map((s) => s.fileName)).size).toBe(3);
+    const [network, tidy, late] = schools.map((s) => validateWorkbook(s.grid, { today: sampleReportDate }));
+    expect(network!.summary.errors).toBe(2);
+    expect(tidy!.issues).toEqual([]);
+    expect(late!.summary.errors).toBeGreaterThan(0);
+    expect(late!.summary.completeness).toBeLessThan(0.8);
+    expect(late!.issues.map((i) => i.rule)).toContain("GEN_FINAL_EMPTY_CONCLUSION");
   });
 });

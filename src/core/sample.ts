@@ -687,3 +687,97 @@ export function blankTemplateGrid(): WorkbookGrid {
     templateVersion: TEMPLATE_VERSION,
   };
 }
+
+/** A copy of the grid with some key-value fields of one tab replaced (by label). */
+function withFields(grid: WorkbookGrid, key: KeyValueTabKey, values: Partial<Record<string, Cell>>): WorkbookGrid {
+  const tab = tabByKey(key) as KeyValueTabDef;
+  const labels = new Map(tab.fields.map((fd) => [fd.label, fd.key]));
+  return {
+    ...grid,
+    tabs: grid.tabs.map((t) =>
+      t.title !== tab.title
+        ? t
+        : {
+            title: t.title,
+            rows: t.rows.map((row, i) => {
+              const fieldKey = i === 0 ? undefined : labels.get(String(row[0] ?? ""));
+              return fieldKey && fieldKey in values ? [row[0] ?? null, values[fieldKey] ?? null, ...row.slice(2)] : row;
+            }),
+          },
+    ),
+  };
+}
+
+/** A copy of the grid with one table tab's data rows replaced. */
+function withRows<K extends TableTabKey>(grid: WorkbookGrid, key: K, rows: readonly Row<K>[]): WorkbookGrid {
+  const replacement = table(key, rows);
+  return { ...grid, tabs: grid.tabs.map((t) => (t.title === replacement.title ? replacement : t)) };
+}
+
+/**
+ * Three invented schools for committee demos and tests: the sample project, a tidy school
+ * project with no errors, and a final report started late (mostly empty, with errors).
+ */
+export function sampleSchools(): { readonly fileName: string; readonly grid: WorkbookGrid }[] {
+  const network = sampleGrid();
+
+  let tidy = withFields(sampleGrid(), "general", {
+    org_full_name: "Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 4» г. Озёрска",
+    org_short_name: SCHOOL4,
+    email: "school4@example.ru",
+    website: "https://school4-ozersk.example.ru",
+    leader: "Кольцова Анна Викторовна",
+    leader_position: "заместитель директора по УВР",
+    coordinator: "Зимина Татьяна Петровна",
+    topic: "Школа-лидер как стажировочная площадка для учителей района",
+    declared_mentors: 3,
+    declared_mentees: 9,
+    declared_pairs: 9,
+  });
+  const mentors = [MENTORS.russian, MENTORS.physics, MENTORS.biology];
+  const mentees = ["Ершова Галина Семёновна", "Панова Юлия Викторовна", "Рябова Оксана Дмитриевна", "Калинин Артём Викторович",
+    "Лукина Дарья Сергеевна", "Савина Елизавета Андреевна", "Титова Зоя Михайловна", "Уварова Кира Сергеевна", "Шилова Инна Борисовна"];
+  const schools = [LESNOVSKAYA, SOSNOVSKAYA, KAMENSKAYA];
+  tidy = withRows(
+    tidy,
+    "mentoring",
+    mentees.map((mentee, i) => {
+      const mentor = mentors[Math.floor(i / 3)]!;
+      return {
+        no: String(i + 1),
+        mentor: mentor.name,
+        mentor_org: mentor.org,
+        subject: mentor.subject,
+        mentee,
+        mentee_org: schools[i % 3]!,
+        form: "Учитель – учитель",
+        start: d("2022-01-17"),
+        end: d("2022-12-23"),
+        status: "Активна",
+      };
+    }),
+  );
+  tidy = withRows(tidy, "staff", [
+    { name: "Кольцова Анна Викторовна", position: "Заместитель директора по УВР, высшая категория", role: "Руководство проектом" },
+    { name: "Зимина Татьяна Петровна", position: "Учитель химии, высшая категория", role: "Координация" },
+  ]);
+  const plan = (sampleGrid().tabs.find((t) => t.title === "План-факт")!.rows as Cell[][]).map((r) => [...r]);
+  plan[5]![11] = "Выезды перенесены на апрель – май, график согласован со школами";
+
+  const late = withFields(blankTemplateGrid(), "general", {
+    report_type: "Итоговый",
+    period: "2019-2020 учебный год",
+    org_full_name: "Муниципальное общеобразовательное учреждение «Берёзовская основная общеобразовательная школа»",
+    org_short_name: BEREZOVSKAYA,
+    municipality: "Озёрский муниципальный район",
+    leader: "Гусев Денис Валерьевич",
+    leader_position: "директор",
+    topic: "Формирующее оценивание в основной школе",
+  });
+
+  return [
+    { fileName: "Центр развития образования.xlsx", grid: network },
+    { fileName: "СОШ № 4.xlsx", grid: { ...tidy, tabs: tidy.tabs.map((t) => (t.title === "План-факт" ? { title: t.title, rows: plan } : t)) } },
+    { fileName: "Берёзовская ООШ.xlsx", grid: late },
+  ];
+}

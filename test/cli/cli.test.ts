@@ -43,6 +43,7 @@ describe("mip demo", () => {
     expect(check).toContain("Найдено: 2 ошибки, 2 предупреждения.");
     expect(check).not.toContain("\u001b[");
     expect(run.stdout).toContain("Пример проекта записан");
+    expect(readdirSync(join(dir, "demo", "Таблицы школ")).sort()).toEqual(["Берёзовская ООШ.xlsx", "СОШ № 4.xlsx", "Центр развития образования.xlsx"]);
 
     const again = mip(["demo", "--out", "demo"], dir);
     expect(again.code).toBe(0);

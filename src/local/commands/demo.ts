@@ -1,6 +1,7 @@
 /**
  * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
- * workbook, its validation, its report (.docx) and a committee summary, all in DIR
+ * workbook, its validation, its report (.docx), and a committee summary (.xlsx and .docx) over
+ * three invented schools' workbooks, all in DIR
  * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
  *
  * The report and the summary are made by calling the `mip report` and `mip summary`
@@ -8,10 +9,10 @@
  */
 import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { sampleGrid, sampleReportDate } from "../../core/sample.js";
+import { sampleGrid, sampleReportDate, sampleSchools } from "../../core/sample.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
-import { writeFailure, writeNewFile } from "../files.js";
+import { freePath, writeFailure, writeNewFile } from "../files.js";
 import { plain } from "../style.js";
 import { writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
@@ -56,12 +57,17 @@ export async function run(args: string[]): Promise<number> {
   const say = (text: string) => process.stdout.write(`${text}\n`);
   let workbookPath: string;
   let checkPath: string;
+  let schoolsDir: string;
   const grid = sampleGrid();
   const result = validateWorkbook(grid, { today: sampleReportDate });
   try {
     await mkdir(dir, { recursive: true });
     workbookPath = await writeNewFile(join(dir, DEMO_WORKBOOK), await writeWorkbookGrid(grid));
     checkPath = await writeNewFile(join(dir, "Пример МИП — проверка.txt"), formatValidation(result, DEMO_WORKBOOK, plain));
+    // Three invented schools for the committee summary; a fresh folder each run, never mixed with older files.
+    schoolsDir = freePath(join(dir, "Таблицы школ"));
+    await mkdir(schoolsDir, { recursive: true });
+    for (const school of sampleSchools()) await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
   } catch (error) {
     process.stderr.write(`Не удалось записать пример в «${dir}»: ${writeFailure(error)}.\n`);
     return 2;
@@ -69,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
   say(`Пример проекта записан в папку ${dir}`);
   say(`  Таблица:  ${workbookPath}`);
   say(`  Проверка: ${checkPath} (${countsInWords(result.summary)})`);
+  say(`  Таблицы трёх школ для сводки: ${schoolsDir}`);
 
   say("");
   say("Отчёт (mip report):");
@@ -77,7 +84,13 @@ export async function run(args: string[]): Promise<number> {
 
   say("");
   say("Сводка комитета (mip summary):");
-  const summaryCode = await runHook(() => import("./summary.js"), [workbookPath, "--out", join(dir, "Сводка комитета.xlsx")]);
+  const summaryCode = await runHook(() => import("./summary.js"), [
+    schoolsDir,
+    "--out",
+    join(dir, "Сводка комитета.xlsx"),
+    "--docx",
+    join(dir, "Справка комитета.docx"),
+  ]);
   if (summaryCode !== 0) say("  сводка пока не сформирована.");
 
   say("");
