@@ -34,6 +34,15 @@ describe("sidebar build", () => {
     expect(html).toContain("Сформировать отчёт");
   });
 
+  it("contains no markup-from-string or code-from-string API anywhere in the bundle", async () => {
+    const dist = mkdtempSync(join(tmpdir(), "mip-sidebar-dist-"));
+    await buildSidebar(ROOT, dist);
+    const script = /<script>([\s\S]*)<\/script>/.exec(readFileSync(join(dist, "Sidebar.html"), "utf8"))![1]!;
+    for (const risky of ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "createContextualFragment", "DOMParser"]) {
+      expect(script.includes(risky), risky).toBe(false);
+    }
+  });
+
   it("keeps code that mentions </script> or $& from breaking out of its tag", async () => {
     const { root, dist } = fakeProject({
       main: 'document.title = "</script><img src=x onerror=alert(1)>" + "$&" + "$1";',
