@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { cellText } from "../../src/core/grid.js";
 import { TABS } from "../../src/core/schema.js";
 import { TEMPLATE_LAYOUT, TEMPLATE_VERSION, charsToPixels } from "../../src/core/template.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import { readXlsx } from "../../src/local/xlsx-read.js";
+import { writeTemplate } from "../../src/local/xlsx-write.js";
 import { CallCounter, spreadsheetFromGrid } from "./fake/index.js";
 import { layoutOf, mapTab, sampleGrid } from "./fixtures.js";
 import { cellAt, lastAlert, note, sheetValues, titles } from "./inspect.js";
@@ -10,7 +13,7 @@ import { createGasEnvironment } from "./load-bundle.js";
 const TEMPLATE_TITLES = TEMPLATE_LAYOUT.map((l) => l.title);
 
 describe("«Создать / обновить шаблон» on an empty spreadsheet", () => {
-  const env = createGasEnvironment();
+  const env = createGasEnvironment({ now: "2022-12-20" });
   env.fns.menuSetupTemplate!();
   const ss = env.fake.spreadsheet;
 
@@ -25,6 +28,21 @@ describe("«Создать / обновить шаблон» on an empty spreads
       expect(values[0], layout.title).toEqual(layout.headers);
       expect(values.slice(1).map((r) => r.map((v) => String(v))), layout.title).toEqual(layout.body.map((r) => [...r]));
     }
+  });
+
+  it("holds the same tabs and cells as the .xlsx of `mip template`, and validates the same way", async () => {
+    const xlsx = await readXlsx(await writeTemplate(), "mip-template.xlsx");
+    expect(titles(ss)).toEqual(xlsx.tabs.map((t) => t.title));
+    for (const tab of xlsx.tabs) {
+      const local = tab.rows.map((r) => r.map((c) => cellText(c)));
+      const sheets = sheetValues(ss._sheet(tab.title)).map((r) => r.map((v) => cellText(v as string)));
+      const width = Math.max(...local.map((r) => r.length), ...sheets.map((r) => r.length));
+      const pad = (rows: string[][]) => rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")).filter((r) => r.some((v) => v !== ""));
+      expect(pad(sheets), tab.title).toEqual(pad(local));
+    }
+    const fromSheets = env.call<{ issues: { rule: string; sheet: string; cell: string | null }[] }>("sidebarGetState").issues.map((i) => `${i.rule} ${i.sheet} ${i.cell}`);
+    const fromXlsx = validateWorkbook(xlsx, { today: "2022-12-20" }).issues.map((i) => `${i.rule} ${i.sheet} ${i.cell}`);
+    expect(fromSheets).toEqual(fromXlsx);
   });
 
   it("makes bold, frozen, protected-with-warning headers, widths and hints as notes", () => {
