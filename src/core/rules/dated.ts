@@ -24,8 +24,6 @@ const EMPTY: Dated = { status: "empty" };
 export const FAR_PAST: IsoDate = "0001-01-01";
 export const FAR_FUTURE: IsoDate = "9999-12-31";
 
-const cache = new WeakMap<Workbook, Map<string, Dated>>();
-
 /**
  * How a cell is read: "term" accepts every form people write; "single" wants one day
  * («Дата отчёта», a document's date); "start"/"end" take a stage boundary («январь 2021»)
@@ -37,15 +35,22 @@ export type ReadMode = "term" | "single" | "start" | "end";
  * Read modes by `tab.column`, from the schema kinds. Other "date" columns (a speech, a
  * publication, a mentoring pair) accept any term: «ноябрь 2022» is a fair answer there.
  */
-const MODES: ReadonlyMap<string, ReadMode> = new Map(
+const MODES: ReadonlyMap<string, ReadonlyMap<string, ReadMode>> = new Map(
   TABS.flatMap((tab) =>
     tab.type !== "table"
       ? []
-      : tab.columns.flatMap((c): [string, ReadMode][] => {
-          if (c.kind === "monthOrDate") return [[`${tab.key}.${c.key}`, c.key === "end" ? "end" : "start"]];
-          if (c.kind === "date" && tab.key === "documents") return [[`${tab.key}.${c.key}`, "single"]];
-          return [];
-        }),
+      : [
+          [
+            tab.key,
+            new Map(
+              tab.columns.flatMap((c): [string, ReadMode][] => {
+                if (c.kind === "monthOrDate") return [[c.key, c.key === "end" ? "end" : "start"]];
+                if (c.kind === "date" && tab.key === "documents") return [[c.key, "single"]];
+                return [];
+              }),
+            ),
+          ] as const,
+        ],
   ),
 );
 
@@ -57,7 +62,7 @@ function parse(cell: Cell, period: Period | null, mode: ReadMode) {
 
 /** Read one term or date cell; never throws (a parser failure is an unreadable term). */
 export function readCell(cell: Cell, period: Period | null, mode: ReadMode = "term"): Dated {
-  if (textOf(cell) === "") return EMPTY;
+  if (cell === null || cell === undefined || (typeof cell === "string" && textOf(cell) === "")) return EMPTY;
   try {
     const result = parse(cell, period, mode);
     if (result === null) return EMPTY;
@@ -79,24 +84,54 @@ export function yearSource(ctx: { readonly period: Period | null; readonly repor
   return { start: `${year}-01-01`, end: `${year}-12-31`, label: year, kind: "year" };
 }
 
-/** The parsed term of a table cell, memoised per workbook. */
+interface Memo {
+  /** Parsed cells per row. */
+  readonly byRow: Map<object, Record<string, Dated>>;
+  /** Parsed texts (a plan repeats «Май», «в течение года»). */
+  readonly byText: Map<string, Dated>;
+}
+
+const memos = new WeakMap<Workbook, Memo>();
+/** The workbook being validated right now: skips the WeakMap on the hot path. */
+let last: { workbook: Workbook; memo: Memo } | null = null;
+
+function memoFor(workbook: Workbook): Memo {
+  if (last?.workbook === workbook) return last.memo;
+  let memo = memos.get(workbook);
+  if (!memo) {
+    memo = { byRow: new Map(), byText: new Map() };
+    memos.set(workbook, memo);
+  }
+  last = { workbook, memo };
+  return memo;
+}
+
+/** The parsed term of a table cell, memoised per row and per written text. */
 export function datedOf<K extends TableTabKey>(
   ctx: { readonly workbook: Workbook; readonly period: Period | null; readonly reportDate?: IsoDate },
   tableKey: K,
   row: TableRow<K>,
   key: ColumnKey<K>,
 ): Dated {
-  let memo = cache.get(ctx.workbook);
-  if (!memo) {
-    memo = new Map();
-    cache.set(ctx.workbook, memo);
+  const memo = memoFor(ctx.workbook);
+  let parsed = memo.byRow.get(row);
+  if (!parsed) {
+    parsed = {};
+    memo.byRow.set(row, parsed);
   }
-  const id = `${tableKey}\u0000${row.row}\u0000${key}`;
-  let dated = memo.get(id);
-  if (!dated) {
-    dated = readCell(row.cells[key] ?? null, yearSource(ctx), MODES.get(`${tableKey}.${key}`) ?? "term");
-    memo.set(id, dated);
+  const known = parsed[key];
+  if (known) return known;
+  const cell = row.cells[key] ?? null;
+  const mode = MODES.get(tableKey)?.get(key) ?? "term";
+  let dated: Dated;
+  if (typeof cell === "string" && cell.length <= 200) {
+    const id = `${mode}\u0000${cell}`;
+    dated = memo.byText.get(id) ?? readCell(cell, yearSource(ctx), mode);
+    memo.byText.set(id, dated);
+  } else {
+    dated = readCell(cell, yearSource(ctx), mode);
   }
+  parsed[key] = dated;
   return dated;
 }
 

@@ -41,8 +41,19 @@ export interface MentoringSummary {
   readonly maxMentorLoad: number;
 }
 
-/** The mentoring numbers for the metrics and for the declared-count check. */
+const summaries = new WeakMap<readonly PairRow[], MentoringSummary>();
+
+/** The mentoring numbers for the metrics and for the declared-count check (computed once per workbook). */
 export function summariseMentoring(rows: readonly PairRow[]): MentoringSummary {
+  let summary = summaries.get(rows);
+  if (!summary) {
+    summary = summarise(rows);
+    summaries.set(rows, summary);
+  }
+  return summary;
+}
+
+function summarise(rows: readonly PairRow[]): MentoringSummary {
   const mentors = new Map<string, Set<string>>();
   const mentees = new Set<string>();
   const menteeOrgs = new Set<string>();

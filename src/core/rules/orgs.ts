@@ -2,7 +2,7 @@
  * ORG_DUPLICATE and the organisation index the mentoring rules look names up in. Names are
  * compared after folding case, quotes «»"", ё/е, spaces and `№ 4`/`№4`.
  */
-import { closest } from "../fold.js";
+import { closest, editDistance, fold } from "../fold.js";
 import { quote } from "../issues.js";
 import type { TableRow } from "../workbook.js";
 import { emitAt, enumValue, orgKey, text } from "./read.js";
@@ -21,6 +21,30 @@ export interface OrgIndex {
   suggest(name: string): string | null;
 }
 
+/** Up to this many organisations closest() is called as is. */
+const CLOSEST_DIRECT = 60;
+
+/**
+ * closest()'s scoring for a long list, with every candidate folded once instead of on every
+ * call (closest() folds each candidate each time; 300 schools × many typos adds up).
+ */
+function closestAmong(name: string, candidates: readonly { name: string; key: string }[]): string | null {
+  const target = fold(name);
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const cand of candidates) {
+    const limit = Math.ceil(Math.max(cand.key.length, target.length) * 0.4);
+    if (Math.abs(cand.key.length - target.length) > limit) continue;
+    let d = editDistance(target, cand.key, limit);
+    if (cand.key.includes(target) || target.includes(cand.key)) d = Math.min(d, Math.abs(cand.key.length - target.length) / 2);
+    if (d <= limit && d < bestScore) {
+      bestScore = d;
+      best = cand.name;
+    }
+  }
+  return best;
+}
+
 export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
   const byKey = new Map<string, OrgEntry>();
   for (const row of rows) {
@@ -30,12 +54,13 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
     if (!byKey.has(key)) byKey.set(key, { row, name, type: enumValue(row.cells.type, "orgType") });
   }
   const names = [...byKey.values()].map((e) => e.name);
+  const folded = names.length <= CLOSEST_DIRECT ? [] : names.map((n) => ({ name: n, key: fold(n) }));
   const memo = new Map<string, string | null>();
   return {
     byKey,
     suggest(name) {
       const key = orgKey(name);
-      if (!memo.has(key)) memo.set(key, closest(name, names));
+      if (!memo.has(key)) memo.set(key, names.length <= CLOSEST_DIRECT ? closest(name, names) : closestAmong(name, folded));
       return memo.get(key) ?? null;
     },
   };

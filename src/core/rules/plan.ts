@@ -29,7 +29,10 @@ const NO_FACT_NEEDED = new Set(["В работе", "Перенесено"]);
 const CHILD_LATE_GRACE_DAYS = 92;
 
 /** «8.1.», « 8.1 », «8,1» (a number cell) → «8.1»; null for anything that is not an outline number. */
+const PLAIN_OUTLINE = /^[1-9]\d*(?:\.[1-9]\d*)*$/;
+
 export function outlineKey(value: string): string | null {
+  if (PLAIN_OUTLINE.test(value)) return value;
   const t = value.replace(/\s+/g, "").replace(/,/g, ".").replace(/\.+$/, "");
   if (t.length > 40 || !/^\d+(?:\.\d+)*$/.test(t)) return null;
   return t
@@ -53,28 +56,39 @@ export function taskRefs(value: string): string[] {
 }
 
 export interface PlanIndex {
+  /** Outline number of every row (null when it has none). */
+  readonly keyOf: ReadonlyMap<PlanRow, string | null>;
   /** Outline number → first row with it. */
   readonly byNumber: ReadonlyMap<string, PlanRow>;
   /** Outline numbers that have at least one sub-item. */
   readonly hasChildren: ReadonlySet<string>;
 }
 
+const indexes = new WeakMap<readonly PlanRow[], PlanIndex>();
+
+/** Index of the plan by outline number; built once per workbook (rules and metrics share it). */
 export function indexPlan(rows: readonly PlanRow[]): PlanIndex {
+  const known = indexes.get(rows);
+  if (known) return known;
+  const keyOf = new Map<PlanRow, string | null>();
   const byNumber = new Map<string, PlanRow>();
   const hasChildren = new Set<string>();
   for (const row of rows) {
     const key = outlineKey(text(row, "no"));
+    keyOf.set(row, key);
     if (key === null) continue;
     if (!byNumber.has(key)) byNumber.set(key, row);
     const parent = parentKey(key);
     if (parent !== null) hasChildren.add(parent);
   }
-  return { byNumber, hasChildren };
+  const index = { keyOf, byNumber, hasChildren };
+  indexes.set(rows, index);
+  return index;
 }
 
 /** A heading row: has sub-items and no status or fact of its own. */
 export function isGroupingRow(index: PlanIndex, row: PlanRow): boolean {
-  const key = outlineKey(text(row, "no"));
+  const key = index.keyOf.get(row) ?? null;
   return key !== null && index.hasChildren.has(key) && isBlank(row, "status") && isBlank(row, "fact");
 }
 
@@ -125,9 +139,9 @@ class PlanChecker {
   }
 
   private checkNumber(row: PlanRow, seen: Map<string, PlanRow>): void {
-    const written = text(row, "no");
-    const key = outlineKey(written);
+    const key = this.index.keyOf.get(row) ?? null;
     if (key === null) return;
+    const written = text(row, "no");
     const first = seen.get(key);
     if (first) {
       this.emit(row, "no", "PLAN_NUMBER_DUPLICATE", `Номер ${quote(written)} в строке ${row.row} уже есть в строке ${first.row}. Исправьте нумерацию: у каждого пункта свой номер.`);
@@ -240,7 +254,7 @@ class PlanChecker {
     const dated = datedOf(this.ctx, "plan", row, "term");
     const range = rangeOf(dated);
     if (!range || range.start > range.end) return;
-    const written = text(row, "term");
+    const written = textOf(row.cells.term);
     if (!grouping && range.end !== FAR_FUTURE && range.end < this.ctx.reportDate) {
       if (status === "В работе") {
         this.emit(
@@ -270,20 +284,23 @@ class PlanChecker {
   }
 
   private checkParent(row: PlanRow, range: DateRange, written: string): void {
-    const key = outlineKey(text(row, "no"));
+    const key = this.index.keyOf.get(row) ?? null;
     const parent = key === null ? null : parentKey(key);
     const parentRow = parent === null ? undefined : this.index.byNumber.get(parent);
     if (!parentRow || parentRow === row) return;
     const parentRange = rangeOf(datedOf(this.ctx, "plan", parentRow, "term"));
     if (!parentRange || parentRange.start > parentRange.end) return;
-    const parentWritten = text(parentRow, "term");
+    const early = range.start !== FAR_PAST && parentRange.start !== FAR_PAST && range.start < parentRange.start;
+    const late = !early && range.end !== FAR_FUTURE && parentRange.end !== FAR_FUTURE && range.end > addDays(parentRange.end, CHILD_LATE_GRACE_DAYS);
+    if (!early && !late) return;
     const who = `Подпункт ${quote(text(row, "no"))} (строка ${row.row}) со сроком ${quote(written)}`;
-    const parentWho = `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, срок ${quote(parentWritten)})`;
-    if (range.start !== FAR_PAST && parentRange.start !== FAR_PAST && range.start < parentRange.start) {
-      this.emit(row, "term", "PLAN_CHILD_OUTSIDE_PARENT", `${who} начинается раньше, чем свой ${parentWho}. Проверьте сроки: подпункт должен укладываться в срок пункта.`);
-    } else if (range.end !== FAR_FUTURE && parentRange.end !== FAR_FUTURE && range.end > addDays(parentRange.end, CHILD_LATE_GRACE_DAYS)) {
-      this.emit(row, "term", "PLAN_CHILD_OUTSIDE_PARENT", `${who} заканчивается намного позже, чем свой ${parentWho}. Проверьте сроки: подпункт должен укладываться в срок пункта.`);
-    }
+    const parentWho = `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, срок ${quote(text(parentRow, "term"))})`;
+    this.emit(
+      row,
+      "term",
+      "PLAN_CHILD_OUTSIDE_PARENT",
+      `${who} ${early ? "начинается раньше" : "заканчивается намного позже"}, чем свой ${parentWho}. Проверьте сроки: подпункт должен укладываться в срок пункта.`,
+    );
   }
 
   private checkTask(row: PlanRow): void {

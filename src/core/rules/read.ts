@@ -3,7 +3,7 @@
  * findings with their full location (tab title, row, header, A1 cell).
  */
 import { fold, foldEnum } from "../fold.js";
-import { type Cell, cellText } from "../grid.js";
+import { type Cell, cellText, isDateCell } from "../grid.js";
 import type { RuleId, Severity } from "../issues.js";
 import {
   type ColumnKey,
@@ -25,6 +25,8 @@ const MAX_READ = 4000;
 
 /** Trimmed visible text of a cell (empty string for an empty cell). */
 export function textOf(cell: Cell | undefined): string {
+  // A date cell an adapter could not turn into a calendar date shows what it holds.
+  if (isDateCell(cell) && !/^\d{4}-\d{2}-\d{2}$/.test(cell.iso)) return cell.iso.slice(0, MAX_READ);
   const text = cellText(cell);
   return text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
 }
@@ -54,12 +56,31 @@ const ENUM_LOOKUP = new Map<EnumName, Map<string, string>>(
   (Object.keys(ENUMS) as EnumName[]).map((name) => [name, new Map(ENUMS[name].map((v) => [foldEnum(v), v]))]),
 );
 
+/** Exact spellings per list: most cells come from the dropdown and need no folding. */
+const ENUM_EXACT = new Map<EnumName, ReadonlySet<string>>((Object.keys(ENUMS) as EnumName[]).map((name) => [name, new Set<string>(ENUMS[name])]));
+
 /** The list value a cell means (after trimming, case, ё/е and dash folding), or null. */
 export function enumValue(cell: Cell | undefined, name: EnumName): string | null {
+  if (typeof cell === "string" && ENUM_EXACT.get(name)!.has(cell)) return cell;
   const t = textOf(cell);
-  if (t === "") return null;
-  return ENUM_LOOKUP.get(name)!.get(foldEnum(t)) ?? null;
+  if (t === "" || t.length > 200) return null;
+  return ENUM_LOOKUP.get(name)!.get(memo(foldEnumMemo, t, foldEnum)) ?? null;
 }
+
+/** Bounded memo for pure text folding: names and values repeat across thousands of rows. */
+function memo(cache: Map<string, string>, value: string, compute: (v: string) => string): string {
+  let out = cache.get(value);
+  if (out === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    out = compute(value);
+    cache.set(value, out);
+  }
+  return out;
+}
+
+const foldEnumMemo = new Map<string, string>();
+const identityMemo = new Map<string, string>();
+const orgKeyMemo = new Map<string, string>();
 
 interface Located {
   readonly rule: RuleId;
@@ -124,12 +145,25 @@ export function fieldText<K extends KeyValueTabKey>(ctx: Pick<RuleContext, "work
 
 /** Identity of a person, an organisation or a subject: folded text (case, ё, quotes, spaces, `№ 4`). */
 export function identity(value: string): string {
-  return fold(value);
+  return memo(identityMemo, value, fold);
 }
 
 /** Folded organisation name; also ignores a trailing dot and spaces around dashes. */
 export function orgKey(name: string): string {
-  return fold(name).replace(/\s*[-–—]\s*/g, "-").replace(/[.\s]+$/, "");
+  return memo(orgKeyMemo, name, (n) => fold(n).replace(/\s*[-–—]\s*/g, "-").replace(/[.\s]+$/, ""));
+}
+
+const reasonMemo = new Map<string, boolean>();
+const actionMemo = new Map<string, boolean>();
+
+function memoFlag(cache: Map<string, boolean>, value: string, compute: (v: string) => boolean): boolean {
+  let out = cache.get(value);
+  if (out === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    out = compute(value);
+    cache.set(value, out);
+  }
+  return out;
 }
 
 /** Only dashes, dots or nothing: «-», «—», «--», «.». */
@@ -140,6 +174,10 @@ const EMPTY_MARK = /^[\s\-–—.…]*$/;
  * «нет», «-», «Отклонений по данному направлению нет.», «без отклонений».
  */
 export function reasonSaysNone(value: string): boolean {
+  return memoFlag(reasonMemo, value, reasonSaysNoneUncached);
+}
+
+function reasonSaysNoneUncached(value: string): boolean {
   if (EMPTY_MARK.test(value)) return true;
   const t = fold(value).replace(/[.!;,\s]+$/, "");
   if (/^(нет|не было|отсутствуют|не имеется|без отклонений)$/.test(t)) return true;
@@ -151,6 +189,10 @@ export function reasonSaysNone(value: string): boolean {
  * «Управленческие решения не понадобились», «не требуется».
  */
 export function actionSaysNone(value: string): boolean {
+  return memoFlag(actionMemo, value, actionSaysNoneUncached);
+}
+
+function actionSaysNoneUncached(value: string): boolean {
   if (EMPTY_MARK.test(value)) return true;
   const t = fold(value).replace(/[.!;,\s]+$/, "");
   if (/^(нет|не было|не требуется|не требовались|не принимались|не проводились|отсутствуют)$/.test(t)) return true;

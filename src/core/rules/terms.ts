@@ -41,25 +41,26 @@ function spanNote(written: string, start: string, end: string): string {
 function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: string, header: string, periodCheck: boolean, what: string): void {
   const dated = datedOf(ctx, table.key, row as never, key as never);
   if (dated.status === "empty") return;
+  const range = rangeOf(dated);
+  const reversed = dated.status === "invalid" ? dated.reversed : range!.start > range!.end;
+  const outside = dated.status === "ok" && !reversed && periodCheck && ctx.period !== null && outsidePeriod(range!, ctx.period);
+  if (dated.status === "ok" && !reversed && !outside) return;
+  // Only rows with a finding pay for the message.
   const value = textOf((row.cells as Record<string, never>)[key]);
   const where = `В строке ${row.row} в столбце «${header}»`;
-  if (dated.status === "invalid") {
-    emitAt(ctx, table, row as never, key as never, dated.reversed ? "TERM_REVERSED" : "TERM_INVALID", dated.reversed ? reversedMessage(where, value) : invalidMessage(where, value, dated));
-    return;
-  }
-  const range = rangeOf(dated)!;
-  if (range.start > range.end) {
+  if (reversed) {
     emitAt(ctx, table, row as never, key as never, "TERM_REVERSED", reversedMessage(where, value));
-    return;
-  }
-  if (periodCheck && ctx.period && outsidePeriod(range, ctx.period)) {
+  } else if (dated.status === "invalid") {
+    emitAt(ctx, table, row as never, key as never, "TERM_INVALID", invalidMessage(where, value, dated));
+  } else {
+    const period = ctx.period!;
     emitAt(
       ctx,
       table,
       row as never,
       key as never,
       "TERM_OUTSIDE_PERIOD",
-      `${where} ${what} ${quote(value)}${spanNote(value, range.start, range.end)} целиком вне отчётного периода ${quote(ctx.period.label)} (${formatRuDate(ctx.period.start)} – ${formatRuDate(ctx.period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
+      `${where} ${what} ${quote(value)}${spanNote(value, range!.start, range!.end)} целиком вне отчётного периода ${quote(period.label)} (${formatRuDate(period.start)} – ${formatRuDate(period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
     );
   }
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { dateCell } from "../../src/core/grid.js";
+import { actionSaysNone, reasonSaysNone, surnameInitialsKey } from "../../src/core/rules/read.js";
+import { outlineKey, taskRefs } from "../../src/core/rules/plan.js";
+import { check, cleanWorkbook } from "../helpers/grid-builder.js";
+
+describe("buildContext", () => {
+  it("reads period, report type and the workbook's report date", () => {
+    const ctx = check(cleanWorkbook(), { today: "2030-01-01" }).context;
+    expect(ctx.period).toMatchObject({ start: "2022-01-01", end: "2022-12-31" });
+    expect(ctx.reportType).toBe("interim");
+    expect(ctx.reportDate).toBe("2022-12-20");
+  });
+
+  it("report date: option beats the workbook, the workbook beats today", () => {
+    expect(check(cleanWorkbook(), { reportDate: "2022-06-01", today: "2030-01-01" }).context.reportDate).toBe("2022-06-01");
+    expect(check(cleanWorkbook().field("general", "report_date", dateCell("2022-11-30")), { today: "2030-01-01" }).context.reportDate).toBe("2022-11-30");
+    expect(check(cleanWorkbook().field("general", "report_date", ""), { today: "2030-01-01" }).context.reportDate).toBe("2030-01-01");
+    expect(check(cleanWorkbook().field("general", "report_date", "вчера"), { today: "2030-01-01" }).context.reportDate).toBe("2030-01-01");
+    expect(check(cleanWorkbook().field("general", "report_date", ""), {}).context.reportDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("folds the report type", () => {
+    expect(check(cleanWorkbook().field("general", "report_type", " итоговый ")).context.reportType).toBe("final");
+    expect(check(cleanWorkbook().field("general", "report_type", "ПРОМЕЖУТОЧНЫЙ")).context.reportType).toBe("interim");
+    expect(check(cleanWorkbook().field("general", "report_type", "годовой")).context.reportType).toBeNull();
+  });
+
+  it("reads settings with defaults", () => {
+    expect(check(cleanWorkbook()).context.settings).toEqual({ maxMentees: 5, strict: false, orientation: "portrait", reportFolder: "" });
+    const custom = check(
+      cleanWorkbook()
+        .field("settings", "max_mentees", "7 чел.")
+        .field("settings", "strict", "да")
+        .field("settings", "orientation", "альбомная")
+        .field("settings", "report_folder", " 1AbCdEf "),
+    ).context.settings;
+    expect(custom).toEqual({ maxMentees: 7, strict: true, orientation: "landscape", reportFolder: "1AbCdEf" });
+    const bad = check(cleanWorkbook().field("settings", "max_mentees", "пять").field("settings", "strict", "может быть"));
+    expect(bad.context.settings.maxMentees).toBe(5);
+    expect(bad.context.settings.strict).toBe(false);
+    expect(bad.issues.filter((i) => i.sheet === "Настройки").map((i) => `${i.rule} ${i.cell}`).sort()).toEqual(["MENT_LOAD_EXCEEDED B2", "TPL_ENUM_INVALID B3"]);
+  });
+
+  it("a missing period does not turn every yearless term into a finding", () => {
+    const issues = check(cleanWorkbook().field("general", "period", "")).issues;
+    expect(issues.filter((i) => i.rule.startsWith("TERM_"))).toEqual([]);
+    expect(issues.map((i) => i.rule)).toContain("GEN_REQUIRED");
+  });
+});
+
+describe("rule helpers", () => {
+  it("reasonSaysNone recognises the ways people write «no deviation»", () => {
+    for (const s of ["Отклонений нет", "нет", "-", "—", " – ", "Отклонений по данному направлению нет.", "без отклонений", "Отклонения отсутствуют"]) {
+      expect(reasonSaysNone(s), s).toBe(true);
+    }
+    for (const s of ["Болезнь педагога-психолога", "Причина отклонений – в длительной болезни педагога-психолога", "Свободных помещений нет в расписании школы из-за ремонта"]) {
+      expect(reasonSaysNone(s), s).toBe(false);
+    }
+  });
+
+  it("actionSaysNone", () => {
+    for (const s of ["-", "нет", "Управленческие решения не понадобились", "не требуется"]) expect(actionSaysNone(s), s).toBe(true);
+    for (const s of ["Письма руководителям ШНОР", "Занятия перенесены на сентябрь"]) expect(actionSaysNone(s), s).toBe(false);
+  });
+
+  it("surnameInitialsKey compares names as «Фамилия И.О.»", () => {
+    const key = surnameInitialsKey("Иванова Анна Петровна");
+    for (const s of ["Иванова А.П.", "Иванова А. П.", "  иванова  анна  петровна ", "А.П. Иванова", "ИВАНОВА А.П"]) expect(surnameInitialsKey(s), s).toBe(key);
+    for (const s of ["Иванова А.С.", "Иванов А.П.", "Петрова А.П."]) expect(surnameInitialsKey(s), s).not.toBe(key);
+  });
+
+  it("outline numbers tolerate trailing dots, spaces and number cells", () => {
+    expect(outlineKey("8.1.")).toBe("8.1");
+    expect(outlineKey(" 8.1.3 ")).toBe("8.1.3");
+    expect(outlineKey("8,1")).toBe("8.1");
+    expect(outlineKey("2.10")).toBe("2.10");
+    expect(outlineKey("а)")).toBeNull();
+    expect(taskRefs("Задача № 1, 3")).toEqual(["1", "3"]);
+    expect(taskRefs("1 и 2")).toEqual(["1", "2"]);
+  });
+});
