@@ -108,8 +108,9 @@ class Sidebar {
       this.setBusy(null);
       this.renderReport();
     }
-    // Keyboard users land on the result: the link to the document, or the first blocking error.
-    this.reportArea.querySelector<HTMLElement>("a, .finding")?.focus();
+    // Keyboard users land on the result: the link to the document, or the first blocking error
+    // (after a failure the focus stays on «Повторить»).
+    if (this.report.kind !== "idle") this.reportArea.querySelector<HTMLElement>("a, .finding")?.focus();
   }
 
   private async select(sheet: string, cell: string | null, where: string, source?: HTMLButtonElement): Promise<void> {

@@ -298,9 +298,11 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#failure .failure-text").textContent()).resolves.toContain("превышен лимит Google Apps Script");
     await expect(page.locator("#findings .finding").count()).resolves.toBe(SAMPLE_ISSUES.length);
 
-    await open(scripted({ report: () => new Promise<never>(() => undefined) }), { timeoutMs: 400 });
+    const last = (createdOutcome(false) as { report: SidebarState["lastReport"] }).report;
+    await open(scripted({ state: () => sidebarState({ lastReport: last }), report: () => new Promise<never>(() => undefined) }), { timeoutMs: 400 });
     await page.locator("#generate-report").click();
     await page.locator("#failure:not([hidden])").waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("retry");
     await expect(page.locator("#failure .failure-text").textContent()).resolves.toContain("сервер Google не ответил");
     await expect(page.locator("#generate-report").isEnabled()).resolves.toBe(true);
     await expect(page.locator("#report .progress").count()).resolves.toBe(0);
