@@ -48,6 +48,10 @@ export async function buildSidebar(root, dist) {
   if (/<(?:link|script)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i.test(html)) {
     throw new Error("dist/Sidebar.html must not load remote resources");
   }
+  if (html.includes("<?")) {
+    // HtmlService templates would read it as a scriptlet if the file is ever served as a template.
+    throw new Error("dist/Sidebar.html must not contain «<?»");
+  }
   writeFileSync(join(dist, "Sidebar.html"), html);
   return { bytes };
 }
