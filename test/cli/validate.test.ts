@@ -127,6 +127,20 @@ describe("mip validate", () => {
     const text = mip(["validate", "odd.xlsx"], dir);
     expect(text.stdout.length).toBeLessThan(20_000);
   });
+
+  it("shows at most 100 findings per tab in text, all of them in --json", async () => {
+    const grid = editTab(cleanSample(), "Участники", (rows) => {
+      for (let i = 0; i < 150; i++) rows.push(["Непонятная категория " + i, 1, null]);
+    });
+    await writeGrid(dir, "many.xlsx", grid);
+    const text = mip(["validate", "many.xlsx"], dir);
+    expect(text.code).toBe(1);
+    const enumLines = text.stdout.split("\n").filter((line) => line.includes("Непонятная категория"));
+    expect(enumLines).toHaveLength(100);
+    expect(text.stdout).toMatch(/… и ещё 50 находок на этой вкладке/);
+    const all = json(["many.xlsx"]).out.issues.filter((i) => i.sheet === "Участники" && i.message.includes("Непонятная категория"));
+    expect(all).toHaveLength(150);
+  });
 });
 
 describe("mip validate on unusable input", () => {

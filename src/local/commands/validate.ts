@@ -24,6 +24,9 @@ const FORMS = {
   info: ["замечание", "замечания", "замечаний"],
 } as const satisfies Record<Severity, readonly [string, string, string]>;
 
+/** A screenful per tab is readable; the full list stays available through --json. */
+export const MAX_LINES_PER_TAB = 100;
+
 const LABEL: Record<Severity, string> = { error: "ошибка", warning: "внимание", info: "заметка" };
 
 /** «3 ошибки, 1 предупреждение» — only the non-zero kinds; «нет замечаний» when all are zero. */
@@ -89,7 +92,12 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
       infos: list.filter((i) => i.severity === "info").length,
     };
     out.push("", p.bold(`«${sheet}» — ${countsInWords(counts)}`));
-    for (const issue of list) out.push(issueLine(issue, p));
+    for (const issue of list.slice(0, MAX_LINES_PER_TAB)) out.push(issueLine(issue, p));
+    const hidden = list.length - MAX_LINES_PER_TAB;
+    if (hidden > 0)
+      out.push(
+        p.dim(`  … и ещё ${countWithNoun(hidden, ["находка", "находки", "находок"])} на этой вкладке (полный список: mip validate --json).`),
+      );
   }
   out.push("", ...metricsLines(result));
   if (result.summary.errors === 0)
