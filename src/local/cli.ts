@@ -78,6 +78,15 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
 });
 
+// Errors raised outside the command's promise (a library's stray stream error) end the same way.
+const internalFailure = (error: unknown) => {
+  if (process.env.MIP_DEBUG) stderr(String((error as Error)?.stack ?? error));
+  stderr("Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).");
+  process.exit(2);
+};
+process.on("uncaughtException", internalFailure);
+process.on("unhandledRejection", internalFailure);
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
