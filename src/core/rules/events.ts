@@ -68,11 +68,12 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
   }
 }
 
-export const eventsFamily: RuleFamily = {
-  name: "events",
-  reads: EVENT_TABS.map((t) => t.key),
+/** One family per event tab. */
+export const eventsFamilies: readonly RuleFamily[] = EVENT_TABS.map((spec) => ({
+  name: `events:${spec.key}`,
+  reads: [spec.key],
   ids: ["EVT_NAME_MISSING", "EVT_LEVEL_MISSING", "EVT_COUNT_INVALID", "EVT_NO_PARTICIPANTS"],
-  check(ctx) {
-    for (const spec of EVENT_TABS) checkTab(ctx, spec);
+  check(ctx: RuleContext) {
+    checkTab(ctx, spec);
   },
-};
+}));

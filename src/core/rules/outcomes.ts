@@ -96,14 +96,9 @@ function checkLeader(ctx: RuleContext): void {
   });
 }
 
-export const outcomesFamily: RuleFamily = {
-  name: "outcomes",
-  reads: ["results", "problems", "documents", "staff", "general"],
-  ids: ["RES_ACTUAL_MISSING", "PROB_TOO_FEW", "PROB_SOLUTION_MISSING", "DOC_NUMBER_MISSING", "DOC_DUPLICATE", "STAFF_LEADER_MISSING"],
-  check(ctx) {
-    checkResults(ctx);
-    checkProblems(ctx);
-    checkDocuments(ctx);
-    checkLeader(ctx);
-  },
-};
+export const outcomesFamilies: readonly RuleFamily[] = [
+  { name: "results", reads: ["results", "general"], ids: ["RES_ACTUAL_MISSING"], check: checkResults },
+  { name: "problems", reads: ["problems"], ids: ["PROB_TOO_FEW", "PROB_SOLUTION_MISSING"], check: checkProblems },
+  { name: "documents", reads: ["documents", "general"], ids: ["DOC_NUMBER_MISSING", "DOC_DUPLICATE"], check: checkDocuments },
+  { name: "staff", reads: ["staff", "general"], ids: ["STAFF_LEADER_MISSING"], check: checkLeader },
+];

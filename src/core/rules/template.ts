@@ -1,9 +1,9 @@
 /** TPL_ENUM_INVALID: a value outside its dropdown list, with the closest allowed value suggested. */
 import { closest } from "../fold.js";
 import { quote } from "../issues.js";
-import { type EnumName, type KeyValueTabKey, type TableTabKey, ENUMS, TABS } from "../schema.js";
+import { type EnumName, type KeyValueTabKey, type TabDef, type TabKey, type TableTabKey, ENUMS, TABS } from "../schema.js";
 import type { ParsedTable } from "../workbook.js";
-import { emitAt, emitField, enumValue, textOf } from "./read.js";
+import { emitAt, emitField, enumValue, fieldCell, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 /** «Выберите значение из списка: «Да», «Нет».» with a suggestion when one is close. */
@@ -33,28 +33,33 @@ function checkTable(ctx: RuleContext, table: ParsedTable, columns: readonly { ke
   }
 }
 
-export const templateFamily: RuleFamily = {
-  name: "template",
-  reads: TABS.map((t) => t.key),
+function checkTab(ctx: RuleContext, tab: TabDef): void {
+  if (tab.type === "table") {
+    const columns = tab.columns.flatMap((c) => (c.enumName ? [{ key: c.key, header: c.header, enumName: c.enumName }] : []));
+    checkTable(ctx, ctx.workbook.tables[tab.key as TableTabKey] as ParsedTable, columns);
+    return;
+  }
+  const key = tab.key as KeyValueTabKey;
+  for (const field of tab.fields) {
+    if (!field.enumName) continue;
+    const cell = fieldCell(ctx, key, field.key as never);
+    const value = textOf(cell);
+    if (value === "" || enumValue(cell, field.enumName) !== null) continue;
+    emitField(ctx, key, field.key as never, {
+      rule: "TPL_ENUM_INVALID",
+      message: `В поле «${field.label}» значение ${quote(value)} не из списка. ${enumAdvice(value, field.enumName)}`,
+    });
+  }
+}
+
+const hasDropdowns = (tab: TabDef): boolean => (tab.type === "table" ? tab.columns.some((c) => c.enumName) : tab.fields.some((f) => f.enumName));
+
+/** One family per tab with dropdowns, so a live re-check of a tab reads only that tab. */
+export const templateFamilies: readonly RuleFamily[] = (TABS as readonly TabDef[]).filter(hasDropdowns).map((tab) => ({
+  name: `template:${tab.key}`,
+  reads: [tab.key as TabKey],
   ids: ["TPL_ENUM_INVALID"],
-  check(ctx) {
-    for (const tab of TABS) {
-      if (tab.type === "table") {
-        const columns = tab.columns.flatMap((c) => ("enumName" in c && c.enumName ? [{ key: c.key, header: c.header, enumName: c.enumName }] : []));
-        if (columns.length > 0) checkTable(ctx, ctx.workbook.tables[tab.key as TableTabKey] as ParsedTable, columns);
-      } else {
-        for (const field of tab.fields) {
-          if (!("enumName" in field) || !field.enumName) continue;
-          const key = tab.key as KeyValueTabKey;
-          const cell = ctx.workbook.kv[key].fields[field.key as never] as { value: Parameters<typeof textOf>[0] } | undefined;
-          const value = textOf(cell?.value ?? null);
-          if (value === "" || enumValue(cell?.value ?? null, field.enumName) !== null) continue;
-          emitField(ctx, key, field.key as never, {
-            rule: "TPL_ENUM_INVALID",
-            message: `В поле «${field.label}» значение ${quote(value)} не из списка. ${enumAdvice(value, field.enumName)}`,
-          });
-        }
-      }
-    }
+  check(ctx: RuleContext) {
+    checkTab(ctx, tab);
   },
-};
+}));

@@ -127,12 +127,19 @@ function checkReportDate(ctx: RuleContext): void {
   });
 }
 
-export const termsFamily: RuleFamily = {
-  name: "terms",
-  reads: TABS.filter((t) => t.type === "table" && t.columns.some((c) => DATED_KINDS.has(c.kind))).map((t) => t.key).concat(["general"]),
-  ids: ["TERM_INVALID", "TERM_REVERSED", "TERM_OUTSIDE_PERIOD"],
-  check(ctx) {
-    checkReportDate(ctx);
-    for (const tab of TABS) if (tab.type === "table") checkTable(ctx, tab);
-  },
-};
+const IDS = ["TERM_INVALID", "TERM_REVERSED", "TERM_OUTSIDE_PERIOD"] as const;
+
+/** One family per tab with dates (plus «Дата отчёта»), so a live re-check reads only that tab and the period. */
+export const termsFamilies: readonly RuleFamily[] = [
+  { name: "terms:general", reads: ["general"], ids: IDS, check: checkReportDate },
+  ...TABS.filter((t): t is Extract<(typeof TABS)[number], { type: "table" }> => t.type === "table" && t.columns.some((c) => DATED_KINDS.has(c.kind))).map(
+    (tab): RuleFamily => ({
+      name: `terms:${tab.key}`,
+      reads: [tab.key, "general"],
+      ids: IDS,
+      check(ctx) {
+        checkTable(ctx, tab as TableTabDef);
+      },
+    }),
+  ),
+];
