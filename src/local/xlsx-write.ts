@@ -7,6 +7,10 @@
  * value is an object with `formula`; a string such as "=HYPERLINK(...)" or "+cmd" is stored
  * as a shared string and never evaluated (test/xlsx.test.ts checks this), so nothing a
  * school typed can turn into a formula in a file we produce.
+ *
+ * The header row is not protected in .xlsx: Excel protection can only forbid edits, not
+ * warn (Sheets' «показывать предупреждение»), and a locked sheet would stop people adding
+ * rows. A changed header is reported by the validator (TPL_HEADER_MISMATCH) instead.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
