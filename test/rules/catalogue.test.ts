@@ -214,7 +214,7 @@ const CASES: Record<RuleId, Case> = {
   MENT_ORG_UNKNOWN: {
     fire: () => clean().patch("mentoring", 0, { mentee_org: "МОУ «Лесновая СОШ»" }),
     expect: { sheet: "Наставничество", cell: "F2", says: ["«МОУ «Лесновая СОШ»»", "Возможно, имелась в виду «МОУ «Лесная СОШ»»"] },
-    quiet: () => clean().patch("mentoring", 0, { mentee_org: "моу \"лесная  сош\"" }),
+    quiet: () => clean().patch("mentoring", 0, { mentee_org: "моу \"лесная  сош\"" }).patch("mentoring", 1, { mentee_org: "Речная ООШ" }).patch("mentoring", 2, { mentee_org: "МБОУ «Озёрная СОШ»" }),
   },
   MENT_MENTOR_ORG_TYPE: {
     fire: () => clean().patch("mentoring", 0, { mentor_org: "МОУ «Речная ООШ»" }),

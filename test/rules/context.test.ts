@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateCell } from "../../src/core/grid.js";
 import { actionSaysNone, reasonSaysNone, surnameInitialsKey } from "../../src/core/rules/read.js";
+import { indexOrgs, orgCoreKey } from "../../src/core/rules/orgs.js";
 import { outlineKey, taskRefs } from "../../src/core/rules/plan.js";
 import { check, cleanWorkbook } from "../helpers/grid-builder.js";
 
@@ -36,6 +37,9 @@ describe("buildContext", () => {
         .field("settings", "report_folder", " 1AbCdEf "),
     ).context.settings;
     expect(custom).toEqual({ maxMentees: 7, strict: true, orientation: "landscape", reportFolder: "1AbCdEf" });
+    const checkbox = check(cleanWorkbook().field("settings", "strict", true));
+    expect(checkbox.context.settings.strict).toBe(true);
+    expect(checkbox.issues.filter((i) => i.sheet === "Настройки")).toEqual([]);
     const bad = check(cleanWorkbook().field("settings", "max_mentees", "пять").field("settings", "strict", "может быть"));
     expect(bad.context.settings.maxMentees).toBe(5);
     expect(bad.context.settings.strict).toBe(false);
@@ -78,5 +82,21 @@ describe("rule helpers", () => {
     expect(outlineKey("а)")).toBeNull();
     expect(taskRefs("Задача № 1, 3")).toEqual(["1", "3"]);
     expect(taskRefs("1 и 2")).toEqual(["1", "2"]);
+  });
+
+  it("organisations are found with or without their legal form, unless that is ambiguous", () => {
+    expect(orgCoreKey("МОУ «СОШ № 4»")).toBe(orgCoreKey("СОШ №4"));
+    expect(orgCoreKey("МБДОУ «Детский сад № 7»")).toBe(orgCoreKey("детский сад №7"));
+    const rows = [
+      { row: 2, cells: { name: "МОУ «СОШ № 4»", type: "Школа-лидер", municipality: null, contact: null } },
+      { row: 3, cells: { name: "МОУ «Лицей»", type: "Иное", municipality: null, contact: null } },
+      { row: 4, cells: { name: "МАОУ «Лицей»", type: "Иное", municipality: null, contact: null } },
+    ];
+    const index = indexOrgs(rows);
+    expect(index.find("СОШ №4")?.row.row).toBe(2);
+    expect(index.find("мбоу сош № 4")?.row.row).toBe(2);
+    expect(index.find("МАОУ «Лицей»")?.row.row).toBe(4);
+    expect(index.find("Лицей")).toBeUndefined();
+    expect(index.suggest("МОУ «СОШ № 44»")).toBe("МОУ «СОШ № 4»");
   });
 });

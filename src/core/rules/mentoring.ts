@@ -210,7 +210,8 @@ class MentoringChecker {
         `В строке ${row.row} наставляемый из организации ${quote(menteeEntry.name)}, а у неё тип «${menteeEntry.type}». Наставляемые обычно из школ с НОР; проверьте организацию или её тип на вкладке «Организации».`,
       );
     }
-    if (mentorOrg !== "" && orgKey(mentorOrg) === orgKey(menteeOrg)) {
+    const same = mentorEntry && menteeEntry ? mentorEntry === menteeEntry : mentorOrg !== "" && orgKey(mentorOrg) === orgKey(menteeOrg);
+    if (same) {
       this.emit(
         row,
         "mentor_org",
@@ -221,7 +222,7 @@ class MentoringChecker {
   }
 
   private lookupOrg(row: PairRow, key: "mentor_org" | "mentee_org", name: string) {
-    const entry = this.orgs.byKey.get(orgKey(name));
+    const entry = this.orgs.find(name);
     if (entry) return entry;
     const suggestion = this.orgs.suggest(name);
     const tip = suggestion ? ` Возможно, имелась в виду ${quote(suggestion)}.` : "";

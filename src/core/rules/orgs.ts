@@ -15,8 +15,21 @@ export interface OrgEntry {
   readonly type: string | null;
 }
 
+/** Legal-form abbreviations people write or leave out: «МОУ», «МБОУ», «МАУ ДО», «ГБОУ». */
+const LEGAL_FORM = /^(?:[мг](?:[бак])?(?:д|у)?(?:о)?(?:б)?у|ано|чоу|ноу)(?:\s*до)?\s+/u;
+
+/** Folded name without the legal form: «МОУ «СОШ № 4»» and «СОШ №4» give «сош №4». */
+export function orgCoreKey(name: string): string {
+  const key = orgKey(name);
+  const core = key.replace(LEGAL_FORM, "");
+  return core === "" ? key : core;
+}
+
 export interface OrgIndex {
+  /** Folded full name → entry. */
   readonly byKey: ReadonlyMap<string, OrgEntry>;
+  /** The listed organisation a name means: the same folded name, or the same name without its legal form. */
+  find(name: string): OrgEntry | undefined;
   /** The closest listed name for an unknown one (memoised: pairs repeat the same names). */
   suggest(name: string): string | null;
 }
@@ -53,11 +66,20 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
     const key = orgKey(name);
     if (!byKey.has(key)) byKey.set(key, { row, name, type: enumValue(row.cells.type, "orgType") });
   }
+  // A core shared by two listed organisations identifies neither.
+  const byCore = new Map<string, OrgEntry | null>();
+  for (const entry of byKey.values()) {
+    const core = orgCoreKey(entry.name);
+    byCore.set(core, byCore.has(core) ? null : entry);
+  }
   const names = [...byKey.values()].map((e) => e.name);
   const folded = names.length <= CLOSEST_DIRECT ? [] : names.map((n) => ({ name: n, key: fold(n) }));
   const memo = new Map<string, string | null>();
   return {
     byKey,
+    find(name) {
+      return byKey.get(orgKey(name)) ?? byCore.get(orgCoreKey(name)) ?? undefined;
+    },
     suggest(name) {
       const key = orgKey(name);
       if (!memo.has(key)) memo.set(key, names.length <= CLOSEST_DIRECT ? closest(name, names) : closestAmong(name, folded));

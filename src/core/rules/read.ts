@@ -62,6 +62,8 @@ const ENUM_EXACT = new Map<EnumName, ReadonlySet<string>>((Object.keys(ENUMS) as
 /** The list value a cell means (after trimming, case, ё/е and dash folding), or null. */
 export function enumValue(cell: Cell | undefined, name: EnumName): string | null {
   if (typeof cell === "string" && ENUM_EXACT.get(name)!.has(cell)) return cell;
+  // A checkbox in a «Да / Нет» field.
+  if (name === "yesNo" && typeof cell === "boolean") return cell ? "Да" : "Нет";
   const t = textOf(cell);
   if (t === "" || t.length > 200) return null;
   return ENUM_LOOKUP.get(name)!.get(memo(foldEnumMemo, t, foldEnum)) ?? null;
@@ -107,11 +109,6 @@ export function emitAt<K extends TableTabKey>(
     message,
     ...(severity ? { severity } : {}),
   });
-}
-
-/** A finding about a whole row (no single cell). */
-export function emitRow<K extends TableTabKey>(ctx: RuleContext, table: ParsedTable<K>, row: TableRow<K>, issue: Located): void {
-  ctx.emit({ rule: issue.rule, sheet: table.title, row: row.row, column: null, cell: null, message: issue.message, ...(issue.severity ? { severity: issue.severity } : {}) });
 }
 
 /** A finding about a whole tab. */
@@ -235,20 +232,5 @@ export function shortName(name: string): string {
   return `${tokens[0]} ${tokens[1]!.charAt(0)}.${tokens[2]!.charAt(0)}.`;
 }
 
-const PLURAL = new Intl.PluralRules("ru");
-
-/** Noun form for n: plural(5, ["пара","пары","пар"]) → «пар». */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const c = PLURAL.select(n);
-  return c === "one" ? forms[0] : c === "few" ? forms[1] : c === "many" ? forms[2] : forms[1];
-}
-
-/** «5 пар», «1 пара». */
-export function counted(n: number, forms: readonly [string, string, string]): string {
-  return `${n} ${plural(n, forms)}`;
-}
-
-/** «в строке 7» prefix used by most messages. */
-export function inRow(row: { readonly row: number }): string {
-  return `В строке ${row.row}`;
-}
+/** «5 пар», «1 пара» (Intl.PluralRules("ru")). */
+export { countWithNoun as counted } from "../russian.js";
