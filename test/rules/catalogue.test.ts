@@ -379,3 +379,32 @@ describe("every rule of the catalogue", () => {
     });
   }
 });
+
+describe("TERM_* on every tab with a date or a term", () => {
+  const dated: [Parameters<GridBuilder["patch"]>[0], string, string][] = [
+    ["stages", "start", "C2"],
+    ["stages", "end", "D2"],
+    ["plan", "term", "D2"],
+    ["mentoring", "start", "H2"],
+    ["mentoring", "end", "I2"],
+    ["training", "term", "F2"],
+    ["documents", "date", "B2"],
+    ["dissemination", "date", "D2"],
+    ["internal_events", "date", "C2"],
+    ["speeches", "date", "B2"],
+    ["publications", "date", "E2"],
+  ];
+  it("an unreadable value is TERM_INVALID at its cell, whichever tab", () => {
+    let builder = cleanWorkbook().field("general", "report_date", "31.02.2022");
+    for (const [tab, key] of dated) builder = builder.patch(tab, 0, { [key]: "когда-нибудь" });
+    const found = check(builder).issues.filter((i) => i.rule === "TERM_INVALID");
+    expect(found.map((i) => i.cell).sort()).toEqual([...dated.map(([, , cell]) => cell), "B4"].sort());
+    expect(new Set(found.map((i) => i.sheet)).size).toBe(10);
+    for (const f of found) expect(f.message).toMatch(/«когда-нибудь»|«31\.02\.2022»/);
+  });
+
+  it("a document needs one day, a publication may give a month", () => {
+    const found = check(cleanWorkbook().patch("documents", 0, { date: "январь 2022" }).patch("publications", 0, { date: "ноябрь 2022" })).issues;
+    expect(found.filter((i) => i.rule === "TERM_INVALID").map((i) => `${i.sheet} ${i.cell}`)).toEqual(["Документы B2"]);
+  });
+});

@@ -36,6 +36,8 @@ export interface OrgIndex {
 
 /** Up to this many organisations closest() is called as is. */
 const CLOSEST_DIRECT = 60;
+/** Distinct unknown names that get a «Возможно, имелась в виду…» suggestion. */
+const MAX_SUGGESTED = 25;
 
 /**
  * closest()'s scoring for a long list, with every candidate folded once instead of on every
@@ -82,7 +84,11 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
     },
     suggest(name) {
       const key = orgKey(name);
-      if (!memo.has(key)) memo.set(key, names.length <= CLOSEST_DIRECT ? closest(name, names) : closestAmong(name, folded));
+      if (!memo.has(key)) {
+        // Past a few dozen different unknown names the lists simply disagree; suggestions stop there.
+        const suggestion = memo.size >= MAX_SUGGESTED ? null : names.length <= CLOSEST_DIRECT ? closest(name, names) : closestAmong(name, folded);
+        memo.set(key, suggestion);
+      }
       return memo.get(key) ?? null;
     },
   };
