@@ -408,3 +408,36 @@ describe("TERM_* on every tab with a date or a term", () => {
     expect(found.filter((i) => i.rule === "TERM_INVALID").map((i) => `${i.sheet} ${i.cell}`)).toEqual(["Документы B2"]);
   });
 });
+
+describe("severity and wording details", () => {
+  it("RES_ACTUAL_MISSING is an error in a final report", () => {
+    const found = check(cleanWorkbook().field("general", "report_type", "Итоговый").patch("results", 0, { actual_product: "" })).issues.filter(
+      (i) => i.rule === "RES_ACTUAL_MISSING",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe("error");
+    expect(found[0]!.cell).toBe("E2");
+    expect(found[0]!.message).toContain("итоговом");
+  });
+
+  it("tasks numbered like the form (2.1, 2.2…) can be named by position", () => {
+    const tasks = [
+      { no: "2.1", task: "Диагностика" },
+      { no: "2.2", task: "Ресурсы" },
+      { no: "2.3", task: "Сопровождение" },
+    ];
+    const ok = check(cleanWorkbook().rows("tasks", tasks)).issues.filter((i) => i.rule === "PLAN_TASK_UNKNOWN");
+    expect(ok).toEqual([]);
+    const bad = check(cleanWorkbook().rows("tasks", tasks).patch("plan", 0, { task_no: "2.7" })).issues.filter((i) => i.rule === "PLAN_TASK_UNKNOWN");
+    expect(bad.map((i) => i.cell)).toEqual(["B2"]);
+    expect(bad[0]!.message).toContain("2.1, 2.2, 2.3");
+  });
+
+  it("a deviation row with «нет» as reason and «-» as action gets both findings, each at its own cell", () => {
+    const found = check(cleanWorkbook().patch("plan", 3, { reason: "нет", action: "-" })).issues.filter((i) => i.row === 5);
+    expect(found.map((i) => `${i.rule} ${i.cell} ${i.column}`).sort()).toEqual([
+      "PLAN_DEVIATION_ACTION_MISSING L5 Управленческие действия",
+      "PLAN_DEVIATION_REASON_MISSING K5 Причины отклонения",
+    ]);
+  });
+});

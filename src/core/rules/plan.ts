@@ -104,15 +104,21 @@ class PlanChecker {
   private readonly table: ParsedTable<"plan">;
   private readonly index: PlanIndex;
   private readonly tasks: Set<string>;
+  /** Task numbers as the «Задачи» tab shows them, for messages. */
+  private readonly taskLabels: string[] = [];
   private readonly stages: DateRange[];
 
   constructor(private readonly ctx: RuleContext) {
     this.table = ctx.workbook.tables.plan;
     this.index = indexPlan(this.table.rows);
     this.tasks = new Set<string>();
+    // A task is named by its № or by its position: «Задачи» copied from a document are often
+    // numbered «2.1, 2.2…» (section 2 of the form) while the plan says «1, 2…».
     ctx.workbook.tables.tasks.rows.forEach((row, i) => {
       const key = outlineKey(text(row, "no"));
-      this.tasks.add(key ?? String(i + 1));
+      if (key !== null) this.tasks.add(key);
+      this.tasks.add(String(i + 1));
+      this.taskLabels.push(key ?? String(i + 1));
     });
     this.stages = mergedSpans(stageSpans(ctx));
   }
@@ -311,7 +317,7 @@ class PlanChecker {
       return key === null || !this.tasks.has(key);
     });
     if (unknown === undefined) return;
-    const known = [...this.tasks].slice(0, 12).join(", ");
+    const known = this.taskLabels.slice(0, 12).join(", ") + (this.taskLabels.length > 12 ? "…" : "");
     this.emit(
       row,
       "task_no",
