@@ -387,8 +387,8 @@ function mentoring(): TabGrid {
   pair(russian, "Ершова Галина Семёновна", LESNOVSKAYA);
   pair(russian, "Панова Юлия Викторовна", SOSNOVSKAYA);
   pair(russian, "Рябова Оксана Дмитриевна", KAMENSKAYA);
-  // Typed by a partner school's editor without the space: folds equal to the listed name.
-  pair(russian, "Шилова Инна Борисовна", RUCHYOVSKAYA, { mentor_org: "МОУ \"СОШ №4\"" });
+  // Typed by a partner school's editor without the legal form and the space: still the listed «МОУ «СОШ № 4»».
+  pair(russian, "Шилова Инна Борисовна", RUCHYOVSKAYA, { mentor_org: "СОШ №4" });
   // The mathematics mentor took every school's maths teacher: over the load limit.
   pair(maths, "Абрамова Лариса Юрьевна", LESNOVSKAYA);
   pair(maths, "Быкова Елена Андреевна", BEREZOVSKAYA);
