@@ -243,7 +243,7 @@ const CASES: Record<RuleId, Case> = {
   },
   MENT_LOAD_EXCEEDED: {
     fire: () => clean().field("settings", "max_mentees", 1),
-    expect: { sheet: "Наставничество", cell: "B2", says: ["«Петрова О.В.»", "2 действующих наставляемых", "допустимых 1"] },
+    expect: { sheet: "Наставничество", cell: "B2", says: ["«Петрова О.В.»", "2 действующих наставляемых", "не больше 1"] },
     quiet: () => clean().field("settings", "max_mentees", "2"),
   },
   MENT_DUPLICATE_PAIR: {

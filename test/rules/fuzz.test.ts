@@ -53,7 +53,7 @@ const grid: fc.Arbitrary<WorkbookGrid> = fc
     }),
   }));
 
-const TITLES = new Set(TABS.map((t) => t.title));
+const TITLES = new Set<string>(TABS.map((t) => t.title));
 
 describe("random workbooks", () => {
   it("never throw and give well-formed findings", () => {

@@ -7,7 +7,7 @@ import { quote } from "../issues.js";
 import { readCount } from "../numbers.js";
 import type { TableTabKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
-import { emitAt, headerOf, textOf } from "./read.js";
+import { emitAt, headerOf, reasonNote, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 interface EventTab {
@@ -52,7 +52,7 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
       }
       if (read === null) continue;
       if (!read.ok) {
-        const why = read.reason ? ` (${read.reason.replace(/\.$/, "")})` : "";
+        const why = reasonNote(read.reason);
         emit(row, key, "EVT_COUNT_INVALID", `В строке ${row.row} в столбце «${headerOf(spec.key, key)}» значение ${quote(textOf(cell))} не целое неотрицательное число${why}. Укажите число участников, например 25.`);
         anyPeople = true; // Unreadable is not «nobody»: one finding is enough.
       } else if (read.value > 0) anyPeople = true;

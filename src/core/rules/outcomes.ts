@@ -49,7 +49,7 @@ function checkProblems(ctx: RuleContext): void {
   if (problems < MIN_PROBLEMS) {
     emitTab(ctx, PROBLEMS.title, {
       rule: "PROB_TOO_FEW",
-      message: `На вкладке «${PROBLEMS.title}» ${problems === 0 ? "нет ни одного затруднения" : `только ${counted(problems, ["затруднение", "затруднения", "затруднений"])}`}, а форма отчёта требует не меньше ${MIN_PROBLEMS}. Добавьте затруднения и пути их решения.`,
+      message: `На вкладке «${PROBLEMS.title}» ${problems === 0 ? "нет ни одного затруднения" : `только ${counted(problems, ["затруднение", "затруднения", "затруднений"])}`}, а форма отчёта требует не меньше трёх. Добавьте затруднения и пути их решения.`,
     });
   }
 }
@@ -63,7 +63,7 @@ function checkDocuments(ctx: RuleContext): void {
     const kind = enumValue(row.cells.kind, "documentKind");
     const number = text(row, "number");
     if (kind !== null && NUMBERED_KINDS.has(kind) && number.replace(/[\s№\-–—]/g, "") === "") {
-      emitAt(ctx, table, row, "number", "DOC_NUMBER_MISSING", `В строке ${row.row} ${kind.toLowerCase()} без номера. Укажите номер документа, например «908-р».`);
+      emitAt(ctx, table, row, "number", "DOC_NUMBER_MISSING", `В строке ${row.row} указан ${kind === "Распоряжение" ? "документ «Распоряжение»" : "приказ"} без номера. Укажите номер документа, например «908-р».`);
     }
     if (number === "") continue;
     const dated = datedOf(ctx, "documents", row, "date");
@@ -92,7 +92,7 @@ function checkLeader(ctx: RuleContext): void {
   if (staff.rows.some((row) => surnameInitialsKey(text(row, "name")) === key)) return;
   emitTab(ctx, STAFF.title, {
     rule: "STAFF_LEADER_MISSING",
-    message: `Руководителя МИП ${quote(leader)} (поле «${fieldOf("general", "leader").label}») нет на вкладке «${STAFF.title}». Добавьте его в кадровое обеспечение или проверьте написание ФИО.`,
+    message: `Руководителя МИП ${quote(leader)} (поле «${fieldOf("general", "leader").label}») нет на вкладке «${STAFF.title}». Добавьте руководителя в кадровое обеспечение или проверьте написание ФИО.`,
   });
 }
 

@@ -7,7 +7,7 @@ import { quote } from "../issues.js";
 import { readCount, readIntOrMore, readPercent } from "../numbers.js";
 import { PARTICIPANTS, fieldOf } from "../schema.js";
 import type { TableRow } from "../workbook.js";
-import { cellAt, emitAt, emitField, enumValue, fieldCell, text, textOf } from "./read.js";
+import { cellAt, emitAt, reasonNote, emitField, enumValue, fieldCell, text, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 /** Allowed difference between the typed percentage and count / teachers, in points. */
@@ -25,9 +25,7 @@ function safeCount(cell: Parameters<typeof readCount>[0]): CountRead {
   }
 }
 
-function why(reason: string): string {
-  return reason ? ` (${reason.replace(/\.$/, "")})` : "";
-}
+const why = reasonNote;
 
 export interface ParticipantTotals {
   /** Sum of readable counts. */

@@ -12,7 +12,7 @@ import { addDays } from "../terms/dates.js";
 import { formatRuDate } from "../terms/index.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { type DateRange, FAR_FUTURE, FAR_PAST, datedOf, rangeOf } from "./dated.js";
-import { actionSaysNone, cellAt, emitAt, enumValue, headerOf, isBlank, reasonSaysNone, text, textOf } from "./read.js";
+import { actionSaysNone, cellAt, reasonNote, emitAt, enumValue, headerOf, isBlank, reasonSaysNone, text, textOf } from "./read.js";
 import { mergedSpans, stageSpans, touchesAny } from "./stages.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
@@ -227,7 +227,7 @@ class PlanChecker {
     }
     if (read === null) return null;
     if (read.ok) return read.value;
-    const why = read.reason ? ` (${read.reason.replace(/\.$/, "")})` : "";
+    const why = reasonNote(read.reason);
     this.emit(row, key, "PLAN_QTY_INVALID", `В строке ${row.row} в столбце «${headerOf("plan", key)}» значение ${quote(textOf(cell))} не число${why}. Укажите неотрицательное число, например 7.`);
     return null;
   }

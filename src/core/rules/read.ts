@@ -232,5 +232,14 @@ export function shortName(name: string): string {
   return `${tokens[0]} ${tokens[1]!.charAt(0)}.${tokens[2]!.charAt(0)}.`;
 }
 
+/**
+ * « (в ячейке дата, а нужно число)» — a reader's explanation in brackets, or nothing when it
+ * would only repeat the quoted value («много» — не число).
+ */
+export function reasonNote(reason: string | undefined): string {
+  if (!reason || reason.startsWith("«")) return "";
+  return ` (${reason.replace(/\.$/, "")})`;
+}
+
 /** «5 пар», «1 пара» (Intl.PluralRules("ru")). */
 export { countWithNoun as counted } from "../russian.js";
