@@ -106,6 +106,9 @@ class PlanChecker {
   private readonly tasks: Set<string>;
   /** Task numbers as the «Задачи» tab shows them, for messages. */
   private readonly taskLabels: string[] = [];
+  /** «Задача №» as written → the first unknown reference in it (null: all known). */
+  private readonly unknownTask = new Map<string, string | null>();
+  private readonly graceEnds = new Map<string, string>();
   private readonly stages: DateRange[];
 
   constructor(private readonly ctx: RuleContext) {
@@ -236,13 +239,13 @@ class PlanChecker {
     const planned = this.quantity(row, "plan_qty");
     const done = this.quantity(row, "fact_qty");
     if (planned === null || done === null || status === null) return;
-    const ratio = `проведено ${fmt(done)} из ${fmt(planned)} запланированных`;
+    const ratio = (): string => `проведено ${fmt(done)} из ${fmt(planned)} запланированных`;
     if (status === "Выполнено" && done < planned) {
       this.emit(
         row,
         "status",
         "PLAN_STATUS_QTY_MISMATCH",
-        `В строке ${row.row} ${ratio}, а статус «Выполнено». Укажите статус «Выполнено частично» с причиной отклонения или исправьте количество.`,
+        `В строке ${row.row} ${ratio()}, а статус «Выполнено». Укажите статус «Выполнено частично» с причиной отклонения или исправьте количество.`,
       );
     } else if (status === "Выполнено частично" && done === 0) {
       this.emit(
@@ -252,7 +255,7 @@ class PlanChecker {
         `В строке ${row.row} статус «Выполнено частично», но по факту проведено 0. Если ничего не проведено, укажите «Не выполнено» или «Перенесено».`,
       );
     } else if (DEVIATION_STATUSES.has(status) && planned > 0 && done >= planned) {
-      this.emit(row, "status", "PLAN_STATUS_QTY_MISMATCH", `В строке ${row.row} ${ratio}, а статус «${status}». Проверьте статус или количество.`);
+      this.emit(row, "status", "PLAN_STATUS_QTY_MISMATCH", `В строке ${row.row} ${ratio()}, а статус «${status}». Проверьте статус или количество.`);
     }
   }
 
@@ -297,7 +300,7 @@ class PlanChecker {
     const parentRange = rangeOf(datedOf(this.ctx, "plan", parentRow, "term"));
     if (!parentRange || parentRange.start > parentRange.end) return;
     const early = range.start !== FAR_PAST && parentRange.start !== FAR_PAST && range.start < parentRange.start;
-    const late = !early && range.end !== FAR_FUTURE && parentRange.end !== FAR_FUTURE && range.end > addDays(parentRange.end, CHILD_LATE_GRACE_DAYS);
+    const late = !early && range.end !== FAR_FUTURE && parentRange.end !== FAR_FUTURE && range.end > this.graceEnd(parentRange.end);
     if (!early && !late) return;
     const who = `Подпункт ${quote(text(row, "no"))} (строка ${row.row}) со сроком ${quote(written)}`;
     const parentWho = `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, срок ${quote(text(parentRow, "term"))})`;
@@ -309,14 +312,29 @@ class PlanChecker {
     );
   }
 
+  /** The parent's end plus the grace for follow-up work (memoised: siblings share a parent). */
+  private graceEnd(parentEnd: string): string {
+    let end = this.graceEnds.get(parentEnd);
+    if (end === undefined) {
+      end = addDays(parentEnd, CHILD_LATE_GRACE_DAYS);
+      this.graceEnds.set(parentEnd, end);
+    }
+    return end;
+  }
+
   private checkTask(row: PlanRow): void {
     const written = text(row, "task_no");
     if (written === "" || this.tasks.size === 0) return;
-    const unknown = taskRefs(written).find((ref) => {
-      const key = outlineKey(ref);
-      return key === null || !this.tasks.has(key);
-    });
-    if (unknown === undefined) return;
+    let unknown = this.unknownTask.get(written);
+    if (unknown === undefined) {
+      unknown =
+        taskRefs(written).find((ref) => {
+          const key = outlineKey(ref);
+          return key === null || !this.tasks.has(key);
+        }) ?? null;
+      this.unknownTask.set(written, unknown);
+    }
+    if (unknown === null) return;
     const known = this.taskLabels.slice(0, 12).join(", ") + (this.taskLabels.length > 12 ? "…" : "");
     this.emit(
       row,

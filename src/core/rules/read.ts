@@ -14,8 +14,8 @@ import {
   type TableTabKey,
   ENUMS,
   KEY_VALUE_HEADERS,
+  TABS,
   a1,
-  tabByKey,
 } from "../schema.js";
 import { type ParsedTable, type TableRow, cellRef } from "../workbook.js";
 import type { RuleContext } from "./types.js";
@@ -47,9 +47,12 @@ export function isBlank<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<
 
 /** Header text of a column, from the schema. */
 export function headerOf(tableKey: TableTabKey, key: string): string {
-  const tab = tabByKey(tableKey) as TableTabDef;
-  return tab.columns.find((c) => c.key === key)?.header ?? key;
+  return HEADERS.get(tableKey)?.get(key) ?? key;
 }
+
+const HEADERS = new Map<string, ReadonlyMap<string, string>>(
+  TABS.flatMap((tab) => (tab.type === "table" ? [[tab.key, new Map((tab as TableTabDef).columns.map((c) => [c.key, c.header]))] as const] : [])),
+);
 
 /** Folded allowed value → the value as the list spells it, per list. */
 const ENUM_LOOKUP = new Map<EnumName, Map<string, string>>(

@@ -65,29 +65,36 @@ function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: str
   }
 }
 
-/** «Начало» after «Окончание» in the same row. */
-function checkStartEnd(ctx: RuleContext, table: ParsedTable, row: TableRow, startKey: string, endKey: string, headers: Map<string, string>): void {
+/**
+ * A row whose dates are in two cells (a stage, a mentoring pair): «Окончание» before
+ * «Начало» is reversed; a pair wholly outside the period is suspicious.
+ */
+function checkStartEnd(ctx: RuleContext, table: ParsedTable, row: TableRow, startKey: string, endKey: string, headers: Map<string, string>, periodCheck: boolean): void {
   const start = rangeOf(datedOf(ctx, table.key, row as never, startKey as never));
   const end = rangeOf(datedOf(ctx, table.key, row as never, endKey as never));
-  if (!start || !end || start.start <= end.end) return;
+  if (!start && !end) return;
   const cells = row.cells as Record<string, never>;
+  if (start && end && start.start > end.end) {
+    emitAt(
+      ctx,
+      table,
+      row as never,
+      endKey as never,
+      "TERM_REVERSED",
+      `В строке ${row.row} «${headers.get(endKey)}» ${quote(textOf(cells[endKey]))} раньше, чем «${headers.get(startKey)}» ${quote(textOf(cells[startKey]))}. Проверьте даты.`,
+    );
+    return;
+  }
+  if (!periodCheck || !ctx.period || !outsidePeriod({ start: start?.start ?? FAR_PAST, end: end?.end ?? FAR_FUTURE }, ctx.period)) return;
+  const written = [textOf(cells[startKey]), textOf(cells[endKey])].filter((t) => t !== "").join(" – ");
   emitAt(
     ctx,
     table,
     row as never,
-    endKey as never,
-    "TERM_REVERSED",
-    `В строке ${row.row} «${headers.get(endKey)}» ${quote(textOf(cells[endKey]))} раньше, чем «${headers.get(startKey)}» ${quote(textOf(cells[startKey]))}. Проверьте даты.`,
+    startKey as never,
+    "TERM_OUTSIDE_PERIOD",
+    `В строке ${row.row} сроки ${quote(written)} целиком вне отчётного периода ${quote(ctx.period.label)}. Проверьте год или уберите строку из отчёта за этот период.`,
   );
-}
-
-/** Period check for rows whose dates are in two cells (a mentoring pair from «Начало» to «Окончание»). */
-function pairOutsidePeriod(ctx: RuleContext, table: ParsedTable, row: TableRow, startKey: string, endKey: string): boolean {
-  if (!ctx.period) return false;
-  const start = rangeOf(datedOf(ctx, table.key, row as never, startKey as never));
-  const end = rangeOf(datedOf(ctx, table.key, row as never, endKey as never));
-  if (!start && !end) return false;
-  return outsidePeriod({ start: start?.start ?? FAR_PAST, end: end?.end ?? FAR_FUTURE }, ctx.period);
 }
 
 function checkTable(ctx: RuleContext, tab: TableTabDef): void {
@@ -99,20 +106,7 @@ function checkTable(ctx: RuleContext, tab: TableTabDef): void {
   const periodPerCell = !NO_PERIOD_CHECK.has(tab.key as TableTabKey) && !pair;
   for (const row of table.rows) {
     for (const col of columns) checkCell(ctx, table, row, col.key, col.header, periodPerCell, col.kind === "term" && col.key === "term" ? "срок" : "дата");
-    if (!pair) continue;
-    checkStartEnd(ctx, table, row, pair[0], pair[1], headers);
-    if (!NO_PERIOD_CHECK.has(tab.key as TableTabKey) && pairOutsidePeriod(ctx, table, row, pair[0], pair[1])) {
-      const cells = row.cells as Record<string, never>;
-      const written = [textOf(cells[pair[0]]), textOf(cells[pair[1]])].filter((t) => t !== "").join(" – ");
-      emitAt(
-        ctx,
-        table,
-        row as never,
-        pair[0] as never,
-        "TERM_OUTSIDE_PERIOD",
-        `В строке ${row.row} сроки ${quote(written)} целиком вне отчётного периода ${quote(ctx.period!.label)}. Проверьте год или уберите строку из отчёта за этот период.`,
-      );
-    }
+    if (pair) checkStartEnd(ctx, table, row, pair[0], pair[1], headers, !NO_PERIOD_CHECK.has(tab.key as TableTabKey));
   }
 }
 
