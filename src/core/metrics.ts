@@ -17,14 +17,21 @@ export interface Metrics {
   planExecution: number | null;
   /** Rows with a deviation status. */
   deviations: number;
+  /** Rows of «Наставничество» with a mentor or a mentee. */
   pairsTotal: number;
-  /** Pairs with status «Активна», «Завершена» or «Планируется»... see implementation. */
+  /** Pairs with status «Активна» or «Завершена». */
   pairsActive: number;
+  /** Pairs with status «Не состоялась». */
   pairsNotHeld: number;
+  /** Distinct mentors (folded full names), pairs «Не состоялась» left out. */
   mentors: number;
+  /** Distinct mentees, pairs «Не состоялась» left out. */
   mentees: number;
+  /** Distinct organisations of those mentees. */
   menteeOrgs: number;
+  /** Subject as first written → pairs, «Не состоялась» left out. */
   pairsBySubject: Record<string, number>;
+  /** Most distinct mentees of one mentor, «Не состоялась» left out. */
   maxMentorLoad: number;
   participantsTotal: number;
   /** Rows per event tab title. */

@@ -287,7 +287,7 @@ const CASES: Record<RuleId, Case> = {
   PART_TOTAL_MISMATCH: {
     fire: () => clean().field("general", "declared_participants", ">166"),
     expect: { sheet: "Общие сведения", cell: "B23", says: ["«>166»", "166"] },
-    quiet: () => clean().field("general", "declared_participants", ">150"),
+    quiet: () => clean().field("general", "declared_participants", "не менее 166"),
   },
   PART_CATEGORY_DUPLICATE: {
     fire: () => clean().add("participants", { category: "родители", count: 5 }).field("general", "declared_participants", 171),

@@ -105,12 +105,13 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
   }
   // Unreadable rows already have their own finding; a sum without them would mislead.
   if (!totals.complete || !ctx.workbook.tables.participants.present) return;
-  const fits = read.atLeast ? totals.total > read.value : totals.total === read.value;
+  // «>1000», «более 1000» — the sum must exceed N; «не менее 1000» — reach it.
+  const fits = !read.atLeast ? totals.total === read.value : read.strict ? totals.total > read.value : totals.total >= read.value;
   if (fits) return;
   emitField(ctx, "general", "declared_participants", {
     rule: "PART_TOTAL_MISMATCH",
     message: read.atLeast
-      ? `${label}: ${quote(written)}, а на вкладке «${PARTICIPANTS.title}» всего ${totals.total}. Сумма должна быть больше ${read.value}: исправьте заявленное число или количества по категориям.`
+      ? `${label}: ${quote(written)}, а на вкладке «${PARTICIPANTS.title}» всего ${totals.total}. Сумма должна быть ${read.strict ? "больше" : "не меньше"} ${read.value}: исправьте заявленное число или количества по категориям.`
       : `${label}: ${read.value}, а сумма по категориям на вкладке «${PARTICIPANTS.title}» — ${totals.total}. Исправьте заявленное число или количества по категориям.`,
   });
 }
