@@ -1,6 +1,6 @@
 /** Runs the real `mip` binary (lib/mip.cjs), building it once when missing or older than the sources. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,16 +17,40 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds lib/mip.cjs if it is missing or stale (call from beforeAll). */
-export function ensureBuilt(): void {
+function isStale(): boolean {
   let built = 0;
   try {
     built = statSync(BIN).mtimeMs;
   } catch {
     built = 0;
   }
-  if (built === 0 || built < newestSource(join(ROOT, "src"))) {
-    execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--quiet"], { cwd: ROOT, stdio: "pipe" });
+  return built === 0 || built < newestSource(join(ROOT, "src"));
+}
+
+const LOCK = join(ROOT, "lib", ".mip-build.lock");
+
+/**
+ * Builds lib/mip.cjs if it is missing or stale (call from beforeAll). Test files run in
+ * parallel processes, so one builds under a lock directory while the others wait for it:
+ * nobody runs a half-written binary.
+ */
+export function ensureBuilt(): void {
+  if (!isStale()) return;
+  mkdirSync(dirname(LOCK), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (isStale()) execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--quiet"], { cwd: ROOT, stdio: "pipe" });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
   }
 }
 
