@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dateCell } from "../../src/core/grid.js";
 import { actionSaysNone, reasonSaysNone, surnameInitialsKey } from "../../src/core/rules/read.js";
 import { indexOrgs, orgCoreKey } from "../../src/core/rules/orgs.js";
-import { outlineKey, taskRefs } from "../../src/core/rules/plan.js";
+import { outlineKey, taskRefs } from "../../src/core/rules/plan-index.js";
 import { check, cleanWorkbook } from "../helpers/grid-builder.js";
 
 describe("buildContext", () => {

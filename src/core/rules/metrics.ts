@@ -18,9 +18,10 @@ import type { ContestLevelCount, Metrics } from "../metrics.js";
 import { type TableTabKey, DISSEMINATION, GENERAL, INTERNAL_EVENTS, CONTESTS, PUBLICATIONS, SPEECHES } from "../schema.js";
 import type { ParsedTable } from "../workbook.js";
 import { FAR_FUTURE, datedOf, rangeOf } from "./dated.js";
-import { summariseMentoring } from "./mentoring.js";
+import { summariseMentoring } from "./mentoring-summary.js";
 import { participantTotals } from "./participants.js";
-import { DEVIATION_STATUSES, indexPlan, isGroupingRow } from "./plan.js";
+import { DEVIATION_STATUSES } from "./plan.js";
+import { indexPlan, isGroupingRow } from "./plan-index.js";
 import { enumValue, fieldText } from "./read.js";
 import type { RuleContext } from "./types.js";
 

@@ -1,0 +1,94 @@
+/**
+ * The mentoring numbers shared by MENT_DECLARED_MISMATCH and the metrics. Pairs with status
+ * «Не состоялась» never happened, so they are left out of the numbers of mentors, mentees
+ * and pairs; they are counted in pairsTotal and pairsNotHeld.
+ */
+import type { TableRow } from "../workbook.js";
+import { enumValue, identity, orgKey, text } from "./read.js";
+
+type PairRow = TableRow<"mentoring">;
+
+const NOT_HELD = "Не состоялась";
+
+/** Counts a pair towards the mentor's current load. */
+export function isCurrentPair(status: string | null, written: string): boolean {
+  return status === "Активна" || status === "Планируется" || written === "";
+}
+
+export interface MentoringSummary {
+  readonly pairsTotal: number;
+  readonly pairsActive: number;
+  readonly pairsNotHeld: number;
+  /** Pairs other than «Не состоялась». */
+  readonly pairsHeld: number;
+  readonly mentors: number;
+  readonly mentees: number;
+  readonly menteeOrgs: number;
+  /** Subject as first written → pairs other than «Не состоялась». */
+  readonly pairsBySubject: Record<string, number>;
+  /** Largest number of distinct mentees of one mentor, pairs other than «Не состоялась». */
+  readonly maxMentorLoad: number;
+}
+
+const summaries = new WeakMap<readonly PairRow[], MentoringSummary>();
+
+/** The mentoring numbers for the metrics and for the declared-count check (computed once per workbook). */
+export function summariseMentoring(rows: readonly PairRow[]): MentoringSummary {
+  let summary = summaries.get(rows);
+  if (!summary) {
+    summary = summarise(rows);
+    summaries.set(rows, summary);
+  }
+  return summary;
+}
+
+function summarise(rows: readonly PairRow[]): MentoringSummary {
+  const mentors = new Map<string, Set<string>>();
+  const mentees = new Set<string>();
+  const menteeOrgs = new Set<string>();
+  const subjectName = new Map<string, string>();
+  const bySubject: Record<string, number> = {};
+  let pairsTotal = 0;
+  let pairsActive = 0;
+  let pairsNotHeld = 0;
+  for (const row of rows) {
+    const mentor = identity(text(row, "mentor"));
+    const mentee = identity(text(row, "mentee"));
+    if (mentor === "" && mentee === "") continue;
+    pairsTotal++;
+    const status = enumValue(row.cells.status, "pairStatus");
+    if (status === "Активна" || status === "Завершена") pairsActive++;
+    if (status === NOT_HELD) {
+      pairsNotHeld++;
+      continue;
+    }
+    if (mentor !== "") {
+      let set = mentors.get(mentor);
+      if (!set) mentors.set(mentor, (set = new Set()));
+      if (mentee !== "") set.add(mentee);
+    }
+    if (mentee !== "") mentees.add(mentee);
+    const org = text(row, "mentee_org");
+    if (org !== "") menteeOrgs.add(orgKey(org));
+    const subject = text(row, "subject");
+    if (subject !== "") {
+      const key = identity(subject);
+      if (!subjectName.has(key)) subjectName.set(key, subject.replace(/\s+/g, " "));
+      const name = subjectName.get(key)!;
+      bySubject[name] = (bySubject[name] ?? 0) + 1;
+    }
+  }
+  let maxMentorLoad = 0;
+  for (const set of mentors.values()) maxMentorLoad = Math.max(maxMentorLoad, set.size);
+  return {
+    pairsTotal,
+    pairsActive,
+    pairsNotHeld,
+    pairsHeld: pairsTotal - pairsNotHeld,
+    mentors: mentors.size,
+    mentees: mentees.size,
+    menteeOrgs: menteeOrgs.size,
+    pairsBySubject: bySubject,
+    maxMentorLoad,
+  };
+}
