@@ -1,46 +1,72 @@
 /**
- * `npm run bench [-- --json]`: the core validation benchmark plus optional sections owned by
- * others (report, Apps Script, committee). With --json, stdout gets ONE JSON object:
+ * `npm run bench [-- --json]`: the core validation benchmark plus the sections of the other
+ * parts (xlsx, report, Apps Script calls, committee). With --json, stdout gets ONE JSON object:
  * {"core":[{"planRows":10000,"pairs":5000,"ms":…,"peakMB":…},…], "coreLinearity": …, "xlsx": …, "report": …}.
- * Each optional section returns an object of top-level keys that is merged in.
- * Progress goes to stderr so the JSON stays clean.
+ * Each section runs in its own Node process, so its peak memory (max RSS) is its own and not
+ * the high-water mark left by an earlier section. Progress goes to stderr so the JSON stays clean.
  */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import * as core from "./core.js";
 
 type Section = { run(): Promise<Record<string, unknown> | undefined> };
 
-const OPTIONAL: Record<string, () => Promise<Section>> = {
+const SECTIONS: Record<string, () => Promise<Section>> = {
   xlsx: () => import("./xlsx.js"),
   report: () => import("./report.js"),
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
 };
 
-async function main(): Promise<void> {
-  const asJson = process.argv.includes("--json");
-  const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+const asJson = process.argv.includes("--json");
+const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+
+/** Runs one section in this process and prints its keys as JSON on stdout. */
+async function runSection(name: string): Promise<void> {
+  if (name === "core") {
+    log("Проверка таблицы (ядро):");
+    const { core: coreResults, coreLinearity } = await core.run(log);
+    log(`  Линейность: время(10 000) / время(1 000) = ${coreLinearity ?? "—"} (линейный рост ≈ 10)`);
+    process.stdout.write(`${JSON.stringify({ core: coreResults, coreLinearity })}\n`);
+    return;
+  }
+  const load = SECTIONS[name];
+  if (!load) throw new Error(`нет раздела замеров «${name}»`);
+  const section = await (await load()).run();
+  process.stdout.write(`${JSON.stringify(section ?? {})}\n`);
+}
+
+/** Runs every section in a child process and merges their JSON. */
+function runAll(): void {
   if (!(globalThis as { gc?: unknown }).gc) log("(без --expose-gc: замеры памяти менее точны)");
-  log("Проверка таблицы (ядро):");
-  const { core: coreResults, coreLinearity } = await core.run(log);
-  log(`  Линейность: время(10 000) / время(1 000) = ${coreLinearity ?? "—"} (линейный рост ≈ 10)`);
-  const output: Record<string, unknown> = { core: coreResults, coreLinearity };
-  for (const [name, load] of Object.entries(OPTIONAL)) {
+  const self = fileURLToPath(import.meta.url);
+  const output: Record<string, unknown> = {};
+  for (const name of ["core", ...Object.keys(SECTIONS)]) {
+    const child = spawnSync(process.execPath, [...process.execArgv, self, "--section", name, "--json"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const lastLine = child.stdout.trim().split("\n").pop() ?? "";
     try {
-      const section = await (await load()).run();
-      // Sections return their own top-level keys ({"report": […]}), merged into the one object.
-      if (section !== undefined) {
-        Object.assign(output, section);
-        if (!asJson) log(`${name}: ${JSON.stringify(section)}`);
-      }
-    } catch (error) {
-      output[name] = { error: String((error as Error)?.message ?? error) };
-      log(`${name}: раздел не выполнен — ${String((error as Error)?.message ?? error)}`);
+      const section = JSON.parse(lastLine) as Record<string, unknown>;
+      Object.assign(output, section);
+      if (!asJson && name !== "core") log(`${name}: ${JSON.stringify(section)}`);
+    } catch {
+      output[name] = { error: `раздел не выполнен (код ${child.status})` };
+      log(`${name}: раздел не выполнен (код ${child.status})`);
+      process.exitCode = 1;
     }
   }
   if (asJson) process.stdout.write(`${JSON.stringify(output)}\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`Замер не выполнен: ${String((error as Error)?.message ?? error)}\n`);
-  process.exitCode = 1;
-});
+const sectionAt = process.argv.indexOf("--section");
+if (sectionAt >= 0) {
+  runSection(process.argv[sectionAt + 1] ?? "").catch((error) => {
+    process.stderr.write(`Замер не выполнен: ${String((error as Error)?.message ?? error)}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  runAll();
+}

@@ -53,7 +53,7 @@ export async function run(log: (line: string) => void = () => {}): Promise<{ cor
   for (const size of BENCH_SIZES) {
     const runs = size.planRows >= 10000 ? 5 : 9;
     const result = measure(size, runs);
-    log(`  ${size.planRows} строк плана, ${size.pairs} пар: ${result.ms} мс (медиана ${runs}), пик ${result.peakMB} МБ, куча ${result.heapMB} МБ`);
+    log(`  ${size.planRows} строк плана, ${size.pairs} пар: ${result.ms} мс (медиана из ${runs} замеров), пик ${result.peakMB} МБ, куча ${result.heapMB} МБ`);
     core.push(result);
   }
   const k1 = core.find((r) => r.planRows === 1000);
