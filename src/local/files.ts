@@ -5,10 +5,10 @@ import { firstFreeName } from "../core/report/naming.js";
 import { existsSync } from "node:fs";
 
 /** «x.xlsx» → «x (2).xlsx» … the first name not taken. */
-export function freePath(path: string): string {
+export function freePath(path: string, taken: (candidate: string) => boolean = existsSync): string {
   const ext = extname(path);
   const stem = join(dirname(path), basename(path, ext));
-  return firstFreeName(stem, (candidate) => existsSync(`${candidate}${ext}`)) + ext;
+  return firstFreeName(stem, (candidate) => taken(`${candidate}${ext}`)) + ext;
 }
 
 /** Writes to the first free name derived from `path` (exclusive create); returns where it went. */

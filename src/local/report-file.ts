@@ -2,12 +2,11 @@
  * Writing the report of a workbook grid to a .docx file without ever overwriting an existing
  * document: a taken name becomes «… (2).docx», «… (3).docx». Used by `mip report` and `mip demo`.
  */
-import { existsSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import type { WorkbookGrid } from "../core/grid.js";
 import type { Issue } from "../core/issues.js";
 import { buildReport } from "../core/report/build.js";
-import { firstFreeName, safeFileName } from "../core/report/naming.js";
+import { safeFileName } from "../core/report/naming.js";
 import type { IsoDate } from "../core/terms/types.js";
 import { type ValidationResult, validateWorkbook } from "../core/validate.js";
 import { renderDocx } from "./docx.js";
@@ -38,11 +37,6 @@ export type WriteReportResult =
  * «Отчёт.docx» → «Отчёт (2).docx» … the first name not taken on disk (or by `taken`).
  * Kept for other commands that name .docx files (the committee summary).
  */
-export function freeDocxPath(path: string, taken: (candidate: string) => boolean = existsSync): string {
-  const ext = extname(path);
-  const stem = join(dirname(path), basename(path, ext));
-  return firstFreeName(stem, (candidate) => taken(`${candidate}${ext}`)) + ext;
-}
 
 /** The default output: next to the input, named «Отчёт МИП — {org} — {period}.docx». */
 export function defaultReportPath(inputPath: string, documentTitle: string): string {

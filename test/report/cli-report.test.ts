@@ -6,7 +6,8 @@ import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { parseReportArgs, run } from "../../src/local/commands/report.js";
-import { freeDocxPath, writeReportFile } from "../../src/local/report-file.js";
+import { freePath } from "../../src/local/files.js";
+import { writeReportFile } from "../../src/local/report-file.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { FIXTURE_DATA, fixtureGrid } from "./fixture.js";
 
@@ -138,7 +139,7 @@ describe("writeReportFile (for mip demo)", () => {
 
   it("numbers names on disk", () => {
     const taken = new Set(["/x/a.docx", "/x/a (2).docx"]);
-    expect(freeDocxPath("/x/a.docx", (p) => taken.has(p))).toBe("/x/a (3).docx");
+    expect(freePath("/x/a.docx", (p) => taken.has(p))).toBe("/x/a (3).docx");
   });
 
   it("never overwrites when called twice with the same path", async () => {

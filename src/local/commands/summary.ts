@@ -4,7 +4,7 @@
  * the Свод tab in Sheets. A file that cannot be read gets its state and never stops the
  * others; exit 0 when done, 2 when there is no input. Nothing is ever written over a file.
  */
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -22,7 +22,7 @@ import { countWithNoun } from "../../core/russian.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { renderDocx } from "../docx.js";
-import { freeDocxPath } from "../report-file.js";
+import { writeNewFile } from "../files.js";
 import { UnusableInputError, readXlsx } from "../xlsx-read.js";
 import { progressOn } from "./summary-progress.js";
 import { summaryWorkbook } from "./summary-xlsx.js";
@@ -167,19 +167,6 @@ export function summaryJson(records: readonly SchoolRecord[], totals: CommitteeT
   };
 }
 
-/** Writes bytes under a free name (never over an existing file); returns the path used. */
-async function writeFresh(path: string, bytes: Buffer): Promise<string> {
-  for (;;) {
-    const free = freeDocxPath(path);
-    try {
-      await writeFile(free, bytes, { flag: "wx" });
-      return free;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-}
-
 const withExtension = (path: string, ext: string) => (extname(path).toLowerCase() === ext ? path : `${path}${ext}`);
 
 export interface WrittenSummary {
@@ -199,11 +186,11 @@ export async function writeSummaryFiles(
   const totals = committeeTotals(records);
   let xlsx: string | null = null;
   let docx: string | null = null;
-  if (outputs.xlsx) xlsx = await writeFresh(withExtension(outputs.xlsx, ".xlsx"), await summaryWorkbook(records.map(schoolRow), totals));
+  if (outputs.xlsx) xlsx = await writeNewFile(withExtension(outputs.xlsx, ".xlsx"), await summaryWorkbook(records.map(schoolRow), totals));
   if (outputs.docx) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const model = buildSummaryDoc(records, { date: today, signer: "Специалист комитета образования" });
-    docx = await writeFresh(withExtension(outputs.docx, ".docx"), await renderDocx(model));
+    docx = await writeNewFile(withExtension(outputs.docx, ".docx"), await renderDocx(model));
   }
   return { records, totals, xlsx, docx };
 }
