@@ -1,4 +1,5 @@
 /** Russian wording helpers for the sidebar: plurals, percentages, dates. */
+import { wholePercent } from "../src/core/percent.js";
 
 export interface PluralForms {
   /** 1, 21, 31 … — «ошибка» */
@@ -25,9 +26,9 @@ export const FINDINGS: PluralForms = { one: "замечание", few: "заме
 export const SECONDS: PluralForms = { one: "секунду", few: "секунды", many: "секунд" };
 export const MINUTES: PluralForms = { one: "минуту", few: "минуты", many: "минут" };
 
-/** 0..1 → «73 %» (clamped, rounded down so 99.6 % is never shown as complete). */
+/** 0..1 → «73 %», the same rounding as the CLI and the committee dashboard. */
 export function percent(share: number): string {
-  return `${Math.floor(clampShare(share) * 100)} %`;
+  return `${wholePercent(clampShare(share))} %`;
 }
 
 export function clampShare(share: number): number {

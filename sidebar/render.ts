@@ -4,6 +4,7 @@ import type { Issue, IssueCounts, Severity } from "../src/core/issues.js";
 import { type Child, fill, h, linkTo, safeDocsUrl } from "./dom.js";
 import { ERRORS, FINDINGS, INFOS, WARNINGS, clampShare, dateTime, percent, plural } from "./format.js";
 import type { FailureMessage } from "./messages.js";
+import { wholePercent } from "../src/core/percent.js";
 
 export type SeverityFilter = Severity | "all";
 
@@ -56,13 +57,13 @@ function meter(id: string, label: string, share: number | null, emptyText: strin
         "aria-label": label,
         "aria-valuemin": 0,
         "aria-valuemax": 100,
-        "aria-valuenow": value === null ? null : Math.floor(value * 100),
+        "aria-valuenow": value === null ? null : wholePercent(value),
         "aria-valuetext": valueText,
       },
     },
     h("div", { class: value !== null && value >= 1 ? "meter-fill full" : "meter-fill" }),
   );
-  (bar.firstChild as HTMLElement).style.width = `${value === null ? 0 : Math.floor(value * 100)}%`;
+  (bar.firstChild as HTMLElement).style.width = `${value === null ? 0 : wholePercent(value)}%`;
   return h(
     "div",
     { class: "meter", attrs: { id } },

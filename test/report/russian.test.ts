@@ -119,3 +119,16 @@ describe("participants in words", () => {
     expect(participantsInWords([], [])).toBe("");
   });
 });
+
+describe("wholePercent / formatPercent", () => {
+  it("rounds to the nearest percent but never shows an incomplete share as 100 % or a started one as 0 %", async () => {
+    const { formatPercent, wholePercent } = await import("../../src/core/percent.js");
+    expect(formatPercent(8 / 11)).toBe("73 %");
+    expect(wholePercent(0.996)).toBe(99);
+    expect(wholePercent(1)).toBe(100);
+    expect(wholePercent(0.001)).toBe(1);
+    expect(wholePercent(0)).toBe(0);
+    expect(wholePercent(Number.NaN)).toBe(0);
+    expect(formatPercent(null)).toBe("—");
+  });
+});

@@ -12,6 +12,7 @@ import { validateWorkbook } from "../../src/core/validate.js";
 import { type GasEnvironment, createGasEnvironment } from "../gas/load-bundle.js";
 import { INJECTIONS, editGrid } from "./fixtures.js";
 import { type SidebarSession, ensureSidebarBuilt, launchSidebar, screenshotPath } from "./harness.js";
+import { wholePercent } from "../../src/core/percent.js";
 
 const TODAY = sampleReportDate;
 
@@ -90,9 +91,9 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     const chips = await page.locator("#counts button").allTextContents();
     expect(chips[0]).toMatch(summary.errors === 0 ? /^Ошибок нет$/ : new RegExp(`^${summary.errors} ошиб`));
     expect(chips[1]).toMatch(summary.warnings === 0 ? /^Предупреждений нет$/ : new RegExp(`^${summary.warnings} предупрежд`));
-    await expect(page.locator("#completeness [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(String(Math.floor(summary.completeness * 100)));
+    await expect(page.locator("#completeness [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(String(wholePercent(summary.completeness)));
     await expect(page.locator("#plan-execution [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(
-      metrics.planExecution === null ? null : String(Math.floor(metrics.planExecution * 100)),
+      metrics.planExecution === null ? null : String(wholePercent(metrics.planExecution)),
     );
     await page.locator("#generate-report").click();
     await page.locator("#report a").waitFor();

@@ -17,6 +17,7 @@ import {
   STATE_OLD_TEMPLATE,
   stateHasFigures,
 } from "./states.js";
+import { wholePercent } from "../percent.js";
 
 export interface SchoolRecord {
   /** The name the committee typed in Реестр, else the school's own short name, else the file name. */
@@ -92,7 +93,7 @@ export function failedRecord(source: SchoolSource, state: SchoolState): SchoolRe
 }
 
 const percent = (share: number | null | undefined): SummaryValue =>
-  typeof share === "number" && Number.isFinite(share) ? Math.round(share * 100) : "";
+  typeof share === "number" && Number.isFinite(share) ? wholePercent(share) : "";
 
 /** The row's colour: errors red, warnings amber, clean green; unreadable grey. */
 export function toneOf(record: SchoolRecord): RowTone {

@@ -16,6 +16,7 @@ import { type PlanIndex, indexPlan, isGroupingRow, outlineKey, parentKey, taskRe
 import { actionSaysNone, cellAt, emitAt, enumValue, headerOf, isBlank, reasonNote, reasonSaysNone, text, textOf } from "./read.js";
 import { mergedSpans, stageSpans, touchesAny } from "./stages.js";
 import type { RuleContext, RuleFamily } from "./types.js";
+import { ruNumber as fmt } from "../russian.js";
 
 type PlanRow = TableRow<"plan">;
 
@@ -282,9 +283,6 @@ class PlanChecker {
   }
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100).replace(".", ",");
-}
 
 export const planFamily: RuleFamily = {
   name: "plan",

@@ -14,12 +14,13 @@ import {
   type SummaryRow,
 } from "../../core/committee/index.js";
 import { writeSheets } from "../xlsx-write.js";
+import { wholePercent } from "../../core/percent.js";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** Total-row values under the numeric columns (sums; plan execution and completeness overall). */
 function totalsRow(totals: CommitteeTotals): (string | number)[] {
-  const pct = (share: number | null) => (share === null ? "" : Math.round(share * 100));
+  const pct = (share: number | null) => (share === null ? "" : wholePercent(share));
   const byHeader: Partial<Record<(typeof SUMMARY_HEADERS)[number], string | number>> = {
     "Организация": `Итого: ${totals.schools}`,
     "Заполнено, %": pct(totals.completeness),

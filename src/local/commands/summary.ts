@@ -26,6 +26,7 @@ import { writeNewFile } from "../files.js";
 import { UnusableInputError, readXlsx } from "../xlsx-read.js";
 import { progressOn } from "./summary-progress.js";
 import { summaryWorkbook } from "./summary-xlsx.js";
+import { formatPercent } from "../../core/percent.js";
 
 export const SUMMARY_USAGE = `Использование: mip summary ПУТЬ... [--out СВОД.xlsx] [--json] [--docx СПРАВКА.docx]
 
@@ -199,11 +200,11 @@ function printTable(records: readonly SchoolRecord[], totals: CommitteeTotals): 
   for (const r of records) {
     const d = r.digest;
     const figures = d && stateHasFigures(r.state)
-      ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${Math.round(d.summary.completeness * 100)} %`
+      ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
       : "";
     process.stdout.write(`${r.organisation} — ${r.state}${figures ? `: ${figures}` : ""}\n`);
   }
-  const plan = totals.planExecution === null ? "—" : `${Math.round(totals.planExecution * 100)} %`;
+  const plan = formatPercent(totals.planExecution);
   process.stdout.write(
     `\nИтого: ${countWithNoun(totals.schools, FILES)}, прочитано ${totals.read}; с ошибками ${totals.withErrors}, ` +
       `без ошибок ${totals.read - totals.withErrors}; выполнение плана ${plan}.\n`,

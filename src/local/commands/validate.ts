@@ -10,6 +10,7 @@ import { type ValidationResult, validateWorkbook } from "../../core/validate.js"
 import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
 import { loadMipWorkbook } from "../load.js";
 import { type Painter, painter } from "../style.js";
+import { formatPercent } from "../../core/percent.js";
 
 export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
 
@@ -40,7 +41,7 @@ export function countsInWords(counts: { errors: number; warnings: number; infos:
 }
 
 function percent(share: number | null): string {
-  return share === null ? "—" : `${Math.round(share * 100)} %`;
+  return formatPercent(share);
 }
 
 function metricsLines(result: ValidationResult): string[] {
