@@ -181,3 +181,61 @@ export function levelPhrase(level: string): string {
   if (/^уровень\s/iu.test(level)) return level.charAt(0).toLowerCase() + level.slice(1);
   return `${level.toLowerCase()} уровень`;
 }
+
+/** Head nouns of organisation names and their genitive forms. */
+const ORG_HEAD_GENITIVE: Record<string, string> = {
+  учреждение: "учреждения",
+  организация: "организации",
+  школа: "школы",
+  гимназия: "гимназии",
+  лицей: "лицея",
+  центр: "центра",
+  колледж: "колледжа",
+  сад: "сада",
+  комплекс: "комплекса",
+  дом: "дома",
+  служба: "службы",
+  управление: "управления",
+  комитет: "комитета",
+  отдел: "отдела",
+  институт: "института",
+  университет: "университета",
+  техникум: "техникума",
+  интернат: "интерната",
+};
+
+/** Adjective endings (nominative → genitive), longest first. */
+const ADJECTIVE_GENITIVE: readonly (readonly [string, string])[] = [
+  ["кий", "кого"],
+  ["гий", "гого"],
+  ["хий", "хого"],
+  ["ое", "ого"],
+  ["ее", "его"],
+  ["ая", "ой"],
+  ["яя", "ей"],
+  ["ый", "ого"],
+  ["ой", "ого"],
+  ["ий", "его"],
+];
+
+/**
+ * «Муниципальное общеобразовательное учреждение «СОШ № 4»» → «муниципального
+ * общеобразовательного учреждения «СОШ № 4»», for «на базе …» in the report title. Declines the
+ * legal form (adjectives up to the head noun); the proper name in quotes stays as written. A name
+ * it does not recognise (an abbreviation such as «МОУ …», an unknown word) is returned unchanged,
+ * because a wrong ending is worse than none.
+ */
+export function orgNameGenitive(name: string): string {
+  const words = squeeze(name).split(" ");
+  const out: string[] = [];
+  for (let i = 0; i < words.length && i < 6; i++) {
+    const word = words[i]!;
+    const lower = word.toLowerCase().replace(/ё/g, "е");
+    const head = ORG_HEAD_GENITIVE[lower];
+    if (head) return [...out, head, ...words.slice(i + 1)].join(" ");
+    const ending = /^[а-яё-]+$/i.test(word) && word !== word.toUpperCase() ? ADJECTIVE_GENITIVE.find(([from]) => lower.endsWith(from)) : undefined;
+    if (!ending) return name;
+    out.push(word.toLowerCase().slice(0, -ending[0].length) + ending[1]);
+  }
+  return name;
+}

@@ -132,3 +132,27 @@ describe("wholePercent / formatPercent", () => {
     expect(formatPercent(null)).toBe("—");
   });
 });
+
+describe("orgNameGenitive", () => {
+  it("declines the legal form for «на базе …» and keeps the proper name as written", async () => {
+    const { orgNameGenitive } = await import("../../src/core/russian.js");
+    expect(orgNameGenitive("Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»")).toBe(
+      "муниципального общеобразовательного учреждения «Средняя общеобразовательная школа № 4»",
+    );
+    expect(orgNameGenitive("Муниципальное образовательное учреждение дополнительного образования «Центр развития образования»")).toBe(
+      "муниципального образовательного учреждения дополнительного образования «Центр развития образования»",
+    );
+    expect(orgNameGenitive("Муниципальная бюджетная общеобразовательная организация «Лицей № 2»")).toBe(
+      "муниципальной бюджетной общеобразовательной организации «Лицей № 2»",
+    );
+    expect(orgNameGenitive("Средняя школа № 1")).toBe("средней школы № 1");
+    expect(orgNameGenitive("Городской методический центр")).toBe("городского методического центра");
+  });
+
+  it("leaves abbreviations and names it cannot read unchanged", async () => {
+    const { orgNameGenitive } = await import("../../src/core/russian.js");
+    expect(orgNameGenitive("МОУ «СОШ № 4»")).toBe("МОУ «СОШ № 4»");
+    expect(orgNameGenitive("«Лесновская школа»")).toBe("«Лесновская школа»");
+    expect(orgNameGenitive("")).toBe("");
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { fold } from "../fold.js";
 import type { Issue } from "../issues.js";
-import { initials, periodInWords, periodPrepositional } from "../russian.js";
+import { initials, orgNameGenitive, periodInWords, periodPrepositional } from "../russian.js";
 import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
 import { type Block, type DocModel, type ReportBuild, SIGNATURE_BLANK } from "./model.js";
@@ -83,7 +83,7 @@ export function buildReportModel(result: ValidationResult, draftErrors: readonly
   const titleLines = [
     ...(draft ? [DRAFT_MARK] : []),
     reportKind(result) === "final" ? "ИТОГОВЫЙ ОТЧЕТ" : "ПРОМЕЖУТОЧНЫЙ ОТЧЕТ",
-    `о деятельности муниципальной инновационной площадки на базе ${orgFull} за ${input.periodWords || "—"}`,
+    `о деятельности муниципальной инновационной площадки на базе ${orgNameGenitive(orgFull)} за ${input.periodWords || "—"}`,
   ];
   const blocks: Block[] = [
     ...approvalBlock(generalText(wb, "approver"), reportDate),
