@@ -73,7 +73,7 @@ describe("справка", () => {
 
   it("gives plan execution per school and overall", () => {
     expect(text).toContain("В планах организаций 14 мероприятий; срок наступил у 10, выполнено 8. Выполнение плана в целом — 80 %.");
-    const plan = tables.find((t) => t.columns[1]?.header === "Мероприятий в плане")!;
+    const plan = tables.find((t) => t.columns[1]?.header === "Пунктов плана")!;
     expect(plan.rows.map((r) => r.join("|"))).toEqual([
       "МОУ «СОШ № 7»|10|8|6|75 %|2",
       "МОУ «Лесновская СОШ»|4|2|2|100 %|0",

@@ -141,7 +141,7 @@ function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): B
   });
   const columns: ColumnSpec[] = [
     { header: "Организация", width: 5 },
-    { header: "Мероприятий в плане", width: 3, align: "center" },
+    { header: "Пунктов плана", width: 3, align: "center" },
     { header: "Срок наступил", width: 2, align: "center" },
     { header: "Выполнено", width: 2, align: "center" },
     { header: "Выполнение плана", width: 2, align: "center" },
