@@ -47,6 +47,7 @@ export const RULES = {
   MENT_MENTEE_MULTI_MENTOR: { severity: "warning", title: "У наставляемого два наставника по одному предмету" },
   MENT_NOT_HELD_REASON: { severity: "error", title: "Нет причины, почему пара не состоялась" },
   MENT_DECLARED_MISMATCH: { severity: "warning", title: "Заявленные числа не совпадают с таблицей" },
+  MENT_NAME_VARIANT: { severity: "warning", title: "Один человек записан по-разному" },
   PART_COUNT_INVALID: { severity: "error", title: "Количество не целое неотрицательное число" },
   PART_COUNT_TEXT: { severity: "info", title: "Количество записано текстом" },
   PART_TOTAL_MISMATCH: { severity: "error", title: "Общее число участников не совпадает с суммой" },

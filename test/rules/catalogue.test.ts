@@ -274,6 +274,12 @@ const CASES: Record<RuleId, Case> = {
     expect: { sheet: "Общие сведения", cell: "B25", says: ["21", "3"] },
     quiet: () => clean().field("general", "declared_mentees", "3 чел."),
   },
+  MENT_NAME_VARIANT: {
+    fire: () => clean().patch("mentoring", 1, { mentor: "Петрова О. В." }),
+    expect: { sheet: "Наставничество", cell: "B3", says: ["«Петрова О. В.»", "«Петрова Ольга Викторовна»"] },
+    // Two different full names with the same initials are two people, not a spelling variant.
+    quiet: () => clean().patch("mentoring", 1, { mentor: "Петрова Оксана Валерьевна" }),
+  },
   PART_COUNT_INVALID: {
     fire: () => clean().patch("participants", 0, { count: "двенадцать" }),
     expect: { sheet: "Участники", cell: "B2", says: ["«двенадцать»"] },

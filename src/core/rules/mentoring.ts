@@ -12,7 +12,7 @@ import { readCount } from "../numbers.js";
 import { GENERAL, MENTORING, fieldOf } from "../schema.js";
 import type { GeneralKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
-import { counted, emitAt, emitField, emitTab, enumValue, fieldCell, identity, orgKey, shortName, text, textOf } from "./read.js";
+import { counted, emitAt, emitField, emitTab, enumValue, fieldCell, identity, orgKey, shortName, surnameInitialsKey, text, textOf } from "./read.js";
 import { isCurrentPair, summariseMentoring } from "./mentoring-summary.js";
 import { type OrgIndex, indexOrgs } from "./orgs.js";
 import type { RuleContext, RuleFamily } from "./types.js";
@@ -36,6 +36,9 @@ class MentoringChecker {
   private readonly mentors = new Map<string, MentorState>();
   private readonly pairs = new Map<string, PairRow>();
   private readonly currentMentorOf = new Map<string, { mentor: string; name: string; row: PairRow }>();
+  /** «фамилия и.о.» → the first spelling seen; finds «Петрова О.В.» beside «Петрова Ольга Викторовна». */
+  private readonly spellings = new Map<string, { identity: string; name: string; row: PairRow }>();
+  private readonly reportedVariants = new Set<string>();
 
   constructor(private readonly ctx: RuleContext) {
     this.table = ctx.workbook.tables.mentoring;
@@ -78,6 +81,8 @@ class MentoringChecker {
       );
     }
     if (orgsListed) this.checkOrgs(row);
+    if (mentor !== "") this.checkSpelling(row, "mentor", mentorName, mentor);
+    if (mentee !== "") this.checkSpelling(row, "mentee", menteeName, mentee);
     if (mentor === "") return;
     this.trackMentor(row, mentor, mentorName, subject, mentee, status, written);
     if (mentee === "") return;
@@ -175,6 +180,30 @@ class MentoringChecker {
     if (mentee !== "" && isCurrentPair(status, written)) state.current.add(mentee);
   }
 
+  /**
+   * Pairs count people by their full written name, so the same person written once in full and
+   * once with initials would be counted twice. Two different full names that share initials
+   * («Иванова Анна Петровна», «Иванова Алла Павловна») are different people and stay quiet.
+   */
+  private checkSpelling(row: PairRow, key: "mentor" | "mentee", name: string, id: string): void {
+    const person = surnameInitialsKey(name);
+    const first = this.spellings.get(person);
+    if (!first) {
+      this.spellings.set(person, { identity: id, name, row });
+      return;
+    }
+    if (first.identity === id || this.reportedVariants.has(`${person}\u0000${id}`)) return;
+    const abbreviated = (text: string) => text.includes(".") || /(^|\s)\p{Lu}(\s|$)/u.test(text);
+    if (!abbreviated(name) && !abbreviated(first.name)) return;
+    this.reportedVariants.add(`${person}\u0000${id}`);
+    this.emit(
+      row,
+      key,
+      "MENT_NAME_VARIANT",
+      `В строке ${row.row} ${quote(name)}, а в строке ${first.row.row} — ${quote(first.name)}. Если это один человек, запишите ФИО одинаково (полностью): иначе он посчитан дважды в числе наставников и наставляемых.`,
+    );
+  }
+
   private checkLoads(): void {
     const limit = this.ctx.settings.maxMentees;
     const written = textOf(fieldCell(this.ctx, "settings", "max_mentees"));
@@ -260,6 +289,7 @@ export const mentoringFamily: RuleFamily = {
     "MENT_MENTEE_MULTI_MENTOR",
     "MENT_NOT_HELD_REASON",
     "MENT_DECLARED_MISMATCH",
+    "MENT_NAME_VARIANT",
   ],
   check(ctx) {
     new MentoringChecker(ctx).run();
