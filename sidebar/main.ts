@@ -23,14 +23,20 @@ const TIMEOUTS_MS: Record<ServerFunctionName, number> = {
   sidebarValidate: 120_000,
   sidebarSelectCell: 30_000,
   sidebarGenerateReport: 370_000,
+  sidebarEditStamp: 30_000,
 };
+
+/** How often an open panel asks whether the sheet was edited (one property read per ask). */
+const POLL_MS = 15_000;
 
 interface TestHooks {
   /** Tests shorten the time-outs instead of waiting minutes. */
   mipSidebarTimeoutMs?: number;
+  /** Tests set the edit poll interval; 0 switches polling off. */
+  mipSidebarPollMs?: number;
 }
 
-type Busy = null | "load" | "validate" | "report";
+type Busy = null | "load" | "validate" | "report" | "refresh";
 
 class Sidebar {
   private state: SidebarState | null = null;
@@ -57,8 +63,35 @@ class Sidebar {
     this.reportButton.addEventListener("click", () => void this.generateReport());
   }
 
-  start(): Promise<void> {
-    return this.loadState("load");
+  async start(pollMs: number): Promise<void> {
+    await this.loadState("load");
+    if (pollMs > 0) setInterval(() => void this.refreshIfEdited(), pollMs);
+  }
+
+  /**
+   * Keeps the panel live while people type: when the sheet's edit stamp has moved on since the
+   * shown validation, the findings are read again. A failed ask is simply retried at the next tick
+   * (the user can always press «Проверить»), so polling never puts up an error banner.
+   */
+  private async refreshIfEdited(): Promise<void> {
+    if (this.busy || !this.state || document.visibilityState === "hidden") return;
+    let stamp: string;
+    try {
+      stamp = await this.bridge.call("sidebarEditStamp");
+    } catch {
+      return;
+    }
+    if (stamp === this.state.editStamp || this.busy) return;
+    this.setBusy("refresh");
+    try {
+      this.state = await this.bridge.call("sidebarGetState");
+      this.renderState();
+      this.announce(`Таблица изменилась, результаты обновлены: ${this.countsSentence(this.state)}.`);
+    } catch {
+      // Keep the findings shown; the next tick tries again.
+    } finally {
+      this.setBusy(null);
+    }
   }
 
   private validate(): Promise<void> {
@@ -141,7 +174,7 @@ class Sidebar {
     this.app.dataset.busy = busy ?? "";
     this.validateButton.disabled = busy !== null;
     this.reportButton.disabled = busy !== null;
-    this.validateButton.textContent = busy === "validate" || busy === "load" ? "Проверяю…" : "Проверить";
+    this.validateButton.textContent = busy === "validate" || busy === "load" || busy === "refresh" ? "Проверяю…" : "Проверить";
     this.reportButton.textContent = busy === "report" ? "Формирую отчёт…" : "Сформировать отчёт";
   }
 
@@ -226,7 +259,7 @@ function boot(): void {
     runner: hostRunner,
     timeoutMs: (name) => hooks.mipSidebarTimeoutMs ?? TIMEOUTS_MS[name],
   });
-  void new Sidebar(bridge).start();
+  void new Sidebar(bridge).start(hooks.mipSidebarPollMs ?? POLL_MS);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);

@@ -7,6 +7,7 @@ const ACTION: Record<ServerFunctionName, string> = {
   sidebarValidate: "проверить таблицу",
   sidebarSelectCell: "перейти к ячейке",
   sidebarGenerateReport: "сформировать отчёт",
+  sidebarEditStamp: "узнать, менялась ли таблица",
 };
 
 export interface FailureMessage {

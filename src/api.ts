@@ -35,6 +35,9 @@ export interface SidebarState {
   lastReport: ReportLink | null;
   /** ISO timestamp of the validation. */
   checkedAt: string;
+  /** The workbook's edit stamp when it was validated ("" before any edit): the sidebar polls
+   * sidebarEditStamp() and re-reads the state when the stamp moves on. */
+  editStamp: string;
 }
 
 export type ReportOutcome =
@@ -53,4 +56,6 @@ export interface ServerApi {
   sidebarValidate(): SidebarState;
   sidebarSelectCell(sheet: string, cell: string | null): void;
   sidebarGenerateReport(): ReportOutcome;
+  /** Cheap: one property read. Changes whenever a template tab is edited. */
+  sidebarEditStamp(): string;
 }

@@ -31,11 +31,14 @@ export interface LiveResult {
 export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): LiveResult | null {
   if (!e || !e.range) return null;
   if (e.authMode && String(e.authMode) === String(ScriptApp.AuthMode.NONE)) return null;
-  if (PropertiesService.getDocumentProperties().getProperty(KEYS.live) !== "1") return null;
   const sheet = e.range.getSheet();
   const title = sheet.getName();
   const tab = TABS.find((t) => fold(t.title) === fold(title));
   if (!tab) return null;
+  const props = PropertiesService.getDocumentProperties();
+  // An open sidebar polls this stamp and refreshes its findings after the edit.
+  props.setProperty(KEYS.editStamp, String(Date.now()));
+  if (props.getProperty(KEYS.live) !== "1") return null;
   const ss = sheet.getParent();
   const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
   const grid = readTabs(ss, titles);

@@ -12,6 +12,7 @@ import { clearMarks } from "./marks.js";
 import { HELP_TEXT, buildMenu } from "./menu.js";
 import { countWithNoun } from "../core/russian.js";
 import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
+import { editStamp } from "./properties.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
 
@@ -116,5 +117,9 @@ export function sidebarSelectCell(sheet: string, cell: string | null): void {
 
 export function sidebarGenerateReport(): ReportOutcome {
   return forSidebar("сформировать отчёт", reportFromSidebar);
+}
+
+export function sidebarEditStamp(): string {
+  return forSidebar("узнать, менялась ли таблица", editStamp);
 }
 export * from "./committee/entry.js";

@@ -13,6 +13,8 @@ export const KEYS = {
   lastReport: "mip.lastReport",
   /** Names of every report made from this workbook (numbering never reuses one). */
   reportNames: "mip.reportNames",
+  /** Moves on with every edit of a template tab (set by onEdit); the sidebar polls it. */
+  editStamp: "mip.editStamp",
 } as const;
 
 export const METADATA_KEYS = {
@@ -41,6 +43,11 @@ export function readJson<T>(key: string, fallback: T): T {
 
 export function writeJson(key: string, value: unknown): void {
   props().setProperty(key, JSON.stringify(value));
+}
+
+/** The workbook's current edit stamp ("" before the first edit). */
+export function editStamp(): string {
+  return props().getProperty(KEYS.editStamp) ?? "";
 }
 
 export function deleteKey(key: string): void {

@@ -3,6 +3,7 @@ import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet, checkWorkbook } from "./check.js";
 import { UserError } from "./errors.js";
 import { markWorkbook } from "./marks.js";
+import { editStamp } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
 
@@ -16,9 +17,11 @@ export function showSidebar(): void {
 /** Validation for the sidebar; `mark` also refreshes the marks in the sheet. */
 export function currentState(mark: boolean): SidebarState {
   const ss = activeSpreadsheet();
+  // Read before validating: an edit made during the check moves the stamp on, so the next poll re-reads.
+  const stamp = editStamp();
   const { result } = checkWorkbook(ss, mark);
   if (mark) markWorkbook(ss, result.issues);
-  return sidebarState(result, lastReport(), new Date().toISOString());
+  return sidebarState(result, lastReport(), new Date().toISOString(), stamp);
 }
 
 /** Shows a finding: activates its tab and selects its cell (or the tab's first cell). */

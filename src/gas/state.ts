@@ -13,7 +13,7 @@ function tabState(present: boolean, issues: readonly Issue[]): TabState {
   return issues.length > 0 ? "infos" : "clean";
 }
 
-export function sidebarState(result: ValidationResult, lastReport: StoredReport | null, checkedAt: string): SidebarState {
+export function sidebarState(result: ValidationResult, lastReport: StoredReport | null, checkedAt: string, editStamp: string): SidebarState {
   const wb = result.workbook;
   const present = new Set<string>([...Object.values(wb.tables), ...Object.values(wb.kv)].filter((t) => t.present).map((t) => t.title));
   const tabs: TabStatus[] = TEMPLATE_LAYOUT.map((layout) => {
@@ -32,5 +32,6 @@ export function sidebarState(result: ValidationResult, lastReport: StoredReport 
     issues: result.issues,
     lastReport: lastReport ? { url: lastReport.url, name: lastReport.name, draft: lastReport.draft, createdAt: lastReport.createdAt } : null,
     checkedAt,
+    editStamp,
   };
 }

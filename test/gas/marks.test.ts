@@ -135,6 +135,20 @@ describe("live re-check (onEdit)", () => {
     expect(cellAt(plan, statusCell).data.note).toMatch(/Сделано наполовину/);
   });
 
+  it("moves the edit stamp the sidebar polls on every edit of a template tab, and only then", () => {
+    const { env, ss } = setUp();
+    const before = env.call<SidebarState>("sidebarGetState");
+    expect(before.editStamp).toBe("");
+    expect(env.call<string>("sidebarEditStamp")).toBe("");
+    env.fns.onEdit!({ authMode: "LIMITED", range: ss._addSheet("Черновик").getRange("A1"), source: ss });
+    expect(env.call<string>("sidebarEditStamp")).toBe("");
+    // Before the first check the marks are left alone, but the stamp still moves on.
+    env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("Кадры").getRange("A2"), source: ss });
+    const stamp = env.call<string>("sidebarEditStamp");
+    expect(stamp).not.toBe("");
+    expect(env.call<SidebarState>("sidebarGetState").editStamp).toBe(stamp);
+  });
+
   it("ignores edits on the user's own tabs and never throws", () => {
     const { env, ss } = setUp();
     env.call("sidebarValidate");

@@ -62,6 +62,7 @@ export function sidebarState(overrides: Partial<SidebarState> = {}, issues: Issu
     issues,
     lastReport: null,
     checkedAt: "2022-12-20T11:05:00.000Z",
+    editStamp: "",
     ...overrides,
   };
 }

@@ -126,7 +126,7 @@ export interface SidebarSession {
   pageErrors: string[];
   consoleErrors: string[];
   /** Load the sidebar afresh with this server behind google.script.run. */
-  open(server: ServerHandler, options?: { timeoutMs?: number }): Promise<void>;
+  open(server: ServerHandler, options?: { timeoutMs?: number; pollMs?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -146,6 +146,8 @@ export async function launchSidebar(html: string, functions: readonly string[], 
       currentServer = server;
       session.calls.length = 0;
       timeoutOverride = options.timeoutMs ?? null;
+      // Edit polling is off unless a test asks for it, so call logs stay exact.
+      pollMs = options.pollMs ?? 0;
       await session.page.goto(SIDEBAR_URL);
     },
     async close() {
@@ -156,6 +158,7 @@ export async function launchSidebar(html: string, functions: readonly string[], 
     throw new Error("no server");
   };
   let timeoutOverride: number | null = null;
+  let pollMs = 0;
 
   await context.exposeBinding("__mipServer", async (_source, name: string, payload: string) => {
     const args = JSON.parse(payload) as unknown[];
@@ -176,8 +179,8 @@ export async function launchSidebar(html: string, functions: readonly string[], 
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === SIDEBAR_URL) {
-      const timeoutScript = timeoutOverride === null ? "" : `<script>window.mipSidebarTimeoutMs=${timeoutOverride};</script>`;
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: timeoutScript ? html.replace("<head>", `<head>${timeoutScript}`) : html });
+      const hooks = `<script>window.mipSidebarPollMs=${pollMs};${timeoutOverride === null ? "" : `window.mipSidebarTimeoutMs=${timeoutOverride};`}</script>`;
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html.replace("<head>", `<head>${hooks}`) });
     } else {
       session.remoteRequests.push(url);
       await route.abort();

@@ -30,7 +30,7 @@ let env: GasEnvironment;
 /** Server functions that fail once, with the error Apps Script would report. */
 const failOnce = new Map<string, Error>();
 
-async function openWith(grid: WorkbookGrid): Promise<void> {
+async function openWith(grid: WorkbookGrid, options: { pollMs?: number } = {}): Promise<void> {
   env = createGasEnvironment({ grid, now: TODAY });
   await session.open((name, args) => {
     const failure = failOnce.get(name);
@@ -41,7 +41,7 @@ async function openWith(grid: WorkbookGrid): Promise<void> {
     const fn = env.fns[name];
     if (!fn) throw new Error(`Script function not found: ${name}`);
     return fn(...args);
-  });
+  }, options);
   await session.page.waitForSelector("#app[aria-busy='false']");
 }
 
@@ -129,6 +129,26 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
       await page.locator(`#counts button[data-severity='${severity}']`).click();
     }
     await expect(page.locator("#findings .finding").count()).resolves.toBe(issues.length);
+  });
+
+  it("refreshes by itself after an edit in the sheet (onEdit moves the stamp the panel polls)", async () => {
+    await openWith(sampleGrid(), { pollMs: 200 });
+    const page = session.page;
+    const before = validateWorkbook(sampleGrid(), { today: TODAY }).issues;
+    const fixed = before.find((i) => i.rule === "PLAN_DEVIATION_ACTION_MISSING" && i.cell)!;
+    expect(fixed).toBeDefined();
+    await expect(page.locator("#findings .finding-message").allTextContents()).resolves.toContain(fixed.message);
+    // Nothing was edited: polling asks, but never re-validates.
+    await expect.poll(() => session.calls.filter((c) => c.name === "sidebarEditStamp").length).toBeGreaterThan(1);
+    expect(session.calls.filter((c) => c.name === "sidebarGetState")).toHaveLength(1);
+
+    const ss = env.fake.spreadsheet;
+    const plan = ss.getSheetByName("План-факт")!;
+    plan.getRange(fixed.cell!).setValue("Выезды перенесены на апрель, график согласован");
+    env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(fixed.cell!), source: ss });
+    await expect.poll(() => page.locator("#findings .finding-message").allTextContents(), { timeout: 15_000 }).not.toContain(fixed.message);
+    await expect(page.locator("#status").textContent()).resolves.toMatch(/Таблица изменилась/);
+    expect(await page.locator("#findings .finding").count()).toBe(before.length - 1);
   });
 
   it("makes a draft report in Drive and links it; a strict workbook is blocked with its errors", async () => {
