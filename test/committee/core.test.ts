@@ -148,6 +148,20 @@ describe("digest of a validated workbook", () => {
     expect(parseDigest("=IMPORTXML(1)")).toBeNull();
     expect(parseDigest("{broken")).toBeNull();
   });
+  it("rejects a digest cell edited by hand into the wrong shape, instead of trusting it", () => {
+    const stored = JSON.parse(serialiseDigest(d)) as Record<string, unknown>;
+    const tampered = (change: (v: Record<string, unknown>) => void): string => {
+      const copy = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
+      change(copy);
+      return JSON.stringify(copy);
+    };
+    expect(parseDigest(tampered((v) => (v.deviations = [1, 2, 3])))).toBeNull();
+    expect(parseDigest(tampered((v) => ((v.metrics as Record<string, unknown>).planRows = "14")))).toBeNull();
+    expect(parseDigest(tampered((v) => delete v.summary))).toBeNull();
+    expect(parseDigest(tampered((v) => (v.firstErrors = [{ toString: "x" }])))).toBeNull();
+    // Unknown extra keys (a newer version's digest) are dropped, not fatal.
+    expect(parseDigest(tampered((v) => (v.extra = "новое поле")))).toEqual(JSON.parse(JSON.stringify(d)));
+  });
   it("is shortened to fit a Sheets cell", () => {
     const huge = digest({
       deviations: Array.from({ length: 400 }, (_, i) => ({ no: String(i), activity: "а".repeat(300), status: "Перенесено", reason: "б".repeat(300), action: "в".repeat(300) })),

@@ -12,6 +12,7 @@ import type { Metrics } from "../metrics.js";
 import { DISSEMINATION } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
+import { SchoolDigestSchema } from "./digest-schema.js";
 
 export interface DigestDeviation {
   readonly no: string;
@@ -170,11 +171,12 @@ function topEntries(record: Readonly<Record<string, number>>, n: number): Record
 /** A digest read back from its cell; null when the text is not a digest (edited by hand, truncated). */
 export function parseDigest(text: string): SchoolDigest | null {
   if (!text.startsWith("{")) return null;
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<SchoolDigest>;
-    if (!value || typeof value !== "object" || !value.summary || !value.metrics || !Array.isArray(value.deviations)) return null;
-    return value as SchoolDigest;
+    value = JSON.parse(text);
   } catch {
     return null;
   }
+  const checked = SchoolDigestSchema.safeParse(value);
+  return checked.success ? checked.data : null;
 }
