@@ -130,6 +130,10 @@ describe("wholePercent / formatPercent", () => {
     expect(wholePercent(0)).toBe(0);
     expect(wholePercent(Number.NaN)).toBe(0);
     expect(formatPercent(null)).toBe("—");
+    const { percentOf } = await import("../../src/core/percent.js");
+    expect(percentOf(8 / 11, 1)).toBe(72.7);
+    expect(percentOf(0.9996, 1)).toBe(99.9);
+    expect(percentOf(0.0001, 1)).toBe(0.1);
   });
 });
 

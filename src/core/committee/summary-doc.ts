@@ -17,6 +17,7 @@ import type { SchoolRecord } from "./school.js";
 import { stateHasFigures } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
 import type { SchoolDigest } from "./digest.js";
+import { percentOf } from "../percent.js";
 
 const ORGANISATIONS: PluralForms = ["организация", "организации", "организаций"];
 const ACTIVITIES: PluralForms = ["мероприятие", "мероприятия", "мероприятий"];
@@ -35,7 +36,8 @@ interface ReadSchool {
   readonly digest: SchoolDigest;
 }
 
-const pct = (share: number | null): string => (share === null ? DASH : `${ruNumber(Math.round(share * 1000) / 10)} %`);
+/** One decimal in the справка (72,7 %), under the same rounding policy as everywhere else. */
+const pct = (share: number | null): string => (share === null ? DASH : `${ruNumber(percentOf(share, 1))} %`);
 const num = (n: number): string => ruNumber(n);
 
 function readSchools(records: readonly SchoolRecord[]): ReadSchool[] {

@@ -283,7 +283,6 @@ class PlanChecker {
   }
 }
 
-
 export const planFamily: RuleFamily = {
   name: "plan",
   reads: ["plan", "tasks", "stages", "general"],
