@@ -135,3 +135,32 @@ describe("readPercent", () => {
     expect(readPercentResult("")).toBeNull();
   });
 });
+
+describe("number readers on anything a cell can hold", () => {
+  it("never throw, and an accepted value is a finite non-negative number", async () => {
+    const fc = await import("fast-check");
+    const numbers = await import("../src/core/numbers.js");
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.string(),
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constantFrom("7 чел.", ">1000", "более 5", "=SUM(A1)", "<script>", "45%", "-3", "1e309"),
+      fc.record({ kind: fc.constant("date" as const), iso: fc.string() }),
+      fc.record({ kind: fc.constant("error" as const), code: fc.constantFrom("#REF!", "#N/A", "#VALUE!") }),
+    );
+    fc.assert(
+      fc.property(cell, (value) => {
+        for (const read of [numbers.readCount, numbers.readQuantity, numbers.readIntOrMore]) {
+          const result = read(value as never);
+          if (result && result.ok) expect(Number.isFinite(result.value) && result.value >= 0).toBe(true);
+        }
+        const percent = numbers.readPercent(value as never);
+        if (percent !== null) expect(Number.isFinite(percent)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -19,12 +19,8 @@ function systemToday(): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function safePeriod(workbook: Workbook): Period | null {
-  try {
-    return parsePeriod(fieldCell({ workbook }, "general", "period"));
-  } catch {
-    return null;
-  }
+function periodOf(workbook: Workbook): Period | null {
+  return parsePeriod(fieldCell({ workbook }, "general", "period"));
 }
 
 /** «Дата отчёта» when it is one readable day; anything else falls back (TERM_INVALID reports it). */
@@ -36,12 +32,9 @@ export function reportDateOf(workbook: Workbook, period: Period | null): IsoDate
 export function readSettings(workbook: Workbook): Settings {
   const ctx = { workbook };
   let maxMentees = DEFAULT_MAX_MENTEES;
-  try {
-    const read = readCount(fieldCell(ctx, "settings", "max_mentees"));
-    if (read && read.ok && read.value >= 1) maxMentees = read.value;
-  } catch {
-    // An unreadable limit keeps the default; the mentoring family reports it.
-  }
+  // An unreadable limit keeps the default; the mentoring family reports it.
+  const read = readCount(fieldCell(ctx, "settings", "max_mentees"));
+  if (read && read.ok && read.value >= 1) maxMentees = read.value;
   const reportFolder = fieldCell(ctx, "settings", "report_folder");
   return {
     maxMentees,
@@ -52,7 +45,7 @@ export function readSettings(workbook: Workbook): Settings {
 }
 
 export function buildContext(workbook: Workbook, options: ValidateOptions): Omit<RuleContext, "emit"> {
-  const period = safePeriod(workbook);
+  const period = periodOf(workbook);
   const reportDate = options.reportDate ?? reportDateOf(workbook, period) ?? options.today ?? systemToday();
   const type = enumValue(fieldCell({ workbook }, "general", "report_type"), "reportType");
   return {

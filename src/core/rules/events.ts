@@ -44,12 +44,7 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
     let anyPeople = false;
     for (const key of spec.counts) {
       const cell = cellOf(row, key);
-      let read: ReturnType<typeof readCount>;
-      try {
-        read = readCount(cell);
-      } catch {
-        read = { ok: false, reason: "" };
-      }
+      const read = readCount(cell);
       if (read === null) continue;
       if (!read.ok) {
         const why = reasonNote(read.reason);

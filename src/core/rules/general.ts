@@ -1,7 +1,6 @@
 /** GEN_*: required fields of «Общие сведения», the period, e-mail, website and the conclusion. */
 import { quote } from "../issues.js";
 import { CONCLUSIONS, GENERAL, fieldOf } from "../schema.js";
-import { parsePeriod } from "../terms/index.js";
 import { emitField, fieldCell, fieldText } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
@@ -31,15 +30,8 @@ function checkRequired(ctx: RuleContext): void {
 function checkPeriod(ctx: RuleContext): void {
   const value = fieldText(ctx, "general", "period");
   if (value === "") return; // GEN_REQUIRED covers an empty period.
-  let readable = ctx.period !== null;
-  if (!readable) {
-    try {
-      readable = parsePeriod(fieldCell(ctx, "general", "period")) !== null;
-    } catch {
-      readable = false;
-    }
-  }
-  if (readable) return;
+  // The context parsed the same cell; parsing it again would give the same answer.
+  if (ctx.period !== null) return;
   emitField(ctx, "general", "period", {
     rule: "GEN_PERIOD_INVALID",
     message: `Отчётный период ${quote(value)} не читается. Запишите его так: «2022», «2019-2020 учебный год» или «01.09.2020-31.08.2021».`,

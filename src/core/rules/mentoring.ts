@@ -208,12 +208,7 @@ class MentoringChecker {
     const limit = this.ctx.settings.maxMentees;
     const written = textOf(fieldCell(this.ctx, "settings", "max_mentees"));
     if (written !== "") {
-      let read: ReturnType<typeof readCount>;
-      try {
-        read = readCount(fieldCell(this.ctx, "settings", "max_mentees"));
-      } catch {
-        read = { ok: false, reason: "" };
-      }
+      const read = readCount(fieldCell(this.ctx, "settings", "max_mentees"));
       if (!read || !read.ok || read.value < 1) {
         emitField(this.ctx, "settings", "max_mentees", {
           rule: "MENT_LOAD_EXCEEDED",
@@ -246,12 +241,7 @@ class MentoringChecker {
       const written = textOf(cell);
       if (written === "") continue;
       const label = GENERAL.fields.find((f) => f.key === key)!.label;
-      let read: ReturnType<typeof readCount>;
-      try {
-        read = readCount(cell);
-      } catch {
-        read = { ok: false, reason: "" };
-      }
+      const read = readCount(cell);
       if (!read || !read.ok) {
         emitField(this.ctx, "general", key, {
           rule: "MENT_DECLARED_MISMATCH",

@@ -15,15 +15,6 @@ export const PERCENT_TOLERANCE = 1;
 /** «Иное» may legitimately appear on several rows with different roles. */
 const REPEATABLE = new Set(["Иное"]);
 
-type CountRead = ReturnType<typeof readCount>;
-
-function safeCount(cell: Parameters<typeof readCount>[0]): CountRead {
-  try {
-    return readCount(cell);
-  } catch {
-    return { ok: false, reason: "" };
-  }
-}
 
 const why = reasonNote;
 
@@ -41,7 +32,7 @@ export function participantTotals(rows: readonly TableRow<"participants">[]): Pa
   let teachers = 0;
   let complete = true;
   for (const row of rows) {
-    const read = safeCount(cellAt(row, "count"));
+    const read = readCount(cellAt(row, "count"));
     if (!read || !read.ok) {
       complete = false;
       continue;
@@ -57,7 +48,7 @@ function checkRows(ctx: RuleContext): void {
   const seen = new Map<string, TableRow<"participants">>();
   for (const row of table.rows) {
     const written = textOf(cellAt(row, "count"));
-    const read = safeCount(cellAt(row, "count"));
+    const read = readCount(cellAt(row, "count"));
     if (read === null) {
       emitAt(ctx, table, row, "count", "PART_COUNT_INVALID", `В строке ${row.row} не указано количество. Заполните столбец «Количество» целым числом, например 12.`);
     } else if (!read.ok) {
@@ -90,12 +81,7 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
   const written = textOf(cell);
   if (written === "") return;
   const label = fieldOf("general", "declared_participants").label;
-  let read: ReturnType<typeof readIntOrMore>;
-  try {
-    read = readIntOrMore(cell);
-  } catch {
-    read = { ok: false, reason: "" };
-  }
+  const read = readIntOrMore(cell);
   if (!read || !read.ok) {
     emitField(ctx, "general", "declared_participants", {
       rule: "PART_COUNT_INVALID",
@@ -120,18 +106,13 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
   const table = ctx.workbook.tables.training;
   for (const row of table.rows) {
     const written = textOf(cellAt(row, "count"));
-    const read = safeCount(cellAt(row, "count"));
+    const read = readCount(cellAt(row, "count"));
     if (read !== null && !read.ok) {
       emitAt(ctx, table, row, "count", "PART_COUNT_INVALID", `В строке ${row.row} количество педагогов ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 3.`);
     }
     const percentText = textOf(cellAt(row, "percent"));
     if (percentText === "") continue;
-    let percent: number | null;
-    try {
-      percent = readPercent(cellAt(row, "percent"));
-    } catch {
-      percent = null;
-    }
+    const percent = readPercent(cellAt(row, "percent"));
     if (percent === null) {
       emitAt(ctx, table, row, "percent", "PART_TRAINING_PERCENT_MISMATCH", `В строке ${row.row} процент ${quote(percentText)} не читается как число. Укажите процент, например 25 или 25%.`);
       continue;

@@ -160,12 +160,7 @@ class PlanChecker {
 
   private quantity(row: PlanRow, key: "plan_qty" | "fact_qty"): number | null {
     const cell = cellAt(row, key);
-    let read: ReturnType<typeof readQuantity>;
-    try {
-      read = readQuantity(cell);
-    } catch {
-      read = { ok: false, reason: "" };
-    }
+    const read = readQuantity(cell);
     if (read === null) return null;
     if (read.ok) return read.value;
     const why = reasonNote(read.reason);
