@@ -1,57 +1,17 @@
 /** Runs the real `mip` binary (lib/mip.cjs), building it once when missing or older than the sources. */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIfStale } from "../helpers/build-once.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = join(ROOT, "lib/mip.cjs");
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function isStale(): boolean {
-  let built = 0;
-  try {
-    built = statSync(BIN).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  return built === 0 || built < newestSource(join(ROOT, "src"));
-}
-
-const LOCK = join(ROOT, "lib", ".mip-build.lock");
-
-/**
- * Builds lib/mip.cjs if it is missing or stale (call from beforeAll). Test files run in
- * parallel processes, so one builds under a lock directory while the others wait for it:
- * nobody runs a half-written binary.
- */
+/** Builds lib/mip.cjs if it is missing or stale (call from beforeAll). */
 export function ensureBuilt(): void {
-  if (!isStale()) return;
-  mkdirSync(dirname(LOCK), { recursive: true });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    if (isStale()) execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--quiet"], { cwd: ROOT, stdio: "pipe" });
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  buildIfStale({ output: BIN, sources: [join(ROOT, "src")], buildArgs: ["--quiet"], lockName: ".mip-build.lock" });
 }
 
 export interface RunResult {

@@ -9,11 +9,11 @@
  *   env.call("sidebarValidate");          // JSON in/out, like google.script.run
  *   env.fake.spreadsheet, env.counter.count("Range.getValues")
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import type { WorkbookGrid } from "../../src/core/grid.js";
+import { buildIfStale } from "../helpers/build-once.js";
 import { CallCounter, type FakeServices, type FakeSpreadsheet, createFakeServices, spreadsheetFromGrid } from "./fake/index.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -43,36 +43,9 @@ export interface GasEnvironment {
   call<T = unknown>(name: string, ...args: unknown[]): T;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds dist/ when Code.js is missing or older than src/ (a test run without `npm run build`). */
 export function ensureBundleBuilt(): void {
-  const stale = () => !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newestMtime(join(ROOT, "src")), statSync(join(ROOT, "appsscript.json")).mtimeMs);
-  if (!stale()) return;
-  // Test files run in parallel processes: one builds, the others wait for it.
-  const lock = join(ROOT, ".bundle-build.lock");
-  for (let waited = 0; ; waited += 200) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (waited > 120_000) throw new Error("timed out waiting for another bundle build");
-      execFileSync(process.execPath, ["-e", "setTimeout(()=>{},200)"]);
-      if (!stale()) return;
-    }
-  }
-  try {
-    if (stale()) execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--gas", "--quiet"], { cwd: ROOT, stdio: "inherit" });
-  } finally {
-    rmdirSync(lock);
-  }
+  buildIfStale({ output: BUNDLE, sources: [join(ROOT, "src"), join(ROOT, "appsscript.json")], buildArgs: ["--gas", "--quiet"], lockName: ".bundle-build.lock" });
 }
 
 let cachedScript: { mtime: number; script: vm.Script; names: string[] } | null = null;
