@@ -72,11 +72,11 @@ export function enumValue(cell: Cell | undefined, name: EnumName): string | null
   return ENUM_LOOKUP.get(name)!.get(memo(foldEnumMemo, t, foldEnum)) ?? null;
 }
 
-/** Bounded memo for pure text folding: names and values repeat across thousands of rows. */
-function memo(cache: Map<string, string>, value: string, compute: (v: string) => string): string {
+/** Bounded memo for pure functions of cell text: names and values repeat across thousands of rows. */
+function memo<T>(cache: Map<string, T>, value: string, compute: (v: string) => T, limit = 50_000): T {
   let out = cache.get(value);
   if (out === undefined) {
-    if (cache.size > 50_000) cache.clear();
+    if (cache.size > limit) cache.clear();
     out = compute(value);
     cache.set(value, out);
   }
@@ -156,15 +156,7 @@ export function orgKey(name: string): string {
 const reasonMemo = new Map<string, boolean>();
 const actionMemo = new Map<string, boolean>();
 
-function memoFlag(cache: Map<string, boolean>, value: string, compute: (v: string) => boolean): boolean {
-  let out = cache.get(value);
-  if (out === undefined) {
-    if (cache.size > 20_000) cache.clear();
-    out = compute(value);
-    cache.set(value, out);
-  }
-  return out;
-}
+const memoFlag = (cache: Map<string, boolean>, value: string, compute: (v: string) => boolean): boolean => memo(cache, value, compute, 20_000);
 
 /** Only dashes, dots or nothing: «-», «—», «--», «.». */
 const EMPTY_MARK = /^[\s\-–—.…]*$/;
