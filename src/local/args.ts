@@ -14,7 +14,11 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
   } catch (error) {
     const flag = /'([^']+)'/.exec((error as Error).message)?.[1];
     const code = (error as { code?: string }).code;
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) throw new UsageError(`После ${flag.split(" ")[0]} укажите значение.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
+      // Node names the option as «-o, --out <value>»: show the long form people type.
+      const name = /--[\w-]+/.exec(flag)?.[0] ?? flag.split(" ")[0]!.replace(/,$/, "");
+      throw new UsageError(`После ${name} укажите значение.`);
+    }
     throw new UsageError(flag ? `Неизвестный или неполный параметр «${flag}».` : "Параметры команды не распознаны.");
   }
 }

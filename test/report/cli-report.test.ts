@@ -124,6 +124,9 @@ describe("mip report", () => {
     expect(parseReportArgs(["a.xlsx", "--bogus"])).toHaveProperty("error");
     expect(parseReportArgs(["a.xlsx", "b.xlsx"])).toHaveProperty("error");
     expect(parseReportArgs(["--help"])).toEqual({ help: true });
+    // Usage errors come from the shared parser (src/local/args.ts), in the long form people type.
+    expect(parseReportArgs(["a.xlsx", "--out"])).toEqual({ error: "После --out укажите значение." });
+    expect(parseReportArgs(["a.xlsx", "--bogus"])).toEqual({ error: "Неизвестный или неполный параметр «--bogus»." });
   });
 });
 

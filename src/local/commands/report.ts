@@ -4,13 +4,13 @@
  * 2 unusable input or cannot write. Never overwrites: a taken name gets «(2)», «(3)» …
  */
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Issue } from "../../core/issues.js";
 import { countWithNoun } from "../../core/russian.js";
 import { writeFailure } from "../files.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
 import { UnusableInputError } from "../xlsx-read.js";
+import { UsageError, parseCommandArgs } from "../args.js";
 
 export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
 
@@ -48,14 +48,10 @@ interface ReportArgs {
 export function parseReportArgs(args: readonly string[]): ReportArgs | { error: string } | { help: true } {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
+    parsed = parseCommandArgs(args, { out: { type: "string", short: "o" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } });
   } catch (error) {
-    const flag = /'([^']+)'/.exec((error as Error).message)?.[1];
-    return { error: flag ? `Неизвестный или неполный параметр «${flag}».` : "Параметры команды не распознаны." };
+    if (error instanceof UsageError) return { error: error.message };
+    throw error;
   }
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length === 0) return { error: "Укажите файл таблицы: mip report ФАЙЛ.xlsx" };

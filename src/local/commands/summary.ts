@@ -6,7 +6,6 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import {
   type CommitteeTotals,
   type SchoolRecord,
@@ -27,6 +26,7 @@ import { UnusableInputError, readXlsx } from "../xlsx-read.js";
 import { progressOn } from "./summary-progress.js";
 import { summaryWorkbook } from "./summary-xlsx.js";
 import { formatPercent } from "../../core/percent.js";
+import { UsageError, parseCommandArgs } from "../args.js";
 
 export const SUMMARY_USAGE = `Использование: mip summary ПУТЬ... [--out СВОД.xlsx] [--json] [--docx СПРАВКА.docx]
 
@@ -52,19 +52,15 @@ interface SummaryArgs {
 export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error: string } | { help: true } {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
+    parsed = parseCommandArgs(args, {
         out: { type: "string", short: "o" },
         docx: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
-      },
-    });
+      });
   } catch (error) {
-    const flag = /'([^']+)'/.exec((error as Error).message)?.[1];
-    return { error: flag ? `Неизвестный или неполный параметр «${flag}».` : "Параметры команды не распознаны." };
+    if (error instanceof UsageError) return { error: error.message };
+    throw error;
   }
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length === 0) return { error: "Укажите файлы .xlsx или папки с ними: mip summary ПАПКА" };
