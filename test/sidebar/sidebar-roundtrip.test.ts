@@ -185,7 +185,11 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     await expect(page.locator("#failure .failure-text").textContent()).resolves.toContain("превышен лимит");
     await page.locator("#retry").click();
     await page.locator("#failure[hidden]").waitFor({ state: "attached" });
+    // The retried call runs with the buttons disabled; it ends with a fresh result, enabled again.
+    await page.locator("#app[aria-busy='false']").waitFor();
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/Проверка завершена/);
     await expect(page.locator("#validate").isEnabled()).resolves.toBe(true);
+    await expect(page.locator("#failure").isHidden()).resolves.toBe(true);
     expect(session.calls.map((c) => c.name)).toEqual(["sidebarGetState", "sidebarValidate", "sidebarValidate"]);
   });
 
