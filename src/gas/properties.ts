@@ -45,6 +45,37 @@ export function writeJson(key: string, value: unknown): void {
   props().setProperty(key, JSON.stringify(value));
 }
 
+/** Apps Script refuses a property value over 9 KB (UTF-8 bytes); lists stay under this. */
+export const PROPERTY_VALUE_BUDGET = 8 * 1024;
+
+/** UTF-8 size of a string (Cyrillic takes two bytes a letter), without a service call. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The newest items of a list whose JSON fits one property value (oldest dropped first). */
+export function newestThatFit<T>(items: readonly T[], budget: number = PROPERTY_VALUE_BUDGET): T[] {
+  const kept: T[] = [];
+  let bytes = 2; // the brackets
+  for (let i = items.length - 1; i >= 0; i--) {
+    const size = utf8Bytes(JSON.stringify(items[i])) + (kept.length > 0 ? 1 : 0);
+    if (bytes + size > budget) break;
+    bytes += size;
+    kept.unshift(items[i]!);
+  }
+  return kept;
+}
+
 /** The workbook's current edit stamp ("" before the first edit). */
 export function editStamp(): string {
   return props().getProperty(KEYS.editStamp) ?? "";

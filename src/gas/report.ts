@@ -10,7 +10,7 @@ import { blockedOutcome, buildReport, firstFreeName } from "../core/report/build
 import { checkWorkbook } from "./check.js";
 import { renderDocModel } from "./docs-render.js";
 import { UserError } from "./errors.js";
-import { KEYS, METADATA_KEYS, type StoredReport, readJson, setSpreadsheetMetadata, writeJson } from "./properties.js";
+import { KEYS, METADATA_KEYS, type StoredReport, newestThatFit, readJson, setSpreadsheetMetadata, writeJson } from "./properties.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -18,7 +18,6 @@ type Folder = GoogleAppsScript.Drive.Folder;
 /** A second click within this time on an unchanged workbook returns the document just made. */
 export const REPEAT_WINDOW_MS = 120_000;
 const LOCK_WAIT_MS = 30_000;
-const REMEMBERED_NAMES = 200;
 
 /** 32-bit FNV-1a of the workbook's content: «has anything changed since the last report?». */
 export function fingerprint(text: string): string {
@@ -136,7 +135,7 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
     }
     const report: StoredReport = { url, name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
     writeJson(KEYS.lastReport, report);
-    writeJson(KEYS.reportNames, [...remembered, name].slice(-REMEMBERED_NAMES));
+    writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));
     setSpreadsheetMetadata(ss, METADATA_KEYS.lastReport, JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }));
     const { fingerprint: _, ...link } = report;
     return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };

@@ -153,6 +153,24 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
   });
 
+  it("keeps the list of report names within Apps Script's 9 KB per property, dropping the oldest", () => {
+    const env = setUp();
+    const store = env.fake.propertiesService._document._data;
+    // Years of reports: long Cyrillic names filling the property almost to Apps Script's limit.
+    const old: string[] = [];
+    while (Buffer.byteLength(JSON.stringify(old), "utf8") < 8900) old.push(`Отчёт МИП — МОУ «Средняя школа № ${old.length}» — 2022 год`);
+    old.pop();
+    store.set("mip.reportNames", JSON.stringify(old));
+    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const stored = store.get("mip.reportNames")!;
+    expect(Buffer.byteLength(stored, "utf8")).toBeLessThanOrEqual(8 * 1024);
+    const names = JSON.parse(stored) as string[];
+    expect(names.at(-1)).toBe(outcome.report.name);
+    expect(names.at(-2)).toBe(old.at(-1));
+    expect(names).not.toContain(old[0]);
+    expect(names.length).toBeGreaterThan(old.length * 0.8);
+  });
+
   it("uses the folder from «Настройки» when the add-on can open it, otherwise the spreadsheet's folder with a notice", () => {
     const folderId = "folder-reports-2022";
     const grid = withField(sampleGrid(), "Настройки", "Папка для отчётов (ссылка или ID)", `https://drive.google.com/drive/folders/${folderId}`);

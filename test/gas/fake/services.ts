@@ -73,8 +73,10 @@ export class FakeProperties
   private _check(): void {
     let total = 0;
     for (const [k, v] of this._data) {
-      if (v.length > PROPERTY_VALUE_LIMIT) throw new Error(`Exception: Argument too large: value (${k})`);
-      total += k.length + v.length;
+      // The quotas count UTF-8 bytes: a Cyrillic letter is two.
+      const bytes = Buffer.byteLength(v, "utf8");
+      if (bytes > PROPERTY_VALUE_LIMIT) throw new Error(`Exception: Argument too large: value (${k})`);
+      total += Buffer.byteLength(k, "utf8") + bytes;
     }
     if (total > PROPERTY_STORE_LIMIT) throw new Error("Exception: You have exceeded the property storage quota.");
   }
