@@ -9,9 +9,12 @@ import { RULE_FAMILIES } from "../core/rules/index.js";
 import { type TabKey, TABS } from "../core/schema.js";
 import { validateWorkbook } from "../core/validate.js";
 import { todayIn } from "./check.js";
-import { markOneSheet } from "./marks.js";
+import { markOneSheet, underMarksLock } from "./marks.js";
 import { KEYS } from "./properties.js";
 import { readTabs } from "./read-sheets.js";
+
+/** A simple trigger has 30 s in all; waiting longer for the lock would risk the re-check itself. */
+const LIVE_LOCK_WAIT_MS = 5_000;
 
 /** Tabs every check needs for its context: the period, report date and settings. */
 const CONTEXT_TABS: readonly TabKey[] = ["general", "settings"];
@@ -40,10 +43,14 @@ export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undef
   props.setProperty(KEYS.editStamp, String(Date.now()));
   if (props.getProperty(KEYS.live) !== "1") return null;
   const ss = sheet.getParent();
-  const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
-  const grid = readTabs(ss, titles);
-  const result = validateWorkbook(grid, { today: todayIn(ss), onlyTabs: [tab.key] });
-  const issues = result.issues.filter((i) => i.sheet === tab.title);
-  markOneSheet(sheet, issues);
-  return { sheet: title, issues: issues.length };
+  // A busy document (a report being made, a full check) skips this edit: the stamp above
+  // already tells an open sidebar to re-check, and the next edit or check refreshes marks.
+  return underMarksLock(LIVE_LOCK_WAIT_MS, () => null, () => {
+    const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
+    const grid = readTabs(ss, titles);
+    const result = validateWorkbook(grid, { today: todayIn(ss), onlyTabs: [tab.key] });
+    const issues = result.issues.filter((i) => i.sheet === tab.title);
+    markOneSheet(sheet, issues);
+    return { sheet: title, issues: issues.length };
+  });
 }

@@ -8,12 +8,12 @@ import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet } from "./check.js";
 import { userMessage } from "./errors.js";
 import { recheckAfterEdit } from "./live.js";
-import { clearMarks } from "./marks.js";
+import { MARKS_BUSY, clearMarks, underMarksLock } from "./marks.js";
 import { HELP_TEXT, buildMenu } from "./menu.js";
 import { countWithNoun } from "../core/russian.js";
 import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
 import { editStamp } from "./properties.js";
-import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
+import { MARKS_LOCK_WAIT_MS, currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
 
 const TITLE = "МИП-отчёт";
@@ -96,7 +96,14 @@ export function menuSetupTemplate(): void {
 }
 
 export function menuClearMarks(): void {
-  fromMenu("убрать подсветку", () => activeSpreadsheet().toast(clearedText(clearMarks(activeSpreadsheet())), TITLE, 5));
+  fromMenu("убрать подсветку", () => {
+    const ss = activeSpreadsheet();
+    underMarksLock(
+      MARKS_LOCK_WAIT_MS,
+      () => alert(MARKS_BUSY),
+      () => ss.toast(clearedText(clearMarks(ss)), TITLE, 5),
+    );
+  });
 }
 
 export function menuHelp(): void {

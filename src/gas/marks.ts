@@ -193,6 +193,30 @@ export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
   PropertiesService.getDocumentProperties().setProperty(KEYS.live, "1");
 }
 
+/**
+ * Marks live in one document property (the note boxes by tab) that a full check, a live
+ * re-check after each edit and «Убрать подсветку» all read and rewrite; onEdit runs are
+ * separate executions that can overlap, so the read-modify-write happens under the
+ * document lock. `onBusy` decides what a caller does when another execution holds it.
+ */
+export function underMarksLock<T>(waitMs: number, onBusy: () => T, work: () => T): T {
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
+  try {
+    lock = LockService.getDocumentLock();
+  } catch {
+    lock = null; // no lock service in this context: run unguarded rather than not at all
+  }
+  if (lock && !lock.tryLock(waitMs)) return onBusy();
+  try {
+    return work();
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/** What a user sees when marks cannot be changed right now (a report or another check runs). */
+export const MARKS_BUSY = "Таблица сейчас занята: формируется отчёт или идёт другая проверка. Подсветка не изменена — повторите через минуту.";
+
 /** Refreshes one tab's marks (live re-check after an edit). */
 export function markOneSheet(sheet: Sheet, issues: readonly Issue[]): void {
   const title = sheet.getName();

@@ -2,7 +2,10 @@
 import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet, checkWorkbook } from "./check.js";
 import { UserError } from "./errors.js";
-import { markWorkbook } from "./marks.js";
+import { MARKS_BUSY, markWorkbook, underMarksLock } from "./marks.js";
+
+/** A full check waits this long for a report or another check to finish before giving up. */
+export const MARKS_LOCK_WAIT_MS = 20_000;
 import { editStamp } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
@@ -20,7 +23,15 @@ export function currentState(mark: boolean): SidebarState {
   // Read before validating: an edit made during the check moves the stamp on, so the next poll re-reads.
   const stamp = editStamp();
   const { result } = checkWorkbook(ss, mark);
-  if (mark) markWorkbook(ss, result.issues);
+  if (mark) {
+    underMarksLock(
+      MARKS_LOCK_WAIT_MS,
+      () => {
+        throw new UserError(MARKS_BUSY);
+      },
+      () => markWorkbook(ss, result.issues),
+    );
+  }
   return sidebarState(result, lastReport(), new Date().toISOString(), stamp);
 }
 

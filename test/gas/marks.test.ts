@@ -4,7 +4,7 @@ import type { Issue } from "../../src/core/issues.js";
 import { RULE_FAMILIES } from "../../src/core/rules/index.js";
 import { CallCounter, WHITE, spreadsheetFromGrid } from "./fake/index.js";
 import { NOW, sampleGrid } from "./fixtures.js";
-import { cellAt } from "./inspect.js";
+import { cellAt, lastAlert } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
 
 const COLOURS = { error: "#f4cccc", warning: "#fce8b2", info: "#d2e3fc" } as const;
@@ -147,6 +147,38 @@ describe("live re-check (onEdit)", () => {
     const stamp = env.call<string>("sidebarEditStamp");
     expect(stamp).not.toBe("");
     expect(env.call<SidebarState>("sidebarGetState").editStamp).toBe(stamp);
+  });
+
+  it("rewrites marks only under the document lock, and skips an edit while another execution holds it", () => {
+    const { env, ss } = setUp();
+    const state = env.call<SidebarState>("sidebarValidate");
+    const finding = state.issues.find((i) => i.rule === "PLAN_DEVIATION_ACTION_MISSING" && i.cell)!;
+    const plan = ss._sheet("План-факт");
+    const locks = env.fake.lockService._document;
+    const acquired = locks.acquisitions;
+
+    // Another execution (a report being made) holds the lock: the edit moves the stamp only.
+    locks.heldElsewhere = true;
+    plan.getRange(finding.cell!).setValue("Семинар перенесён приказом № 12");
+    const stampBefore = env.call<string>("sidebarEditStamp");
+    env.counter.reset();
+    expect(() => env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(finding.cell!), source: ss })).not.toThrow();
+    expect(env.counter.count("Range.getValues")).toBe(0);
+    expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
+    expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
+    expect(env.call<string>("sidebarEditStamp")).not.toBe(stampBefore);
+    // A full check and «Убрать подсветку» say why nothing changed instead of racing.
+    expect(() => env.call("sidebarValidate")).toThrow(/Таблица сейчас занята/);
+    env.fns.menuClearMarks!();
+    expect(lastAlert(env.fake)).toMatch(/Таблица сейчас занята/);
+    expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
+
+    // Free again: the same edit refreshes the marks, and the lock is released afterwards.
+    locks.heldElsewhere = false;
+    env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(finding.cell!), source: ss });
+    expect(cellAt(plan, finding.cell!).background).toBe(WHITE);
+    expect(locks.acquisitions).toBeGreaterThan(acquired);
+    expect(locks.holders).toBe(0);
   });
 
   it("ignores edits on the user's own tabs and never throws", () => {
