@@ -182,6 +182,33 @@ describe("report model: tables", () => {
     expect(rowsText(notHeld)).toEqual([["1", "Ольхова Вера Ивановна", "Рябинина Нина Львовна", "Химия", "Болезнь наставника"]]);
   });
 
+  it("mentoring: organisation names resolve to the «Организации» tab as the validator matches them, printed as listed", () => {
+    const pair = (mentor: string, mentorOrg: string, mentee: string, menteeOrg: string) => ({
+      mentor, mentor_org: mentorOrg, subject: "Математика", mentee, mentee_org: menteeOrg, status: "Активна",
+    });
+    const m = model(
+      fixtureResult({
+        orgs: [
+          { name: "МОУ «СОШ № 4»", type: "Школа-лидер" },
+          { name: "МОУ «Лесная СОШ»", type: "Школа с НОР" },
+          { name: "МОУ «Речная ООШ»", type: "Школа с НОР" },
+        ],
+        mentoring: [
+          pair("Грабова Анна Сергеевна", "МОУ «СОШ № 4»", "Тополев Игорь Ильич", "МОУ «Лесная СОШ»"),
+          pair("Грабова Анна Сергеевна", "СОШ №4", "Вязова Елена Олеговна", "Лесная СОШ"),
+          pair("Ясенев Пётр Андреевич", "МОУ \"СОШ №4\"", "Липов Олег Ильич", "МОУ «Речная ООШ»."),
+          // Not on the tab: printed as written, counted on its own.
+          pair("Ясенев Пётр Андреевич", "СОШ №4", "Кедров Иван Ильич", "Гимназия № 2"),
+        ],
+      }),
+    );
+    expect(rowsText(tableAfter(m, "Сетевое наставничество"))).toEqual([
+      ["1", "Грабова Анна Сергеевна", "МОУ «СОШ № 4»", "Математика", "2", "МОУ «Лесная СОШ»"],
+      ["2", "Ясенев Пётр Андреевич", "МОУ «СОШ № 4»", "Математика", "2", "МОУ «Речная ООШ», Гимназия № 2"],
+      ["", "Итого: 2 наставника", "1 организация", "1 направление", "4", "3 организации"],
+    ]);
+  });
+
   it("«ИТОГО за отчётный период» prints the validator's metrics by level", () => {
     const base = fixtureResult();
     const t = tableAfter(model({ ...base, metrics: { ...base.metrics, ...FIXTURE_TOTALS } }), "ИТОГО");

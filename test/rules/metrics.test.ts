@@ -81,6 +81,14 @@ describe("metrics details", () => {
     expect(viaOption.planDue).toBe(3);
   });
 
+  it("mentee organisations resolve to the «Организации» tab as MENT_ORG_UNKNOWN matches them", () => {
+    // «Лесная СОШ» (no legal form) and «МОУ «Лесная СОШ»» are one listed organisation.
+    const m = check(cleanWorkbook().patch("mentoring", 1, { mentee_org: "Лесная СОШ" })).metrics;
+    expect(m.menteeOrgs).toBe(2);
+    const unlisted = check(cleanWorkbook().patch("mentoring", 1, { mentee_org: "Гимназия № 2" })).metrics;
+    expect(unlisted.menteeOrgs).toBe(3);
+  });
+
   it("participants total ignores unreadable counts and counts text numbers", () => {
     const m = check(
       cleanWorkbook().rows("participants", [

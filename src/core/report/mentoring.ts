@@ -7,7 +7,7 @@ import { countWithNoun } from "../russian.js";
 import type { Workbook } from "../workbook.js";
 import { type ColumnSpec, table } from "./blocks.js";
 import type { TableBlock } from "./model.js";
-import { distinct, enumValue, rowsOf, textOf } from "./read.js";
+import { distinct, distinctOrgs, enumValue, rowsOf, textOf } from "./read.js";
 
 export interface MentorLine {
   readonly mentor: string;
@@ -36,7 +36,11 @@ export interface MentoringSummary {
 
 const NOT_HELD = "Не состоялась";
 
-/** Groups the held pairs by mentor (names compared folded) in first-seen order. */
+/**
+ * Groups the held pairs by mentor (names compared folded) in first-seen order. Organisation
+ * names are resolved to the «Организации» tab the way the validator matches them, and print
+ * as listed there.
+ */
 export function summariseMentoring(wb: Workbook): MentoringSummary {
   const byMentor = new Map<string, { mentor: string; orgs: string[]; subjects: string[]; mentees: string[]; menteeOrgs: string[] }>();
   const notHeld: NotHeldPair[] = [];
@@ -67,17 +71,17 @@ export function summariseMentoring(wb: Workbook): MentoringSummary {
   }
   const mentors = [...byMentor.values()].map((l) => ({
     mentor: l.mentor,
-    organisations: distinct(l.orgs),
+    organisations: distinctOrgs(wb, l.orgs),
     subjects: distinct(l.subjects),
     mentees: distinct(l.mentees),
-    menteeOrgs: distinct(l.menteeOrgs),
+    menteeOrgs: distinctOrgs(wb, l.menteeOrgs),
   }));
   return {
     mentors,
     notHeld,
     menteesTotal: distinct(allMentees).length,
-    menteeOrgsTotal: distinct(allMenteeOrgs).length,
-    mentorOrgsTotal: distinct(allMentorOrgs).length,
+    menteeOrgsTotal: distinctOrgs(wb, allMenteeOrgs).length,
+    mentorOrgsTotal: distinctOrgs(wb, allMentorOrgs).length,
     subjectsTotal: distinct(allSubjects).length,
   };
 }

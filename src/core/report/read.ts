@@ -2,6 +2,8 @@
 import { foldEnum } from "../fold.js";
 import { type Cell, cellText } from "../grid.js";
 import { type ConclusionKey, type ColumnKey, type EnumName, type GeneralKey, type TableTabKey, ENUMS } from "../schema.js";
+import { orgIndexOf } from "../rules/orgs.js";
+import { orgKey } from "../rules/read.js";
 import type { TableRow, Workbook } from "../workbook.js";
 
 export const generalText = (wb: Workbook, key: GeneralKey): string => cellText(wb.kv.general.fields[key]?.value ?? null);
@@ -34,14 +36,29 @@ export function enumValue(cell: Cell | undefined, name: EnumName): string | null
   return ENUMS[name].find((v) => foldEnum(v) === folded) ?? null;
 }
 
-/** Distinct values in first-seen order, compared folded; keeps the first spelling. */
-export function distinct(values: readonly string[]): string[] {
+/**
+ * Distinct values in first-seen order, compared by `key` (folded by default); keeps the first
+ * spelling. Values whose key is empty are dropped.
+ */
+export function distinct(values: readonly string[], key: (value: string) => string = foldEnum): string[] {
   const seen = new Map<string, string>();
   for (const v of values) {
-    const key = foldEnum(v);
-    if (key !== "" && !seen.has(key)) seen.set(key, v);
+    const k = key(v);
+    if (k !== "" && !seen.has(k)) seen.set(k, v);
   }
   return [...seen.values()];
+}
+
+/**
+ * Distinct organisation names, each resolved to its name on the «Организации» tab with the
+ * validator's matcher (so «СОШ №4» is the listed «МОУ «СОШ № 4»»); unlisted names stay as written.
+ */
+export function distinctOrgs(wb: Workbook, names: readonly string[]): string[] {
+  const orgs = orgIndexOf(rowsOf(wb, "orgs"));
+  return distinct(
+    names.map((n) => orgs.canonical(n.trim())),
+    orgKey,
+  );
 }
 
 /** A percentage cell as text: 0.25 → «25 %», 25 → «25 %», "25%" stays as written. */

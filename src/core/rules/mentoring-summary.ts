@@ -4,9 +4,11 @@
  * and pairs; they are counted in pairsTotal and pairsNotHeld.
  */
 import type { TableRow } from "../workbook.js";
+import { type OrgIndex, orgIndexOf } from "./orgs.js";
 import { enumValue, identity, orgKey, text } from "./read.js";
 
 type PairRow = TableRow<"mentoring">;
+type OrgRow = TableRow<"orgs">;
 
 const NOT_HELD = "Не состоялась";
 
@@ -23,6 +25,7 @@ export interface MentoringSummary {
   readonly pairsHeld: number;
   readonly mentors: number;
   readonly mentees: number;
+  /** Distinct mentee organisations, names resolved to the «Организации» tab as the validator does («СОШ №4» = «МОУ «СОШ № 4»»). */
   readonly menteeOrgs: number;
   /** Subject as first written → pairs other than «Не состоялась». */
   readonly pairsBySubject: Record<string, number>;
@@ -30,19 +33,21 @@ export interface MentoringSummary {
   readonly maxMentorLoad: number;
 }
 
-const summaries = new WeakMap<readonly PairRow[], MentoringSummary>();
+const summaries = new WeakMap<readonly PairRow[], { orgRows: readonly OrgRow[]; summary: MentoringSummary }>();
 
-/** The mentoring numbers for the metrics and for the declared-count check (computed once per workbook). */
-export function summariseMentoring(rows: readonly PairRow[]): MentoringSummary {
-  let summary = summaries.get(rows);
-  if (!summary) {
-    summary = summarise(rows);
-    summaries.set(rows, summary);
-  }
+/**
+ * The mentoring numbers for the metrics and for the declared-count check (computed once per
+ * workbook). `orgRows` is the «Организации» tab the organisation names are resolved against.
+ */
+export function summariseMentoring(rows: readonly PairRow[], orgRows: readonly OrgRow[]): MentoringSummary {
+  const cached = summaries.get(rows);
+  if (cached && cached.orgRows === orgRows) return cached.summary;
+  const summary = summarise(rows, orgIndexOf(orgRows));
+  summaries.set(rows, { orgRows, summary });
   return summary;
 }
 
-function summarise(rows: readonly PairRow[]): MentoringSummary {
+function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
   const mentors = new Map<string, Set<string>>();
   const mentees = new Set<string>();
   const menteeOrgs = new Set<string>();
@@ -69,7 +74,7 @@ function summarise(rows: readonly PairRow[]): MentoringSummary {
     }
     if (mentee !== "") mentees.add(mentee);
     const org = text(row, "mentee_org");
-    if (org !== "") menteeOrgs.add(orgKey(org));
+    if (org !== "") menteeOrgs.add(orgKey(orgs.canonical(org)));
     const subject = text(row, "subject");
     if (subject !== "") {
       const key = identity(subject);

@@ -14,7 +14,7 @@ import type { GeneralKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { counted, emitAt, emitField, emitTab, enumValue, fieldCell, identity, orgKey, shortName, surnameInitialsKey, text, textOf } from "./read.js";
 import { isCurrentPair, summariseMentoring } from "./mentoring-summary.js";
-import { type OrgIndex, indexOrgs } from "./orgs.js";
+import { type OrgIndex, orgIndexOf } from "./orgs.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 type PairRow = TableRow<"mentoring">;
@@ -42,7 +42,7 @@ class MentoringChecker {
 
   constructor(private readonly ctx: RuleContext) {
     this.table = ctx.workbook.tables.mentoring;
-    this.orgs = indexOrgs(ctx.workbook.tables.orgs.rows);
+    this.orgs = orgIndexOf(ctx.workbook.tables.orgs.rows);
   }
 
   run(): void {
@@ -229,7 +229,7 @@ class MentoringChecker {
   }
 
   private checkDeclared(): void {
-    const summary = summariseMentoring(this.table.rows);
+    const summary = summariseMentoring(this.table.rows, this.ctx.workbook.tables.orgs.rows);
     const checks: readonly { key: GeneralKey; actual: number; what: string }[] = [
       { key: "declared_mentors", actual: summary.mentors, what: "наставников" },
       { key: "declared_mentees", actual: summary.mentees, what: "наставляемых" },

@@ -96,7 +96,7 @@ function contests(ctx: Omit<RuleContext, "emit">): Record<string, ContestLevelCo
 
 export function computeMetrics(ctx: Omit<RuleContext, "emit">): Metrics {
   const t = ctx.workbook.tables;
-  const mentoring = summariseMentoring(t.mentoring.rows);
+  const mentoring = summariseMentoring(t.mentoring.rows, t.orgs.rows);
   return {
     completeness: completeness(ctx),
     ...planMetrics(ctx),

@@ -30,6 +30,8 @@ export interface OrgIndex {
   readonly byKey: ReadonlyMap<string, OrgEntry>;
   /** The listed organisation a name means: the same folded name, or the same name without its legal form. */
   find(name: string): OrgEntry | undefined;
+  /** The listed name a written name means (see find), or the name as written when it is not listed. */
+  canonical(name: string): string;
   /** The closest listed name for an unknown one (memoised: pairs repeat the same names). */
   suggest(name: string): string | null;
 }
@@ -77,11 +79,11 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
   const names = [...byKey.values()].map((e) => e.name);
   const folded = names.length <= CLOSEST_DIRECT ? [] : names.map((n) => ({ name: n, key: fold(n) }));
   const memo = new Map<string, string | null>();
+  const find = (name: string): OrgEntry | undefined => byKey.get(orgKey(name)) ?? byCore.get(orgCoreKey(name)) ?? undefined;
   return {
     byKey,
-    find(name) {
-      return byKey.get(orgKey(name)) ?? byCore.get(orgCoreKey(name)) ?? undefined;
-    },
+    find,
+    canonical: (name) => find(name)?.name ?? name,
     suggest(name) {
       const key = orgKey(name);
       if (!memo.has(key)) {
@@ -92,6 +94,21 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
       return memo.get(key) ?? null;
     },
   };
+}
+
+const indexes = new WeakMap<readonly TableRow<"orgs">[], OrgIndex>();
+
+/**
+ * The organisation index of one parsed «Организации» tab, built once: the validator's
+ * mentoring checks, the metrics and the report all resolve names through the same matcher.
+ */
+export function orgIndexOf(rows: readonly TableRow<"orgs">[]): OrgIndex {
+  let index = indexes.get(rows);
+  if (!index) {
+    index = indexOrgs(rows);
+    indexes.set(rows, index);
+  }
+  return index;
 }
 
 export const orgsFamily: RuleFamily = {
