@@ -125,6 +125,43 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(env.triggers()).toEqual([]);
   });
 
+  it("with the hourly trigger on, an unfinished run creates no continuation: the hourly runs continue from the cursor", () => {
+    const schools = Array.from({ length: 20 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    // An editor add-on may have one time-driven trigger per user per document: a second create() throws.
+    const env = committeeEnv(schools, { openCostMs: 60_000, triggerLimits: { addon: true } });
+    env.run("committeeEnableHourly");
+    const first = env.run("committeeRefresh") as { kind: string; done: number; next: string };
+    expect(first).toMatchObject({ kind: "continues", done: 4, next: "hourly" });
+    expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
+    expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 4 из 20, продолжится при ежечасном обновлении или по «Обновить свод»");
+    const alert = env.fake.ui._alerts.at(-1)!.prompt;
+    expect(alert).toContain("ежечасном");
+    expect(alert).not.toContain("Не удалось");
+    const second = env.run("committeeHourlyRefresh") as { kind: string; done: number };
+    expect(second).toMatchObject({ kind: "continues", done: 8 });
+    let runs = 2;
+    while ((env.run("committeeHourlyRefresh") as { kind: string }).kind === "continues" && runs < 20) runs++;
+    expect(runs + 1).toBe(5);
+    expect(summaryValues(env).slice(1, 21).map((r) => r[col("Состояние")])).toEqual(Array(20).fill("ОК"));
+    expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
+  });
+
+  it("a refused continuation trigger does not turn a saved batch into a failure", () => {
+    const schools = Array.from({ length: 8 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const env = committeeEnv(schools, { openCostMs: 60_000, triggerLimits: { refuseAll: "Exception: Time-driven triggers cannot run more frequently than once per hour." } });
+    const first = env.run("committeeRefresh") as { kind: string; done: number; next: string } | null;
+    expect(first).toMatchObject({ kind: "continues", done: 4, next: "manual" });
+    expect(env.triggers()).toEqual([]);
+    const alert = env.fake.ui._alerts.at(-1)!.prompt;
+    expect(alert).toMatch(/^Обновлено 4 из 8, продолжится при следующем «Обновить свод»\. /);
+    expect(alert).not.toContain("Не удалось");
+    expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 4 из 8, продолжится при следующем «Обновить свод»");
+    expect(summaryValues(env).slice(1, 5).map((r) => r[col("Состояние")])).toEqual(Array(4).fill("ОК"));
+    const second = env.run("committeeRefresh") as { kind: string; done: number };
+    expect(second).toMatchObject({ kind: "finished", done: 8 });
+    expect(summaryValues(env).slice(1, 9).map((r) => r[col("Состояние")])).toEqual(Array(8).fill("ОК"));
+  });
+
   it("links the school's last report by its document id, never by copied text", () => {
     const docId = "1reportDocAbcdefghijklmnopqrstuvwxyz";
     const env = committeeEnv([

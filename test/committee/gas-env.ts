@@ -8,7 +8,9 @@
  * - Sheets' input parsing for setValues/setValue: a leading apostrophe is the quote prefix
  *   (stored as plain text, not part of the value); any other string starting with = + - @
  *   would become a formula — recorded in `formulaWrites`, which tests require to stay empty;
- * - Sheet.hideColumns and TriggerBuilder.after(ms), which the shared fake does not model yet.
+ * - Sheet.hideColumns and TriggerBuilder.after(ms), which the shared fake does not model yet;
+ * - editor add-on trigger limits when `triggerLimits` is set: ONE time-driven trigger per user
+ *   per document (a second create() throws Apps Script's message), or every create() refused.
  */
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { REGISTRY_HEADERS, REGISTRY_TITLE } from "../../src/core/committee/index.js";
@@ -40,6 +42,16 @@ export interface CommitteeEnv extends GasEnvironment {
 }
 
 const FORMULA_LIKE = /^[=+\-@]/;
+
+/** What Apps Script throws when an add-on creates a second time-driven trigger in one document. */
+export const ADDON_TRIGGER_LIMIT = "Exception: This add-on has created too many time-based triggers in this document for this Google user account.";
+
+export interface TriggerLimits {
+  /** One time-driven trigger per user per document, as for a published editor add-on. */
+  addon?: boolean;
+  /** Every create() throws this message. */
+  refuseAll?: string;
+}
 const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 let patched = false;
@@ -77,7 +89,11 @@ function patchFakeOnce(): void {
         return clock;
       };
       const create = clock.create.bind(clock);
+      const limits = (this as unknown as { _limits?: TriggerLimits })._limits;
+      const existing = (this as unknown as { _triggers: unknown[] })._triggers;
       clock.create = () => {
+        if (limits?.refuseAll) throw new Error(limits.refuseAll);
+        if (limits?.addon && existing.length > 0) throw new Error(ADDON_TRIGGER_LIMIT);
         const trigger = create() as { _info: { afterMs?: number } };
         trigger._info.afterMs = (clock as { _afterMs?: number })._afterMs ?? undefined;
         return trigger;
@@ -116,6 +132,7 @@ export interface CommitteeEnvOptions {
   metaCostMs?: number;
   driveCostMs?: number;
   counter?: CallCounter;
+  triggerLimits?: TriggerLimits;
 }
 
 export function committeeEnv(schoolList: readonly SchoolSheet[], options: CommitteeEnvOptions = {}): CommitteeEnv {
@@ -128,6 +145,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     registry.getRange(1, 1, rows.length, 4).setValues(rows.map((r) => r.map((v) => (typeof v === "string" && FORMULA_LIKE.test(v) ? `'${v}` : v))));
   });
   const env = createGasEnvironment({ spreadsheet: committee, counter });
+  if (options.triggerLimits) (env.fake.scriptApp as unknown as { _limits?: TriggerLimits })._limits = options.triggerLimits;
   const schools = new Map<string, FakeSpreadsheet>();
   const modified = new Map<string, string>();
   // Schools sharing one grid object share one fake spreadsheet (1,000 schools in the bench).

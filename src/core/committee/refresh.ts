@@ -132,7 +132,20 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   return { cursor: finished ? null : { next, total, startedAt }, processed, skipped, failed };
 }
 
-/** «обновлено 240 из 1000», and the time when finished. */
-export function progressText(done: number, total: number, finished: boolean, when: string): string {
-  return finished ? `обновлено ${done} из ${total} — ${when}` : `обновлено ${done} из ${total}, обновление продолжается`;
+/**
+ * How an unfinished refresh goes on (the platform decides): «minute» — a continuation run is
+ * scheduled shortly; «hourly» — the next scheduled hourly run continues it; «manual» — only
+ * the next «Обновить свод» does (the platform refused to schedule a continuation).
+ */
+export type ContinuationKind = "minute" | "hourly" | "manual";
+
+const CONTINUES: Readonly<Record<ContinuationKind, string>> = {
+  minute: "обновление продолжается",
+  hourly: "продолжится при ежечасном обновлении или по «Обновить свод»",
+  manual: "продолжится при следующем «Обновить свод»",
+};
+
+/** «обновлено 240 из 1000», and the time when finished or how it continues when not. */
+export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute"): string {
+  return finished ? `обновлено ${done} из ${total} — ${when}` : `обновлено ${done} из ${total}, ${CONTINUES[next]}`;
 }

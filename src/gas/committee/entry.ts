@@ -10,7 +10,7 @@ import { type RefreshOutcome, runRefresh } from "./run.js";
 import { makeSummaryDocument } from "./summary-doc.js";
 import { committeeSubmenu } from "./menu.js";
 import { ensureCommitteeTabs } from "./tabs.js";
-import { clearContinuation, disableHourly, enableHourly } from "./triggers.js";
+import { type Continuation, clearContinuation, disableHourly, enableHourly } from "./triggers.js";
 
 const TITLE = "МИП-отчёт — комитет";
 
@@ -29,12 +29,18 @@ function tell(message: string): void {
   }
 }
 
+const CONTINUATION: Record<Continuation, string> = {
+  minute: "Продолжение запустится автоматически через минуту.",
+  hourly: "Продолжение — при ближайшем ежечасном обновлении; чтобы не ждать, выберите «Обновить свод» ещё раз.",
+  manual: "Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз, обновление продолжится с того же места.",
+};
+
 function refreshMessage(outcome: RefreshOutcome): string {
   if (outcome.kind === "busy") return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
   const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
   return outcome.kind === "finished"
     ? `Свод обновлён: ${outcome.text}.${failed}`
-    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}. Продолжение запустится автоматически через минуту.${failed}`;
+    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}. ${CONTINUATION[outcome.next ?? "minute"]}${failed}`;
 }
 
 export function committeeSetup(): void {

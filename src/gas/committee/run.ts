@@ -17,11 +17,21 @@ import { clearSummaryRowsFrom, ensureSummaryRows, readStoredRows, writeProgress,
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
 import { modifiedTime, openSchool } from "./school-reader.js";
 import { ensureCommitteeTabs } from "./tabs.js";
-import { clearContinuation, scheduleContinuation } from "./triggers.js";
+import { type Continuation, clearContinuation, scheduleContinuation } from "./triggers.js";
 
 export type RefreshOutcome =
   | { kind: "busy" }
-  | { kind: "finished" | "continues"; done: number; total: number; processed: number; skipped: number; failed: number; text: string };
+  | {
+      kind: "finished" | "continues";
+      done: number;
+      total: number;
+      processed: number;
+      skipped: number;
+      failed: number;
+      text: string;
+      /** How an unfinished refresh goes on; null when finished. */
+      next: Continuation | null;
+    };
 
 const registryCell = (v: unknown): Cell =>
   v === "" || v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
@@ -51,7 +61,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       }
       return minuteText;
     };
-    let progress = "";
+    let progress = { done: 0, total: 0, finished: false };
     let schools = 0;
     const ports: RefreshPorts = {
       now: () => Date.now(),
@@ -68,15 +78,23 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       openSchool,
       writeRow: (index, row) => writeSummaryRow(summary, index, row),
       clearRowsFrom: (index) => clearSummaryRowsFrom(summary, index),
-      progress: (done, total, finished) => {
-        progress = progressText(done, total, finished, formatNow());
-        writeProgress(summary, progress);
-      },
+      // Written once after the continuation is settled, so the cell says how the refresh goes on.
+      progress: (done, total, finished) => void (progress = { done, total, finished }),
     };
     const result: BatchResult = refreshBatch(ports, loadCursor(ss.getId()), budgetMs);
     saveCursor(ss.getId(), result.cursor);
-    if (result.cursor) scheduleContinuation();
-    else clearContinuation();
+    // The rows and the cursor are saved: nothing below may turn a good batch into a failure.
+    let next: Continuation | null = null;
+    if (result.cursor) next = scheduleContinuation();
+    else {
+      try {
+        clearContinuation();
+      } catch {
+        // A leftover continuation finds nothing to do and removes itself.
+      }
+    }
+    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined);
+    writeProgress(summary, text);
     const done = result.cursor ? result.cursor.next : schools;
     const total = result.cursor ? result.cursor.total : schools;
     return {
@@ -86,7 +104,8 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       processed: result.processed,
       skipped: result.skipped,
       failed: result.failed,
-      text: progress,
+      text,
+      next,
     };
   } finally {
     guard.releaseLock();

@@ -2,6 +2,12 @@
  * Installable time triggers: the hourly refresh (switched on and off from the menu) and a
  * one-off continuation a minute after a run that stopped at its time budget, so a registry
  * of 1,000 schools finishes in minutes rather than hours.
+ *
+ * Editor add-on limits: time-driven triggers run at most once an hour and an add-on may have
+ * ONE trigger of each type per user per document. So when the hourly trigger exists no
+ * continuation is created (the next hourly run continues from the cursor), and a refused
+ * continuation is not an error: the batch is already saved, the next «Обновить свод» or
+ * hourly run continues it.
  */
 export const HOURLY_HANDLER = "committeeHourlyRefresh";
 export const CONTINUE_HANDLER = "committeeContinueRefresh";
@@ -29,9 +35,25 @@ export function disableHourly(): number {
   return found.length;
 }
 
-export function scheduleContinuation(): void {
-  if (triggersFor(CONTINUE_HANDLER).length > 0) return;
-  ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+/**
+ * How an unfinished refresh goes on: «minute» — a one-off continuation in a minute; «hourly» —
+ * the hourly trigger continues it; «manual» — a continuation was refused and the hourly
+ * trigger is off, so the next «Обновить свод» continues it.
+ */
+export type Continuation = "minute" | "hourly" | "manual";
+
+export function scheduleContinuation(): Continuation {
+  const triggers = ScriptApp.getProjectTriggers();
+  const handlers = triggers.map((t) => t.getHandlerFunction());
+  if (handlers.includes(HOURLY_HANDLER)) return "hourly";
+  if (handlers.includes(CONTINUE_HANDLER)) return "minute";
+  try {
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+    return "minute";
+  } catch (error) {
+    console.log(`Продолжение обновления свода не запланировано: ${error instanceof Error ? error.message : String(error)}`);
+    return "manual";
+  }
 }
 
 export function clearContinuation(): void {
