@@ -4,13 +4,14 @@ import { check, cleanWorkbook, emptyWorkbook } from "../helpers/grid-builder.js"
 describe("computeMetrics on the clean fixture", () => {
   const m = check(cleanWorkbook()).metrics;
 
-  it("counts the plan: grouping row «2» left out, due = ended terms plus «Выполнено»", () => {
+  it("counts the plan: grouping row «2» left out, due = ended terms plus «Выполнено», «Вне плана» not due", () => {
     // Rows: 1 Выполнено, 2.1 Выполнено, 2.2 частично (Апрель, май — ended), 3 Выполнено,
-    // 4 В работе (в течение года — not ended by 20.12.2022), Вне плана 15.11 (ended).
+    // 4 В работе (в течение года — not ended by 20.12.2022), Вне плана 15.11 (ended, but
+    // never planned: a row, not a commitment).
     expect(m.planRows).toBe(6);
     expect(m.planDone).toBe(3);
-    expect(m.planDue).toBe(5);
-    expect(m.planExecution).toBeCloseTo(0.6, 10);
+    expect(m.planDue).toBe(4);
+    expect(m.planExecution).toBeCloseTo(0.75, 10);
     expect(m.deviations).toBe(1);
   });
 
@@ -87,6 +88,21 @@ describe("metrics details", () => {
     expect(m.menteeOrgs).toBe(2);
     const unlisted = check(cleanWorkbook().patch("mentoring", 1, { mentee_org: "Гимназия № 2" })).metrics;
     expect(unlisted.menteeOrgs).toBe(3);
+  });
+
+  it("«Вне плана» rows count as plan rows but never as due or done, whatever their term", () => {
+    const base = check(cleanWorkbook()).metrics;
+    const more = check(
+      cleanWorkbook().add(
+        "plan",
+        { activity: "Экскурсия", term: "01.03", fact: "Проведена", status: "вне плана" },
+        { activity: "Встреча", term: "", fact: "Проведена", status: "Вне плана" },
+      ),
+    ).metrics;
+    expect(more.planRows).toBe(base.planRows + 2);
+    expect(more.planDue).toBe(base.planDue);
+    expect(more.planDone).toBe(base.planDone);
+    expect(more.planExecution).toBe(base.planExecution);
   });
 
   it("participants total ignores unreadable counts and counts text numbers", () => {

@@ -8,7 +8,10 @@
  *   Задачи, Этапы, План-факт, Организации, Участники, Затруднения — each counting as
  *   filled when it has at least one data row.
  * - plan: grouping rows (a heading with sub-items and no status or fact) are not counted.
- *   planDue = rows whose term ended before the report date, plus rows marked «Выполнено».
+ *   planRows = every other row. Rows «Вне плана» were never plan commitments, so they are
+ *   left out of planDue and planDone (they are still counted in planRows).
+ *   planDue = planned rows whose term ended before the report date, plus rows marked «Выполнено»;
+ *   planDone = rows marked «Выполнено»; planExecution = planDone / planDue.
  * - mentoring: see summariseMentoring (pairs «Не состоялась» are left out of the people counts).
  * - events by level count only rows whose level is a value of the list; contest
  *   participations leave out «Заявка подана»; wins are «Победитель» and «Призёр».
@@ -46,6 +49,9 @@ function completeness(ctx: Omit<RuleContext, "emit">): number {
   return total === 0 ? 0 : filled / total;
 }
 
+/** A row done without being planned: not a commitment the plan's execution is measured by. */
+const UNPLANNED = "Вне плана";
+
 function planMetrics(ctx: Omit<RuleContext, "emit">): Pick<Metrics, "planRows" | "planDone" | "planDue" | "planExecution" | "deviations"> {
   const rows = ctx.workbook.tables.plan.rows;
   const index = indexPlan(rows);
@@ -58,6 +64,7 @@ function planMetrics(ctx: Omit<RuleContext, "emit">): Pick<Metrics, "planRows" |
     planRows++;
     const status = enumValue(row.cells.status, "planStatus");
     if (status !== null && DEVIATION_STATUSES.has(status)) deviations++;
+    if (status === UNPLANNED) continue;
     const range = rangeOf(datedOf(ctx, "plan", row, "term"));
     const ended = range !== null && range.end !== FAR_FUTURE && range.end < ctx.reportDate;
     if (status === "Выполнено") planDone++;
