@@ -124,6 +124,43 @@ describe("report model: order of the official form", () => {
   });
 });
 
+/** Lines of the blocks between the heading starting with `from` and the next heading of level ≤ 2. */
+function sectionLines(m: DocModel, from: string): string[] {
+  const at = m.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith(from));
+  expect(at, `heading ${from}`).toBeGreaterThanOrEqual(0);
+  const rest = m.blocks.slice(at + 1);
+  const end = rest.findIndex((b) => b.type === "heading" && b.level <= 2);
+  return (end < 0 ? rest : rest.slice(0, end)).flatMap(blockText);
+}
+
+describe("report model: 2.5 completed stages", () => {
+  const stage = (no: number, end: string, results: string) => ({ no, name: `этап ${no}`, start: "январь 2021", end, tasks: "", results });
+
+  it("lists every stage that ended by the report date, «—» when its results are empty; not the ones still running", () => {
+    const m = model(
+      fixtureResult({
+        stages: [
+          stage(1, "май 2021", "Созданы положения"),
+          stage(2, "сентябрь 2022", ""),
+          stage(3, "декабрь 2022", "Ещё идёт"),
+          // An end that cannot be read: complete only when results are written.
+          stage(4, "", ""),
+          stage(5, "", "Итоги без даты"),
+        ],
+      }),
+    );
+    const lines = sectionLines(m, "2.5.");
+    expect(lines.filter((l) => l.startsWith("По итогам"))).toHaveLength(3);
+    expect(lines.join("\n")).toContain("Созданы положения");
+    const second = lines.findIndex((l) => l.startsWith("По итогам 2-го этапа"));
+    expect(second).toBeGreaterThanOrEqual(0);
+    expect(lines[second + 1]).toBe("—");
+    expect(lines.join("\n")).not.toContain("3-го этапа");
+    expect(lines.join("\n")).not.toContain("4-го этапа");
+    expect(lines.join("\n")).toContain("Итоги без даты");
+  });
+});
+
 describe("report model: tables", () => {
   it("2.7 plan-versus-fact has the form's five columns and one row per plan row", () => {
     const t = tableAfter(model(), "2.7.");

@@ -48,10 +48,14 @@ export function stageSpan(stage: StageLine): string {
   return [stage.startText, stage.endText].filter((t) => t !== "").join(" – ");
 }
 
-/** A stage is complete when it has ended by the report date (or, undated, when it has results). */
+/**
+ * A stage is complete when it has ended by the report date, with or without «Итоги этапа»
+ * written (§2.5 then prints «—» for it). A stage whose end cannot be read counts as complete
+ * only when its results are written.
+ */
 export function isCompleted(stage: StageLine, reportDate: IsoDate): boolean {
-  if (stage.results === "") return false;
-  return stage.end === null || stage.end <= reportDate;
+  if (stage.end === null) return stage.results !== "";
+  return stage.end <= reportDate;
 }
 
 /** A stage overlaps the period; undated stages or an unknown period count as overlapping. */
