@@ -162,6 +162,26 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(summaryValues(env).slice(1, 9).map((r) => r[col("Состояние")])).toEqual(Array(8).fill("ОК"));
   });
 
+  it("a Sheets rate limit pauses the refresh: the school keeps its good row and the continuation reads it", () => {
+    const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const env = committeeEnv(schools);
+    env.run("committeeRefresh");
+    const good = summaryValues(env)[3]!.slice(0, SUMMARY_ALL_HEADERS.length);
+    for (const s of schools) env.modified.set(s.id, "2022-12-19T00:00:00.000Z");
+    env.sheetsErrors.set(id(2), "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'");
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; paused: boolean; next: string; failed: number };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, paused: true, next: "minute", failed: 0 });
+    expect(summaryValues(env)[3]!.slice(0, SUMMARY_ALL_HEADERS.length)).toEqual(good);
+    expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: Google ограничил частоту чтения таблиц, обновление продолжается");
+    expect(env.fake.ui._alerts.at(-1)!.prompt).toContain("60 чтений таблиц в минуту");
+    expect(env.triggers().map((t) => t.handler)).toEqual(["committeeContinueRefresh"]);
+    env.sheetsErrors.clear();
+    expect((env.run("committeeContinueRefresh") as { kind: string }).kind).toBe("finished");
+    const rows = summaryValues(env).slice(1, 6);
+    expect(rows.map((r) => r[col("Состояние")])).toEqual(Array(5).fill("ОК"));
+    expect(rows.map((r) => r[col("Изменена")])).toEqual(Array(5).fill("2022-12-19T00:00:00.000Z"));
+  });
+
   it("links the school's last report by its document id, never by copied text", () => {
     const docId = "1reportDocAbcdefghijklmnopqrstuvwxyz";
     const env = committeeEnv([

@@ -33,6 +33,8 @@ export interface CommitteeEnv extends GasEnvironment {
   committee: FakeSpreadsheet;
   schools: Map<string, FakeSpreadsheet>;
   modified: Map<string, string>;
+  /** Errors the Sheets advanced service throws for a school id (rate limits, missing scopes…). */
+  sheetsErrors: Map<string, string>;
   formulaWrites: string[];
   clock: { ms: number };
   openCostMs: number;
@@ -165,6 +167,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     committee,
     schools,
     modified,
+    sheetsErrors: new Map(),
     formulaWrites: [],
     clock,
     openCostMs: options.openCostMs ?? 2_000,
@@ -177,6 +180,8 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   };
   currentFormulaLog = result.formulaWrites;
   const reach = (id: string): FakeSpreadsheet => {
+    const error = result.sheetsErrors.get(id);
+    if (error) throw new Error(error);
     if (denied.has(id)) throw new Error("The caller does not have permission");
     const ss = schools.get(id);
     if (!ss) throw new Error("Requested entity was not found.");

@@ -130,6 +130,64 @@ describe("committee refresh", () => {
     expect(ports.rows).toHaveLength(2);
   });
 
+  const QUOTA = "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
+
+  it("a rate limit pauses the batch at that school: its good row stays, the cursor points at it, the next run reads it", () => {
+    const schools: FakeSchool[] = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), modified: "a" }));
+    const ports = new MemoryPorts(schools);
+    refreshBatch(ports, null, 60_000);
+    const good = ports.rows[2]!.values.join("|");
+    for (const s of schools) s.modified = "b";
+    schools[2]!.error = QUOTA;
+    ports.writes = [];
+    const paused = refreshBatch(ports, null, 60_000);
+    expect(paused.paused).toBe(true);
+    expect(paused.cursor).toMatchObject({ next: 2, total: 5 });
+    expect(paused.processed).toBe(2);
+    expect(paused.failed).toBe(0);
+    expect(ports.writes.map((w) => w.index)).toEqual([0, 1]);
+    expect(ports.rows[2]!.values.join("|")).toBe(good);
+    expect(ports.progressLog.at(-1)).toBe("2/5");
+    delete schools[2]!.error;
+    ports.opened = [];
+    const next = refreshBatch(ports, paused.cursor, 60_000);
+    expect(next).toMatchObject({ cursor: null, paused: false });
+    expect(ports.opened).toEqual([id(2), id(3), id(4)]);
+    expect(ports.rows.map((r) => r!.values[summaryColumn("Изменена")])).toEqual(["b", "b", "b", "b", "b"]);
+  });
+
+  it("every form of Google's rate limit is a pause, on the Drive read as well; other errors are not", () => {
+    for (const message of [
+      QUOTA,
+      "Exception: Service invoked too many times for one day: spreadsheets.",
+      "Exception: Service invoked too many times in a short time: drive. Try Utilities.sleep(1000) between calls.",
+      "GoogleJsonResponseException: API call to drive.files.get failed with error: User Rate Limit Exceeded",
+      "Request failed with status 429",
+      "Rate Limit Exceeded",
+    ]) {
+      const ports = new MemoryPorts([{ id: id(1), organisation: "A", error: message, drive: true }, { id: id(2), organisation: "B", grid: sampleGrid() }]);
+      const result = refreshBatch(ports, null, 60_000);
+      expect(result, message).toMatchObject({ paused: true, cursor: { next: 0 }, processed: 0 });
+      expect(ports.writes, message).toEqual([]);
+    }
+    const ports = new MemoryPorts([{ id: id(1), organisation: "A", error: "Service Spreadsheets timed out" }]);
+    expect(refreshBatch(ports, null, 60_000).paused).toBe(false);
+    expect(state(ports, 0)).toBe("Ошибка чтения: Service Spreadsheets timed out");
+  });
+
+  it("a missing OAuth scope of the add-on is not a school's «Нет доступа»", () => {
+    expect(
+      failureState(new Error("Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets")),
+    ).toBe("Ошибка чтения: дополнению не хватает разрешения «spreadsheets» (см. README, «Разрешения»)");
+    expect(failureState(new Error("You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets"))).toMatch(
+      /^Ошибка чтения: дополнению не хватает разрешения «spreadsheets»/,
+    );
+    expect(failureState(new Error("GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes."))).toMatch(
+      /^Ошибка чтения: дополнению не хватает разрешений Google/,
+    );
+    expect(failureState(new Error("The caller does not have permission"))).toBe("Нет доступа");
+  });
+
   it("classifies failures", () => {
     expect(failureState(new Error("Exception: You do not have permission to access the requested document."))).toBe("Нет доступа");
     expect(failureState(new Error("Requested entity was not found."))).toBe("Ошибка чтения: таблица не найдена или удалена");

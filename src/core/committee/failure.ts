@@ -4,8 +4,39 @@ import { STATE_NO_ACCESS, readErrorState, type SchoolState } from "./states.js";
 const NO_ACCESS = /permission|access denied|не удалось получить доступ|нет доступа|forbidden|\b403\b|does not have permission|you do not have/i;
 const NOT_FOUND = /not found|\b404\b|не найден|deleted|trashed|удал[её]н/i;
 
+/**
+ * The add-on itself lacks an OAuth scope («Specified permissions are not sufficient to call
+ * SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets»,
+ * or an advanced service's «insufficient authentication scopes»). It also says «permission»,
+ * but no school can fix it: it is told apart from a school's real «Нет доступа».
+ */
+const MISSING_SCOPE = /required permissions?:|permissions are not sufficient|insufficient (?:authentication )?scopes?|недостаточно (?:прав|разрешений) для вызова/i;
+const SCOPE_URL = /https:\/\/www\.googleapis\.com\/auth\/([\w./-]+)/i;
+
+/**
+ * Google's rate limits and quotas: the Sheets API allows about 60 read requests per minute
+ * per user (429, «Quota exceeded», «Rate Limit Exceeded»), Apps Script services «Service
+ * invoked too many times». Not the school's fault: the refresh pauses at that school and
+ * continues later instead of overwriting its row.
+ */
+const RATE_LIMITED =
+  /\b429\b|quota exceeded|rate ?limit(?: exceeded)?|ratelimitexceeded|too many (?:times|requests)|resource[_ ]exhausted|слишком (?:много|часто)|превышен[аоы]? (?:квота|лимит)/i;
+
+/** True when reading stopped because of a rate limit or quota: retry later, keep the school's row. */
+export function isRateLimited(error: unknown): boolean {
+  return RATE_LIMITED.test(messageOf(error));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? "");
+}
+
 export function failureState(error: unknown): SchoolState {
-  const message = error instanceof Error ? error.message : String(error ?? "");
+  const message = messageOf(error);
+  if (MISSING_SCOPE.test(message)) {
+    const scope = SCOPE_URL.exec(message)?.[1];
+    return readErrorState(scope ? `дополнению не хватает разрешения «${scope}» (см. README, «Разрешения»)` : "дополнению не хватает разрешений Google (см. README, «Разрешения»)");
+  }
   if (NO_ACCESS.test(message)) return STATE_NO_ACCESS;
   if (NOT_FOUND.test(message)) return readErrorState("таблица не найдена или удалена");
   return readErrorState(message || "неизвестная ошибка");

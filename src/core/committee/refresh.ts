@@ -8,7 +8,7 @@
 import type { WorkbookGrid } from "../grid.js";
 import type { IsoDate } from "../terms/types.js";
 import { validateWorkbook } from "../validate.js";
-import { failureState } from "./failure.js";
+import { failureState, isRateLimited } from "./failure.js";
 import { type RegistryEntry, spreadsheetUrl } from "./registry.js";
 import { type SchoolRecord, type StoredRow, type SummaryRow, failedRecord, readRecord, schoolRow } from "./school.js";
 import { STATE_NO_LINK, STATE_NOT_TEMPLATE, stateHasFigures } from "./states.js";
@@ -54,6 +54,11 @@ export interface BatchResult {
   readonly processed: number;
   readonly skipped: number;
   readonly failed: number;
+  /**
+   * True when Google's rate limit or quota stopped the run: the school it stopped at keeps
+   * its previous row and the cursor points at it, so a later run reads it again.
+   */
+  readonly paused: boolean;
 }
 
 /** Apps Script stops a run at 6 minutes; leave room for writing the cursor and progress. */
@@ -77,13 +82,24 @@ function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, m
   return (stateHasFigures(state) && stored.record.digest !== null) || state === STATE_NOT_TEMPLATE;
 }
 
-/** Reads and validates one school; every failure becomes a state. */
-export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): { record: SchoolRecord | null; failed: boolean } {
+export interface SchoolOutcome {
+  /** The row to write; null when the stored row stays (unchanged workbook, or paused). */
+  readonly record: SchoolRecord | null;
+  readonly failed: boolean;
+  /** A rate limit or quota stopped the read: write nothing, stop the batch here. */
+  readonly paused?: boolean;
+}
+
+const PAUSED: SchoolOutcome = { record: null, failed: false, paused: true };
+
+/** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
+export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
   if (!entry.id) return { record: failedRecord(sourceOf(entry, ports, ""), STATE_NO_LINK), failed: true };
   let modified = "";
   try {
     modified = ports.modifiedTime(entry.id);
   } catch (error) {
+    if (isRateLimited(error)) return PAUSED;
     return { record: failedRecord(sourceOf(entry, ports, ""), failureState(error)), failed: true };
   }
   if (unchanged(stored, entry, modified)) {
@@ -95,6 +111,7 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
     const result = validateWorkbook(opened.grid, { today: ports.today() });
     return { record: readRecord(sourceOf(entry, ports, modified, opened.reportLink), opened.grid, result), failed: false };
   } catch (error) {
+    if (isRateLimited(error)) return PAUSED;
     return { record: failedRecord(sourceOf(entry, ports, modified), failureState(error)), failed: true };
   }
 }
@@ -114,11 +131,16 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   let skipped = 0;
   let failed = 0;
   let slowest = 0;
+  let paused = false;
   while (next < total) {
     const before = ports.now();
     if (before - started + slowest > budgetMs) break;
     const entry = entries[next]!;
     const outcome = refreshSchool(entry, stored[next], ports);
+    if (outcome.paused) {
+      paused = true;
+      break;
+    }
     if (outcome.record) ports.writeRow(next, schoolRow(outcome.record));
     else skipped++;
     if (outcome.failed) failed++;
@@ -129,7 +151,7 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   const finished = next >= total;
   if (finished && stored.length > total) ports.clearRowsFrom(total);
   ports.progress(next, total, finished);
-  return { cursor: finished ? null : { next, total, startedAt }, processed, skipped, failed };
+  return { cursor: finished ? null : { next, total, startedAt }, processed, skipped, failed, paused };
 }
 
 /**
@@ -145,7 +167,11 @@ const CONTINUES: Readonly<Record<ContinuationKind, string>> = {
   manual: "продолжится при следующем «Обновить свод»",
 };
 
-/** «обновлено 240 из 1000», and the time when finished or how it continues when not. */
-export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute"): string {
-  return finished ? `обновлено ${done} из ${total} — ${when}` : `обновлено ${done} из ${total}, ${CONTINUES[next]}`;
+/**
+ * «обновлено 240 из 1000», and the time when finished or how it continues when not
+ * (`paused`: a rate limit stopped the run, which is said too).
+ */
+export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute", paused = false): string {
+  if (finished) return `обновлено ${done} из ${total} — ${when}`;
+  return `обновлено ${done} из ${total}, ${paused ? "пауза: Google ограничил частоту чтения таблиц, " : ""}${CONTINUES[next]}`;
 }

@@ -40,7 +40,7 @@ function refreshMessage(outcome: RefreshOutcome): string {
   const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
   return outcome.kind === "finished"
     ? `Свод обновлён: ${outcome.text}.${failed}`
-    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}. ${CONTINUATION[outcome.next ?? "minute"]}${failed}`;
+    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}.${outcome.paused ? " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены." : ""} ${CONTINUATION[outcome.next ?? "minute"]}${failed}`;
 }
 
 export function committeeSetup(): void {

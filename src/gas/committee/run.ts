@@ -31,6 +31,8 @@ export type RefreshOutcome =
       text: string;
       /** How an unfinished refresh goes on; null when finished. */
       next: Continuation | null;
+      /** Google's rate limit or quota stopped the run (the school it stopped at keeps its row). */
+      paused: boolean;
     };
 
 const registryCell = (v: unknown): Cell =>
@@ -93,7 +95,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
         // A leftover continuation finds nothing to do and removes itself.
       }
     }
-    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined);
+    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined, result.paused);
     writeProgress(summary, text);
     const done = result.cursor ? result.cursor.next : schools;
     const total = result.cursor ? result.cursor.total : schools;
@@ -106,6 +108,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       failed: result.failed,
       text,
       next,
+      paused: result.paused,
     };
   } finally {
     guard.releaseLock();
