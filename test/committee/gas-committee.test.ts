@@ -182,6 +182,47 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(rows.map((r) => r[col("Изменена")])).toEqual(Array(5).fill("2022-12-19T00:00:00.000Z"));
   });
 
+  it("keeps the cursor in one hidden Свод cell: a trigger without a document context continues a menu run", () => {
+    const schools = Array.from({ length: 12 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const env = committeeEnv(schools, { openCostMs: 60_000 });
+    const first = env.run("committeeRefresh") as { done: number };
+    expect(first.done).toBe(4);
+    const cursorCell = () => summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length + 1];
+    expect(JSON.parse(String(cursorCell()))).toMatchObject({ next: 4, total: 12 });
+    expect(summaryValues(env)[0]![SUMMARY_ALL_HEADERS.length + 1]).toBe("Курсор обновления (служебное)");
+    const props = env.fake.propertiesService;
+    expect([...props._document._data.keys(), ...props._user._data.keys()].filter((k) => k.includes("cursor"))).toEqual([]);
+    // A time trigger of a published add-on: no active spreadsheet, no document lock, no document properties.
+    const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
+    app._others.set(env.committee._id, env.committee);
+    app._active = null;
+    (env.fake.lockService as unknown as { getDocumentLock(): null }).getDocumentLock = () => null;
+    (env.fake.propertiesService as unknown as { getDocumentProperties(): null }).getDocumentProperties = () => null;
+    const second = env.run("committeeContinueRefresh") as { kind: string; done: number };
+    expect(second).toMatchObject({ kind: "continues", done: 8 });
+    const third = env.run("committeeContinueRefresh") as { kind: string; done: number };
+    expect(third).toMatchObject({ kind: "finished", done: 12 });
+    expect(cursorCell()).toBe("");
+    expect(env.fake.lockService._user.holders).toBe(0);
+  });
+
+  it("takes the user lock always and the document lock too, releasing both", () => {
+    const env = committeeEnv(mixed().slice(0, 2));
+    const locks = env.fake.lockService;
+    locks._user.heldElsewhere = true;
+    expect((env.run("committeeRefresh") as { kind: string }).kind).toBe("busy");
+    expect(locks._document.holders).toBe(0);
+    locks._user.heldElsewhere = false;
+    locks._document.heldElsewhere = true;
+    expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("busy");
+    // The user lock taken first is given back when the document lock is busy.
+    expect(locks._user.holders).toBe(0);
+    locks._document.heldElsewhere = false;
+    expect((env.run("committeeRefresh") as { kind: string }).kind).toBe("finished");
+    expect([locks._user.acquisitions, locks._document.acquisitions]).toEqual([2, 1]);
+    expect([locks._user.holders, locks._document.holders]).toEqual([0, 0]);
+  });
+
   it("links the school's last report by its document id, never by copied text", () => {
     const docId = "1reportDocAbcdefghijklmnopqrstuvwxyz";
     const env = committeeEnv([

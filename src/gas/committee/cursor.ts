@@ -1,35 +1,30 @@
 /**
- * Where a refresh stopped, kept in the committee spreadsheet's document properties (user
- * properties keyed by spreadsheet id when a trigger runs without a document context).
+ * Where a refresh stopped: one hidden service cell in Свод (next to «Ход обновления»), so a
+ * menu run, a time trigger with or without a document context, and every committee member
+ * see the same cursor. The committee spreadsheet's id for a trigger that runs without an
+ * active spreadsheet is remembered in the user's properties.
  */
 import type { RefreshCursor } from "../../core/committee/index.js";
+import { readCursorCell, writeCursorCell } from "./dashboard.js";
 
-const KEY = "mip.committee.cursor";
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 const SPREADSHEET_KEY = "mip.committee.spreadsheetId";
 
-function store(spreadsheetId: string): { get(): string | null; set(v: string): void; remove(): void } {
-  const doc = PropertiesService.getDocumentProperties();
-  if (doc) return { get: () => doc.getProperty(KEY), set: (v) => void doc.setProperty(KEY, v), remove: () => void doc.deleteProperty(KEY) };
-  const user = PropertiesService.getUserProperties();
-  const key = `${KEY}.${spreadsheetId}`;
-  return { get: () => user.getProperty(key), set: (v) => void user.setProperty(key, v), remove: () => void user.deleteProperty(key) };
-}
-
-export function loadCursor(spreadsheetId: string): RefreshCursor | null {
-  const raw = store(spreadsheetId).get();
+/** The cursor from Свод; null when there is none or the cell was edited into something else. */
+export function loadCursor(summary: Sheet): RefreshCursor | null {
+  const raw = readCursorCell(summary);
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as RefreshCursor;
-    return typeof value.next === "number" && typeof value.total === "number" ? value : null;
+    return value && typeof value.next === "number" && typeof value.total === "number" && value.next >= 0 ? value : null;
   } catch {
     return null;
   }
 }
 
-export function saveCursor(spreadsheetId: string, cursor: RefreshCursor | null): void {
-  const s = store(spreadsheetId);
-  if (cursor) s.set(JSON.stringify(cursor));
-  else s.remove();
+export function saveCursor(summary: Sheet, cursor: RefreshCursor | null): void {
+  writeCursorCell(summary, cursor ? JSON.stringify(cursor) : "");
 }
 
 /** The committee spreadsheet a time trigger refreshes (a trigger may run without an active one). */

@@ -12,7 +12,7 @@ import {
   sheetsPlainRow,
   storedRowOf,
 } from "../../core/committee/index.js";
-import { PROGRESS_COLUMN } from "./tabs.js";
+import { CURSOR_COLUMN, PROGRESS_COLUMN } from "./tabs.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -49,4 +49,17 @@ export function clearSummaryRowsFrom(sheet: Sheet, index: number): void {
 
 export function writeProgress(sheet: Sheet, text: string): void {
   sheet.getRange(FIRST_ROW, PROGRESS_COLUMN).setValue(`'${text}`);
+}
+
+/** The cursor cell's text ("" when empty): one read per run. */
+export function readCursorCell(sheet: Sheet): string {
+  const value: unknown = sheet.getRange(FIRST_ROW, CURSOR_COLUMN).getValue();
+  return typeof value === "string" ? value : "";
+}
+
+/** Writes the cursor cell as plain text (quote prefix), or empties it. */
+export function writeCursorCell(sheet: Sheet, text: string): void {
+  const cell = sheet.getRange(FIRST_ROW, CURSOR_COLUMN);
+  if (text) cell.setValue(`'${text}`);
+  else cell.clearContent();
 }

@@ -38,15 +38,38 @@ export type RefreshOutcome =
 const registryCell = (v: unknown): Cell =>
   v === "" || v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
 
-function lock(): GoogleAppsScript.Lock.Lock {
-  return LockService.getDocumentLock() ?? LockService.getUserLock();
+const LOCK_WAIT_MS = 1000;
+
+/**
+ * Two refreshes never overlap: the user lock always (a menu run and a trigger run of one user
+ * — with or without a document context — share it) plus the document lock when there is a
+ * document context (committee members refreshing from the menu share that). Always taken in
+ * this order; returns the release function, or null when either is held.
+ */
+function acquireLocks(): (() => void) | null {
+  const held: GoogleAppsScript.Lock.Lock[] = [];
+  const release = () => {
+    for (const lock of held.reverse()) lock.releaseLock();
+  };
+  const user = LockService.getUserLock();
+  if (!user.tryLock(LOCK_WAIT_MS)) return null;
+  held.push(user);
+  const document = LockService.getDocumentLock();
+  if (document) {
+    if (!document.tryLock(LOCK_WAIT_MS)) {
+      release();
+      return null;
+    }
+    held.push(document);
+  }
+  return release;
 }
 
 export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome {
   const ss = committeeSpreadsheet();
   if (!ss) throw new UserError("Не найдена таблица комитета: откройте её и включите обновление заново.");
-  const guard = lock();
-  if (!guard.tryLock(1000)) return { kind: "busy" };
+  const release = acquireLocks();
+  if (!release) return { kind: "busy" };
   try {
     const { registry, summary } = ensureCommitteeTabs(ss);
     const timeZone = ss.getSpreadsheetTimeZone();
@@ -83,8 +106,8 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       // Written once after the continuation is settled, so the cell says how the refresh goes on.
       progress: (done, total, finished) => void (progress = { done, total, finished }),
     };
-    const result: BatchResult = refreshBatch(ports, loadCursor(ss.getId()), budgetMs);
-    saveCursor(ss.getId(), result.cursor);
+    const result: BatchResult = refreshBatch(ports, loadCursor(summary), budgetMs);
+    saveCursor(summary, result.cursor);
     // The rows and the cursor are saved: nothing below may turn a good batch into a failure.
     let next: Continuation | null = null;
     if (result.cursor) next = scheduleContinuation();
@@ -111,6 +134,6 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       paused: result.paused,
     };
   } finally {
-    guard.releaseLock();
+    release();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The committee's two tabs. Реестр is typed by the committee; Свод is written by the add-on:
- * contract headers, then hidden service columns, then one visible progress cell. Creating
- * them again changes nothing; a tab that exists keeps every value.
+ * contract headers, then hidden service columns, then one visible progress cell and, next to
+ * it, one hidden service cell with the refresh cursor. Creating them again changes nothing; a
+ * tab that exists keeps every value.
  */
 import {
   REGISTRY_HEADERS,
@@ -21,6 +22,15 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** 1-based column of the progress cell («обновлено 240 из 1000»), right of the service columns. */
 export const PROGRESS_COLUMN = SUMMARY_ALL_HEADERS.length + 1;
 export const PROGRESS_HEADER = "Ход обновления";
+/**
+ * 1-based column of the cursor cell (row 2): where an unfinished refresh continues. It lives in
+ * Свод, not in properties, so every run finds the same cursor — a menu run or a time trigger
+ * with or without a document context, by any committee member.
+ */
+export const CURSOR_COLUMN = PROGRESS_COLUMN + 1;
+export const CURSOR_HEADER = "Курсор обновления (служебное)";
+
+const SUMMARY_TAB_HEADERS = [...SUMMARY_ALL_HEADERS, PROGRESS_HEADER, CURSOR_HEADER];
 
 function writeHeaders(sheet: Sheet, headers: readonly string[], widths: readonly number[]): void {
   const range = sheet.getRange(1, 1, 1, headers.length);
@@ -56,10 +66,11 @@ export function ensureCommitteeTabs(ss: Spreadsheet): CommitteeTabs {
     summary = ss.insertSheet(SUMMARY_TITLE);
     created.push(SUMMARY_TITLE);
   }
-  if (created.includes(SUMMARY_TITLE) || headersMissing(summary, SUMMARY_ALL_HEADERS)) {
-    writeHeaders(summary, [...SUMMARY_ALL_HEADERS, PROGRESS_HEADER], [...SUMMARY_WIDTHS, 24]);
+  if (created.includes(SUMMARY_TITLE) || headersMissing(summary, SUMMARY_TAB_HEADERS)) {
+    writeHeaders(summary, SUMMARY_TAB_HEADERS, [...SUMMARY_WIDTHS, 24, 24]);
     // Service columns are for the add-on; hiding them keeps the dashboard readable.
     summary.hideColumns(SUMMARY_HEADERS.length + 1, SUMMARY_SERVICE_HEADERS.length);
+    summary.hideColumns(CURSOR_COLUMN, 1);
   }
   return { registry, summary, created };
 }
