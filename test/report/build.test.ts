@@ -267,6 +267,16 @@ describe("report model: tables", () => {
     expect(speeches?.[1]).toBe("2");
   });
 
+  it("«ИТОГО» counts only rows inside the reporting period, while table 3.5 still lists every row", async () => {
+    const publications = [
+      ...(FIXTURE_DATA.publications as Record<string, unknown>[]),
+      { authors: "Грабова А.С.", title: "Статья прошлого года", source: "Журнал", level: "Региональный", date: "12.10.2021" },
+    ];
+    const m = model(await fixtureValidated({ publications } as never));
+    expect(rowsText(tableAfter(m, "3.5.")).map((r) => r[2])).toContain("Статья прошлого года");
+    expect(rowsText(tableAfter(m, "ИТОГО"))[0]).toEqual(["Публикации", "3", "региональный уровень — 1; муниципальный уровень — 2"]);
+  });
+
   it("participants table ends with «Общее число участников» summing the counts (text counts included)", () => {
     const t = tableAfter(model(), "Кадровое обеспечение", 1);
     expect(headers(t)).toEqual(["Категория участников", "Количество", "Роль в проекте"]);

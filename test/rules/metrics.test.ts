@@ -105,6 +105,29 @@ describe("metrics details", () => {
     expect(more.planExecution).toBe(base.planExecution);
   });
 
+  it("«ИТОГО» figures count only rows dated inside the reporting period; undated and unreadable dates still count", () => {
+    const m = check(
+      cleanWorkbook()
+        .add(
+          "publications",
+          { authors: "Петрова О.В.", title: "Старая статья", source: "Журнал", level: "Региональный", date: "01.06.2021" },
+          { authors: "Петрова О.В.", title: "Без даты", source: "Журнал", level: "Муниципальный", date: "" },
+        )
+        .add(
+          "speeches",
+          { level: "Региональный", date: "15.02.2023", place: "Конференция", topic: "Итоги", speaker: "Петрова О.В." },
+          { level: "Муниципальный", date: "когда-нибудь", place: "Семинар", topic: "Опыт", speaker: "Петрова О.В." },
+        )
+        .add("dissemination", { kind: "Семинар", name: "Прошлогодний", level: "Региональный", date: "ноябрь 2021", teachers: 5 }),
+    ).metrics;
+    expect(m.publications).toBe(2);
+    expect(m.publicationsByLevel).toEqual({ Региональный: 1, Муниципальный: 1 });
+    expect(m.speechesByLevel).toEqual({ Региональный: 1, Муниципальный: 1 });
+    expect(m.eventsByLevel).toEqual({ Муниципальный: 1 });
+    // The tabs' row counts are not filtered.
+    expect(m.eventsByTab).toMatchObject({ Публикации: 3, Выступления: 3, "Распространение опыта": 2 });
+  });
+
   it("participants total ignores unreadable counts and counts text numbers", () => {
     const m = check(
       cleanWorkbook().rows("participants", [

@@ -1,7 +1,8 @@
 /**
  * «ИТОГО за отчётный период»: publications, contest participations and wins, conference
  * participations and dissemination events, each by level. Numbers come from the validator's
- * metrics, so the report, the sidebar and the committee dashboard agree.
+ * metrics, so the report, the sidebar and the committee dashboard agree; they count only rows
+ * dated inside the reporting period (undated rows too), while tables 3.x list every row.
  */
 import type { Metrics } from "../metrics.js";
 import { levelPhrase, ruNumber } from "../russian.js";

@@ -15,12 +15,17 @@
  * - mentoring: see summariseMentoring (pairs «Не состоялась» are left out of the people counts).
  * - events by level count only rows whose level is a value of the list; contest
  *   participations leave out «Заявка подана»; wins are «Победитель» and «Призёр».
+ * - «ИТОГО за отчётный период» figures (dissemination events, speeches, publications) count
+ *   only rows dated inside the reporting period; rows whose date is empty or unreadable still
+ *   count (TERM_INVALID says so), and so does everything when the period is unknown. The
+ *   tables themselves list every row; TERM_OUTSIDE_PERIOD warns about the rest. eventsByTab
+ *   stays a plain row count per tab.
  */
 import type { Cell } from "../grid.js";
 import type { ContestLevelCount, Metrics } from "../metrics.js";
-import { type TableTabKey, DISSEMINATION, GENERAL, INTERNAL_EVENTS, CONTESTS, PUBLICATIONS, SPEECHES } from "../schema.js";
-import type { ParsedTable } from "../workbook.js";
-import { FAR_FUTURE, datedOf, rangeOf } from "./dated.js";
+import { type ColumnKey, type TableTabKey, DISSEMINATION, GENERAL, INTERNAL_EVENTS, CONTESTS, PUBLICATIONS, SPEECHES } from "../schema.js";
+import type { ParsedTable, TableRow } from "../workbook.js";
+import { FAR_FUTURE, datedOf, outsidePeriod, rangeOf } from "./dated.js";
 import { summariseMentoring } from "./mentoring-summary.js";
 import { participantTotals } from "./participants.js";
 import { DEVIATION_STATUSES } from "./plan.js";
@@ -81,9 +86,21 @@ function bump(record: Record<string, number>, key: string | null): void {
   if (key !== null) record[key] = (record[key] ?? 0) + 1;
 }
 
-function byLevel(table: ParsedTable<"dissemination" | "speeches" | "publications">): Record<string, number> {
+type PeriodTab = "dissemination" | "speeches" | "publications";
+
+/** Rows of a dated tab that belong to the reporting period: dated inside it, or not readably dated. */
+function inPeriodRows<K extends PeriodTab>(ctx: Omit<RuleContext, "emit">, table: ParsedTable<K>): readonly TableRow<K>[] {
+  const period = ctx.period;
+  if (period === null) return table.rows;
+  return table.rows.filter((row) => {
+    const range = rangeOf(datedOf(ctx, table.key, row, "date" as ColumnKey<K>));
+    return range === null || !outsidePeriod(range, period);
+  });
+}
+
+function byLevel(rows: readonly TableRow<PeriodTab>[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const row of table.rows) bump(out, levelOf((row.cells as Record<string, Cell | undefined>).level ?? null));
+  for (const row of rows) bump(out, levelOf((row.cells as Record<string, Cell | undefined>).level ?? null));
   return out;
 }
 
@@ -104,6 +121,7 @@ function contests(ctx: Omit<RuleContext, "emit">): Record<string, ContestLevelCo
 export function computeMetrics(ctx: Omit<RuleContext, "emit">): Metrics {
   const t = ctx.workbook.tables;
   const mentoring = summariseMentoring(t.mentoring.rows, t.orgs.rows);
+  const publications = inPeriodRows(ctx, t.publications);
   return {
     completeness: completeness(ctx),
     ...planMetrics(ctx),
@@ -123,10 +141,10 @@ export function computeMetrics(ctx: Omit<RuleContext, "emit">): Metrics {
       [SPEECHES.title]: t.speeches.rows.length,
       [PUBLICATIONS.title]: t.publications.rows.length,
     },
-    eventsByLevel: byLevel(t.dissemination as ParsedTable<"dissemination">),
-    publications: t.publications.rows.length,
-    publicationsByLevel: byLevel(t.publications as ParsedTable<"publications">),
+    eventsByLevel: byLevel(inPeriodRows(ctx, t.dissemination)),
+    publications: publications.length,
+    publicationsByLevel: byLevel(publications),
     contestsByLevel: contests(ctx),
-    speechesByLevel: byLevel(t.speeches as ParsedTable<"speeches">),
+    speechesByLevel: byLevel(inPeriodRows(ctx, t.speeches)),
   };
 }
