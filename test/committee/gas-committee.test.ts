@@ -308,6 +308,14 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(again.name).toBe("Справка МИП — 20.12.2022 (2)");
     const docs = [...env.fake.documentApp._documents.values()];
     expect(docs).toHaveLength(2);
+    // The id and link were read before saveAndClose(): a closed document answers nothing.
+    expect(docs[0]!._closed).toBe(true);
+    expect(() => env.counter.paused(() => docs[0]!.getUrl())).toThrow(/Document is closed/);
+    expect(() => env.counter.paused(() => docs[0]!.getId())).toThrow(/Document is closed/);
+    expect(made.url).toBe(`https://docs.google.com/open?id=${docs[0]!._id}`);
+    // …and the move into the destination folder used the id read before closing.
+    const parent = env.counter.paused(() => env.fake.drive._files.get(env.fake.drive._files.get(docs[0]!._id)!.parents[0]!)!);
+    expect(parent.folder && parent.id !== env.fake.drive.rootId).toBe(true);
     const text = env.counter.paused(() => documentStructure(docs[0]!)).map((e) => ("text" in e ? e.text : "rows" in e ? e.rows.flat().join(" | ") : "")).join("\n");
     expect(text).toContain("СПРАВКА");
     expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");

@@ -29,14 +29,17 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
     (destination.folder ? destination.folder.getFilesByName(candidate) : DriveApp.getFilesByName(candidate)).hasNext(),
   );
   const doc = DocumentApp.create(name);
+  // A closed document answers nothing, so its id and link are taken first.
+  const docId = doc.getId();
+  const url = doc.getUrl();
   renderDocModel(doc, model);
   doc.saveAndClose();
   if (destination.folder) {
     try {
-      DriveApp.getFileById(doc.getId()).moveTo(destination.folder);
+      DriveApp.getFileById(docId).moveTo(destination.folder);
     } catch {
       // Stays in «Мой диск»; the link below still opens it.
     }
   }
-  return { url: doc.getUrl(), name, schools: records.length };
+  return { url, name, schools: records.length };
 }

@@ -461,17 +461,20 @@ export class FakeDocument
     this._body = new FakeBody(counter);
     return counted(this, "Document", counter);
   }
-  /** Apps Script refuses to edit a document after saveAndClose() (its id and link stay readable). */
+  /** Apps Script refuses every call on a document after saveAndClose(), its id and link included. */
   private _open(): void {
     if (this._closed) throw new Error("Exception: Document is closed, its contents cannot be updated.");
   }
   getId(): string {
+    this._open();
     return this._id;
   }
   getName(): string {
+    this._open();
     return this.drive._files.get(this._id)!.name;
   }
   getUrl(): string {
+    this._open();
     return `https://docs.google.com/open?id=${this._id}`;
   }
   getBody(): GoogleAppsScript.Document.Body {
