@@ -128,7 +128,9 @@ describe("digest of a validated workbook", () => {
     ]);
   });
   it("extracts pairs that did not take place, participants, problems, organisations", () => {
-    expect(d.notHeldPairs).toEqual([{ mentor: "Сидорова Анна Петровна", subject: "Химия", reason: "Длительная болезнь наставника" }]);
+    expect(d.notHeldPairs).toEqual([
+      { mentor: "Сидорова Анна Петровна", mentee: "Орлова Мария Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
+    ]);
     expect(d.participants).toEqual([
       { name: "Педагоги", count: 30 },
       { name: "Руководители", count: 5 },
@@ -159,6 +161,9 @@ describe("digest of a validated workbook", () => {
     expect(parseDigest(tampered((v) => ((v.metrics as Record<string, unknown>).planRows = "14")))).toBeNull();
     expect(parseDigest(tampered((v) => delete v.summary))).toBeNull();
     expect(parseDigest(tampered((v) => (v.firstErrors = [{ toString: "x" }])))).toBeNull();
+    // A digest stored before pairs carried the mentee is still read.
+    const old = parseDigest(tampered((v) => (v.notHeldPairs as Record<string, unknown>[]).forEach((p) => delete p.mentee)));
+    expect(old?.notHeldPairs).toEqual([{ mentor: "Сидорова Анна Петровна", subject: "Химия", reason: "Длительная болезнь наставника" }]);
     // Unknown extra keys (a newer version's digest) are dropped, not fatal.
     expect(parseDigest(tampered((v) => (v.extra = "новое поле")))).toEqual(JSON.parse(JSON.stringify(d)));
   });

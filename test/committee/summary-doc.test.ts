@@ -21,7 +21,10 @@ const schools: SchoolRecord[] = [
       ],
       participants: [{ name: "Педагоги", count: 30 }, { name: "Родители", count: 10 }],
       deviations: [{ no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" }],
-      notHeldPairs: [{ mentor: "Сидорова Анна Петровна", subject: "Химия", reason: "Длительная болезнь наставника" }],
+      notHeldPairs: [
+        { mentor: "Сидорова Анна Петровна", mentee: "Орлова Мария Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
+        { mentor: "Сидорова Анна Петровна", mentee: "Белова Ольга Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
+      ],
       problems: [{ problem: "Высокая нагрузка педагогов", solution: "", outcome: "" }],
       findings: { PLAN_DEVIATION_ACTION_MISSING: 2 },
       firstErrors: ["План-факт, L7: Нет управленческих действий"],
@@ -36,6 +39,8 @@ const schools: SchoolRecord[] = [
       organisation: "МОУ «Лесновская СОШ»",
       metrics: { planRows: 4, planDue: 2, planDone: 2, planExecution: 1, participantsTotal: 5, eventsByLevel: { "Муниципальный": 1 } },
       orgs: [{ name: "МОУ «Лесновская СОШ»", type: "Школа с НОР" }, { name: "МОУ «Озёрная ООШ»", type: "Школа с НОР" }],
+      // Stored before digests carried the mentee.
+      notHeldPairs: [{ mentor: "Кленова Вера Ильинична", subject: "Физика", reason: "Увольнение" }],
       participants: [{ name: "Педагоги", count: 5 }],
       problems: [{ problem: "высокая  нагрузка педагогов", solution: "", outcome: "" }],
       findings: { PLAN_DEVIATION_ACTION_MISSING: 1 },
@@ -84,7 +89,14 @@ describe("справка", () => {
 
   it("lists deviations with reasons and the pairs that did not take place", () => {
     expect(text).toContain("МОУ «СОШ № 7» | 2.1. Вебинар | Перенесено | Болезнь лектора | Перенесён на май");
-    expect(text).toContain("МОУ «СОШ № 7» | Сидорова Анна Петровна | Химия | Длительная болезнь наставника");
+    const notHeld = tables.find((t) => t.caption === "Наставнические пары, которые не состоялись, и причины")!;
+    expect(notHeld.columns.map((c) => c.header)).toEqual(["Организация", "Наставник", "Наставляемый", "Предмет", "Причина"]);
+    // Two pairs of one mentor differ by the mentee; an old digest without mentees prints «—».
+    expect(notHeld.rows.map((r) => r.join(" | "))).toEqual([
+      "МОУ «СОШ № 7» | Сидорова Анна Петровна | Орлова Мария Ивановна | Химия | Длительная болезнь наставника",
+      "МОУ «СОШ № 7» | Сидорова Анна Петровна | Белова Ольга Ивановна | Химия | Длительная болезнь наставника",
+      "МОУ «Лесновская СОШ» | Кленова Вера Ильинична | — | Физика | Увольнение",
+    ]);
     expect(text).toContain("Физика | 4");
   });
 

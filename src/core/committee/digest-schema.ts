@@ -48,7 +48,8 @@ export const SchoolDigestSchema = z.object({
   orgs: z.array(z.object({ name: text, type: text })),
   participants: z.array(z.object({ name: text, count: z.number() })),
   deviations: z.array(z.object({ no: text, activity: text, status: text, reason: text, action: text })),
-  notHeldPairs: z.array(z.object({ mentor: text, subject: text, reason: text })),
+  // `mentee` was added later: digests stored before it stay readable.
+  notHeldPairs: z.array(z.object({ mentor: text, mentee: z.optional(text), subject: text, reason: text })),
   problems: z.array(z.object({ problem: text, solution: text, outcome: text })),
   findings: counts,
   firstErrors: z.array(text),

@@ -3,7 +3,7 @@
  * and the справка are built from. It is small enough to be stored in one hidden cell of the
  * Свод row (so the справка never has to re-open a thousand workbooks) and carries only what
  * the committee's documents print — no personal data beyond what the справка itself shows
- * (mentor names of pairs that did not take place, as the reference справка does).
+ * (mentor and mentee names of pairs that did not take place, as the report itself prints them).
  */
 import { foldEnum } from "../fold.js";
 import { cellText } from "../grid.js";
@@ -24,6 +24,8 @@ export interface DigestDeviation {
 
 export interface DigestNotHeldPair {
   readonly mentor: string;
+  /** Absent in digests stored before the справка printed it. */
+  readonly mentee?: string;
   readonly subject: string;
   readonly reason: string;
 }
@@ -87,7 +89,12 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   }
   const notHeldPairs: DigestNotHeldPair[] = rowsOf(wb, "mentoring")
     .filter((row) => enumValue(row.cells.status, "pairStatus") === "Не состоялась")
-    .map((row) => ({ mentor: clip(textOf(row, "mentor"), 80), subject: clip(textOf(row, "subject"), 80), reason: clip(textOf(row, "not_held_reason")) }));
+    .map((row) => ({
+      mentor: clip(textOf(row, "mentor"), 80),
+      mentee: clip(textOf(row, "mentee"), 80),
+      subject: clip(textOf(row, "subject"), 80),
+      reason: clip(textOf(row, "not_held_reason")),
+    }));
   const problems: DigestProblem[] = rowsOf(wb, "problems")
     .map((row) => ({ problem: clip(textOf(row, "problem")), solution: clip(textOf(row, "solution")), outcome: clip(textOf(row, "outcome"), 40) }))
     .filter((p) => p.problem !== "");

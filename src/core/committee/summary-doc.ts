@@ -195,7 +195,9 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
       const m = s.digest.metrics;
       return [s.record.organisation, num(m.pairsTotal), num(m.pairsActive), num(m.mentors), num(m.mentees), num(m.pairsNotHeld)];
     });
-  const notHeld = schools.flatMap((s) => s.digest.notHeldPairs.map((p) => [s.record.organisation, p.mentor, p.subject, p.reason]));
+  const notHeld = schools.flatMap((s) =>
+    s.digest.notHeldPairs.map((p) => [s.record.organisation, p.mentor, p.mentee ?? "", p.subject, p.reason]),
+  );
   return [
     heading(1, "4. Наставничество"),
     paragraph(
@@ -231,8 +233,9 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
       [
         { header: "Организация", width: 4 },
         { header: "Наставник", width: 4 },
+        { header: "Наставляемый", width: 4 },
         { header: "Предмет", width: 3 },
-        { header: "Причина", width: 6 },
+        { header: "Причина", width: 5 },
       ],
       notHeld,
       { caption: "Наставнические пары, которые не состоялись, и причины" },
