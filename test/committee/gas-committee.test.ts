@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SUMMARY_ALL_HEADERS, SUMMARY_HEADERS, TONE_COLOURS, summaryColumn } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/core/sample.js";
 import { MALICIOUS, pairRow, schoolGrid } from "./fixtures.js";
-import { documentStructure } from "../gas/fake/index.js";
+import { documentStructure, setRichText } from "../gas/fake/index.js";
 import { type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
 
 const id = (n: number) => `1school${String(n).padStart(4, "0")}abcdefghijklmnopqrstuvwxyz`;
@@ -221,6 +221,24 @@ describe("committee mode in Sheets (bundle)", () => {
     expect((env.run("committeeRefresh") as { kind: string }).kind).toBe("finished");
     expect([locks._user.acquisitions, locks._document.acquisitions]).toEqual([2, 1]);
     expect([locks._user.holders, locks._document.holders]).toEqual([0, 0]);
+  });
+
+  it("reads a registry link pasted as a chip or a rich-text link from its address, not its label", () => {
+    const env = committeeEnv([
+      { id: id(1), organisation: "МОУ «СОШ № 9»", grid: sampleGrid(), link: "Таблица СОШ № 9" },
+      { id: id(2), organisation: "МОУ «СОШ № 10»", grid: sampleGrid(), link: "см. таблицу" },
+      { id: id(3), organisation: "МОУ «СОШ № 11»", grid: sampleGrid() },
+      { id: id(4), organisation: "МОУ «Без ссылки»", link: "пришлют позже" },
+    ]);
+    const registry = env.committee._sheet("Реестр");
+    setRichText(registry, 2, 2, [{ text: "Таблица СОШ № 9", link: `https://docs.google.com/spreadsheets/d/${id(1)}/edit#gid=0` }]);
+    setRichText(registry, 3, 2, [{ text: "см. " }, { text: "таблицу", link: `https://docs.google.com/spreadsheets/d/${id(2)}/edit` }]);
+    env.counter.reset();
+    env.run("committeeRefresh");
+    expect(env.counter.count("Range.getRichTextValues")).toBe(1);
+    const rows = summaryValues(env).slice(1, 5);
+    expect(rows.map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК", "ОК", "Нет ссылки"]);
+    expect(rows.map((r) => r[col("Ссылка")])).toEqual([1, 2, 3].map((n) => `https://docs.google.com/spreadsheets/d/${id(n)}`).concat(""));
   });
 
   it("links the school's last report by its document id, never by copied text", () => {

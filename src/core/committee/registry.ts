@@ -64,6 +64,11 @@ function registryColumns(header: readonly Cell[]): number[] {
   });
 }
 
+/** 0-based column of «Ссылка на таблицу МИП» in Реестр (from its header row). */
+export function registryLinkColumn(header: readonly Cell[]): number {
+  return registryColumns(header)[1]!;
+}
+
 /** Реестр rows (row 1 = headers) → entries; blank rows are skipped. */
 export function parseRegistry(rows: readonly (readonly Cell[])[]): RegistryEntry[] {
   if (rows.length === 0) return [];

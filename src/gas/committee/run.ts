@@ -9,9 +9,11 @@ import {
   type RefreshPorts,
   parseRegistry,
   progressText,
+  registryLinkColumn,
+  spreadsheetIdFrom,
 } from "../../core/committee/index.js";
 import { refreshBatch } from "../../core/committee/refresh.js";
-import type { Cell } from "../../core/grid.js";
+import { type Cell, cellText } from "../../core/grid.js";
 import { UserError } from "../errors.js";
 import { clearSummaryRowsFrom, ensureSummaryRows, readStoredRows, writeProgress, writeSummaryRow } from "./dashboard.js";
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
@@ -37,6 +39,32 @@ export type RefreshOutcome =
 
 const registryCell = (v: unknown): Cell =>
   v === "" || v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+
+/** The link under a rich-text cell: the whole text's link, else the first linked run's. */
+function linkOf(rich: GoogleAppsScript.Spreadsheet.RichTextValue | null | undefined): string | null {
+  if (!rich) return null;
+  return rich.getLinkUrl() || rich.getRuns().map((run) => run.getLinkUrl()).find((url): url is string => !!url) || null;
+}
+
+/**
+ * Реестр as cells. getValues() gives a link's label, not its address, for a link pasted as a
+ * smart chip, a rich-text link or a HYPERLINK(): so the link column's rich text is read too
+ * (ONE extra call per run), and where the label is not itself a spreadsheet link or id, the
+ * cell's link address takes its place (Sheets links a typed URL to itself, so a cell that
+ * already holds one needs no look).
+ */
+function registryRows(registry: GoogleAppsScript.Spreadsheet.Sheet): Cell[][] {
+  const rows = registry.getDataRange().getValues().map((row) => row.map(registryCell));
+  if (rows.length < 2) return rows;
+  const linkAt = registryLinkColumn(rows[0]!);
+  const rich = registry.getRange(1, linkAt + 1, rows.length, 1).getRichTextValues();
+  rows.forEach((row, r) => {
+    if (r === 0 || spreadsheetIdFrom(cellText(row[linkAt]))) return;
+    const url = linkOf(rich[r]?.[0]);
+    if (url) row[linkAt] = url;
+  });
+  return rows;
+}
 
 const LOCK_WAIT_MS = 1000;
 
@@ -93,7 +121,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       formatNow,
       today: () => today,
       registry: () => {
-        const entries = parseRegistry(registry.getDataRange().getValues().map((row) => row.map(registryCell)));
+        const entries = parseRegistry(registryRows(registry));
         ensureSummaryRows(summary, entries.length);
         schools = entries.length;
         return entries;

@@ -141,3 +141,4 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
       })),
   };
 }
+export * from "./rich-text.js";
