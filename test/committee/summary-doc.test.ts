@@ -20,7 +20,11 @@ const schools: SchoolRecord[] = [
         { name: "МОУ «СОШ № 7»", type: "Школа-лидер" },
       ],
       participants: [{ name: "Педагоги", count: 30 }, { name: "Родители", count: 10 }],
-      deviations: [{ no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" }],
+      deviations: [
+        { no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" },
+        // Typed as «-» (a digest stored as written): prints «—» like an empty cell.
+        { no: "3", activity: "Выезд", status: "Не выполнено", reason: "Карантин", action: "-" },
+      ],
       notHeldPairs: [
         { mentor: "Сидорова Анна Петровна", mentee: "Орлова Мария Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
         { mentor: "Сидорова Анна Петровна", mentee: "Белова Ольга Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
@@ -89,6 +93,7 @@ describe("справка", () => {
 
   it("lists deviations with reasons and the pairs that did not take place", () => {
     expect(text).toContain("МОУ «СОШ № 7» | 2.1. Вебинар | Перенесено | Болезнь лектора | Перенесён на май");
+    expect(text).toContain("МОУ «СОШ № 7» | 3. Выезд | Не выполнено | Карантин | —");
     const notHeld = tables.find((t) => t.caption === "Наставнические пары, которые не состоялись, и причины")!;
     expect(notHeld.columns.map((c) => c.header)).toEqual(["Организация", "Наставник", "Наставляемый", "Предмет", "Причина"]);
     // Two pairs of one mentor differ by the mentee; an old digest without mentees prints «—».

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
 import { buildReport, buildReportModel, firstFreeName, reportFileName, safeFileName } from "../../src/core/report/build.js";
-import { type Block, type DocModel, type TableBlock, blockText, cellPlainText } from "../../src/core/report/model.js";
+import { type Block, type DocModel, type TableBlock, blockText, cellPlainText, isEmptyText } from "../../src/core/report/model.js";
 import type { ValidationResult } from "../../src/core/validate.js";
 import { FIXTURE_DATA, FIXTURE_TOTALS, fixtureResult, fixtureValidated } from "./fixture.js";
 
@@ -294,6 +294,26 @@ describe("report model: tables", () => {
     const empty = model(fixtureResult({ mentoring: [], participants: [] }));
     expect(rowsText(tableAfter(empty, "Сетевое наставничество"))).toEqual([["—", "—", "—", "—", "—", "—"]]);
     expect(rowsText(tableAfter(empty, "Кадровое обеспечение", 1))).toEqual([["—", "—", "—"]]);
+  });
+
+  it("a lone dash typed to mean «nothing» prints «—» like an empty cell, in tables and text fields", () => {
+    const plan = (FIXTURE_DATA.plan as Record<string, unknown>[]).map((r, i) => (i === 1 ? { ...r, action: "-", reason: " – " } : r));
+    const m = model(
+      fixtureResult({
+        plan,
+        staff: [{ name: "Кленова Марина Игоревна", position: "--", role: "Руководитель МИП" }],
+        general: { ...(FIXTURE_DATA.general as Record<string, unknown>), consultant: "-" },
+        conclusions: { ...(FIXTURE_DATA.conclusions as Record<string, unknown>), proposals: "—" },
+      } as never),
+    );
+    const row = rowsText(tableAfter(m, "2.7."))[1]!;
+    expect(row.slice(3)).toEqual(["—", "—"]);
+    expect(rowsText(tableAfter(m, "Кадровое обеспечение"))[0]).toEqual(["1", "Кленова Марина Игоревна", "—", "Руководитель МИП"]);
+    expect(allText(m)).toContain("Научный консультант: —");
+    expect(sectionLines(m, "6.1.")[0]).toBe("—");
+    // A dash inside text is text.
+    expect(isEmptyText("Февраль - ноябрь")).toBe(false);
+    expect(isEmptyText(" - ")).toBe(true);
   });
 
   it("every table row has exactly as many cells as columns", () => {

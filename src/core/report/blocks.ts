@@ -1,5 +1,17 @@
 /** Small constructors for report blocks, so section builders read like the form they produce. */
-import { type Align, type Block, DASH, type HeaderCell, type Run, type TableBlock, type TableCell, heading, paragraph, run } from "./model.js";
+import {
+  type Align,
+  type Block,
+  DASH,
+  type HeaderCell,
+  type Run,
+  type TableBlock,
+  type TableCell,
+  heading,
+  isEmptyText,
+  paragraph,
+  run,
+} from "./model.js";
 
 export interface ColumnSpec {
   readonly header: string;
@@ -12,7 +24,7 @@ export function dashRow(columns: number): string[] {
   return Array.from({ length: columns }, () => DASH);
 }
 
-/** A table; with no rows it gets one row of dashes. Empty cells print «—». */
+/** A table; with no rows it gets one row of dashes. Empty cells (and cells of a lone dash) print «—». */
 export function table(
   columns: readonly ColumnSpec[],
   rows: readonly (readonly TableCell[])[],
@@ -31,26 +43,26 @@ export function table(
 }
 
 function orDash(cell: TableCell): TableCell {
-  if (typeof cell === "string") return cell.trim() === "" ? DASH : cell;
-  return cell.every((r) => r.text.trim() === "") ? DASH : cell;
+  if (typeof cell === "string") return isEmptyText(cell) ? DASH : cell;
+  return isEmptyText(cell.map((r) => r.text).join("")) ? DASH : cell;
 }
 
 /** «1.1. Руководитель …: value» — a bold label followed by the value (or «—»). */
 export function labelled(label: string, value: string): Block {
   // Double spaces typed by accident would show in print; the words themselves stay as typed.
-  const text = value.trim() === "" ? DASH : value.trim().replace(/[ \t\u00a0]{2,}/g, " ");
+  const text = isEmptyText(value) ? DASH : value.trim().replace(/[ \t\u00a0]{2,}/g, " ");
   return paragraph([run(`${label}: `, { bold: true }), run(text)], "justify");
 }
 
 /**
- * A long text field as paragraphs, one per line the user typed; an empty field is «—».
- * Lines keep their text exactly.
+ * A long text field as paragraphs, one per line the user typed; an empty field (or one of
+ * dashes only) is «—». Lines keep their text exactly.
  */
 export function textBlocks(value: string): Block[] {
   const lines = value
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== "");
+    .filter((l) => !isEmptyText(l));
   return lines.length === 0 ? [paragraph(DASH, "justify")] : lines.map((l) => paragraph(l, "justify"));
 }
 

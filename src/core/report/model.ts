@@ -122,6 +122,14 @@ export const SIGNATURE_BLANK = "______________";
 /** What an empty table cell row and an empty text field print, as the official form does. */
 export const DASH = "—";
 
+/**
+ * True for text that says nothing: empty, spaces, or only dashes («-», «–», «—», «--»), which
+ * people type into a cell to mean «nothing». It prints as «—» like an empty cell.
+ */
+export function isEmptyText(text: string): boolean {
+  return /^[\s\u00a0]*[-–—]*[\s\u00a0]*$/u.test(text);
+}
+
 export const run = (text: string, style: { bold?: boolean; italic?: boolean } = {}): Run => ({ text, ...style });
 
 export const paragraph = (text: string | readonly Run[], align?: Align): ParagraphBlock => ({

@@ -1,22 +1,29 @@
 /** Reading values out of the parsed workbook for the report: text as the user sees it, counts, enum values. */
 import { foldEnum } from "../fold.js";
 import { type Cell, cellText } from "../grid.js";
+import { isEmptyText } from "./model.js";
 import { type ConclusionKey, type ColumnKey, type EnumName, type GeneralKey, type TableTabKey, ENUMS } from "../schema.js";
 import { orgIndexOf } from "../rules/orgs.js";
 import { orgKey } from "../rules/read.js";
 import type { TableRow, Workbook } from "../workbook.js";
 
-export const generalText = (wb: Workbook, key: GeneralKey): string => cellText(wb.kv.general.fields[key]?.value ?? null);
-export const conclusionText = (wb: Workbook, key: ConclusionKey): string => cellText(wb.kv.conclusions.fields[key]?.value ?? null);
+/** Visible text of a cell for printing: a lone dash («-», «–», «—») typed to mean «nothing» reads as empty. */
+function printedText(cell: Cell | undefined): string {
+  const text = cellText(cell);
+  return isEmptyText(text) ? "" : text;
+}
+
+export const generalText = (wb: Workbook, key: GeneralKey): string => printedText(wb.kv.general.fields[key]?.value ?? null);
+export const conclusionText = (wb: Workbook, key: ConclusionKey): string => printedText(wb.kv.conclusions.fields[key]?.value ?? null);
 
 /** Rows of a table tab (empty when the tab is missing). */
 export function rowsOf<K extends TableTabKey>(wb: Workbook, key: K): readonly TableRow<K>[] {
   return (wb.tables[key]?.rows ?? []) as readonly TableRow<K>[];
 }
 
-/** The text of one cell of a row. */
+/** The text of one cell of a row («» for a lone dash, which then prints «—» like an empty cell). */
 export function textOf<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>): string {
-  return cellText(row.cells[key]);
+  return printedText(row.cells[key]);
 }
 
 /**
