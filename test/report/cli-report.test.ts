@@ -5,7 +5,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
-import { parseReportArgs, run } from "../../src/local/commands/report.js";
+import { draftNotice, parseReportArgs, run } from "../../src/local/commands/report.js";
 import { freePath } from "../../src/local/files.js";
 import { writeReportFile } from "../../src/local/report-file.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
@@ -85,6 +85,20 @@ describe("mip report", () => {
     const text = await documentText(target);
     expect(text).toContain("ЧЕРНОВИК");
     expect(text).toContain("Приложение. Ошибки, найденные при проверке таблицы");
+  });
+
+  it("the draft notice agrees with the number of errors", async () => {
+    expect(draftNotice(1)).toBe(
+      "Это черновик: в таблице 1 ошибка. Она перечислена в приложении к отчёту; исправьте её и сформируйте отчёт заново.",
+    );
+    expect(draftNotice(3)).toBe(
+      "Это черновик: в таблице 3 ошибки. Они перечислены в приложении к отчёту; исправьте их и сформируйте отчёт заново.",
+    );
+    expect(draftNotice(21)).toContain("в таблице 21 ошибка. Они перечислены");
+    // The fixture without a leader has exactly one error.
+    const input = await xlsx("one-error.xlsx", gridWithError());
+    expect(await run([input, "--out", join(dir, "one-error.docx")])).toBe(0);
+    expect(out.join("")).toContain(draftNotice(1));
   });
 
   it("--strict with errors writes nothing, prints the errors and exits 1", async () => {

@@ -60,6 +60,15 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | { error: 
   return { file: parsed.positionals[0]!, out: parsed.values.out ?? null, strict: parsed.values.strict ?? false };
 }
 
+/**
+ * «Это черновик: в таблице 1 ошибка. Она перечислена …» — the pronoun follows the number
+ * (one error «она … её», several «они … их»; «21 ошибка» still means several errors).
+ */
+export function draftNotice(errors: number): string {
+  const [they, them] = errors === 1 ? ["Она перечислена", "её"] : ["Они перечислены", "их"];
+  return `Это черновик: в таблице ${countWithNoun(errors, ERRORS)}. ${they} в приложении к отчёту; исправьте ${them} и сформируйте отчёт заново.`;
+}
+
 export async function run(args: string[]): Promise<number> {
   const parsed = parseReportArgs(args);
   if ("help" in parsed) {
@@ -100,6 +109,6 @@ export async function run(args: string[]): Promise<number> {
   if (result.requestedPath) say(`Файл «${result.requestedPath}» уже существует — он не тронут.`);
   say(`Отчёт записан: ${result.path}`);
   if (result.draft)
-    say(`Это черновик: в таблице ${countWithNoun(result.errors, ERRORS)}. Они перечислены в приложении к отчёту; исправьте их и сформируйте отчёт заново.`);
+    say(draftNotice(result.errors));
   return 0;
 }
