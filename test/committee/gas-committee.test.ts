@@ -95,6 +95,10 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(read).toBe(18);
     expect(env.counter.count("SpreadsheetApp.openById")).toBe(0);
     expect(env.counter.count("Range.setValues")).toBe(6);
+    // The cursor: one read and one checkpoint per run (plus one per 20 s), and clearing it at the end.
+    expect(env.counter.count("Range.getValue")).toBe(1);
+    expect(env.counter.count("Range.setValue")).toBe(2);
+    expect(env.counter.count("Range.clearContent")).toBe(1);
     env.counter.reset();
     env.run("committeeRefresh");
     expect(env.counter.count("Drive.Files.get")).toBe(6);
@@ -239,6 +243,32 @@ describe("committee mode in Sheets (bundle)", () => {
     const rows = summaryValues(env).slice(1, 5);
     expect(rows.map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК", "ОК", "Нет ссылки"]);
     expect(rows.map((r) => r[col("Ссылка")])).toEqual([1, 2, 3].map((n) => `https://docs.google.com/spreadsheets/d/${id(n)}`).concat(""));
+  });
+
+  it("a run killed at 6 minutes loses no saved progress; a workbook that killed two runs is written as too slow and skipped", () => {
+    const schools = Array.from({ length: 8 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), ...(n === 3 ? { openCostMs: 400_000 } : {}) }));
+    const env = committeeEnv(schools, { executionLimitMs: 360_000 });
+    const cursor = () => JSON.parse(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length + 1]) || "null") as { next: number; current?: number; suspect?: unknown } | null;
+    expect(env.run("committeeRefresh")).toBe("killed");
+    expect(summaryValues(env).slice(1, 4).map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК", "ОК"]);
+    expect(cursor()).toMatchObject({ next: 0, current: 0 });
+    // No continuation was scheduled by the dead run: the hourly trigger (or the menu) goes on.
+    expect(env.run("committeeHourlyRefresh")).toBe("killed");
+    expect(cursor()).toMatchObject({ next: 3, current: 3, suspect: { index: 0, times: 1 } });
+    expect(env.run("committeeHourlyRefresh")).toBe("killed");
+    expect(cursor()).toMatchObject({ next: 3, current: 3, suspect: { index: 3, times: 1 } });
+    const last = env.run("committeeHourlyRefresh") as { kind: string; failed: number };
+    expect(last).toMatchObject({ kind: "finished", failed: 1 });
+    expect(summaryValues(env).slice(1, 9).map((r) => r[col("Состояние")])).toEqual([
+      ...Array(3).fill("ОК"),
+      "Ошибка чтения: таблица читается слишком долго",
+      ...Array(4).fill("ОК"),
+    ]);
+    expect(cursor()).toBeNull();
+    // The next refresh leaves it alone until the workbook changes.
+    env.counter.reset();
+    expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
   });
 
   it("links the school's last report by its document id, never by copied text", () => {

@@ -9,6 +9,7 @@
  *   (stored as plain text, not part of the value); any other string starting with = + - @
  *   would become a formula — recorded in `formulaWrites`, which tests require to stay empty;
  * - Sheet.hideColumns and TriggerBuilder.after(ms), which the shared fake does not model yet;
+ * - Apps Script's execution limit when `executionLimitMs` is set (a run past it is killed);
  * - editor add-on trigger limits when `triggerLimits` is set: ONE time-driven trigger per user
  *   per document (a second create() throws Apps Script's message), or every create() refused.
  */
@@ -27,6 +28,8 @@ export interface SchoolSheet {
   denied?: boolean;
   deleted?: boolean;
   modified?: string;
+  /** Script time the batch read of this workbook costs (default: the env's openCostMs). */
+  openCostMs?: number;
 }
 
 export interface CommitteeEnv extends GasEnvironment {
@@ -135,6 +138,11 @@ export interface CommitteeEnvOptions {
   driveCostMs?: number;
   counter?: CallCounter;
   triggerLimits?: TriggerLimits;
+  /**
+   * Apps Script's execution limit (6 minutes = 360_000): past it, every service call throws and
+   * the run ends — `run` then returns "killed". Apps Script releases the run's locks.
+   */
+  executionLimitMs?: number;
 }
 
 export function committeeEnv(schoolList: readonly SchoolSheet[], options: CommitteeEnvOptions = {}): CommitteeEnv {
@@ -161,6 +169,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     modified.set(s.id, s.modified ?? "2022-12-01T09:00:00.000Z");
   }
   const denied = new Set(schoolList.filter((s) => s.denied).map((s) => s.id));
+  const openCost = new Map(schoolList.flatMap((s) => (s.openCostMs === undefined ? [] : [[s.id, s.openCostMs] as const])));
   const clock = { ms: Date.parse("2022-12-20T10:00:00+03:00") };
   const result: CommitteeEnv = {
     ...env,
@@ -174,11 +183,35 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     run: (name, ...args) => {
       const fn = env.fns[name];
       if (!fn) throw new Error(`dist/Code.js has no function ${name}`);
-      return fn(...args);
+      if (options.executionLimitMs === undefined) return fn(...args);
+      execution.deadline = clock.ms + options.executionLimitMs;
+      execution.killed = false;
+      try {
+        const value = fn(...args);
+        return execution.killed ? "killed" : value;
+      } catch (error) {
+        if (execution.killed) return "killed";
+        throw error;
+      } finally {
+        execution.deadline = null;
+        for (const slot of [env.fake.lockService._document, env.fake.lockService._user, env.fake.lockService._script]) slot.holders = 0;
+      }
     },
     triggers: () => (env.fake.scriptApp._triggers as { handler: string; everyHours: number | null; afterMs?: number }[]).map((t) => ({ handler: t.handler, everyHours: t.everyHours, afterMs: t.afterMs ?? null })),
   };
   currentFormulaLog = result.formulaWrites;
+  const execution = { deadline: null as number | null, killed: false };
+  if (options.executionLimitMs !== undefined) {
+    const hit = counter.hit.bind(counter);
+    counter.hit = (name: string) => {
+      const paused = (counter as unknown as { pausedDepth: number }).pausedDepth > 0;
+      if (!paused && execution.deadline !== null && clock.ms > execution.deadline) {
+        execution.killed = true;
+        throw new Error("Exceeded maximum execution time");
+      }
+      hit(name);
+    };
+  }
   const reach = (id: string): FakeSpreadsheet => {
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
@@ -201,7 +234,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
       Values: {
         batchGet(id: string, args: { ranges: string[] }) {
           counter.hit("Sheets.Spreadsheets.Values.batchGet");
-          clock.ms += result.openCostMs;
+          clock.ms += openCost.get(id) ?? result.openCostMs;
           const ss = reach(id);
           return counter.paused(() => ({
             valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'")) })),

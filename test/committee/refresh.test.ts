@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CHECKPOINT_MS,
   SUMMARY_ALL_HEADERS,
   failureState,
   progressText,
@@ -9,7 +10,7 @@ import {
 } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/core/sample.js";
 import { MALICIOUS, schoolGrid } from "./fixtures.js";
-import { type FakeSchool, MemoryPorts } from "./memory-ports.js";
+import { type FakeSchool, MemoryPorts, RunKilled } from "./memory-ports.js";
 
 const id = (n: number) => `school${String(n).padStart(3, "0")}_abcdefghijklmnopqrstuvwxyz`;
 
@@ -186,6 +187,80 @@ describe("committee refresh", () => {
       /^Ошибка чтения: дополнению не хватает разрешений Google/,
     );
     expect(failureState(new Error("The caller does not have permission"))).toBe("Нет доступа");
+  });
+
+  /** One Apps Script run: continues from the persisted cursor, killed past 6 minutes of the clock. */
+  function appsScriptRun(ports: MemoryPorts): "killed" | ReturnType<typeof refreshBatch> {
+    ports.clock += 3_600_000;
+    ports.deadline = ports.clock + 360_000;
+    try {
+      const result = refreshBatch(ports, ports.saved, 270_000);
+      ports.saved = result.cursor;
+      return result;
+    } catch (error) {
+      if (error instanceof RunKilled) return "killed";
+      throw error;
+    } finally {
+      ports.deadline = null;
+    }
+  }
+
+  it("checkpoints the cursor at a run's start and then at most every 20 s of the clock, not per school", () => {
+    const schools = Array.from({ length: 60 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const ports = new MemoryPorts(schools);
+    const started = ports.clock;
+    refreshBatch(ports, null, 60_000);
+    // 1,050 ms per school: 57 schools fit in 60 s, checkpoints before schools 0, 20, 40 (≥ 20 s apart).
+    expect(ports.checkpoints.map((c) => c.cursor.next)).toEqual([0, 20, 40]);
+    expect(ports.checkpoints[0]).toEqual({ at: started, cursor: { next: 0, total: 60, startedAt: `t${started}`, current: 0 } });
+    const gaps = ports.checkpoints.slice(1).map((c, i) => c.at - ports.checkpoints[i]!.at);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(CHECKPOINT_MS);
+  });
+
+  it("a run killed at 6 minutes keeps its progress; a school that was being read when two runs died is written as too slow and skipped", () => {
+    const schools: FakeSchool[] = Array.from({ length: 10 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    schools[7]!.openCost = 400_000;
+    const ports = new MemoryPorts(schools);
+    ports.openCost = 4_000;
+    // Run 1: checkpoints before school 0 and (20 s later) school 5, dies reading school 7.
+    expect(appsScriptRun(ports)).toBe("killed");
+    expect(ports.rows.filter(Boolean)).toHaveLength(7);
+    expect(ports.saved).toMatchObject({ next: 5, current: 5 });
+    // Run 2 knows the previous run died: it starts at 5 (not 0), checkpoints before every school
+    // (5 and 6 are unchanged since run 1 read them, so only 7 is opened).
+    ports.opened = [];
+    ports.checkpoints = [];
+    expect(appsScriptRun(ports)).toBe("killed");
+    expect(ports.opened).toEqual([id(7)]);
+    expect(ports.checkpoints.map((c) => c.cursor.current)).toEqual([5, 6, 7]);
+    expect(ports.saved).toMatchObject({ next: 7, current: 7, suspect: { index: 5, times: 1 } });
+    // Run 3 dies on school 7 again; run 4 writes it as too slow and finishes the rest.
+    expect(appsScriptRun(ports)).toBe("killed");
+    expect(ports.saved).toMatchObject({ next: 7, current: 7, suspect: { index: 7, times: 1 } });
+    ports.opened = [];
+    const last = appsScriptRun(ports);
+    expect(last).toMatchObject({ cursor: null, failed: 1 });
+    expect(ports.opened).toEqual([id(8), id(9)]);
+    expect(ports.rows.map((_, i) => state(ports, i))).toEqual([...Array(7).fill("ОК"), "Ошибка чтения: таблица читается слишком долго", "ОК", "ОК"]);
+    // The next refresh does not read it again until the workbook changes.
+    ports.opened = [];
+    appsScriptRun(ports);
+    expect(ports.opened).toEqual([]);
+    schools[7]!.modified = "2022-12-02T00:00:00.000Z";
+    schools[7]!.openCost = 4_000;
+    appsScriptRun(ports);
+    expect(ports.opened).toEqual([id(7)]);
+    expect(state(ports, 7)).toBe("ОК");
+  });
+
+  it("a school in progress when one run died, read fine by the next, is not marked", () => {
+    const schools: FakeSchool[] = Array.from({ length: 4 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    schools[2]!.openCost = 400_000;
+    const ports = new MemoryPorts(schools);
+    expect(appsScriptRun(ports)).toBe("killed");
+    schools[2]!.openCost = 1_000;
+    expect(appsScriptRun(ports)).toMatchObject({ cursor: null, failed: 0 });
+    expect(ports.rows.map((_, i) => state(ports, i))).toEqual(Array(4).fill("ОК"));
   });
 
   it("classifies failures", () => {

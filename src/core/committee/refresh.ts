@@ -11,7 +11,7 @@ import { validateWorkbook } from "../validate.js";
 import { failureState, isRateLimited } from "./failure.js";
 import { type RegistryEntry, spreadsheetUrl } from "./registry.js";
 import { type SchoolRecord, type StoredRow, type SummaryRow, failedRecord, readRecord, schoolRow } from "./school.js";
-import { STATE_NO_LINK, STATE_NOT_TEMPLATE, stateHasFigures } from "./states.js";
+import { STATE_NO_LINK, STATE_NOT_TEMPLATE, STATE_TOO_SLOW, stateHasFigures } from "./states.js";
 
 export interface OpenedSchool {
   readonly grid: WorkbookGrid;
@@ -38,6 +38,13 @@ export interface RefreshPorts {
   /** Removes rows from index on (schools taken out of the registry). */
   clearRowsFrom(index: number): void;
   progress(done: number, total: number, finished: boolean): void;
+  /**
+   * Persists a cursor mid-run (a run Apps Script kills at 6 minutes never reaches its end).
+   * Called before the first school of a run and then at most every CHECKPOINT_MS of the clock
+   * — not per school — except in a run after one that died, which checkpoints before every
+   * school so the school being read when a run dies is known exactly.
+   */
+  checkpoint(cursor: RefreshCursor): void;
 }
 
 /** Where a refresh stopped; persisted between runs. */
@@ -46,6 +53,13 @@ export interface RefreshCursor {
   readonly next: number;
   readonly total: number;
   readonly startedAt: string;
+  /**
+   * Written by a checkpoint only: the school being read. A run's own end saves a cursor
+   * without it, so a run that finds it knows the run before died at or after that school.
+   */
+  readonly current?: number;
+  /** The school a run died on last, and how many runs in a row died on it. */
+  readonly suspect?: { readonly index: number; readonly times: number };
 }
 
 export interface BatchResult {
@@ -64,6 +78,12 @@ export interface BatchResult {
 /** Apps Script stops a run at 6 minutes; leave room for writing the cursor and progress. */
 export const DEFAULT_BUDGET_MS = 4.5 * 60 * 1000;
 
+/** Mid-run checkpoints at most this often (ms of the injected clock). */
+export const CHECKPOINT_MS = 20_000;
+
+/** Runs that died on one school before it is written as too slow and skipped. */
+export const DEATHS_BEFORE_SKIP = 2;
+
 function sourceOf(entry: RegistryEntry, ports: RefreshPorts, modified: string, reportLink = "") {
   return {
     organisation: entry.organisation,
@@ -79,7 +99,18 @@ function sourceOf(entry: RegistryEntry, ports: RefreshPorts, modified: string, r
 function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, modified: string): boolean {
   if (!stored || !entry.id || stored.id !== entry.id || modified === "" || stored.modified !== modified) return false;
   const state = stored.record.state;
-  return (stateHasFigures(state) && stored.record.digest !== null) || state === STATE_NOT_TEMPLATE;
+  return (stateHasFigures(state) && stored.record.digest !== null) || state === STATE_NOT_TEMPLATE || state === STATE_TOO_SLOW;
+}
+
+/** The row of a school skipped because runs died reading it (its modified time kept, when known). */
+function tooSlowRecord(entry: RegistryEntry, ports: RefreshPorts): SchoolRecord {
+  let modified = "";
+  try {
+    modified = entry.id ? ports.modifiedTime(entry.id) : "";
+  } catch {
+    // Without it the school is tried again next refresh.
+  }
+  return failedRecord(sourceOf(entry, ports, modified), STATE_TOO_SLOW);
 }
 
 export interface SchoolOutcome {
@@ -125,8 +156,13 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   const entries = ports.registry();
   const stored = ports.storedRows();
   const total = entries.length;
-  let next = cursor && cursor.next <= total ? cursor.next : 0;
-  const startedAt = cursor?.startedAt ?? ports.formatNow();
+  const usable = cursor !== null && cursor.next <= total;
+  let next = usable ? cursor.next : 0;
+  const startedAt = (usable ? cursor.startedAt : undefined) ?? ports.formatNow();
+  // A checkpoint that still marks a school in progress: the run that wrote it died there or later.
+  const died = usable && typeof cursor.current === "number" ? cursor.current : null;
+  let suspect = died === null ? undefined : { index: died, times: cursor?.suspect?.index === died ? cursor.suspect.times + 1 : 1 };
+  let lastCheckpoint = -Infinity;
   let processed = 0;
   let skipped = 0;
   let failed = 0;
@@ -136,6 +172,18 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
     const before = ports.now();
     if (before - started + slowest > budgetMs) break;
     const entry = entries[next]!;
+    if (suspect && suspect.index === next && suspect.times >= DEATHS_BEFORE_SKIP) {
+      ports.writeRow(next, schoolRow(tooSlowRecord(entry, ports)));
+      suspect = undefined;
+      failed++;
+      processed++;
+      next++;
+      continue;
+    }
+    if (died !== null || before - lastCheckpoint >= CHECKPOINT_MS) {
+      ports.checkpoint({ next, total, startedAt, current: next, ...(suspect ? { suspect } : {}) });
+      lastCheckpoint = before;
+    }
     const outcome = refreshSchool(entry, stored[next], ports);
     if (outcome.paused) {
       paused = true;

@@ -23,6 +23,12 @@ export function readErrorState(detail: string): SchoolState {
   return STATE_READ_ERROR_PREFIX + (line.length > 120 ? `${line.slice(0, 119)}…` : line);
 }
 
+/**
+ * A school that was being read when a run died twice (Apps Script kills a run at 6 minutes):
+ * skipped, and not read again until its workbook changes.
+ */
+export const STATE_TOO_SLOW = readErrorState("таблица читается слишком долго");
+
 /** Dashboard row colour: errors red, warnings amber, clean green; unreadable grey. */
 export type RowTone = "errors" | "warnings" | "clean" | "unreadable";
 

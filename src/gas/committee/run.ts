@@ -48,7 +48,7 @@ function linkOf(rich: GoogleAppsScript.Spreadsheet.RichTextValue | null | undefi
 
 /**
  * Реестр as cells. getValues() gives a link's label, not its address, for a link pasted as a
- * smart chip, a rich-text link or a HYPERLINK(): so the link column's rich text is read too
+ * smart chip or a rich-text link: so the link column's rich text is read too
  * (ONE extra call per run), and where the label is not itself a spreadsheet link or id, the
  * cell's link address takes its place (Sheets links a typed URL to itself, so a cell that
  * already holds one needs no look).
@@ -133,6 +133,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       clearRowsFrom: (index) => clearSummaryRowsFrom(summary, index),
       // Written once after the continuation is settled, so the cell says how the refresh goes on.
       progress: (done, total, finished) => void (progress = { done, total, finished }),
+      checkpoint: (cursor) => saveCursor(summary, cursor),
     };
     const result: BatchResult = refreshBatch(ports, loadCursor(summary), budgetMs);
     saveCursor(summary, result.cursor);
