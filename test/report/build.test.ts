@@ -133,6 +133,18 @@ function sectionLines(m: DocModel, from: string): string[] {
   return (end < 0 ? rest : rest.slice(0, end)).flatMap(blockText);
 }
 
+describe("report model: section 5 names the next year", () => {
+  it("from the reporting period's end, as the form asks", () => {
+    const h = headings(model());
+    expect(h).toContain("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)");
+    expect(h).toContain("5.2. Основные задачи и направления ИОД МИП в 2023 году");
+    const school = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "2022/2023 учебный год" } } as never)));
+    expect(school.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2024 году");
+    const unknown = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "когда-то" } } as never)));
+    expect(unknown.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на следующий год? (дать обоснование)");
+  });
+});
+
 describe("report model: 2.5 completed stages", () => {
   const stage = (no: number, end: string, results: string) => ({ no, name: `этап ${no}`, start: "январь 2021", end, tasks: "", results });
 

@@ -466,11 +466,24 @@ export function effectivenessSection({ wb }: SectionInput): Block[] {
   ];
 }
 
-export function forecastSection({ wb }: SectionInput): Block[] {
+/**
+ * The year after the reporting period (its end's calendar year + 1): «2023» for the period
+ * «2022» or «2021/2022 учебный год» ending in 2022; null when the period cannot be read.
+ */
+export function nextYear(period: Period | null): number | null {
+  return period ? Number(period.end.slice(0, 4)) + 1 : null;
+}
+
+export function forecastSection({ wb, period }: SectionInput): Block[] {
+  const year = nextYear(period);
   return [
     heading(1, "5. Прогноз развития ИОД МИП на следующий за отчётным год"),
-    ...headedText(2, "5.1. Срок действия МИП. Планируется ли продление действия МИП (обоснование)", conclusionText(wb, "extension")),
-    ...headedText(2, "5.2. Основные задачи и направления ИОД МИП на следующий год", conclusionText(wb, "next_tasks")),
+    ...headedText(
+      2,
+      `5.1. Срок действия МИП. Планируется ли продление действия МИП ${year ? `на ${year} год` : "на следующий год"}? (дать обоснование)`,
+      conclusionText(wb, "extension"),
+    ),
+    ...headedText(2, `5.2. Основные задачи и направления ИОД МИП ${year ? `в ${year} году` : "в следующем году"}`, conclusionText(wb, "next_tasks")),
   ];
 }
 
