@@ -5,6 +5,7 @@ import { sampleGrid } from "../../src/core/sample.js";
 import { MALICIOUS, pairRow, schoolGrid } from "./fixtures.js";
 import { documentStructure, setRichText } from "../gas/fake/index.js";
 import { type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
+import { apiCell, dayFirstDate, monthFirstLocale } from "../../src/gas/committee/school-reader.js";
 
 const id = (n: number) => `1school${String(n).padStart(4, "0")}abcdefghijklmnopqrstuvwxyz`;
 
@@ -271,6 +272,19 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
   });
 
+  it("reads dates of an en_US workbook (M/D/YYYY) as the same dates as a Russian one", () => {
+    const grid = sampleGrid();
+    const env = committeeEnv([
+      { id: id(1), organisation: "Школа", grid },
+      { id: id(2), organisation: "Школа", grid: { ...grid }, locale: "en_US" },
+    ]);
+    env.run("committeeRefresh");
+    const rows = summaryValues(env).slice(1, 3);
+    const figures = (r: unknown[]) => SUMMARY_HEADERS.map((h) => (h === "Ссылка" ? "" : r[col(h)]));
+    expect(rows[1]![col("Состояние")]).toBe("ОК");
+    expect(figures(rows[1]!)).toEqual(figures(rows[0]!));
+  });
+
   it("links the school's last report by its document id, never by copied text", () => {
     const docId = "1reportDocAbcdefghijklmnopqrstuvwxyz";
     const env = committeeEnv([
@@ -369,5 +383,30 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");
     expect(text).toContain("Нет доступа");
     expect(text).toContain(MALICIOUS[4]);
+  });
+});
+
+describe("school reader: dates by the workbook's locale", () => {
+  it("knows the month-first locales from a small explicit list", () => {
+    for (const l of ["en_US", "en-US", "en_PH", "fil_PH", "en"]) expect(monthFirstLocale(l), l).toBe(true);
+    for (const l of ["ru_RU", "en_GB", "de_DE", "es_US", "uk_UA", "", null, undefined]) expect(monthFirstLocale(l), String(l)).toBe(false);
+  });
+
+  it("rewrites M/D/YYYY (with a time, 12- or 24-hour) as DD.MM.YYYY and leaves everything else alone", () => {
+    expect(dayFirstDate("3/5/2022")).toBe("05.03.2022");
+    expect(dayFirstDate(" 12/31/2022 ")).toBe("31.12.2022");
+    expect(dayFirstDate("3/5/2022 14:30:00")).toBe("05.03.2022 14:30:00");
+    expect(dayFirstDate("3/5/2022 2:30 PM")).toBe("05.03.2022 14:30");
+    expect(dayFirstDate("3/5/2022 12:05:09 AM")).toBe("05.03.2022 00:05:09");
+    for (const text of ["13/5/2022", "05.03.2022", "3/5", "1/2 ставки", "3/5/22", "2022-03-05", "раз в 3/4 года"]) expect(dayFirstDate(text)).toBe(text);
+  });
+
+  it("apiCell applies it only for a month-first workbook; errors and numbers are untouched", () => {
+    expect(apiCell("3/5/2022", true)).toBe("05.03.2022");
+    expect(apiCell("3/5/2022", false)).toBe("3/5/2022");
+    expect(apiCell("3/5/2022")).toBe("3/5/2022");
+    expect(apiCell("#REF!", true)).toEqual({ kind: "error", code: "#REF!" });
+    expect(apiCell(44625, true)).toBe(44625);
+    expect(apiCell("", true)).toBeNull();
   });
 });

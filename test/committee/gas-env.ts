@@ -30,6 +30,8 @@ export interface SchoolSheet {
   modified?: string;
   /** Script time the batch read of this workbook costs (default: the env's openCostMs). */
   openCostMs?: number;
+  /** The workbook's locale (Spreadsheets.get properties.locale); "en_US" formats dates M/D/YYYY. Default ru_RU. */
+  locale?: string;
 }
 
 export interface CommitteeEnv extends GasEnvironment {
@@ -109,8 +111,8 @@ function patchFakeOnce(): void {
   };
 }
 
-/** What the Sheets API returns for a tab with UNFORMATTED_VALUE / FORMATTED_STRING dates. */
-function apiValues(ss: FakeSpreadsheet, title: string): unknown[][] {
+/** What the Sheets API returns for a tab with UNFORMATTED_VALUE / FORMATTED_STRING dates (in the locale's default date format). */
+function apiValues(ss: FakeSpreadsheet, title: string, locale = "ru_RU"): unknown[][] {
   const sheet = ss._sheets.find((s) => s._name === title);
   if (!sheet) throw new Error(`Unable to parse range: '${title}'`);
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -119,6 +121,7 @@ function apiValues(ss: FakeSpreadsheet, title: string): unknown[][] {
       const v = cell?.value;
       if (Object.prototype.toString.call(v) === "[object Date]") {
         const d = new Date((v as Date).getTime() + 3 * 3600_000);
+        if (locale === "en_US") return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
         return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
       }
       return v ?? "";
@@ -169,6 +172,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     modified.set(s.id, s.modified ?? "2022-12-01T09:00:00.000Z");
   }
   const denied = new Set(schoolList.filter((s) => s.denied).map((s) => s.id));
+  const locales = new Map(schoolList.flatMap((s) => (s.locale === undefined ? [] : [[s.id, s.locale] as const])));
   const openCost = new Map(schoolList.flatMap((s) => (s.openCostMs === undefined ? [] : [[s.id, s.openCostMs] as const])));
   const clock = { ms: Date.parse("2022-12-20T10:00:00+03:00") };
   const result: CommitteeEnv = {
@@ -227,6 +231,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
         clock.ms += options.metaCostMs ?? 0;
         const ss = reach(id);
         return counter.paused(() => ({
+          properties: { locale: locales.get(id) ?? "ru_RU" },
           sheets: ss._sheets.map((s) => ({ properties: { title: s._name } })),
           developerMetadata: ss._metadata.map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
         }));
@@ -237,7 +242,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
           clock.ms += openCost.get(id) ?? result.openCostMs;
           const ss = reach(id);
           return counter.paused(() => ({
-            valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'")) })),
+            valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'"), locales.get(id)) })),
           }));
         },
       },

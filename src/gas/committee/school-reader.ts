@@ -2,7 +2,7 @@
  * Reading a school's workbook by id with as few service calls as possible.
  *
  * With the Sheets advanced service (enabled in appsscript.json): ONE Spreadsheets.get for
- * the tab titles and developer metadata (template version, last report link) and ONE
+ * the locale, tab titles and developer metadata (template version, last report link) and ONE
  * Values.batchGet for all template tabs — two calls whatever the workbook's size. Without
  * it, SpreadsheetApp: openById and one getDataRange().getValues() per template tab.
  * The last-modified time comes from the Drive advanced service (files.get, metadata only)
@@ -18,6 +18,7 @@ import { readWorkbook } from "../read-sheets.js";
 interface SheetsAdvanced {
   Spreadsheets: {
     get(id: string, args: object): {
+      properties?: { locale?: string };
       sheets?: { properties?: { title?: string } }[];
       developerMetadata?: { metadataKey?: string; metadataValue?: string }[];
     };
@@ -40,10 +41,48 @@ const ERRORS = new Set(ERROR_CODES);
 /** A1 range for a whole tab: quoted, with quotes doubled. */
 export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
 
-/** A value from batchGet (UNFORMATTED_VALUE, dates as formatted strings) → grid cell. */
-export function apiCell(value: unknown): Cell {
+/**
+ * Dates by the workbook's locale. batchGet gives date cells as FORMATTED_STRING — the only
+ * render option that keeps a date recognisable as a date (SERIAL_NUMBER would make it a plain
+ * number) — in the cell's format, which by default follows the workbook's locale: an en_US
+ * workbook gives «3/5/2022» for 5 March, which the core (day first, as in Russia) would read
+ * as 3 May. So for the locales whose default short date is month-first (this explicit list:
+ * US English and its territories, the Philippines) a value shaped exactly M/D/YYYY, optionally
+ * with a time, is rewritten as DD.MM.YYYY before it reaches the core. A date cell with an
+ * explicit day-first slash format in such a workbook would be swapped; the template's own date
+ * cells use «dd.mm.yyyy», which is left alone.
+ */
+const MONTH_FIRST_LOCALES = new Set(["en", "en_US", "en_AS", "en_GU", "en_MP", "en_PR", "en_UM", "en_VI", "en_PH", "fil_PH"]);
+
+export function monthFirstLocale(locale: string | null | undefined): boolean {
+  return MONTH_FIRST_LOCALES.has((locale ?? "").replace("-", "_"));
+}
+
+const MONTH_FIRST_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP])\.?M\.?)?)?$/i;
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** «3/5/2022» → «05.03.2022», «3/5/2022 2:30:00 PM» → «05.03.2022 14:30:00»; anything else unchanged. */
+export function dayFirstDate(text: string): string {
+  const m = MONTH_FIRST_DATE.exec(text.trim());
+  if (!m) return text;
+  const [month, day, year] = [Number(m[1]), Number(m[2]), m[3]!];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return text;
+  const date = `${two(day)}.${two(month)}.${year}`;
+  if (m[4] === undefined) return date;
+  let hours = Number(m[4]);
+  const half = m[7]?.toUpperCase();
+  if (half === "P" && hours < 12) hours += 12;
+  if (half === "A" && hours === 12) hours = 0;
+  return `${date} ${two(hours)}:${m[5]}${m[6] !== undefined ? `:${m[6]}` : ""}`;
+}
+
+/**
+ * A value from batchGet (UNFORMATTED_VALUE, dates as formatted strings) → grid cell;
+ * `monthFirst`: the workbook's locale writes dates month-first (see dayFirstDate).
+ */
+export function apiCell(value: unknown, monthFirst = false): Cell {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "string") return ERRORS.has(value.trim()) ? errorCell(value.trim()) : value;
+  if (typeof value === "string") return ERRORS.has(value.trim()) ? errorCell(value.trim()) : monthFirst ? dayFirstDate(value) : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : errorCell("#NUM!");
   if (typeof value === "boolean") return value;
   return String(value);
@@ -65,8 +104,9 @@ export function reportLinkFrom(stored: string | null | undefined): string {
 
 function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
   const meta = sheets.Spreadsheets.get(id, {
-    fields: "sheets.properties.title,developerMetadata(metadataKey,metadataValue)",
+    fields: "properties.locale,sheets.properties.title,developerMetadata(metadataKey,metadataValue)",
   });
+  const monthFirst = monthFirstLocale(meta.properties?.locale);
   const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? "").filter((t) => t !== "");
   const wanted = titles.filter((t) => TEMPLATE_TITLES.has(fold(t)));
   const byTitle = new Map<string, unknown[][]>();
@@ -78,7 +118,7 @@ function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
     });
     (response.valueRanges ?? []).forEach((vr, i) => byTitle.set(wanted[i]!, vr.values ?? []));
   }
-  const tabs: TabGrid[] = titles.map((title) => ({ title, rows: (byTitle.get(title) ?? []).map((row) => row.map(apiCell)) }));
+  const tabs: TabGrid[] = titles.map((title) => ({ title, rows: (byTitle.get(title) ?? []).map((row) => row.map((v) => apiCell(v, monthFirst))) }));
   const metadata = (key: string) => (meta.developerMetadata ?? []).find((m) => m.metadataKey === key)?.metadataValue ?? null;
   const grid: WorkbookGrid = { tabs, templateVersion: metadata(METADATA_KEYS.templateVersion) };
   return { grid, reportLink: reportLinkFrom(metadata(METADATA_KEYS.lastReport)) };
