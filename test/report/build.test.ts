@@ -258,6 +258,19 @@ describe("report model: tables", () => {
     ]);
   });
 
+  it("3.4 contests has the form's six columns, level and result apart", () => {
+    const t = tableAfter(model(), "3.4.");
+    expect(headers(t)).toEqual([
+      "Вид и название мероприятия",
+      "Уровень",
+      "Участники (ФИО, должность)",
+      "Представленный продукт ИОД",
+      "Результативность",
+      "Сопровождение (ФИО, должность)",
+    ]);
+    expect(rowsText(t)[0]).toEqual(["Конкурс «Учитель года»", "Муниципальный", "Грабова А.С., учитель", "—", "Победитель", "—"]);
+  });
+
   it("«ИТОГО за отчётный период» prints the validator's metrics by level", () => {
     const base = fixtureResult();
     const t = tableAfter(model({ ...base, metrics: { ...base.metrics, ...FIXTURE_TOTALS } }), "ИТОГО");

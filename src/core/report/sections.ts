@@ -272,13 +272,14 @@ const INTERNAL_COLUMNS: readonly ColumnSpec[] = [
   { header: "Представленный продукт ИОД", width: 32 },
 ];
 
-// Five columns, level and result together: six do not fit a portrait page at 12 pt.
+// The official form's six columns, level and result apart.
 const CONTEST_COLUMNS: readonly ColumnSpec[] = [
-  { header: "Вид и название мероприятия", width: 26 },
-  { header: "Уровень, результат", width: 17 },
-  { header: "Участники (ФИО, должность)", width: 20 },
-  { header: "Представленный продукт ИОД", width: 19 },
-  { header: "Сопровождение (ФИО, должность)", width: 18 },
+  { header: "Вид и название мероприятия", width: 22 },
+  { header: "Уровень", width: 15 },
+  { header: "Участники (ФИО, должность)", width: 18 },
+  { header: "Представленный продукт ИОД", width: 17 },
+  { header: "Результативность", width: 14 },
+  { header: "Сопровождение (ФИО, должность)", width: 14 },
 ];
 
 const PUBLICATION_COLUMNS: readonly ColumnSpec[] = [
@@ -359,9 +360,10 @@ export function resultsSection(input: SectionInput): Block[] {
       CONTEST_COLUMNS,
       rowsOf(wb, "contests").map((row) => [
         kindAndName(textOf(row, "kind"), textOf(row, "name")),
-        joinNonEmpty([textOf(row, "level"), textOf(row, "result")], "\n"),
+        textOf(row, "level"),
         textOf(row, "participants"),
         textOf(row, "product"),
+        textOf(row, "result"),
         textOf(row, "support"),
       ]),
     ),
