@@ -285,6 +285,32 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(figures(rows[1]!)).toEqual(figures(rows[0]!));
   });
 
+  const SCOPE_ERROR = "Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets";
+
+  it("without the Sheets advanced service and the full spreadsheets scope, schools say what the add-on lacks — not «Нет доступа»", () => {
+    const env = committeeEnv(mixed().slice(0, 2));
+    delete env.bundleGlobal.Sheets;
+    (env.fake.spreadsheetApp as unknown as { openById(id: string): never }).openById = () => {
+      throw new Error(SCOPE_ERROR);
+    };
+    env.run("committeeRefresh");
+    expect(summaryValues(env).slice(1, 3).map((r) => r[col("Состояние")])).toEqual(
+      Array(2).fill("Ошибка чтения: дополнению не хватает разрешения «spreadsheets» (см. README, «Разрешения»)"),
+    );
+  });
+
+  it("a time trigger without an active spreadsheet and without the spreadsheets scope explains it in Russian", () => {
+    const env = committeeEnv(mixed().slice(0, 2));
+    env.run("committeeEnableHourly");
+    const app = env.fake.spreadsheetApp as unknown as { _active: unknown; openById(id: string): never };
+    app._active = null;
+    app.openById = () => {
+      throw new Error(SCOPE_ERROR);
+    };
+    expect(env.run("committeeHourlyRefresh")).toBeNull();
+    expect(env.fake.logger._lines.at(-1)).toMatch(/^Обновление по расписанию не может открыть таблицу комитета: дополнению не хватает разрешения «spreadsheets»/);
+  });
+
   it("links the school's last report by its document id, never by copied text", () => {
     const docId = "1reportDocAbcdefghijklmnopqrstuvwxyz";
     const env = committeeEnv([

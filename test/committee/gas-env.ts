@@ -43,6 +43,8 @@ export interface CommitteeEnv extends GasEnvironment {
   formulaWrites: string[];
   clock: { ms: number };
   openCostMs: number;
+  /** The bundle's global object (the advanced services Sheets and Drive live there). */
+  bundleGlobal: Record<string, unknown>;
   triggers(): { handler: string; everyHours: number | null; afterMs: number | null }[];
   /** Calls a top-level function of the bundle (menu item, trigger handler). */
   run(name: string, ...args: unknown[]): any;
@@ -184,6 +186,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     formulaWrites: [],
     clock,
     openCostMs: options.openCostMs ?? 2_000,
+    bundleGlobal: {},
     run: (name, ...args) => {
       const fn = env.fns[name];
       if (!fn) throw new Error(`dist/Code.js has no function ${name}`);
@@ -262,6 +265,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   };
   // The bundle's global object: any function defined by Code.js belongs to it.
   const global = (env.fns["committeeRefresh"]!.constructor as FunctionConstructor)("return this")() as Record<string, unknown>;
+  result.bundleGlobal = global;
   global.Sheets = sheetsService;
   global.Drive = driveService;
   const RealDate = global.Date as DateConstructor;

@@ -31,12 +31,24 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error ?? "");
 }
 
+/**
+ * The missing scope when the add-on lacks one: «spreadsheets» (from the message's URL), "" when
+ * the message names none; null for any other error.
+ */
+export function missingScope(error: unknown): string | null {
+  const message = messageOf(error);
+  return MISSING_SCOPE.test(message) ? (SCOPE_URL.exec(message)?.[1] ?? "") : null;
+}
+
+/** «дополнению не хватает разрешения «spreadsheets»» (or of Google's permissions when unnamed). */
+export function missingScopeText(scope: string): string {
+  return scope ? `дополнению не хватает разрешения «${scope}»` : "дополнению не хватает разрешений Google";
+}
+
 export function failureState(error: unknown): SchoolState {
   const message = messageOf(error);
-  if (MISSING_SCOPE.test(message)) {
-    const scope = SCOPE_URL.exec(message)?.[1];
-    return readErrorState(scope ? `дополнению не хватает разрешения «${scope}» (см. README, «Разрешения»)` : "дополнению не хватает разрешений Google (см. README, «Разрешения»)");
-  }
+  const scope = missingScope(error);
+  if (scope !== null) return readErrorState(`${missingScopeText(scope)} (см. README, «Разрешения»)`);
   if (NO_ACCESS.test(message)) return STATE_NO_ACCESS;
   if (NOT_FOUND.test(message)) return readErrorState("таблица не найдена или удалена");
   return readErrorState(message || "неизвестная ошибка");

@@ -4,7 +4,8 @@
  * see the same cursor. The committee spreadsheet's id for a trigger that runs without an
  * active spreadsheet is remembered in the user's properties.
  */
-import type { RefreshCursor } from "../../core/committee/index.js";
+import { type RefreshCursor, missingScope, missingScopeText } from "../../core/committee/index.js";
+import { UserError } from "../errors.js";
 import { readCursorCell, writeCursorCell } from "./dashboard.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,9 +33,24 @@ export function rememberCommitteeSpreadsheet(id: string): void {
   PropertiesService.getUserProperties().setProperty(SPREADSHEET_KEY, id);
 }
 
+/**
+ * The active spreadsheet, else (a time trigger of a published add-on runs without one) the
+ * remembered committee spreadsheet by id. openById needs the full `spreadsheets` scope, which
+ * the manifest deliberately does not request: in the documented container-bound deployment
+ * the active spreadsheet is always there; otherwise the refusal becomes a clear message.
+ */
 export function committeeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
   const id = PropertiesService.getUserProperties().getProperty(SPREADSHEET_KEY);
-  return id ? SpreadsheetApp.openById(id) : null;
+  if (!id) return null;
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch (error) {
+    const scope = missingScope(error);
+    if (scope === null) throw error;
+    throw new UserError(
+      `Обновление по расписанию не может открыть таблицу комитета: ${missingScopeText(scope)} (дополнение запрашивает доступ только к открытой таблице). Обновляйте свод из меню или установите скрипт в таблицу комитета, как описано в README.`,
+    );
+  }
 }
