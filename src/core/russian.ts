@@ -37,6 +37,11 @@ export function countWithNoun(n: number, forms: PluralForms): string {
   return `${ruNumber(n)} ${plural(n, forms)}`;
 }
 
+/** «Организации — участники» → «организации — участники»: only the first letter, names keep theirs. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** Collapse runs of whitespace and trim. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, " ").trim();

@@ -54,9 +54,12 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions = 
     issues.push(...parsed.issues.filter((i) => titles.has(i.sheet)));
   }
   const base = buildContext(parsed.workbook, options);
+  // A cell holding a spreadsheet error gets one finding (TPL_CELL_ERROR), not one per rule that reads it.
+  const errorCells = new Set(parsed.issues.filter((i) => i.rule === "TPL_CELL_ERROR" && i.cell).map((i) => `${i.sheet}!${i.cell}`));
   const ctx: RuleContext = {
     ...base,
     emit(issue) {
+      if (issue.cell && errorCells.size > 0 && errorCells.has(`${issue.sheet}!${issue.cell}`)) return;
       issues.push({ ...issue, severity: issue.severity ?? RULES[issue.rule].severity });
     },
   };

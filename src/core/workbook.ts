@@ -5,6 +5,7 @@
 import { fold } from "./fold.js";
 import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
 import { type Issue, quote } from "./issues.js";
+import { lowerFirst } from "./russian.js";
 import {
   type ColumnKey,
   type FieldKey,
@@ -206,7 +207,7 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
         row: null,
         column: null,
         cell: null,
-        message: `Нет вкладки «${tab.title}» (${tab.purpose.replace(/\.$/, "").toLowerCase()}). Выполните «Создать / обновить шаблон» — вкладка появится, данные не пострадают.`,
+        message: `Нет вкладки «${tab.title}» (${lowerFirst(tab.purpose.replace(/\.$/, ""))}). Выполните «Создать / обновить шаблон» — вкладка появится, данные не пострадают.`,
       });
     }
     if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues);

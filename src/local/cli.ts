@@ -4,6 +4,9 @@
  */
 import pkg from "../../package.json";
 import { UsageError } from "./args.js";
+
+/** A message followed by another sentence needs its own full stop. */
+const asSentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 import { UnusableInputError } from "./xlsx-read.js";
 
 type CommandRun = (args: string[]) => Promise<number>;
@@ -60,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     return await (await load()).run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr(`${error.message} Справка: mip help ${first}`);
+      stderr(`${asSentence(error.message)} Справка: mip help ${first}`);
       return 2;
     }
     if (error instanceof UnusableInputError) {

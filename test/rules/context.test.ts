@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateCell } from "../../src/core/grid.js";
+import { dateCell, errorCell } from "../../src/core/grid.js";
 import { actionSaysNone, reasonSaysNone, surnameInitialsKey } from "../../src/core/rules/read.js";
 import { indexOrgs, orgCoreKey } from "../../src/core/rules/orgs.js";
 import { outlineKey, taskRefs } from "../../src/core/rules/plan-index.js";
@@ -50,6 +50,45 @@ describe("buildContext", () => {
     const issues = check(cleanWorkbook().field("general", "period", "")).issues;
     expect(issues.filter((i) => i.rule.startsWith("TERM_"))).toEqual([]);
     expect(issues.map((i) => i.rule)).toContain("GEN_REQUIRED");
+  });
+});
+
+describe("years that are only guessed", () => {
+  it("with no period and no report date, terms are not compared with stages or parents in a made-up year", () => {
+    // Yearless terms («24.02») take today's year here; in 2030 every one would lie outside the 2022 stages.
+    const blind = cleanWorkbook().field("general", "period", "").field("general", "report_date", "");
+    const checked = check(blind, { today: "2030-05-01" });
+    expect(checked.context.yearsGuessed).toBe(true);
+    const rules = checked.issues.map((i) => i.rule);
+    expect(rules).not.toContain("PLAN_OUTSIDE_STAGE");
+    expect(rules).not.toContain("PLAN_CHILD_OUTSIDE_PARENT");
+    expect(rules).toContain("GEN_REQUIRED");
+    // Give it a report date (or a period) and the comparisons are back.
+    const dated = check(blind.field("general", "report_date", "20.12.2022"), { today: "2030-05-01" });
+    expect(dated.context.yearsGuessed).toBe(false);
+    const misplaced = blind.field("general", "report_date", "20.12.2022").patch("plan", 0, { term: "15.03.2024" });
+    expect(check(misplaced, { today: "2030-05-01" }).issues.map((i) => i.rule)).toContain("PLAN_OUTSIDE_STAGE");
+    expect(check(blind, { today: "2030-05-01", reportDate: "2022-12-20" }).context.yearsGuessed).toBe(false);
+  });
+});
+
+describe("spreadsheet errors in cells", () => {
+  it("give one finding per cell (TPL_CELL_ERROR) and are never read as a value", () => {
+    const clean = check(cleanWorkbook());
+    const broken = cleanWorkbook()
+      .patch("mentoring", 0, { mentor: errorCell("#DIV/0!") })
+      .patch("plan", 0, { term: errorCell("#REF!") })
+      .field("general", "period", errorCell("#N/A"))
+      .patch("participants", 0, { count: errorCell("#DIV/0!") });
+    const checked = check(broken);
+    expect(checked.issues.map((i) => `${i.rule} ${i.sheet}!${i.cell}`).sort()).toEqual([
+      "TPL_CELL_ERROR Наставничество!B2",
+      "TPL_CELL_ERROR Общие сведения!B3",
+      "TPL_CELL_ERROR План-факт!D2",
+      "TPL_CELL_ERROR Участники!B2",
+    ]);
+    // «#DIV/0!» is not one more mentor: the row's mentor is simply unknown.
+    expect(checked.metrics.mentors).toBe(clean.metrics.mentors);
   });
 });
 

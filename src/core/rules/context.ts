@@ -46,12 +46,14 @@ export function readSettings(workbook: Workbook): Settings {
 
 export function buildContext(workbook: Workbook, options: ValidateOptions): Omit<RuleContext, "emit"> {
   const period = periodOf(workbook);
-  const reportDate = options.reportDate ?? reportDateOf(workbook, period) ?? options.today ?? systemToday();
+  const known = options.reportDate ?? reportDateOf(workbook, period);
+  const reportDate = known ?? options.today ?? systemToday();
   const type = enumValue(fieldCell({ workbook }, "general", "report_type"), "reportType");
   return {
     workbook,
     period,
     reportDate,
+    yearsGuessed: period === null && known === null,
     reportType: type === "Итоговый" ? "final" : type === "Промежуточный" ? "interim" : null,
     settings: readSettings(workbook),
   };

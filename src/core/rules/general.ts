@@ -1,8 +1,11 @@
 /** GEN_*: required fields of «Общие сведения», the period, e-mail, website and the conclusion. */
 import { quote } from "../issues.js";
+import { countWithNoun } from "../russian.js";
 import { CONCLUSIONS, GENERAL, fieldOf } from "../schema.js";
 import { emitField, fieldCell, fieldText } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
+
+const SIGNS = ["знак", "знака", "знаков"] as const;
 
 export const CONCLUSION_LIMIT = 2000;
 
@@ -66,7 +69,7 @@ function checkConclusion(ctx: RuleContext): void {
   if (raw.length > CONCLUSION_LIMIT) {
     emitField(ctx, "conclusions", "conclusion", {
       rule: "GEN_CONCLUSION_TOO_LONG",
-      message: `Поле «${label}» содержит ${raw.length} знаков, а форма допускает не больше ${CONCLUSION_LIMIT}. Сократите текст на ${raw.length - CONCLUSION_LIMIT} знаков (начало: ${quote(raw, 40)}).`,
+      message: `Поле «${label}» содержит ${countWithNoun(raw.length, SIGNS)}, а форма допускает не больше ${CONCLUSION_LIMIT}. Сократите текст на ${countWithNoun(raw.length - CONCLUSION_LIMIT, SIGNS)} (начало: ${quote(raw, 40)}).`,
     });
   }
   if (ctx.reportType === "final" && raw === "" && ctx.workbook.kv.conclusions.present) {

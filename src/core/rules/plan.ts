@@ -164,7 +164,7 @@ class PlanChecker {
     if (read === null) return null;
     if (read.ok) return read.value;
     const why = reasonNote(read.reason);
-    this.emit(row, key, "PLAN_QTY_INVALID", `В строке ${row.row} в столбце «${headerOf("plan", key)}» значение ${quote(textOf(cell))} не число${why}. Укажите неотрицательное число, например 7.`);
+    this.emit(row, key, "PLAN_QTY_INVALID", `В строке ${row.row} в столбце «${headerOf("plan", key)}» значение ${quote(textOf(cell))} не подходит${why}. Укажите неотрицательное число, например 7.`);
     return null;
   }
 
@@ -214,6 +214,8 @@ class PlanChecker {
         );
       }
     }
+    // Comparing terms with stages or parents needs real years, not today's (GEN_* says what to fill).
+    if (this.ctx.yearsGuessed) return;
     this.checkParent(row, range, written);
     if (this.stages.length > 0 && !touchesAny(this.stages, range.start, range.end)) {
       this.emit(

@@ -3,7 +3,7 @@
  * findings with their full location (tab title, row, header, A1 cell).
  */
 import { fold, foldEnum } from "../fold.js";
-import { type Cell, cellText, isDateCell } from "../grid.js";
+import { type Cell, cellText, isDateCell, isErrorCell } from "../grid.js";
 import type { RuleId, Severity } from "../issues.js";
 import {
   type ColumnKey,
@@ -25,6 +25,8 @@ const MAX_READ = 4000;
 
 /** Trimmed visible text of a cell (empty string for an empty cell). */
 export function textOf(cell: Cell | undefined): string {
+  // A spreadsheet error (#REF!, #N/A…) is no value at all; TPL_CELL_ERROR reports it once.
+  if (isErrorCell(cell)) return "";
   // A date cell an adapter could not turn into a calendar date shows what it holds.
   if (isDateCell(cell) && !/^\d{4}-\d{2}-\d{2}$/.test(cell.iso)) return cell.iso.slice(0, MAX_READ);
   const text = cellText(cell);
@@ -42,7 +44,7 @@ export function text<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>)
 }
 
 export function isBlank<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>): boolean {
-  return cellText(row.cells[key]) === "";
+  return textOf(row.cells[key]) === "";
 }
 
 /** Header text of a column, from the schema. */

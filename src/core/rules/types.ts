@@ -16,6 +16,12 @@ export interface RuleContext {
   readonly period: Period | null;
   /** Report date: `--report-date`, else the workbook's «Дата отчёта», else today. */
   readonly reportDate: IsoDate;
+  /**
+   * True when neither a period nor a report date could be read from the workbook (nor was
+   * one given): missing years then come from today, so rules comparing terms across rows
+   * stay silent rather than quote a made-up year.
+   */
+  readonly yearsGuessed?: boolean;
   readonly reportType: "interim" | "final" | null;
   readonly settings: Settings;
   /** Record a finding; severity defaults to the catalogue's. */

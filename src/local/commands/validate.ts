@@ -4,7 +4,7 @@
  */
 import { isoToRu } from "../../core/grid.js";
 import type { Issue, Severity } from "../../core/issues.js";
-import { countWithNoun, plural } from "../../core/russian.js";
+import { countWithNoun } from "../../core/russian.js";
 import { TABS } from "../../core/schema.js";
 import { type ValidationResult, validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
@@ -105,7 +105,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     out.push(total === 0 ? "Ошибок нет — можно формировать отчёт." : "Ошибок нет; предупреждения стоит просмотреть.");
   else
     out.push(
-      `Исправьте ${plural(result.summary.errors, ["ошибку", "ошибки", "ошибок"])} и проверьте таблицу снова: mip validate «${file}».`,
+      `Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} и проверьте таблицу снова: mip validate «${file}».`,
     );
   return `${out.join("\n")}\n`;
 }
