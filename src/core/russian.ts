@@ -81,6 +81,38 @@ export function initials(fullName: string): string {
   return `${rest.map(initialOf).join("")} ${surname}`;
 }
 
+const PATRONYMIC = /(?:вич|вна|чна|ична|оглы|кызы)$/u;
+const CAPITALISED = /^\p{Lu}[\p{Ll}-]+$/u;
+
+/**
+ * «Председатель комитета образования Ю.Н. Рябинин» → position «Председатель комитета
+ * образования», name «Ю.Н. Рябинин». The name at the end may be «И.О. Фамилия», «Фамилия И.О.»
+ * or «Фамилия Имя Отчество» (given as «И.О. Фамилия»); without a recognisable name the whole
+ * text is the position and the name is empty.
+ */
+export function splitPositionAndName(text: string): { position: string; name: string } {
+  const tokens = squeeze(text).split(" ").filter((t) => t !== "");
+  const n = tokens.length;
+  const split = (at: number) => ({ position: tokens.slice(0, at).join(" "), name: initials(tokens.slice(at).join(" ")) });
+  if (n >= 2 && CAPITALISED.test(tokens[n - 1]!) && isInitials(tokens[n - 2]!)) {
+    // «Ю.Н. Рябинин» or «Ю. Н. Рябинин».
+    const at = n >= 3 && isInitials(tokens[n - 3]!) ? n - 3 : n - 2;
+    return split(at);
+  }
+  if (n >= 2 && isInitials(tokens[n - 1]!) && CAPITALISED.test(tokens[n - 2]!)) {
+    // «Рябинин Ю.Н.» or «Рябинин Ю. Н.».
+    const at = n >= 3 && isInitials(tokens[n - 2]!) && CAPITALISED.test(tokens[n - 3]!) ? n - 3 : n - 2;
+    return split(at);
+  }
+  if (n >= 3 && PATRONYMIC.test(tokens[n - 1]!) && tokens.slice(n - 3).every((t) => CAPITALISED.test(t))) return split(n - 3);
+  return { position: squeeze(text), name: "" };
+}
+
+/** «Ю.Н. Рябинин» with non-breaking spaces, so the initials never part from the surname. */
+export function unbreakable(name: string): string {
+  return name.replace(/ /g, "\u00a0");
+}
+
 const parts = isoParts;
 
 function monthName(month: number, form: "nominative" | "genitive" | "prepositional"): string {

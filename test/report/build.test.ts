@@ -42,7 +42,11 @@ const ERROR: Issue = {
 describe("report model: order of the official form", () => {
   it("has the approval block, the title and every section in order, ending with the signature", () => {
     const m = model();
-    expect(m.blocks[0]?.type).toBe("approval");
+    // Position on its own line; the initials are held to the surname by non-breaking spaces.
+    expect(m.blocks[0]).toEqual({
+      type: "approval",
+      lines: ["УТВЕРЖДАЮ", "Председатель комитета образования", "______________\u00a0Ю.Н.\u00a0Рябинин", "«___» ____________ 2022 г."],
+    });
     expect(m.blocks[1]).toEqual({
       type: "title",
       lines: [

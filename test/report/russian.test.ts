@@ -9,6 +9,7 @@ import {
   periodInWords,
   periodPrepositional,
   plural,
+  splitPositionAndName,
 } from "../../src/core/russian.js";
 
 const LESSON = ["занятие", "занятия", "занятий"] as const;
@@ -158,5 +159,17 @@ describe("orgNameGenitive", () => {
     expect(orgNameGenitive("МОУ «СОШ № 4»")).toBe("МОУ «СОШ № 4»");
     expect(orgNameGenitive("«Лесновская школа»")).toBe("«Лесновская школа»");
     expect(orgNameGenitive("")).toBe("");
+  });
+});
+
+describe("splitPositionAndName (the approval block)", () => {
+  it("takes the name off the end of the approver field in any common order", () => {
+    expect(splitPositionAndName("Председатель комитета образования Ю.Н. Рябинин")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
+    expect(splitPositionAndName("Председатель комитета  образования Ю. Н. Рябинин")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
+    expect(splitPositionAndName("Председатель комитета образования Рябинин Ю.Н.")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
+    expect(splitPositionAndName("Председатель комитета образования Рябинин Юрий Николаевич")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
+    expect(splitPositionAndName("Ю.Н. Рябинин")).toEqual({ position: "", name: "Ю.Н. Рябинин" });
+    // No recognisable name: all of it is the position.
+    expect(splitPositionAndName("Председатель комитета образования")).toEqual({ position: "Председатель комитета образования", name: "" });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { fold } from "../fold.js";
 import type { Issue } from "../issues.js";
-import { initials, orgNameGenitive, periodInWords, periodPrepositional } from "../russian.js";
+import { initials, orgNameGenitive, periodInWords, periodPrepositional, splitPositionAndName, unbreakable } from "../russian.js";
 import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
 import { type Block, type DocModel, type ReportBuild, SIGNATURE_BLANK } from "./model.js";
@@ -35,10 +35,16 @@ function reportKind(result: ValidationResult): "interim" | "final" {
   return fold(generalText(result.workbook, "report_type")).startsWith("итог") ? "final" : "interim";
 }
 
+/**
+ * «УТВЕРЖДАЮ», the approver's position on its own line(s), the signature blank followed by
+ * the name (non-breaking spaces: the initials stay with the surname), then the date line.
+ */
 function approvalBlock(approver: string, reportDate: string): Block[] {
   if (approver === "") return [];
   const year = reportDate.slice(0, 4);
-  return [{ type: "approval", lines: ["УТВЕРЖДАЮ", approver, SIGNATURE_BLANK, `«___» ____________ ${year} г.`] }];
+  const { position, name } = splitPositionAndName(approver);
+  const signature = name === "" ? SIGNATURE_BLANK : `${SIGNATURE_BLANK}\u00a0${unbreakable(name)}`;
+  return [{ type: "approval", lines: ["УТВЕРЖДАЮ", ...(position ? [position] : []), signature, `«___» ____________ ${year} г.`] }];
 }
 
 const ERROR_COLUMNS: readonly ColumnSpec[] = [
