@@ -39,6 +39,7 @@ describe("mip validate", () => {
     const headings = run.stdout.split("\n").filter((line) => /^«[^»]+» — /.test(line));
     expect(headings.map((h) => h.split(" — ")[0])).toEqual(["«Общие сведения»", "«План-факт»", "«Наставничество»"]);
     expect(run.stdout).not.toContain("\u001b[");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("Исправьте ошибки и проверьте таблицу снова: mip validate «sample.xlsx».");
     expect(run.stderr).toBe("");
     expect(sha(file)).toBe(before);
   });
@@ -181,7 +182,8 @@ describe("mip validate on unusable input", () => {
     for (const args of [["validate"], ["validate", "a.xlsx", "b.xlsx"], ["validate", "a.xlsx", "--bogus"]]) {
       const run = mip(args, dir);
       expect(run.code, args.join(" ")).toBe(2);
-      expect(run.stderr).toMatch(/mip help validate/);
+      // Two sentences, each with its full stop.
+      expect(run.stderr).toMatch(/[.!?…] Справка: mip help validate\n$/);
       expect(hasStackTrace(run.stderr)).toBe(false);
     }
   });

@@ -33,8 +33,9 @@ const orgHeaders: Cell[] = ["Организация", "Тип", "Муницип�
 
 const CASES: Record<RuleId, Case> = {
   TPL_SHEET_MISSING: {
-    fire: () => clean().without("problems"),
-    expect: { sheet: "Затруднения", cell: null, says: ["Нет вкладки «Затруднения»"] },
+    fire: () => clean().without("orgs"),
+    // The tab's purpose is quoted with its first letter lowered only: «Наставничество» keeps its capital.
+    expect: { sheet: "Организации", cell: null, says: ["Нет вкладки «Организации»", "(организации — участники проекта; на них ссылается вкладка «Наставничество»)"] },
     quiet: () => renameTab(clean().build(), "Затруднения", "затруднения "),
   },
   TPL_HEADER_MISMATCH: {
@@ -80,7 +81,7 @@ const CASES: Record<RuleId, Case> = {
   },
   GEN_CONCLUSION_TOO_LONG: {
     fire: () => clean().field("conclusions", "conclusion", "а".repeat(2001)),
-    expect: { sheet: "Выводы", cell: "B12", says: ["2001", "2000"] },
+    expect: { sheet: "Выводы", cell: "B12", says: ["содержит 2001 знак,", "не больше 2000", "на 1 знак "] },
     quiet: () => clean().field("conclusions", "conclusion", "а".repeat(2000)),
   },
   GEN_FINAL_EMPTY_CONCLUSION: {
