@@ -118,13 +118,13 @@ describe("report model: order of the official form", () => {
     ]);
     // Stage months are read by the shared terms reader («январь 2021» → 2021-01-01 …).
     expect(allText(m)).toContain("Проект реализуется в 3 этапа с января 2021 по май 2023 года.");
-    expect(allText(m)).toContain("1 этап — подготовительный, январь – сентябрь 2021 года;");
-    expect(allText(m)).toContain("2 этап — практический, октябрь 2021 – декабрь 2022 года;");
-    expect(allText(m)).toContain("3 этап — обобщающий, январь – май 2023 года.");
+    expect(allText(m)).toContain("1 этап – подготовительный, январь – сентябрь 2021 года;");
+    expect(allText(m)).toContain("2 этап – практический, октябрь 2021 – декабрь 2022 года;");
+    expect(allText(m)).toContain("3 этап – обобщающий, январь – май 2023 года.");
     // 2.6 lists only the stage that overlaps 2022; 2.5 only the completed stage with results.
-    expect(allText(m)).toContain("2 этап — практический, октябрь 2021 – декабрь 2022 года: Работа наставников");
-    expect(allText(m)).not.toContain("3 этап — обобщающий, январь – май 2023 года: Обобщение опыта");
-    expect(allText(m)).toContain("По итогам 1-го этапа (подготовительный):\nСозданы положения и договоры");
+    expect(allText(m)).toContain("2 этап – практический, октябрь 2021 – декабрь 2022 года: Работа наставников");
+    expect(allText(m)).not.toContain("3 этап – обобщающий, январь – май 2023 года: Обобщение опыта");
+    expect(allText(m)).toContain("По итогам 1-го этапа:\nСозданы положения и договоры");
   });
 });
 
@@ -150,6 +150,23 @@ describe("report model: section 5 names the next year", () => {
 });
 
 describe("report model: 2.5 completed stages", () => {
+  it("writes stages as the form does: «1 этап – подготовительный», «По итогам 1-го этапа:»", () => {
+    const m = model(
+      fixtureResult({
+        stages: [
+          { no: 1, name: "Подготовительный", start: "январь 2021", end: "сентябрь 2021", tasks: "Нормативная база", results: "Созданы положения" },
+          { no: 2, name: "ИОД-практикум", start: "октябрь 2021", end: "декабрь 2022", tasks: "Работа наставников", results: "" },
+        ],
+      }),
+    );
+    const text = allText(m);
+    expect(text).toContain("1 этап – подготовительный, январь – сентябрь 2021 года;");
+    expect(text).toContain("2 этап – ИОД-практикум, октябрь 2021 – декабрь 2022 года.");
+    expect(sectionLines(m, "2.5.")).toEqual(["По итогам 1-го этапа:", "Созданы положения"]);
+    expect(text).toContain("2 этап – ИОД-практикум, октябрь 2021 – декабрь 2022 года: Работа наставников");
+    expect(text).not.toContain("Подготовительный");
+  });
+
   const stage = (no: number, end: string, results: string) => ({ no, name: `этап ${no}`, start: "январь 2021", end, tasks: "", results });
 
   it("lists every stage that ended by the report date, «—» when its results are empty; not the ones still running", () => {

@@ -12,7 +12,7 @@ import { type ColumnSpec, bold, heading, headedText, labelled, paragraph, run, t
 import { mentorTable, notHeldTable, summariseMentoring } from "./mentoring.js";
 import { type Block, DASH, type Run, type TableCell } from "./model.js";
 import { conclusionText, countOf, enumValue, generalText, percentText, rowsOf, textOf } from "./read.js";
-import { isCompleted, overlapsPeriod, readStages, stageOrdinalGenitive, stageSpan } from "./stages.js";
+import { isCompleted, overlapsPeriod, readStages, stageOrdinalGenitive, stageSpan, stageTitle } from "./stages.js";
 import { totalsTable } from "./totals.js";
 
 /** Everything a section needs besides the workbook. */
@@ -221,7 +221,7 @@ export function contentSection(input: SectionInput): Block[] {
             type: "list" as const,
             ordered: false,
             items: stages.map((s, i) => [
-              run(`${joinNonEmpty([`${s.no} этап — ${s.name || DASH}`, stageSpan(s)])}${i === stages.length - 1 ? "." : ";"}`),
+              run(`${joinNonEmpty([stageTitle(s), stageSpan(s)])}${i === stages.length - 1 ? "." : ";"}`),
             ]),
           },
         ]
@@ -229,7 +229,7 @@ export function contentSection(input: SectionInput): Block[] {
     heading(2, "2.5. Краткая характеристика полученных результатов по итогам пройденных (завершённых) этапов"),
     ...(completed.length > 0
       ? completed.flatMap((s) => [
-          paragraph([bold(`По итогам ${stageOrdinalGenitive(s)}${s.name ? ` (${s.name})` : ""}:`)]),
+          paragraph([bold(`По итогам ${stageOrdinalGenitive(s)}:`)]),
           ...textBlocks(s.results),
         ])
       : [paragraph(DASH)]),
@@ -237,7 +237,7 @@ export function contentSection(input: SectionInput): Block[] {
     ...(current.length > 0
       ? current.map((s) =>
           paragraph(
-            [bold(`${s.no} этап — ${joinNonEmpty([s.name, stageSpan(s)])}: `), run(s.tasks || DASH)],
+            [bold(`${joinNonEmpty([stageTitle(s), stageSpan(s)])}: `), run(s.tasks || DASH)],
             "justify",
           ),
         )

@@ -4,6 +4,7 @@ import { monthSpan } from "../russian.js";
 import { parseTerm } from "../terms/index.js";
 import type { IsoDate, Period } from "../terms/types.js";
 import type { Workbook } from "../workbook.js";
+import { DASH } from "./model.js";
 import { rowsOf, textOf } from "./read.js";
 
 export interface StageLine {
@@ -64,6 +65,19 @@ export function overlapsPeriod(stage: StageLine, period: Period | null): boolean
   const startsBeforeEnd = stage.start === null || stage.start <= period.end;
   const endsAfterStart = stage.end === null || stage.end >= period.start;
   return startsBeforeEnd && endsAfterStart;
+}
+
+/**
+ * «подготовительный» from «Подготовительный»: a stage name follows a dash in the form, so it
+ * starts in lower case; abbreviations («ИОД-сессии») keep their capitals.
+ */
+export function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** «1 этап – подготовительный», as the official form writes it (en dash, name in lower case). */
+export function stageTitle(stage: StageLine): string {
+  return `${stage.no} этап – ${stage.name ? lowerFirst(stage.name) : DASH}`;
 }
 
 /** «1-го этапа» for numeric numbers, «этапа «…»» otherwise. */
