@@ -126,6 +126,14 @@ describe("reading cells", () => {
     expect(toCell({ sharedFormula: "A1", result: 7 } as never)).toBe(7);
   });
 
+  it("reads the version of a workbook downloaded from Google Sheets (the add-on's named range)", async () => {
+    const bytes = await excel((wb) => {
+      wb.addWorksheet("Общие сведения").getCell("A1").value = "Поле";
+      wb.definedNames.add("'Общие сведения'!$A$1", "MIP_TEMPLATE_V1");
+    });
+    expect((await readXlsx(bytes)).templateVersion).toBe("1");
+  });
+
   it("reports no version for a workbook that was not made by mip", async () => {
     const bytes = await excel((wb) => wb.addWorksheet("Лист1"));
     expect((await readXlsx(bytes)).templateVersion).toBeNull();

@@ -6,6 +6,23 @@
 
 export const TEMPLATE_VERSION = "1";
 
+/**
+ * The version also travels as a named range «MIP_TEMPLATE_V1» (on «Общие сведения»!A1):
+ * Google Sheets keeps developer metadata out of its .xlsx download, but named ranges
+ * survive it, so `mip` can tell the version of a workbook exported from the add-on.
+ */
+const VERSION_RANGE_PREFIX = "MIP_TEMPLATE_V";
+
+export function versionRangeName(version: string = TEMPLATE_VERSION): string {
+  return VERSION_RANGE_PREFIX + version.replace(/[^0-9A-Za-z]/g, "_");
+}
+
+/** «MIP_TEMPLATE_V1» → "1", «MIP_TEMPLATE_V1_2» → "1.2"; null for any other name. */
+export function versionFromRangeName(name: string): string | null {
+  const m = new RegExp(`^${VERSION_RANGE_PREFIX}([0-9][0-9_]*)$`).exec(name.trim());
+  return m ? m[1]!.replace(/_/g, ".") : null;
+}
+
 /** How a cell's value is read and checked. */
 export type ValueKind =
   | "text"

@@ -14,7 +14,7 @@
  */
 import { fold } from "../core/fold.js";
 import { type TabLayout, TABLE_VALIDATION_ROWS, TEMPLATE_LAYOUT, TEMPLATE_VERSION, charsToPixels } from "../core/template.js";
-import { a1, TABS } from "../core/schema.js";
+import { a1, TABS, versionFromRangeName, versionRangeName } from "../core/schema.js";
 import { METADATA_KEYS, getSpreadsheetMetadata, setSpreadsheetMetadata } from "./properties.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -183,7 +183,32 @@ export function setupTemplate(ss: Spreadsheet): SetupResult {
     setSpreadsheetMetadata(ss, METADATA_KEYS.templateVersion, TEMPLATE_VERSION);
     result.versionRecorded = true;
   }
+  if (recordVersionRange(ss)) result.versionRecorded = true;
   const first = ss.getSheets()[0];
   if (result.created.length === TEMPLATE_LAYOUT.length && first) first.activate();
   return result;
+}
+
+/**
+ * The version as a named range on «Общие сведения»!A1, which survives Google's .xlsx download
+ * (developer metadata does not); names of other versions are removed. True when it changed.
+ */
+function recordVersionRange(ss: Spreadsheet): boolean {
+  const wanted = versionRangeName();
+  let present = false;
+  let changed = false;
+  for (const named of ss.getNamedRanges()) {
+    const name = named.getName();
+    if (name === wanted) present = true;
+    else if (versionFromRangeName(name) !== null) {
+      named.remove();
+      changed = true;
+    }
+  }
+  const anchor = ss.getSheetByName(TABS[0]!.title);
+  if (!present && anchor) {
+    ss.setNamedRange(wanted, anchor.getRange(1, 1));
+    changed = true;
+  }
+  return changed;
 }

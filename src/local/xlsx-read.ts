@@ -16,6 +16,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell } from "../core/grid.js";
+import { versionFromRangeName } from "../core/schema.js";
 import { VERSION_NAME } from "./xlsx-write.js";
 
 /** Input that cannot be read as a МИП workbook at all; `message` is one Russian sentence. */
@@ -98,7 +99,13 @@ async function readVersion(zip: JSZip): Promise<string | null> {
   if (!file) return null;
   const xml = await file.async("string");
   const match = new RegExp(`<definedName[^>]*name="${VERSION_NAME}"[^>]*>"?([^"<]*)"?</definedName>`).exec(xml);
-  return match?.[1]?.trim() || null;
+  if (match?.[1]?.trim()) return match[1].trim();
+  // A workbook downloaded from Google Sheets carries the add-on's named range «MIP_TEMPLATE_V1».
+  for (const named of xml.matchAll(/<definedName[^>]*\bname="([^"]+)"/g)) {
+    const version = versionFromRangeName(named[1]!);
+    if (version !== null) return version;
+  }
+  return null;
 }
 
 /** Reads .xlsx bytes. Throws UnusableInputError (never anything else) for unreadable input. */

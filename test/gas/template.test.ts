@@ -84,11 +84,24 @@ describe("«Создать / обновить шаблон» on an empty spreads
     expect(ss._metadata.map((m) => m._json())).toContainEqual({ key: "mip.templateVersion", value: TEMPLATE_VERSION, visibility: "DOCUMENT" });
   });
 
+  it("also records it as a named range, which Google's .xlsx download keeps (metadata it drops)", () => {
+    expect(ss._snapshot().namedRanges).toEqual([`MIP_TEMPLATE_V${TEMPLATE_VERSION}=Общие сведения!A1`]);
+  });
+
   it("running it again changes nothing at all", () => {
     const before = env.fake.snapshot();
     env.fns.menuSetupTemplate!();
     expect(env.fake.snapshot()).toEqual(before);
     expect(lastAlert(env.fake)).toMatch(/ничего менять не понадобилось/);
+  });
+
+  it("replaces the named range of an older version (and keeps the user's own named ranges)", () => {
+    const general = ss._sheet("Общие сведения");
+    ss.removeNamedRange(`MIP_TEMPLATE_V${TEMPLATE_VERSION}`);
+    ss.setNamedRange("MIP_TEMPLATE_V0", general.getRange(1, 1));
+    ss.setNamedRange("Budget", general.getRange(2, 2));
+    env.fns.menuSetupTemplate!();
+    expect(ss._snapshot().namedRanges.sort()).toEqual(["Budget=Общие сведения!B2", `MIP_TEMPLATE_V${TEMPLATE_VERSION}=Общие сведения!A1`].sort());
   });
 });
 

@@ -671,6 +671,9 @@ type SpreadsheetMethods =
   | "getSpreadsheetTimeZone"
   | "addDeveloperMetadata"
   | "getDeveloperMetadata"
+  | "getNamedRanges"
+  | "setNamedRange"
+  | "removeNamedRange"
   | "toast";
 
 export interface Toast {
@@ -678,9 +681,28 @@ export interface Toast {
   title: string;
 }
 
+/** A named range; Google's .xlsx download keeps these (unlike developer metadata). */
+export class FakeNamedRange implements Pick<GoogleAppsScript.Spreadsheet.NamedRange, "getName" | "getRange" | "remove"> {
+  constructor(
+    private readonly owner: FakeSpreadsheet,
+    readonly _name: string,
+    readonly _range: FakeRange,
+  ) {}
+  getName(): string {
+    return this._name;
+  }
+  getRange(): Range {
+    return gas(this._range);
+  }
+  remove(): void {
+    this.owner.removeNamedRange(this._name);
+  }
+}
+
 export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   _sheets: FakeSheet[] = [];
   _metadata: FakeDeveloperMetadata[] = [];
+  _namedRanges: FakeNamedRange[] = [];
   _activeSheet: FakeSheet | null = null;
   _activeRange: FakeRange | null = null;
   _toasts: Toast[] = [];
@@ -778,6 +800,19 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     return gas([...this._metadata]);
   }
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return gas(this._namedRanges.map((n) => counted(n, "NamedRange", this._counter)));
+  }
+  setNamedRange(name: string, range: Range): void {
+    // Apps Script's rule: letters, digits and underscores, not starting with a digit, not an A1 reference.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new Error(`Exception: Invalid name: ${name}`);
+    this._namedRanges = this._namedRanges.filter((n) => n._name !== name);
+    this._namedRanges.push(new FakeNamedRange(this, name, range as unknown as FakeRange));
+  }
+  removeNamedRange(name: string): void {
+    if (!this._namedRanges.some((n) => n._name === name)) throw new Error(`Exception: Named range not found: ${name}`);
+    this._namedRanges = this._namedRanges.filter((n) => n._name !== name);
+  }
   toast(msg: string): void;
   toast(msg: string, title: string): void;
   toast(msg: string, title: string, timeoutSeconds: number | null): void;
@@ -790,6 +825,7 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     return {
       sheets: this._sheets.map((s) => s._json()),
       metadata: this._metadata.map((m) => m._json()),
+      namedRanges: this._namedRanges.map((n) => `${n._name}=${n._range.getSheet().getName()}!${n._range.getA1Notation()}`),
     };
   }
 }
