@@ -92,6 +92,19 @@ describe("spreadsheet errors in cells", () => {
   });
 });
 
+describe("a mentor paired with themself", () => {
+  it("is found when one of the two is written with initials, and is not also a spelling variant", () => {
+    const mentor = check(cleanWorkbook()).workbook.tables.mentoring.rows[0]!.cells.mentor as string;
+    const [surname, name, patronymic] = mentor.split(" ") as [string, string, string];
+    const issues = check(cleanWorkbook().patch("mentoring", 0, { mentee: `${surname} ${name[0]}.${patronymic[0]}.` })).issues;
+    expect(issues.filter((i) => i.rule === "MENT_SELF").map((i) => i.cell)).toEqual(["E2"]);
+    expect(issues.filter((i) => i.rule === "MENT_NAME_VARIANT" && i.row === 2)).toEqual([]);
+    // Other initials are another person.
+    const other = check(cleanWorkbook().patch("mentoring", 0, { mentee: `${surname} Я.Я.` })).issues;
+    expect(other.filter((i) => i.rule === "MENT_SELF")).toEqual([]);
+  });
+});
+
 describe("rule helpers", () => {
   it("reasonSaysNone recognises the ways people write «no deviation»", () => {
     for (const s of ["Отклонений нет", "нет", "-", "—", " – ", "Отклонений по данному направлению нет.", "без отклонений", "Отклонения отсутствуют"]) {

@@ -30,6 +30,18 @@ interface MentorState {
   readonly current: Set<string>;
 }
 
+
+/** «Кольцова А.В.», «Кольцова А. В.»: a name written with initials. */
+function abbreviated(name: string): boolean {
+  return name.includes(".") || /(^|\s)\p{Lu}(\s|$)/u.test(name);
+}
+
+/** Same person: the same folded name, or the same «Фамилия И.О.» when one of them is abbreviated. */
+function samePerson(aName: string, aId: string, bName: string, bId: string): boolean {
+  if (aId === bId) return true;
+  return (abbreviated(aName) || abbreviated(bName)) && surnameInitialsKey(aName) === surnameInitialsKey(bName);
+}
+
 class MentoringChecker {
   private readonly table: ParsedTable<"mentoring">;
   private readonly orgs: OrgIndex;
@@ -67,7 +79,7 @@ class MentoringChecker {
     const status = enumValue(row.cells.status, "pairStatus");
     if (mentor === "") this.emit(row, "mentor", "MENT_PERSON_MISSING", `В строке ${row.row} не указан наставник. Заполните столбец «Наставник» (ФИО полностью).`);
     if (mentee === "") this.emit(row, "mentee", "MENT_PERSON_MISSING", `В строке ${row.row} не указан наставляемый. Заполните столбец «Наставляемый» (ФИО полностью).`);
-    if (mentor !== "" && mentor === mentee) {
+    if (mentor !== "" && mentee !== "" && samePerson(mentorName, mentor, menteeName, mentee)) {
       this.emit(row, "mentee", "MENT_SELF", `В строке ${row.row} наставник и наставляемый — одно лицо (${quote(menteeName)}). Исправьте ФИО наставника или наставляемого.`);
     }
     const subject = text(row, "subject");
@@ -192,8 +204,8 @@ class MentoringChecker {
       this.spellings.set(person, { identity: id, name, row });
       return;
     }
-    if (first.identity === id || this.reportedVariants.has(`${person}\u0000${id}`)) return;
-    const abbreviated = (text: string) => text.includes(".") || /(^|\s)\p{Lu}(\s|$)/u.test(text);
+    // The same row's mentor and mentee are MENT_SELF's business, not a spelling variant.
+    if (first.identity === id || first.row === row || this.reportedVariants.has(`${person}\u0000${id}`)) return;
     if (!abbreviated(name) && !abbreviated(first.name)) return;
     this.reportedVariants.add(`${person}\u0000${id}`);
     this.emit(
