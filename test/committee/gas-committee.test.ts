@@ -253,13 +253,19 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(env.run("committeeRefresh")).toBe("killed");
     expect(summaryValues(env).slice(1, 4).map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК", "ОК"]);
     expect(cursor()).toMatchObject({ next: 0, current: 0 });
-    // No continuation was scheduled by the dead run: the hourly trigger (or the menu) goes on.
-    expect(env.run("committeeHourlyRefresh")).toBe("killed");
+    // The dead run could schedule nothing, but the safety net it armed before its batch fires
+    // just after the 6-minute limit, and each continuation arms its own.
+    const safetyNet = [{ handler: "committeeContinueRefresh", everyHours: null, afterMs: 7 * 60_000 }];
+    expect(env.triggers()).toEqual(safetyNet);
+    expect(env.run("committeeContinueRefresh")).toBe("killed");
     expect(cursor()).toMatchObject({ next: 3, current: 3, suspect: { index: 0, times: 1 } });
-    expect(env.run("committeeHourlyRefresh")).toBe("killed");
+    expect(env.triggers()).toEqual(safetyNet);
+    expect(env.run("committeeContinueRefresh")).toBe("killed");
     expect(cursor()).toMatchObject({ next: 3, current: 3, suspect: { index: 3, times: 1 } });
-    const last = env.run("committeeHourlyRefresh") as { kind: string; failed: number };
+    const last = env.run("committeeContinueRefresh") as { kind: string; failed: number };
     expect(last).toMatchObject({ kind: "finished", failed: 1 });
+    // Finished: no continuation is left behind.
+    expect(env.triggers()).toEqual([]);
     expect(summaryValues(env).slice(1, 9).map((r) => r[col("Состояние")])).toEqual([
       ...Array(3).fill("ОК"),
       "Ошибка чтения: таблица читается слишком долго",

@@ -19,7 +19,7 @@ import { clearSummaryRowsFrom, ensureSummaryRows, readStoredRows, writeProgress,
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
 import { modifiedTime, openSchool } from "./school-reader.js";
 import { ensureCommitteeTabs } from "./tabs.js";
-import { type Continuation, clearContinuation, scheduleContinuation } from "./triggers.js";
+import { type Continuation, armSafetyNet, clearContinuation, scheduleContinuation } from "./triggers.js";
 
 export type RefreshOutcome =
   | { kind: "busy" }
@@ -135,6 +135,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       progress: (done, total, finished) => void (progress = { done, total, finished }),
       checkpoint: (cursor) => saveCursor(summary, cursor),
     };
+    armSafetyNet();
     const result: BatchResult = refreshBatch(ports, loadCursor(summary), budgetMs);
     saveCursor(summary, result.cursor);
     // The rows and the cursor are saved: nothing below may turn a good batch into a failure.

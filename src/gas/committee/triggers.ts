@@ -12,6 +12,8 @@
 export const HOURLY_HANDLER = "committeeHourlyRefresh";
 export const CONTINUE_HANDLER = "committeeContinueRefresh";
 const CONTINUE_AFTER_MS = 60_000;
+/** Just past the 6-minute limit of the run that sets it. */
+export const SAFETY_NET_MS = 7 * 60_000;
 
 function triggersFor(handler: string): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
@@ -42,17 +44,40 @@ export function disableHourly(): number {
  */
 export type Continuation = "minute" | "hourly" | "manual";
 
+/**
+ * After an unfinished batch: the continuation a minute from now. A continuation already set
+ * (the safety net armed before the batch) is replaced by this sooner one.
+ */
 export function scheduleContinuation(): Continuation {
   const triggers = ScriptApp.getProjectTriggers();
-  const handlers = triggers.map((t) => t.getHandlerFunction());
-  if (handlers.includes(HOURLY_HANDLER)) return "hourly";
-  if (handlers.includes(CONTINUE_HANDLER)) return "minute";
+  if (triggers.some((t) => t.getHandlerFunction() === HOURLY_HANDLER)) return "hourly";
+  for (const t of triggers) if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
+  return createContinuation(CONTINUE_AFTER_MS) ? "minute" : "manual";
+}
+
+/**
+ * Apps Script kills a run at 6 minutes without a word, and a killed run schedules nothing. So
+ * before its batch a run sets a continuation for just after that limit: if the run dies (a
+ * school that takes minutes to read), the refresh still goes on; if it ends normally, the
+ * continuation is replaced (unfinished) or removed (finished). Not needed with the hourly trigger.
+ */
+export function armSafetyNet(): void {
   try {
-    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
-    return "minute";
+    const handlers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+    if (handlers.includes(HOURLY_HANDLER) || handlers.includes(CONTINUE_HANDLER)) return;
+  } catch {
+    return; // triggers cannot even be listed here: the refresh itself must still run
+  }
+  createContinuation(SAFETY_NET_MS);
+}
+
+function createContinuation(afterMs: number): boolean {
+  try {
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(afterMs).create();
+    return true;
   } catch (error) {
     console.log(`Продолжение обновления свода не запланировано: ${error instanceof Error ? error.message : String(error)}`);
-    return "manual";
+    return false;
   }
 }
 
