@@ -105,7 +105,7 @@ const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
 export function tableXml(block: TableBlock, width: number): string {
   const widths = fitColumnWidths(
     block.columns.map((c) => c.width),
-    columnMinimums(block),
+    columnMinimums(block, width),
     width,
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);

@@ -2,7 +2,8 @@
  * Page geometry and table column widths for the .docx report (twips: 1/20 pt).
  * A4, margins 20 mm with 30 mm on the left; 14 pt text, 12 pt tables.
  */
-import type { DocModel, TableBlock, TableCell as ModelCell } from "../core/report/model.js";
+import type { DocModel, TableBlock } from "../core/report/model.js";
+import { CELL_PADDING_PT, fitColumnWidths as fitWidths, tableMinimumsPt, wordWidthPt } from "../core/report/widths.js";
 
 export const FONT = "Times New Roman";
 /** Half-points, as Word counts font sizes. */
@@ -35,79 +36,22 @@ export function columnTwips(weights: readonly number[], total: number): number[]
 }
 
 /**
- * Twips a word needs at 12 pt Times New Roman (about half an em per character, a little more
- * in bold), plus the cell's side margins. An estimate: LibreOffice and Word measure alike
- * enough that a column this wide does not break the word.
+ * Twips a word needs at 12 pt Times New Roman (glyph widths of the core's metrics), plus the
+ * cell's side margins.
  */
 export function wordTwips(word: string, bold: boolean): number {
-  const perChar = (TABLE_SIZE / 2) * 20 * (bold ? 0.6 : 0.56);
-  return Math.ceil(word.length * perChar) + CELL_MARGIN.left + CELL_MARGIN.right + 20;
+  return Math.ceil((wordWidthPt(word, bold, TABLE_SIZE / 2) + CELL_PADDING_PT) * 20);
 }
 
 /**
- * Column widths from the model's weights, widened where a column's longest word would
- * otherwise break mid-word (such as «Муниципальный» or a date), taken from the columns with
- * room to spare. A column never claims more than 22% of the width for one word (URLs break).
+ * Column widths in twips: the core's fit (each column's longest word whole, the rest by
+ * weight). The builders already fitted the model's weights; this keeps a hand-made model safe.
  */
 export function fitColumnWidths(weights: readonly number[], minimums: readonly number[], total: number): number[] {
-  const mins = levelOff(
-    minimums.map((m) => Math.min(m, total * 0.22)),
-    total,
-  );
-  const fixed = new Map<number, number>();
-  for (;;) {
-    const free = weights.map((_, i) => i).filter((i) => !fixed.has(i));
-    const room = total - [...fixed.values()].reduce((a, b) => a + b, 0);
-    const weightSum = free.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
-    const tooNarrow = free.filter((i) => (Math.max(weights[i]!, 0.1) / weightSum) * room < mins[i]!);
-    if (tooNarrow.length === 0 || free.length === tooNarrow.length) {
-      for (const i of tooNarrow) fixed.set(i, mins[i]!);
-      const left = total - [...fixed.values()].reduce((a, b) => a + b, 0);
-      const rest = free.filter((i) => !fixed.has(i));
-      const restWeights = rest.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
-      const shares = weights.map((w, i) =>
-        fixed.has(i) ? fixed.get(i)! : (Math.max(w, 0.1) / restWeights) * left,
-      );
-      return columnTwips(shares, total);
-    }
-    for (const i of tooNarrow) fixed.set(i, mins[i]!);
-  }
+  return columnTwips(fitWidths(weights, minimums, total), total);
 }
 
-/**
- * When the minimums do not fit, the largest ones give way first (down to a common level), so
- * one long word does not squeeze every other column.
- */
-function levelOff(mins: readonly number[], total: number): number[] {
-  if (mins.reduce((a, b) => a + b, 0) <= total) return [...mins];
-  const sorted = [...mins].sort((a, b) => a - b);
-  let below = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const level = (total - below) / (sorted.length - i);
-    if (sorted[i]! >= level) return mins.map((m) => Math.min(m, level));
-    below += sorted[i]!;
-  }
-  return [...mins];
+/** The core's minimums for a table `total` twips wide, in twips. */
+export function columnMinimums(block: TableBlock, total: number): number[] {
+  return tableMinimumsPt(block, total / 20).map((pt) => Math.floor(pt * 20));
 }
-
-/**
- * The longest word of a cell's text that must not break. Links and e-mail addresses break
- * anywhere without harm, so they only count with their first ten characters.
- */
-function longestWord(text: string): string {
-  return text
-    .split(/[\s\u00a0]+/u)
-    .map((w) => (/^https?:|^www\.|\/|@/iu.test(w) ? w.slice(0, 10) : w))
-    .reduce((a, w) => (w.length > a.length ? w : a), "");
-}
-
-export function columnMinimums(block: TableBlock): number[] {
-  return block.columns.map((col, i) => {
-    const texts = [...block.rows.map((r) => cellText(r[i] ?? ""))];
-    const body = texts.reduce((m, t) => Math.max(m, wordTwips(longestWord(t), false)), 0);
-    return Math.max(body, wordTwips(longestWord(col.header), true));
-  });
-}
-
-const cellText = (cell: ModelCell): string => (typeof cell === "string" ? cell : cell.map((r) => r.text).join(""));
-

@@ -281,12 +281,13 @@ describe("report model: tables", () => {
 
   it("3.4 contests has the form's six columns, level and result apart", () => {
     const t = tableAfter(model(), "3.4.");
+    // The form's columns; headers in short so no header word breaks on a portrait page.
     expect(headers(t)).toEqual([
-      "Вид и название мероприятия",
+      "Вид и название конкурса",
       "Уровень",
       "Участники (ФИО, должность)",
-      "Представленный продукт ИОД",
-      "Результативность",
+      "Продукт ИОД",
+      "Результат",
       "Сопровождение (ФИО, должность)",
     ]);
     expect(rowsText(t)[0]).toEqual(["Конкурс «Учитель года»", "Муниципальный", "Грабова А.С., учитель", "—", "Победитель", "—"]);

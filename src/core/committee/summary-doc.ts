@@ -13,6 +13,7 @@ import { formatRuDate } from "../terms/dates.js";
 import type { IsoDate } from "../terms/types.js";
 import { type ColumnSpec, table } from "../report/blocks.js";
 import { type Block, type DocModel, DASH, heading, paragraph, run } from "../report/model.js";
+import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
 import { stateHasFigures } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
@@ -377,6 +378,6 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
     title: `Справка МИП — ${formatRuDate(options.date)}`,
     orientation: "portrait",
     draft: false,
-    blocks,
+    blocks: fitTables(blocks, "portrait"),
   };
 }

@@ -9,6 +9,7 @@ import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
 import { type Block, type DocModel, type ReportBuild, SIGNATURE_BLANK } from "./model.js";
 import { reportFileName } from "./naming.js";
+import { fitTables } from "./widths.js";
 import { generalText } from "./read.js";
 import {
   type SectionInput,
@@ -104,11 +105,12 @@ export function buildReportModel(result: ValidationResult, draftErrors: readonly
     { type: "signature", left: `Руководитель ${orgShort || "ОО"} (МИП)`, name: initials(generalText(wb, "leader")) },
     ...(draft ? errorsAppendix(draftErrors) : []),
   ];
+  const orientation = settings.orientation === "landscape" ? "landscape" : "portrait";
   return {
     title: reportFileName(orgShort, period?.label ?? writtenPeriod),
-    orientation: settings.orientation === "landscape" ? "landscape" : "portrait",
+    orientation,
     draft,
-    blocks,
+    blocks: fitTables(blocks, orientation),
   };
 }
 

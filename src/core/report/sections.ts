@@ -250,9 +250,10 @@ export function contentSection(input: SectionInput): Block[] {
 
 const RESULT_COLUMNS: readonly ColumnSpec[] = [
   { header: "Мероприятия в рамках ИОД в соответствии с календарным планом", width: 24 },
-  { header: "Прогнозируемые", width: 19 },
+  // «Ожидаемые», not «Прогнозируемые»: four such words do not fit a portrait page at 12 pt.
+  { header: "Ожидаемые", width: 19 },
   { header: "Фактические", width: 19 },
-  { header: "Прогнозируемые", width: 19 },
+  { header: "Ожидаемые", width: 19 },
   { header: "Фактические", width: 19 },
 ];
 
@@ -272,14 +273,16 @@ const INTERNAL_COLUMNS: readonly ColumnSpec[] = [
   { header: "Представленный продукт ИОД", width: 32 },
 ];
 
-// The official form's six columns, level and result apart.
+// The official form's six columns, level and result apart. Headers are the form's in short
+// («Результат», not «Результативность»): at 12 pt on a portrait page six columns leave about
+// 75 pt each, and no header word may break.
 const CONTEST_COLUMNS: readonly ColumnSpec[] = [
-  { header: "Вид и название мероприятия", width: 22 },
-  { header: "Уровень", width: 15 },
+  { header: "Вид и название конкурса", width: 22 },
+  { header: "Уровень", width: 14 },
   { header: "Участники (ФИО, должность)", width: 18 },
-  { header: "Представленный продукт ИОД", width: 17 },
-  { header: "Результативность", width: 14 },
-  { header: "Сопровождение (ФИО, должность)", width: 14 },
+  { header: "Продукт ИОД", width: 16 },
+  { header: "Результат", width: 12 },
+  { header: "Сопровождение (ФИО, должность)", width: 18 },
 ];
 
 const PUBLICATION_COLUMNS: readonly ColumnSpec[] = [

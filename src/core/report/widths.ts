@@ -1,0 +1,156 @@
+/**
+ * Column widths chosen for their content (REPORT.md «Formatting»): each column is at least as
+ * wide as the longest single word of its header (bold) and cells at 12 pt Times New Roman, so
+ * no word breaks in the middle; the rest of the text width is shared by the model's weights.
+ * Done in the core, on the model, so the .docx and the Google Docs renderers draw the same
+ * widths (both scale the weights to the text width).
+ */
+import type { Block, DocModel, Orientation, TableBlock, TableCell } from "./model.js";
+
+// Advance widths in 1/1000 em of Liberation Serif (metric-compatible with Times New Roman),
+// from scripts/font-metrics.mjs.
+const REGULAR = "722,574,667,578,682,611,611,896,501,722,722,667,678,889,722,722,722,556,667,611,708,790,722,722,650,1009,1009,706,872,574,660,1028,667,444,509,472,410,509,444,444,691,395,535,535,486,499,633,535,500,535,500,444,437,500,648,500,535,503,770,770,517,672,456,429,747,460,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,556,722,667,556,611,722,722,944,722,722,611,444,500,444,500,444,333,500,500,278,278,500,278,778,500,500,500,500,333,389,278,500,500,722,500,500,444,500,500,500,500,500,500,500,500,500,500,250,250,278,278,333,444,333,333,333,333,278,833,500,500,408,180,333,500,1000,954,921,500,564,564,500,778,500";
+const BOLD = "722,661,667,636,688,667,667,989,528,778,778,725,745,944,778,778,778,611,722,667,734,859,722,778,734,1098,1098,765,982,661,678,1126,722,500,500,540,454,506,444,444,725,402,576,576,576,561,681,576,500,576,556,444,491,500,692,500,576,564,844,844,583,781,529,432,764,541,722,667,722,722,667,611,778,778,389,500,778,667,944,722,778,611,778,722,556,667,722,722,1000,722,722,667,500,556,444,556,444,333,500,556,278,333,556,278,833,556,500,556,556,444,389,333,556,500,722,500,500,444,500,500,500,500,500,500,500,500,500,500,250,250,333,333,333,500,333,333,333,333,278,1000,500,500,555,278,333,500,1000,1005,930,500,570,570,500,833,500";
+const CHARS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?()[]/%«»\"'-–—№@_+=*&#";
+
+function table(widths: string): Map<string, number> {
+  const values = widths.split(",").map(Number);
+  return new Map([...CHARS].map((ch, i) => [ch, values[i]!]));
+}
+const EM = { regular: table(REGULAR), bold: table(BOLD) };
+/** An unknown character counts as a wide letter. */
+const UNKNOWN = 722;
+
+/** Table text size, points (REPORT.md: 12 pt in tables). */
+export const TABLE_PT = 12;
+/** Left + right cell padding the renderers use, points, with a little slack for rounding. */
+export const CELL_PADDING_PT = 2 * 2.85 + 2;
+/** A4 text width: 210 − 30 − 20 mm portrait, 297 − 30 − 20 mm landscape, in points. */
+export function textWidthPt(orientation: Orientation): number {
+  const mm = orientation === "landscape" ? 297 - 50 : 210 - 50;
+  return (mm * 72) / 25.4;
+}
+
+/** Width of a word at `size` points, in points. */
+export function wordWidthPt(word: string, bold: boolean, size: number = TABLE_PT): number {
+  const em = bold ? EM.bold : EM.regular;
+  let sum = 0;
+  for (const ch of word) sum += em.get(ch) ?? UNKNOWN;
+  return (sum / 1000) * size;
+}
+
+/**
+ * The longest word of a cell's text that must not break. Links and e-mail addresses break
+ * anywhere without harm, so they only count with their first ten characters.
+ */
+export function longestWord(text: string, bold = false): string {
+  let best = "";
+  let bestWidth = 0;
+  for (const raw of text.split(/[\s\u00a0]+/u)) {
+    const word = /^https?:|^www\.|\/|@/iu.test(raw) ? raw.slice(0, 10) : raw;
+    const width = wordWidthPt(word, bold);
+    if (width > bestWidth) [best, bestWidth] = [word, width];
+  }
+  return best;
+}
+
+const plain = (cell: TableCell): string => (typeof cell === "string" ? cell : cell.map((r) => r.text).join(""));
+
+/**
+ * Points each column needs so its longest header word (bold) and cell word fit whole.
+ * `hard` counts only the words that must never break: header words and cells of one word
+ * (a level «Муниципальный», a date, a number); words inside prose may break when nothing else helps.
+ */
+export function columnMinimumsPt(block: TableBlock, hard = false): number[] {
+  const last = block.rows.length - 1;
+  return block.columns.map((col, i) => {
+    let need = wordWidthPt(longestWord(col.header, true), true);
+    block.rows.forEach((row, r) => {
+      const text = plain(row[i] ?? "").trim();
+      if (hard && /[\s\u00a0]/u.test(text)) return;
+      const bold = Boolean(block.totalRow && r === last);
+      need = Math.max(need, wordWidthPt(longestWord(text, bold), bold));
+    });
+    return need + CELL_PADDING_PT;
+  });
+}
+
+/**
+ * The minimums a table is fitted with on `total` points: every word whole when that fits;
+ * otherwise the hard minimums first and what is left shared among the prose words, the
+ * longest giving way first.
+ */
+export function tableMinimumsPt(block: TableBlock, total: number): number[] {
+  const soft = columnMinimumsPt(block);
+  if (soft.reduce((a, b) => a + b, 0) <= total) return soft;
+  const hard = columnMinimumsPt(block, true);
+  const hardSum = hard.reduce((a, b) => a + b, 0);
+  if (hardSum >= total) return hard;
+  const extra = levelOff(
+    soft.map((m, i) => m - hard[i]!),
+    total - hardSum,
+  );
+  return hard.map((m, i) => m + extra[i]!);
+}
+
+/** Relative weights → widths that add up to `total` exactly. */
+function scale(weights: readonly number[], total: number): number[] {
+  const sum = weights.reduce((a, b) => a + Math.max(b, 0.1), 0);
+  return weights.map((w) => (Math.max(w, 0.1) / sum) * total);
+}
+
+/**
+ * Widths from the weights, widened where a column's longest word would otherwise break
+ * mid-word, the room taken from the columns with room to spare. When the minimums cannot all
+ * fit, the largest give way first (down to a common level), so one long word does not squeeze
+ * every other column. A column never claims more than `cap` of the width for one word (URLs break).
+ */
+export function fitColumnWidths(weights: readonly number[], minimums: readonly number[], total: number, cap = 0.3): number[] {
+  const mins = levelOff(
+    minimums.map((m) => Math.min(m, total * cap)),
+    total,
+  );
+  const fixed = new Map<number, number>();
+  for (;;) {
+    const free = weights.map((_, i) => i).filter((i) => !fixed.has(i));
+    const room = total - [...fixed.values()].reduce((a, b) => a + b, 0);
+    const weightSum = free.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
+    const tooNarrow = free.filter((i) => (Math.max(weights[i]!, 0.1) / weightSum) * room < mins[i]!);
+    for (const i of tooNarrow) fixed.set(i, mins[i]!);
+    if (tooNarrow.length === 0 || free.length === tooNarrow.length) {
+      const left = total - [...fixed.values()].reduce((a, b) => a + b, 0);
+      const rest = free.filter((i) => !fixed.has(i));
+      const restWeights = rest.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
+      const shares = weights.map((w, i) => fixed.get(i) ?? (Math.max(w, 0.1) / restWeights) * left);
+      return scale(shares, total);
+    }
+  }
+}
+
+function levelOff(mins: readonly number[], total: number): number[] {
+  if (mins.reduce((a, b) => a + b, 0) <= total) return [...mins];
+  const sorted = [...mins].sort((a, b) => a - b);
+  let below = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const level = (total - below) / (sorted.length - i);
+    if (sorted[i]! >= level) return mins.map((m) => Math.min(m, level));
+    below += sorted[i]!;
+  }
+  return [...mins];
+}
+
+/** The table with its column widths fitted to its content on a page of `orientation` (widths in points). */
+export function fitTable(block: TableBlock, orientation: Orientation): TableBlock {
+  const total = textWidthPt(orientation);
+  const widths = fitColumnWidths(
+    block.columns.map((c) => c.width),
+    tableMinimumsPt(block, total),
+    total,
+  );
+  return { ...block, columns: block.columns.map((c, i) => ({ ...c, width: Math.round(widths[i]! * 10) / 10 })) };
+}
+
+/** Every table of the document fitted to its content and the page. */
+export function fitTables(blocks: readonly Block[], orientation: DocModel["orientation"]): Block[] {
+  return blocks.map((b) => (b.type === "table" ? fitTable(b, orientation) : b));
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
+import { buildReportModel } from "../../src/core/report/build.js";
+import type { DocModel, TableBlock } from "../../src/core/report/model.js";
+import { CELL_PADDING_PT, columnMinimumsPt, textWidthPt, wordWidthPt } from "../../src/core/report/widths.js";
+import { digest } from "../committee/fixtures.js";
+import { FIXTURE_DATA, fixtureResult } from "./fixture.js";
+
+const tables = (m: DocModel): TableBlock[] => m.blocks.filter((b): b is TableBlock => b.type === "table");
+const share = (t: TableBlock, i: number, total: number): number => (t.columns[i]!.width / t.columns.reduce((a, c) => a + c.width, 0)) * total;
+
+/** Every header word and every one-word cell fits its column whole, on the model's page. */
+function expectWordsFit(m: DocModel): void {
+  const total = textWidthPt(m.orientation);
+  for (const t of tables(m)) {
+    const hard = columnMinimumsPt(t, true);
+    t.columns.forEach((c, i) => expect(share(t, i, total) + 0.5, `«${c.header}»`).toBeGreaterThanOrEqual(hard[i]!));
+  }
+}
+
+describe("column widths chosen for their content", () => {
+  it("measures words with Times New Roman metrics: wider letters take more room, bold more than regular", () => {
+    expect(wordWidthPt("Муниципальный", false)).toBeGreaterThan(80);
+    expect(wordWidthPt("Муниципальный", false)).toBeLessThan(95);
+    expect(wordWidthPt("Ошибки", true)).toBeGreaterThan(wordWidthPt("Ошибки", false));
+    expect(wordWidthPt("шшш", false)).toBeGreaterThan(wordWidthPt("iii", false));
+  });
+
+  it("portrait report: no header word and no one-word cell («Муниципальный», «Обществознание») breaks", () => {
+    const speeches = [...(FIXTURE_DATA.speeches as object[]), { level: "Муниципальный", date: "24.03.2022", place: "Семинар", topic: "Опыт", speaker: "Грабова А.С." }];
+    const mentoring = [
+      ...(FIXTURE_DATA.mentoring as object[]),
+      { mentor: "Кедрова Анна Ивановна", mentor_org: "МОУ «Кедровая СОШ»", subject: "Обществознание", mentee: "Липова Ольга Ивановна", mentee_org: "МОУ «Липовская СОШ»", status: "Активна" },
+    ];
+    const m = buildReportModel(fixtureResult({ speeches, mentoring } as never));
+    expect(m.orientation).toBe("portrait");
+    expectWordsFit(m);
+    const landscape = buildReportModel({ ...fixtureResult(), context: { ...fixtureResult().context, settings: { ...fixtureResult().context.settings, orientation: "landscape" } } });
+    expect(landscape.orientation).toBe("landscape");
+    expectWordsFit(landscape);
+  });
+
+  it("a narrow number column gives its room to the wide text columns", () => {
+    const t = tables(buildReportModel(fixtureResult())).find((x) => x.columns[4]?.header === "Количество наставляемых")!;
+    const total = textWidthPt("portrait");
+    // The count column is as wide as its header word needs, no wider.
+    expect(share(t, 4, total)).toBeLessThanOrEqual(wordWidthPt("наставляемых", true) + CELL_PADDING_PT + 1);
+  });
+
+  it("справка: «Ошибки», «Наставляемых» and the other header words fit", () => {
+    const record: SchoolRecord = { link: "", modified: "", updated: "", reportLink: "", id: "a", organisation: "МОУ «СОШ № 7»", state: STATE_OK, digest: digest({ organisation: "МОУ «СОШ № 7»", summary: { errors: 2, warnings: 1, infos: 0, completeness: 1 }, firstErrors: ["План-факт, L7: Нет управленческих действий"] }) };
+    expectWordsFit(buildSummaryDoc([record], { date: "2023-06-01" }));
+  });
+});
