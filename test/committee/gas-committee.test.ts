@@ -187,6 +187,29 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(rows.map((r) => r[col("Изменена")])).toEqual(Array(5).fill("2022-12-19T00:00:00.000Z"));
   });
 
+  it("a daily quota pauses until the next hourly run or «Обновить свод», with no minute-by-minute retries", () => {
+    const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const env = committeeEnv(schools);
+    env.sheetsErrors.set(id(2), "Exception: Service invoked too many times for one day: sheets.");
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; paused: boolean; pausedForDay: boolean; next: string };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, paused: true, pausedForDay: true, next: "manual" });
+    // Neither the safety net nor a one-minute continuation is left: they would only pause again.
+    expect(env.triggers()).toEqual([]);
+    expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»");
+    const alert = env.fake.ui._alerts.at(-1)!.prompt;
+    expect(alert).toContain("суточный лимит");
+    expect(alert).toContain("завтра");
+    expect(alert).not.toContain("через минуту");
+    // With the hourly trigger on, the hourly run takes it up.
+    env.run("committeeEnableHourly");
+    const hourly = env.run("committeeHourlyRefresh") as { next: string; pausedForDay: boolean };
+    expect(hourly).toMatchObject({ next: "hourly", pausedForDay: true });
+    expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
+    env.sheetsErrors.clear();
+    expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
+    expect(summaryValues(env).slice(1, 6).map((r) => r[col("Состояние")])).toEqual(Array(5).fill("ОК"));
+  });
+
   it("keeps the cursor in one hidden Свод cell: a trigger without a document context continues a menu run", () => {
     const schools = Array.from({ length: 12 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
     const env = committeeEnv(schools, { openCostMs: 60_000 });

@@ -22,6 +22,13 @@ const SCOPE_URL = /https:\/\/www\.googleapis\.com\/auth\/([\w./-]+)/i;
 const RATE_LIMITED =
   /\b429\b|quota exceeded|rate ?limit(?: exceeded)?|ratelimitexceeded|too many (?:times|requests)|resource[_ ]exhausted|слишком (?:много|часто)|превышен[аоы]? (?:квота|лимит)/i;
 
+/** A quota for the whole day («Service invoked too many times for one day»): retrying in a minute is pointless. */
+const DAILY = /for one day|per day|daily|в сутки|за сутки|в день/i;
+
+export function isDailyQuota(error: unknown): boolean {
+  return isRateLimited(error) && DAILY.test(messageOf(error));
+}
+
 /** True when reading stopped because of a rate limit or quota: retry later, keep the school's row. */
 export function isRateLimited(error: unknown): boolean {
   return RATE_LIMITED.test(messageOf(error));

@@ -8,7 +8,7 @@
 import type { WorkbookGrid } from "../grid.js";
 import type { IsoDate } from "../terms/types.js";
 import { validateWorkbook } from "../validate.js";
-import { failureState, isRateLimited } from "./failure.js";
+import { failureState, isDailyQuota, isRateLimited } from "./failure.js";
 import { type RegistryEntry, spreadsheetUrl } from "./registry.js";
 import { type SchoolRecord, type StoredRow, type SummaryRow, failedRecord, readRecord, schoolRow } from "./school.js";
 import { STATE_NO_LINK, STATE_NOT_TEMPLATE, STATE_TOO_SLOW, stateHasFigures } from "./states.js";
@@ -73,6 +73,8 @@ export interface BatchResult {
    * its previous row and the cursor points at it, so a later run reads it again.
    */
   readonly paused: boolean;
+  /** The pause is for the day (a daily quota): a continuation in a minute would only pause again. */
+  readonly pausedForDay: boolean;
 }
 
 /** Apps Script stops a run at 6 minutes; leave room for writing the cursor and progress. */
@@ -119,9 +121,10 @@ export interface SchoolOutcome {
   readonly failed: boolean;
   /** A rate limit or quota stopped the read: write nothing, stop the batch here. */
   readonly paused?: boolean;
+  readonly pausedForDay?: boolean;
 }
 
-const PAUSED: SchoolOutcome = { record: null, failed: false, paused: true };
+const paused = (error: unknown): SchoolOutcome => ({ record: null, failed: false, paused: true, pausedForDay: isDailyQuota(error) });
 
 /** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
 export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
@@ -130,7 +133,7 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
   try {
     modified = ports.modifiedTime(entry.id);
   } catch (error) {
-    if (isRateLimited(error)) return PAUSED;
+    if (isRateLimited(error)) return paused(error);
     return { record: failedRecord(sourceOf(entry, ports, ""), failureState(error)), failed: true };
   }
   if (unchanged(stored, entry, modified)) {
@@ -142,7 +145,7 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
     const result = validateWorkbook(opened.grid, { today: ports.today() });
     return { record: readRecord(sourceOf(entry, ports, modified, opened.reportLink), opened.grid, result), failed: false };
   } catch (error) {
-    if (isRateLimited(error)) return PAUSED;
+    if (isRateLimited(error)) return paused(error);
     return { record: failedRecord(sourceOf(entry, ports, modified), failureState(error)), failed: true };
   }
 }
@@ -167,7 +170,7 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   let skipped = 0;
   let failed = 0;
   let slowest = 0;
-  let paused = false;
+  let pause: SchoolOutcome | null = null;
   while (next < total) {
     const before = ports.now();
     if (before - started + slowest > budgetMs) break;
@@ -186,7 +189,7 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
     }
     const outcome = refreshSchool(entry, stored[next], ports);
     if (outcome.paused) {
-      paused = true;
+      pause = outcome;
       break;
     }
     if (outcome.record) ports.writeRow(next, schoolRow(outcome.record));
@@ -199,7 +202,14 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   const finished = next >= total;
   if (finished && stored.length > total) ports.clearRowsFrom(total);
   ports.progress(next, total, finished);
-  return { cursor: finished ? null : { next, total, startedAt }, processed, skipped, failed, paused };
+  return {
+    cursor: finished ? null : { next, total, startedAt },
+    processed,
+    skipped,
+    failed,
+    paused: pause !== null,
+    pausedForDay: pause?.pausedForDay === true,
+  };
 }
 
 /**
@@ -217,9 +227,10 @@ const CONTINUES: Readonly<Record<ContinuationKind, string>> = {
 
 /**
  * «обновлено 240 из 1000», and the time when finished or how it continues when not
- * (`paused`: a rate limit stopped the run, which is said too).
+ * (`paused`: a rate limit stopped the run, which is said too; "day" — a daily quota).
  */
-export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute", paused = false): string {
+export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute", paused: boolean | "day" = false): string {
   if (finished) return `обновлено ${done} из ${total} — ${when}`;
-  return `обновлено ${done} из ${total}, ${paused ? "пауза: Google ограничил частоту чтения таблиц, " : ""}${CONTINUES[next]}`;
+  const pause = paused === "day" ? "пауза: исчерпан суточный лимит Google, " : paused ? "пауза: Google ограничил частоту чтения таблиц, " : "";
+  return `обновлено ${done} из ${total}, ${pause}${CONTINUES[next]}`;
 }

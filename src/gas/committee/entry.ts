@@ -35,12 +35,23 @@ const CONTINUATION: Record<Continuation, string> = {
   manual: "Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз, обновление продолжится с того же места.",
 };
 
+const FOR_THE_DAY = {
+  hourly: "Ежечасное обновление продолжит с того же места, когда лимит восстановится.",
+  manual: "Выберите «Обновить свод» завтра — обновление продолжится с того же места.",
+} as const;
+
+function pauseText(outcome: { paused: boolean; pausedForDay: boolean }): string {
+  if (outcome.pausedForDay) return " Google исчерпал суточный лимит вызовов дополнения; строки уже прочитанных организаций сохранены.";
+  if (outcome.paused) return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
+  return "";
+}
+
 function refreshMessage(outcome: RefreshOutcome): string {
   if (outcome.kind === "busy") return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
   const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
   return outcome.kind === "finished"
     ? `Свод обновлён: ${outcome.text}.${failed}`
-    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}.${outcome.paused ? " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены." : ""} ${CONTINUATION[outcome.next ?? "minute"]}${failed}`;
+    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}.${pauseText(outcome)} ${outcome.pausedForDay ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"]}${failed}`;
 }
 
 export function committeeSetup(): void {

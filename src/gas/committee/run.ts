@@ -19,7 +19,7 @@ import { clearSummaryRowsFrom, ensureSummaryRows, readStoredRows, writeProgress,
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
 import { modifiedTime, openSchool } from "./school-reader.js";
 import { ensureCommitteeTabs } from "./tabs.js";
-import { type Continuation, armSafetyNet, clearContinuation, scheduleContinuation } from "./triggers.js";
+import { type Continuation, armSafetyNet, clearContinuation, hourlyEnabled, scheduleContinuation } from "./triggers.js";
 
 export type RefreshOutcome =
   | { kind: "busy" }
@@ -35,6 +35,7 @@ export type RefreshOutcome =
       next: Continuation | null;
       /** Google's rate limit or quota stopped the run (the school it stopped at keeps its row). */
       paused: boolean;
+      pausedForDay: boolean;
     };
 
 const registryCell = (v: unknown): Cell =>
@@ -93,6 +94,19 @@ function acquireLocks(): (() => void) | null {
   return release;
 }
 
+/**
+ * A daily quota: a continuation every minute would only pause again all day. The safety net
+ * goes; the hourly run (if on) or the next «Обновить свод» continues from the cursor.
+ */
+function settleForTheDay(): Continuation {
+  try {
+    clearContinuation();
+    return hourlyEnabled() ? "hourly" : "manual";
+  } catch {
+    return "manual";
+  }
+}
+
 export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome {
   const ss = committeeSpreadsheet();
   if (!ss) throw new UserError("Не найдена таблица комитета: откройте её и включите обновление заново.");
@@ -140,7 +154,8 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
     saveCursor(summary, result.cursor);
     // The rows and the cursor are saved: nothing below may turn a good batch into a failure.
     let next: Continuation | null = null;
-    if (result.cursor) next = scheduleContinuation();
+    if (result.cursor && result.pausedForDay) next = settleForTheDay();
+    else if (result.cursor) next = scheduleContinuation();
     else {
       try {
         clearContinuation();
@@ -148,7 +163,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
         // A leftover continuation finds nothing to do and removes itself.
       }
     }
-    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined, result.paused);
+    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined, result.pausedForDay ? "day" : result.paused);
     writeProgress(summary, text);
     const done = result.cursor ? result.cursor.next : schools;
     const total = result.cursor ? result.cursor.total : schools;
@@ -162,6 +177,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       text,
       next,
       paused: result.paused,
+      pausedForDay: result.pausedForDay,
     };
   } finally {
     release();
