@@ -262,4 +262,30 @@ describe("totals", () => {
     expect(t.eventsByLevel).toEqual({ "Муниципальный": 3, "Региональный": 1 });
     expect(t.pairsBySubject).toEqual({ "Химия": 1, "Физика": 6 });
   });
+
+  it("counts a mentor or mentee listed by two schools once; schools without names (older digests) add their counts", () => {
+    // Two schools of one network: the centre's mentor Громов works with both.
+    const pairs = (mentee: string) => [
+      pairRow("1", "Громов Игорь Семёнович", "Химия", mentee, "Активна"),
+      pairRow("2", "Соколова Вера Павловна", "Физика", "Белова Нина Олеговна", "Активна"),
+    ];
+    const recordOf = (idText: string, grid: ReturnType<typeof schoolGrid>): SchoolRecord => {
+      const result = validateWorkbook(grid, { today: "2022-12-20" });
+      return { ...source({ id: idText }), reportLink: "", state: STATE_OK, digest: digestOf(result) };
+    };
+    const a = recordOf("a", schoolGrid({ shortName: "Школа А", rows: { "Наставничество": pairs("Орлова Анна Петровна") } }));
+    const b = recordOf("b", schoolGrid({ shortName: "Школа Б", rows: { "Наставничество": pairs("Котов Илья Андреевич") } }));
+    expect(a.digest!.metrics.mentors).toBe(2);
+    expect(a.digest!.people?.mentors).toHaveLength(2);
+    const t = committeeTotals([a, b]);
+    expect(t.mentors).toBe(2);
+    expect(t.mentees).toBe(3);
+    // A digest stored before names were kept: its counts are added as they are.
+    const { people: _, ...old } = b.digest!;
+    const legacy: SchoolRecord = { ...b, digest: parseDigest(JSON.stringify(old))! };
+    expect(legacy.digest).not.toBeNull();
+    expect(committeeTotals([a, legacy])).toMatchObject({ mentors: 4, mentees: 4 });
+    // The names survive the trip through the hidden Свод cell.
+    expect(parseDigest(serialiseDigest(a.digest!))?.people).toEqual(a.digest!.people);
+  });
 });

@@ -53,6 +53,8 @@ export const SchoolDigestSchema = z.object({
   problems: z.array(z.object({ problem: text, solution: text, outcome: text })),
   findings: counts,
   firstErrors: z.array(text),
+  // Added later: digests stored before it stay readable (their counts are summed).
+  people: z.optional(z.object({ mentors: z.array(text), mentees: z.array(text) })),
 });
 
 // Compile-time guards: the schemas must produce exactly what the interfaces promise.

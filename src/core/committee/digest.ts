@@ -12,6 +12,7 @@ import type { Metrics } from "../metrics.js";
 import { DISSEMINATION } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
+import { summariseMentoring } from "../rules/mentoring-summary.js";
 import { SchoolDigestSchema } from "./digest-schema.js";
 
 export interface DigestDeviation {
@@ -62,12 +63,18 @@ export interface SchoolDigest {
   readonly findings: Readonly<Partial<Record<RuleId, number>>>;
   /** The first few error messages, for «schools whose reports still have errors». */
   readonly firstErrors: readonly string[];
+  /**
+   * Mentors and mentees as folded names, so the committee counts a person once when two
+   * schools' workbooks list them (a centre's mentors often work with several schools).
+   * Absent in digests stored before it and for very large projects: their counts are summed.
+   */
+  readonly people?: { readonly mentors: readonly string[]; readonly mentees: readonly string[] };
 }
 
 const DEVIATION_STATUSES = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
 
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
-export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300 } as const;
+export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, people: 300 } as const;
 
 const clip = (text: string, max: number = DIGEST_LIMITS.text): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -108,6 +115,11 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   const orgs = rowsOf(wb, "orgs")
     .map((row) => ({ name: clip(textOf(row, "name"), 120), type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60) }))
     .filter((o) => o.name !== "");
+  const mentoring = summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows);
+  const people =
+    mentoring.mentorKeys.length <= DIGEST_LIMITS.people && mentoring.menteeKeys.length <= DIGEST_LIMITS.people
+      ? { mentors: mentoring.mentorKeys.map((k) => clip(k, 80)), mentees: mentoring.menteeKeys.map((k) => clip(k, 80)) }
+      : undefined;
   const findings: Partial<Record<RuleId, number>> = {};
   for (const issue of result.issues) {
     if (issue.severity === "info") continue;
@@ -133,6 +145,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
       .filter((i) => i.severity === "error")
       .slice(0, DIGEST_LIMITS.firstErrors)
       .map((i) => clip(`${i.sheet}${i.cell ? `, ${i.cell}` : ""}: ${i.message}`)),
+    ...(people ? { people } : {}),
   };
 }
 
@@ -155,6 +168,12 @@ export const DIGEST_MAX_CHARS = 20_000;
 export function serialiseDigest(digest: SchoolDigest): string {
   let current = digest;
   let json = JSON.stringify(current);
+  // Names go first when space runs short: without them the counts are summed, nothing is lost.
+  if (json.length > DIGEST_MAX_CHARS && current.people) {
+    const { people: _, ...rest } = current;
+    current = rest;
+    json = JSON.stringify(current);
+  }
   let keep = 20;
   while (json.length > DIGEST_MAX_CHARS && keep >= 0) {
     current = {

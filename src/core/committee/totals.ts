@@ -25,6 +25,7 @@ export interface CommitteeTotals {
   pairsTotal: number;
   pairsActive: number;
   pairsNotHeld: number;
+  /** Distinct people across schools (one mentor of two schools counts once). */
   mentors: number;
   mentees: number;
   participantsTotal: number;
@@ -65,6 +66,11 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     pairsBySubject: {},
   };
   let completenessSum = 0;
+  // People listed by name are counted once across schools; schools without names add their counts.
+  const mentorNames = new Set<string>();
+  const menteeNames = new Set<string>();
+  let unnamedMentors = 0;
+  let unnamedMentees = 0;
   for (const record of records) {
     t.byState[record.state] = (t.byState[record.state] ?? 0) + 1;
     const d = record.digest;
@@ -87,13 +93,20 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     t.pairsTotal += m.pairsTotal;
     t.pairsActive += m.pairsActive;
     t.pairsNotHeld += m.pairsNotHeld;
-    t.mentors += m.mentors;
-    t.mentees += m.mentees;
+    if (d.people) {
+      d.people.mentors.forEach((name) => mentorNames.add(name));
+      d.people.mentees.forEach((name) => menteeNames.add(name));
+    } else {
+      unnamedMentors += m.mentors;
+      unnamedMentees += m.mentees;
+    }
     t.participantsTotal += m.participantsTotal;
     t.disseminationEvents += disseminationEvents(m);
     addInto(t.eventsByLevel, m.eventsByLevel);
     addInto(t.pairsBySubject, m.pairsBySubject);
   }
+  t.mentors = mentorNames.size + unnamedMentors;
+  t.mentees = menteeNames.size + unnamedMentees;
   t.completeness = t.read > 0 ? completenessSum / t.read : null;
   t.planExecution = t.planDue > 0 ? t.planDone / t.planDue : null;
   return t;
