@@ -131,7 +131,7 @@ export function syntheticGrid(size: SyntheticSize): WorkbookGrid {
   };
 }
 
-/** The benchmark sizes (CLI.md / the brief): 100/50, 1,000/500, 10,000/5,000. */
+/** The benchmark sizes: 100/50, 1,000/500, 10,000/5,000 plan rows / mentoring pairs. */
 export const BENCH_SIZES: readonly SyntheticSize[] = [
   { planRows: 100, pairs: 50 },
   { planRows: 1000, pairs: 500 },

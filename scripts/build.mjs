@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
-const log = (msg) => quiet || console.log(msg);
+// Progress goes to stderr: stdout stays for what a command is asked for (`npm run bench -- --json`).
+const log = (msg) => quiet || console.error(msg);
 
 async function buildCli() {
   mkdirSync(join(root, "lib"), { recursive: true });
