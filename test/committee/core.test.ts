@@ -263,11 +263,14 @@ describe("totals", () => {
     expect(t.pairsBySubject).toEqual({ "Химия": 1, "Физика": 6 });
   });
 
-  it("counts a mentor or mentee listed by two schools once; schools without names (older digests) add their counts", () => {
-    // Two schools of one network: the centre's mentor Громов works with both.
+  it("counts a pair or a person listed by two schools once; schools without pair lists (older digests) add their counts", () => {
+    // Two workbooks of one network: the centre's mentor Громов works in both schools, and the
+    // pair Соколова → Белова (physics) is listed by both; a pair that did not take place is
+    // counted as a pair but its people are not.
     const pairs = (mentee: string) => [
       pairRow("1", "Громов Игорь Семёнович", "Химия", mentee, "Активна"),
       pairRow("2", "Соколова Вера Павловна", "Физика", "Белова Нина Олеговна", "Активна"),
+      pairRow("3", "Зимина Татьяна Петровна", "химия ", `Осипов ${mentee.split(" ")[1]}`, "Не состоялась", "Болезнь наставника"),
     ];
     const recordOf = (idText: string, grid: ReturnType<typeof schoolGrid>): SchoolRecord => {
       const result = validateWorkbook(grid, { today: "2022-12-20" });
@@ -275,17 +278,19 @@ describe("totals", () => {
     };
     const a = recordOf("a", schoolGrid({ shortName: "Школа А", rows: { "Наставничество": pairs("Орлова Анна Петровна") } }));
     const b = recordOf("b", schoolGrid({ shortName: "Школа Б", rows: { "Наставничество": pairs("Котов Илья Андреевич") } }));
-    expect(a.digest!.metrics.mentors).toBe(2);
-    expect(a.digest!.people?.mentors).toHaveLength(2);
+    expect(a.digest!.metrics).toMatchObject({ mentors: 2, mentees: 2, pairsTotal: 3, pairsNotHeld: 1 });
+    expect(a.digest!.pairs?.list).toHaveLength(3);
     const t = committeeTotals([a, b]);
-    expect(t.mentors).toBe(2);
-    expect(t.mentees).toBe(3);
-    // A digest stored before names were kept: its counts are added as they are.
-    const { people: _, ...old } = b.digest!;
+    // Pairs: Громов→Орлова, Громов→Котов, Соколова→Белова (once), two not held.
+    expect(t).toMatchObject({ pairsTotal: 5, pairsActive: 3, pairsNotHeld: 2, mentors: 2, mentees: 3 });
+    expect(t.pairsBySubject).toEqual({ "Химия": 2, "Физика": 1 });
+    // A digest stored before pair lists were kept: its counts are added as they are.
+    const { pairs: _, ...old } = b.digest!;
     const legacy: SchoolRecord = { ...b, digest: parseDigest(JSON.stringify(old))! };
     expect(legacy.digest).not.toBeNull();
-    expect(committeeTotals([a, legacy])).toMatchObject({ mentors: 4, mentees: 4 });
-    // The names survive the trip through the hidden Свод cell.
-    expect(parseDigest(serialiseDigest(a.digest!))?.people).toEqual(a.digest!.people);
+    expect(committeeTotals([a, legacy])).toMatchObject({ pairsTotal: 6, pairsActive: 4, mentors: 4, mentees: 4 });
+    expect(committeeTotals([a, legacy]).pairsBySubject).toEqual({ "Химия": 2, "Физика": 2 });
+    // The pair list survives the trip through the hidden Свод cell.
+    expect(parseDigest(serialiseDigest(a.digest!))?.pairs).toEqual(a.digest!.pairs);
   });
 });

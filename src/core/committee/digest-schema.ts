@@ -54,7 +54,7 @@ export const SchoolDigestSchema = z.object({
   findings: counts,
   firstErrors: z.array(text),
   // Added later: digests stored before it stay readable (their counts are summed).
-  people: z.optional(z.object({ mentors: z.array(text), mentees: z.array(text) })),
+  pairs: z.optional(z.object({ names: z.array(text), list: z.array(z.tuple([z.number(), z.number(), text, text])) })),
 });
 
 // Compile-time guards: the schemas must produce exactly what the interfaces promise.

@@ -12,7 +12,7 @@ import type { Metrics } from "../metrics.js";
 import { DISSEMINATION } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
-import { summariseMentoring } from "../rules/mentoring-summary.js";
+import { identity } from "../rules/read.js";
 import { SchoolDigestSchema } from "./digest-schema.js";
 
 export interface DigestDeviation {
@@ -64,17 +64,26 @@ export interface SchoolDigest {
   /** The first few error messages, for «schools whose reports still have errors». */
   readonly firstErrors: readonly string[];
   /**
-   * Mentors and mentees as folded names, so the committee counts a person once when two
-   * schools' workbooks list them (a centre's mentors often work with several schools).
-   * Absent in digests stored before it and for very large projects: their counts are summed.
+   * Every mentoring pair, people as folded names, so the committee counts a pair or a person
+   * once when two schools' workbooks list them (a centre's workbook lists the pairs its mentors
+   * hold in schools that keep their own). Absent in digests stored before it and for very
+   * large projects: their counts are summed.
    */
-  readonly people?: { readonly mentors: readonly string[]; readonly mentees: readonly string[] };
+  readonly pairs?: DigestPairs;
+}
+
+/** A pair: indexes into `names` (−1 when empty), the subject as written, the status from the list ("" if none). */
+export type DigestPair = readonly [mentor: number, mentee: number, subject: string, status: string];
+
+export interface DigestPairs {
+  readonly names: readonly string[];
+  readonly list: readonly DigestPair[];
 }
 
 const DEVIATION_STATUSES = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
 
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
-export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, people: 300 } as const;
+export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, pairs: 400 } as const;
 
 const clip = (text: string, max: number = DIGEST_LIMITS.text): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -115,11 +124,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   const orgs = rowsOf(wb, "orgs")
     .map((row) => ({ name: clip(textOf(row, "name"), 120), type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60) }))
     .filter((o) => o.name !== "");
-  const mentoring = summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows);
-  const people =
-    mentoring.mentorKeys.length <= DIGEST_LIMITS.people && mentoring.menteeKeys.length <= DIGEST_LIMITS.people
-      ? { mentors: mentoring.mentorKeys.map((k) => clip(k, 80)), mentees: mentoring.menteeKeys.map((k) => clip(k, 80)) }
-      : undefined;
+  const pairs = pairsOf(wb);
   const findings: Partial<Record<RuleId, number>> = {};
   for (const issue of result.issues) {
     if (issue.severity === "info") continue;
@@ -145,8 +150,33 @@ export function digestOf(result: ValidationResult): SchoolDigest {
       .filter((i) => i.severity === "error")
       .slice(0, DIGEST_LIMITS.firstErrors)
       .map((i) => clip(`${i.sheet}${i.cell ? `, ${i.cell}` : ""}: ${i.message}`)),
-    ...(people ? { people } : {}),
+    ...(pairs ? { pairs } : {}),
   };
+}
+
+/** The pairs as the mentoring metrics see them (a row with a mentor or a mentee), for cross-school totals. */
+function pairsOf(wb: ValidationResult["workbook"]): DigestPairs | undefined {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const at = (name: string): number => {
+    if (name === "") return -1;
+    let i = index.get(name);
+    if (i === undefined) {
+      i = names.length;
+      names.push(clip(name, 80));
+      index.set(name, i);
+    }
+    return i;
+  };
+  const list: DigestPair[] = [];
+  for (const row of rowsOf(wb, "mentoring")) {
+    const mentor = identity(textOf(row, "mentor"));
+    const mentee = identity(textOf(row, "mentee"));
+    if (mentor === "" && mentee === "") continue;
+    if (list.length === DIGEST_LIMITS.pairs) return undefined;
+    list.push([at(mentor), at(mentee), clip(textOf(row, "subject"), 80), enumValue(row.cells.status, "pairStatus") ?? ""]);
+  }
+  return { names, list };
 }
 
 /** Dissemination events of a school: the tab's row count, else the sum by level. */
@@ -168,9 +198,9 @@ export const DIGEST_MAX_CHARS = 20_000;
 export function serialiseDigest(digest: SchoolDigest): string {
   let current = digest;
   let json = JSON.stringify(current);
-  // Names go first when space runs short: without them the counts are summed, nothing is lost.
-  if (json.length > DIGEST_MAX_CHARS && current.people) {
-    const { people: _, ...rest } = current;
+  // Pairs go first when space runs short: without them the counts are summed, nothing is lost.
+  if (json.length > DIGEST_MAX_CHARS && current.pairs) {
+    const { pairs: _, ...rest } = current;
     current = rest;
     json = JSON.stringify(current);
   }

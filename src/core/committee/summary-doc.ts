@@ -204,7 +204,8 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
     paragraph(
       `В проектах ${countWithNoun(totals.pairsTotal, PAIRS)}, из них действующих и завершённых — ${num(totals.pairsActive)}, ` +
         `не состоялось — ${num(totals.pairsNotHeld)}. Наставников — ${num(totals.mentors)}, ` +
-        `наставляемых — ${num(totals.mentees)} (кто указан в таблицах нескольких организаций, посчитан один раз).`,
+        `наставляемых — ${num(totals.mentees)} (пара или человек, указанные в таблицах нескольких организаций, ` +
+        "посчитаны один раз).",
       "justify",
     ),
     table(

@@ -1,6 +1,7 @@
 /** Totals across the schools of the dashboard (the `totals` of `mip summary --json`, the справка's figures). */
 import type { SchoolRecord } from "./school.js";
-import { disseminationEvents } from "./digest.js";
+import { identity } from "../rules/read.js";
+import { type DigestPairs, type SchoolDigest, disseminationEvents } from "./digest.js";
 import { stateHasFigures } from "./states.js";
 
 export interface CommitteeTotals {
@@ -25,7 +26,7 @@ export interface CommitteeTotals {
   pairsTotal: number;
   pairsActive: number;
   pairsNotHeld: number;
-  /** Distinct people across schools (one mentor of two schools counts once). */
+  /** Pairs and people are distinct across schools (listed by two workbooks, counted once). */
   mentors: number;
   mentees: number;
   participantsTotal: number;
@@ -36,6 +37,84 @@ export interface CommitteeTotals {
 
 function addInto(target: Record<string, number>, source: Readonly<Record<string, number>>): void {
   for (const [key, n] of Object.entries(source)) target[key] = (target[key] ?? 0) + n;
+}
+
+const NOT_HELD = "Не состоялась";
+const ACTIVE = new Set(["Активна", "Завершена"]);
+
+/**
+ * Mentoring across schools: a pair (mentor, mentee, subject) or a person listed by two
+ * schools' workbooks counts once, with the same definitions as one school's metrics (pairs
+ * «Не состоялась» are left out of people and subjects). Schools without pair lists (digests
+ * stored before them) add their own counts.
+ */
+class PairTally {
+  private readonly pairs = new Map<string, { mentor: string; mentee: string; subject: string; status: string }>();
+  private readonly subjectNames = new Map<string, string>();
+  private readonly summed = { pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0 };
+  private readonly summedBySubject: Record<string, number> = {};
+
+  addPairs(digest: DigestPairs): void {
+    for (const [m, e, subject, status] of digest.list) {
+      const mentor = digest.names[m] ?? "";
+      const mentee = digest.names[e] ?? "";
+      const key = `${mentor}\u0000${mentee}\u0000${identity(subject)}`;
+      if (!this.pairs.has(key)) this.pairs.set(key, { mentor, mentee, subject, status });
+    }
+  }
+
+  addCounts(m: SchoolDigest["metrics"]): void {
+    this.summed.pairsTotal += m.pairsTotal;
+    this.summed.pairsActive += m.pairsActive;
+    this.summed.pairsNotHeld += m.pairsNotHeld;
+    this.summed.mentors += m.mentors;
+    this.summed.mentees += m.mentees;
+    addInto(this.summedBySubject, m.pairsBySubject);
+  }
+
+  totals(): Pick<CommitteeTotals, "pairsTotal" | "pairsActive" | "pairsNotHeld" | "mentors" | "mentees" | "pairsBySubject"> {
+    const mentors = new Set<string>();
+    const mentees = new Set<string>();
+    const bySubject: Record<string, number> = {};
+    let active = 0;
+    let notHeld = 0;
+    for (const pair of this.pairs.values()) {
+      if (ACTIVE.has(pair.status)) active++;
+      if (pair.status === NOT_HELD) {
+        notHeld++;
+        continue;
+      }
+      if (pair.mentor !== "") mentors.add(pair.mentor);
+      if (pair.mentee !== "") mentees.add(pair.mentee);
+      if (pair.subject.trim() !== "") {
+        const name = this.subjectName(pair.subject);
+        bySubject[name] = (bySubject[name] ?? 0) + 1;
+      }
+    }
+    for (const [subject, n] of Object.entries(this.summedBySubject)) {
+      const name = this.subjectName(subject);
+      bySubject[name] = (bySubject[name] ?? 0) + n;
+    }
+    return {
+      pairsTotal: this.pairs.size + this.summed.pairsTotal,
+      pairsActive: active + this.summed.pairsActive,
+      pairsNotHeld: notHeld + this.summed.pairsNotHeld,
+      mentors: mentors.size + this.summed.mentors,
+      mentees: mentees.size + this.summed.mentees,
+      pairsBySubject: bySubject,
+    };
+  }
+
+  /** A subject as first written, across schools («химия» and «Химия» are one line). */
+  private subjectName(subject: string): string {
+    const key = identity(subject);
+    let name = this.subjectNames.get(key);
+    if (name === undefined) {
+      name = subject.replace(/\s+/g, " ").trim();
+      this.subjectNames.set(key, name);
+    }
+    return name;
+  }
 }
 
 export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTotals {
@@ -66,11 +145,7 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     pairsBySubject: {},
   };
   let completenessSum = 0;
-  // People listed by name are counted once across schools; schools without names add their counts.
-  const mentorNames = new Set<string>();
-  const menteeNames = new Set<string>();
-  let unnamedMentors = 0;
-  let unnamedMentees = 0;
+  const mentoring = new PairTally();
   for (const record of records) {
     t.byState[record.state] = (t.byState[record.state] ?? 0) + 1;
     const d = record.digest;
@@ -90,23 +165,13 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     t.planDue += m.planDue;
     t.planDone += m.planDone;
     t.deviations += m.deviations;
-    t.pairsTotal += m.pairsTotal;
-    t.pairsActive += m.pairsActive;
-    t.pairsNotHeld += m.pairsNotHeld;
-    if (d.people) {
-      d.people.mentors.forEach((name) => mentorNames.add(name));
-      d.people.mentees.forEach((name) => menteeNames.add(name));
-    } else {
-      unnamedMentors += m.mentors;
-      unnamedMentees += m.mentees;
-    }
+    if (d.pairs) mentoring.addPairs(d.pairs);
+    else mentoring.addCounts(m);
     t.participantsTotal += m.participantsTotal;
     t.disseminationEvents += disseminationEvents(m);
     addInto(t.eventsByLevel, m.eventsByLevel);
-    addInto(t.pairsBySubject, m.pairsBySubject);
   }
-  t.mentors = mentorNames.size + unnamedMentors;
-  t.mentees = menteeNames.size + unnamedMentees;
+  Object.assign(t, mentoring.totals());
   t.completeness = t.read > 0 ? completenessSum / t.read : null;
   t.planExecution = t.planDue > 0 ? t.planDone / t.planDue : null;
   return t;

@@ -25,9 +25,6 @@ export interface MentoringSummary {
   readonly pairsHeld: number;
   readonly mentors: number;
   readonly mentees: number;
-  /** The people behind those two counts (folded names), so a committee can count them once across schools. */
-  readonly mentorKeys: readonly string[];
-  readonly menteeKeys: readonly string[];
   /** Distinct mentee organisations, names resolved to the «Организации» tab as the validator does («СОШ №4» = «МОУ «СОШ № 4»»). */
   readonly menteeOrgs: number;
   /** Subject as first written → pairs other than «Не состоялась». */
@@ -95,8 +92,6 @@ function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
     pairsHeld: pairsTotal - pairsNotHeld,
     mentors: mentors.size,
     mentees: mentees.size,
-    mentorKeys: [...mentors.keys()],
-    menteeKeys: [...mentees],
     menteeOrgs: menteeOrgs.size,
     pairsBySubject: bySubject,
     maxMentorLoad,
