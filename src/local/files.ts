@@ -1,5 +1,5 @@
 /** Writing output files without ever replacing an existing one. */
-import { writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { firstFreeName } from "../core/report/naming.js";
 import { existsSync } from "node:fs";
@@ -24,12 +24,42 @@ export async function writeNewFile(path: string, data: Buffer | string): Promise
   }
 }
 
+/**
+ * Creates a folder and its missing parents one level at a time. Node's own
+ * `mkdir(…, { recursive: true })` never returns under a pseudo-filesystem such as /proc;
+ * a plain mkdir fails there at once, and the failure is reported like any other.
+ */
+export async function makeFolder(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path;
+  for (;;) {
+    try {
+      if ((await stat(current)).isDirectory()) break;
+      throw Object.assign(new Error(`${current} is not a folder`), { code: "ENOTDIR" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
 /** A Russian reason for a failed write. */
 export function writeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return "такой папки нет";
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "нет прав на запись";
   if (code === "EISDIR") return "это папка";
+  if (code === "ENOTDIR") return "на этом месте файл, а не папка";
   if (code === "ENOSPC") return "на диске нет места";
   if (code === "EEXIST") return "файл уже существует";
   return "ошибка записи";

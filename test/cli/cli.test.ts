@@ -59,6 +59,23 @@ describe("mip demo", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/нужна папка/);
   });
+
+  it("creates missing parent folders, and says why when it cannot (a file in the way, a folder under /proc)", () => {
+    const dir = tempDir();
+    expect(mip(["demo", "--out", join("a", "b", "demo")], dir).code).toBe(0);
+    expect(readdirSync(join(dir, "a", "b", "demo"))).toContain("Пример МИП — проверка.txt");
+    mip(["template", "--out", "x.xlsx"], dir);
+    const blocked = mip(["demo", "--out", join("x.xlsx", "demo")], dir);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/файл, а не папка/);
+    // Node's recursive mkdir never returns under /proc; the command must answer at once.
+    if (process.platform === "linux") {
+      const proc = mip(["demo", "--out", "/proc/mip-demo/out"], dir);
+      expect(proc.code).toBe(2);
+      expect(proc.stderr).toMatch(/^Не удалось записать пример в «\/proc\/mip-demo\/out»: /);
+      expect(hasStackTrace(proc.stderr)).toBe(false);
+    }
+  });
 });
 
 describe("terminal colours", () => {

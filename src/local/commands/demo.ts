@@ -7,12 +7,12 @@
  * The report and the summary are made by calling the `mip report` and `mip summary`
  * commands' run() with ordinary arguments, so the demo follows whatever those commands do.
  */
-import { mkdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { sampleGrid, sampleReportDate, sampleSchools } from "../../core/sample.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
-import { freePath, writeFailure, writeNewFile } from "../files.js";
+import { freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";
 import { plain } from "../style.js";
 import { writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
@@ -61,12 +61,12 @@ export async function run(args: string[]): Promise<number> {
   const grid = sampleGrid();
   const result = validateWorkbook(grid, { today: sampleReportDate });
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     workbookPath = await writeNewFile(join(dir, DEMO_WORKBOOK), await writeWorkbookGrid(grid));
     checkPath = await writeNewFile(join(dir, "Пример МИП — проверка.txt"), formatValidation(result, DEMO_WORKBOOK, plain));
     // Three invented schools for the committee summary; a fresh folder each run, never mixed with older files.
     schoolsDir = freePath(join(dir, "Таблицы школ"));
-    await mkdir(schoolsDir, { recursive: true });
+    await makeFolder(schoolsDir);
     for (const school of sampleSchools()) await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
   } catch (error) {
     process.stderr.write(`Не удалось записать пример в «${dir}»: ${writeFailure(error)}.\n`);
