@@ -290,6 +290,22 @@ describe("totals", () => {
     expect(legacy.digest).not.toBeNull();
     expect(committeeTotals([a, legacy])).toMatchObject({ pairsTotal: 6, pairsActive: 4, mentors: 4, mentees: 4 });
     expect(committeeTotals([a, legacy]).pairsBySubject).toEqual({ "Химия": 2, "Физика": 2 });
+    // One school alone gives exactly its own metrics, even with a pair listed twice (MENT_DUPLICATE_PAIR).
+    const twice = recordOf(
+      "c",
+      schoolGrid({
+        shortName: "Школа В",
+        rows: {
+          "Наставничество": [
+            pairRow("1", "Громов Игорь Семёнович", "Химия", "Орлова Анна Петровна", "Не состоялась", "Болезнь"),
+            pairRow("2", "Громов Игорь Семёнович", "Химия", "Орлова Анна Петровна", "Активна"),
+          ],
+        },
+      }),
+    );
+    const own = twice.digest!.metrics;
+    expect(committeeTotals([twice])).toMatchObject({ pairsTotal: own.pairsTotal, pairsActive: own.pairsActive, pairsNotHeld: own.pairsNotHeld, mentors: own.mentors, mentees: own.mentees });
+    expect(own).toMatchObject({ pairsTotal: 2, pairsActive: 1, mentors: 1, mentees: 1 });
     // The pair list survives the trip through the hidden Свод cell.
     expect(parseDigest(serialiseDigest(a.digest!))?.pairs).toEqual(a.digest!.pairs);
   });

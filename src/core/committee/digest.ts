@@ -12,7 +12,7 @@ import type { Metrics } from "../metrics.js";
 import { DISSEMINATION } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
-import { identity } from "../rules/read.js";
+import { identity, text } from "../rules/read.js";
 import { SchoolDigestSchema } from "./digest-schema.js";
 
 export interface DigestDeviation {
@@ -83,7 +83,7 @@ export interface DigestPairs {
 const DEVIATION_STATUSES = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
 
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
-export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, pairs: 400 } as const;
+export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, pairs: 250 } as const;
 
 const clip = (text: string, max: number = DIGEST_LIMITS.text): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -170,8 +170,9 @@ function pairsOf(wb: ValidationResult["workbook"]): DigestPairs | undefined {
   };
   const list: DigestPair[] = [];
   for (const row of rowsOf(wb, "mentoring")) {
-    const mentor = identity(textOf(row, "mentor"));
-    const mentee = identity(textOf(row, "mentee"));
+    // Read as the school's own metrics read them (rules/read `text`), so both count the same rows.
+    const mentor = identity(text(row, "mentor"));
+    const mentee = identity(text(row, "mentee"));
     if (mentor === "" && mentee === "") continue;
     if (list.length === DIGEST_LIMITS.pairs) return undefined;
     list.push([at(mentor), at(mentee), clip(textOf(row, "subject"), 80), enumValue(row.cells.status, "pairStatus") ?? ""]);

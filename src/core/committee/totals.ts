@@ -1,6 +1,8 @@
 /** Totals across the schools of the dashboard (the `totals` of `mip summary --json`, the справка's figures). */
 import type { SchoolRecord } from "./school.js";
+import { ACTIVE_STATUSES, NOT_HELD } from "../rules/mentoring-summary.js";
 import { identity } from "../rules/read.js";
+import { squeeze } from "../russian.js";
 import { type DigestPairs, type SchoolDigest, disseminationEvents } from "./digest.js";
 import { stateHasFigures } from "./states.js";
 
@@ -39,27 +41,40 @@ function addInto(target: Record<string, number>, source: Readonly<Record<string,
   for (const [key, n] of Object.entries(source)) target[key] = (target[key] ?? 0) + n;
 }
 
-const NOT_HELD = "Не состоялась";
-const ACTIVE = new Set(["Активна", "Завершена"]);
+interface PairEntries {
+  readonly mentor: string;
+  readonly mentee: string;
+  readonly subject: string;
+  /** One status per row that lists this pair (a school may list it twice: MENT_DUPLICATE_PAIR). */
+  readonly statuses: string[];
+}
 
 /**
  * Mentoring across schools: a pair (mentor, mentee, subject) or a person listed by two
  * schools' workbooks counts once, with the same definitions as one school's metrics (pairs
- * «Не состоялась» are left out of people and subjects). Schools without pair lists (digests
- * stored before them) add their own counts.
+ * «Не состоялась» are left out of people and subjects). A pair keeps the rows of the school
+ * that lists it most often, so one school alone gives exactly its own metrics. Schools without
+ * pair lists (digests stored before them) add their own counts.
  */
 class PairTally {
-  private readonly pairs = new Map<string, { mentor: string; mentee: string; subject: string; status: string }>();
+  private readonly pairs = new Map<string, PairEntries>();
   private readonly subjectNames = new Map<string, string>();
   private readonly summed = { pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0 };
   private readonly summedBySubject: Record<string, number> = {};
 
   addPairs(digest: DigestPairs): void {
+    const school = new Map<string, PairEntries>();
     for (const [m, e, subject, status] of digest.list) {
       const mentor = digest.names[m] ?? "";
       const mentee = digest.names[e] ?? "";
       const key = `${mentor}\u0000${mentee}\u0000${identity(subject)}`;
-      if (!this.pairs.has(key)) this.pairs.set(key, { mentor, mentee, subject, status });
+      const entries = school.get(key);
+      if (entries) entries.statuses.push(status);
+      else school.set(key, { mentor, mentee, subject, statuses: [status] });
+    }
+    for (const [key, entries] of school) {
+      const seen = this.pairs.get(key);
+      if (!seen || seen.statuses.length < entries.statuses.length) this.pairs.set(key, entries);
     }
   }
 
@@ -78,17 +93,21 @@ class PairTally {
     const bySubject: Record<string, number> = {};
     let active = 0;
     let notHeld = 0;
+    let total = 0;
     for (const pair of this.pairs.values()) {
-      if (ACTIVE.has(pair.status)) active++;
-      if (pair.status === NOT_HELD) {
-        notHeld++;
-        continue;
-      }
-      if (pair.mentor !== "") mentors.add(pair.mentor);
-      if (pair.mentee !== "") mentees.add(pair.mentee);
-      if (pair.subject.trim() !== "") {
-        const name = this.subjectName(pair.subject);
-        bySubject[name] = (bySubject[name] ?? 0) + 1;
+      for (const status of pair.statuses) {
+        total++;
+        if (ACTIVE_STATUSES.has(status)) active++;
+        if (status === NOT_HELD) {
+          notHeld++;
+          continue;
+        }
+        if (pair.mentor !== "") mentors.add(pair.mentor);
+        if (pair.mentee !== "") mentees.add(pair.mentee);
+        if (pair.subject.trim() !== "") {
+          const name = this.subjectName(pair.subject);
+          bySubject[name] = (bySubject[name] ?? 0) + 1;
+        }
       }
     }
     for (const [subject, n] of Object.entries(this.summedBySubject)) {
@@ -96,7 +115,7 @@ class PairTally {
       bySubject[name] = (bySubject[name] ?? 0) + n;
     }
     return {
-      pairsTotal: this.pairs.size + this.summed.pairsTotal,
+      pairsTotal: total + this.summed.pairsTotal,
       pairsActive: active + this.summed.pairsActive,
       pairsNotHeld: notHeld + this.summed.pairsNotHeld,
       mentors: mentors.size + this.summed.mentors,
@@ -110,7 +129,7 @@ class PairTally {
     const key = identity(subject);
     let name = this.subjectNames.get(key);
     if (name === undefined) {
-      name = subject.replace(/\s+/g, " ").trim();
+      name = squeeze(subject);
       this.subjectNames.set(key, name);
     }
     return name;

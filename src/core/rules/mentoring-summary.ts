@@ -10,7 +10,9 @@ import { enumValue, identity, orgKey, text } from "./read.js";
 type PairRow = TableRow<"mentoring">;
 type OrgRow = TableRow<"orgs">;
 
-const NOT_HELD = "Не состоялась";
+export const NOT_HELD = "Не состоялась";
+/** Statuses counted as pairs that work or worked («действующих и завершённых»). */
+export const ACTIVE_STATUSES: ReadonlySet<string> = new Set(["Активна", "Завершена"]);
 
 /** Counts a pair towards the mentor's current load. */
 export function isCurrentPair(status: string | null, written: string): boolean {
@@ -62,7 +64,7 @@ function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
     if (mentor === "" && mentee === "") continue;
     pairsTotal++;
     const status = enumValue(row.cells.status, "pairStatus");
-    if (status === "Активна" || status === "Завершена") pairsActive++;
+    if (status !== null && ACTIVE_STATUSES.has(status)) pairsActive++;
     if (status === NOT_HELD) {
       pairsNotHeld++;
       continue;
