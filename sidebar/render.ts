@@ -5,6 +5,8 @@ import { type Child, fill, h, linkTo, safeDocsUrl } from "./dom.js";
 import { ERRORS, FINDINGS, INFOS, WARNINGS, clampShare, dateTime, percent, plural } from "./format.js";
 import type { FailureMessage } from "./messages.js";
 import { wholePercent } from "../src/core/percent.js";
+import { draftErrorsNote } from "../src/core/report/draft-note.js";
+import { upperFirst } from "../src/core/russian.js";
 
 export type SeverityFilter = Severity | "all";
 
@@ -301,7 +303,7 @@ export function renderReport(
         h("p", { class: "report-title" }, report.draft ? draftBadge() : null, report.draft ? "Черновик отчёта сформирован" : "Отчёт сформирован"),
         h("p", { class: "report-name" }, report.name),
         report.draft
-          ? h("p", { class: "report-note" }, `В таблице ${plural(errors, ERRORS)} — они перечислены в приложении к черновику. Исправьте их и сформируйте отчёт заново.`)
+          ? h("p", { class: "report-note" }, upperFirst(draftErrorsNote(errors)))
           : null,
         view.notice ? h("p", { class: "report-note" }, view.notice) : null,
         h("p", {}, reportLink(report, "Открыть отчёт")),

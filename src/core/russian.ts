@@ -37,9 +37,17 @@ export function countWithNoun(n: number, forms: PluralForms): string {
   return `${ruNumber(n)} ${plural(n, forms)}`;
 }
 
-/** «Организации — участники» → «организации — участники»: only the first letter, names keep theirs. */
+/**
+ * «Подготовительный» → «подготовительный», «Организации — участники …» → «организации — …»:
+ * only the first letter, so later names keep theirs; an abbreviation («ИОД-сессии») is left as is.
+ */
 export function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** «в таблице 2 ошибки» → «В таблице 2 ошибки». */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Collapse runs of whitespace and trim. */

@@ -235,7 +235,10 @@ describe("sidebar UI (scripted server)", () => {
     await page.locator("#report a").waitFor();
     await expect(page.locator("#report .badge-draft").textContent()).resolves.toBe("Черновик");
     await expect(page.locator("#report .report-title").textContent()).resolves.toContain("Черновик отчёта сформирован");
-    await expect(page.locator("#report .report-note").textContent()).resolves.toContain("В таблице 2 ошибки");
+    // The same words as `mip report` (draftErrorsNote in the core).
+    await expect(page.locator("#report .report-note").first().textContent()).resolves.toBe(
+      "В таблице 2 ошибки. Они перечислены в приложении к отчёту; исправьте их и сформируйте отчёт заново.",
+    );
     await page.screenshot({ path: screenshotPath("sidebar-report-draft"), fullPage: true });
   });
 

@@ -1,6 +1,6 @@
 /** Project stages for sections 2.4–2.6: dates read with the shared terms reader, spans in words. */
 import type { Cell } from "../grid.js";
-import { monthSpan } from "../russian.js";
+import { lowerFirst, monthSpan } from "../russian.js";
 import { parseTerm } from "../terms/index.js";
 import type { IsoDate, Period } from "../terms/types.js";
 import type { Workbook } from "../workbook.js";
@@ -65,14 +65,6 @@ export function overlapsPeriod(stage: StageLine, period: Period | null): boolean
   const startsBeforeEnd = stage.start === null || stage.start <= period.end;
   const endsAfterStart = stage.end === null || stage.end >= period.start;
   return startsBeforeEnd && endsAfterStart;
-}
-
-/**
- * «подготовительный» from «Подготовительный»: a stage name follows a dash in the form, so it
- * starts in lower case; abbreviations («ИОД-сессии») keep their capitals.
- */
-export function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** «1 этап – подготовительный», as the official form writes it (en dash, name in lower case). */

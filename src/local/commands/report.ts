@@ -4,6 +4,7 @@
  * 2 unusable input or cannot write. Never overwrites: a taken name gets «(2)», «(3)» …
  */
 import { dirname, resolve } from "node:path";
+import { draftErrorsNote } from "../../core/report/draft-note.js";
 import type { Issue } from "../../core/issues.js";
 import { countWithNoun } from "../../core/russian.js";
 import { writeFailure } from "../files.js";
@@ -60,13 +61,9 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | { error: 
   return { file: parsed.positionals[0]!, out: parsed.values.out ?? null, strict: parsed.values.strict ?? false };
 }
 
-/**
- * «Это черновик: в таблице 1 ошибка. Она перечислена …» — the pronoun follows the number
- * (one error «она … её», several «они … их»; «21 ошибка» still means several errors).
- */
+/** «Это черновик: в таблице 1 ошибка. Она перечислена …» (the sidebar says the same). */
 export function draftNotice(errors: number): string {
-  const [they, them] = errors === 1 ? ["Она перечислена", "её"] : ["Они перечислены", "их"];
-  return `Это черновик: в таблице ${countWithNoun(errors, ERRORS)}. ${they} в приложении к отчёту; исправьте ${them} и сформируйте отчёт заново.`;
+  return `Это черновик: ${draftErrorsNote(errors)}`;
 }
 
 export async function run(args: string[]): Promise<number> {
