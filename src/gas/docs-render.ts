@@ -5,24 +5,18 @@
  * plan costs what a 10-row plan costs.
  */
 import { type Block, type DocModel, type Run, type TableBlock, SIGNATURE_BLANK, cellPlainText } from "../core/report/model.js";
+import { TABLE_PT, textWidthPt } from "../core/report/widths.js";
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 
 export const FONT = "Times New Roman";
 export const TEXT_PT = 14;
-export const TABLE_PT = 12;
 export const TITLE_PT = 16;
 export const HEADER_SHADE = "#d9d9d9";
 const PT_PER_MM = 72 / 25.4;
 export const A4_PT = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
 export const MARGINS_PT = { top: 20 * PT_PER_MM, right: 20 * PT_PER_MM, bottom: 20 * PT_PER_MM, left: 30 * PT_PER_MM };
-
-/** Width left for text and tables, in points. */
-export function textWidthPt(orientation: DocModel["orientation"]): number {
-  const page = orientation === "landscape" ? A4_PT.height : A4_PT.width;
-  return page - MARGINS_PT.left - MARGINS_PT.right;
-}
 
 /** Relative width weights → points that add up to the text width. */
 export function columnWidthsPt(weights: readonly number[], total: number): number[] {

@@ -9,8 +9,7 @@ import {
   CELL_MARGIN,
   FIRST_LINE,
   HEADER_SHADE,
-  columnMinimums,
-  fitColumnWidths,
+  columnTwips,
   mm,
 } from "./docx-layout.js";
 
@@ -103,9 +102,10 @@ function tableText(cell: TableCell, align: Align, bold: boolean): string {
 const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
 
 export function tableXml(block: TableBlock, width: number): string {
-  const widths = fitColumnWidths(
+  // The model's widths were fitted to their content in the core (report/widths.ts), as the
+  // Google Docs renderer gets them; here they are only scaled to twips.
+  const widths = columnTwips(
     block.columns.map((c) => c.width),
-    columnMinimums(block, width),
     width,
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);

@@ -2,8 +2,7 @@
  * Page geometry and table column widths for the .docx report (twips: 1/20 pt).
  * A4, margins 20 mm with 30 mm on the left; 14 pt text, 12 pt tables.
  */
-import type { DocModel, TableBlock } from "../core/report/model.js";
-import { CELL_PADDING_PT, fitColumnWidths as fitWidths, tableMinimumsPt, wordWidthPt } from "../core/report/widths.js";
+import type { DocModel } from "../core/report/model.js";
 
 export const FONT = "Times New Roman";
 /** Half-points, as Word counts font sizes. */
@@ -33,25 +32,4 @@ export function columnTwips(weights: readonly number[], total: number): number[]
   const rest = total - widths.reduce((a, b) => a + b, 0);
   if (widths.length > 0) widths[widths.length - 1]! += rest;
   return widths;
-}
-
-/**
- * Twips a word needs at 12 pt Times New Roman (glyph widths of the core's metrics), plus the
- * cell's side margins.
- */
-export function wordTwips(word: string, bold: boolean): number {
-  return Math.ceil((wordWidthPt(word, bold, TABLE_SIZE / 2) + CELL_PADDING_PT) * 20);
-}
-
-/**
- * Column widths in twips: the core's fit (each column's longest word whole, the rest by
- * weight). The builders already fitted the model's weights; this keeps a hand-made model safe.
- */
-export function fitColumnWidths(weights: readonly number[], minimums: readonly number[], total: number): number[] {
-  return columnTwips(fitWidths(weights, minimums, total), total);
-}
-
-/** The core's minimums for a table `total` twips wide, in twips. */
-export function columnMinimums(block: TableBlock, total: number): number[] {
-  return tableMinimumsPt(block, total / 20).map((pt) => Math.floor(pt * 20));
 }

@@ -14,7 +14,7 @@ import type { DocModel } from "../core/report/model.js";
 import { TABLE_STYLE, bodyXml } from "./docx-body.js";
 import { A4, FONT, MARGINS, TABLE_SIZE, TEXT_SIZE, textWidth } from "./docx-layout.js";
 
-export { columnTwips, fitColumnWidths, textWidth, wordTwips } from "./docx-layout.js";
+export { columnTwips, textWidth } from "./docx-layout.js";
 
 const PLACEHOLDER = "MIP-BODY-PLACEHOLDER-7f3a";
 
