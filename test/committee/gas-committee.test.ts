@@ -158,7 +158,7 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(first).toMatchObject({ kind: "continues", done: 4, next: "manual" });
     expect(env.triggers()).toEqual([]);
     const alert = env.fake.ui._alerts.at(-1)!.prompt;
-    expect(alert).toMatch(/^Обновлено 4 из 8, продолжится при следующем «Обновить свод»\. /);
+    expect(alert).toMatch(/^Обновлено 4 из 8\. Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз/);
     expect(alert).not.toContain("Не удалось");
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 4 из 8, продолжится при следующем «Обновить свод»");
     expect(summaryValues(env).slice(1, 5).map((r) => r[col("Состояние")])).toEqual(Array(4).fill("ОК"));
@@ -197,8 +197,9 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(env.triggers()).toEqual([]);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»");
     const alert = env.fake.ui._alerts.at(-1)!.prompt;
-    expect(alert).toContain("суточный лимит");
-    expect(alert).toContain("завтра");
+    expect(alert).toBe(
+      "Обновлено 2 из 5. Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены. Выберите «Обновить свод» завтра — обновление продолжится с того же места.",
+    );
     expect(alert).not.toContain("через минуту");
     // With the hourly trigger on, the hourly run takes it up.
     env.run("committeeEnableHourly");

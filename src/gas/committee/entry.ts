@@ -40,8 +40,9 @@ const FOR_THE_DAY = {
   manual: "Выберите «Обновить свод» завтра — обновление продолжится с того же места.",
 } as const;
 
+/** Why an unfinished run stopped early, when it did (the progress cell says it in short). */
 function pauseText(outcome: { paused: boolean; pausedForDay: boolean }): string {
-  if (outcome.pausedForDay) return " Google исчерпал суточный лимит вызовов дополнения; строки уже прочитанных организаций сохранены.";
+  if (outcome.pausedForDay) return " Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены.";
   if (outcome.paused) return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
   return "";
 }
@@ -49,9 +50,9 @@ function pauseText(outcome: { paused: boolean; pausedForDay: boolean }): string 
 function refreshMessage(outcome: RefreshOutcome): string {
   if (outcome.kind === "busy") return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
   const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
-  return outcome.kind === "finished"
-    ? `Свод обновлён: ${outcome.text}.${failed}`
-    : `${outcome.text[0]?.toUpperCase() ?? ""}${outcome.text.slice(1)}.${pauseText(outcome)} ${outcome.pausedForDay ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"]}${failed}`;
+  if (outcome.kind === "finished") return `Свод обновлён: ${outcome.text}.${failed}`;
+  const next = outcome.pausedForDay ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"];
+  return `Обновлено ${outcome.done} из ${outcome.total}.${pauseText(outcome)} ${next}${failed}`;
 }
 
 export function committeeSetup(): void {
