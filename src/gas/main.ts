@@ -8,12 +8,12 @@ import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet } from "./check.js";
 import { userMessage } from "./errors.js";
 import { recheckAfterEdit } from "./live.js";
-import { MARKS_BUSY, clearMarks, underMarksLock } from "./marks.js";
+import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, clearMarks, underMarksLock } from "./marks.js";
 import { HELP_TEXT, buildMenu } from "./menu.js";
 import { countWithNoun } from "../core/russian.js";
 import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
 import { editStamp } from "./properties.js";
-import { MARKS_LOCK_WAIT_MS, currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
+import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
 
 const TITLE = "МИП-отчёт";

@@ -214,6 +214,9 @@ export function underMarksLock<T>(waitMs: number, onBusy: () => T, work: () => T
   }
 }
 
+/** A full check or «Убрать подсветку» waits this long for a report or another check to finish. */
+export const MARKS_LOCK_WAIT_MS = 20_000;
+
 /** What a user sees when marks cannot be changed right now (a report or another check runs). */
 export const MARKS_BUSY = "Таблица сейчас занята: формируется отчёт или идёт другая проверка. Подсветка не изменена — повторите через минуту.";
 

@@ -1,11 +1,8 @@
-/** The sidebar: the built Sidebar.html (engineer F) and the server functions it calls. */
+/** The sidebar: the built Sidebar.html (from sidebar/) and the server functions it calls. */
 import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet, checkWorkbook } from "./check.js";
 import { UserError } from "./errors.js";
-import { MARKS_BUSY, markWorkbook, underMarksLock } from "./marks.js";
-
-/** A full check waits this long for a report or another check to finish before giving up. */
-export const MARKS_LOCK_WAIT_MS = 20_000;
+import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, markWorkbook, underMarksLock } from "./marks.js";
 import { editStamp } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";

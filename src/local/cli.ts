@@ -4,10 +4,10 @@
  */
 import pkg from "../../package.json";
 import { UsageError } from "./args.js";
+import { UnusableInputError } from "./xlsx-read.js";
 
 /** A message followed by another sentence needs its own full stop. */
 const asSentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-import { UnusableInputError } from "./xlsx-read.js";
 
 type CommandRun = (args: string[]) => Promise<number>;
 

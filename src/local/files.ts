@@ -33,11 +33,13 @@ export async function makeFolder(path: string): Promise<void> {
   const missing: string[] = [];
   let current = path;
   for (;;) {
-    try {
-      if ((await stat(current)).isDirectory()) break;
+    const found = await stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return null;
+      throw error;
+    });
+    if (found) {
+      if (found.isDirectory()) break;
       throw Object.assign(new Error(`${current} is not a folder`), { code: "ENOTDIR" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
     missing.push(current);
     const parent = dirname(current);

@@ -1,5 +1,5 @@
 /**
- * A committee spreadsheet on engineer E's Apps Script fake, plus what committee mode needs on
+ * A committee spreadsheet on the shared Apps Script fake (test/gas/fake), plus what committee mode needs on
  * top of it (installed here, additively, without changing the shared fake):
  * - the Sheets and Drive advanced services, reading the fake school spreadsheets and counted
  *   by the same CallCounter;

@@ -2,7 +2,7 @@
  * Loads the BUILT Apps Script bundle (dist/Code.js) into a fresh node:vm context whose
  * globals are the in-memory fakes, the way Apps Script runs a project: every top-level
  * `function` of Code.js becomes callable. Used by the bundle tests, the sidebar's browser
- * tests (engineer F), committee tests (engineer G) and bench/gas.ts.
+ * tests, the committee tests and bench/gas.ts.
  *
  *   const env = createGasEnvironment({ grid: sampleGrid(), now: "2022-12-20" });
  *   env.fns.onOpen({ authMode: "FULL" });

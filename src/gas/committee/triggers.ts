@@ -9,11 +9,13 @@
  * continuation is not an error: the batch is already saved, the next «Обновить свод» or
  * hourly run continues it.
  */
+import type { ContinuationKind } from "../../core/committee/refresh.js";
+
 export const HOURLY_HANDLER = "committeeHourlyRefresh";
 export const CONTINUE_HANDLER = "committeeContinueRefresh";
 const CONTINUE_AFTER_MS = 60_000;
 /** Just past the 6-minute limit of the run that sets it. */
-export const SAFETY_NET_MS = 7 * 60_000;
+const SAFETY_NET_MS = 7 * 60_000;
 
 function triggersFor(handler: string): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
@@ -37,12 +39,8 @@ export function disableHourly(): number {
   return found.length;
 }
 
-/**
- * How an unfinished refresh goes on: «minute» — a one-off continuation in a minute; «hourly» —
- * the hourly trigger continues it; «manual» — a continuation was refused and the hourly
- * trigger is off, so the next «Обновить свод» continues it.
- */
-export type Continuation = "minute" | "hourly" | "manual";
+/** How an unfinished refresh goes on (the core's ContinuationKind). */
+export type Continuation = ContinuationKind;
 
 /**
  * After an unfinished batch: the continuation a minute from now. A continuation already set
