@@ -1,30 +1,16 @@
 /** Russian wording helpers for the sidebar: plurals, percentages, dates. */
 import { wholePercent } from "../src/core/percent.js";
+import { type PluralForms, countWithNoun } from "../src/core/russian.js";
 
-export interface PluralForms {
-  /** 1, 21, 31 … — «ошибка» */
-  one: string;
-  /** 2–4, 22–24 … — «ошибки» */
-  few: string;
-  /** 0, 5–20, 25 … — «ошибок» */
-  many: string;
-}
+/** «1 ошибка», «2 ошибки», «5 ошибок»: the core's plural rules, the same words as the CLI and the report. */
+export const plural = countWithNoun;
 
-const pluralRules = new Intl.PluralRules("ru");
-
-/** «1 ошибка», «2 ошибки», «5 ошибок» (whole numbers; fractions take the «few» form as Russian does). */
-export function plural(count: number, forms: PluralForms): string {
-  const category = pluralRules.select(count);
-  const word = category === "one" ? forms.one : category === "few" ? forms.few : category === "many" ? forms.many : forms.few;
-  return `${count} ${word}`;
-}
-
-export const ERRORS: PluralForms = { one: "ошибка", few: "ошибки", many: "ошибок" };
-export const WARNINGS: PluralForms = { one: "предупреждение", few: "предупреждения", many: "предупреждений" };
-export const INFOS: PluralForms = { one: "заметка", few: "заметки", many: "заметок" };
-export const FINDINGS: PluralForms = { one: "замечание", few: "замечания", many: "замечаний" };
-export const SECONDS: PluralForms = { one: "секунду", few: "секунды", many: "секунд" };
-export const MINUTES: PluralForms = { one: "минуту", few: "минуты", many: "минут" };
+export const ERRORS: PluralForms = ["ошибка", "ошибки", "ошибок"];
+export const WARNINGS: PluralForms = ["предупреждение", "предупреждения", "предупреждений"];
+export const INFOS: PluralForms = ["заметка", "заметки", "заметок"];
+export const FINDINGS: PluralForms = ["замечание", "замечания", "замечаний"];
+export const SECONDS: PluralForms = ["секунду", "секунды", "секунд"];
+export const MINUTES: PluralForms = ["минуту", "минуты", "минут"];
 
 /** 0..1 → «73 %», the same rounding as the CLI and the committee dashboard. */
 export function percent(share: number): string {
