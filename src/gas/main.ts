@@ -10,6 +10,7 @@ import { userMessage } from "./errors.js";
 import { recheckAfterEdit } from "./live.js";
 import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, clearMarks, underMarksLock } from "./marks.js";
 import { HELP_TEXT, buildMenu } from "./menu.js";
+import { draftErrorsNote } from "../core/report/draft-note.js";
 import { countWithNoun } from "../core/russian.js";
 import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
 import { editStamp } from "./properties.js";
@@ -80,7 +81,7 @@ export function menuGenerateReport(): void {
       return;
     }
     const { report } = outcome;
-    const draft = report.draft ? "<p>Это черновик: в таблице есть ошибки, их список — в приложении к документу.</p>" : "";
+    const draft = report.draft ? `<p>${escapeHtml(`Это черновик: ${draftErrorsNote(outcome.errors)}`)}</p>` : "";
     const notice = outcome.notice ? `<p>${escapeHtml(outcome.notice)}</p>` : "";
     const html = HtmlService.createHtmlOutput(
       `<div style="font:14px Arial,sans-serif"><p>Документ создан:</p><p><a href="${escapeHtml(report.url)}" target="_blank" rel="noopener">${escapeHtml(report.name)}</a></p>${draft}${notice}</div>`,

@@ -10,7 +10,16 @@ const TABS_FORMS = ["вкладка", "вкладки", "вкладок"] as con
 
 export function countsText(counts: IssueCounts): string {
   if (counts.errors + counts.warnings + counts.infos === 0) return "Ошибок не найдено.";
-  return `Найдено: ${[countWithNoun(counts.errors, ERRORS), countWithNoun(counts.warnings, WARNINGS), countWithNoun(counts.infos, INFOS)].join(", ")}.`;
+  // Only what was found: «Найдено: 11 ошибок.», not «11 ошибок, 0 предупреждений, 0 замечаний».
+  const found = [
+    [counts.errors, ERRORS],
+    [counts.warnings, WARNINGS],
+    [counts.infos, INFOS],
+  ] as const;
+  return `Найдено: ${found
+    .filter(([n]) => n > 0)
+    .map(([n, forms]) => countWithNoun(n, forms))
+    .join(", ")}.`;
 }
 
 export function setupText(result: SetupResult): string {

@@ -58,7 +58,8 @@ describe("validation marks", () => {
     expect(marked.data.note.startsWith("Проверить с завучем\n\n")).toBe(true);
     expect(cellAt(sheet, "Z40").background).toBe("#abcdef");
     expect(cellAt(sheet, "A40").background).toBe(WHITE);
-    expect(env.fake.spreadsheet._toasts.at(-1)!.msg).toMatch(/Найдено: \d+ ошиб/);
+    // Only what was found is counted: no «0 замечаний».
+    expect(env.fake.spreadsheet._toasts.at(-1)!.msg).toMatch(/^Найдено: \d+ ошиб[а-я]+, \d+ предупрежден[а-я]+\. /);
 
     // Batched per tab: never one call per cell.
     expect(env.counter.count("Range.setNote")).toBe(0);

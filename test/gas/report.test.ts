@@ -78,6 +78,13 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const text = documentStructure(docByUrl(env, outcome.report.url)).map((e) => ("text" in e ? e.text : ""));
     expect(text.join("\n")).toMatch(/ЧЕРНОВИК/);
     expect(text.join("\n")).toMatch(/Приложение\. Ошибки/);
+    // From the menu: a dialog with the link and the same draft note as the sidebar and `mip report`.
+    env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Управляющий совет школы");
+    env.fns.menuGenerateReport!();
+    const dialog = env.fake.ui._dialogs.at(-1)!;
+    expect(dialog.title).toBe("Отчёт готов");
+    expect(outcome.errors).toBe(2);
+    expect(dialog.html.getContent()).toContain("Это черновик: в таблице 2 ошибки. Они перечислены в приложении к отчёту");
   });
 
   it("is blocked in strict mode: no document, the errors are returned and the menu says why", () => {
