@@ -72,6 +72,9 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(backgrounds[2]).toBe(TONE_COLOURS.unreadable);
     expect([TONE_COLOURS.errors, TONE_COLOURS.warnings, TONE_COLOURS.clean]).toContain(backgrounds[0]);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toMatch(/^обновлено 7 из 7 — 20\.12\.2022/);
+    expect(env.fake.ui._alerts.at(-1)!.prompt).toMatch(
+      /^Готово: обновлено 7 из 7 — 20\.12\.2022 \d\d:\d\d\. Не прочитаны: 3 организации — причина в столбце «Состояние»\.$/,
+    );
   });
 
   it("never writes school text as a formula; the text arrives unchanged", () => {

@@ -50,7 +50,8 @@ function pauseText(outcome: { paused: boolean; pausedForDay: boolean }): string 
 function refreshMessage(outcome: RefreshOutcome): string {
   if (outcome.kind === "busy") return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
   const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
-  if (outcome.kind === "finished") return `Свод обновлён: ${outcome.text}.${failed}`;
+  // outcome.text is the progress cell's «обновлено 4 из 4 — 20.12.2022 10:00».
+  if (outcome.kind === "finished") return `Готово: ${outcome.text}.${failed}`;
   const next = outcome.pausedForDay ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"];
   return `Обновлено ${outcome.done} из ${outcome.total}.${pauseText(outcome)} ${next}${failed}`;
 }
