@@ -40,7 +40,9 @@ export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undef
   if (!tab) return null;
   const props = PropertiesService.getDocumentProperties();
   // An open sidebar polls this stamp and refreshes its findings after the edit.
-  props.setProperty(KEYS.editStamp, String(Date.now()));
+  // The time alone could repeat (two edits in one millisecond, a frozen test clock): a random tail
+  // makes every edit a new stamp, at no service call.
+  props.setProperty(KEYS.editStamp, `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`);
   if (props.getProperty(KEYS.live) !== "1") return null;
   const ss = sheet.getParent();
   // A busy document (a report being made, a full check) skips this edit: the stamp above

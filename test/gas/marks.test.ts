@@ -148,6 +148,9 @@ describe("live re-check (onEdit)", () => {
     const stamp = env.call<string>("sidebarEditStamp");
     expect(stamp).not.toBe("");
     expect(env.call<SidebarState>("sidebarGetState").editStamp).toBe(stamp);
+    // Every edit is a new stamp, even within one millisecond (this clock is frozen).
+    env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("Кадры").getRange("A3"), source: ss });
+    expect(env.call<string>("sidebarEditStamp")).not.toBe(stamp);
   });
 
   it("rewrites marks only under the document lock, and skips an edit while another execution holds it", () => {

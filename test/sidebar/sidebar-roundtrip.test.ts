@@ -119,6 +119,50 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     expect(text!.match(/Не удалось/g) ?? []).toHaveLength(1);
   });
 
+  it("takes a coordinator from the sample's findings to a final report: each click leads to the cell to fix", async () => {
+    await openWith(sampleGrid(), { pollMs: 200 });
+    const page = session.page;
+    const ss = env.fake.spreadsheet;
+    const settings = ss.getSheetByName("Настройки")!;
+    const limitRow = settings.getDataRange().getValues().findIndex((row) => String(row[0]).startsWith("Максимум наставляемых")) + 1;
+    expect(limitRow).toBeGreaterThan(1);
+    /** What a coordinator types after reading the finding (the message says what to do). */
+    const fixes: Record<string, (message: string) => { sheet?: string; cell?: string; value: string | number }> = {
+      MENT_DECLARED_MISMATCH: (m) => ({ value: Number(/наставляемых (\d+)/.exec(m)![1]) }),
+      PLAN_DEVIATION_ACTION_MISSING: () => ({ value: "Выезды перенесены на апрель, график согласован приказом" }),
+      // «…или измените предел в «Настройках»»: the load of this network is agreed at 7.
+      MENT_LOAD_EXCEEDED: () => ({ sheet: "Настройки", cell: `B${limitRow}`, value: 7 }),
+      MENT_ORG_UNKNOWN: (m) => ({ value: /имелась в виду «(.+)»\. Исправьте/.exec(m)![1]! }),
+    };
+    const findings = page.locator("#findings .finding");
+    const total = await findings.count();
+    expect(total).toBe(4);
+    for (let fixed = 0; fixed < total; fixed++) {
+      const finding = findings.first();
+      const rule = (await finding.getAttribute("data-rule"))!;
+      const cell = (await finding.getAttribute("data-cell"))!;
+      const sheet = (await finding.evaluate((el) => el.closest("section")!.getAttribute("data-sheet")))!;
+      const message = (await finding.locator(".finding-message").textContent())!;
+      await finding.click();
+      await expect.poll(activeRange).toEqual({ sheet, cell });
+      const fix = fixes[rule]!(message);
+      const target = ss.getSheetByName(fix.sheet ?? sheet)!.getRange(fix.cell ?? cell);
+      target.setValue(fix.value);
+      env.fns.onEdit!({ authMode: "LIMITED", range: target, source: ss });
+      // The panel notices the edit by itself and drops the finding.
+      await expect.poll(() => findings.count(), { timeout: 15_000 }).toBe(total - fixed - 1);
+    }
+    await page.locator("#validate").click();
+    await page.locator("#no-findings").waitFor();
+    await expect(page.locator("#counts").textContent()).resolves.toContain("Ошибок нет");
+    await page.locator("#generate-report").click();
+    await page.locator("#report a").waitFor();
+    await expect(page.locator("#report .report-title").textContent()).resolves.toBe("Отчёт сформирован");
+    await expect(page.locator("#report .badge-draft").count()).resolves.toBe(0);
+    expect(createdDocuments()).toHaveLength(1);
+    expect(createdDocuments()[0]).not.toMatch(/ЧЕРНОВИК/i);
+  });
+
   it("filters by severity", async () => {
     await openWith(fixtureGrid());
     const page = session.page;
