@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SUMMARY_ALL_HEADERS, SUMMARY_HEADERS, TONE_COLOURS, summaryColumn } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/core/sample.js";
 import { MALICIOUS, pairRow, schoolGrid } from "./fixtures.js";
-import { documentStructure, setRichText } from "../gas/fake/index.js";
+import { documentStructure, setFormula, setRichText } from "../gas/fake/index.js";
+import { hyperlinkUrl } from "../../src/gas/committee/run.js";
 import { type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
 import { apiCell, dayFirstDate, monthFirstLocale } from "../../src/gas/committee/school-reader.js";
 
@@ -271,6 +272,28 @@ describe("committee mode in Sheets (bundle)", () => {
     const rows = summaryValues(env).slice(1, 5);
     expect(rows.map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК", "ОК", "Нет ссылки"]);
     expect(rows.map((r) => r[col("Ссылка")])).toEqual([1, 2, 3].map((n) => `https://docs.google.com/spreadsheets/d/${id(n)}`).concat(""));
+    // «Пришлют позже» has no link at all: the formulas were looked at once, and found none.
+    expect(env.counter.count("Range.getFormulas")).toBe(1);
+  });
+
+  it("reads a registry link written as =HYPERLINK(…), and reads formulas only when a row still lacks a link", () => {
+    const env = committeeEnv([
+      { id: id(1), organisation: "МОУ «СОШ № 9»", grid: sampleGrid(), link: "Таблица СОШ № 9" },
+      { id: id(2), organisation: "МОУ «СОШ № 10»", grid: sampleGrid() },
+    ]);
+    const registry = env.committee._sheet("Реестр");
+    setFormula(registry, 2, 2, `=HYPERLINK("https://docs.google.com/spreadsheets/d/${id(1)}/edit"; "Таблица СОШ № 9")`, "Таблица СОШ № 9");
+    env.counter.reset();
+    env.run("committeeRefresh");
+    expect(summaryValues(env).slice(1, 3).map((r) => r[col("Состояние")])).toEqual(["ОК", "ОК"]);
+    expect(env.counter.count("Range.getFormulas")).toBe(1);
+    // Every row linked plainly: no formula read at all.
+    const plain = committeeEnv([{ id: id(2), organisation: "МОУ «СОШ № 10»", grid: sampleGrid() }]);
+    plain.counter.reset();
+    plain.run("committeeRefresh");
+    expect(plain.counter.count("Range.getFormulas")).toBe(0);
+    expect(hyperlinkUrl('=hyperlink("https://x.example/?q=""a""", "A")')).toBe('https://x.example/?q="a"');
+    expect(hyperlinkUrl("=SUM(A1)")).toBeNull();
   });
 
   it("a run killed at 6 minutes loses no saved progress; a workbook that killed two runs is written as too slow and skipped", () => {

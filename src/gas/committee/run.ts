@@ -52,19 +52,36 @@ function linkOf(rich: GoogleAppsScript.Spreadsheet.RichTextValue | null | undefi
  * smart chip or a rich-text link: so the link column's rich text is read too
  * (ONE extra call per run), and where the label is not itself a spreadsheet link or id, the
  * cell's link address takes its place (Sheets links a typed URL to itself, so a cell that
- * already holds one needs no look).
+ * already holds one needs no look). A =HYPERLINK("…", "…") formula shows its label and carries
+ * no rich-text link: only when some row is still without a link are the column's formulas read
+ * (one more call, none in the usual case).
  */
 function registryRows(registry: GoogleAppsScript.Spreadsheet.Sheet): Cell[][] {
   const rows = registry.getDataRange().getValues().map((row) => row.map(registryCell));
   if (rows.length < 2) return rows;
   const linkAt = registryLinkColumn(rows[0]!);
-  const rich = registry.getRange(1, linkAt + 1, rows.length, 1).getRichTextValues();
+  const column = registry.getRange(1, linkAt + 1, rows.length, 1);
+  const rich = column.getRichTextValues();
+  const linked = (r: number) => spreadsheetIdFrom(cellText(rows[r]![linkAt])) !== null;
   rows.forEach((row, r) => {
-    if (r === 0 || spreadsheetIdFrom(cellText(row[linkAt]))) return;
+    if (r === 0 || linked(r)) return;
     const url = linkOf(rich[r]?.[0]);
     if (url) row[linkAt] = url;
   });
+  if (rows.some((row, r) => r > 0 && cellText(row[linkAt]) !== "" && !linked(r))) {
+    const formulas = column.getFormulas();
+    rows.forEach((row, r) => {
+      const url = r > 0 && !linked(r) ? hyperlinkUrl(formulas[r]?.[0] ?? "") : null;
+      if (url) row[linkAt] = url;
+    });
+  }
   return rows;
+}
+
+/** The address of =HYPERLINK("address"; "label") (either separator, "" inside quotes); null otherwise. */
+export function hyperlinkUrl(formula: string): string | null {
+  const m = /^=\s*HYPERLINK\s*\(\s*"((?:[^"]|"")*)"/i.exec(formula.trim());
+  return m ? m[1]!.replace(/""/g, '"') : null;
 }
 
 const LOCK_WAIT_MS = 1000;

@@ -60,3 +60,26 @@ type WithRichText = Pick<GoogleAppsScript.Spreadsheet.Range, "getRichTextValues"
   }
   return out;
 };
+
+const formulaCells = new WeakMap<FakeSheet, Map<string, string>>();
+
+/** Test set-up (uncounted): a formula cell showing `shown` (Sheets' computed value); getFormulas() gives the formula. */
+export function setFormula(sheet: FakeSheet, row: number, col: number, formula: string, shown: string): void {
+  sheet._counter.paused(() => sheet.getRange(row, col).setValue(shown));
+  const cells = formulaCells.get(sheet) ?? new Map<string, string>();
+  cells.set(`${row}:${col}`, formula);
+  formulaCells.set(sheet, cells);
+}
+
+type WithFormulas = Pick<GoogleAppsScript.Spreadsheet.Range, "getFormulas">;
+
+(FakeRange.prototype as unknown as WithFormulas).getFormulas = function (this: FakeRange): string[][] {
+  const out: string[][] = [];
+  for (let r = 0; r < this._numRows; r++) {
+    const row: string[] = [];
+    // Sheets gives "" for a cell without a formula.
+    for (let c = 0; c < this._numCols; c++) row.push(formulaCells.get(this._sheet)?.get(`${this._row + r}:${this._col + c}`) ?? "");
+    out.push(row);
+  }
+  return out;
+};
