@@ -91,6 +91,13 @@ describe("справка", () => {
     expect(plan.totalRow).toBe(true);
   });
 
+  it("totals the mentoring table without repeats, and says so", () => {
+    const mentoring = tables.find((t) => t.caption === "Наставничество по организациям")!;
+    expect(mentoring.totalRow).toBe(true);
+    expect(mentoring.rows.at(-1)![0]).toBe("Итого без повторов");
+    expect(text).toContain("посчитаны один раз");
+  });
+
   it("lists deviations with reasons and the pairs that did not take place", () => {
     expect(text).toContain("МОУ «СОШ № 7» | 2.1. Вебинар | Перенесено | Болезнь лектора | Перенесён на май");
     expect(text).toContain("МОУ «СОШ № 7» | 3. Выезд | Не выполнено | Карантин | —");

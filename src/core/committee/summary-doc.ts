@@ -228,7 +228,7 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
       perSchool,
       {
         caption: "Наставничество по организациям",
-        total: ["Итого", num(totals.pairsTotal), num(totals.pairsActive), num(totals.mentors), num(totals.mentees), num(totals.pairsNotHeld)],
+        total: ["Итого без повторов", num(totals.pairsTotal), num(totals.pairsActive), num(totals.mentors), num(totals.mentees), num(totals.pairsNotHeld)],
       },
     ),
     table(
