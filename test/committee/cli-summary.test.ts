@@ -104,6 +104,8 @@ describe("mip summary", () => {
     const fills = [2, 3, 4].map((r) => (sheet.getRow(r).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb);
     expect(fills[2]).toBe("FFE0E0E0");
     expect(fills[0]).toMatch(/^FF(F4CCCC|FCE8B2|D9EAD3)$/);
+    // The total row says that pairs and people are counted without repeats, as the справка does.
+    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe("Итого: 5 (пары и люди без повторов)");
   });
 
   it("never writes over an existing file", async () => {

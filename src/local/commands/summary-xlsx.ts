@@ -18,11 +18,14 @@ import { wholePercent } from "../../core/percent.js";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
-/** Total-row values under the numeric columns (sums; plan execution and completeness overall). */
+/**
+ * Total-row values under the numeric columns: sums; plan execution and completeness overall;
+ * pairs and people without repeats (listed by two schools, counted once), as the справка says.
+ */
 function totalsRow(totals: CommitteeTotals): (string | number)[] {
   const pct = (share: number | null) => (share === null ? "" : wholePercent(share));
   const byHeader: Partial<Record<(typeof SUMMARY_HEADERS)[number], string | number>> = {
-    "Организация": `Итого: ${totals.schools}`,
+    "Организация": `Итого: ${totals.schools} (пары и люди без повторов)`,
     "Заполнено, %": pct(totals.completeness),
     "Ошибки": totals.errors,
     "Предупреждения": totals.warnings,
