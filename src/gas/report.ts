@@ -8,6 +8,7 @@
 import type { ReportOutcome } from "../api.js";
 import { blockedOutcome, buildReport, firstFreeName } from "../core/report/build.js";
 import { checkWorkbook } from "./check.js";
+import { mergeGroupHeaders } from "./docs-merge.js";
 import { renderDocModel } from "./docs-render.js";
 import { UserError } from "./errors.js";
 import { KEYS, METADATA_KEYS, type StoredReport, newestThatFit, readJson, setSpreadsheetMetadata, writeJson } from "./properties.js";
@@ -127,6 +128,7 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
     const url = doc.getUrl();
     renderDocModel(doc, build.model);
     doc.saveAndClose();
+    mergeGroupHeaders(docId, build.model);
     let notice = destination.notice;
     try {
       DriveApp.getFileById(docId).moveTo(destination.folder);

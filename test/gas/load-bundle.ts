@@ -31,6 +31,8 @@ export interface GasEnvironmentOptions {
   readonly now?: string | Date;
   readonly counter?: CallCounter;
   readonly timeZone?: string;
+  /** Services the project does not have here (an advanced service not enabled, e.g. "Docs"). */
+  readonly without?: readonly string[];
 }
 
 export interface GasEnvironment {
@@ -89,7 +91,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const spreadsheet = options.spreadsheet ?? (options.grid ? spreadsheetFromGrid(options.grid, counter, undefined, options.timeZone) : undefined);
   const fake = createFakeServices({ counter, htmlFiles: htmlFiles(), ...(spreadsheet ? { spreadsheet } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
   const quiet = { log: (...a: unknown[]) => fake.logger.log(...a), info: () => {}, warn: (...a: unknown[]) => fake.logger.log(...a), error: (...a: unknown[]) => fake.logger.log(...a) };
-  const context = vm.createContext({ ...fake.globals, console: quiet });
+  const globals: Record<string, unknown> = { ...fake.globals, console: quiet };
+  for (const name of options.without ?? []) delete globals[name];
+  const context = vm.createContext(globals);
   if (options.now !== undefined) {
     const ms = typeof options.now === "string" ? Date.parse(options.now.length === 10 ? `${options.now}T12:00:00+03:00` : options.now) : options.now.getTime();
     (vm.runInContext(FIXED_CLOCK, context) as (ms: number) => void)(ms);

@@ -4,7 +4,7 @@ import { buildReport } from "../../src/core/report/build.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
 import { docxStructure, googleDocStructure } from "./docx-structure.js";
-import { CallCounter, FAKE_SPREADSHEET_FOLDER, documentStructure, spreadsheetFromGrid } from "./fake/index.js";
+import { CallCounter, FAKE_SPREADSHEET_FOLDER, FakeTable, documentStructure, spreadsheetFromGrid, tableMerges } from "./fake/index.js";
 import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
 import { lastAlert } from "./inspect.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
@@ -158,6 +158,38 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     env2.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
     env2.fake.drive._createFile(first.report.name, "application/vnd.google-apps.document", FAKE_SPREADSHEET_FOLDER);
     expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
+  });
+
+  it("merges the form's group header cells with the Docs API after saving (two calls), as the .docx has them", () => {
+    const env = setUp();
+    env.counter.reset();
+    const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
+    expect(env.counter.count("Docs.Documents.get")).toBe(1);
+    expect(env.counter.count("Docs.Documents.batchUpdate")).toBe(1);
+    const tables = doc._body._children.filter((c): c is FakeTable => c instanceof FakeTable);
+    const results = tables.find((t) => t._rows[0]!._cells[1]!._node.text === "Основные результаты реализации плана")!;
+    expect(results).toBeDefined();
+    // «Основные результаты…» over columns 2–3 and «Результаты (продукты)…» over 4–5, as in the .docx.
+    expect(tableMerges(results)).toEqual([
+      { row: 0, column: 1, rowSpan: 1, columnSpan: 2 },
+      { row: 0, column: 3, rowSpan: 1, columnSpan: 2 },
+    ]);
+    expect(tables.filter((t) => t !== results).every((t) => tableMerges(t).length === 0)).toBe(true);
+  });
+
+  it("without the Docs advanced service, or when the Docs API fails, the report is still made (headers unmerged)", () => {
+    const counter = new CallCounter();
+    const withoutDocs = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(sampleGrid(), counter), counter, now: NOW, without: ["Docs"] });
+    expect(created(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(/^https:\/\/docs\.google\.com\//);
+    expect(counter.count("Docs.Documents.get")).toBe(0);
+
+    const failing = setUp();
+    (failing.fake.docsApi.Documents as { batchUpdate: unknown }).batchUpdate = () => {
+      throw new Error("GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error");
+    };
+    const outcome = created(failing.call<ReportOutcome>("sidebarGenerateReport"));
+    expect(outcome.report.url).toMatch(/^https:\/\/docs\.google\.com\//);
+    expect(failing.fake.logger._lines.join("\n")).toMatch(/Объединение ячеек шапки таблицы не выполнено/);
   });
 
   it("keeps the list of report names within Apps Script's 9 KB per property, dropping the oldest", () => {

@@ -6,6 +6,7 @@
  */
 import { type SchoolRecord, buildSummaryDoc, SUMMARY_TITLE } from "../../core/committee/index.js";
 import { firstFreeName } from "../../core/report/naming.js";
+import { mergeGroupHeaders } from "../docs-merge.js";
 import { renderDocModel } from "../docs-render.js";
 import { UserError } from "../errors.js";
 import { reportDestination } from "../report.js";
@@ -34,6 +35,7 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   const url = doc.getUrl();
   renderDocModel(doc, model);
   doc.saveAndClose();
+  mergeGroupHeaders(docId, model);
   if (destination.folder) {
     try {
       DriveApp.getFileById(docId).moveTo(destination.folder);

@@ -4,6 +4,7 @@
  */
 import type { Cell, WorkbookGrid } from "../../../src/core/grid.js";
 import { CallCounter } from "./counter.js";
+import { FakeDocsApi } from "./docs-api.js";
 import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
@@ -48,6 +49,7 @@ export interface FakeServices {
   readonly propertiesService: FakePropertiesService;
   readonly scriptApp: FakeScriptApp;
   readonly logger: FakeLogger;
+  readonly docsApi: FakeDocsApi;
   /** The Apps Script global names → fake objects. */
   readonly globals: Record<string, unknown>;
   /** Full JSON of the spreadsheet, its document properties and the Drive (for «nothing changed» checks). */
@@ -109,6 +111,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const propertiesService = new FakePropertiesService(counter);
   const scriptApp = new FakeScriptApp(counter);
   const logger = new FakeLogger();
+  const docsApi = new FakeDocsApi(documentApp, counter);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     DocumentApp: documentApp,
@@ -120,6 +123,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Utilities: new FakeUtilities(counter),
     ScriptApp: scriptApp,
     Logger: logger,
+    // The Docs advanced service (appsscript.json enables it) for merging table header cells.
+    Docs: docsApi,
   };
   return {
     counter,
@@ -132,6 +137,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     propertiesService,
     scriptApp,
     logger,
+    docsApi,
     globals,
     snapshot: () =>
       counter.paused(() => ({
@@ -142,3 +148,4 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   };
 }
 export * from "./rich-text.js";
+export * from "./docs-api.js";
