@@ -61,6 +61,8 @@ interface ParagraphProps {
   readonly keepNext?: boolean;
   readonly keepLines?: boolean;
   readonly tabs?: string;
+  /** Titles, headings, captions, the approval and the signature are never hyphenated. */
+  readonly noHyphens?: boolean;
   readonly before?: number;
   readonly after?: number;
   readonly indent?: string;
@@ -73,6 +75,7 @@ function paragraphXml(props: ParagraphProps, content: string): string {
     (props.keepNext ? "<w:keepNext/>" : "") +
     (props.keepLines ? "<w:keepLines/>" : "") +
     (props.tabs ?? "") +
+    (props.noHyphens ? "<w:suppressAutoHyphens/>" : "") +
     `<w:spacing w:before="${props.before ?? 0}" w:after="${props.after ?? 0}" w:line="240" w:lineRule="auto"/>` +
     (props.indent ?? "") +
     (props.align ? `<w:jc w:val="${JC[props.align]}"/>` : "");
@@ -95,8 +98,14 @@ function cellXml(width: number, content: string, extra: { span?: number; header?
   return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
 }
 
+/**
+ * A cell's paragraph. Table text is not hyphenated: the columns are sized so their words fit
+ * whole (report/widths.ts), a hyphenated short label reads worse than a wrapped one, and the
+ * Google Doc of the same model has no hyphenation either.
+ */
 function tableText(cell: TableCell, align: Align, bold: boolean): string {
-  return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/>${align === "left" ? "" : `<w:jc w:val="${JC[align]}"/>`}</w:pPr>${runsXml(cellRuns(cell), bold)}</w:p>`;
+  const pPr = `<w:pStyle w:val="${TABLE_STYLE}"/><w:suppressAutoHyphens/>${align === "left" ? "" : `<w:jc w:val="${JC[align]}"/>`}`;
+  return `<w:p><w:pPr>${pPr}</w:pPr>${runsXml(cellRuns(cell), bold)}</w:p>`;
 }
 
 const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
@@ -110,7 +119,7 @@ export function tableXml(block: TableBlock, width: number): string {
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
   const parts: string[] = [];
-  if (block.caption) parts.push(paragraphXml({ keepNext: true, before: 120, after: 60 }, runXml(block.caption)));
+  if (block.caption) parts.push(paragraphXml({ keepNext: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
   parts.push(
     `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
       `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
@@ -148,14 +157,14 @@ export function blockXml(block: Block, width: number): string {
       return block.lines
         .map((line, i) =>
           paragraphXml(
-            { align: "center", before: i === 0 ? 240 : 0, after: i === block.lines.length - 1 ? 240 : 60 },
+            { align: "center", noHyphens: true, before: i === 0 ? 240 : 0, after: i === block.lines.length - 1 ? 240 : 60 },
             runXml(line, { bold: true, ...(i === 0 && /^[А-ЯЁ ]+$/u.test(line) ? { size: 32 } : {}) }),
           ),
         )
         .join("");
     case "heading":
       return paragraphXml(
-        { style: HEADING_STYLE[block.level], keepNext: true, keepLines: true, before: block.level === 1 ? 240 : 120, after: 60, align: "left" },
+        { style: HEADING_STYLE[block.level], keepNext: true, keepLines: true, noHyphens: true, before: block.level === 1 ? 240 : 120, after: 60, align: "left" },
         runXml(block.text, { bold: true, italic: block.level === 3 }),
       );
     case "paragraph": {
@@ -182,7 +191,7 @@ export function blockXml(block: Block, width: number): string {
       return block.lines
         .map((line, i) =>
           paragraphXml(
-            { align: "left", after: i === block.lines.length - 1 ? 240 : 40, indent: `<w:ind w:left="${Math.round(width * 0.55)}"/>` },
+            { align: "left", noHyphens: true, after: i === block.lines.length - 1 ? 240 : 40, indent: `<w:ind w:left="${Math.round(width * 0.55)}"/>` },
             runXml(line, { bold: i === 0 }),
           ),
         )
@@ -191,7 +200,7 @@ export function blockXml(block: Block, width: number): string {
       // One right tab: the line and the name stay together at the right margin, on the same
       // line as the organisation when it fits, else right-aligned on the next line.
       return paragraphXml(
-        { keepLines: true, before: 480, tabs: `<w:tabs><w:tab w:val="right" w:pos="${width}"/></w:tabs>` },
+        { keepLines: true, noHyphens: true, before: 480, tabs: `<w:tabs><w:tab w:val="right" w:pos="${width}"/></w:tabs>` },
         runXml(block.left) +
           `<w:r><w:tab/><w:t xml:space="preserve">${escapeXml(`${SIGNATURE_BLANK}\u00a0${block.name}`)}</w:t></w:r>`,
       );

@@ -35,7 +35,8 @@ export function docxDocument(model: DocModel): Document {
     title: model.title,
     creator: "МИП-отчёт",
     description: model.draft ? "Черновик отчёта: в таблице есть ошибки" : "Отчёт о деятельности МИП",
-    // Word hyphenates the Russian text (ru-RU below); narrow table columns then break cleanly.
+    // Word hyphenates the Russian prose (ru-RU below); titles, headings and tables are exempt
+    // (suppressAutoHyphens in docx-body.ts).
     hyphenation: { autoHyphenation: true },
     styles: {
       default: {

@@ -123,6 +123,21 @@ describe(".docx report", () => {
     expect(portrait.xml).toMatch(/<w:pStyle w:val="Heading1"\/>.*?<w:b\/>.*?1\. Общие сведения/s);
   });
 
+  it("hyphenates the Russian prose only: headings and every table paragraph are exempt", async () => {
+    const settings = await (await JSZip.loadAsync(portrait.bytes)).file("word/settings.xml")!.async("string");
+    expect(settings).toContain("<w:autoHyphenation/>");
+    const paragraphs = portrait.xml.split("</w:p>");
+    const headings = paragraphs.filter((p) => /<w:pStyle w:val="Heading\d"\/>/.test(p));
+    expect(headings.length).toBeGreaterThan(10);
+    expect(headings.every((p) => p.includes("<w:suppressAutoHyphens/>"))).toBe(true);
+    const cells = paragraphs.filter((p) => p.includes('<w:pStyle w:val="MipTableText"/>'));
+    expect(cells.length).toBeGreaterThan(50);
+    expect(cells.every((p) => p.includes("<w:suppressAutoHyphens/>"))).toBe(true);
+    const prose = paragraphs.filter((p) => p.includes("<w:ind w:firstLine="));
+    expect(prose.length).toBeGreaterThan(5);
+    expect(prose.some((p) => p.includes("<w:suppressAutoHyphens/>"))).toBe(false);
+  });
+
   it("escapes text a cell may hold: markup characters and control characters", async () => {
     const hostile: DocModel = {
       title: "t",
