@@ -9,7 +9,8 @@ import { RULE_FAMILIES } from "../core/rules/index.js";
 import { type TabKey, TABS } from "../core/schema.js";
 import { validateWorkbook } from "../core/validate.js";
 import { todayIn } from "./check.js";
-import { markOneSheet, underMarksLock } from "./marks.js";
+import { markOneSheet } from "./marks.js";
+import { underDocumentLock } from "./document-lock.js";
 import { KEYS } from "./properties.js";
 import { readTabs } from "./read-sheets.js";
 
@@ -47,7 +48,7 @@ export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undef
   const ss = sheet.getParent();
   // A busy document (a report being made, a full check) skips this edit: the stamp above
   // already tells an open sidebar to re-check, and the next edit or check refreshes marks.
-  return underMarksLock(LIVE_LOCK_WAIT_MS, () => null, () => {
+  return underDocumentLock(LIVE_LOCK_WAIT_MS, () => null, () => {
     const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
     const grid = readTabs(ss, titles);
     const result = validateWorkbook(grid, { today: todayIn(ss), onlyTabs: [tab.key] });

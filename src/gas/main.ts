@@ -8,7 +8,8 @@ import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet } from "./check.js";
 import { userMessage } from "./errors.js";
 import { recheckAfterEdit } from "./live.js";
-import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, clearMarks, underMarksLock } from "./marks.js";
+import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, clearMarks } from "./marks.js";
+import { underDocumentLock } from "./document-lock.js";
 import { HELP_TEXT, buildMenu } from "./menu.js";
 import { draftErrorsNote } from "../core/report/draft-note.js";
 import { countWithNoun } from "../core/russian.js";
@@ -99,7 +100,7 @@ export function menuSetupTemplate(): void {
 export function menuClearMarks(): void {
   fromMenu("убрать подсветку", () => {
     const ss = activeSpreadsheet();
-    underMarksLock(
+    underDocumentLock(
       MARKS_LOCK_WAIT_MS,
       () => alert(MARKS_BUSY),
       () => ss.toast(clearedText(clearMarks(ss)), TITLE, 5),

@@ -196,25 +196,9 @@ export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
 /**
  * Marks live in one document property (the note boxes by tab) that a full check, a live
  * re-check after each edit and «Убрать подсветку» all read and rewrite; onEdit runs are
- * separate executions that can overlap, so the read-modify-write happens under the
- * document lock. `onBusy` decides what a caller does when another execution holds it.
+ * separate executions that can overlap, so every rewrite runs under the document lock
+ * (document-lock.ts). A full check or «Убрать подсветку» waits this long for it.
  */
-export function underMarksLock<T>(waitMs: number, onBusy: () => T, work: () => T): T {
-  let lock: GoogleAppsScript.Lock.Lock | null = null;
-  try {
-    lock = LockService.getDocumentLock();
-  } catch {
-    lock = null; // no lock service in this context: run unguarded rather than not at all
-  }
-  if (lock && !lock.tryLock(waitMs)) return onBusy();
-  try {
-    return work();
-  } finally {
-    lock?.releaseLock();
-  }
-}
-
-/** A full check or «Убрать подсветку» waits this long for a report or another check to finish. */
 export const MARKS_LOCK_WAIT_MS = 20_000;
 
 /** What a user sees when marks cannot be changed right now (a report or another check runs). */

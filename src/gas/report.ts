@@ -9,6 +9,7 @@ import type { ReportOutcome } from "../api.js";
 import { blockedOutcome, buildReport, firstFreeName } from "../core/report/build.js";
 import { checkWorkbook } from "./check.js";
 import { mergeGroupHeaders } from "./docs-merge.js";
+import { underDocumentLock } from "./document-lock.js";
 import { renderDocModel } from "./docs-render.js";
 import { UserError } from "./errors.js";
 import { KEYS, METADATA_KEYS, type StoredReport, newestThatFit, readJson, setSpreadsheetMetadata, writeJson } from "./properties.js";
@@ -107,41 +108,45 @@ export function lastReport(): StoredReport | null {
 }
 
 export function generateReport(ss: Spreadsheet): ReportOutcome {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserError("Отчёт по этой таблице уже формируется. Подождите минуту и нажмите ещё раз.");
-  try {
-    const { grid, result } = checkWorkbook(ss);
-    const build = buildReport(result);
-    if (build.kind === "blocked") return blockedOutcome(build.errors);
-    const print = fingerprint(JSON.stringify(grid));
-    const previous = lastReport();
-    if (previous && previous.fingerprint === print && Date.now() - Date.parse(previous.createdAt) < REPEAT_WINDOW_MS) {
-      const { fingerprint: _, ...report } = previous;
-      return { kind: "created", report, errors: build.errors };
-    }
-    const destination = reportDestination(ss, result.context.settings.reportFolder);
-    const remembered = readJson<string[]>(KEYS.reportNames, []);
-    const name = firstFreeName(build.model.title, (candidate) => nameTaken(destination.folder, candidate, remembered));
-    const doc = DocumentApp.create(name);
-    // A closed document answers nothing, so its id and link are taken first.
-    const docId = doc.getId();
-    const url = doc.getUrl();
-    renderDocModel(doc, build.model);
-    doc.saveAndClose();
-    mergeGroupHeaders(docId, build.model);
-    let notice = destination.notice;
-    try {
-      DriveApp.getFileById(docId).moveTo(destination.folder);
-    } catch {
-      notice = "Не удалось переложить отчёт в папку: он сохранён в корне «Моего диска».";
-    }
-    const report: StoredReport = { url, name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
-    writeJson(KEYS.lastReport, report);
-    writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));
-    setSpreadsheetMetadata(ss, METADATA_KEYS.lastReport, JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }));
-    const { fingerprint: _, ...link } = report;
-    return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };
-  } finally {
-    lock.releaseLock();
+  return underDocumentLock(
+    LOCK_WAIT_MS,
+    () => {
+      throw new UserError("Отчёт по этой таблице уже формируется. Подождите минуту и нажмите ещё раз.");
+    },
+    () => makeReport(ss),
+  );
+}
+
+function makeReport(ss: Spreadsheet): ReportOutcome {
+  const { grid, result } = checkWorkbook(ss);
+  const build = buildReport(result);
+  if (build.kind === "blocked") return blockedOutcome(build.errors);
+  const print = fingerprint(JSON.stringify(grid));
+  const previous = lastReport();
+  if (previous && previous.fingerprint === print && Date.now() - Date.parse(previous.createdAt) < REPEAT_WINDOW_MS) {
+    const { fingerprint: _, ...report } = previous;
+    return { kind: "created", report, errors: build.errors };
   }
+  const destination = reportDestination(ss, result.context.settings.reportFolder);
+  const remembered = readJson<string[]>(KEYS.reportNames, []);
+  const name = firstFreeName(build.model.title, (candidate) => nameTaken(destination.folder, candidate, remembered));
+  const doc = DocumentApp.create(name);
+  // A closed document answers nothing, so its id and link are taken first.
+  const docId = doc.getId();
+  const url = doc.getUrl();
+  renderDocModel(doc, build.model);
+  doc.saveAndClose();
+  mergeGroupHeaders(docId, build.model);
+  let notice = destination.notice;
+  try {
+    DriveApp.getFileById(docId).moveTo(destination.folder);
+  } catch {
+    notice = "Не удалось переложить отчёт в папку: он сохранён в корне «Моего диска».";
+  }
+  const report: StoredReport = { url, name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
+  writeJson(KEYS.lastReport, report);
+  writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));
+  setSpreadsheetMetadata(ss, METADATA_KEYS.lastReport, JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }));
+  const { fingerprint: _, ...link } = report;
+  return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };
 }

@@ -2,7 +2,8 @@
 import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet, checkWorkbook } from "./check.js";
 import { UserError } from "./errors.js";
-import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, markWorkbook, underMarksLock } from "./marks.js";
+import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, markWorkbook } from "./marks.js";
+import { underDocumentLock } from "./document-lock.js";
 import { editStamp } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
@@ -21,7 +22,7 @@ export function currentState(mark: boolean): SidebarState {
   const stamp = editStamp();
   const { result } = checkWorkbook(ss, mark);
   if (mark) {
-    underMarksLock(
+    underDocumentLock(
       MARKS_LOCK_WAIT_MS,
       () => {
         throw new UserError(MARKS_BUSY);
