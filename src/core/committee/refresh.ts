@@ -124,7 +124,11 @@ export interface SchoolOutcome {
   readonly pausedForDay?: boolean;
 }
 
-const paused = (error: unknown): SchoolOutcome => ({ record: null, failed: false, paused: true, pausedForDay: isDailyQuota(error) });
+/** A school that could not be read: its failure state, or a pause when Google's rate limit or quota stopped it. */
+function unreadable(error: unknown, entry: RegistryEntry, ports: RefreshPorts, modified: string): SchoolOutcome {
+  if (isRateLimited(error)) return { record: null, failed: false, paused: true, pausedForDay: isDailyQuota(error) };
+  return { record: failedRecord(sourceOf(entry, ports, modified), failureState(error)), failed: true };
+}
 
 /** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
 export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
@@ -133,8 +137,7 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
   try {
     modified = ports.modifiedTime(entry.id);
   } catch (error) {
-    if (isRateLimited(error)) return paused(error);
-    return { record: failedRecord(sourceOf(entry, ports, ""), failureState(error)), failed: true };
+    return unreadable(error, entry, ports, "");
   }
   if (unchanged(stored, entry, modified)) {
     // The organisation name may have been corrected in Реестр: that alone is worth a rewrite.
@@ -145,8 +148,7 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
     const result = validateWorkbook(opened.grid, { today: ports.today() });
     return { record: readRecord(sourceOf(entry, ports, modified, opened.reportLink), opened.grid, result), failed: false };
   } catch (error) {
-    if (isRateLimited(error)) return paused(error);
-    return { record: failedRecord(sourceOf(entry, ports, modified), failureState(error)), failed: true };
+    return unreadable(error, entry, ports, modified);
   }
 }
 
