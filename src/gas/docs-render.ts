@@ -5,7 +5,7 @@
  * plan costs what a 10-row plan costs.
  */
 import { type Block, type DocModel, type Run, type TableBlock, SIGNATURE_BLANK, cellPlainText } from "../core/report/model.js";
-import { TABLE_PT, textWidthPt } from "../core/report/widths.js";
+import { TABLE_PT, scaleWidths, textWidthPt } from "../core/report/widths.js";
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -20,8 +20,7 @@ export const MARGINS_PT = { top: 20 * PT_PER_MM, right: 20 * PT_PER_MM, bottom: 
 
 /** Relative width weights → points that add up to the text width. */
 export function columnWidthsPt(weights: readonly number[], total: number): number[] {
-  const sum = weights.reduce((a, w) => a + Math.max(w, 0.1), 0);
-  return weights.map((w) => Math.round(((Math.max(w, 0.1) / sum) * total) * 10) / 10);
+  return scaleWidths(weights, total).map((w) => Math.round(w * 10) / 10);
 }
 
 function textStyle(size: number, bold = false): Record<string, unknown> {

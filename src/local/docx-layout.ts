@@ -3,6 +3,7 @@
  * A4, margins 20 mm with 30 mm on the left; 14 pt text, 12 pt tables.
  */
 import type { DocModel } from "../core/report/model.js";
+import { scaleWidths } from "../core/report/widths.js";
 
 export const FONT = "Times New Roman";
 /** Half-points, as Word counts font sizes. */
@@ -27,8 +28,7 @@ export function textWidth(orientation: DocModel["orientation"]): number {
 
 /** Relative width weights → twips that add up to the text width exactly. */
 export function columnTwips(weights: readonly number[], total: number): number[] {
-  const sum = weights.reduce((a, b) => a + Math.max(b, 0.1), 0);
-  const widths = weights.map((w) => Math.floor((Math.max(w, 0.1) / sum) * total));
+  const widths = scaleWidths(weights, total).map(Math.floor);
   const rest = total - widths.reduce((a, b) => a + b, 0);
   if (widths.length > 0) widths[widths.length - 1]! += rest;
   return widths;

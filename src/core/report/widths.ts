@@ -93,8 +93,8 @@ export function tableMinimumsPt(block: TableBlock, total: number): number[] {
   return hard.map((m, i) => m + extra[i]!);
 }
 
-/** Relative weights → widths that add up to `total` exactly. */
-function scale(weights: readonly number[], total: number): number[] {
+/** Relative weights → widths that add up to `total` exactly (the renderers scale the model's widths with it). */
+export function scaleWidths(weights: readonly number[], total: number): number[] {
   const sum = weights.reduce((a, b) => a + Math.max(b, 0.1), 0);
   return weights.map((w) => (Math.max(w, 0.1) / sum) * total);
 }
@@ -122,7 +122,7 @@ export function fitColumnWidths(weights: readonly number[], minimums: readonly n
       const rest = free.filter((i) => !fixed.has(i));
       const restWeights = rest.reduce((a, i) => a + Math.max(weights[i]!, 0.1), 0);
       const shares = weights.map((w, i) => fixed.get(i) ?? (Math.max(w, 0.1) / restWeights) * left);
-      return scale(shares, total);
+      return scaleWidths(shares, total);
     }
   }
 }
