@@ -4,7 +4,7 @@
  */
 import pkg from "../../package.json";
 import { UsageError } from "./args.js";
-import { UnusableInputError } from "./xlsx-read.js";
+import { UnusableInputError } from "./errors.js";
 
 /** A message followed by another sentence needs its own full stop. */
 const asSentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);

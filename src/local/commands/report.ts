@@ -10,7 +10,7 @@ import { countWithNoun } from "../../core/russian.js";
 import { writeFailure } from "../files.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
-import { UnusableInputError } from "../xlsx-read.js";
+import { UnusableInputError } from "../errors.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 
 export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
