@@ -98,10 +98,16 @@ export function hugeGrid(): WorkbookGrid {
 /** Raw text stored in the file for the problem cell: an OSC title sequence and a colour, escaped as OOXML does. */
 export const ESCAPED_TITLE = "_x001B_]0;взлом_x0007__x001B_[31mКрасный_x001B_[0m";
 
-/** The sample with a problem text holding `_x001B_` escapes and a U+FFFE in the short organisation name. */
+/** The short organisation name as stored: U+FFFE (XML cannot carry it) and a right-to-left override. */
+export const SHORT_NAME_STORED = "Школа_xFFFE_ № 1\u202eпв";
+
+/** The sample with a plan status and a problem text holding `_x001B_` escapes and a U+FFFE in the short organisation name. */
 export async function escapesWorkbook(): Promise<Buffer> {
+  const withPlanMarker = editTab(sampleGrid(), PLAN_TITLE, (rows) => {
+    rows[1]![7] = "MARKER-STATUS";
+  });
   const grid = setField(
-    editTab(sampleGrid(), "Затруднения", (rows) => {
+    editTab(withPlanMarker, "Затруднения", (rows) => {
       rows[1]![0] = "MARKER-ESCAPE";
     }),
     "Сокращённое наименование",
@@ -112,7 +118,7 @@ export async function escapesWorkbook(): Promise<Buffer> {
     if (!name.endsWith(".xml")) continue;
     const xml = await zip.file(name)!.async("string");
     if (!xml.includes("MARKER-")) continue;
-    zip.file(name, xml.replace("MARKER-ESCAPE", ESCAPED_TITLE).replace("MARKER-FFFE", "Школа_xFFFE_ № 1\u202eпв"));
+    zip.file(name, xml.replace("MARKER-ESCAPE", ESCAPED_TITLE).replace("MARKER-STATUS", ESCAPED_TITLE).replace("MARKER-FFFE", SHORT_NAME_STORED));
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
