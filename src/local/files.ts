@@ -193,13 +193,3 @@ export async function makeFolder(path: string): Promise<void> {
     }
   }
 }
-
-/**
- * Writes to stdout and waits until the text is handed to the system: a full disk or a closed
- * pipe (ENOSPC, EPIPE) rejects instead of being lost with exit code 0.
- */
-export function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(text, (error) => (error ? reject(new WriteError("stdout", writeFailure(error), (error as NodeJS.ErrnoException).code)) : resolve()));
-  });
-}

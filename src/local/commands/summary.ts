@@ -25,7 +25,7 @@ import { validateWorkbook } from "../../core/validate.js";
 import { renderDocx } from "../docx.js";
 import type { WorkbookGrid } from "../../core/grid.js";
 import { looksLikeMipWorkbook } from "../../core/workbook.js";
-import { WriteError, freePath, writeFailure, writeNewFile, writeStdout } from "../files.js";
+import { WriteError, freePath, writeFailure, writeNewFile } from "../files.js";
 import { jsonSafe, terminalSafe } from "../terminal.js";
 import { MAX_INPUT_BYTES } from "../load.js";
 import { UnusableInputError, readXlsx } from "../xlsx-read.js";
@@ -339,14 +339,14 @@ export async function run(args: string[]): Promise<number> {
     });
     progress.finish();
     for (const line of skipped) process.stderr.write(`${terminalSafe(line)}\n`);
-    if (parsed.json) await writeStdout(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
-    else await writeStdout(tableText(written.records, written.totals));
+    if (parsed.json) process.stdout.write(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
+    else process.stdout.write(tableText(written.records, written.totals));
     if (written.xlsx) process.stderr.write(`Свод записан: ${written.xlsx}\n`);
     if (written.docx) process.stderr.write(`Справка записана: ${written.docx}\n`);
     return 0;
   } catch (error) {
     if (error instanceof WriteError) {
-      process.stderr.write(error.path === "stdout" ? `Результат не выведен: ${error.reason}.\n` : `${error.message} Частично записанных файлов не осталось.\n`);
+      process.stderr.write(`${error.message} Частично записанных файлов не осталось.\n`);
       return 2;
     }
     throw error;

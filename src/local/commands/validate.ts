@@ -9,7 +9,6 @@ import { TABS } from "../../core/schema.js";
 import { type ValidationResult, validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
 import { loadMipWorkbook } from "../load.js";
-import { writeStdout } from "../files.js";
 import { type Painter, painter } from "../style.js";
 import { jsonSafe, terminalSafe } from "../terminal.js";
 import { formatPercent } from "../../core/percent.js";
@@ -152,7 +151,7 @@ export async function run(args: string[]): Promise<number> {
   const grid = await loadMipWorkbook(file);
   const result = validateWorkbook(grid, reportDate ? { reportDate } : {});
   // JSON escapes control characters itself; the text for the terminal escapes them (terminal.ts).
-  if (values.json) await writeStdout(`${jsonSafe(JSON.stringify(validationJson(result, file), null, 2))}\n`);
-  else await writeStdout(formatValidation(result, file, painter(process.stdout)));
+  if (values.json) process.stdout.write(`${jsonSafe(JSON.stringify(validationJson(result, file), null, 2))}\n`);
+  else process.stdout.write(formatValidation(result, file, painter(process.stdout)));
   return result.summary.errors > 0 ? 1 : 0;
 }
