@@ -97,7 +97,8 @@ export function menuSetupTemplate(): void {
   fromMenu("создать или обновить шаблон", () => {
     const ss = activeSpreadsheet();
     const result = setupTemplate(ss);
-    stampChange(ss);
+    // Only a template run that changed something moves the stamp the committee compares.
+    if (result.created.length + result.repairedHeaders.length + result.addedFields.length > 0 || result.removedBlankTab || result.versionRecorded) stampChange(ss);
     alert(setupText(result), "Шаблон МИП");
   });
 }
