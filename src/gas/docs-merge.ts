@@ -48,7 +48,8 @@ export function groupHeaderMerges(block: TableBlock, tableStart: number): MergeR
 export function mergeGroupHeaders(documentId: string, model: DocModel): boolean {
   const tables = model.blocks.filter((b): b is TableBlock => b.type === "table");
   if (!tables.some((t) => (t.headerRows ?? []).some((row) => row.some((cell) => cell.span > 1)))) return false;
-  const docs = (globalThis as { Docs?: DocsAdvanced }).Docs;
+  // An advanced service is a global only when enabled: asked by typeof, never through globalThis.
+  const docs = typeof Docs === "undefined" ? undefined : (Docs as unknown as DocsAdvanced);
   if (!docs || typeof docs !== "object") return false;
   try {
     const content = docs.Documents.get(documentId, { fields: "body.content(startIndex,table.rows)" }).body?.content ?? [];
