@@ -19,7 +19,7 @@
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { REGISTRY_HEADERS, REGISTRY_TITLE } from "../../src/core/committee/index.js";
 import { join } from "node:path";
-import { ADDON_TRIGGER_LIMIT, CallCounter, manifestScopes, FakeRange, FakeSheet, FakeSpreadsheet, spreadsheetFromGrid } from "../gas/fake/index.js";
+import { ADDON_TRIGGER_LIMIT, CallCounter, manifestScopes, restName, FakeRange, FakeSheet, FakeSpreadsheet, spreadsheetFromGrid } from "../gas/fake/index.js";
 import { COMMITTEE_DIST, type GasEnvironment, createGasEnvironment, ensureBundleBuilt } from "../gas/load-bundle.js";
 
 export interface SchoolSheet {
@@ -114,9 +114,8 @@ export function registryRows(schools: readonly SchoolSheet[]): unknown[][] {
 export interface CommitteeEnvOptions {
   /** Script time one batch read of a workbook costs (default 2 s). */
   openCostMs?: number;
-  /** Script time of the metadata read (Spreadsheets.get) and of the Drive modified-time read. */
+  /** Script time of the metadata read (Spreadsheets.get, which also brings the change stamp). */
   metaCostMs?: number;
-  driveCostMs?: number;
   counter?: CallCounter;
   triggerLimits?: TriggerLimits;
   /**
@@ -210,9 +209,11 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
       hit(name);
     };
   }
-  const reach = (id: string): FakeSpreadsheet => {
+  const reach = (id: string, method = "Sheets.Spreadsheets.get"): FakeSpreadsheet => {
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
+    // Under drive.file alone the API reaches only the app's own files: a school's workbook is not one.
+    if (env.fake.platform.onlyThroughDriveFile(method)) throw new Error(`GoogleJsonResponseException: API call to ${restName(method)} failed with error: The caller does not have permission`);
     if (denied.has(id)) throw new Error("The caller does not have permission");
     const ss = schools.get(id);
     if (!ss) throw new Error("Requested entity was not found.");
@@ -235,7 +236,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
         batchGet(id: string, args: { ranges: string[] }) {
           counter.hit("Sheets.Spreadsheets.Values.batchGet");
           clock.ms += openCost.get(id) ?? result.openCostMs;
-          const ss = reach(id);
+          const ss = reach(id, "Sheets.Spreadsheets.Values.batchGet");
           return counter.paused(() => ({
             valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'"), locales.get(id)) })),
           }));

@@ -172,7 +172,29 @@ export function requiredList(scopes: readonly string[]): string {
 }
 
 export function insufficientScopes(method: string, scopes: readonly string[]): Error {
+  const api = ADVANCED.exec(method);
+  // An advanced service is a REST call: the API itself answers 403 with its own text
+  // (https://cloud.google.com/apis/design/errors — PERMISSION_DENIED «Request had insufficient authentication scopes.»).
+  if (api) return new Error(`GoogleJsonResponseException: API call to ${restName(method)} failed with error: Request had insufficient authentication scopes.`);
   return new Error(`Exception: Specified permissions are not sufficient to call ${method}. Required permissions: ${requiredList(scopes)}`);
+}
+
+const ADVANCED = /^(Sheets|Drive|Docs)\./;
+
+/** «Sheets.Spreadsheets.Values.batchGet» → «sheets.spreadsheets.values.batchGet», as the API names it in errors. */
+export function restName(method: string): string {
+  const parts = method.split(".");
+  return [...parts.slice(0, -1).map((p) => p.toLowerCase()), parts[parts.length - 1]].join(".");
+}
+
+/** The method a refusal names, in either of Google's forms; null when the text is no refusal. */
+export function refusedMethod(message: string): string | null {
+  const script = /(?:Specified permissions are not sufficient to call|You do not have permission to call) ([\w.]+?)\.?(?: Required permissions|$)/.exec(message);
+  if (script) return script[1]!;
+  const rest = /API call to ([\w.]+) failed with error: Request had insufficient authentication scopes/.exec(message);
+  if (!rest) return null;
+  const known = Object.keys(METHOD_SCOPES).find((m) => restName(m) === rest[1]);
+  return known ?? null;
 }
 
 /**
@@ -242,6 +264,18 @@ export class Platform {
     }
     if (!allowedIn(this.authMode, method)) throw notInThisMode(method, rule.scopes);
     if (this.scopes && rule.scopes.length > 0 && !rule.scopes.some((s) => this.scopes!.has(s))) throw insufficientScopes(method, rule.scopes);
+  }
+
+  /**
+   * True when the granted scopes cover a REST method only through drive.file: then the call
+   * reaches only files the app created or that were opened with it (the API answers «The caller
+   * does not have permission» for any other file).
+   */
+  onlyThroughDriveFile(method: string): boolean {
+    const rule = ruleFor(method);
+    if (!rule || !this.scopes) return false;
+    const granted = rule.scopes.filter((s) => this.scopes!.has(s));
+    return granted.length > 0 && granted.every((s) => s === SCOPE.driveFile);
   }
 
   /** Runs `fn` as a trigger in `mode` runs, then restores the previous mode. */
