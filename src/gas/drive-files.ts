@@ -24,7 +24,7 @@ interface DriveFile {
 
 interface DriveV3 {
   Files: {
-    create(resource: object, blob?: GoogleAppsScript.Base.Blob, optionalArgs?: object): DriveFile;
+    create(resource: object, blob: GoogleAppsScript.Base.Blob | null, optionalArgs?: object): DriveFile;
     list(optionalArgs: object): { files?: DriveFile[]; nextPageToken?: string };
     get(id: string, optionalArgs?: object): DriveFile;
   };
@@ -83,7 +83,7 @@ export function ownFolderId(): string {
   const props = PropertiesService.getUserProperties();
   const known = props.getProperty(OWN_FOLDER_KEY);
   if (known && folderReachable(known)) return known;
-  const made = drive().Files.create({ name: OWN_FOLDER_NAME, mimeType: FOLDER_MIME }, undefined, { fields: "id", supportsAllDrives: true });
+  const made = drive().Files.create({ name: OWN_FOLDER_NAME, mimeType: FOLDER_MIME }, null, { fields: "id", supportsAllDrives: true });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданной папки");
   props.setProperty(OWN_FOLDER_KEY, made.id);
   return made.id;

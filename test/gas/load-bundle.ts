@@ -1,8 +1,10 @@
 /**
- * Loads the BUILT Apps Script bundle (dist/Code.js) into a fresh node:vm context whose
- * globals are the in-memory fakes, the way Apps Script runs a project: every top-level
- * `function` of Code.js becomes callable. Used by the bundle tests, the sidebar's browser
- * tests, the committee tests and bench/gas.ts.
+ * Loads a BUILT Apps Script bundle (the school's dist/Code.js or the committee's
+ * dist/committee/Code.js) into a fresh node:vm context whose globals are the in-memory fakes,
+ * the way Apps Script runs a project: every top-level `function` of Code.js becomes callable,
+ * in the authorisation mode Apps Script would give it, under exactly the scopes of that
+ * deployment's pushed appsscript.json (the fake refuses the rest with Google's message).
+ * Used by the bundle tests, the sidebar's browser tests, the committee tests and the benchmarks.
  *
  *   const env = createGasEnvironment({ grid: sampleGrid(), now: "2022-12-20" });
  *   env.fns.onOpen({ authMode: "FULL" });

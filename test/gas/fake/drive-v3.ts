@@ -121,7 +121,7 @@ export class FakeDriveV3 {
   /** What each converted .docx brought into its document, by file id. */
   readonly _conversions = new Map<string, Conversion>();
   readonly Files: {
-    create(resource: FileResource, blob?: FakeBlob, optionalArgs?: object): { id: string; name: string; mimeType: string; parents: string[] };
+    create(resource: FileResource, blob?: FakeBlob | null, optionalArgs?: object): { id: string; name: string; mimeType: string; parents: string[] };
     list(optionalArgs?: { q?: string; pageSize?: number; pageToken?: string; fields?: string }): { files: { id: string; name: string; mimeType: string }[]; nextPageToken?: string };
     get(id: string, optionalArgs?: { fields?: string }): { id: string; name: string; mimeType: string; parents: string[]; trashed: boolean };
   };
