@@ -101,9 +101,16 @@ const PLAIN: ParagraphLook = {
 
 const look = (changes: Partial<ParagraphLook>): ParagraphLook => ({ ...PLAIN, ...changes });
 
-/** Relative width weights → points that add up to the text width. */
+/**
+ * Relative width weights → points that add up to the text width, rounded as the .docx rounds
+ * them (whole twips, the remainder to the last column: docx-layout.ts columnTwips), so both
+ * documents have the same columns to the twip.
+ */
 export function columnWidthsPt(weights: readonly number[], total: number): number[] {
-  return scaleWidths(weights, total).map((w) => Math.round(w * 10) / 10);
+  const totalTwips = Math.round(total * 20);
+  const twips = scaleWidths(weights, totalTwips).map(Math.floor);
+  if (twips.length > 0) twips[twips.length - 1]! += totalTwips - twips.reduce((a, b) => a + b, 0);
+  return twips.map((w) => w / 20);
 }
 
 const paragraphElement = (runs: readonly Run[], paragraphLook: ParagraphLook): BodyElement => ({
