@@ -4,7 +4,8 @@
  * - header rows repeated on every page (pinTableHeaderRows), as the .docx's w:tblHeader;
  * - table rows never split across pages (updateTableRowStyle preventOverflow; REPORT.md: «a
  *   table row never split across pages unless it is taller than a page»);
- * - cell padding as the .docx's (updateTableCellStyle over the whole table);
+ * - cell padding as the .docx's (updateTableCellStyle over the whole table), header cells
+ *   centred vertically (updateTableCellStyle over the header rows);
  * - table paragraphs single-spaced without spacing, header cells centred and each column's
  *   alignment (updateParagraphStyle per table and per non-left cell);
  * - headings and table captions kept with what follows, headings and the signature kept on one
@@ -108,6 +109,17 @@ export function tableLayoutRequests(block: TableBlock, element: DocsStructuralEl
       },
     },
   ];
+  const columns = rows[0]?.tableCells?.length ?? 0;
+  if (columns > 0 && headerRows <= rows.length) {
+    // Header cells centred vertically, as the .docx's w:vAlign="center".
+    requests.push({
+      updateTableCellStyle: {
+        tableRange: { tableCellLocation: { tableStartLocation: { index: start }, rowIndex: 0, columnIndex: 0 }, rowSpan: headerRows, columnSpan: columns },
+        tableCellStyle: { contentAlignment: "MIDDLE" },
+        fields: "contentAlignment",
+      },
+    });
+  }
   if (first && last) {
     // Table text as the .docx's table style: single spacing, nothing before or after, no indents.
     requests.push({

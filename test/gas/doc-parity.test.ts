@@ -214,7 +214,7 @@ function googleBlocks(doc: FakeDocument): BlockAttributes[] {
             // An empty cell has no weight to compare (the .docx writes no run for it).
             bold: /\S/u.test(cell._node.text) && cell._node.all("BOLD", true),
             shaded: cell._background.toUpperCase() === "#D9D9D9",
-            middle: cell._verticalAlignment === "CENTER",
+            middle: cell._verticalAlignment === "CENTER" || cell._docsCellStyle.contentAlignment === "MIDDLE",
             spaceAbove: magnitude(cell._docsParagraphStyle.spaceAbove),
             spaceBelow: magnitude(cell._docsParagraphStyle.spaceBelow),
             line: (cell._docsParagraphStyle.lineSpacing as number) / 100,
@@ -358,7 +358,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     const problems = compare(docx, google);
     // Only what the Docs API sets is missing: keep-with-next, cell padding and alignment, pinned headers, merges.
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => /keepWithNext|keepLines|padding|repeated header|kept whole|merged|align|spaceAbove|spaceBelow|line \.docx/.test(p))).toBe(true);
+    expect(problems.every((p) => /keepWithNext|keepLines|padding|repeated header|kept whole|merged|align|middle|spaceAbove|spaceBelow|line \.docx/.test(p))).toBe(true);
     expect(problems.some((p) => /: (before|after|indentStart|indentFirstLine|size|bold|text|heading) /.test(p) && !/cell/.test(p))).toBe(false);
   });
 });
