@@ -19,6 +19,12 @@ import { CallCounter, type FakeDocument, FakeTable, spreadsheetFromGrid } from "
 import { tableMerges } from "./fake/docs-api.js";
 import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
 import { createGasEnvironment } from "./load-bundle.js";
+import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
+import type { DocModel } from "../../src/core/report/model.js";
+import { applyDocsLayout } from "../../src/gas/docs-merge.js";
+import { renderDocModel } from "../../src/gas/docs-render.js";
+import { createFakeServices } from "./fake/index.js";
+import { digest } from "../committee/fixtures.js";
 
 interface ParagraphAttributes {
   kind: "paragraph" | "pageBreak";
@@ -360,5 +366,43 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((p) => /keepWithNext|keepLines|padding|repeated header|kept whole|merged|align|middle|spaceAbove|spaceBelow|line \.docx/.test(p))).toBe(true);
     expect(problems.some((p) => /: (before|after|indentStart|indentFirstLine|size|bold|text|heading) /.test(p) && !/cell/.test(p))).toBe(false);
+  });
+
+  it("the committee's справка (another model, drawn by the same renderer) matches its .docx too", async () => {
+    const record = (id: string, organisation: string): SchoolRecord => ({
+      link: "",
+      modified: "",
+      updated: "",
+      reportLink: "",
+      id,
+      organisation,
+      state: STATE_OK,
+      digest: digest({
+        organisation,
+        summary: { errors: 2, warnings: 1, infos: 0, completeness: 0.9 },
+        metrics: { planRows: 10, planDue: 8, planDone: 6, planExecution: 0.75, deviations: 1, pairsTotal: 5, pairsActive: 4, pairsNotHeld: 1, mentors: 2, mentees: 4, participantsTotal: 40, eventsByLevel: { Муниципальный: 3 }, pairsBySubject: { Химия: 1, Физика: 4 } },
+        deviations: [{ no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" }],
+        firstErrors: ["План-факт, L7: Нет управленческих действий"],
+      }),
+    });
+    const model: DocModel = buildSummaryDoc([record("a", "МОУ «СОШ № 7»"), record("b", "МОУ «Лесновская СОШ»")], { date: "2023-06-01", signer: "Специалист комитета образования" });
+    // The renderer and the Docs API pass run here against the fake services installed as globals.
+    const fake = createFakeServices();
+    const scope = globalThis as Record<string, unknown>;
+    const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
+    Object.assign(scope, { DocumentApp: fake.documentApp, Docs: fake.docsApi });
+    try {
+      const doc = fake.documentApp.create(model.title);
+      const id = doc.getId();
+      renderDocModel(doc, model);
+      doc.saveAndClose();
+      expect(applyDocsLayout(id, model)).toBe(true);
+      const google = googleBlocks(fake.documentApp._documents.get(id)!);
+      const docx = await docxBlocks(await renderDocx(model));
+      expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);
+      expect(compare(docx, google)).toEqual([]);
+    } finally {
+      Object.assign(scope, saved);
+    }
   });
 });
