@@ -129,6 +129,10 @@ function drawBlock(body: Body, block: Block, model: DocModel): void {
     case "pageBreak":
       body.appendPageBreak();
       return;
+    case "section":
+      // DocumentApp has one page size per document: a landscape section of the model starts a new page.
+      body.appendPageBreak();
+      return;
     case "approval":
       block.lines.forEach((line, i) => paragraph(body, line, "right", textStyle(TEXT_PT, i === 0)));
       return;
