@@ -63,11 +63,17 @@ function markDraft(blocks: readonly Block[]): Block[] {
   return blocks.map((b) => (b.type === "title" ? { ...b, lines: [DRAFT_MARK, ...b.lines] } : b));
 }
 
+/** What the report's vocabulary reads: the validated workbook with unprintable cells emptied. */
+export function reportContextOf(result: ValidationResult): ReportContext {
+  const { period, reportDate } = result.context;
+  return { wb: printableWorkbook(result.workbook), period, reportDate, metrics: result.metrics, kind: reportKind(result) };
+}
+
 /** The document model, always (draft when there are errors); the strict decision is buildReport's. */
 export function buildReportModel(result: ValidationResult, draftErrors: readonly Issue[] = [], form?: FormDefinition): DocModel {
-  const wb = printableWorkbook(result.workbook);
-  const { period, reportDate, settings } = result.context;
-  const ctx: ReportContext = { wb, period, reportDate, metrics: result.metrics, kind: reportKind(result) };
+  const ctx = reportContextOf(result);
+  const { wb } = ctx;
+  const { period, settings } = result.context;
   const draft = draftErrors.length > 0;
   const chosen = form ?? formOf(wb);
   const content = renderForm(chosen, REPORT_VOCABULARY, ctx);

@@ -212,3 +212,20 @@ export const f = {
   pageBreak: (): FormNode => ({ kind: "pageBreak" }),
   signature: (left: string, name: string): FormNode => ({ kind: "signature", left, name }),
 };
+
+/**
+ * The landmarks a document of this definition shows, in order, for one context: every
+ * heading and signature (groups whose condition fails left out), placeholders filled. Tests
+ * read rendered pages against it.
+ */
+export function formSkeleton<C>(definition: FormDefinition, vocabulary: Vocabulary<C>, ctx: C): string[] {
+  const vars = vocabulary.vars(ctx);
+  const walk = (nodes: readonly FormNode[]): string[] =>
+    nodes.flatMap((node) => {
+      if (node.kind === "heading") return [interpolate(node.text, vars)];
+      if (node.kind === "signature") return [interpolate(node.left, vars)];
+      if (node.kind === "group") return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx) ? walk(node.nodes) : [];
+      return [];
+    });
+  return walk(definition.nodes);
+}
