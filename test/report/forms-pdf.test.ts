@@ -16,7 +16,7 @@ import { formSkeleton } from "../../src/core/report/forms/engine.js";
 import { KIROVSKY, NOVOKUZNETSK } from "../../src/core/report/forms/index.js";
 import { REPORT_VOCABULARY } from "../../src/core/report/forms/report-vocabulary.js";
 import { type DocModel, blockText } from "../../src/core/report/model.js";
-import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
+import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/core/sample.js";
 import { novokuznetskReportDate, novokuznetskSampleGrid } from "../../src/core/sample-novokuznetsk.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
@@ -99,4 +99,21 @@ describe.skipIf(!toolsPresent)("report pages of each form", () => {
     expect(brokenWords("Организация наставничества", "Организация наставничеств\nа")).toEqual(["наставничества"]);
     expect(brokenWords("педагогами-наставниками", "педагогами-\nнаставниками")).toEqual([]);
   });
+});
+
+describe.skipIf(!toolsPresent)("every demo workbook's report", () => {
+  const grids = [...sampleSchools().map((s) => ({ name: s.fileName, grid: s.grid })), { name: "Новокузнецк", grid: novokuznetskSampleGrid() }];
+  for (const { name, grid } of grids) {
+    it(`${name}: no word broken, portrait or landscape`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "mip-demo-pdf-"));
+      for (const orientation of ["Книжная", "Альбомная"]) {
+        const built = buildReport(validateWorkbook(withSetting(grid, "Ориентация страниц отчёта", orientation), { today: sampleReportDate }), { strict: false });
+        if (built.kind !== "document") throw new Error("expected a document");
+        const docx = join(dir, `${orientation}.docx`);
+        writeFileSync(docx, await renderDocx(built.model));
+        const raw = execFileSync("pdftotext", ["-layout", docxToPdf(docx, dir), "-"], { encoding: "utf8" });
+        expect(brokenWords(built.model.blocks.flatMap(blockText).join("\n"), raw), orientation).toEqual([]);
+      }
+    }, 180_000);
+  }
 });
