@@ -162,6 +162,9 @@ function blockElements(block: Block, width: number): BodyElement[] {
       ];
     case "pageBreak":
       return [{ kind: "pageBreak" }];
+    case "section":
+      // DocumentApp has one page size per document: a landscape section of the model starts a new page.
+      return [{ kind: "pageBreak" }];
     case "approval": {
       const start = Math.round(width * LAYOUT_PT.approvalShare * 20) / 20;
       return block.lines.map((line, i) =>
