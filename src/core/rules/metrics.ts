@@ -14,7 +14,8 @@
  *   planDone = rows marked «Выполнено»; planExecution = planDone / planDue.
  * - mentoring: see summariseMentoring (pairs «Не состоялась» are left out of the people counts).
  * - events by level count only rows whose level is a value of the list; contest
- *   participations leave out «Заявка подана»; wins are «Победитель» and «Призёр».
+ *   participations count every result, «Заявка подана» included (the Новокузнецк form
+ *   counts a submitted application as a participation); wins are «Победитель» and «Призёр».
  * - «ИТОГО за отчётный период» figures (dissemination events, speeches, publications) count
  *   only rows dated inside the reporting period; rows whose date is empty or unreadable still
  *   count (TERM_INVALID says so), and so does everything when the period is unknown. The
@@ -119,7 +120,6 @@ function contests(ctx: Omit<RuleContext, "emit">): Record<string, ContestLevelCo
     const level = levelOf(row.cells.level);
     if (level === null) continue;
     const result = enumValue(row.cells.result, "contestResult");
-    if (result === "Заявка подана") continue;
     const entry = (out[level] ??= { participations: 0, wins: 0 });
     entry.participations++;
     if (result === "Победитель" || result === "Призёр") entry.wins++;

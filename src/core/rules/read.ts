@@ -197,5 +197,5 @@ export function reasonNote(reason: string | undefined): string {
   return ` (${reason.replace(/\.$/, "")})`;
 }
 
-/** «5 пар», «1 пара» (Intl.PluralRules("ru")). */
+/** «5 пар», «1 пара» (core/russian plural). */
 export { countWithNoun as counted } from "../russian.js";
