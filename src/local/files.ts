@@ -71,6 +71,7 @@ export function writeFailure(error: unknown): string {
   if (code === "EISDIR") return "это папка";
   if (code === "ENOTDIR") return "на этом месте файл, а не папка";
   if (code === "ENOSPC" || code === "EDQUOT") return "на диске нет места";
+  if (code === "EFBIG") return "файл больше, чем позволяет система";
   if (code === "ENAMETOOLONG") return "слишком длинное имя файла или путь";
   if (code === "EEXIST") return "файл уже существует";
   if (code === "EMFILE" || code === "ENFILE") return "открыто слишком много файлов";

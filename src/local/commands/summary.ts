@@ -147,13 +147,19 @@ export async function collectInputs(paths: readonly string[], exclude: ReadonlyS
         entries.push({ path, shown, problem: "файл не читается" });
         continue;
       }
-      const info = link.isSymbolicLink() ? await stat(path).catch(() => null) : link;
+      let linkProblem = "";
+      const info = link.isSymbolicLink()
+        ? await stat(path).catch((error: NodeJS.ErrnoException) => {
+            linkProblem = error.code === "ELOOP" ? "ссылка ведёт сама на себя" : error.code === "ENOENT" ? "ссылка ведёт на файл, которого нет" : "нет прав на чтение того, куда ведёт ссылка";
+            return null;
+          })
+        : link;
       if (!info) {
-        if (isXlsxName(child.shown)) entries.push({ path, shown, problem: "ссылка ведёт на файл, которого нет" });
+        if (isXlsxName(child.shown) || linkProblem !== "ссылка ведёт на файл, которого нет") entries.push({ path, shown, problem: linkProblem });
         continue;
       }
       if (info.isDirectory()) await walk(path, shown);
-      else if (info.isFile() && isXlsxName(child.shown)) entries.push({ path, shown });
+      else if (isXlsxName(child.shown)) entries.push(info.isFile() ? { path, shown } : { path, shown, problem: "не обычный файл" });
     }
   };
   for (const path of paths) {
