@@ -8,13 +8,14 @@
  * key-value labels at the end, dropdowns for the new lists, and the version record.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { fold } from "../core/fold.js";
 import { type TableTabDef, TABS, TEMPLATE_VERSION, versionFromRangeName } from "../core/schema.js";
 import { type TabLayout, TEMPLATE_LAYOUT } from "../core/template.js";
 import { planColumnInserts } from "../core/upgrade.js";
 import { VERSION_NAME, safeSheetName } from "./xlsx-write.js";
 import { UnusableInputError, readXlsx } from "./xlsx-read.js";
+import { oversizedRange } from "./xlsx-ranges.js";
+import { repack } from "./zip-pack.js";
 import { looksLikeMipWorkbook } from "../core/workbook.js";
 
 export interface UpgradeResult {
@@ -98,18 +99,17 @@ function upgradeKeyValue(ws: ExcelJS.Worksheet, layout: TabLayout, changes: stri
 
 /** The version constant replaces any version record (constant or «MIP_TEMPLATE_V…» name) of the old file. */
 async function recordVersion(buffer: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
-  const file = zip.file("xl/workbook.xml");
-  if (!file) return buffer;
-  let xml = await file.async("string");
-  xml = xml.replace(/<definedName\b[^>]*\bname="([^"]+)"[^>]*>[^<]*<\/definedName>/g, (whole, name: string) =>
-    name === VERSION_NAME || versionFromRangeName(name) !== null ? "" : whole,
-  );
-  xml = xml.replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/g, "");
-  const entry = `<definedName name="${VERSION_NAME}">"${TEMPLATE_VERSION}"</definedName>`;
-  xml = xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${entry}`) : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`);
-  zip.file("xl/workbook.xml", xml);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  // Every part XML-safe and packed with zlib, as every file mip writes (zip-pack.ts).
+  return repack(buffer, {
+    "xl/workbook.xml": (source) => {
+      let xml = source.replace(/<definedName\b[^>]*\bname="([^"]+)"[^>]*>[^<]*<\/definedName>/g, (whole, name: string) =>
+        name === VERSION_NAME || versionFromRangeName(name) !== null ? "" : whole,
+      );
+      xml = xml.replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/g, "");
+      const entry = `<definedName name="${VERSION_NAME}">"${TEMPLATE_VERSION}"</definedName>`;
+      return xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${entry}`) : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`);
+    },
+  });
 }
 
 /** The upgraded workbook's bytes. Throws UnusableInputError (from readXlsx) for input that is not a readable .xlsx. */
@@ -118,6 +118,11 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
   if (!looksLikeMipWorkbook(grid))
     throw new UnusableInputError(`${fileLabel} — не таблица МИП: в нём нет вкладок шаблона. Обновить можно только таблицу, сделанную по шаблону.`);
   const fromVersion = grid.templateVersion ?? null;
+  const huge = oversizedRange(input);
+  if (huge)
+    throw new UnusableInputError(
+      `${fileLabel}: ${huge.kind === "merge" ? "объединение ячеек" : "выпадающий список"} ${huge.ref} охватывает почти весь лист — такую таблицу нельзя обновить, не разворачивая миллионы ячеек. ${huge.kind === "merge" ? "Отмените это объединение" : "Сузьте этот список до столбца с данными"} и повторите.`,
+    );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ExcelJS.Buffer);
   const changes: string[] = [];

@@ -40,6 +40,13 @@ describe("hostile workbooks", () => {
     else expect(json.metrics.planRows).toBeLessThan(sampleMetrics.planRows);
   });
 
+  it.each(["merge-all.xlsx", "dropdown-all.xlsx"])("mip template --upgrade refuses %s with one sentence instead of expanding it", (file) => {
+    const run = mip(["template", "--upgrade", file, "--out", `up-${file}`], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/охватывает почти весь лист — такую таблицу нельзя обновить/);
+    expect(readdirSync(dir)).not.toContain(`up-${file}`);
+  });
+
   it("a workbook that unpacks beyond the cap is refused with one Russian sentence before it is inflated", async () => {
     // A sheet declaring 2 GB unpacked in its directory: refused from the directory alone.
     const bytes = Buffer.from(await writeWorkbookGrid(sampleGrid()));
