@@ -141,7 +141,8 @@ export function tableXml(block: TableBlock, width: number): string {
   block.rows.forEach((row, r) => {
     const bold = Boolean(block.totalRow && r === last);
     const cells = block.columns.map((c, i) => cellXml(widths[i]!, tableText(row[i] ?? "", c.align ?? "left", bold)));
-    parts.push(`<w:tr>${cells.join("")}</w:tr>`);
+    // A row is never split across pages (REPORT.md); Word still splits one taller than a page.
+    parts.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join("")}</w:tr>`);
   });
   parts.push("</w:tbl>");
   // Word merges tables that touch; a small empty paragraph keeps them apart and adds air.

@@ -4,7 +4,7 @@
  * from the facts. Shaped like the report forms (a list of section definitions), so the two
  * can share one machinery.
  */
-import { type ColumnSpec, bold, paragraph, run, table } from "../report/blocks.js";
+import { type ColumnSpec, bold, heading, paragraph, run, table } from "../report/blocks.js";
 import { type Block, DASH } from "../report/model.js";
 import { countWithNoun, lowerFirst, monthRangeSince, monthSpan, orgTypeCount, periodInWords, ruNumber, upperFirst } from "../russian.js";
 import type { MonitoringFigure, ProblemFacts, SpravkaFacts, StageFacts } from "./facts.js";
@@ -27,6 +27,8 @@ const ORGS_GEN = ["организации", "организаций"] as const;
 const TEACHERS = ["учитель", "учителя", "учителей"] as const;
 
 const numbered = (no: string, text: string): Block => paragraph([bold(`${no}. `), run(text)], "justify");
+/** A numbered lead-in to a list or a table: a sub-caption, so it is kept with what follows it. */
+const leadIn = (no: string, text: string): Block => heading(3, `${no}. ${text}`);
 const dashList = (items: readonly string[]): Block => ({ type: "list", ordered: false, items: items.map((t) => [run(t)]) });
 const sentence = (text: string): string => (/[.!?…»]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 const noEnd = (text: string): string => text.trim().replace(/[.;,]+$/u, "");
@@ -90,7 +92,7 @@ function stageBody(s: StageFacts, index: number): Block[] {
       : `${where}${state ? ` — этап ${state}.` : ": —"}`;
   const blocks: Block[] = [numbered(`3.${index + 1}`, text)];
   if (s.orders.length === 1) blocks.push(paragraph(`По этапу издано: ${s.orders[0]!.text}.`, "justify"));
-  if (s.orders.length > 1) blocks.push(paragraph("По этапу изданы:", "justify"), dashList(s.orders.map((o, i) => `${o.text}${i === s.orders.length - 1 ? "." : ";"}`)));
+  if (s.orders.length > 1) blocks.push(heading(3, "По этапу изданы:"), dashList(s.orders.map((o, i) => `${o.text}${i === s.orders.length - 1 ? "." : ";"}`)));
   return blocks;
 }
 
@@ -112,7 +114,7 @@ function stages(f: SpravkaFacts): Block[] {
     blocks.push(numbered(`3.${next++}`, "Кроме того, по проекту изданы:"), dashList(f.otherOrders.map((o, i) => `${o.text}${i === f.otherOrders.length - 1 ? "." : ";"}`)));
   }
   const common = f.monitoring.filter((m) => m.group !== "Школы с НОР" && m.group !== "Школы-лидеры");
-  if (common.length > 0) blocks.push(numbered(`3.${next++}`, "По итогам мониторинга участников проекта:"), dashList(common.map(figureText)));
+  if (common.length > 0) blocks.push(leadIn(`3.${next++}`, "По итогам мониторинга участников проекта:"), dashList(common.map(figureText)));
   return blocks;
 }
 
@@ -142,6 +144,7 @@ function lowResults(f: SpravkaFacts): Block[] {
   const blocks: Block[] = [];
   let n = 1;
   const item = (text: string) => blocks.push(numbered(`4.${n++}`, text));
+  const lead = (text: string) => blocks.push(leadIn(`4.${n++}`, text));
   item(
     f.lowResults.length > 0
       ? `В проекте участвовали ${countInWords(f.lowResults.length, ["школа с НОР", "школы с НОР", "школ с НОР"], "feminine")}: ${f.lowResults.map((s) => s.name).join(", ")}.`
@@ -154,14 +157,14 @@ function lowResults(f: SpravkaFacts): Block[] {
       `: наставников — ${ruNumber(m.mentors)}, наставляемых — ${ruNumber(m.mentees)} из ${genitiveCount(m.menteeOrgs, ORGS_GEN, "feminine")}.`,
   );
   if (m.lines.length > 0) {
-    item("Наставники и их наставляемые:");
+    lead("Наставники и их наставляемые:");
     const lines = m.lines.map(mentorLine);
     lines[lines.length - 1] = `${lines[lines.length - 1]!.slice(0, -1)}.`;
     blocks.push(dashList(lines));
   }
   if (m.notHeld.length > 0) {
     const total = m.notHeld.reduce((a, g) => a + g.mentees, 0);
-    item(`Не состоялись ${countInWords(m.pairsNotHeld, PAIRS, "feminine")}:`);
+    lead(`Не состоялись ${countInWords(m.pairsNotHeld, PAIRS, "feminine")}:`);
     blocks.push(
       dashList(
         m.notHeld.map((g, i) => {
@@ -175,7 +178,7 @@ function lowResults(f: SpravkaFacts): Block[] {
     if (total !== m.pairsNotHeld) blocks.push(paragraph(`Всего наставляемых в несостоявшихся парах — ${ruNumber(total)}.`, "justify"));
   }
   if (f.lowResults.length > 0) {
-    item("Наставничество по школам с НОР:");
+    lead("Наставничество по школам с НОР:");
     blocks.push(
       table(
         LOW_COLUMNS,
@@ -185,12 +188,12 @@ function lowResults(f: SpravkaFacts): Block[] {
   }
   const figures = f.monitoring.filter((x) => x.group === "Школы с НОР");
   if (figures.length > 0) {
-    item("Итоги мониторинга школ с НОР:");
+    lead("Итоги мониторинга школ с НОР:");
     blocks.push(dashList(figures.map(figureText)));
   }
   const problems = f.problems.filter((p) => p.sourceType === "Школа с НОР");
   if (problems.length > 0) {
-    item("Школы с НОР отметили следующие проблемы:");
+    lead("Школы с НОР отметили следующие проблемы:");
     blocks.push(dashList(problemLines(problems)));
   }
   return blocks;
@@ -200,10 +203,11 @@ function leaders(f: SpravkaFacts): Block[] {
   const blocks: Block[] = [];
   let n = 1;
   const item = (text: string) => blocks.push(numbered(`5.${n++}`, text));
+  const lead = (text: string) => blocks.push(leadIn(`5.${n++}`, text));
   const working = f.leaders.filter((s) => s.mentors > 0);
   if (f.leaders.length === 0) item("Школы-лидеры и стажировочные площадки на вкладке «Организации» проекта не указаны.");
   else {
-    item(
+    (working.length > 0 ? lead : item)(
       `Со школами с НОР работали ${ruNumber(working.length)} из ${ruNumber(f.leaders.length)} школ-лидеров и стажировочных площадок проекта` +
         (working.length > 0 ? ":" : "."),
     );
@@ -212,7 +216,8 @@ function leaders(f: SpravkaFacts): Block[] {
         dashList(
           working.map((s, i) => {
             const end = i === working.length - 1 ? "." : ";";
-            return `${s.name} — ${countInWords(s.mentors, ["наставник", "наставника", "наставников"])} (${s.subjects.map((x) => x.toLowerCase()).join(", ") || DASH}), наставляемых — ${ruNumber(s.mentees)}${end}`;
+            const subjects = s.subjects.length > 0 ? ` (${s.subjects.map((x) => x.toLowerCase()).join(", ")})` : "";
+            return `${s.name}: ${countInWords(s.mentors, ["наставник", "наставника", "наставников"])}${subjects} для ${genitiveCount(s.mentees, TEACHERS_GEN)}${end}`;
           }),
         ),
       );
@@ -221,12 +226,12 @@ function leaders(f: SpravkaFacts): Block[] {
   }
   const figures = f.monitoring.filter((x) => x.group === "Школы-лидеры");
   if (figures.length > 0) {
-    item("Итоги мониторинга школ-лидеров:");
+    lead("Итоги мониторинга школ-лидеров:");
     blocks.push(dashList(figures.map(figureText)));
   }
   const problems = f.problems.filter((p) => p.sourceType !== null && p.sourceType !== "Школа с НОР");
   if (problems.length > 0) {
-    item("Школы-лидеры отметили следующие проблемы:");
+    lead("Школы-лидеры отметили следующие проблемы:");
     blocks.push(dashList(problemLines(problems)));
   }
   return blocks;
@@ -235,9 +240,9 @@ function leaders(f: SpravkaFacts): Block[] {
 function problemsAndProposals(f: SpravkaFacts): Block[] {
   const own = f.problems.filter((p) => p.source === null);
   return [
-    paragraph([bold("В ходе реализации проекта отмечены следующие проблемы:")], "justify"),
+    heading(3, "В ходе реализации проекта отмечены следующие проблемы:"),
     own.length > 0 ? dashList(problemLines(own)) : paragraph(DASH),
-    paragraph([bold("Предложения:")], "justify"),
+    heading(3, "Предложения:"),
     f.proposals.length > 0 ? dashList(f.proposals.map(sentence)) : paragraph(DASH),
   ];
 }
@@ -250,7 +255,7 @@ function conclusions(f: SpravkaFacts): Block[] {
 function recommendations(f: SpravkaFacts): Block[] {
   if (f.recommendations.length === 0) return [paragraph(DASH)];
   return f.recommendations.flatMap((g, i) => [
-    numbered(`7.${i + 1}`, `${upperFirst(g.addressee)}:`),
+    leadIn(`7.${i + 1}`, `${upperFirst(g.addressee)}:`),
     dashList(g.items.map((r) => `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок – ${noEnd(r.deadline)}.` : ""}`)),
   ]);
 }
