@@ -525,10 +525,10 @@ export const TABS = [
   PUBLICATIONS,
   PROBLEMS,
   CONCLUSIONS,
-  SETTINGS,
   MONITORING,
   RECOMMENDATIONS,
   SPRAVKA,
+  SETTINGS,
 ] as const;
 
 export type TabKey = (typeof TABS)[number]["key"];
