@@ -217,7 +217,7 @@ describe("справка: monitoring and recommendations from any workbook", () 
 });
 
 describe("справка: an older workbook (template version 1)", () => {
-  const newTitles = [MONITORING.title, RECOMMENDATIONS.title, SPRAVKA.title];
+  const newTitles: string[] = [MONITORING.title, RECOMMENDATIONS.title, SPRAVKA.title];
   const older: WorkbookGrid = { tabs: sampleGrid().tabs.filter((t) => !newTitles.includes(t.title)), templateVersion: "1" };
 
   it("is told which tabs the update adds, and how", () => {

@@ -3,6 +3,7 @@
  * sections (form.ts) only word it. A value the validator cannot read is left out here, never
  * guessed — the finding stays with the workbook's check.
  */
+import type { Signer } from "../committee/settings.js";
 import { cellText } from "../grid.js";
 import { conclusionText, generalText, textOf } from "../report/read.js";
 import { type StageLine, readStages } from "../report/stages.js";
@@ -59,10 +60,7 @@ export interface RecommendationGroup {
   readonly items: readonly { readonly text: string; readonly deadline: string }[];
 }
 
-export interface Signer {
-  readonly position: string;
-  readonly name: string;
-}
+export type { Signer };
 
 export interface SchoolMentoring {
   readonly name: string;

@@ -11,6 +11,7 @@ import { renderDocModel } from "../docs-render.js";
 import { UserError } from "../errors.js";
 import { reportDestination } from "../report.js";
 import { readStoredRows } from "./dashboard.js";
+import { readCommitteeSettings } from "./settings.js";
 
 export interface SummaryDocument {
   url: string;
@@ -24,7 +25,7 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   const records: SchoolRecord[] = readStoredRows(sheet).flatMap((row) => (row ? [row.record] : []));
   if (records.length === 0) throw new UserError("Свод пуст. Заполните «Реестр» и выберите «Комитет → Обновить свод».");
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
-  const model = buildSummaryDoc(records, { date: today, signer: "Специалист комитета образования" });
+  const model = buildSummaryDoc(records, { date: today, signer: readCommitteeSettings(ss).signer });
   const destination = reportDestination(ss, "");
   const name = firstFreeName(model.title, (candidate) =>
     (destination.folder ? destination.folder.getFilesByName(candidate) : DriveApp.getFilesByName(candidate)).hasNext(),
