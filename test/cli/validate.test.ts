@@ -1,3 +1,4 @@
+import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,7 +51,7 @@ describe("mip validate", () => {
     expect(code).toBe(1);
     expect(Object.keys(out)).toEqual(["file", "templateVersion", "summary", "metrics", "issues"]);
     expect(out.file).toBe("sample-json.xlsx");
-    expect(out.templateVersion).toBe("1");
+    expect(out.templateVersion).toBe(TEMPLATE_VERSION);
     expect(Object.keys(out.summary)).toEqual(["errors", "warnings", "infos", "completeness"]);
     expect(out.summary.errors).toBe(out.issues.filter((i) => i.severity === "error").length);
     for (const key of ["planRows", "planDone", "planExecution", "deviations", "pairsActive", "mentors", "mentees", "participantsTotal", "eventsByLevel"])
