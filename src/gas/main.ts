@@ -132,3 +132,4 @@ export function sidebarEditStamp(): string {
   return forSidebar("узнать, менялась ли таблица", editStamp);
 }
 export * from "./committee/entry.js";
+export * from "./committee/spravka.js";

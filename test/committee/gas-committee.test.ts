@@ -38,7 +38,7 @@ describe("committee mode in Sheets (bundle)", () => {
     env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
     expect(json).toContain("Комитет");
-    for (const caption of ["Обновить свод", "Сформировать справку", "Включить обновление каждый час", "Выключить обновление каждый час"]) expect(json).toContain(caption);
+    for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час"]) expect(json).toContain(caption);
   });
 
   it("creates Реестр-side Свод tab with the contract headers once", () => {

@@ -1,5 +1,5 @@
 /**
- * «Сформировать справку»: the справка is built from the digests stored in the Свод rows
+ * «Сформировать «Сводку по МИП»»: the registry digest is built from the digests stored in the Свод rows
  * (no school is re-opened, so it takes seconds for 1,000 schools) and rendered by the same
  * Google Docs renderer as the school report, into the committee spreadsheet's folder under a
  * name that never replaces an existing document.
