@@ -31,7 +31,7 @@ const docText = (e: ReturnType<typeof env>): string => {
 describe("committee: справка о реализации проекта (bundle)", () => {
   it("is made for the selected Реестр row, from the project and the registry's participants of the same period", () => {
     const e = env();
-    e.counter.paused(() => e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2")));
+    e.counter.paused(() => e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2") as never));
     const made = e.run("committeeMakeProjectSpravka") as { name: string; url: string };
     expect(made.name).toBe(`Справка о реализации проекта — МОУ ДО «Центр развития образования» — ${made.name.slice(-10)}`);
     const text = docText(e);
@@ -52,7 +52,7 @@ describe("committee: справка о реализации проекта (bund
 
   it("tells the user to select a Реестр row first, and makes nothing", () => {
     const e = env();
-    e.counter.paused(() => e.committee.setActiveSheet(e.committee._sheet("Свод")));
+    e.counter.paused(() => e.committee.setActiveSheet(e.committee._sheet("Свод") as never));
     expect(e.run("committeeMakeProjectSpravka")).toBeNull();
     expect(lastAlert(e.fake)).toContain("Выделите на вкладке «Реестр» строку проекта");
     expect(e.fake.documentApp._documents.size).toBe(0);

@@ -10,7 +10,8 @@ import { type ValidationResult, validateWorkbook } from "../../src/core/validate
 import { cleanWorkbook } from "../helpers/grid-builder.js";
 
 const validate = (grid: WorkbookGrid): ValidationResult => validateWorkbook(grid, { today: sampleReportDate });
-const textOf = (doc: DocModel): string => doc.blocks.flatMap(blockText).join("\n");
+// No-break spaces («№ 4», «Срок – до 15.09.2023») read as spaces.
+const textOf = (doc: DocModel): string => doc.blocks.flatMap(blockText).join("\n").replace(/\u00a0/g, " ");
 const headings = (doc: DocModel): string[] => doc.blocks.flatMap((b: Block) => (b.type === "heading" && b.level <= 2 ? [b.text] : []));
 const source = (label: string, grid: WorkbookGrid) => ({ label, result: validate(grid) });
 
@@ -207,7 +208,7 @@ describe("справка: monitoring and recommendations from any workbook", () 
   });
 
   it("is signed by the named specialist; the committee's signer only when the workbook names none", () => {
-    expect(t).toContain("Методист методического центра ______________ Н.А.\u00a0Лебедева");
+    expect(t).toContain("Методист методического центра ______________ Н.А. Лебедева");
     const unsigned = validate(cleanWorkbook().build());
     const committee = buildSpravka(selectSources(unsigned, []), { signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" } });
     expect(committee.blocks.at(-1)).toEqual({ type: "signature", left: "Специалист комитета образования", name: "О.П.\u00a0Миронова" });
@@ -232,7 +233,7 @@ describe("справка: an older workbook (template version 1)", () => {
     expect(older_).toContain("4.3. Наставники и их наставляемые:");
     expect(older_).toContain("7. Рекомендации\n—");
     // Without «Справка о проекте» the coordinator signs.
-    expect(older_).toContain("методист МОУ ДО «Центр развития образования» ______________ Н.И.\u00a0Ветрова");
+    expect(older_).toContain("методист МОУ ДО «Центр развития образования» ______________ Н.И. Ветрова");
   });
 });
 

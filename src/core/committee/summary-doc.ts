@@ -172,7 +172,9 @@ function participantsLine(schools: readonly ReadSchool[]): Block[] {
   if (schools.length === 0) return [];
   const orgs = organisationsByType(schools);
   const types = orgs.byType.map((t) => orgTypeCount(t.name, t.count)).join(", ");
-  return [paragraph(`Участниками проектов стали ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."), "justify")];
+  const one = orgs.total % 10 === 1 && orgs.total % 100 !== 11;
+  const lead = one ? "Участником проектов стала" : "Участниками проектов стали";
+  return [paragraph(`${lead} ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."), "justify")];
 }
 
 function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
@@ -192,7 +194,8 @@ function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): B
     heading(1, "2. Выполнение планов"),
     paragraph(
       `В планах организаций ${countWithNoun(totals.planRows, ACTIVITIES)}; срок наступил у ${num(totals.planDue)}, ` +
-        `выполнено ${num(totals.planDone)}. Выполнение плана в целом — ${pct(totals.planExecution)}.`,
+        `выполнено ${num(totals.planDone)}. ` +
+        (totals.planExecution === null ? "Выполнение плана оценить нельзя: срок ни одного пункта ещё не наступил." : `Выполнение плана в целом — ${pct(totals.planExecution)}.`),
       "justify",
     ),
     table(columns, rows, {

@@ -27,6 +27,15 @@ function signature(f: SpravkaFacts): Block[] {
   return [{ type: "signature", left: f.signer.position || SIGNATURE_BLANK, name }];
 }
 
+/** «№ 4» and «№4» keep the number with its sign at a line break, as the report prints them. */
+const keepNumbers = (text: string): string => text.replace(/№ ?(?=\d)/gu, "№\u00a0");
+
+function withKeptNumbers(block: Block): Block {
+  if (block.type === "paragraph") return { ...block, runs: block.runs.map((r) => ({ ...r, text: keepNumbers(r.text) })) };
+  if (block.type === "list") return { ...block, items: block.items.map((item) => item.map((r) => ({ ...r, text: keepNumbers(r.text) }))) };
+  return block;
+}
+
 export function buildSpravkaFromFacts(facts: SpravkaFacts): DocModel {
   const blocks: Block[] = [
     { type: "title", lines: [SPRAVKA_TITLE, `«${(facts.topic || "—").toUpperCase()}»`] },
@@ -40,7 +49,7 @@ export function buildSpravkaFromFacts(facts: SpravkaFacts): DocModel {
     title: spravkaFileName(facts.orgShort, facts.date),
     orientation: "portrait",
     draft: false,
-    blocks: fitTables(blocks, "portrait"),
+    blocks: fitTables(blocks.map(withKeptNumbers), "portrait"),
   };
 }
 
