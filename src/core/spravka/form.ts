@@ -256,7 +256,7 @@ function recommendations(f: SpravkaFacts): Block[] {
   if (f.recommendations.length === 0) return [paragraph(DASH)];
   return f.recommendations.flatMap((g, i) => [
     leadIn(`7.${i + 1}`, `${upperFirst(g.addressee)}:`),
-    dashList(g.items.map((r) => `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок –\u00a0${noEnd(r.deadline).replace(/^(до|с|к) /iu, "$1\u00a0")}.` : ""}`)),
+    dashList(g.items.map((r) => `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок\u00a0–\u00a0${noEnd(r.deadline).replace(/^(до|с|к) /iu, "$1\u00a0")}.` : ""}`)),
   ]);
 }
 
