@@ -25,7 +25,9 @@ const docText = (e: ReturnType<typeof env>): string => {
   return e.counter
     .paused(() => documentStructure(docs.at(-1)!))
     .map((el) => ("text" in el ? el.text : "rows" in el ? el.rows.flat().join(" | ") : ""))
-    .join("\n");
+    .join("\n")
+    // No-break spaces («№ 4», «Н.И. Ветрова») read as spaces.
+    .replace(/\u00a0/g, " ");
 };
 
 describe("committee: справка о реализации проекта (bundle)", () => {

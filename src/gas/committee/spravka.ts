@@ -31,6 +31,8 @@ interface ProjectSpravka {
 }
 
 function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet.Sheet; row: number } {
+  // getActiveRange() is null when nothing is selected
+  // (https://developers.google.com/apps-script/reference/spreadsheet/selection#getActiveRange()).
   const sheet = ss.getActiveSheet();
   const row = ss.getActiveRange()?.getRow() ?? 0;
   if (sheet.getName() !== REGISTRY_TITLE || row < 2)
