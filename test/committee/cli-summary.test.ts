@@ -119,13 +119,14 @@ describe("mip summary", () => {
     expect(existsSync(join(dir, "taken (2).xlsx"))).toBe(true);
   });
 
-  it("writes the справка .docx with --docx", async () => {
+  it("writes the «Сводка по МИП» .docx with --docx, the check's findings in its appendix", async () => {
     const target = join(dir, "spravka.docx");
     expect(await run([folder, "--docx", target])).toBe(0);
     const xml = await (await JSZip.loadAsync(readFileSync(target))).file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, "");
-    expect(text).toContain("СПРАВКА");
-    expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");
+    expect(text).toContain("СВОДКА ПО МИП");
+    expect(text).toContain("Приложение. Итоги проверки таблиц МИП");
+    expect(text.indexOf("Организации, в таблицах которых остаются ошибки")).toBeGreaterThan(text.indexOf("Приложение."));
     expect(text).toContain("Не шаблон МИП");
     expect(text).toContain(MALICIOUS[4].replace(/"/g, "&quot;"));
   });
