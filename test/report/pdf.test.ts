@@ -1,9 +1,9 @@
 /**
  * The sample workbook's report converted to PDF by LibreOffice and read back with pdftotext:
- * every section heading and the key numbers appear, in order. Needs soffice and pdftotext;
- * without them the test fails on CI (process.env.CI) and is skipped elsewhere.
+ * every section heading and the key numbers appear, in order. Needs soffice and pdftotext
+ * (`npm test` installs them); without them the test fails naming the package to install.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,32 +12,20 @@ import { buildReport } from "../../src/core/report/build.js";
 import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { writeReportFile } from "../../src/local/report-file.js";
-
-function has(tool: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
-}
-
-const toolsPresent = has("soffice") && has("pdftotext");
-if (!toolsPresent && process.env.CI) {
-  describe("report PDF", () => {
-    it("needs LibreOffice (soffice) and poppler-utils (pdftotext) on CI", () => {
-      expect.fail("soffice or pdftotext is not installed: apt-get install -y libreoffice-writer-nogui poppler-utils");
-    });
-  });
-}
+import { requireCommand } from "../helpers/system-tools.js";
 
 /** Converts a .docx to PDF with a private LibreOffice profile (parallel runs do not collide). */
 export function docxToPdf(docx: string, outDir: string): string {
   const profile = mkdtempSync(join(tmpdir(), "mip-lo-profile-"));
   execFileSync(
-    "soffice",
+    requireCommand("soffice"),
     [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
     { stdio: "pipe", timeout: 120_000 },
   );
   return join(outDir, docx.split("/").pop()!.replace(/\.docx$/, ".pdf"));
 }
 
-describe.skipIf(!toolsPresent)("report PDF", () => {
+describe("report PDF", () => {
   it("shows every section heading and the key numbers, in order", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mip-report-pdf-"));
     const written = await writeReportFile(sampleGrid(), join(dir, "sample.docx"), { today: sampleReportDate });
@@ -45,7 +33,7 @@ describe.skipIf(!toolsPresent)("report PDF", () => {
     if (written.kind !== "written") return;
     const pdf = docxToPdf(written.path, dir);
     // Whitespace is normalised: pdftotext breaks lines wherever the layout wraps them.
-    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const text = execFileSync(requireCommand("pdftotext"), ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 
     const built = buildReport(validateWorkbook(sampleGrid(), { today: sampleReportDate }), { strict: false });
     expect(built.kind).toBe("document");
