@@ -2,7 +2,7 @@
 //   lib/mip.cjs  — the local `mip` command (Node, CommonJS, dependencies bundled in)
 //   dist/        — the Apps Script project pushed by clasp (Code.js, appsscript.json, Sidebar.html)
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -154,10 +154,10 @@ describe("number readers on anything a cell can hold", () => {
     fc.assert(
       fc.property(cell, (value) => {
         for (const read of [numbers.readCount, numbers.readQuantity, numbers.readIntOrMore]) {
-          const result = read(value as never);
+          const result = read(value);
           if (result && result.ok) expect(Number.isFinite(result.value) && result.value >= 0).toBe(true);
         }
-        const percent = numbers.readPercent(value as never);
+        const percent = numbers.readPercent(value);
         if (percent !== null) expect(Number.isFinite(percent)).toBe(true);
       }),
       { numRuns: 2000 },

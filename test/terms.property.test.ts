@@ -35,7 +35,7 @@ const spacedGrammarString = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength:
 
 /** Terms shaped like real ones: points (dates, months, years, parts) joined by dashes, commas and prefixes. */
 const yearText = fc.integer({ min: 1995, max: 2035 }).map(String);
-const monthText = fc.tuple(fc.integer({ min: 0, max: 11 }), fc.constantFrom("nominative", "genitive", "prepositional") as fc.Arbitrary<"nominative" | "genitive" | "prepositional">, fc.boolean()).map(([m, form, upper]) => {
+const monthText = fc.tuple(fc.integer({ min: 0, max: 11 }), fc.constantFrom<"nominative" | "genitive" | "prepositional">("nominative", "genitive", "prepositional"), fc.boolean()).map(([m, form, upper]) => {
   const word = MONTHS[m]![form];
   return upper ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 });

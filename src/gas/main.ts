@@ -39,6 +39,8 @@ function forSidebar<T>(doing: string, action: () => T): T {
   try {
     return action();
   } catch (error) {
+    // Only the message crosses google.script.run, and the ES2019 bundle has no Error cause.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(userMessage(error, doing));
   }
 }

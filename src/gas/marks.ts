@@ -130,7 +130,8 @@ function replaceRules(sheet: Sheet, marks: Map<string, Mark>): void {
 }
 
 function rewriteNotes(sheet: Sheet, box: MarkBox, marks: Map<string, Mark>, previous: MarkBox | null): void {
-  let [top, left, bottom, right] = box;
+  const [top, left] = box;
+  let [, , bottom, right] = box;
   if (previous) {
     // Rows or columns may have been deleted since the last check.
     bottom = Math.min(bottom, sheet.getMaxRows());

@@ -63,11 +63,11 @@ export function toCell(value: RawValue): Cell {
   if ("formula" in obj || "sharedFormula" in obj) {
     return "result" in obj ? toCell(obj.result as RawValue) : null;
   }
-  if (Array.isArray(obj.richText)) return richTextOf(obj as { richText: { text: string }[] });
+  if (Array.isArray(obj.richText)) return richTextOf(obj);
   if ("text" in obj) {
     const text = obj.text;
     if (typeof text === "string") return text;
-    if (text && typeof text === "object") return toCell(text as RawValue);
+    if (text && typeof text === "object") return toCell(text);
     return null;
   }
   return null;
@@ -79,7 +79,7 @@ function readSheet(ws: ExcelJS.Worksheet): TabGrid {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const isSlave = cell.isMerged && cell.master !== cell;
-      const value = isSlave ? null : toCell(cell.value as RawValue);
+      const value = isSlave ? null : toCell(cell.value);
       if (value !== null && value !== "") {
         while (cells.length < colNumber - 1) cells.push(null);
         cells[colNumber - 1] = value;

@@ -167,7 +167,7 @@ export class GridBuilder {
   private readonly headerOverrides = new Map<TabKey, Cell[]>();
 
   constructor(tables: Partial<Record<TableTabKey, RowSpec[]>> = {}, fields: Partial<Record<KeyValueTabKey, Record<string, Cell>>> = {}) {
-    for (const [k, rows] of Object.entries(tables)) this.tables.set(k as TableTabKey, rows!.map((r) => ({ ...r })));
+    for (const [k, rows] of Object.entries(tables)) this.tables.set(k as TableTabKey, rows.map((r) => ({ ...r })));
     for (const [k, f] of Object.entries(fields)) this.fields.set(k as KeyValueTabKey, { ...f });
   }
 
@@ -223,10 +223,10 @@ export class GridBuilder {
     const tabs = TABS.filter((tab) => !this.missing.has(tab.key)).map((tab) => {
       if (tab.type === "table") {
         const header: Cell[] = this.headerOverrides.get(tab.key) ?? tab.columns.map((c) => c.header);
-        const rows = (this.tables.get(tab.key as TableTabKey) ?? []).map((spec) => tab.columns.map((c) => spec[c.key] ?? null));
+        const rows = (this.tables.get(tab.key) ?? []).map((spec) => tab.columns.map((c) => spec[c.key] ?? null));
         return { title: tab.title, rows: [header, ...rows] };
       }
-      const values = this.fields.get(tab.key as KeyValueTabKey) ?? {};
+      const values = this.fields.get(tab.key) ?? {};
       const header: Cell[] = this.headerOverrides.get(tab.key) ?? [...KEY_VALUE_HEADERS];
       const rows: Cell[][] = tab.fields.map((fd) => [fd.label, values[fd.key] ?? null, fd.hint]);
       return { title: tab.title, rows: [header, ...rows] };

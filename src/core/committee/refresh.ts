@@ -133,7 +133,7 @@ function unreadable(error: unknown, entry: RegistryEntry, ports: RefreshPorts, m
 /** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
 export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
   if (!entry.id) return { record: failedRecord(sourceOf(entry, ports, ""), STATE_NO_LINK), failed: true };
-  let modified = "";
+  let modified: string;
   try {
     modified = ports.modifiedTime(entry.id);
   } catch (error) {

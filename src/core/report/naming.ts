@@ -26,6 +26,7 @@ export function firstFreeName(name: string, taken: (candidate: string) => boolea
 /** A document name made safe as a file name on every OS (slashes, colons, quotes of the shell kind). */
 export function safeFileName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
     .replace(/\s+/g, " ")
     .trim()

@@ -204,7 +204,7 @@ export function contentSection(input: SectionInput): Block[] {
   const starts = stages.map((s) => s.start);
   const ends = stages.map((s) => s.end);
   const allDated = stages.length > 0 && starts.every((d) => d !== null) && ends.every((d) => d !== null);
-  const projectSpan = allDated ? ` ${monthRangeSince([...(starts as string[])].sort()[0]!, [...(ends as string[])].sort().at(-1)!)}` : "";
+  const projectSpan = allDated ? ` ${monthRangeSince([...starts].sort()[0]!, [...ends].sort().reverse()[0]!)}` : "";
   const completed = stages.filter((s) => isCompleted(s, reportDate));
   const current = stages.filter((s) => overlapsPeriod(s, period));
   return [

@@ -132,7 +132,7 @@ export const termsFamilies: readonly RuleFamily[] = [
       reads: [tab.key, "general"],
       ids: IDS,
       check(ctx) {
-        checkTable(ctx, tab as TableTabDef);
+        checkTable(ctx, tab);
       },
     }),
   ),

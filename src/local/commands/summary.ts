@@ -65,7 +65,7 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length === 0) return { error: "Укажите файлы .xlsx или папки с ними: mip summary ПАПКА" };
   for (const flag of ["out", "docx"] as const) {
-    if (parsed.values[flag] !== undefined && parsed.values[flag]!.trim() === "") return { error: `После --${flag} укажите имя файла.` };
+    if (parsed.values[flag] !== undefined && parsed.values[flag].trim() === "") return { error: `После --${flag} укажите имя файла.` };
   }
   return { paths: parsed.positionals, out: parsed.values.out ?? null, docx: parsed.values.docx ?? null, json: parsed.values.json ?? false };
 }

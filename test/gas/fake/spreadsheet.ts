@@ -28,12 +28,10 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 /** Normalises what a script writes into what Sheets stores: Dates stay, numbers, booleans, text. */
 function storedValue(v: unknown): unknown {
   if (v === null || v === undefined) return "";
-  if (isDate(v)) return new Date((v as Date).getTime());
+  if (isDate(v)) return new Date((v).getTime());
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   return String(v);
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** What a person sees: dates as 05.03.2022 in the spreadsheet's zone, numbers with a comma. */
 function displayValue(v: unknown, timeZone: string, numberFormat: string): string {
@@ -330,7 +328,7 @@ export class FakeRange implements Pick<Range, RangeMethods> {
   }
 
   getValues(): any[][] {
-    return this._map((cell) => (isDate(cell.value) ? new Date((cell.value as Date).getTime()) : cell.value));
+    return this._map((cell) => (isDate(cell.value) ? new Date((cell.value).getTime()) : cell.value));
   }
   setValues(values: any[][]): Range {
     this._write(values, (cell, v) => (cell.value = storedValue(v)), "data");
@@ -631,7 +629,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
       row?.forEach((cell, c) => {
         if (!cell) return;
         const entry: Record<string, unknown> = {};
-        if (cell.value !== "") entry.value = isDate(cell.value) ? { date: (cell.value as Date).toISOString() } : cell.value;
+        if (cell.value !== "") entry.value = isDate(cell.value) ? { date: (cell.value).toISOString() } : cell.value;
         if (cell.background !== WHITE) entry.background = cell.background;
         if (cell.note) entry.note = cell.note;
         if (cell.fontWeight !== "normal") entry.fontWeight = cell.fontWeight;
@@ -654,7 +652,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   }
 }
 
-const BLANK: CellData = Object.freeze(blankCell()) as CellData;
+const BLANK: CellData = Object.freeze(blankCell());
 
 type SpreadsheetMethods =
   | "getId"
