@@ -6,7 +6,8 @@
  * created, so the names it made are also remembered in the workbook.
  */
 import type { ReportOutcome } from "../api.js";
-import { blockedOutcome, buildReport, firstFreeName } from "../core/report/build.js";
+import { buildReport, firstFreeName } from "../core/report/build.js";
+import { blockedOutcome } from "./report-outcome.js";
 import { checkWorkbook } from "./check.js";
 import { mergeGroupHeaders } from "./docs-merge.js";
 import { underDocumentLock } from "./document-lock.js";

@@ -5,11 +5,9 @@
  */
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportOutcome, ServerApi, SidebarState } from "../../src/api.js";
+import { type ReportOutcome, SERVER_FUNCTIONS, type SidebarState } from "../../src/api.js";
 import { INJECTIONS, SAMPLE_ISSUES, createdOutcome, issue, sidebarState, tabsFor } from "./fixtures.js";
 import { type SidebarSession, SIDEBAR_HTML, ensureSidebarBuilt, gate, launchSidebar, lowContrastTexts, screenshotPath } from "./harness.js";
-
-const FUNCTIONS = ["sidebarGetState", "sidebarValidate", "sidebarSelectCell", "sidebarGenerateReport"] satisfies (keyof ServerApi)[];
 
 /** A scripted server: each function's behaviour can be replaced per test. */
 interface Script {
@@ -43,6 +41,8 @@ async function open(script: Script, options: { timeoutMs?: number } = {}): Promi
         return script.report();
       case "sidebarSelectCell":
         return script.select(args[0] as string, args[1] as string | null);
+      case "sidebarEditStamp":
+        return "";
       default:
         throw new Error(`unexpected ${name}`);
     }
@@ -52,7 +52,7 @@ async function open(script: Script, options: { timeoutMs?: number } = {}): Promi
 
 beforeAll(async () => {
   html = await ensureSidebarBuilt();
-  session = await launchSidebar(html, FUNCTIONS);
+  session = await launchSidebar(html, SERVER_FUNCTIONS);
 });
 
 afterAll(async () => {

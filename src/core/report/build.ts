@@ -22,7 +22,7 @@ import {
   staffSection,
 } from "./sections.js";
 
-export { blockedOutcome, createdOutcome, firstFreeName, reportFileName, safeFileName } from "./naming.js";
+export { firstFreeName, reportFileName, safeFileName } from "./naming.js";
 
 export interface BuildReportOptions {
   /** Overrides `Настройки → Не формировать отчёт при ошибках` (CLI `--strict`). */

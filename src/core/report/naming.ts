@@ -1,9 +1,7 @@
 /**
- * Report names and the outcome the sidebar receives. Shared by Apps Script (Drive) and the
- * CLI (file system): neither ever overwrites an existing document, they number a new version.
+ * Report names. Shared by Apps Script (Drive) and the CLI (file system): neither ever
+ * overwrites an existing document, they number a new version.
  */
-import type { ReportLink, ReportOutcome } from "../../api.js";
-import type { Issue } from "../issues.js";
 import { squeeze } from "../russian.js";
 
 /** «Отчёт МИП — {org_short_name} — {period}», as REPORT.md names the document. */
@@ -32,13 +30,4 @@ export function safeFileName(name: string): string {
     .trim()
     .replace(/[. ]+$/u, "");
   return cleaned === "" ? "Отчёт МИП" : cleaned;
-}
-
-export function createdOutcome(report: ReportLink, errors: number): ReportOutcome {
-  return { kind: "created", report, errors };
-}
-
-/** Strict mode with errors: no document; the sidebar lists the errors. */
-export function blockedOutcome(errors: readonly Issue[]): ReportOutcome {
-  return { kind: "blocked", issues: errors.filter((i) => i.severity === "error") };
 }
