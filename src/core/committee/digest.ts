@@ -13,72 +13,17 @@ import { DISSEMINATION } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
 import { identity, text } from "../rules/read.js";
-import { SchoolDigestSchema } from "./digest-schema.js";
+import {
+  type DigestDeviation,
+  type DigestNotHeldPair,
+  type DigestPair,
+  type DigestPairs,
+  type DigestProblem,
+  type SchoolDigest,
+  SchoolDigestSchema,
+} from "./digest-schema.js";
 
-export interface DigestDeviation {
-  readonly no: string;
-  readonly activity: string;
-  readonly status: string;
-  readonly reason: string;
-  readonly action: string;
-}
-
-export interface DigestNotHeldPair {
-  readonly mentor: string;
-  /** Absent in digests stored before the справка printed it. */
-  readonly mentee?: string;
-  readonly subject: string;
-  readonly reason: string;
-}
-
-export interface DigestProblem {
-  readonly problem: string;
-  readonly solution: string;
-  readonly outcome: string;
-}
-
-export interface DigestCount {
-  readonly name: string;
-  readonly count: number;
-}
-
-export interface SchoolDigest {
-  /** «Сокращённое наименование», else the full name. */
-  readonly organisation: string;
-  readonly fullName: string;
-  readonly municipality: string;
-  readonly reportType: string;
-  readonly period: string;
-  readonly topic: string;
-  readonly templateVersion: string | null;
-  readonly summary: { errors: number; warnings: number; infos: number; completeness: number };
-  readonly metrics: Metrics;
-  /** Organisations of the project (Организации) with their type from the list. */
-  readonly orgs: readonly { name: string; type: string }[];
-  readonly participants: readonly DigestCount[];
-  readonly deviations: readonly DigestDeviation[];
-  readonly notHeldPairs: readonly DigestNotHeldPair[];
-  readonly problems: readonly DigestProblem[];
-  /** How many findings of each rule (errors and warnings only). */
-  readonly findings: Readonly<Partial<Record<RuleId, number>>>;
-  /** The first few error messages, for «schools whose reports still have errors». */
-  readonly firstErrors: readonly string[];
-  /**
-   * Every mentoring pair, people as folded names, so the committee counts a pair or a person
-   * once when two schools' workbooks list them (a centre's workbook lists the pairs its mentors
-   * hold in schools that keep their own). Absent in digests stored before it and for very
-   * large projects: their counts are summed.
-   */
-  readonly pairs?: DigestPairs;
-}
-
-/** A pair: indexes into `names` (−1 when empty), the subject as written, the status from the list ("" if none). */
-export type DigestPair = readonly [mentor: number, mentee: number, subject: string, status: string];
-
-export interface DigestPairs {
-  readonly names: readonly string[];
-  readonly list: readonly DigestPair[];
-}
+export type { SchoolDigest } from "./digest-schema.js";
 
 const DEVIATION_STATUSES = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
 

@@ -3,7 +3,8 @@ import type { SchoolRecord } from "./school.js";
 import { ACTIVE_STATUSES, NOT_HELD } from "../rules/mentoring-summary.js";
 import { identity } from "../rules/read.js";
 import { squeeze } from "../russian.js";
-import { type DigestPairs, type SchoolDigest, disseminationEvents } from "./digest.js";
+import type { DigestPairs } from "./digest-schema.js";
+import { type SchoolDigest, disseminationEvents } from "./digest.js";
 import { stateHasFigures } from "./states.js";
 
 export interface CommitteeTotals {
