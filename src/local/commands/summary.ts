@@ -16,6 +16,7 @@ import {
   readRecord,
   schoolRow,
   stateHasFigures,
+  stateText,
 } from "../../core/committee/index.js";
 import { countWithNoun } from "../../core/russian.js";
 import type { IsoDate } from "../../core/terms/types.js";
@@ -155,7 +156,7 @@ export function summaryJson(records: readonly SchoolRecord[], totals: CommitteeT
     schools: records.map((r) => ({
       file: relative(cwd, r.id) || r.id,
       organisation: r.organisation,
-      state: r.state,
+      state: stateText(r.state),
       reportType: r.digest?.reportType ?? null,
       summary: r.digest && stateHasFigures(r.state) ? r.digest.summary : null,
       metrics: r.digest && stateHasFigures(r.state) ? r.digest.metrics : null,
@@ -198,7 +199,7 @@ function printTable(records: readonly SchoolRecord[], totals: CommitteeTotals): 
     const figures = d && stateHasFigures(r.state)
       ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
       : "";
-    process.stdout.write(`${r.organisation} — ${r.state}${figures ? `: ${figures}` : ""}\n`);
+    process.stdout.write(`${r.organisation} — ${stateText(r.state)}${figures ? `: ${figures}` : ""}\n`);
   }
   const plan = formatPercent(totals.planExecution);
   process.stdout.write(
