@@ -10,6 +10,7 @@
  * document properties so clearing reads only that box.
  */
 import type { Issue, Severity } from "../core/issues.js";
+import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
 import { KEYS, type MarkBox, deleteKey, readJson, writeJson } from "./properties.js";
 import { isTemplateTitle } from "./read-sheets.js";
 
@@ -19,10 +20,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const MARK_TAG = "МИП-отчёт";
 /** Always true in Sheets (N of text is 0); the quoted tag identifies the add-on's rules. */
 export const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
-export const SEVERITY_COLOURS: Record<Severity, string> = { error: "#f4cccc", warning: "#fce8b2", info: "#d2e3fc" };
 export const NOTE_HEADER = "▶ МИП-отчёт, проверка:";
 const NOTE_SEPARATOR = "\n\n";
-const SEVERITY_WORD: Record<Severity, string> = { error: "Ошибка", warning: "Предупреждение", info: "Замечание" };
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** The user's own part of a note (the add-on's section removed). */
@@ -70,7 +69,7 @@ export function collectMarks(issues: readonly Issue[]): Map<string, Mark> {
   for (const issue of issues) {
     const { row, col } = markPosition(issue);
     const key = `${row}:${col}`;
-    const line = `${SEVERITY_WORD[issue.severity]}: ${issue.message}`;
+    const line = `${SEVERITY_LABELS[issue.severity]}: ${issue.message}`;
     const mark = marks.get(key);
     if (!mark) marks.set(key, { row, col, severity: issue.severity, messages: [line] });
     else {

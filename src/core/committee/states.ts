@@ -9,6 +9,7 @@
  * A state is a value of the union below; its Russian text exists only in the Свод cell, the
  * command's output and the справка (stateText), and is read back once (stateFromText).
  */
+import { SEVERITY_COLOURS } from "../severity.js";
 
 export type SchoolState =
   | { readonly kind: "ok" }
@@ -65,8 +66,8 @@ export function sameState(a: SchoolState, b: SchoolState): boolean {
 export type RowTone = "errors" | "warnings" | "clean" | "unreadable";
 
 export const TONE_COLOURS: Readonly<Record<RowTone, string>> = {
-  errors: "#f4cccc",
-  warnings: "#fce8b2",
+  errors: SEVERITY_COLOURS.error,
+  warnings: SEVERITY_COLOURS.warning,
   clean: "#d9ead3",
   unreadable: "#e0e0e0",
 };

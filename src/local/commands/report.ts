@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { draftErrorsNote } from "../../core/report/draft-note.js";
 import type { Issue } from "../../core/issues.js";
 import { countWithNoun } from "../../core/russian.js";
+import { ERRORS } from "../../core/severity.js";
 import { writeFailure } from "../files.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
@@ -24,7 +25,6 @@ export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xls
 2 — файл нельзя прочитать или отчёт нельзя записать.
 `;
 
-const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
