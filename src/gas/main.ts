@@ -69,7 +69,7 @@ export function menuOpenSidebar(): void {
 
 export function menuValidate(): void {
   fromMenu("проверить таблицу", () => {
-    const state = currentState(true);
+    const state = currentState({ markCells: true });
     activeSpreadsheet().toast(`${countsText(state.counts)} Подробности — в панели «МИП → Открыть панель».`, TITLE, 10);
   });
 }
@@ -116,11 +116,11 @@ export function menuHelp(): void {
 }
 
 export function sidebarGetState(): SidebarState {
-  return forSidebar("получить состояние таблицы", () => currentState(false));
+  return forSidebar("получить состояние таблицы", () => currentState({ markCells: false }));
 }
 
 export function sidebarValidate(): SidebarState {
-  return forSidebar("проверить таблицу", () => currentState(true));
+  return forSidebar("проверить таблицу", () => currentState({ markCells: true }));
 }
 
 export function sidebarSelectCell(sheet: string, cell: string | null): void {

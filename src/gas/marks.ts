@@ -10,6 +10,7 @@
  * document properties so clearing reads only that box.
  */
 import type { Issue, Severity } from "../core/issues.js";
+import { columnLetter } from "../core/schema.js";
 import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
 import { KEYS, type MarkBox, deleteKey, readJson, writeJson } from "./properties.js";
 import { isTemplateTitle } from "./read-sheets.js";
@@ -44,11 +45,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 interface Mark {
   row: number;
@@ -89,7 +85,7 @@ export function runsA1(cells: readonly { row: number; col: number }[]): string[]
     const start = sorted[i]!;
     let end = start;
     while (i + 1 < sorted.length && sorted[i + 1]!.col === start.col && sorted[i + 1]!.row === end.row + 1) end = sorted[++i]!;
-    const letters = columnLetters(start.col);
+    const letters = columnLetter(start.col - 1);
     out.push(end.row === start.row ? `${letters}${start.row}` : `${letters}${start.row}:${letters}${end.row}`);
     i++;
   }

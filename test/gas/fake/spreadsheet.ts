@@ -4,6 +4,7 @@
  * metadata, conditional format rules, frozen rows and column widths. Each class implements a
  * Pick of the real @types/google-apps-script interface, so a wrong signature fails `tsc`.
  */
+import { columnLetter } from "../../../src/core/schema.js";
 import { type CallCounter, NO_ACCESS, counted, gas } from "./counter.js";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -46,11 +47,8 @@ function displayValue(v: unknown, timeZone: string, numberFormat: string): strin
   return String(v);
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** 1-based column → letters (1 → A). */
+const columnLetters = (col: number): string => columnLetter(col - 1);
 
 export function parseA1(a1: string): { row: number; col: number; numRows: number; numCols: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.trim());
