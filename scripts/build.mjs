@@ -2,9 +2,10 @@
 //   lib/mip.cjs  — the local `mip` command (Node, CommonJS, dependencies bundled in)
 //   dist/        — the Apps Script project pushed by clasp (Code.js, appsscript.json, Sidebar.html)
 import { build } from "esbuild";
-import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSidebar } from "./build-sidebar.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -45,7 +46,6 @@ async function entryExports(entry) {
 
 async function buildGas() {
   const entry = join(root, "src/gas/main.ts");
-  if (!existsSync(entry)) return;
   const dist = join(root, "dist");
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -69,11 +69,7 @@ async function buildGas() {
     logLevel: "warning",
   });
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
-  const sidebarBuild = join(root, "scripts/build-sidebar.mjs");
-  if (existsSync(sidebarBuild)) {
-    const { buildSidebar } = await import(sidebarBuild);
-    await buildSidebar(root, dist);
-  }
+  await buildSidebar(root, dist);
   writeFileSync(join(dist, "entry-points.json"), JSON.stringify(names, null, 2) + "\n");
   log(`dist/Code.js (${names.length} entry points)`);
 }

@@ -493,7 +493,6 @@ export type FieldKey<K extends KeyValueTabKey> = Extract<KeyValueTab, { key: K }
 
 export type GeneralKey = FieldKey<"general">;
 export type ConclusionKey = FieldKey<"conclusions">;
-export type SettingKey = FieldKey<"settings">;
 
 export function tabByKey<K extends TabKey>(key: K): Extract<(typeof TABS)[number], { key: K }> {
   const tab = TABS.find((t) => t.key === key);
@@ -501,20 +500,9 @@ export function tabByKey<K extends TabKey>(key: K): Extract<(typeof TABS)[number
   return tab as Extract<(typeof TABS)[number], { key: K }>;
 }
 
-export function tabByTitle(title: string): TabDef | undefined {
-  return TABS.find((t) => t.title === title);
-}
-
 /** Headers of a tab in order (key-value tabs share one header row). */
 export function headersOf(tab: TabDef): readonly string[] {
   return tab.type === "table" ? tab.columns.map((col) => col.header) : KEY_VALUE_HEADERS;
-}
-
-export function columnOf<K extends TableTabKey>(tabKey: K, key: ColumnKey<K>): ColumnDef {
-  const tab = tabByKey(tabKey) as TableTabDef;
-  const col = tab.columns.find((cd) => cd.key === key);
-  if (!col) throw new Error(`unknown column ${tabKey}.${key}`);
-  return col;
 }
 
 export function fieldOf<K extends KeyValueTabKey>(tabKey: K, key: FieldKey<K>): FieldDef {
@@ -522,10 +510,6 @@ export function fieldOf<K extends KeyValueTabKey>(tabKey: K, key: FieldKey<K>): 
   const field = tab.fields.find((fd) => fd.key === key);
   if (!field) throw new Error(`unknown field ${tabKey}.${key}`);
   return field;
-}
-
-export function enumValues(name: EnumName): readonly string[] {
-  return ENUMS[name];
 }
 
 /** 0-based column index → spreadsheet letters (0 → A, 26 → AA). */

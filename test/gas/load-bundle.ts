@@ -9,7 +9,7 @@
  *   env.call("sidebarValidate");          // JSON in/out, like google.script.run
  *   env.fake.spreadsheet, env.counter.count("Range.getValues")
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import type { WorkbookGrid } from "../../src/core/grid.js";
@@ -66,7 +66,6 @@ function loadScript(): { script: vm.Script; names: string[] } {
 /** Project HTML files as Apps Script sees them (dist/Sidebar.html → "Sidebar"). */
 function htmlFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  if (!existsSync(DIST)) return files;
   for (const name of readdirSync(DIST)) if (name.endsWith(".html")) files.set(name.slice(0, -5), readFileSync(join(DIST, name), "utf8"));
   return files;
 }

@@ -27,7 +27,6 @@ const DigestProblemSchema = z.object({ problem: text, solution: text, outcome: t
 export type DigestProblem = z.infer<typeof DigestProblemSchema>;
 
 const DigestCountSchema = z.object({ name: text, count: z.number() });
-export type DigestCount = z.infer<typeof DigestCountSchema>;
 
 /** A pair: indexes into `names` (−1 when empty), the subject as written, the status from the list ("" if none). */
 const DigestPairSchema = z.tuple([z.number(), z.number(), text, text]);

@@ -5,7 +5,6 @@
  * the committee's documents print — no personal data beyond what the справка itself shows
  * (mentor and mentee names of pairs that did not take place, as the report itself prints them).
  */
-import { foldEnum } from "../fold.js";
 import { cellText } from "../grid.js";
 import type { RuleId } from "../issues.js";
 import type { Metrics } from "../metrics.js";
@@ -130,11 +129,6 @@ export function disseminationEvents(metrics: Metrics): number {
   const byTab = metrics.eventsByTab[DISSEMINATION.title];
   if (typeof byTab === "number") return byTab;
   return Object.values(metrics.eventsByLevel).reduce((a, b) => a + b, 0);
-}
-
-/** Same text compared the way people mistype it (case, «ё», dashes, spaces). */
-export function sameText(a: string, b: string): boolean {
-  return foldEnum(a) === foldEnum(b);
 }
 
 /** Largest JSON text a digest may take in one cell (Sheets allows 50,000; 1,000 schools stay under 20 MB). */

@@ -37,8 +37,6 @@ export const SUMMARY_SERVICE_HEADERS = ["ID таблицы", "Изменена",
 
 export const SUMMARY_ALL_HEADERS = [...SUMMARY_HEADERS, ...SUMMARY_SERVICE_HEADERS] as const;
 
-export type SummaryHeader = (typeof SUMMARY_HEADERS)[number];
-
 /** 0-based column of a Свод header. */
 export function summaryColumn(header: (typeof SUMMARY_ALL_HEADERS)[number]): number {
   return SUMMARY_ALL_HEADERS.indexOf(header);

@@ -826,11 +826,6 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   }
 }
 
-export interface SpreadsheetAppOptions {
-  /** Spreadsheets other than the active one, reachable by openById (committee mode). */
-  readonly others?: Map<string, FakeSpreadsheet>;
-}
-
 type AppMethods = "getActive" | "getActiveSpreadsheet" | "getUi" | "newDataValidation" | "newConditionalFormatRule" | "openById" | "flush";
 
 export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
