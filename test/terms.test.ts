@@ -37,7 +37,7 @@ function expectTerm(result: TermResult | null, kind: string, start: string | nul
   expect({ kind: result!.term.kind, start: result!.term.start, end: result!.term.end }).toEqual({ kind, start, end });
 }
 
-describe("parseTerm: every form from RULES.md in a calendar-year period (2022)", () => {
+describe("parseTerm: every form from docs/RULES.md in a calendar-year period (2022)", () => {
   const rows: Row[] = [
     ["24.02", "date", "2022-02-24", "2022-02-24"],
     ["24.02.2022", "date", "2022-02-24", "2022-02-24"],

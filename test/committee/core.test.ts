@@ -45,7 +45,7 @@ const source = (over: Partial<SchoolRecord> = {}) => ({
 });
 
 describe("Реестр and Свод headers (contract)", () => {
-  it("are exactly the COMMITTEE.md headers", () => {
+  it("are exactly the docs/COMMITTEE.md headers", () => {
     expect(REGISTRY_HEADERS.join(" | ")).toBe("Организация | Ссылка на таблицу МИП | Ответственный | Электронная почта");
     expect(SUMMARY_HEADERS.join(" | ")).toBe(
       "Организация | Ссылка | Вид отчёта | Заполнено, % | Ошибки | Предупреждения | Выполнение плана, % | Отклонений | Наставнических пар | Наставников | Наставляемых | Участников | Мероприятий (распространение) | Отчёт | Обновлено | Состояние",

@@ -418,7 +418,7 @@ describe("draft and strict mode", () => {
 });
 
 describe("report names", () => {
-  it("names the document as REPORT.md and numbers new versions", () => {
+  it("names the document as docs/REPORT.md and numbers new versions", () => {
     expect(reportFileName("МОУ «СОШ № 4»", "2022")).toBe("Отчёт МИП — МОУ «СОШ № 4» — 2022");
     const taken = new Set(["A", "A (2)"]);
     expect(firstFreeName("A", (n) => taken.has(n))).toBe("A (3)");

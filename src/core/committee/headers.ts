@@ -1,5 +1,5 @@
 /**
- * The committee tabs (COMMITTEE.md, a contract): titles and headers exactly as specified.
+ * The committee tabs (docs/COMMITTEE.md, a contract): titles and headers exactly as specified.
  * Extra service columns live to the right of the contract columns, as the spec allows.
  */
 

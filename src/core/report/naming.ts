@@ -4,7 +4,7 @@
  */
 import { squeeze } from "../russian.js";
 
-/** «Отчёт МИП — {org_short_name} — {period}», as REPORT.md names the document. */
+/** «Отчёт МИП — {org_short_name} — {period}», as docs/REPORT.md names the document. */
 export function reportFileName(orgShortName: string, period: string): string {
   const org = squeeze(orgShortName) || "без названия";
   const when = squeeze(period) || "период не указан";

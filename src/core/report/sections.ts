@@ -1,5 +1,5 @@
 /**
- * The report's sections in the order of the official form (REPORT.md «Layout»). Each
+ * The report's sections in the order of the official form (docs/REPORT.md «Layout»). Each
  * function returns the blocks of one section; build.ts puts them together.
  */
 import { fold } from "../fold.js";

@@ -1,6 +1,6 @@
 /**
  * `mip report FILE [--out FILE.docx] [--strict]` — writes the report as .docx.
- * Exit codes (CLI.md): 0 written (a draft too), 1 strict and errors (nothing written),
+ * Exit codes (docs/CLI.md): 0 written (a draft too), 1 strict and errors (nothing written),
  * 2 unusable input or cannot write. Never overwrites: a taken name gets «(2)», «(3)» …
  */
 import { dirname, resolve } from "node:path";

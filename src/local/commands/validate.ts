@@ -1,6 +1,6 @@
 /**
  * `mip validate FILE [--json] [--report-date DD.MM.YYYY]` — checks one workbook.
- * Exit codes (CLI.md): 0 no errors, 1 errors found, 2 unusable input.
+ * Exit codes (docs/CLI.md): 0 no errors, 1 errors found, 2 unusable input.
  */
 import { isoToRu } from "../../core/grid.js";
 import type { Issue, Severity } from "../../core/issues.js";
@@ -107,7 +107,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
   return `${out.join("\n")}\n`;
 }
 
-/** The `--json` object; field names are a contract (CLI.md). */
+/** The `--json` object; field names are a contract (docs/CLI.md). */
 export function validationJson(result: ValidationResult, file: string): unknown {
   return {
     file,
