@@ -74,15 +74,15 @@ describe("reading cells", () => {
   it("reads formulas' cached results, errors, rich text, hyperlinks and booleans", async () => {
     const bytes = await excel((wb) => {
       const ws = wb.addWorksheet("Лист");
-      ws.getCell("A1").value = { formula: "1/0", result: { error: "#DIV/0!" } };
-      ws.getCell("B1").value = { formula: "Z99", result: { error: "#REF!" } };
+      ws.getCell("A1").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+      ws.getCell("B1").value = { formula: "Z99", result: { error: "#REF!" } } as ExcelJS.CellFormulaValue;
       ws.getCell("C1").value = { formula: "2+3", result: 5 };
-      ws.getCell("D1").value = { formula: "NOW()" };
+      ws.getCell("D1").value = { formula: "NOW()" } as ExcelJS.CellFormulaValue;
       ws.getCell("E1").value = { formula: "\"a\"&\"b\"", result: "ab" };
       ws.getCell("A2").value = { richText: [{ text: "Сетевое " }, { font: { bold: true }, text: "наставничество" }] };
       ws.getCell("B2").value = { text: "сайт школы", hyperlink: "https://example.ru" };
       ws.getCell("C2").value = true;
-      ws.getCell("D2").value = { error: "#N/A" };
+      ws.getCell("D2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
       ws.getCell("E2").value = { formula: "DATE(2022,3,5)", result: new Date(Date.UTC(2022, 2, 5)) };
     });
     const grid = await readXlsx(bytes);
@@ -119,11 +119,15 @@ describe("reading cells", () => {
     expect(rows[1]![0]).toBe("Наставник 👩‍🏫 и ученики 🎓");
   });
 
-  it("maps odd exceljs values without throwing", () => {
+  it("maps odd library cells without throwing", () => {
     expect(toCell(undefined)).toBeNull();
-    expect(toCell(new Date(Number.NaN))).toBeNull();
-    expect(toCell({ text: { richText: [{ text: "а" }, { text: "б" }] } })).toBe("аб");
-    expect(toCell({ sharedFormula: "A1", result: 7 })).toBe(7);
+    expect(toCell({ t: "d", v: new Date(Number.NaN) })).toBeNull();
+    expect(toCell({ t: "n", v: Number.POSITIVE_INFINITY })).toBeNull();
+    expect(toCell({ t: "e", v: 0x17 })).toEqual({ kind: "error", code: "#REF!" });
+    expect(toCell({ t: "z" } as never)).toBeNull();
+    // A date format with float noise from a formula: still the typed day.
+    expect(toCell({ t: "n", v: 44915.99999999, z: "dd.mm.yyyy" })).toEqual({ kind: "date", iso: "2022-12-21" });
+    expect(toCell({ t: "n", v: 44915.25, z: "dd.mm.yyyy" })).toEqual({ kind: "date", iso: "2022-12-20" });
   });
 
   it("reads the version of a workbook downloaded from Google Sheets (the add-on's named range)", async () => {

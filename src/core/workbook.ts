@@ -137,7 +137,7 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
 
 function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
   const emptyIndex = Object.fromEntries(tab.columns.map((c) => [c.key, -1]));
-  if (!sheet) return { key: tab.key as TableTabKey, title: tab.title, present: false, columnIndex: emptyIndex, rows: [] };
+  if (!sheet) return { key: tab.key as TableTabKey, title: tab.title, present: false, columnIndex: emptyIndex as never, rows: [] };
   const headerRow = sheet.rows[0] ?? [];
   const index = matchHeaders(tab, headerRow, issues);
   const rows: TableRow[] = [];
@@ -154,15 +154,15 @@ function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[
       if (isErrorCell(cell)) issues.push(cellErrorIssue(tab.title, r + 1, at, col.header, cell));
     }
     // A row filled only in the user's own extra columns is not a data row of the template.
-    if (any) rows.push({ row: r + 1, cells: cells });
+    if (any) rows.push({ row: r + 1, cells: cells as never });
   }
-  return { key: tab.key as TableTabKey, title: tab.title, present: true, columnIndex: index, rows: rows };
+  return { key: tab.key as TableTabKey, title: tab.title, present: true, columnIndex: index as never, rows: rows as never };
 }
 
 function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
   const fields: Record<string, KeyValueField> = {};
   for (const fd of tab.fields) fields[fd.key] = { value: null, row: null };
-  if (!sheet) return { key: tab.key as KeyValueTabKey, title: tab.title, present: false, fields: fields };
+  if (!sheet) return { key: tab.key as KeyValueTabKey, title: tab.title, present: false, fields: fields as never };
   const headerRow = sheet.rows[0] ?? [];
   KEY_VALUE_HEADERS.forEach((header, i) => {
     const seen = cellText(headerRow[i]);
@@ -190,7 +190,7 @@ function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: 
     fields[key] = { value, row: r + 1 };
     if (isErrorCell(value)) issues.push(cellErrorIssue(tab.title, r + 1, 1, KEY_VALUE_HEADERS[1], value));
   }
-  return { key: tab.key as KeyValueTabKey, title: tab.title, present: true, fields: fields };
+  return { key: tab.key as KeyValueTabKey, title: tab.title, present: true, fields: fields as never };
 }
 
 export function parseWorkbook(grid: WorkbookGrid): ParseResult {

@@ -1,4 +1,4 @@
-/** Russian wording of the menu's results (plural forms through core/russian, nouns from core/severity). */
+/** Russian wording of the menu's results (plural forms from core/russian, nouns from core/severity). */
 import type { IssueCounts } from "../core/issues.js";
 import { countWithNoun } from "../core/russian.js";
 import { ERRORS, INFOS, WARNINGS } from "../core/severity.js";

@@ -16,7 +16,6 @@ import {
   KEY_VALUE_HEADERS,
   TABS,
   TEMPLATE_VERSION,
-  tabByKey,
 } from "../../src/core/schema.js";
 import { type ValidateOptions, type ValidationResult, validateWorkbook } from "../../src/core/validate.js";
 

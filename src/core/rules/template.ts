@@ -36,7 +36,7 @@ function checkTable(ctx: RuleContext, table: ParsedTable, columns: readonly { ke
 function checkTab(ctx: RuleContext, tab: TabDef): void {
   if (tab.type === "table") {
     const columns = tab.columns.flatMap((c) => (c.enumName ? [{ key: c.key, header: c.header, enumName: c.enumName }] : []));
-    checkTable(ctx, ctx.workbook.tables[tab.key as TableTabKey], columns);
+    checkTable(ctx, ctx.workbook.tables[tab.key as TableTabKey] as ParsedTable, columns);
     return;
   }
   const key = tab.key as KeyValueTabKey;
