@@ -30,6 +30,8 @@ export type FieldSpec<K extends KeyValueTabKey = KeyValueTabKey> = { readonly [F
 
 type TableSpecs = { readonly [K in TableTabKey]?: readonly RowSpec<K>[] };
 type FieldSpecs = { readonly [K in KeyValueTabKey]?: FieldSpec<K> };
+/** A whole workbook by tab key: rows for table tabs, fields for key-value tabs. */
+export type WorkbookSpec = TableSpecs & FieldSpecs;
 /** Rows and fields as the builder keeps them (keys were checked on the way in). */
 type LooseRow = Readonly<Record<string, Cell | undefined>>;
 
@@ -258,6 +260,17 @@ export class GridBuilder {
 /** A coherent, fully valid project (invented names). */
 export function cleanWorkbook(): GridBuilder {
   return new GridBuilder(CLEAN_TABLES, CLEAN_FIELDS);
+}
+
+/** A builder holding exactly `spec` (tabs it leaves out have headers and no data). */
+export function workbookOf(spec: WorkbookSpec): GridBuilder {
+  const tables: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  for (const tab of TABS) {
+    const value = (spec as Record<string, unknown>)[tab.key];
+    if (value !== undefined) (tab.type === "table" ? tables : fields)[tab.key] = value;
+  }
+  return new GridBuilder(tables as TableSpecs, fields as FieldSpecs);
 }
 
 /** Every tab with its headers and no data (key-value tabs keep their labels). */
