@@ -96,9 +96,12 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 
 /** The placeholder names a text uses. */
 export function placeholdersOf(text: string): string[] {
-  // String.prototype.matchAll is ES2020, past what the ES2019 Apps Script bundle may use.
+  // String.prototype.matchAll is ES2020, which the Apps Script bundle refuses.
   const names: string[] = [];
-  text.replace(PLACEHOLDER, (_whole, name: string) => (names.push(name), ""));
+  text.replace(PLACEHOLDER, (whole: string, name: string) => {
+    names.push(name);
+    return whole;
+  });
   return names;
 }
 
