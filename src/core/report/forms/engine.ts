@@ -96,7 +96,11 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 
 /** The placeholder names a text uses. */
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  // An exec loop, not matchAll (ES2020): the Apps Script bundle targets ES2019.
+  const names: string[] = [];
+  const pattern = new RegExp(PLACEHOLDER.source, "g");
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) names.push(m[1]!);
+  return names;
 }
 
 /** Every node of a definition, groups flattened, in order. */
