@@ -96,10 +96,12 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 
 /** The placeholder names a text uses. */
 export function placeholdersOf(text: string): string[] {
-  // An exec loop, not matchAll (ES2020): the Apps Script bundle targets ES2019.
+  // String.prototype.matchAll is ES2020, which the Apps Script bundle refuses.
   const names: string[] = [];
-  const pattern = new RegExp(PLACEHOLDER.source, "g");
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) names.push(m[1]!);
+  text.replace(PLACEHOLDER, (whole: string, name: string) => {
+    names.push(name);
+    return whole;
+  });
   return names;
 }
 
