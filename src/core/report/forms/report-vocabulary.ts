@@ -255,11 +255,11 @@ function totalsList(ctx: ReportContext): Block[] {
   };
   const other: string[] = [];
   for (const [level, c] of Object.entries(contests))
-    if (!(FORM_LEVELS as readonly string[]).includes(level) && c.participations > 0) other.push(`участие в конкурсах (${level.toLowerCase()} уровень) – ${ruNumber(c.participations)}`);
+    if (!(FORM_LEVELS as readonly string[]).includes(level) && c.participations > 0) other.push(`участие в конкурсах (${level.toLowerCase()} уровень): ${ruNumber(c.participations)}`);
   for (const [level, n] of Object.entries(speeches))
-    if (!(FORM_LEVELS as readonly string[]).includes(level) && n > 0) other.push(`выступления (${level.toLowerCase()} уровень) – ${ruNumber(n)}`);
+    if (!(FORM_LEVELS as readonly string[]).includes(level) && n > 0) other.push(`выступления (${level.toLowerCase()} уровень): ${ruNumber(n)}`);
   const events = Object.values(m.eventsByLevel ?? {}).reduce((a, b) => a + b, 0);
-  if (events > 0) other.push(`мероприятия по распространению опыта – ${ruNumber(events)}`);
+  if (events > 0) other.push(`мероприятия по распространению опыта: ${ruNumber(events)}`);
   return [
     paragraph([bold("Количество публикаций – "), run(ruNumber(m.publications ?? 0))], "left"),
     paragraph([bold("Количество фактов участия/побед в конкурсах:")], "left"),
