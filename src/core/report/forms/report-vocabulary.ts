@@ -365,16 +365,6 @@ function planRows(ctx: ReportContext): Row[] {
   });
 }
 
-/** «Ожидалось: …» / «Получено: …» in one cell; «—» when both are empty. */
-function paired(expected: string, actual: string): TableCell {
-  if (expected === "" && actual === "") return DASH;
-  return [
-    ...(expected ? [run("Ожидалось: ", { italic: true }), run(expected)] : []),
-    ...(expected && actual ? [run("\n")] : []),
-    ...(actual ? [run("Получено: ", { italic: true }), run(actual)] : []),
-  ];
-}
-
 const numbered = <T extends Record<string, TableCell>>(rows: readonly T[]): (T & { n: string })[] => rows.map((r, i) => ({ ...r, n: String(i + 1) }));
 
 function conclusion(key: ConclusionKey) {
@@ -475,13 +465,6 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
         actualResult: textOf(row, "actual_result"),
         forecastProduct: textOf(row, "forecast_product"),
         actualProduct: textOf(row, "actual_product"),
-      })),
-    // Form A's 3.1: the expected and the actual result one under the other in one cell.
-    resultsPaired: (ctx) =>
-      rowsOf(ctx.wb, "results").map((row) => ({
-        activity: textOf(row, "activity"),
-        results: paired(textOf(row, "forecast_result"), textOf(row, "actual_result")),
-        products: paired(textOf(row, "forecast_product"), textOf(row, "actual_product")),
       })),
     dissemination: (ctx) =>
       rowsOf(ctx.wb, "dissemination").map((row) => ({
