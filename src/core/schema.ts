@@ -565,3 +565,27 @@ export function columnLetter(index: number): string {
 export function a1(row: number, columnIndex: number): string {
   return `${columnLetter(columnIndex)}${row}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What list values mean. The rules, the metrics, the report and the committee read these
+// meanings from here, so a status counts the same way everywhere.
+
+/** Plan statuses that are deviations from the plan (RULES «Plan versus fact»). */
+export const PLAN_DEVIATION_STATUSES: ReadonlySet<string> = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
+/** The plan status of a row done as planned. */
+export const PLAN_DONE = "Выполнено";
+/** An activity done without being planned: not a commitment the plan's execution is measured by. */
+export const PLAN_UNPLANNED = "Вне плана";
+/** The pair status of a pair that never happened: left out of people, subjects and loads. */
+export const PAIR_NOT_HELD = "Не состоялась";
+/** Pair statuses that need a reason (MENT_NOT_HELD_REASON). */
+export const PAIR_NEEDS_REASON: ReadonlySet<string> = new Set(["Не состоялась", "Приостановлена"]);
+/** Pairs that work or worked («действующих и завершённых»). */
+export const PAIR_ACTIVE_STATUSES: ReadonlySet<string> = new Set(["Активна", "Завершена"]);
+/** Pairs that count towards a mentor's current load (with pairs whose status is empty). */
+export const PAIR_CURRENT_STATUSES: ReadonlySet<string> = new Set(["Активна", "Планируется"]);
+/** The subject line for held pairs whose subject is empty or unreadable, so subjects add up to the pairs. */
+export const NO_SUBJECT = "Предмет не указан";
+export const REPORT_TYPE_FINAL = "Итоговый";
+export const REPORT_TYPE_INTERIM = "Промежуточный";
+export const YES = "Да";

@@ -5,13 +5,13 @@
  * An existing file is never replaced unless --force is given (exit 2 with a Russian
  * sentence otherwise): a template written over a filled-in workbook would lose a year's work.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { TEMPLATE_VERSION } from "../../core/schema.js";
 import { UsageError, parseCommandArgs } from "../args.js";
-import { writeFailure, writeNewFile } from "../files.js";
+import { WriteError, replaceFile, writeExclusive, writeFailure, writeNewFile } from "../files.js";
 import { MAX_INPUT_BYTES, fileLabel } from "../load.js";
-import { UnusableInputError } from "../xlsx-read.js";
+import { UnusableInputError } from "../errors.js";
 import { upgradeXlsx } from "../xlsx-upgrade.js";
 import { writeTemplate } from "../xlsx-write.js";
 
@@ -101,12 +101,14 @@ export async function run(args: string[]): Promise<number> {
   if (extname(out).toLowerCase() !== ".xlsx") out = `${out}.xlsx`;
   const bytes = await writeTemplate({ sample: Boolean(values.sample) });
   try {
-    await writeFile(out, bytes, { flag: values.force ? "w" : "wx" });
+    // Whole or not at all: with --force the old file is replaced only once the new one is complete.
+    if (values.force) await replaceFile(out, bytes);
+    else await writeExclusive(out, bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST")
+    if (!(error instanceof WriteError)) throw error;
+    if (error.code === "EEXIST")
       process.stderr.write(`Файл «${out}» уже существует и не тронут. Укажите другое имя (--out) или добавьте --force, чтобы заменить его.\n`);
-    else process.stderr.write(`Не удалось записать «${out}»: ${writeFailure(error)}.\n`);
+    else process.stderr.write(`Не удалось записать «${out}»: ${error.reason}. Файл не изменён.\n`);
     return 2;
   }
   const what = values.sample ? "Шаблон с примером проекта" : "Шаблон";

@@ -816,6 +816,22 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     return gas([...this._metadata]);
   }
+  /** Finds metadata by key (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder). */
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    let key: string | null = null;
+    const finder = counted(
+      {
+        withKey(k: string) {
+          key = k;
+          return finder;
+        },
+        find: () => this._metadata.filter((m) => key === null || m._json().key === key),
+      },
+      "DeveloperMetadataFinder",
+      this._counter,
+    );
+    return gas(finder);
+  }
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
     return gas(this._namedRanges.map((n) => counted(n, "NamedRange", this._counter)));
   }
