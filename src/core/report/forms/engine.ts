@@ -96,7 +96,11 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 
 /** The placeholder names a text uses. */
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  // exec in a loop, not matchAll: the bundles target ES2019 (Apps Script).
+  const names: string[] = [];
+  const re = new RegExp(PLACEHOLDER.source, "g");
+  for (let m = re.exec(text); m; m = re.exec(text)) names.push(m[1]!);
+  return names;
 }
 
 /** Every node of a definition, groups flattened, in order. */
