@@ -81,6 +81,8 @@ export const ENUMS = {
   orientation: ["Книжная", "Альбомная"],
   // Report forms (src/core/report/forms/): one value per form definition; the first is the default.
   reportForm: ["Кировский район Ленинградской области", "Новокузнецк"],
+  // Справка о реализации проекта (template version 2).
+  monitoringGroup: ["Школы с НОР", "Школы-лидеры", "Методические службы", "Все участники"],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -130,22 +132,23 @@ export type TabDef = TableTabDef | KeyValueTabDef;
 /** Headers of every key-value tab. */
 export const KEY_VALUE_HEADERS = ["Поле", "Значение", "Подсказка"] as const;
 
-const c = (
-  key: string,
+// The key stays a literal type, so ColumnKey / FieldKey are each tab's exact keys.
+const c = <K extends string>(
+  key: K,
   header: string,
   kind: ValueKind,
   width: number,
   extra: { enumName?: EnumName; hint?: string; since?: string } = {},
-): ColumnDef => ({ key, header, kind, width, ...extra });
+): ColumnDef & { readonly key: K } => ({ key, header, kind, width, ...extra });
 
-const f = (
-  key: string,
+const f = <K extends string>(
+  key: K,
   label: string,
   kind: ValueKind,
   required: boolean,
   hint: string,
   extra: { enumName?: EnumName; defaultValue?: string } = {},
-): FieldDef => ({ key, label, kind, required, hint, ...extra });
+): FieldDef & { readonly key: K } => ({ key, label, kind, required, hint, ...extra });
 
 const TERM_HINT = "Срок как пишут люди: 24.02, 03.03-10.03, Май, Март – июнь 2021, до 15.09.2023, постоянно";
 
@@ -180,7 +183,7 @@ export const GENERAL = {
     f("declared_mentors", "Заявлено наставников", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_mentees", "Заявлено наставляемых", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_pairs", "Заявлено наставнических пар", "int", false, "Сверяется с вкладкой «Наставничество»"),
-    // Version 2: what the report forms (FORMS.md) print beyond version 1.
+    // Version 2: what the report forms (src/core/report/forms/) print beyond version 1.
     f("current_stage", "Текущий этап", "text", false, "Этап, на который приходится отчётный период; если пусто — по вкладке «Этапы»"),
     f("social_partners", "Социальные партнёры (названия)", "longtext", false, "Организации-партнёры словами, с договорами и соглашениями"),
   ],
@@ -478,6 +481,52 @@ export const SETTINGS = {
   ],
 } as const satisfies KeyValueTabDef<"settings">;
 
+// ── Справка о реализации проекта (template version 2) ─────────────────────────────────
+// What the committee's справка needs and the school report never had: the monitoring's
+// figures, the recommendations with addressees and deadlines, and who signs.
+
+export const MONITORING = {
+  key: "monitoring",
+  title: "Мониторинг",
+  type: "table",
+  purpose: "Итоги мониторинга участников проекта: показатель, группа школ, значение и шкала.",
+  columns: [
+    c("indicator", "Показатель", "longtext", 40, { hint: "Например: удовлетворённость совместной работой со школой-наставником" }),
+    c("group", "Группа школ", "enum", 18, { enumName: "monitoringGroup" }),
+    c("value", "Значение", "number", 10, { hint: "Число: 3,67 или 96" }),
+    c("scale", "Шкала (максимум)", "number", 10, { hint: "Наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста" }),
+    c("respondents", "Ответили", "text", 14, { hint: "Сколько участников ответили, например: 7 из 8 школ" }),
+    c("detail", "Расшифровка", "longtext", 36, { hint: "Например: одна оценка «5», три оценки «4», три оценки «3»" }),
+  ],
+} as const satisfies TableTabDef<"monitoring">;
+
+export const RECOMMENDATIONS = {
+  key: "recommendations",
+  title: "Рекомендации",
+  type: "table",
+  purpose: "Рекомендации по итогам проекта: кому, что и в какой срок.",
+  columns: [
+    c("no", "№", "outline", 6),
+    c("addressee", "Адресат", "text", 30, { hint: "Кому: руководителям общеобразовательных учреждений, муниципальной методической службе…" }),
+    c("text", "Рекомендация", "longtext", 56),
+    // Text, not a term column: a deadline lies after the reporting period by nature, so the
+    // period check of the TERM rules does not apply; REC_DEADLINE_INVALID reads it instead.
+    c("deadline", "Срок", "text", 18, { hint: "Например: до 15.09.2023, 01.09.2023, постоянно" }),
+  ],
+} as const satisfies TableTabDef<"recommendations">;
+
+export const SPRAVKA = {
+  key: "spravka",
+  title: "Справка о проекте",
+  type: "keyValue",
+  purpose: "Подпись и выводы справки о реализации проекта.",
+  fields: [
+    f("signer_position", "Должность подписывающего справку", "text", false, "Например: методист МОУ ДО «Центр развития образования»"),
+    f("signer_name", "ФИО подписывающего справку", "fio", false, "Фамилия Имя Отчество полностью; в справке — «Фамилия И.О.»"),
+    f("conclusions", "Выводы справки", "longtext", false, "Каждый вывод с новой строки; если пусто — «Общий вывод» с вкладки «Выводы»"),
+  ],
+} as const satisfies KeyValueTabDef<"spravka">;
+
 /** Every tab in template order. */
 export const TABS = [
   GENERAL,
@@ -498,6 +547,9 @@ export const TABS = [
   PUBLICATIONS,
   PROBLEMS,
   CONCLUSIONS,
+  MONITORING,
+  RECOMMENDATIONS,
+  SPRAVKA,
   SETTINGS,
 ] as const;
 
@@ -514,7 +566,6 @@ export type FieldKey<K extends KeyValueTabKey> = Extract<KeyValueTab, { key: K }
 
 export type GeneralKey = FieldKey<"general">;
 export type ConclusionKey = FieldKey<"conclusions">;
-export type SettingKey = FieldKey<"settings">;
 
 export function tabByKey<K extends TabKey>(key: K): Extract<(typeof TABS)[number], { key: K }> {
   const tab = TABS.find((t) => t.key === key);
@@ -522,20 +573,9 @@ export function tabByKey<K extends TabKey>(key: K): Extract<(typeof TABS)[number
   return tab as Extract<(typeof TABS)[number], { key: K }>;
 }
 
-export function tabByTitle(title: string): TabDef | undefined {
-  return TABS.find((t) => t.title === title);
-}
-
 /** Headers of a tab in order (key-value tabs share one header row). */
 export function headersOf(tab: TabDef): readonly string[] {
   return tab.type === "table" ? tab.columns.map((col) => col.header) : KEY_VALUE_HEADERS;
-}
-
-export function columnOf<K extends TableTabKey>(tabKey: K, key: ColumnKey<K>): ColumnDef {
-  const tab = tabByKey(tabKey) as TableTabDef;
-  const col = tab.columns.find((cd) => cd.key === key);
-  if (!col) throw new Error(`unknown column ${tabKey}.${key}`);
-  return col;
 }
 
 export function fieldOf<K extends KeyValueTabKey>(tabKey: K, key: FieldKey<K>): FieldDef {
@@ -543,10 +583,6 @@ export function fieldOf<K extends KeyValueTabKey>(tabKey: K, key: FieldKey<K>): 
   const field = tab.fields.find((fd) => fd.key === key);
   if (!field) throw new Error(`unknown field ${tabKey}.${key}`);
   return field;
-}
-
-export function enumValues(name: EnumName): readonly string[] {
-  return ENUMS[name];
 }
 
 /** 0-based column index → spreadsheet letters (0 → A, 26 → AA). */

@@ -39,7 +39,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const env = committeeEnv([]);
     env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
-    for (const caption of ["Обновить свод", "Сформировать справку", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
+    expect(json).toContain("Комитет");
+    for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
     expect(json).not.toContain("Проверить таблицу");
     expect(env.names).not.toContain("onEdit");
     expect(env.names).not.toContain("sidebarValidate");
@@ -51,7 +52,7 @@ describe("committee mode in Sheets (bundle)", () => {
     env.run("committeeSetup");
     const values = summaryValues(env);
     expect(values[0]!.slice(0, SUMMARY_HEADERS.length)).toEqual([...SUMMARY_HEADERS]);
-    expect(env.committee._sheets.map((s) => s._name)).toEqual(["Реестр", "Свод"]);
+    expect(env.committee._sheets.map((s) => s._name)).toEqual(["Реестр", "Свод", "Настройки комитета"]);
   });
 
   it("refreshes a mixed registry: one row per school, states, colours, figures from the validator", () => {
@@ -183,8 +184,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const good = summaryValues(env)[3]!.slice(0, SUMMARY_ALL_HEADERS.length);
     for (const s of schools) env.modified.set(s.id, "2022-12-19T00:00:00.000Z");
     env.sheetsErrors.set(id(2), "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'");
-    const paused = env.run("committeeRefresh") as { kind: string; done: number; paused: boolean; next: string; failed: number };
-    expect(paused).toMatchObject({ kind: "continues", done: 2, paused: true, next: "minute", failed: 0 });
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; pause: string | null; next: string; failed: number };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, pause: "rate", next: "minute", failed: 0 });
     expect(summaryValues(env)[3]!.slice(0, SUMMARY_ALL_HEADERS.length)).toEqual(good);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: Google ограничил частоту чтения таблиц, обновление продолжается");
     expect(env.fake.ui._alerts.at(-1)!.prompt).toContain("60 чтений таблиц в минуту");
@@ -200,8 +201,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
     const env = committeeEnv(schools);
     env.sheetsErrors.set(id(2), "Exception: Service invoked too many times for one day: sheets.");
-    const paused = env.run("committeeRefresh") as { kind: string; done: number; paused: boolean; pausedForDay: boolean; next: string };
-    expect(paused).toMatchObject({ kind: "continues", done: 2, paused: true, pausedForDay: true, next: "manual" });
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; pause: string | null; next: string };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, pause: "day", next: "manual" });
     // Neither the safety net nor a one-minute continuation is left: they would only pause again.
     expect(env.triggers()).toEqual([]);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»");
@@ -212,8 +213,8 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(alert).not.toContain("через минуту");
     // With the hourly trigger on, the hourly run takes it up.
     env.run("committeeEnableHourly");
-    const hourly = env.run("committeeHourlyRefresh") as { next: string; pausedForDay: boolean };
-    expect(hourly).toMatchObject({ next: "hourly", pausedForDay: true });
+    const hourly = env.run("committeeHourlyRefresh") as { next: string; pause: string | null };
+    expect(hourly).toMatchObject({ next: "hourly", pause: "day" });
     expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
     env.sheetsErrors.clear();
     expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
@@ -450,10 +451,10 @@ describe("committee mode in Sheets (bundle)", () => {
     env.run("committeeRefresh");
     env.counter.reset();
     const made = env.run("committeeMakeSummary") as { url: string; name: string };
-    expect(made.name).toBe("Справка МИП — 20.12.2022");
+    expect(made.name).toBe("Сводка по МИП — 20.12.2022");
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
     const again = env.run("committeeMakeSummary") as { name: string };
-    expect(again.name).toBe("Справка МИП — 20.12.2022 (2)");
+    expect(again.name).toBe("Сводка по МИП — 20.12.2022 (2)");
     const docs = [...env.fake.documentApp._documents.values()];
     expect(docs).toHaveLength(2);
     // The id and link were read before saveAndClose(): a closed document answers nothing.
@@ -465,8 +466,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const parent = env.counter.paused(() => env.fake.drive._files.get(env.fake.drive._files.get(docs[0]!._id)!.parents[0]!)!);
     expect(parent.folder && parent.id !== env.fake.drive.rootId).toBe(true);
     const text = env.counter.paused(() => documentStructure(docs[0]!)).map((e) => ("text" in e ? e.text : "rows" in e ? e.rows.flat().join(" | ") : "")).join("\n");
-    expect(text).toContain("СПРАВКА");
-    expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");
+    expect(text).toContain("СВОДКА ПО МИП");
+    expect(text).toContain("Приложение. Итоги проверки таблиц МИП");
     expect(text).toContain("Нет доступа");
     expect(text).toContain(MALICIOUS[4]);
   });

@@ -97,7 +97,7 @@ describe("report model: order of the official form", () => {
   });
 
   it("omits the approval block without an approver and titles a final report «ИТОГОВЫЙ ОТЧЕТ»", () => {
-    const m = model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), approver: "", report_type: "Итоговый" } }));
+    const m = model(fixtureResult({ general: { ...FIXTURE_DATA.general, approver: "", report_type: "Итоговый" } }));
     expect(m.blocks[0]?.type).toBe("title");
     expect(blockText(m.blocks[0]!)[0]).toBe("ИТОГОВЫЙ ОТЧЕТ");
   });
@@ -357,7 +357,7 @@ describe("report model: tables", () => {
 
   it("«ИТОГО» counts only publications inside the reporting period", async () => {
     const publications = [
-      ...(FIXTURE_DATA.publications as Record<string, unknown>[]),
+      ...FIXTURE_DATA.publications,
       { authors: "Грабова А.С.", title: "Статья прошлого года", source: "Журнал", level: "Региональный", date: "12.10.2021" },
     ];
     expect(totals(model(await fixtureValidated({ publications } as never), NOVOKUZNETSK))[0]).toBe("Количество публикаций – 3");
@@ -478,7 +478,7 @@ describe("draft and strict mode", () => {
 });
 
 describe("report names", () => {
-  it("names the document as REPORT.md and numbers new versions", () => {
+  it("names the document as docs/REPORT.md and numbers new versions", () => {
     expect(reportFileName("МОУ «СОШ № 4»", "2022")).toBe("Отчёт МИП — МОУ «СОШ № 4» — 2022");
     const taken = new Set(["A", "A (2)"]);
     expect(firstFreeName("A", (n) => taken.has(n))).toBe("A (3)");

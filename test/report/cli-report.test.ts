@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureOutput } from "../helpers/capture-output.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { draftNotice, parseReportArgs, run } from "../../src/local/commands/report.js";
 import { freePath } from "../../src/local/files.js";
@@ -17,7 +18,7 @@ let err: string[];
 
 /** A grid whose leader is missing: the real validator reports GEN_REQUIRED as an error. */
 function gridWithError(): WorkbookGrid {
-  return fixtureGrid({ general: { ...(FIXTURE_DATA.general as object), leader: "" } });
+  return fixtureGrid({ general: { ...FIXTURE_DATA.general, leader: "" } });
 }
 
 async function xlsx(name: string, grid: WorkbookGrid): Promise<string> {
@@ -38,8 +39,10 @@ beforeAll(() => {
 beforeEach(() => {
   out = [];
   err = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+  captureOutput(
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
 });
 
 afterEach(() => {
