@@ -16,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   report: () => import("./report.js"),
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
+  cli: () => import("./cli.js"),
 };
 
 const asJson = process.argv.includes("--json");

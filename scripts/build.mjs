@@ -1,10 +1,12 @@
 // Builds the two products from one core:
 //   lib/mip.cjs  — the local `mip` command (Node, CommonJS, dependencies bundled in)
-//   dist/        — the Apps Script project pushed by clasp (Code.js, appsscript.json, Sidebar.html)
+//   dist/        — the school deployment pushed by clasp (Code.js, appsscript.json, Sidebar.html)
+//   dist/committee/ — the committee deployment (its own manifest and push target), from the same source
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { docxShells } from "./docx-shell.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -43,19 +45,16 @@ async function entryExports(entry) {
   return out.exports.filter((name) => name !== "default").sort();
 }
 
-async function buildGas() {
-  const entry = join(root, "src/gas/main.ts");
-  if (!existsSync(entry)) return;
-  const dist = join(root, "dist");
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
+/** One Apps Script deployment: entry module → Code.js with a top-level function per export, its manifest. */
+async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
+  mkdirSync(dir, { recursive: true });
   const names = await entryExports(entry);
   const wrappers = names
     .map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`)
     .join("\n");
   await build({
     entryPoints: [entry],
-    outfile: join(dist, "Code.js"),
+    outfile: join(dir, "Code.js"),
     bundle: true,
     format: "iife",
     globalName: "MIP",
@@ -65,17 +64,39 @@ async function buildGas() {
     minifyWhitespace: false,
     minifySyntax: true,
     legalComments: "none",
-    footer: { js: `\n// Apps Script entry points (generated from src/gas/main.ts exports)\n${wrappers}\n` },
+    // The .docx shells a Google Doc report starts from (scripts/docx-shell.mjs).
+    define: { __MIP_DOCX_SHELLS__: JSON.stringify(shells) },
+    footer: { js: `\n// Apps Script entry points (generated from ${entry.slice(root.length + 1)} exports)\n${wrappers}\n` },
     logLevel: "warning",
   });
-  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
-  const sidebarBuild = join(root, "scripts/build-sidebar.mjs");
-  if (existsSync(sidebarBuild)) {
-    const { buildSidebar } = await import(sidebarBuild);
-    await buildSidebar(root, dist);
+  copyFileSync(manifest, join(dir, "appsscript.json"));
+  if (sidebar) {
+    const sidebarBuild = join(root, "scripts/build-sidebar.mjs");
+    if (existsSync(sidebarBuild)) {
+      const { buildSidebar } = await import(sidebarBuild);
+      await buildSidebar(root, dir);
+    }
   }
-  writeFileSync(join(dist, "entry-points.json"), JSON.stringify(names, null, 2) + "\n");
-  log(`dist/Code.js (${names.length} entry points)`);
+  writeFileSync(join(dir, "entry-points.json"), JSON.stringify(names, null, 2) + "\n");
+  log(`${dir.slice(root.length + 1)}/Code.js (${names.length} entry points)`);
+}
+
+async function buildGas() {
+  const entry = join(root, "src/gas/main.ts");
+  if (!existsSync(entry)) return;
+  const dist = join(root, "dist");
+  rmSync(dist, { recursive: true, force: true });
+  const shells = await docxShells();
+  // The school deployment: dist/ (the folder .clasp.json pushes; .claspignore keeps committee/ out).
+  await buildDeployment({ entry, dir: dist, manifest: join(root, "appsscript.json"), sidebar: true, shells });
+  // The committee deployment, written last (the bundle tests rebuild when it is older than src/).
+  await buildDeployment({
+    entry: join(root, "src/gas/committee-main.ts"),
+    dir: join(dist, "committee"),
+    manifest: join(root, "appsscript.committee.json"),
+    sidebar: false,
+    shells,
+  });
 }
 
 // `--gas` builds only dist/ (the bundle tests rebuild it without touching the CLI).

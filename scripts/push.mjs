@@ -1,5 +1,7 @@
-// `npm run push` (after `npm run build`): uploads dist/ to the Apps Script project named in
-// .clasp.json with clasp. `--dry-run` only lists what would be pushed (works offline).
+// `npm run push` (after `npm run build`): uploads a deployment to its Apps Script project with clasp.
+//   node scripts/push.mjs               — the school deployment: dist/, project in .clasp.json
+//   node scripts/push.mjs --committee   — the committee deployment: dist/committee/, project in .clasp.committee.json
+// `--dry-run` only lists what would be pushed (`clasp status`, works offline).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -8,31 +10,40 @@ import { fileURLToPath } from "node:url";
 const root = process.cwd();
 const clasp = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "clasp");
 const dryRun = process.argv.includes("--dry-run");
+const committee = process.argv.includes("--committee");
+const deployment = committee
+  ? { file: ".clasp.committee.json", rootDir: "dist/committee", title: "МИП-отчёт — комитет", what: "committee" }
+  : { file: ".clasp.json", rootDir: "dist", title: "МИП-отчёт", what: "school" };
 
 function fail(ru, en) {
   console.error(`${ru}\n${en}`);
   process.exit(1);
 }
 
-const configPath = join(root, ".clasp.json");
-if (!existsSync(configPath)) fail("Нет файла .clasp.json.", "No .clasp.json in this folder.");
+const configPath = join(root, deployment.file);
+if (!existsSync(configPath)) fail(`Нет файла ${deployment.file}.`, `No ${deployment.file} in this folder.`);
 let config;
 try {
   config = JSON.parse(readFileSync(configPath, "utf8"));
 } catch {
-  fail("Файл .clasp.json повреждён: это должен быть JSON.", ".clasp.json is not valid JSON.");
+  fail(`Файл ${deployment.file} повреждён: это должен быть JSON.`, `${deployment.file} is not valid JSON.`);
 }
 if (typeof config.scriptId !== "string" || config.scriptId.trim() === "")
   fail(
-    "В .clasp.json не указан scriptId. Создайте проект: удалите .clasp.json и выполните `npx clasp create --type sheets --title \"МИП-отчёт\" --rootDir dist`,\n" +
-      "или вставьте идентификатор скрипта (Расширения → Apps Script → Настройки проекта → Идентификатор скрипта) в поле scriptId.",
-    "No scriptId in .clasp.json yet: delete .clasp.json and run `npx clasp create --type sheets --rootDir dist`, or paste your script id into .clasp.json.",
+    `В ${deployment.file} не указан scriptId. Создайте проект: удалите ${deployment.file} и выполните \`npx clasp create --type sheets --title "${deployment.title}" --rootDir ${deployment.rootDir}\`` +
+      (committee ? ` (затем переименуйте полученный .clasp.json в ${deployment.file}),\n` : ",\n") +
+      `или вставьте идентификатор скрипта (Расширения → Apps Script → Настройки проекта → Идентификатор скрипта) в поле scriptId.`,
+    `No scriptId in ${deployment.file} yet (${deployment.what} deployment): create the project with \`npx clasp create --type sheets --rootDir ${deployment.rootDir}\`, or paste your script id into ${deployment.file}.`,
   );
-const rootDir = join(root, config.rootDir ?? "dist");
+const rootDir = config.rootDir ?? deployment.rootDir;
+if (rootDir.replace(/\/+$/, "") !== deployment.rootDir)
+  fail(`В ${deployment.file} rootDir должен быть «${deployment.rootDir}» (сейчас «${rootDir}»).`, `${deployment.file}: rootDir must be ${deployment.rootDir}.`);
 for (const file of ["Code.js", "appsscript.json"])
-  if (!existsSync(join(rootDir, file))) fail(`Нет ${join(config.rootDir ?? "dist", file)}: сначала выполните npm run build.`, `Missing ${file}: run npm run build first.`);
+  if (!existsSync(join(root, rootDir, file))) fail(`Нет ${join(rootDir, file)}: сначала выполните npm run build.`, `Missing ${join(rootDir, file)}: run npm run build first.`);
 
-const args = dryRun ? ["status", "--json"] : ["push", "--force"];
+// .claspignore (project root) keeps dist/committee/ out of the school push.
+const project = ["-P", configPath, "-I", join(root, ".claspignore")];
+const args = dryRun ? [...project, "status", "--json"] : [...project, "push", "--force"];
 const result = spawnSync(existsSync(clasp) ? clasp : "clasp", args, { cwd: root, stdio: "inherit" });
 if (result.error) fail(`Не удалось запустить clasp: ${result.error.message}`, `Could not run clasp: ${result.error.message}`);
 process.exit(result.status ?? 1);

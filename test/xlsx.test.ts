@@ -119,11 +119,15 @@ describe("reading cells", () => {
     expect(rows[1]![0]).toBe("Наставник 👩‍🏫 и ученики 🎓");
   });
 
-  it("maps odd exceljs values without throwing", () => {
+  it("maps odd library cells without throwing", () => {
     expect(toCell(undefined)).toBeNull();
-    expect(toCell(new Date(Number.NaN))).toBeNull();
-    expect(toCell({ text: { richText: [{ text: "а" }, { text: "б" }] } } as never)).toBe("аб");
-    expect(toCell({ sharedFormula: "A1", result: 7 } as never)).toBe(7);
+    expect(toCell({ t: "d", v: new Date(Number.NaN) })).toBeNull();
+    expect(toCell({ t: "n", v: Number.POSITIVE_INFINITY })).toBeNull();
+    expect(toCell({ t: "e", v: 0x17 })).toEqual({ kind: "error", code: "#REF!" });
+    expect(toCell({ t: "z" } as never)).toBeNull();
+    // A date format with float noise from a formula: still the typed day.
+    expect(toCell({ t: "n", v: 44915.99999999, z: "dd.mm.yyyy" })).toEqual({ kind: "date", iso: "2022-12-21" });
+    expect(toCell({ t: "n", v: 44915.25, z: "dd.mm.yyyy" })).toEqual({ kind: "date", iso: "2022-12-20" });
   });
 
   it("reads the version of a workbook downloaded from Google Sheets (the add-on's named range)", async () => {

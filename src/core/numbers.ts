@@ -21,6 +21,12 @@ export type IntOrMoreResult =
 
 export type PercentResult = { ok: true; value: number; fromText: boolean } | { ok: false; reason: string };
 
+/**
+ * Largest count or quantity read as one: a school has no billion participants, and sums of
+ * larger values (1e308) overflow to Infinity.
+ */
+export const MAX_NUMBER = 1_000_000_000;
+
 /** Text longer than this is not a number; checking it first keeps every reader O(1). */
 const MAX_NUMBER_TEXT = 80;
 
@@ -90,7 +96,8 @@ function readNonNegative(cell: Cell, wholeOnly: boolean): CountResult | null {
   } else {
     return { ok: false, reason: nonNumberReason(cell) };
   }
-  if (value < 0) return { ok: false, reason: `отрицательное число ${ruNumber(value)}` };
+  if (value < 0) return { ok: false, reason: `отрицательное число ${value < -MAX_NUMBER ? "" : ruNumber(value)}`.trim() };
+  if (value > MAX_NUMBER) return { ok: false, reason: "число больше миллиарда — так много быть не может" };
   if (wholeOnly && fractional) return { ok: false, reason: `дробное число ${ruNumber(value)}, а нужно целое` };
   // -0 and 7.0 read as plain 0 and 7.
   return { ok: true, value: value === 0 ? 0 : value, fromText };

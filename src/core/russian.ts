@@ -11,20 +11,20 @@ export { formatRuDate };
 /** Noun forms for 1, 2–4 and 5+: ["занятие", "занятия", "занятий"]. */
 export type PluralForms = readonly [one: string, few: string, many: string];
 
-const RU_PLURALS = new Intl.PluralRules("ru");
-
-/** The noun form for n: plural(5, ["занятие","занятия","занятий"]) → "занятий". Fractions take the «few» form (1,5 занятия). */
+/**
+ * The noun form for n: plural(5, ["занятие","занятия","занятий"]) → "занятий". Fractions take the
+ * «few» form (1,5 занятия). CLDR's Russian rule written out, so it does not depend on the ICU data
+ * of the runtime (Apps Script's is undocumented): one — n%10 = 1 and n%100 ≠ 11; few — n%10 in
+ * 2..4 and n%100 not in 12..14; many — the other integers.
+ */
 export function plural(n: number, forms: PluralForms): string {
-  switch (RU_PLURALS.select(n)) {
-    case "one":
-      return forms[0];
-    case "few":
-      return forms[1];
-    case "many":
-      return forms[2];
-    default:
-      return forms[1];
-  }
+  if (!Number.isFinite(n) || !Number.isInteger(n)) return forms[1];
+  const abs = Math.abs(n);
+  const last = abs % 10;
+  const lastTwo = abs % 100;
+  if (last === 1 && lastTwo !== 11) return forms[0];
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return forms[1];
+  return forms[2];
 }
 
 /** A number the Russian way: 3.5 → "3,5", 12000 → "12000". */

@@ -79,6 +79,8 @@ export const ENUMS = {
   problemOutcome: ["Устранено", "Не устранено", "Работа продолжена"],
   yesNo: ["Да", "Нет"],
   orientation: ["Книжная", "Альбомная"],
+  // Report forms (src/core/report/forms/): one value per form definition; the first is the default.
+  reportForm: ["Кировский район Ленинградской области", "Новокузнецк"],
   // Справка о реализации проекта (template version 2).
   monitoringGroup: ["Школы с НОР", "Школы-лидеры", "Методические службы", "Все участники"],
 } as const;
@@ -94,6 +96,8 @@ export interface ColumnDef {
   readonly width: number;
   /** Shown as a note on the header cell. */
   readonly hint?: string;
+  /** The template version that added the column (absent: the first). An upgrade inserts it. */
+  readonly since?: string;
 }
 
 export interface FieldDef {
@@ -133,7 +137,7 @@ const c = (
   header: string,
   kind: ValueKind,
   width: number,
-  extra: { enumName?: EnumName; hint?: string } = {},
+  extra: { enumName?: EnumName; hint?: string; since?: string } = {},
 ): ColumnDef => ({ key, header, kind, width, ...extra });
 
 const f = (
@@ -178,6 +182,9 @@ export const GENERAL = {
     f("declared_mentors", "Заявлено наставников", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_mentees", "Заявлено наставляемых", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_pairs", "Заявлено наставнических пар", "int", false, "Сверяется с вкладкой «Наставничество»"),
+    // Version 2: what the report forms (FORMS.md) print beyond version 1.
+    f("current_stage", "Текущий этап", "text", false, "Этап, на который приходится отчётный период; если пусто — по вкладке «Этапы»"),
+    f("social_partners", "Социальные партнёры (названия)", "longtext", false, "Организации-партнёры словами, с договорами и соглашениями"),
   ],
 } as const satisfies KeyValueTabDef<"general">;
 
@@ -310,6 +317,11 @@ export const STAFF = {
     c("name", "ФИО", "fio", 26),
     c("position", "Должность, образование, степень, звание", "longtext", 36),
     c("role", "Функционал в проекте", "longtext", 36),
+    c("management", "Входит в орган управления", "enum", 14, {
+      enumName: "yesNo",
+      since: "2",
+      hint: "Да — член координационного (методического) совета проекта",
+    }),
   ],
 } as const satisfies TableTabDef<"staff">;
 
@@ -357,6 +369,7 @@ export const INTERNAL_EVENTS = {
     c("date", "Дата", "term", 12),
     c("attendees", "Количество присутствующих", "int", 12),
     c("product", "Представленный продукт", "longtext", 28),
+    c("level", "Уровень", "enum", 16, { enumName: "level", since: "2" }),
   ],
 } as const satisfies TableTabDef<"internal_events">;
 
@@ -437,6 +450,10 @@ export const CONCLUSIONS = {
     f("extension", "Продление статуса МИП (обоснование)", "longtext", false, "Раздел 5.1"),
     f("next_tasks", "Задачи на следующий год", "longtext", false, "Раздел 5.2"),
     f("proposals", "Предложения по распространению опыта", "longtext", false, "Раздел 6"),
+    // Version 2.
+    f("normative_analysis", "Анализ нормативно-правовой обеспеченности", "longtext", false, "Процент обновления нормативной базы, обоснование локальных актов"),
+    f("consequences", "Заключения о положительных и отрицательных последствиях", "longtext", false, "Последствия проводимых изменений по ходу этапов"),
+    f("product_bank", "Перечень материалов в банке инновационных продуктов", "longtext", false, "По одному материалу на строку"),
   ],
 } as const satisfies KeyValueTabDef<"conclusions">;
 
@@ -455,6 +472,10 @@ export const SETTINGS = {
     f("orientation", "Ориентация страниц отчёта", "enum", false, "Альбомная удобна для широкой таблицы план-факт", {
       enumName: "orientation",
       defaultValue: "Книжная",
+    }),
+    f("report_form", "Форма отчёта", "enum", false, "Форма, которую требует комитет вашего муниципалитета", {
+      enumName: "reportForm",
+      defaultValue: "Кировский район Ленинградской области",
     }),
   ],
 } as const satisfies KeyValueTabDef<"settings">;
@@ -595,3 +616,27 @@ export function columnLetter(index: number): string {
 export function a1(row: number, columnIndex: number): string {
   return `${columnLetter(columnIndex)}${row}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What list values mean. The rules, the metrics, the report and the committee read these
+// meanings from here, so a status counts the same way everywhere.
+
+/** Plan statuses that are deviations from the plan (RULES «Plan versus fact»). */
+export const PLAN_DEVIATION_STATUSES: ReadonlySet<string> = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
+/** The plan status of a row done as planned. */
+export const PLAN_DONE = "Выполнено";
+/** An activity done without being planned: not a commitment the plan's execution is measured by. */
+export const PLAN_UNPLANNED = "Вне плана";
+/** The pair status of a pair that never happened: left out of people, subjects and loads. */
+export const PAIR_NOT_HELD = "Не состоялась";
+/** Pair statuses that need a reason (MENT_NOT_HELD_REASON). */
+export const PAIR_NEEDS_REASON: ReadonlySet<string> = new Set(["Не состоялась", "Приостановлена"]);
+/** Pairs that work or worked («действующих и завершённых»). */
+export const PAIR_ACTIVE_STATUSES: ReadonlySet<string> = new Set(["Активна", "Завершена"]);
+/** Pairs that count towards a mentor's current load (with pairs whose status is empty). */
+export const PAIR_CURRENT_STATUSES: ReadonlySet<string> = new Set(["Активна", "Планируется"]);
+/** The subject line for held pairs whose subject is empty or unreadable, so subjects add up to the pairs. */
+export const NO_SUBJECT = "Предмет не указан";
+export const REPORT_TYPE_FINAL = "Итоговый";
+export const REPORT_TYPE_INTERIM = "Промежуточный";
+export const YES = "Да";

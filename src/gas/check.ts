@@ -10,8 +10,8 @@ export interface Checked {
   readonly result: ValidationResult;
 }
 
-export function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
+export function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string = ss.getSpreadsheetTimeZone()): string {
+  return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd");
 }
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {

@@ -3,6 +3,8 @@
  * edited tab with the rule families that read it (validateWorkbook's onlyTabs), reading only
  * the tabs those families need, and refreshes that tab's marks. Nothing happens until the
  * user has run «Проверить таблицу» once (marks are then expected to stay current).
+ * Every edit of a template tab moves the change stamp the committee reads. The document
+ * properties, the time zone and the edited tab's data range are fetched once per edit.
  */
 import { fold } from "../core/fold.js";
 import { RULE_FAMILIES } from "../core/rules/index.js";
@@ -11,8 +13,8 @@ import { validateWorkbook } from "../core/validate.js";
 import { todayIn } from "./check.js";
 import { markOneSheet } from "./marks.js";
 import { underDocumentLock } from "./document-lock.js";
-import { KEYS } from "./properties.js";
-import { readTabs } from "./read-sheets.js";
+import { KEYS, stampChange } from "./properties.js";
+import { readTabs, tabFromValues, zoneOffsetMinutes } from "./read-sheets.js";
 
 /** A simple trigger has 30 s in all; waiting longer for the lock would risk the re-check itself. */
 const LIVE_LOCK_WAIT_MS = 5_000;
@@ -44,16 +46,20 @@ export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undef
   // The time alone could repeat (two edits in one millisecond, a frozen test clock): a random tail
   // makes every edit a new stamp, at no service call.
   props.setProperty(KEYS.editStamp, `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`);
-  if (props.getProperty(KEYS.live) !== "1") return null;
   const ss = sheet.getParent();
+  stampChange(ss);
+  if (props.getProperty(KEYS.live) !== "1") return null;
   // A busy document (a report being made, a full check) skips this edit: the stamp above
   // already tells an open sidebar to re-check, and the next edit or check refreshes marks.
   return underDocumentLock(LIVE_LOCK_WAIT_MS, () => null, () => {
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const values = sheet.getDataRange().getValues();
+    const edited = tabFromValues(title, values, zoneOffsetMinutes(timeZone));
     const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
-    const grid = readTabs(ss, titles);
-    const result = validateWorkbook(grid, { today: todayIn(ss), onlyTabs: [tab.key] });
+    const grid = readTabs(ss, titles, timeZone, [edited]);
+    const result = validateWorkbook(grid, { today: todayIn(ss, timeZone), onlyTabs: [tab.key] });
     const issues = result.issues.filter((i) => i.sheet === tab.title);
-    markOneSheet(sheet, issues);
+    markOneSheet(sheet, issues, props, { rows: values.length, columns: values[0]?.length ?? 0 }, title);
     return { sheet: title, issues: issues.length };
   });
 }

@@ -14,7 +14,7 @@ import { HELP_TEXT, buildMenu } from "./menu.js";
 import { draftErrorsNote } from "../core/report/draft-note.js";
 import { countWithNoun } from "../core/russian.js";
 import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
-import { editStamp } from "./properties.js";
+import { editStamp, stampChange } from "./properties.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
 
@@ -94,7 +94,13 @@ export function menuGenerateReport(): void {
 }
 
 export function menuSetupTemplate(): void {
-  fromMenu("создать или обновить шаблон", () => alert(setupText(setupTemplate(activeSpreadsheet())), "Шаблон МИП"));
+  fromMenu("создать или обновить шаблон", () => {
+    const ss = activeSpreadsheet();
+    const result = setupTemplate(ss);
+    // Only a template run that changed something moves the stamp the committee compares.
+    if (result.created.length + result.repairedHeaders.length + result.addedFields.length > 0 || result.removedBlankTab || result.versionRecorded) stampChange(ss);
+    alert(setupText(result), "Шаблон МИП");
+  });
 }
 
 export function menuClearMarks(): void {
@@ -131,5 +137,4 @@ export function sidebarGenerateReport(): ReportOutcome {
 export function sidebarEditStamp(): string {
   return forSidebar("узнать, менялась ли таблица", editStamp);
 }
-export * from "./committee/entry.js";
-export * from "./committee/spravka.js";
+

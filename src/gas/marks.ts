@@ -155,24 +155,31 @@ function rewriteNotes(sheet: Sheet, box: MarkBox, marks: Map<string, Mark>, prev
  * Where old messages may sit: the remembered box, widened to the tab's data, since rows the
  * user inserted or deleted move notes out of the box they were written in.
  */
-function oldMessagesBox(sheet: Sheet, previous: MarkBox | null): MarkBox | null {
+function oldMessagesBox(sheet: Sheet, previous: MarkBox | null, dataSize?: DataSize): MarkBox | null {
   if (!previous) return null;
+  if (dataSize) return union(previous, [1, 1, Math.max(1, dataSize.rows), Math.max(1, dataSize.columns)]);
   const data = sheet.getDataRange();
   return union(previous, [1, 1, data.getLastRow(), data.getLastColumn()]);
 }
 
+/** The tab's data range size when the caller has just read it (onEdit reads it once). */
+export interface DataSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
 /** Replaces the add-on's marks on one tab; returns the new annotated box (null: nothing marked). */
-export function markSheet(sheet: Sheet, issues: readonly Issue[], previous: MarkBox | null): MarkBox | null {
+export function markSheet(sheet: Sheet, issues: readonly Issue[], previous: MarkBox | null, dataSize?: DataSize): MarkBox | null {
   const marks = collectMarks(issues);
   replaceRules(sheet, marks);
   const box = boxOf(marks.values());
-  const all = union(oldMessagesBox(sheet, previous), box);
+  const all = union(oldMessagesBox(sheet, previous, dataSize), box);
   if (all) rewriteNotes(sheet, all, marks, previous);
   return box;
 }
 
-function storedBoxes(): Record<string, MarkBox> {
-  return readJson<Record<string, MarkBox>>(KEYS.marks, {});
+function storedBoxes(store?: GoogleAppsScript.Properties.Properties): Record<string, MarkBox> {
+  return readJson<Record<string, MarkBox>>(KEYS.marks, {}, store);
 }
 
 /** Marks every template tab from a full validation and turns live re-checking on. */
@@ -204,14 +211,16 @@ export const MARKS_LOCK_WAIT_MS = 20_000;
 /** What a user sees when marks cannot be changed right now (a report or another check runs). */
 export const MARKS_BUSY = "Таблица сейчас занята: формируется отчёт или идёт другая проверка. Подсветка не изменена — повторите через минуту.";
 
-/** Refreshes one tab's marks (live re-check after an edit). */
-export function markOneSheet(sheet: Sheet, issues: readonly Issue[]): void {
-  const title = sheet.getName();
-  const boxes = storedBoxes();
-  const box = markSheet(sheet, issues, boxes[title] ?? null);
+/**
+ * Refreshes one tab's marks (live re-check after an edit). `store` and `dataSize`: the document
+ * properties and the tab's data size the edit already fetched, so nothing is asked twice.
+ */
+export function markOneSheet(sheet: Sheet, issues: readonly Issue[], store?: GoogleAppsScript.Properties.Properties, dataSize?: DataSize, title = sheet.getName()): void {
+  const boxes = storedBoxes(store);
+  const box = markSheet(sheet, issues, boxes[title] ?? null, dataSize);
   if (box) boxes[title] = box;
   else delete boxes[title];
-  writeJson(KEYS.marks, boxes);
+  writeJson(KEYS.marks, boxes, store);
 }
 
 /** «Убрать подсветку»: removes exactly the add-on's rules and note sections; returns how many tabs had marks. */

@@ -1,4 +1,4 @@
-/** Russian wording of the menu's results (plural forms via Intl.PluralRules through core/russian). */
+/** Russian wording of the menu's results (plural forms from core/russian). */
 import type { IssueCounts } from "../core/issues.js";
 import { countWithNoun } from "../core/russian.js";
 import type { SetupResult } from "./template-sheets.js";

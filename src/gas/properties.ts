@@ -20,6 +20,8 @@ export const KEYS = {
 export const METADATA_KEYS = {
   templateVersion: "mip.templateVersion",
   lastReport: "mip.lastReport",
+  /** When the template tabs last changed (ISO time): the committee skips a workbook whose stamp has not moved. */
+  changeStamp: "mip.changeStamp",
 } as const;
 
 export interface StoredReport extends ReportLink {
@@ -29,10 +31,12 @@ export interface StoredReport extends ReportLink {
 
 export type MarkBox = [top: number, left: number, bottom: number, right: number];
 
+type Properties = GoogleAppsScript.Properties.Properties;
 const props = () => PropertiesService.getDocumentProperties();
 
-export function readJson<T>(key: string, fallback: T): T {
-  const raw = props().getProperty(key);
+/** `store`: the document properties already fetched in this run (onEdit fetches them once). */
+export function readJson<T>(key: string, fallback: T, store: Properties = props()): T {
+  const raw = store.getProperty(key);
   if (!raw) return fallback;
   try {
     return JSON.parse(raw) as T;
@@ -41,8 +45,8 @@ export function readJson<T>(key: string, fallback: T): T {
   }
 }
 
-export function writeJson(key: string, value: unknown): void {
-  props().setProperty(key, JSON.stringify(value));
+export function writeJson(key: string, value: unknown, store: Properties = props()): void {
+  store.setProperty(key, JSON.stringify(value));
 }
 
 /** Apps Script refuses a property value over 9 KB (UTF-8 bytes); lists stay under this. */
@@ -95,6 +99,25 @@ export function setSpreadsheetMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsh
   } else {
     ss.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
+}
+
+/**
+ * Moves the workbook's change stamp on (developer metadata, DOCUMENT visibility, which the
+ * committee deployment reads with Spreadsheets.get). One finder lookup and one write: cheap
+ * enough for every edit (spreadsheets.currentonly covers it, and a simple trigger may write
+ * to its own file).
+ */
+export function stampChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date = new Date()): string {
+  const value = at.toISOString();
+  const found = ss.createDeveloperMetadataFinder().withKey(METADATA_KEYS.changeStamp).find();
+  const first = found[0];
+  if (first) {
+    first.setValue(value);
+    found.slice(1).forEach((m) => m.remove());
+  } else {
+    ss.addDeveloperMetadata(METADATA_KEYS.changeStamp, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  }
+  return value;
 }
 
 export function getSpreadsheetMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string): string | null {

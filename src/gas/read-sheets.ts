@@ -51,7 +51,11 @@ export function toCell(value: unknown, offsetMinutes: number): Cell {
 }
 
 export function readSheet(sheet: Sheet, offsetMinutes: number, title = sheet.getName()): TabGrid {
-  const values = sheet.getDataRange().getValues();
+  return tabFromValues(title, sheet.getDataRange().getValues(), offsetMinutes);
+}
+
+/** A tab's getValues() as grid rows. */
+export function tabFromValues(title: string, values: readonly unknown[][], offsetMinutes: number): TabGrid {
   const rows = values.map((row) => row.map((v) => toCell(v, offsetMinutes)));
   // An untouched tab reads as one empty cell; present it as no rows.
   const empty = rows.length === 1 && rows[0]!.every((c) => c === null);
@@ -76,11 +80,19 @@ export function readWorkbook(ss: Spreadsheet): WorkbookGrid {
   return { tabs, templateVersion: getSpreadsheetMetadata(ss, METADATA_KEYS.templateVersion) };
 }
 
-/** Only the named template tabs (a live re-check after an edit reads what its rules need). */
-export function readTabs(ss: Spreadsheet, titles: readonly string[]): WorkbookGrid {
-  const offset = zoneOffsetMinutes(ss.getSpreadsheetTimeZone());
+/**
+ * Only the named template tabs (a live re-check after an edit reads what its rules need).
+ * `timeZone` and `already`: what the caller has fetched (the zone, tabs it read itself).
+ */
+export function readTabs(ss: Spreadsheet, titles: readonly string[], timeZone: string = ss.getSpreadsheetTimeZone(), already: readonly TabGrid[] = []): WorkbookGrid {
+  const offset = zoneOffsetMinutes(timeZone);
   const tabs: TabGrid[] = [];
   for (const title of titles) {
+    const known = already.find((t) => t.title === title);
+    if (known) {
+      tabs.push(known);
+      continue;
+    }
     const sheet = ss.getSheetByName(title);
     if (sheet) tabs.push(readSheet(sheet, offset, title));
   }

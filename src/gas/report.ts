@@ -3,19 +3,21 @@
  * Under the document lock, so two clicks never make two documents: the second click waits,
  * sees the report just made from the same content and returns it. Never overwrites: an
  * existing name gets «(2)», «(3)»… With the drive.file scope the add-on sees only files it
- * created, so the names it made are also remembered in the workbook.
+ * created, so the names it made are also remembered in the workbook (a report the user moved
+ * elsewhere still holds its name).
  */
 import type { ReportOutcome } from "../api.js";
 import { blockedOutcome, buildReport, firstFreeName } from "../core/report/build.js";
+import type { DocModel } from "../core/report/model.js";
 import { checkWorkbook } from "./check.js";
 import { mergeGroupHeaders } from "./docs-merge.js";
 import { underDocumentLock } from "./document-lock.js";
 import { renderDocModel } from "./docs-render.js";
+import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
 import { KEYS, METADATA_KEYS, type StoredReport, newestThatFit, readJson, setSpreadsheetMetadata, writeJson } from "./properties.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Folder = GoogleAppsScript.Drive.Folder;
 
 /** A second click within this time on an unchanged workbook returns the document just made. */
 export const REPEAT_WINDOW_MS = 120_000;
@@ -40,67 +42,40 @@ export function folderIdFrom(text: string): string | null {
   return /^[-\w]{10,}$/.test(t) ? t : null;
 }
 
-interface Destination {
-  folder: Folder;
+export interface Destination {
+  folderId: string;
   notice: string | null;
 }
 
-/** Name of the folder the add-on makes for reports when it may not use the spreadsheet's own. */
-export const OWN_FOLDER_NAME = "Отчёты МИП";
-const OWN_FOLDER_KEY = "mip.ownReportFolder";
-
-/** A folder the add-on may write to (drive.file: created by it or opened with it), else null. */
-function usable(folder: () => Folder): Folder | null {
-  try {
-    const f = folder();
-    f.getName();
-    return f;
-  } catch {
-    return null;
-  }
-}
-
-function spreadsheetFolder(ss: Spreadsheet): Folder | null {
-  return usable(() => {
-    const parents = DriveApp.getFileById(ss.getId()).getParents();
-    if (!parents.hasNext()) throw new Error("no parent");
-    return parents.next();
-  });
-}
+export { OWN_FOLDER_NAME };
 
 /**
- * With drive.file the add-on can see only what it created, so the spreadsheet's folder may be
- * closed to it. Then reports go to a folder the add-on makes once («Отчёты МИП») and finds again
- * by id wherever the user moves it.
+ * Where a document goes. Under drive.file the add-on reaches only folders it created: a folder
+ * pasted into «Настройки» that it made (its own «Отчёты МИП», wherever the user moved it) is used;
+ * any other folder — and the spreadsheet's own folder — is closed to it, so the document goes to
+ * the add-on's folder and the user is told why, in Russian. Never a failure.
  */
-function ownFolder(): Folder {
-  const props = PropertiesService.getUserProperties();
-  const id = props.getProperty(OWN_FOLDER_KEY);
-  const existing = id ? usable(() => DriveApp.getFolderById(id)) : null;
-  if (existing) return existing;
-  const folder = DriveApp.createFolder(OWN_FOLDER_NAME);
-  props.setProperty(OWN_FOLDER_KEY, folder.getId());
-  return folder;
-}
-
-export function reportDestination(ss: Spreadsheet, setting: string): Destination {
+export function reportDestination(setting: string): Destination {
   const asked = setting.trim();
   const id = asked ? folderIdFrom(asked) : null;
-  const chosen = id ? usable(() => DriveApp.getFolderById(id)) : null;
-  if (chosen) return { folder: chosen, notice: null };
-  const sheetFolder = spreadsheetFolder(ss);
-  const folder = sheetFolder ?? ownFolder();
-  const where = sheetFolder ? "в папку таблицы" : `в папку «${OWN_FOLDER_NAME}» на вашем Диске (её можно переместить — дополнение её найдёт)`;
-  if (asked)
-    return {
-      folder,
-      notice: `Папка из «Настройки» (${asked}) недоступна дополнению, поэтому отчёт сохранён ${where}. Дополнение может писать только в папки, которые оно создало; оставьте поле пустым или укажите такую папку.`,
-    };
-  return { folder, notice: sheetFolder ? null : `Папка таблицы недоступна дополнению, поэтому отчёт сохранён ${where}.` };
+  if (id && folderReachable(id)) return { folderId: id, notice: null };
+  const folderId = ownFolderId();
+  if (!asked) return { folderId, notice: null };
+  return {
+    folderId,
+    notice: `Папка из «Настройки» (${asked}) недоступна дополнению, поэтому отчёт сохранён в папку «${OWN_FOLDER_NAME}» на вашем Диске (её можно переместить — дополнение её найдёт). Дополнение видит только файлы и папки, которые создало само: укажите папку «${OWN_FOLDER_NAME}» или оставьте поле пустым.`,
+  };
 }
 
-function nameTaken(folder: Folder, name: string, remembered: readonly string[]): boolean {
-  return remembered.includes(name) || folder.getFilesByName(name).hasNext();
+/** A new Google Doc in the folder, under the first free name, with the model drawn in it. */
+export function makeDocument(model: DocModel, folderId: string, remembered: readonly string[] = []): { id: string; url: string; name: string } {
+  const taken = namesInFolder(folderId);
+  const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
+  const made = createReportDocument({ name, folderId, landscape: model.orientation === "landscape", draft: model.draft });
+  renderDocModel(made.document, model);
+  made.document.saveAndClose();
+  mergeGroupHeaders(made.id, model);
+  return { id: made.id, url: made.url, name };
 }
 
 export function lastReport(): StoredReport | null {
@@ -127,22 +102,10 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
     const { fingerprint: _, ...report } = previous;
     return { kind: "created", report, errors: build.errors };
   }
-  const destination = reportDestination(ss, result.context.settings.reportFolder);
+  const destination = reportDestination(result.context.settings.reportFolder);
   const remembered = readJson<string[]>(KEYS.reportNames, []);
-  const name = firstFreeName(build.model.title, (candidate) => nameTaken(destination.folder, candidate, remembered));
-  const doc = DocumentApp.create(name);
-  // A closed document answers nothing, so its id and link are taken first.
-  const docId = doc.getId();
-  const url = doc.getUrl();
-  renderDocModel(doc, build.model);
-  doc.saveAndClose();
-  mergeGroupHeaders(docId, build.model);
-  let notice = destination.notice;
-  try {
-    DriveApp.getFileById(docId).moveTo(destination.folder);
-  } catch {
-    notice = "Не удалось переложить отчёт в папку: он сохранён в корне «Моего диска».";
-  }
+  const { url, name } = makeDocument(build.model, destination.folderId, remembered);
+  const notice = destination.notice;
   const report: StoredReport = { url, name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
   writeJson(KEYS.lastReport, report);
   writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));

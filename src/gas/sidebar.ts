@@ -4,7 +4,7 @@ import { activeSpreadsheet, checkWorkbook } from "./check.js";
 import { UserError } from "./errors.js";
 import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, markWorkbook } from "./marks.js";
 import { underDocumentLock } from "./document-lock.js";
-import { editStamp } from "./properties.js";
+import { editStamp, stampChange } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
 
@@ -29,6 +29,8 @@ export function currentState(mark: boolean): SidebarState {
       },
       () => markWorkbook(ss, result.issues),
     );
+    // A check is a moment the committee should see the workbook as it is now.
+    stampChange(ss);
   }
   return sidebarState(result, lastReport(), new Date().toISOString(), stamp);
 }

@@ -11,10 +11,14 @@
  * - anything else (a renamed header)                 → the template header is restored in
  *   that cell only, the old text is kept in the cell's note, the data below is not touched.
  * Key-value tabs get missing labels appended at the end; existing rows are never moved.
+ * A column a later template version added goes where it belongs, at the right end of the
+ * older columns: when the user's own column stands there, a blank column is inserted before
+ * it (core/upgrade.ts), so the user's column moves right whole with every value.
  */
 import { fold } from "../core/fold.js";
 import { type TabLayout, TABLE_VALIDATION_ROWS, TEMPLATE_LAYOUT, TEMPLATE_VERSION, charsToPixels } from "../core/template.js";
-import { a1, TABS, versionFromRangeName, versionRangeName } from "../core/schema.js";
+import { a1, TABS, type TableTabDef, versionFromRangeName, versionRangeName } from "../core/schema.js";
+import { planColumnInserts } from "../core/upgrade.js";
 import { METADATA_KEYS, getSpreadsheetMetadata, setSpreadsheetMetadata } from "./properties.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -99,6 +103,7 @@ function repairHeaders(sheet: Sheet, layout: TabLayout, result: SetupResult): nu
       const hint = layout.notes.find((n) => n.column === i)?.text;
       if (hint && !newNotes[i]) newNotes[i] = hint;
       newColumns.push(i);
+      if (seen.slice(0, i).some((h) => h !== "")) result.addedFields.push(`«${layout.title}»: столбец «${expected}»`);
       changed = true;
       return;
     }
@@ -137,7 +142,23 @@ function addMissingFields(sheet: Sheet, layout: TabLayout, result: SetupResult):
   });
 }
 
-function repairTab(sheet: Sheet, layout: TabLayout, result: SetupResult): void {
+/**
+ * Blank columns inserted for the columns this version added (Sheet.insertColumnBefore:
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertcolumnbeforecolumnposition).
+ */
+function insertNewColumns(sheet: Sheet, layout: TabLayout, fromVersion: string | null, result: SetupResult): void {
+  const tab = TABS.find((t) => t.key === layout.key);
+  if (!tab || tab.type !== "table") return;
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const headers = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(textOf);
+  for (const insert of planColumnInserts(tab as TableTabDef, headers, fromVersion)) {
+    sheet.insertColumnBefore(insert.at + 1);
+    result.addedFields.push(`«${layout.title}»: столбец «${insert.header}» (${a1(1, insert.at)}; ваши столбцы правее сдвинуты вместе с данными)`);
+  }
+}
+
+function repairTab(sheet: Sheet, layout: TabLayout, result: SetupResult, fromVersion: string | null = null): void {
+  if (layout.kind === "table") insertNewColumns(sheet, layout, fromVersion, result);
   const newColumns = repairHeaders(sheet, layout, result);
   for (const column of newColumns) {
     sheet.setColumnWidth(column + 1, charsToPixels(layout.widths[column] ?? 20));
@@ -159,11 +180,12 @@ export function setupTemplate(ss: Spreadsheet): SetupResult {
     if (!existing.has(key)) existing.set(key, sheet);
   }
   const untouched = existing.size;
+  const fromVersion = recordedVersion(ss);
   let insertAt = 0;
   for (const layout of TEMPLATE_LAYOUT) {
     let sheet = existing.get(fold(layout.title));
     if (sheet) {
-      repairTab(sheet, layout, result);
+      repairTab(sheet, layout, result, fromVersion);
     } else {
       sheet = ss.insertSheet(layout.title, insertAt);
       writeNewTab(sheet, layout);
@@ -187,6 +209,17 @@ export function setupTemplate(ss: Spreadsheet): SetupResult {
   const first = ss.getSheets()[0];
   if (result.created.length === TEMPLATE_LAYOUT.length && first) first.activate();
   return result;
+}
+
+/** The version the workbook records (developer metadata, else the named range), null when none. */
+function recordedVersion(ss: Spreadsheet): string | null {
+  const meta = getSpreadsheetMetadata(ss, METADATA_KEYS.templateVersion);
+  if (meta) return meta;
+  for (const named of ss.getNamedRanges()) {
+    const version = versionFromRangeName(named.getName());
+    if (version !== null) return version;
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import pkg from "../../package.json";
 import { UsageError } from "./args.js";
-import { UnusableInputError } from "./xlsx-read.js";
+import { UnusableInputError } from "./errors.js";
+import { writeFailure } from "./files.js";
 
 /** A message followed by another sentence needs its own full stop. */
 const asSentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -79,9 +80,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Closed pipes (`mip validate x.xlsx | head`) are not an error.
+// Output that cannot be written (a full disk, a closed pipe) is an error, never a silent exit 0.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
+  stderr(`Результат не выведен: ${error.code === "EPIPE" ? "получатель вывода закрыт" : writeFailure(error)}.`);
+  process.exit(2);
 });
 
 // Errors raised outside the command's promise (a library's stray stream error) end the same way.
@@ -96,6 +98,8 @@ process.on("unhandledRejection", internalFailure);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Flush: a write error still pending reaches the handler above (exit 2).
+    process.stdout.write("");
   },
   () => {
     process.stderr.write("Команда не выполнена из-за внутренней ошибки.\n");

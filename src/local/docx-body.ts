@@ -4,13 +4,15 @@
  * every table cell as a library object made a 1,000-row plan take seconds, a string takes
  * milliseconds. Element order inside pPr/rPr/tblPr/tcPr follows the OOXML schema.
  */
-import { type Align, type Block, type Run, type TableBlock, type TableCell, SIGNATURE_BLANK } from "../core/report/model.js";
+import { type Align, type Block, type Orientation, type Run, type TableBlock, type TableCell, SIGNATURE_BLANK } from "../core/report/model.js";
+import { rowMaySplit } from "../core/report/widths.js";
 import {
   CELL_MARGIN,
   FIRST_LINE,
   HEADER_SHADE,
   columnTwips,
   mm,
+  textWidth,
 } from "./docx-layout.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
@@ -110,7 +112,7 @@ function tableText(cell: TableCell, align: Align, bold: boolean): string {
 
 const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
 
-export function tableXml(block: TableBlock, width: number): string {
+export function tableXml(block: TableBlock, width: number, orientation: Orientation = "portrait"): string {
   // The model's widths were fitted to their content in the core (report/widths.ts), as the
   // Google Docs renderer gets them; here they are only scaled to twips.
   const widths = columnTwips(
@@ -119,7 +121,7 @@ export function tableXml(block: TableBlock, width: number): string {
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
   const parts: string[] = [];
-  if (block.caption) parts.push(paragraphXml({ keepNext: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
+  if (block.caption) parts.push(paragraphXml({ keepNext: true, keepLines: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
   parts.push(
     `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
       `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
@@ -141,8 +143,9 @@ export function tableXml(block: TableBlock, width: number): string {
   block.rows.forEach((row, r) => {
     const bold = Boolean(block.totalRow && r === last);
     const cells = block.columns.map((c, i) => cellXml(widths[i]!, tableText(row[i] ?? "", c.align ?? "left", bold)));
-    // A row is never split across pages (REPORT.md); Word still splits one taller than a page.
-    parts.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join("")}</w:tr>`);
+    // A row stays on one page unless it is taller than a page (then Word must split it).
+    const trPr = rowMaySplit(block, row, orientation) ? "" : "<w:trPr><w:cantSplit/></w:trPr>";
+    parts.push(`<w:tr>${trPr}${cells.join("")}</w:tr>`);
   });
   parts.push("</w:tbl>");
   // Word merges tables that touch; a small empty paragraph keeps them apart and adds air.
@@ -152,7 +155,10 @@ export function tableXml(block: TableBlock, width: number): string {
 
 const HEADING_STYLE = { 1: "Heading1", 2: "Heading2", 3: "Heading3" } as const;
 
-export function blockXml(block: Block, width: number): string {
+/** A paragraph of bold text only introduces what follows («Распорядительные акты:»): kept with it. */
+const isCaption = (runs: readonly Run[]): boolean => runs.length > 0 && runs.every((r) => r.bold);
+
+export function blockXml(block: Block, width: number, orientation: Orientation = "portrait"): string {
   switch (block.type) {
     case "title":
       return block.lines
@@ -170,8 +176,14 @@ export function blockXml(block: Block, width: number): string {
       );
     case "paragraph": {
       const align = block.align ?? "justify";
+      const caption = isCaption(block.runs);
       return paragraphXml(
-        { align, after: 60, ...(align === "justify" ? { indent: `<w:ind w:firstLine="${FIRST_LINE}"/>` } : {}) },
+        {
+          align,
+          after: 60,
+          ...(caption ? { keepNext: true, keepLines: true, noHyphens: true } : {}),
+          ...(align === "justify" ? { indent: `<w:ind w:firstLine="${FIRST_LINE}"/>` } : {}),
+        },
         runsXml(block.runs),
       );
     }
@@ -185,9 +197,12 @@ export function blockXml(block: Block, width: number): string {
         )
         .join("");
     case "table":
-      return tableXml(block, width);
+      return tableXml(block, width, orientation);
     case "pageBreak":
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+    case "section":
+      // Drawn by bodyXml, which knows the section that ends here.
+      return "";
     case "approval":
       return block.lines
         .map((line, i) =>
@@ -208,7 +223,28 @@ export function blockXml(block: Block, width: number): string {
   }
 }
 
-/** The whole body (without the final section properties). */
-export function bodyXml(blocks: readonly Block[], width: number): string {
-  return blocks.map((b) => blockXml(b, width)).join("");
+/**
+ * The whole body (without the final section properties). A section block ends the section
+ * before it with a paragraph carrying that section's properties (`sectionFor` gives them,
+ * header and footer references included), as WordprocessingML places them; the last
+ * section's orientation is returned for the body's final properties.
+ */
+export function bodyXml(
+  blocks: readonly Block[],
+  orientation: Orientation,
+  sectionFor: (orientation: Orientation) => string = () => "",
+): { xml: string; lastOrientation: Orientation } {
+  let current = orientation;
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.type === "section") {
+      if (block.orientation !== current) {
+        parts.push(`<w:p><w:pPr>${sectionFor(current)}</w:pPr></w:p>`);
+        current = block.orientation;
+      }
+      continue;
+    }
+    parts.push(blockXml(block, textWidth(current), current));
+  }
+  return { xml: parts.join(""), lastOrientation: current };
 }

@@ -8,15 +8,21 @@
  * placeholder paragraph; the body is written as WordprocessingML by docx-body.ts and put in
  * its place (fast for 10,000-row tables).
  */
-import JSZip from "jszip";
-import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from "docx";
 import type { DocModel } from "../core/report/model.js";
 import { TABLE_STYLE, bodyXml } from "./docx-body.js";
-import { A4, FONT, MARGINS, TABLE_SIZE, TEXT_SIZE, textWidth } from "./docx-layout.js";
+import { A4, FONT, MARGINS, TABLE_SIZE, TEXT_SIZE } from "./docx-layout.js";
+import { repack } from "./zip-pack.js";
 
 export { columnTwips, textWidth } from "./docx-layout.js";
 
 const PLACEHOLDER = "MIP-BODY-PLACEHOLDER-7f3a";
+
+function pageSize(orientation: DocModel["orientation"]): string {
+  return orientation === "landscape"
+    ? `<w:pgSz w:w="${A4.height}" w:h="${A4.width}" w:orient="landscape"/>`
+    : `<w:pgSz w:w="${A4.width}" w:h="${A4.height}" w:orient="portrait"/>`;
+}
 
 function pageNumberFooter(): Footer {
   return new Footer({
@@ -24,6 +30,18 @@ function pageNumberFooter(): Footer {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [PageNumber.CURRENT], size: TABLE_SIZE, font: FONT })],
+      }),
+    ],
+  });
+}
+
+/** «ЧЕРНОВИК» at the top of every page of a draft. */
+function draftHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: "ЧЕРНОВИК", bold: true, size: TABLE_SIZE, font: FONT, color: "C00000" })],
       }),
     ],
   });
@@ -68,22 +86,30 @@ export function docxDocument(model: DocModel): Document {
           },
         },
         footers: { default: pageNumberFooter() },
+        ...(model.draft ? { headers: { default: draftHeader() } } : {}),
         children: [new Paragraph({ children: [new TextRun(PLACEHOLDER)] })],
       },
     ],
   });
 }
 
-/** DocModel → .docx bytes. */
+/** DocModel → .docx bytes: the body put in the skeleton, every part XML-safe, packed with zlib (zip-pack.ts). */
 export async function renderDocx(model: DocModel): Promise<Buffer> {
   const skeleton = await Packer.toBuffer(docxDocument(model));
-  const zip = await JSZip.loadAsync(skeleton);
-  const documentXml = await zip.file("word/document.xml")!.async("string");
-  const at = documentXml.indexOf(PLACEHOLDER);
-  const start = documentXml.lastIndexOf("<w:p>", at);
-  const end = documentXml.indexOf("</w:p>", at) + "</w:p>".length;
-  if (at < 0 || start < 0) throw new Error("docx skeleton without the body placeholder");
-  const body = bodyXml(model.blocks, textWidth(model.orientation));
-  zip.file("word/document.xml", documentXml.slice(0, start) + body + documentXml.slice(end));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return repack(skeleton, {
+    "word/document.xml": (documentXml) => {
+      const at = documentXml.indexOf(PLACEHOLDER);
+      const start = documentXml.lastIndexOf("<w:p>", at);
+      const end = documentXml.indexOf("</w:p>", at) + "</w:p>".length;
+      if (at < 0 || start < 0) throw new Error("docx skeleton without the body placeholder");
+      // The final section properties (page size, margins, header and footer references) are the
+      // model of every section a landscape table starts (see SectionBlock).
+      const rest = documentXml.slice(end);
+      const sectPr = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(rest)?.[0];
+      if (!sectPr) throw new Error("docx skeleton without section properties");
+      const sectionFor = (orientation: DocModel["orientation"]) => sectPr.replace(/<w:pgSz[^>]*\/>/, pageSize(orientation));
+      const { xml, lastOrientation } = bodyXml(model.blocks, model.orientation, sectionFor);
+      return documentXml.slice(0, start) + xml + rest.replace(sectPr, sectionFor(lastOrientation));
+    },
+  });
 }

@@ -10,7 +10,7 @@ import { safeFileName } from "../core/report/naming.js";
 import type { IsoDate } from "../core/terms/types.js";
 import { type ValidationResult, validateWorkbook } from "../core/validate.js";
 import { renderDocx } from "./docx.js";
-import { writeNewFile } from "./files.js";
+import { cappedName, writeNewFile } from "./files.js";
 
 export interface WriteReportOptions {
   /** true: no document when there are errors (CLI --strict); undefined: `Настройки` decides. */
@@ -40,7 +40,7 @@ export type WriteReportResult =
 
 /** The default output: next to the input, named «Отчёт МИП — {org} — {period}.docx». */
 export function defaultReportPath(inputPath: string, documentTitle: string): string {
-  return join(dirname(inputPath), `${safeFileName(documentTitle)}.docx`);
+  return join(dirname(inputPath), cappedName(`${safeFileName(documentTitle)}.docx`));
 }
 
 /** Makes sure the file name ends in .docx (a bare «отчёт» becomes «отчёт.docx»). */
@@ -65,7 +65,8 @@ export async function writeReportFile(
   const built = buildReport(validation, options.strict === undefined ? {} : { strict: options.strict });
   if (built.kind === "blocked") return { kind: "blocked", errors: built.errors, validation };
   const bytes = await renderDocx(built.model);
-  const wanted = withDocxExtension(outPath ?? join(options.defaultDir ?? ".", `${safeFileName(built.model.title)}.docx`));
+  // A default name is capped in bytes (a 131-character organisation name is 250 bytes); a name the user gave is kept.
+  const wanted = withDocxExtension(outPath ?? join(options.defaultDir ?? ".", cappedName(`${safeFileName(built.model.title)}.docx`)));
   const path = await writeNewFile(wanted, bytes);
   return {
     kind: "written",

@@ -1,115 +1,198 @@
 /**
- * Reads an .xlsx file into the neutral WorkbookGrid with exceljs.
+ * Reads an .xlsx file into the neutral WorkbookGrid with SheetJS (@e965/xlsx), within bounds.
  *
- * - Date cells become calendar dates. exceljs turns a date serial into a UTC Date, so the
- *   UTC calendar day is the typed day (no local time zone shift).
- * - Formula cells give their cached result (a number, text, date or error); a formula
- *   that was never calculated gives an empty cell.
+ * - Bounds first: the archive's directory is read without inflating; the declared unpacked
+ *   size and then the real one (inflated with a ceiling, so a lying header cannot fill memory)
+ *   and the number of cells are capped before the library parses anything. A file over a cap
+ *   gets one Russian sentence.
+ * - Reading costs what the cells cost: merges stay ranges (the library keeps `!merges` as
+ *   ranges; no cell is made for the inside of a merge), validations and conditional formats
+ *   are not read at all. `dense` mode keeps only the cells the file has.
+ * - Date cells (a number with a date format) become calendar dates from their serial, so
+ *   no time zone moves the day; the 1904 date system is honoured.
+ * - Formula cells give their cached result; a formula never calculated gives an empty cell.
  * - Rich text is joined, hyperlinks give their visible text, errors become ErrorCell.
- * - Merged cells: only the top-left (master) cell carries the value; the other cells of the
- *   merge are empty. Repeating the master value would invent rows in table tabs (a merged
- *   «Этап» cell over five plan rows is one stage, not five), so it is not done.
- * - Rows keep their sheet numbers (empty rows inside stay as empty arrays); trailing empty
- *   cells and rows are dropped.
- * - The template version is the workbook constant MIP_TEMPLATE_VERSION (see xlsx-write.ts).
+ * - Merged cells: only the top-left (master) cell carries the value. Repeating it would invent
+ *   rows in table tabs (a merged «Этап» over five plan rows is one stage, not five).
+ * - Rows keep their sheet numbers; trailing empty cells and rows are dropped.
+ * - The template version is the workbook-level defined name MIP_TEMPLATE_VERSION, read with
+ *   the library (entities decoded, as LibreOffice writes them), or Google's named range.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell } from "../core/grid.js";
+import * as XLSX from "@e965/xlsx";
+import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell, serialToIso } from "../core/grid.js";
 import { versionFromRangeName } from "../core/schema.js";
-import { VERSION_NAME } from "./xlsx-write.js";
+import { UnusableInputError } from "./errors.js";
+import { ZipStructureError, countCells, inflateBounded, zipEntries } from "./zip-entries.js";
 
-/** Input that cannot be read as a МИП workbook at all; `message` is one Russian sentence. */
-export class UnusableInputError extends Error {
-  override readonly name = "UnusableInputError";
-  constructor(message: string) {
-    super(message);
-  }
-}
+export { UnusableInputError };
+
+/** Workbook-level defined name holding the template version (xlsx-write.ts writes it). */
+const VERSION_NAME = "MIP_TEMPLATE_VERSION";
+
+/** A school workbook unpacks to a few megabytes; 10,000 plan rows to ≈10 MB. */
+export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
+/** A school workbook has tens of thousands of cells; 10,000 plan rows and 5,000 pairs ≈ 200,000. */
+export const MAX_CELLS = 1_500_000;
 
 const ZIP_MAGIC = [0x50, 0x4b];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-function startsWith(buf: Buffer, magic: readonly number[]): boolean {
+function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
-function dateToIso(date: Date): string | null {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) return null;
-  // Times of day (and float noise in serials) must not move the day: round to the nearest minute first.
-  return new Date(Math.round(ms / 60000) * 60000).toISOString().slice(0, 10);
+const ruInt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+
+/** Error codes by their BIFF number (SheetJS keeps the number in `v`; `w` has the text when formatted). */
+const ERROR_BY_CODE: Readonly<Record<number, string>> = {
+  0x00: "#NULL!",
+  0x07: "#DIV/0!",
+  0x0f: "#VALUE!",
+  0x17: "#REF!",
+  0x1d: "#NAME?",
+  0x24: "#NUM!",
+  0x2a: "#N/A",
+  0x2b: "#GETTING_DATA",
+};
+
+/** A serial date number (with float noise from formulas) → ISO day; null outside 1900…9999. */
+function serialToDay(serial: number, date1904: boolean): string | null {
+  // Times of day and noise must not move the day: round to the nearest minute first.
+  const minutes = Math.round(serial * 1440) / 1440;
+  return serialToIso(Math.floor(minutes) + (date1904 ? 1462 : 0));
 }
 
-type RawValue = ExcelJS.CellValue | { text?: unknown; richText?: { text: string }[] } | undefined;
-
-function richTextOf(value: { richText?: { text: string }[] }): string {
-  return (value.richText ?? []).map((run) => run.text ?? "").join("");
-}
-
-/** exceljs cell value → neutral Cell. */
-export function toCell(value: RawValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "boolean") return value;
-  if (value instanceof Date) {
-    const iso = dateToIso(value);
-    return iso ? dateCell(iso) : null;
-  }
-  if (typeof value !== "object") return String(value);
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.error === "string") return errorCell(obj.error);
-  if ("formula" in obj || "sharedFormula" in obj) {
-    return "result" in obj ? toCell(obj.result as RawValue) : null;
-  }
-  if (Array.isArray(obj.richText)) return richTextOf(obj as { richText: { text: string }[] });
-  if ("text" in obj) {
-    const text = obj.text;
-    if (typeof text === "string") return text;
-    if (text && typeof text === "object") return toCell(text as RawValue);
-    return null;
-  }
-  return null;
-}
-
-function readSheet(ws: ExcelJS.Worksheet): TabGrid {
-  const rows: Cell[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const isSlave = cell.isMerged && cell.master !== cell;
-      const value = isSlave ? null : toCell(cell.value as RawValue);
-      if (value !== null && value !== "") {
-        while (cells.length < colNumber - 1) cells.push(null);
-        cells[colNumber - 1] = value;
-      }
-    });
-    if (cells.length > 0) {
-      while (rows.length < rowNumber - 1) rows.push([]);
-      rows[rowNumber - 1] = cells;
+/** One SheetJS cell → neutral Cell. */
+export function toCell(cell: XLSX.CellObject | undefined, date1904 = false): Cell {
+  if (!cell) return null;
+  const value = cell.v;
+  switch (cell.t) {
+    case "s":
+      return typeof value === "string" ? value : value === undefined || value === null ? null : String(value);
+    case "b":
+      return Boolean(value);
+    case "e": {
+      const text = typeof cell.w === "string" && cell.w.startsWith("#") ? cell.w : ERROR_BY_CODE[Number(value)];
+      return errorCell(text ?? "#ERROR!");
     }
-  });
-  return { title: ws.name, rows };
+    case "n": {
+      if (typeof value !== "number" || !Number.isFinite(value)) return null;
+      if (typeof cell.z === "string" && XLSX.SSF.is_date(cell.z)) {
+        const iso = serialToDay(value, date1904);
+        return iso ? dateCell(iso) : value;
+      }
+      return value;
+    }
+    case "d": {
+      const ms = value instanceof Date ? value.getTime() : NaN;
+      return Number.isFinite(ms) ? dateCell(new Date(Math.round(ms / 60000) * 60000).toISOString().slice(0, 10)) : null;
+    }
+    default:
+      return null;
+  }
 }
 
-/** The version constant from xl/workbook.xml, or null. */
-async function readVersion(zip: JSZip): Promise<string | null> {
-  const file = zip.file("xl/workbook.xml");
-  if (!file) return null;
-  const xml = await file.async("string");
-  const match = new RegExp(`<definedName[^>]*name="${VERSION_NAME}"[^>]*>"?([^"<]*)"?</definedName>`).exec(xml);
-  if (match?.[1]?.trim()) return match[1].trim();
+/** Cells inside a merge other than its top-left: blanked, visiting only the cells the file has. */
+function blankMergeSlaves(data: (XLSX.CellObject | undefined)[][], merges: readonly XLSX.Range[]): void {
+  for (const merge of merges) {
+    const lastRow = Math.min(merge.e.r, data.length - 1);
+    for (let r = merge.s.r; r <= lastRow; r++) {
+      const row = data[r];
+      if (!row) continue;
+      const lastCol = Math.min(merge.e.c, row.length - 1);
+      for (let c = merge.s.c; c <= lastCol; c++) {
+        if (r !== merge.s.r || c !== merge.s.c) row[c] = undefined;
+      }
+    }
+  }
+}
+
+function readSheet(title: string, ws: XLSX.WorkSheet, date1904: boolean): TabGrid {
+  const data = ((ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  if (ws["!merges"]?.length) blankMergeSlaves(data, ws["!merges"]);
+  const rows: Cell[][] = [];
+  for (let r = 0; r < data.length; r++) {
+    const source = data[r];
+    if (!source) continue;
+    const cells: Cell[] = [];
+    for (let c = 0; c < source.length; c++) {
+      const value = toCell(source[c], date1904);
+      if (value === null || value === "") continue;
+      while (cells.length < c) cells.push(null);
+      cells[c] = value;
+    }
+    if (cells.length > 0) {
+      while (rows.length < r) rows.push([]);
+      rows[r] = cells;
+    }
+  }
+  return { title, rows };
+}
+
+/** The version from the workbook's defined names (library-decoded), or null. */
+function versionOf(wb: XLSX.WorkBook): string | null {
+  const names = wb.Workbook?.Names ?? [];
+  const constant = names.find((n) => n.Name === VERSION_NAME && n.Sheet === undefined);
+  if (constant) {
+    const value = String(constant.Ref ?? "")
+      .trim()
+      .replace(/^"(.*)"$/s, "$1")
+      .trim();
+    if (value !== "") return value;
+  }
   // A workbook downloaded from Google Sheets carries the add-on's named range «MIP_TEMPLATE_V1».
-  for (const named of xml.matchAll(/<definedName[^>]*\bname="([^"]+)"/g)) {
-    const version = versionFromRangeName(named[1]!);
+  for (const named of names) {
+    const version = versionFromRangeName(named.Name);
     if (version !== null) return version;
   }
   return null;
 }
 
+/**
+ * Refuses, before any library inflates the file, what is too big or not an .xlsx archive.
+ * Inflates each XML part once with a ceiling at its declared size and counts the cells.
+ */
+function checkBounds(bytes: Uint8Array, fileLabel: string): void {
+  let entries;
+  try {
+    entries = zipEntries(bytes);
+  } catch {
+    throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
+  }
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has("xl/workbook.xml")) {
+    throw new UnusableInputError(
+      names.has("word/document.xml")
+        ? `${fileLabel} — документ Word, а нужна таблица .xlsx.`
+        : `${fileLabel} — архив, но не таблица .xlsx (нет книги Excel внутри).`,
+    );
+  }
+  const tooBig = (what: string) =>
+    new UnusableInputError(
+      `${fileLabel} слишком большой для таблицы МИП: ${what}. Удалите пустые строки и столбцы в конце вкладок или скачайте таблицу заново.`,
+    );
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > MAX_UNPACKED_BYTES) throw tooBig(`в распакованном виде больше ${ruInt(MAX_UNPACKED_BYTES / 1024 / 1024)} МБ`);
+  let cells = 0;
+  for (const entry of entries) {
+    if (!entry.name.endsWith(".xml") && !entry.name.endsWith(".rels")) continue;
+    let xml: Buffer | null;
+    try {
+      xml = inflateBounded(bytes, entry);
+    } catch (error) {
+      if (error instanceof ZipStructureError) throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
+      throw error;
+    }
+    if (xml === null) throw tooBig("части архива распаковываются больше, чем заявлено в нём");
+    if (entry.name.startsWith("xl/worksheets/")) {
+      cells += countCells(xml);
+      if (cells > MAX_CELLS) throw tooBig(`в нём больше ${ruInt(MAX_CELLS)} ячеек`);
+    }
+  }
+}
+
 /** Reads .xlsx bytes. Throws UnusableInputError (never anything else) for unreadable input. */
-export async function readXlsx(buffer: Buffer, fileLabel = "Файл"): Promise<WorkbookGrid> {
+export async function readXlsx(buffer: Uint8Array, fileLabel = "Файл"): Promise<WorkbookGrid> {
   if (buffer.length === 0) throw new UnusableInputError(`${fileLabel} пуст — это не таблица .xlsx.`);
   if (startsWith(buffer, OLE_MAGIC))
     throw new UnusableInputError(
@@ -119,30 +202,25 @@ export async function readXlsx(buffer: Buffer, fileLabel = "Файл"): Promise<
     throw new UnusableInputError(
       `${fileLabel} — не таблица .xlsx. Скачайте таблицу из Google Таблиц: Файл → Скачать → Microsoft Excel (.xlsx).`,
     );
-  let zip: JSZip;
+  checkBounds(buffer, fileLabel);
+  let wb: XLSX.WorkBook;
   try {
-    zip = await JSZip.loadAsync(buffer);
-  } catch {
-    throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
-  }
-  if (!zip.file("xl/workbook.xml")) {
-    const isDocx = Boolean(zip.file("word/document.xml"));
-    throw new UnusableInputError(
-      isDocx
-        ? `${fileLabel} — документ Word, а нужна таблица .xlsx.`
-        : `${fileLabel} — архив, но не таблица .xlsx (нет книги Excel внутри).`,
-    );
-  }
-  const templateVersion = await readVersion(zip).catch(() => null);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    wb = XLSX.read(buffer, {
+      type: "buffer",
+      dense: true,
+      cellDates: false,
+      cellNF: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      cellText: false,
+      bookVBA: false,
+      WTF: false,
+    });
   } catch {
     throw new UnusableInputError(`${fileLabel} повреждён: таблица внутри не читается. Скачайте таблицу заново.`);
   }
-  const tabs: TabGrid[] = [];
-  wb.eachSheet((ws) => {
-    tabs.push(readSheet(ws));
-  });
-  return { tabs, templateVersion };
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const tabs = wb.SheetNames.map((name) => readSheet(name, wb.Sheets[name]!, date1904));
+  return { tabs, templateVersion: versionOf(wb) };
 }

@@ -13,10 +13,10 @@
  * rows. A changed header is reported by the validator (TPL_HEADER_MISMATCH) instead.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { type Cell, type WorkbookGrid, isDateCell, isErrorCell } from "../core/grid.js";
 import { blankTemplateGrid, sampleGrid } from "../core/sample.js";
 import { TEMPLATE_LAYOUT, TEMPLATE_VERSION, type TabLayout } from "../core/template.js";
+import { repack } from "./zip-pack.js";
 
 /** Workbook-level defined name holding the template version (a constant, not a range). */
 export const VERSION_NAME = "MIP_TEMPLATE_VERSION";
@@ -134,18 +134,13 @@ export function safeSheetName(title: string): string {
 }
 
 /** Adds the template version as a workbook-level constant name (exceljs only writes ranges). */
-async function recordVersion(buffer: Buffer, version: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
-  const file = zip.file("xl/workbook.xml");
-  if (!file) return buffer;
-  const xml = await file.async("string");
+function versionEdit(version: string): (xml: string) => string {
   const safe = version.replace(/[^0-9A-Za-z._-]/g, "");
   const entry = `<definedName name="${VERSION_NAME}">"${safe}"</definedName>`;
-  const updated = xml.includes("<definedNames>")
-    ? xml.replace("<definedNames>", `<definedNames>${entry}`)
-    : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`);
-  zip.file("xl/workbook.xml", updated);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return (xml) =>
+    xml.includes("<definedNames>")
+      ? xml.replace("<definedNames>", `<definedNames>${entry}`)
+      : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`);
 }
 
 /** Generic writer: one worksheet per spec, in order. Returns the .xlsx bytes. */
@@ -155,8 +150,10 @@ export async function writeSheets(sheets: readonly SheetSpec[], options: WriteOp
   wb.created = new Date(0);
   wb.modified = new Date(0);
   for (const spec of sheets) addSheet(wb, spec);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return options.templateVersion ? recordVersion(buffer, options.templateVersion) : buffer;
+  // Stored, not deflated: repack deflates once, natively.
+  const buffer = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  // Every part XML-safe (a cell with U+FFFE or a control character would make Excel refuse the file), packed with zlib.
+  return repack(buffer, options.templateVersion ? { "xl/workbook.xml": versionEdit(options.templateVersion) } : {});
 }
 
 /** The sheet spec of one template tab filled with the grid's rows (layout from the schema). */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureOutput } from "../helpers/capture-output.js";
 import { SUMMARY_HEADERS } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/core/sample.js";
 import { run } from "../../src/local/commands/summary.js";
@@ -42,8 +43,10 @@ beforeAll(async () => {
 beforeEach(() => {
   out = [];
   err = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+  captureOutput(
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
 });
 
 afterEach(() => vi.restoreAllMocks());

@@ -30,15 +30,19 @@ function mixed(): SchoolSheet[] {
   ];
 }
 
+const FULL_SPREADSHEETS = "https://www.googleapis.com/auth/spreadsheets";
+
 const col = (h: (typeof SUMMARY_ALL_HEADERS)[number]) => summaryColumn(h);
 
 describe("committee mode in Sheets (bundle)", () => {
-  it("adds the «Комитет» submenu to the МИП menu, also in AuthMode.NONE", () => {
+  it("the committee deployment builds its own add-on menu, also in AuthMode.NONE; the school's items are not in it", () => {
     const env = committeeEnv([]);
     env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
-    expect(json).toContain("Комитет");
-    for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час"]) expect(json).toContain(caption);
+    for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
+    expect(json).not.toContain("Проверить таблицу");
+    expect(env.names).not.toContain("onEdit");
+    expect(env.names).not.toContain("sidebarValidate");
   });
 
   it("creates Реестр-side Свод tab with the contract headers once", () => {
@@ -90,14 +94,15 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(env.formulaWrites).toEqual(["Свод!R50C1: =1+1"]);
   });
 
-  it("reads each school with few calls: 3 per changed school, 1 per unchanged", () => {
+  it("reads each school with few calls: 2 per changed school, 1 per unchanged (the change stamp comes with the metadata)", () => {
     const schools = Array.from({ length: 6 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: sampleGrid() }));
     const env = committeeEnv(schools);
     env.run("committeeSetup");
     env.counter.reset();
     env.run("committeeRefresh");
-    const read = env.counter.count("Sheets.Spreadsheets.get") + env.counter.count("Sheets.Spreadsheets.Values.batchGet") + env.counter.count("Drive.Files.get");
-    expect(read).toBe(18);
+    const read = env.counter.count("Sheets.Spreadsheets.get") + env.counter.count("Sheets.Spreadsheets.Values.batchGet");
+    expect(read).toBe(12);
+    expect(env.counter.countPrefix("Drive.")).toBe(0);
     expect(env.counter.count("SpreadsheetApp.openById")).toBe(0);
     expect(env.counter.count("Range.setValues")).toBe(6);
     // The cursor: one read and one checkpoint per run (plus one per 20 s), and clearing it at the end.
@@ -106,7 +111,7 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(env.counter.count("Range.clearContent")).toBe(1);
     env.counter.reset();
     env.run("committeeRefresh");
-    expect(env.counter.count("Drive.Files.get")).toBe(6);
+    expect(env.counter.count("Sheets.Spreadsheets.get")).toBe(6);
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
     expect(env.counter.count("Range.setValues")).toBe(0);
     env.modified.set(id(2), "2022-12-19T09:00:00.000Z");
@@ -137,7 +142,7 @@ describe("committee mode in Sheets (bundle)", () => {
   it("with the hourly trigger on, an unfinished run creates no continuation: the hourly runs continue from the cursor", () => {
     const schools = Array.from({ length: 20 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
     // An editor add-on may have one time-driven trigger per user per document: a second create() throws.
-    const env = committeeEnv(schools, { openCostMs: 60_000, triggerLimits: { addon: true } });
+    const env = committeeEnv(schools, { openCostMs: 60_000, triggerLimits: {} });
     env.run("committeeEnableHourly");
     const first = env.run("committeeRefresh") as { kind: string; done: number; next: string };
     expect(first).toMatchObject({ kind: "continues", done: 4, next: "hourly" });
@@ -215,9 +220,9 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(summaryValues(env).slice(1, 6).map((r) => r[col("Состояние")])).toEqual(Array(5).fill("ОК"));
   });
 
-  it("keeps the cursor in one hidden Свод cell: a trigger without a document context continues a menu run", () => {
+  it("keeps the cursor in one hidden Свод cell: a trigger without a document context continues a menu run (a deployment granted the full spreadsheets scope)", () => {
     const schools = Array.from({ length: 12 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
-    const env = committeeEnv(schools, { openCostMs: 60_000 });
+    const env = committeeEnv(schools, { openCostMs: 60_000, extraScopes: [FULL_SPREADSHEETS] });
     const first = env.run("committeeRefresh") as { done: number };
     expect(first.done).toBe(4);
     const cursorCell = () => summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length + 1];
@@ -229,7 +234,6 @@ describe("committee mode in Sheets (bundle)", () => {
     const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
     app._others.set(env.committee._id, env.committee);
     app._active = null;
-    (env.fake.lockService as unknown as { getDocumentLock(): null }).getDocumentLock = () => null;
     (env.fake.propertiesService as unknown as { getDocumentProperties(): null }).getDocumentProperties = () => null;
     const second = env.run("committeeContinueRefresh") as { kind: string; done: number };
     expect(second).toMatchObject({ kind: "continues", done: 8 });
@@ -394,8 +398,8 @@ describe("committee mode in Sheets (bundle)", () => {
     expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
   });
 
-  it("the hourly trigger works without an active spreadsheet (opens the committee's by its stored id)", () => {
-    const env = committeeEnv(mixed().slice(0, 2));
+  it("the hourly trigger works without an active spreadsheet when the deployment is granted the full spreadsheets scope (opens the committee's by its stored id)", () => {
+    const env = committeeEnv(mixed().slice(0, 2), { extraScopes: [FULL_SPREADSHEETS] });
     env.run("committeeEnableHourly");
     const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
     app._others.set(env.committee._id, env.committee);

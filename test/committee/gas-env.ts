@@ -8,16 +8,19 @@
  * - Sheets' input parsing for setValues/setValue: a leading apostrophe is the quote prefix
  *   (stored as plain text, not part of the value); any other string starting with = + - @
  *   would become a formula — recorded in `formulaWrites`, which tests require to stay empty;
- * - Sheet.hideColumns and TriggerBuilder.after(ms), which the shared fake does not model yet;
+ * - Sheet.hideColumns, which the shared fake does not model yet;
  * - Apps Script's execution limit when `executionLimitMs` is set (a run past it is killed);
- * - editor add-on trigger limits when `triggerLimits` is set: ONE time-driven trigger per user
- *   per document (a second create() throws Apps Script's message), or every create() refused.
+ * - `triggerLimits.refuseAll`: every trigger create() refused (the add-on trigger rules — one
+ *   time-driven trigger per user per document, at most hourly — are the shared fake's own).
+ * It runs the committee deployment (dist/committee/) under its manifest's scopes. A school's
+ * change stamp is its developer metadata «mip.changeStamp» (DOCUMENT visibility): `modified`
+ * writes it, as the school's add-on does on edit.
  */
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { REGISTRY_HEADERS, REGISTRY_TITLE } from "../../src/core/committee/index.js";
-import { NO_ACCESS } from "../gas/fake/counter.js";
-import { CallCounter, FakeRange, FakeScriptApp, FakeSheet, FakeSpreadsheet, spreadsheetFromGrid } from "../gas/fake/index.js";
-import { type GasEnvironment, createGasEnvironment } from "../gas/load-bundle.js";
+import { join } from "node:path";
+import { ADDON_TRIGGER_LIMIT, CallCounter, manifestScopes, restName, FakeRange, FakeSheet, FakeSpreadsheet, spreadsheetFromGrid } from "../gas/fake/index.js";
+import { COMMITTEE_DIST, type GasEnvironment, createGasEnvironment, ensureBundleBuilt } from "../gas/load-bundle.js";
 
 export interface SchoolSheet {
   id: string;
@@ -52,12 +55,9 @@ export interface CommitteeEnv extends GasEnvironment {
 
 const FORMULA_LIKE = /^[=+\-@]/;
 
-/** What Apps Script throws when an add-on creates a second time-driven trigger in one document. */
-export const ADDON_TRIGGER_LIMIT = "Exception: This add-on has created too many time-based triggers in this document for this Google user account.";
+export { ADDON_TRIGGER_LIMIT };
 
 export interface TriggerLimits {
-  /** One time-driven trigger per user per document, as for a published editor add-on. */
-  addon?: boolean;
   /** Every create() throws this message. */
   refuseAll?: string;
 }
@@ -87,30 +87,6 @@ function patchFakeOnce(): void {
   (FakeSheet.prototype as unknown as { hideColumns(c: number, n?: number): unknown }).hideColumns = function (this: FakeSheet) {
     return this;
   };
-  const newTrigger = FakeScriptApp.prototype.newTrigger;
-  FakeScriptApp.prototype.newTrigger = function (this: FakeScriptApp, name: string) {
-    const builder = newTrigger.call(this, name) as unknown as { timeBased(): Record<string, unknown> };
-    const timeBased = builder.timeBased.bind(builder);
-    builder.timeBased = () => {
-      const clock = timeBased() as { create(): unknown; after?: (ms: number) => unknown };
-      clock.after = (ms: number) => {
-        (clock as { _afterMs?: number })._afterMs = ms;
-        return clock;
-      };
-      const create = clock.create.bind(clock);
-      const limits = (this as unknown as { _limits?: TriggerLimits })._limits;
-      const existing = (this as unknown as { _triggers: unknown[] })._triggers;
-      clock.create = () => {
-        if (limits?.refuseAll) throw new Error(limits.refuseAll);
-        if (limits?.addon && existing.length > 0) throw new Error(ADDON_TRIGGER_LIMIT);
-        const trigger = create() as { _info: { afterMs?: number } };
-        trigger._info.afterMs = (clock as { _afterMs?: number })._afterMs ?? undefined;
-        return trigger;
-      };
-      return clock;
-    };
-    return builder as never;
-  };
 }
 
 /** What the Sheets API returns for a tab with UNFORMATTED_VALUE / FORMATTED_STRING dates (in the locale's default date format). */
@@ -138,9 +114,8 @@ export function registryRows(schools: readonly SchoolSheet[]): unknown[][] {
 export interface CommitteeEnvOptions {
   /** Script time one batch read of a workbook costs (default 2 s). */
   openCostMs?: number;
-  /** Script time of the metadata read (Spreadsheets.get) and of the Drive modified-time read. */
+  /** Script time of the metadata read (Spreadsheets.get, which also brings the change stamp). */
   metaCostMs?: number;
-  driveCostMs?: number;
   counter?: CallCounter;
   triggerLimits?: TriggerLimits;
   /**
@@ -148,10 +123,13 @@ export interface CommitteeEnvOptions {
    * the run ends — `run` then returns "killed". Apps Script releases the run's locks.
    */
   executionLimitMs?: number;
+  /** Scopes granted beyond the committee manifest's (to show what a wider deployment could do). */
+  extraScopes?: readonly string[];
 }
 
 export function committeeEnv(schoolList: readonly SchoolSheet[], options: CommitteeEnvOptions = {}): CommitteeEnv {
   patchFakeOnce();
+  ensureBundleBuilt();
   const counter = options.counter ?? new CallCounter();
   const committee = new FakeSpreadsheet("committee-sheet", "Свод МИП — комитет", counter);
   counter.paused(() => {
@@ -159,10 +137,22 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     const rows = registryRows(schoolList);
     registry.getRange(1, 1, rows.length, 4).setValues(rows.map((r) => r.map((v) => (typeof v === "string" && FORMULA_LIKE.test(v) ? `'${v}` : v))));
   });
-  const env = createGasEnvironment({ spreadsheet: committee, counter });
-  if (options.triggerLimits) (env.fake.scriptApp as unknown as { _limits?: TriggerLimits })._limits = options.triggerLimits;
+  const pushed = manifestScopes(join(COMMITTEE_DIST, "appsscript.json"));
+  const env = createGasEnvironment({ spreadsheet: committee, counter, deployment: "committee", scopes: [...pushed, ...(options.extraScopes ?? [])] });
+  if (options.triggerLimits?.refuseAll) env.fake.scriptApp._refuseAll = options.triggerLimits.refuseAll;
   const schools = new Map<string, FakeSpreadsheet>();
-  const modified = new Map<string, string>();
+  // Setting a school's modified time writes its change stamp, as its add-on does on an edit.
+  const modified = new (class extends Map<string, string> {
+    override set(id: string, stamp: string): this {
+      super.set(id, stamp);
+      const ss = schools.get(id);
+      if (ss) counter.paused(() => {
+        ss._metadata = ss._metadata.filter((m) => m._json().key !== "mip.changeStamp");
+        ss.addDeveloperMetadata("mip.changeStamp", stamp);
+      });
+      return this;
+    }
+  })();
   // Schools sharing one grid object share one fake spreadsheet (1,000 schools in the bench).
   const byGrid = new Map<WorkbookGrid, FakeSpreadsheet>();
   for (const s of schoolList) {
@@ -204,7 +194,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
         for (const slot of [env.fake.lockService._document, env.fake.lockService._user, env.fake.lockService._script]) slot.holders = 0;
       }
     },
-    triggers: () => (env.fake.scriptApp._triggers as { handler: string; everyHours: number | null; afterMs?: number }[]).map((t) => ({ handler: t.handler, everyHours: t.everyHours, afterMs: t.afterMs ?? null })),
+    triggers: () => env.fake.scriptApp._triggers.map((t) => ({ handler: t.handler, everyHours: t.everyHours, afterMs: t.afterMs ?? null })),
   };
   currentFormulaLog = result.formulaWrites;
   const execution = { deadline: null as number | null, killed: false };
@@ -219,9 +209,11 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
       hit(name);
     };
   }
-  const reach = (id: string): FakeSpreadsheet => {
+  const reach = (id: string, method = "Sheets.Spreadsheets.get"): FakeSpreadsheet => {
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
+    // Under drive.file alone the API reaches only the app's own files: a school's workbook is not one.
+    if (env.fake.platform.onlyThroughDriveFile(method)) throw new Error(`GoogleJsonResponseException: API call to ${restName(method)} failed with error: The caller does not have permission`);
     if (denied.has(id)) throw new Error("The caller does not have permission");
     const ss = schools.get(id);
     if (!ss) throw new Error("Requested entity was not found.");
@@ -236,14 +228,15 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
         return counter.paused(() => ({
           properties: { locale: locales.get(id) ?? "ru_RU" },
           sheets: ss._sheets.map((s) => ({ properties: { title: s._name } })),
-          developerMetadata: ss._metadata.map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
+          // Another project's PROJECT-visibility metadata is not returned (Sheets API «Read, write, and search metadata»).
+          developerMetadata: ss._metadata.filter((m) => m._json().visibility === "DOCUMENT").map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
         }));
       },
       Values: {
         batchGet(id: string, args: { ranges: string[] }) {
           counter.hit("Sheets.Spreadsheets.Values.batchGet");
           clock.ms += openCost.get(id) ?? result.openCostMs;
-          const ss = reach(id);
+          const ss = reach(id, "Sheets.Spreadsheets.Values.batchGet");
           return counter.paused(() => ({
             valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'"), locales.get(id)) })),
           }));
@@ -251,23 +244,10 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
       },
     },
   };
-  const driveService = {
-    Files: {
-      get(id: string) {
-        counter.hit("Drive.Files.get");
-        clock.ms += options.driveCostMs ?? 0;
-        if (denied.has(id)) throw new Error(NO_ACCESS);
-        const m = modified.get(id);
-        if (!m) throw new Error("File not found: " + id);
-        return { modifiedTime: m };
-      },
-    },
-  };
   // The bundle's global object: any function defined by Code.js belongs to it.
-  const global = (env.fns["committeeRefresh"]!.constructor as FunctionConstructor)("return this")() as Record<string, unknown>;
+  const global = env.global;
   result.bundleGlobal = global;
   global.Sheets = sheetsService;
-  global.Drive = driveService;
   const RealDate = global.Date as DateConstructor;
   const ModelDate = function (this: unknown, ...args: unknown[]) {
     if (!(this instanceof ModelDate)) return new RealDate(clock.ms).toString();

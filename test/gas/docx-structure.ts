@@ -22,7 +22,7 @@ export function googleDocStructure(doc: FakeDocument): ReadElement[] {
 const decode = (s: string) =>
   s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
-function paragraphText(xml: string): string {
+export function paragraphText(xml: string): string {
   let text = "";
   for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:t\/>|<w:(br|tab)(?:\s[^>]*)?\/>/g)) {
     if (m[2] === "br") text += "\n";
@@ -33,7 +33,7 @@ function paragraphText(xml: string): string {
 }
 
 /** Top-level children of an element's inner XML with the given tags, in order (handles nesting). */
-function children(xml: string, tags: readonly string[]): { tag: string; xml: string }[] {
+export function children(xml: string, tags: readonly string[]): { tag: string; xml: string }[] {
   const out: { tag: string; xml: string }[] = [];
   const open = new RegExp(`<(w:(?:${tags.join("|")}))(?=[\\s>/])`, "g");
   let at = 0;

@@ -1,8 +1,10 @@
 /**
- * Loads the BUILT Apps Script bundle (dist/Code.js) into a fresh node:vm context whose
- * globals are the in-memory fakes, the way Apps Script runs a project: every top-level
- * `function` of Code.js becomes callable. Used by the bundle tests, the sidebar's browser
- * tests, the committee tests and bench/gas.ts.
+ * Loads a BUILT Apps Script bundle (the school's dist/Code.js or the committee's
+ * dist/committee/Code.js) into a fresh node:vm context whose globals are the in-memory fakes,
+ * the way Apps Script runs a project: every top-level `function` of Code.js becomes callable,
+ * in the authorisation mode Apps Script would give it, under exactly the scopes of that
+ * deployment's pushed appsscript.json (the fake refuses the rest with Google's message).
+ * Used by the bundle tests, the sidebar's browser tests, the committee tests and the benchmarks.
  *
  *   const env = createGasEnvironment({ grid: sampleGrid(), now: "2022-12-20" });
  *   env.fns.onOpen({ authMode: "FULL" });
@@ -14,11 +16,16 @@ import { join } from "node:path";
 import vm from "node:vm";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { buildIfStale } from "../helpers/build-once.js";
-import { CallCounter, type FakeServices, type FakeSpreadsheet, createFakeServices, spreadsheetFromGrid } from "./fake/index.js";
+import { type AuthMode, CallCounter, type FakeServices, type FakeSpreadsheet, createFakeServices, manifestAdvancedServices, manifestScopes, spreadsheetFromGrid } from "./fake/index.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
+/** The school deployment (pushed from dist/) and the committee's (dist/committee/), built from one source. */
 export const DIST = join(ROOT, "dist");
+export const COMMITTEE_DIST = join(DIST, "committee");
 export const BUNDLE = join(DIST, "Code.js");
+export const COMMITTEE_BUNDLE = join(COMMITTEE_DIST, "Code.js");
+export type Deployment = "school" | "committee";
+export const deploymentDir = (d: Deployment): string => (d === "committee" ? COMMITTEE_DIST : DIST);
 
 export type GasFunction = (...args: any[]) => any;
 
@@ -33,6 +40,13 @@ export interface GasEnvironmentOptions {
   readonly timeZone?: string;
   /** Services the project does not have here (an advanced service not enabled, e.g. "Docs"). */
   readonly without?: readonly string[];
+  /** Which built bundle runs (default: the school's). */
+  readonly deployment?: Deployment;
+  /**
+   * The scopes granted; default: exactly the deployment's pushed manifest (dist/…/appsscript.json).
+   * A test takes one out to see the features that need it fail with Google's message.
+   */
+  readonly scopes?: readonly string[];
 }
 
 export interface GasEnvironment {
@@ -41,34 +55,54 @@ export interface GasEnvironment {
   readonly names: readonly string[];
   readonly fake: FakeServices;
   readonly counter: CallCounter;
+  /** The bundle's global object (its top-level functions and the services it sees). */
+  readonly global: Record<string, unknown>;
   /** Calls a server function the way google.script.run does: arguments and result pass through JSON. */
   call<T = unknown>(name: string, ...args: unknown[]): T;
 }
 
 /** Builds dist/ when Code.js is missing or older than src/ (a test run without `npm run build`). */
 export function ensureBundleBuilt(): void {
-  buildIfStale({ output: BUNDLE, sources: [join(ROOT, "src"), join(ROOT, "appsscript.json")], buildArgs: ["--gas", "--quiet"], lockName: ".bundle-build.lock" });
+  const manifests = ["appsscript.json", "appsscript.committee.json"].map((m) => join(ROOT, m));
+  // The committee bundle is written last: when it is fresh, so is the school's.
+  buildIfStale({ output: COMMITTEE_BUNDLE, sources: [join(ROOT, "src"), ...manifests, join(ROOT, "scripts", "docx-shell.mjs")], buildArgs: ["--gas", "--quiet"], lockName: ".bundle-build.lock" });
 }
 
-let cachedScript: { mtime: number; script: vm.Script; names: string[] } | null = null;
+const cachedScripts = new Map<Deployment, { mtime: number; script: vm.Script; names: string[] }>();
 
-function loadScript(): { script: vm.Script; names: string[] } {
+function loadScript(deployment: Deployment): { script: vm.Script; names: string[] } {
   ensureBundleBuilt();
-  const mtime = statSync(BUNDLE).mtimeMs;
-  if (!cachedScript || cachedScript.mtime !== mtime) {
-    const code = readFileSync(BUNDLE, "utf8");
-    const names = JSON.parse(readFileSync(join(DIST, "entry-points.json"), "utf8")) as string[];
-    cachedScript = { mtime, script: new vm.Script(code, { filename: BUNDLE }), names };
-  }
-  return cachedScript;
+  const dir = deploymentDir(deployment);
+  const bundle = join(dir, "Code.js");
+  const mtime = statSync(bundle).mtimeMs;
+  const cached = cachedScripts.get(deployment);
+  if (cached && cached.mtime === mtime) return cached;
+  const code = readFileSync(bundle, "utf8");
+  const names = JSON.parse(readFileSync(join(dir, "entry-points.json"), "utf8")) as string[];
+  const fresh = { mtime, script: new vm.Script(code, { filename: bundle }), names };
+  cachedScripts.set(deployment, fresh);
+  return fresh;
 }
 
 /** Project HTML files as Apps Script sees them (dist/Sidebar.html → "Sidebar"). */
-function htmlFiles(): Map<string, string> {
+function htmlFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  if (!existsSync(DIST)) return files;
-  for (const name of readdirSync(DIST)) if (name.endsWith(".html")) files.set(name.slice(0, -5), readFileSync(join(DIST, name), "utf8"));
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir)) if (name.endsWith(".html")) files.set(name.slice(0, -5), readFileSync(join(dir, name), "utf8"));
   return files;
+}
+
+/**
+ * The mode Apps Script runs an entry point in: onOpen as its event says (NONE in a file where the
+ * add-on is installed but unused, else LIMITED), onEdit as a simple trigger (LIMITED), onInstall,
+ * menu items, google.script.run and installable triggers in FULL
+ * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
+ */
+function modeOf(name: string, event: unknown): AuthMode {
+  const asked = event && typeof event === "object" ? String((event as { authMode?: unknown }).authMode ?? "") : "";
+  if (name === "onOpen") return asked === "NONE" ? "NONE" : asked === "FULL" ? "FULL" : "LIMITED";
+  if (name === "onEdit") return asked === "NONE" ? "NONE" : "LIMITED";
+  return "FULL";
 }
 
 const FIXED_CLOCK = `(function (fixed) {
@@ -86,10 +120,20 @@ const FIXED_CLOCK = `(function (fixed) {
 })`;
 
 export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
-  const { script, names } = loadScript();
+  const deployment = options.deployment ?? "school";
+  const { script, names } = loadScript(deployment);
+  const dir = deploymentDir(deployment);
   const counter = options.counter ?? new CallCounter();
   const spreadsheet = options.spreadsheet ?? (options.grid ? spreadsheetFromGrid(options.grid, counter, undefined, options.timeZone) : undefined);
-  const fake = createFakeServices({ counter, htmlFiles: htmlFiles(), ...(spreadsheet ? { spreadsheet } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
+  const manifest = join(dir, "appsscript.json");
+  const fake = createFakeServices({
+    counter,
+    htmlFiles: htmlFiles(dir),
+    scopes: options.scopes ?? manifestScopes(manifest),
+    advancedServices: manifestAdvancedServices(manifest),
+    ...(spreadsheet ? { spreadsheet } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   const quiet = { log: (...a: unknown[]) => fake.logger.log(...a), info: () => {}, warn: (...a: unknown[]) => fake.logger.log(...a), error: (...a: unknown[]) => fake.logger.log(...a) };
   const globals: Record<string, unknown> = { ...fake.globals, console: quiet };
   for (const name of options.without ?? []) delete globals[name];
@@ -102,14 +146,15 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const fns: Record<string, GasFunction> = {};
   for (const name of names) {
     const fn = (context as Record<string, unknown>)[name];
-    if (typeof fn !== "function") throw new Error(`dist/Code.js does not define a top-level function ${name}`);
-    fns[name] = fn as GasFunction;
+    if (typeof fn !== "function") throw new Error(`${dir}/Code.js does not define a top-level function ${name}`);
+    fns[name] = (...args: unknown[]) => fake.platform.as(modeOf(name, args[0]), () => (fn as GasFunction)(...args));
   }
   return {
     fns,
     names,
     fake,
     counter,
+    global: vm.runInContext("this", context) as Record<string, unknown>,
     call<T>(name: string, ...args: unknown[]): T {
       const fn = fns[name];
       if (!fn) throw new Error(`no server function ${name}`);

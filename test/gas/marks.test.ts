@@ -67,9 +67,17 @@ describe("validation marks", () => {
     expect(env.counter.count("Range.setBackgrounds")).toBe(0);
     expect(env.counter.count("Range.setNotes")).toBeLessThanOrEqual(new Set(state.issues.map((i) => i.sheet)).size);
 
-    // «Убрать подсветку» restores the spreadsheet exactly as it was.
+    // «Убрать подсветку» restores the spreadsheet exactly as it was — but for the change stamp
+    // the check wrote for the committee (developer metadata, invisible to the user).
     env.fns.menuClearMarks!();
-    expect((env.fake.snapshot() as { spreadsheet: unknown }).spreadsheet).toEqual(before.spreadsheet);
+    type Snap = { sheets: unknown; metadata: { key: string }[]; namedRanges: unknown };
+    const withoutStamp = (snap: unknown) => {
+      const { metadata, ...rest } = snap as Snap;
+      return { ...rest, metadata: metadata.filter((m) => m.key !== "mip.changeStamp") };
+    };
+    const after = (env.fake.snapshot() as { spreadsheet: Snap }).spreadsheet;
+    expect(withoutStamp(after)).toEqual(withoutStamp(before.spreadsheet));
+    expect(after.metadata.filter((m) => m.key === "mip.changeStamp")).toHaveLength(1);
     expect(env.fake.spreadsheet._toasts.at(-1)!.msg).toMatch(/Ваши цвета и примечания сохранены/);
   });
 

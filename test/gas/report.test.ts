@@ -29,6 +29,13 @@ function docByUrl(env: GasEnvironment, url: string) {
 
 const expectedName = "Отчёт МИП — ";
 
+/** The folder the add-on made for its documents. */
+function ownFolder(env: GasEnvironment) {
+  const found = [...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП" && f.appCreated);
+  if (found.length !== 1) throw new Error(`expected one «Отчёты МИП», found ${found.length}`);
+  return found[0]!;
+}
+
 describe("«Сформировать отчёт» in Google Docs", () => {
   it("has the same text, order and tables as the .docx of the same workbook", async () => {
     const env = setUp();
@@ -97,28 +104,35 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(env.fake.documentApp._documents.size).toBe(0);
   });
 
-  it("goes to the spreadsheet's folder and stores the link in the workbook (properties, developer metadata, sidebar state)", () => {
+  it("goes to the add-on's own folder «Отчёты МИП» and stores the link in the workbook (properties, developer metadata, sidebar state)", () => {
     const env = setUp();
-    env.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
     const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.report.name.startsWith(expectedName)).toBe(true);
     expect(outcome.notice).toBeUndefined();
-    expect(env.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).toContain(outcome.report.name);
+    expect(env.fake.drive._namesIn(ownFolder(env).id)).toContain(outcome.report.name);
+    // Nothing lands beside the spreadsheet: under drive.file its folder is closed to the add-on.
+    expect(env.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).not.toContain(outcome.report.name);
     const meta = env.fake.spreadsheet._metadata.find((m) => m.getKey() === "mip.lastReport");
     expect(JSON.parse(meta!.getValue()!)).toMatchObject({ url: outcome.report.url, name: outcome.report.name });
     const state = env.call<SidebarState>("sidebarGetState");
     expect(state.lastReport).toEqual(outcome.report);
   });
 
-  it("with drive.file and a closed spreadsheet folder, uses one folder of its own («Отчёты МИП») and says so", () => {
+  it("makes its folder once and finds it again after the user moves it; Drive v3 only, never DriveApp", () => {
     const env = setUp();
     const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-    expect(first.notice).toMatch(/Папка таблицы недоступна дополнению.*«Отчёты МИП»/);
+    const folder = ownFolder(env);
+    // The user moves «Отчёты МИП» into a folder of their own.
+    env.fake.drive._addUserItem({ id: "folder-archive", name: "Архив", folder: true });
+    folder.parents = ["folder-archive"];
     env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Управляющий совет школы");
+    env.counter.reset();
     const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-    const own = [...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП");
-    expect(own).toHaveLength(1);
-    expect(env.fake.drive._namesIn(own[0]!.id).sort()).toEqual([first.report.name, second.report.name].sort());
+    expect([...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП")).toHaveLength(1);
+    expect(env.fake.drive._namesIn(folder.id).sort()).toEqual([first.report.name, second.report.name].sort());
+    expect(env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder.")).toBe(0);
+    // Folder found (get), names listed once (list), the document uploaded and converted (create).
+    expect([env.counter.count("Drive.Files.get"), env.counter.count("Drive.Files.list"), env.counter.count("Drive.Files.create")]).toEqual([1, 1, 1]);
   });
 
   it("two clicks make one document (the second, under the lock, returns the first)", () => {
@@ -155,8 +169,10 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     grid = withField(grid, "Общие сведения", "Сайт", "https://example.ru");
     // A document of that name made earlier by the add-on (from another copy of the workbook) also counts.
     const env2 = setUp(grid);
-    env2.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
-    env2.fake.drive._createFile(first.report.name, "application/vnd.google-apps.document", FAKE_SPREADSHEET_FOLDER);
+    const folder = env2.fake.drive._createFile("Отчёты МИП", "application/vnd.google-apps.folder");
+    folder.folder = true;
+    env2.fake.propertiesService._user._data.set("mip.ownReportFolder", folder.id);
+    env2.fake.drive._createFile(first.report.name, "application/vnd.google-apps.document", folder.id);
     expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
   });
 
@@ -210,22 +226,22 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(names.length).toBeGreaterThan(old.length * 0.8);
   });
 
-  it("uses the folder from «Настройки» when the add-on can open it, otherwise the spreadsheet's folder with a notice", () => {
+  it("uses the folder from «Настройки» when the add-on made it; a folder it did not make is unreachable under drive.file: it says so and saves in its own", () => {
     const folderId = "folder-reports-2022";
     const grid = withField(sampleGrid(), "Настройки", "Папка для отчётов (ссылка или ID)", `https://drive.google.com/drive/folders/${folderId}`);
     const env = setUp(grid);
-    env.fake.drive._addUserItem({ id: folderId, name: "Отчёты 2022", folder: true, granted: true });
+    // A folder the add-on created earlier (e.g. its «Отчёты МИП», renamed by the user).
+    env.fake.drive._files.set(folderId, { id: folderId, name: "Отчёты 2022", mimeType: "application/vnd.google-apps.folder", parents: ["root-folder"], folder: true, appCreated: true, lastUpdated: new Date() });
     const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
     expect(ok.notice).toBeUndefined();
 
     const env2 = setUp(grid);
-    env2.fake.drive._addUserItem({ id: folderId, name: "Чужая папка", folder: true, granted: false });
-    env2.fake.drive._granted.add(FAKE_SPREADSHEET_FOLDER);
+    env2.fake.drive._addUserItem({ id: folderId, name: "Чужая папка", folder: true });
     const fallback = created(env2.call<ReportOutcome>("sidebarGenerateReport"));
-    expect(env2.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).toContain(fallback.report.name);
+    expect(env2.fake.drive._namesIn(ownFolder(env2).id)).toContain(fallback.report.name);
     expect(env2.fake.drive._namesIn(folderId)).toEqual([]);
-    expect(fallback.notice).toMatch(/Папка из «Настройки».*недоступна дополнению.*в папку таблицы/);
+    expect(fallback.notice).toMatch(/Папка из «Настройки».*недоступна дополнению.*в папку «Отчёты МИП»/);
   });
 
   it("costs the same number of Docs calls for 10 and 200 plan rows (tables are appended whole; only cells with bold or italic runs cost a call)", () => {

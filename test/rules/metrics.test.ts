@@ -61,7 +61,7 @@ describe("metrics details", () => {
     expect(m.eventsByTab["Публикации"]).toBe(0);
   });
 
-  it("contest levels: wins are Победитель and Призёр, «Заявка подана» is not a participation, levels folded", () => {
+  it("contest levels: wins are Победитель and Призёр, «Заявка подана» is a participation, levels folded", () => {
     const m = check(
       cleanWorkbook().rows("contests", [
         { name: "А", level: "региональный", result: "Победитель" },
@@ -71,7 +71,7 @@ describe("metrics details", () => {
         { name: "Д", level: "", result: "Участник" },
       ]),
     ).metrics;
-    expect(m.contestsByLevel).toEqual({ Региональный: { participations: 2, wins: 1 }, Всероссийский: { participations: 1, wins: 1 } });
+    expect(m.contestsByLevel).toEqual({ Региональный: { participations: 3, wins: 1 }, Всероссийский: { participations: 1, wins: 1 } });
   });
 
   it("plan execution follows the report date", () => {

@@ -5,14 +5,14 @@
  * the committee's documents print — no personal data beyond what the справка itself shows
  * (mentor and mentee names of pairs that did not take place, as the report itself prints them).
  */
+import { textOf as cellTextOf } from "../cells.js";
 import { foldEnum } from "../fold.js";
-import { cellText } from "../grid.js";
 import type { RuleId } from "../issues.js";
 import type { Metrics } from "../metrics.js";
-import { DISSEMINATION } from "../schema.js";
+import { DISSEMINATION, PLAN_DEVIATION_STATUSES } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
-import { identity, text } from "../rules/read.js";
+import { type MentoringPair, summariseMentoring } from "../rules/mentoring-summary.js";
 import { SchoolDigestSchema } from "./digest-schema.js";
 
 export interface DigestDeviation {
@@ -80,8 +80,6 @@ export interface DigestPairs {
   readonly list: readonly DigestPair[];
 }
 
-const DEVIATION_STATUSES = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
-
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
 export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, pairs: 250 } as const;
 
@@ -94,7 +92,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   const deviations: DigestDeviation[] = [];
   for (const row of rowsOf(wb, "plan")) {
     const status = enumValue(row.cells.status, "planStatus");
-    if (!status || !DEVIATION_STATUSES.has(status)) continue;
+    if (!status || !PLAN_DEVIATION_STATUSES.has(status)) continue;
     deviations.push({
       no: clip(textOf(row, "no"), 20),
       activity: clip(textOf(row, "activity")),
@@ -103,14 +101,13 @@ export function digestOf(result: ValidationResult): SchoolDigest {
       action: clip(textOf(row, "action")),
     });
   }
-  const notHeldPairs: DigestNotHeldPair[] = rowsOf(wb, "mentoring")
-    .filter((row) => enumValue(row.cells.status, "pairStatus") === "Не состоялась")
-    .map((row) => ({
-      mentor: clip(textOf(row, "mentor"), 80),
-      mentee: clip(textOf(row, "mentee"), 80),
-      subject: clip(textOf(row, "subject"), 80),
-      reason: clip(textOf(row, "not_held_reason")),
-    }));
+  const mentoring = summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows);
+  const notHeldPairs: DigestNotHeldPair[] = mentoring.notHeld.map((p) => ({
+    mentor: clip(p.mentor, 80),
+    mentee: clip(p.mentee, 80),
+    subject: clip(p.subject, 80),
+    reason: clip(p.reason),
+  }));
   const problems: DigestProblem[] = rowsOf(wb, "problems")
     .map((row) => ({ problem: clip(textOf(row, "problem")), solution: clip(textOf(row, "solution")), outcome: clip(textOf(row, "outcome"), 40) }))
     .filter((p) => p.problem !== "");
@@ -124,7 +121,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   const orgs = rowsOf(wb, "orgs")
     .map((row) => ({ name: clip(textOf(row, "name"), 120), type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60) }))
     .filter((o) => o.name !== "");
-  const pairs = pairsOf(wb);
+  const pairs = pairsOf(mentoring.pairs);
   const findings: Partial<Record<RuleId, number>> = {};
   for (const issue of result.issues) {
     if (issue.severity === "info") continue;
@@ -135,7 +132,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
     fullName: clip(fullName, 400),
     municipality: clip(generalText(wb, "municipality"), 200),
     reportType: enumValue(wb.kv.general.fields.report_type?.value ?? null, "reportType") ?? clip(generalText(wb, "report_type"), 60),
-    period: clip(cellText(wb.kv.general.fields.period?.value ?? null), 80),
+    period: clip(cellTextOf(wb.kv.general.fields.period?.value ?? null), 80),
     topic: clip(generalText(wb, "topic"), 400),
     templateVersion: result.templateVersion,
     summary: { ...result.summary },
@@ -154,8 +151,8 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   };
 }
 
-/** The pairs as the mentoring metrics see them (a row with a mentor or a mentee), for cross-school totals. */
-function pairsOf(wb: ValidationResult["workbook"]): DigestPairs | undefined {
+/** The pairs of the one mentoring summary (each once), people as folded names, for cross-school totals. */
+function pairsOf(pairs: readonly MentoringPair[]): DigestPairs | undefined {
   const names: string[] = [];
   const index = new Map<string, number>();
   const at = (name: string): number => {
@@ -169,13 +166,9 @@ function pairsOf(wb: ValidationResult["workbook"]): DigestPairs | undefined {
     return i;
   };
   const list: DigestPair[] = [];
-  for (const row of rowsOf(wb, "mentoring")) {
-    // Read as the school's own metrics read them (rules/read `text`), so both count the same rows.
-    const mentor = identity(text(row, "mentor"));
-    const mentee = identity(text(row, "mentee"));
-    if (mentor === "" && mentee === "") continue;
+  for (const pair of pairs) {
     if (list.length === DIGEST_LIMITS.pairs) return undefined;
-    list.push([at(mentor), at(mentee), clip(textOf(row, "subject"), 80), enumValue(row.cells.status, "pairStatus") ?? ""]);
+    list.push([at(pair.mentorKey), at(pair.menteeKey), clip(pair.subject, 80), pair.status ?? ""]);
   }
   return { names, list };
 }

@@ -16,11 +16,12 @@ const SCOPE_URL = /https:\/\/www\.googleapis\.com\/auth\/([\w./-]+)/i;
 /**
  * Google's rate limits and quotas: the Sheets API allows about 60 read requests per minute
  * per user (429, «Quota exceeded», «Rate Limit Exceeded»), Apps Script services «Service
- * invoked too many times». Not the school's fault: the refresh pauses at that school and
+ * invoked too many times», and the daily run-time quota «Service using too much computer time
+ * for one day» (https://developers.google.com/apps-script/guides/services/quotas). Not the school's fault: the refresh pauses at that school and
  * continues later instead of overwriting its row.
  */
 const RATE_LIMITED =
-  /\b429\b|quota exceeded|rate ?limit(?: exceeded)?|ratelimitexceeded|too many (?:times|requests)|resource[_ ]exhausted|слишком (?:много|часто)|превышен[аоы]? (?:квота|лимит)/i;
+  /\b429\b|quota exceeded|rate ?limit(?: exceeded)?|ratelimitexceeded|too many (?:times|requests)|too much computer time|resource[_ ]exhausted|слишком (?:много|часто)|превышен[аоы]? (?:квота|лимит)/i;
 
 /** A quota for the whole day («Service invoked too many times for one day»): retrying in a minute is pointless. */
 const DAILY = /for one day|per day|daily|в сутки|за сутки|в день/i;

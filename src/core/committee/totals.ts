@@ -1,6 +1,6 @@
 /** Totals across the schools of the dashboard (the `totals` of `mip summary --json`, the справка's figures). */
 import type { SchoolRecord } from "./school.js";
-import { ACTIVE_STATUSES, NOT_HELD } from "../rules/mentoring-summary.js";
+import { NO_SUBJECT, PAIR_ACTIVE_STATUSES as ACTIVE_STATUSES, PAIR_NOT_HELD as NOT_HELD } from "../schema.js";
 import { identity } from "../rules/read.js";
 import { squeeze } from "../russian.js";
 import { type DigestPairs, type SchoolDigest, disseminationEvents } from "./digest.js";
@@ -104,10 +104,9 @@ class PairTally {
         }
         if (pair.mentor !== "") mentors.add(pair.mentor);
         if (pair.mentee !== "") mentees.add(pair.mentee);
-        if (pair.subject.trim() !== "") {
-          const name = this.subjectName(pair.subject);
-          bySubject[name] = (bySubject[name] ?? 0) + 1;
-        }
+        // A held pair without a subject has its line, as in the school's own metrics: subjects add up to the pairs.
+        const name = pair.subject.trim() === "" ? NO_SUBJECT : this.subjectName(pair.subject);
+        bySubject[name] = (bySubject[name] ?? 0) + 1;
       }
     }
     for (const [subject, n] of Object.entries(this.summedBySubject)) {

@@ -1,32 +1,31 @@
 /**
  * buildReport: validated workbook → document model (or, in strict mode with errors, the
  * errors that block it). Pure: both the .docx and the Google Docs renderers draw its result.
+ * The skeleton is the chosen form's (forms/, Настройки → «Форма отчёта»); this module only
+ * adds what every form shares: the draft mark and appendix, the file name, the typography and
+ * the page layout.
  */
 import { fold } from "../fold.js";
 import type { Issue } from "../issues.js";
-import { initials, orgNameGenitive, periodInWords, periodPrepositional, splitPositionAndName, unbreakable } from "../russian.js";
 import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
-import { type Block, type DocModel, type ReportBuild, SIGNATURE_BLANK } from "./model.js";
+import { renderForm } from "./forms/engine.js";
+import { type FormDefinition, formOf } from "./forms/index.js";
+import { type ReportContext, REPORT_VOCABULARY } from "./forms/report-vocabulary.js";
+import { type Block, type DocModel, type ReportBuild } from "./model.js";
 import { reportFileName } from "./naming.js";
-import { fitTables } from "./widths.js";
+import { printableWorkbook } from "./printable.js";
 import { generalText } from "./read.js";
-import {
-  type SectionInput,
-  contentSection,
-  effectivenessSection,
-  forecastSection,
-  generalSection,
-  proposalsSection,
-  resultsSection,
-  staffSection,
-} from "./sections.js";
+import { typography } from "./typography.js";
+import { layoutSections } from "./widths.js";
 
 export { blockedOutcome, createdOutcome, firstFreeName, reportFileName, safeFileName } from "./naming.js";
 
 export interface BuildReportOptions {
   /** Overrides `Настройки → Не формировать отчёт при ошибках` (CLI `--strict`). */
   readonly strict?: boolean;
+  /** Overrides `Настройки → Форма отчёта` (tests and previews). */
+  readonly form?: FormDefinition;
 }
 
 export const DRAFT_MARK = "ЧЕРНОВИК";
@@ -34,18 +33,6 @@ export const DRAFT_MARK = "ЧЕРНОВИК";
 function reportKind(result: ValidationResult): "interim" | "final" {
   if (result.context.reportType) return result.context.reportType;
   return fold(generalText(result.workbook, "report_type")).startsWith("итог") ? "final" : "interim";
-}
-
-/**
- * «УТВЕРЖДАЮ», the approver's position on its own line(s), the signature blank followed by
- * the name (non-breaking spaces: the initials stay with the surname), then the date line.
- */
-function approvalBlock(approver: string, reportDate: string): Block[] {
-  if (approver === "") return [];
-  const year = reportDate.slice(0, 4);
-  const { position, name } = splitPositionAndName(approver);
-  const signature = name === "" ? SIGNATURE_BLANK : `${SIGNATURE_BLANK}\u00a0${unbreakable(name)}`;
-  return [{ type: "approval", lines: ["УТВЕРЖДАЮ", ...(position ? [position] : []), signature, `«___» ____________ ${year} г.`] }];
 }
 
 const ERROR_COLUMNS: readonly ColumnSpec[] = [
@@ -71,46 +58,33 @@ function errorsAppendix(errors: readonly Issue[]): Block[] {
   ];
 }
 
+/** «ЧЕРНОВИК» above the form's title lines. */
+function markDraft(blocks: readonly Block[]): Block[] {
+  return blocks.map((b) => (b.type === "title" ? { ...b, lines: [DRAFT_MARK, ...b.lines] } : b));
+}
+
+/** What the report's vocabulary reads: the validated workbook with unprintable cells emptied. */
+export function reportContextOf(result: ValidationResult): ReportContext {
+  const { period, reportDate } = result.context;
+  return { wb: printableWorkbook(result.workbook), period, reportDate, metrics: result.metrics, kind: reportKind(result) };
+}
+
 /** The document model, always (draft when there are errors); the strict decision is buildReport's. */
-export function buildReportModel(result: ValidationResult, draftErrors: readonly Issue[] = []): DocModel {
-  const wb = result.workbook;
-  const { period, reportDate, settings } = result.context;
-  const writtenPeriod = generalText(wb, "period");
-  const input: SectionInput = {
-    wb,
-    period,
-    reportDate,
-    metrics: result.metrics,
-    periodWords: periodInWords(period, writtenPeriod),
-    periodIn: periodPrepositional(period, writtenPeriod),
-  };
+export function buildReportModel(result: ValidationResult, draftErrors: readonly Issue[] = [], form?: FormDefinition): DocModel {
+  const ctx = reportContextOf(result);
+  const { wb } = ctx;
+  const { period, settings } = result.context;
   const draft = draftErrors.length > 0;
-  const orgFull = generalText(wb, "org_full_name") || "—";
-  const orgShort = generalText(wb, "org_short_name");
-  const titleLines = [
-    ...(draft ? [DRAFT_MARK] : []),
-    reportKind(result) === "final" ? "ИТОГОВЫЙ ОТЧЕТ" : "ПРОМЕЖУТОЧНЫЙ ОТЧЕТ",
-    `о деятельности муниципальной инновационной площадки на базе ${orgNameGenitive(orgFull)} за ${input.periodWords || "—"}`,
-  ];
-  const blocks: Block[] = [
-    ...approvalBlock(generalText(wb, "approver"), reportDate),
-    { type: "title", lines: titleLines },
-    ...generalSection(input),
-    ...contentSection(input),
-    ...resultsSection(input),
-    ...staffSection(input),
-    ...effectivenessSection(input),
-    ...forecastSection(input),
-    ...proposalsSection(input),
-    { type: "signature", left: `Руководитель ${orgShort || "ОО"} (МИП)`, name: initials(generalText(wb, "leader")) },
-    ...(draft ? errorsAppendix(draftErrors) : []),
-  ];
+  const chosen = form ?? formOf(wb);
+  const content = renderForm(chosen, REPORT_VOCABULARY, ctx);
+  const blocks = typography([...(draft ? markDraft(content) : content), ...(draft ? errorsAppendix(draftErrors) : [])]);
   const orientation = settings.orientation === "landscape" ? "landscape" : "portrait";
   return {
-    title: reportFileName(orgShort, period?.label ?? writtenPeriod),
+    title: reportFileName(generalText(wb, "org_short_name"), period?.label ?? generalText(wb, "period")),
     orientation,
     draft,
-    blocks: fitTables(blocks, orientation),
+    form: chosen.id,
+    blocks: layoutSections(blocks, orientation),
   };
 }
 
@@ -122,5 +96,5 @@ export function buildReport(result: ValidationResult, options: BuildReportOption
   const errors = result.issues.filter((i) => i.severity === "error");
   const strict = options.strict ?? result.context.settings.strict;
   if (strict && errors.length > 0) return { kind: "blocked", errors };
-  return { kind: "document", model: buildReportModel(result, errors), errors: errors.length };
+  return { kind: "document", model: buildReportModel(result, errors, options.form), errors: errors.length };
 }

@@ -2,20 +2,14 @@
  * Mentoring in the report: one row per mentor with the number of mentees and their
  * organisations, a totals row, and the pairs that did not take place with reasons.
  */
-import { fold } from "../fold.js";
 import { countWithNoun } from "../russian.js";
+import { type MentorLine, summariseMentoring as mentoringOf } from "../rules/mentoring-summary.js";
+import { identity } from "../rules/read.js";
 import type { Workbook } from "../workbook.js";
 import { type ColumnSpec, table } from "./blocks.js";
 import type { TableBlock } from "./model.js";
-import { distinct, distinctOrgs, enumValue, rowsOf, textOf } from "./read.js";
 
-export interface MentorLine {
-  readonly mentor: string;
-  readonly organisations: readonly string[];
-  readonly subjects: readonly string[];
-  readonly mentees: readonly string[];
-  readonly menteeOrgs: readonly string[];
-}
+export type { MentorLine };
 
 export interface NotHeldPair {
   readonly mentor: string;
@@ -27,62 +21,27 @@ export interface NotHeldPair {
 export interface MentoringSummary {
   readonly mentors: readonly MentorLine[];
   readonly notHeld: readonly NotHeldPair[];
-  /** Distinct mentees over all held pairs (a mentee with two mentors counts once). */
+  /** Distinct mentees over all held pairs (a mentee with two mentors counts once): the metrics' `mentees`. */
   readonly menteesTotal: number;
   readonly menteeOrgsTotal: number;
   readonly mentorOrgsTotal: number;
   readonly subjectsTotal: number;
 }
 
-const NOT_HELD = "Не состоялась";
-
 /**
- * Groups the held pairs by mentor (names compared folded) in first-seen order. Organisation
- * names are resolved to the «Организации» tab the way the validator matches them, and print
- * as listed there.
+ * The report's view of the one mentoring summary (rules/mentoring-summary.ts): the same pairs
+ * and numbers as the metrics and the committee, grouped by mentor for the table.
  */
 export function summariseMentoring(wb: Workbook): MentoringSummary {
-  const byMentor = new Map<string, { mentor: string; orgs: string[]; subjects: string[]; mentees: string[]; menteeOrgs: string[] }>();
-  const notHeld: NotHeldPair[] = [];
-  const allMentees: string[] = [];
-  const allMenteeOrgs: string[] = [];
-  const allMentorOrgs: string[] = [];
-  const allSubjects: string[] = [];
-  for (const row of rowsOf(wb, "mentoring")) {
-    const mentor = textOf(row, "mentor");
-    const mentee = textOf(row, "mentee");
-    const subject = textOf(row, "subject");
-    if (enumValue(row.cells.status, "pairStatus") === NOT_HELD) {
-      notHeld.push({ mentor, mentee, subject, reason: textOf(row, "not_held_reason") });
-      continue;
-    }
-    if (mentor === "") continue;
-    const key = fold(mentor);
-    const line = byMentor.get(key) ?? { mentor, orgs: [], subjects: [], mentees: [], menteeOrgs: [] };
-    byMentor.set(key, line);
-    line.orgs.push(textOf(row, "mentor_org"));
-    line.subjects.push(subject);
-    line.mentees.push(mentee);
-    line.menteeOrgs.push(textOf(row, "mentee_org"));
-    allMentees.push(mentee);
-    allMenteeOrgs.push(textOf(row, "mentee_org"));
-    allMentorOrgs.push(textOf(row, "mentor_org"));
-    allSubjects.push(subject);
-  }
-  const mentors = [...byMentor.values()].map((l) => ({
-    mentor: l.mentor,
-    organisations: distinctOrgs(wb, l.orgs),
-    subjects: distinct(l.subjects),
-    mentees: distinct(l.mentees),
-    menteeOrgs: distinctOrgs(wb, l.menteeOrgs),
-  }));
+  const summary = mentoringOf(wb.tables.mentoring.rows, wb.tables.orgs.rows);
+  const subjects = new Set(summary.lines.flatMap((l) => l.subjects.map(identity)).filter((s) => s !== ""));
   return {
-    mentors,
-    notHeld,
-    menteesTotal: distinct(allMentees).length,
-    menteeOrgsTotal: distinctOrgs(wb, allMenteeOrgs).length,
-    mentorOrgsTotal: distinctOrgs(wb, allMentorOrgs).length,
-    subjectsTotal: distinct(allSubjects).length,
+    mentors: summary.lines,
+    notHeld: summary.notHeld.map((p) => ({ mentor: p.mentor, mentee: p.mentee, subject: p.subject, reason: p.reason })),
+    menteesTotal: summary.mentees,
+    menteeOrgsTotal: summary.menteeOrgs,
+    mentorOrgsTotal: summary.mentorOrgs,
+    subjectsTotal: subjects.size,
   };
 }
 

@@ -95,8 +95,20 @@ export interface SignatureBlock {
   readonly name: string;
 }
 
+/**
+ * A new section of pages from here on, in `orientation`: a portrait report turns one
+ * section landscape when its table cannot fit a portrait page with every word whole
+ * (widths.ts layoutSections). Renderers that cannot change orientation mid-document start a
+ * new page.
+ */
+export interface SectionBlock {
+  readonly type: "section";
+  readonly orientation: Orientation;
+}
+
 export type Block =
   | HeadingBlock
+  | SectionBlock
   | TitleBlock
   | ParagraphBlock
   | ListBlock
@@ -113,6 +125,8 @@ export interface DocModel {
   readonly orientation: Orientation;
   /** True when made in draft mode (errors present, strict off). */
   readonly draft: boolean;
+  /** The id of the form the document follows (report forms only). */
+  readonly form?: string;
   readonly blocks: readonly Block[];
 }
 
@@ -164,6 +178,7 @@ export function blockText(block: Block): string[] {
         ...block.rows.map((row) => row.map(cellPlainText).join(" | ")),
       ];
     case "pageBreak":
+    case "section":
       return [];
     case "approval":
       return [...block.lines];

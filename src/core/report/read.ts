@@ -1,17 +1,16 @@
-/** Reading values out of the parsed workbook for the report: text as the user sees it, counts, enum values. */
+/**
+ * Reading values out of the parsed workbook for the report, over the one reader (cells.ts):
+ * text as the validator reads it (an error cell is empty), counts as the validator accepts
+ * them, list values matched the same way.
+ */
+import { countOf as readCountOf, enumValue as readEnumValue, printedText } from "../cells.js";
 import { foldEnum } from "../fold.js";
-import { type Cell, cellText } from "../grid.js";
-import { isEmptyText } from "./model.js";
-import { type ConclusionKey, type ColumnKey, type EnumName, type GeneralKey, type TableTabKey, ENUMS } from "../schema.js";
+import type { Cell } from "../grid.js";
+import { readPercentResult } from "../numbers.js";
+import type { ConclusionKey, ColumnKey, EnumName, GeneralKey, TableTabKey } from "../schema.js";
 import { orgIndexOf } from "../rules/orgs.js";
 import { orgKey } from "../rules/read.js";
 import type { TableRow, Workbook } from "../workbook.js";
-
-/** Visible text of a cell for printing: a lone dash («-», «–», «—») typed to mean «nothing» reads as empty. */
-function printedText(cell: Cell | undefined): string {
-  const text = cellText(cell);
-  return isEmptyText(text) ? "" : text;
-}
 
 export const generalText = (wb: Workbook, key: GeneralKey): string => printedText(wb.kv.general.fields[key]?.value ?? null);
 export const conclusionText = (wb: Workbook, key: ConclusionKey): string => printedText(wb.kv.conclusions.fields[key]?.value ?? null);
@@ -26,21 +25,14 @@ export function textOf<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K
   return printedText(row.cells[key]);
 }
 
-/**
- * A count as people write it: 7, "7", "7 чел.", "12,5" → number; anything else → null.
- * Used only for sums the report prints; the validator reports the bad values.
- */
+/** A count as the validator accepts it («7», «7 чел.», «1 200»), or null (the validator reports the rest). */
 export function countOf(cell: Cell | undefined): number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
-  const m = /^\s*(\d+(?:[.,]\d+)?)/u.exec(cellText(cell));
-  return m?.[1] ? Number(m[1].replace(",", ".")) : null;
+  return readCountOf(cell);
 }
 
 /** The list value a cell matches (dash and case variants accepted), or null. */
 export function enumValue(cell: Cell | undefined, name: EnumName): string | null {
-  const folded = foldEnum(cellText(cell));
-  if (folded === "") return null;
-  return ENUMS[name].find((v) => foldEnum(v) === folded) ?? null;
+  return readEnumValue(cell, name);
 }
 
 /**
@@ -68,11 +60,12 @@ export function distinctOrgs(wb: Workbook, names: readonly string[]): string[] {
   );
 }
 
-/** A percentage cell as text: 0.25 → «25 %», 25 → «25 %», "25%" stays as written. */
+/**
+ * A percentage cell as text: 0.25 → «25 %», 25 → «25 %», "25%" → «25 %»; a value the validator
+ * cannot read as a percentage prints as written, an error cell prints nothing.
+ */
 export function percentText(cell: Cell | undefined): string {
-  if (typeof cell === "number" && Number.isFinite(cell)) {
-    const value = cell <= 1 ? cell * 100 : cell;
-    return `${String(Math.round(value * 10) / 10).replace(".", ",")} %`;
-  }
-  return cellText(cell);
+  const read = readPercentResult(cell ?? null);
+  if (read !== null && read.ok) return `${String(Math.round(read.value * 10) / 10).replace(".", ",")} %`;
+  return printedText(cell);
 }

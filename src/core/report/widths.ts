@@ -46,8 +46,11 @@ export function wordWidthPt(word: string, bold: boolean, size: number = TABLE_PT
 export function longestWord(text: string, bold = false): string {
   let best = "";
   let bestWidth = 0;
-  for (const raw of text.split(/[\s\u00a0]+/u)) {
-    const word = /^https?:|^www\.|\/|@/iu.test(raw) ? raw.slice(0, 10) : raw;
+  // A line may break after a hyphen or a slash («школ-|лидеров», «педагоги/|родители»), so
+  // the parts count, not the whole compound.
+  const link = /^https?:|^www\.|@|\.[a-z]{2,}(?:\/|$)/iu;
+  for (const raw of text.split(/[\s\u00a0]+/u).flatMap((w) => (link.test(w) ? [w] : w.split(/(?<=[^\s\-–—/]{3}[-–—/])(?=[^\s\-–—/\d]{3})/u)))) {
+    const word = link.test(raw) ? raw.slice(0, 10) : raw;
     const width = wordWidthPt(word, bold);
     if (width > bestWidth) [best, bestWidth] = [word, width];
   }
@@ -153,4 +156,68 @@ export function fitTable(block: TableBlock, orientation: Orientation): TableBloc
 /** Every table of the document fitted to its content and the page. */
 export function fitTables(blocks: readonly Block[], orientation: DocModel["orientation"]): Block[] {
   return blocks.map((b) => (b.type === "table" ? fitTable(b, orientation) : b));
+}
+
+/** True when a table cannot hold every word whole on a page of `orientation`. */
+export function needsWiderPage(block: TableBlock, orientation: Orientation): boolean {
+  return columnMinimumsPt(block).reduce((a, b) => a + b, 0) > textWidthPt(orientation);
+}
+
+/**
+ * The blocks laid out in sections: a landscape report is landscape throughout; in a portrait
+ * report each part that starts at a heading of level 1 or 2 and holds a table too wide for
+ * portrait (some word would break) turns landscape, and the next part turns back. Every
+ * table is fitted to the width of its own section.
+ */
+export function layoutSections(blocks: readonly Block[], orientation: Orientation): Block[] {
+  if (orientation === "landscape") return fitTables(blocks, "landscape");
+  const parts: Block[][] = [];
+  for (const block of blocks) {
+    if (parts.length === 0 || (block.type === "heading" && block.level <= 2)) parts.push([]);
+    parts[parts.length - 1]!.push(block);
+  }
+  const out: Block[] = [];
+  let current: Orientation = "portrait";
+  for (const part of parts) {
+    const wanted: Orientation = part.some((b) => b.type === "table" && needsWiderPage(b, "portrait")) ? "landscape" : "portrait";
+    if (wanted !== current) {
+      // A section starts a new page already: a page break just before it would leave a blank page.
+      if (out.length > 0 && out[out.length - 1]!.type === "pageBreak") out.pop();
+      out.push({ type: "section", orientation: wanted });
+      current = wanted;
+    }
+    out.push(...fitTables(part, wanted));
+  }
+  return out;
+}
+
+/** Table text line height at 12 pt, points (single spacing in Times New Roman). */
+const LINE_PT = TABLE_PT * 1.15;
+
+/** Text height of A4 minus the 20 mm margins, points. */
+export function textHeightPt(orientation: Orientation): number {
+  const mm = orientation === "landscape" ? 210 - 40 : 297 - 40;
+  return (mm * 72) / 25.4;
+}
+
+/** Estimated height of a body row, points, from its fitted column widths (points). */
+export function rowHeightPt(block: TableBlock, row: readonly TableCell[]): number {
+  let lines = 1;
+  block.columns.forEach((col, i) => {
+    const room = Math.max(col.width - CELL_PADDING_PT, 10);
+    const text = plain(row[i] ?? "");
+    let cellLines = 0;
+    for (const para of text.split("\n")) cellLines += Math.max(1, Math.ceil((wordWidthPt(para.replace(/\s/gu, "."), false) * 1.1) / room));
+    lines = Math.max(lines, cellLines);
+  });
+  return lines * LINE_PT + 4;
+}
+
+/**
+ * A body row may be split across pages only when it is taller than a page (with room for the
+ * repeated header rows); every other row is kept whole.
+ */
+export function rowMaySplit(block: TableBlock, row: readonly TableCell[], orientation: Orientation): boolean {
+  const header = (1 + (block.headerRows?.length ?? 0)) * 3 * LINE_PT;
+  return rowHeightPt(block, row) > textHeightPt(orientation) - header;
 }

@@ -3,6 +3,7 @@
  * report date, the report type and the settings. Built once per validation; never throws.
  */
 import { readCount } from "../numbers.js";
+import { REPORT_TYPE_FINAL, REPORT_TYPE_INTERIM, YES } from "../schema.js";
 import { parsePeriod } from "../terms/index.js";
 import type { IsoDate, Period } from "../terms/types.js";
 import type { ValidateOptions } from "../validate.js";
@@ -38,7 +39,7 @@ export function readSettings(workbook: Workbook): Settings {
   const reportFolder = fieldCell(ctx, "settings", "report_folder");
   return {
     maxMentees,
-    strict: enumValue(fieldCell(ctx, "settings", "strict"), "yesNo") === "Да",
+    strict: enumValue(fieldCell(ctx, "settings", "strict"), "yesNo") === YES,
     orientation: enumValue(fieldCell(ctx, "settings", "orientation"), "orientation") === "Альбомная" ? "landscape" : "portrait",
     reportFolder: typeof reportFolder === "string" ? reportFolder.trim() : "",
   };
@@ -54,7 +55,7 @@ export function buildContext(workbook: Workbook, options: ValidateOptions): Omit
     period,
     reportDate,
     yearsGuessed: period === null && known === null,
-    reportType: type === "Итоговый" ? "final" : type === "Промежуточный" ? "interim" : null,
+    reportType: type === REPORT_TYPE_FINAL ? "final" : type === REPORT_TYPE_INTERIM ? "interim" : null,
     settings: readSettings(workbook),
   };
 }

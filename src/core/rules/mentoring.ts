@@ -9,7 +9,7 @@
  */
 import { quote } from "../issues.js";
 import { readCount } from "../numbers.js";
-import { GENERAL, MENTORING, fieldOf } from "../schema.js";
+import { GENERAL, MENTORING, PAIR_NEEDS_REASON, fieldOf } from "../schema.js";
 import type { GeneralKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { counted, emitAt, emitField, emitTab, enumValue, fieldCell, identity, orgKey, shortName, surnameInitialsKey, text, textOf } from "./read.js";
@@ -19,7 +19,7 @@ import type { RuleContext, RuleFamily } from "./types.js";
 
 type PairRow = TableRow<"mentoring">;
 
-const NEEDS_REASON = new Set(["Не состоялась", "Приостановлена"]);
+const NEEDS_REASON = PAIR_NEEDS_REASON;
 
 interface MentorState {
   readonly firstRow: PairRow;

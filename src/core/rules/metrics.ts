@@ -14,7 +14,8 @@
  *   planDone = rows marked «Выполнено»; planExecution = planDone / planDue.
  * - mentoring: see summariseMentoring (pairs «Не состоялась» are left out of the people counts).
  * - events by level count only rows whose level is a value of the list; contest
- *   participations leave out «Заявка подана»; wins are «Победитель» and «Призёр».
+ *   participations count every result, «Заявка подана» included (the Новокузнецк form
+ *   counts a submitted application as a participation); wins are «Победитель» and «Призёр».
  * - «ИТОГО за отчётный период» figures (dissemination events, speeches, publications) count
  *   only rows dated inside the reporting period; rows whose date is empty or unreadable still
  *   count (TERM_INVALID says so), and so does everything when the period is unknown. The
@@ -23,12 +24,23 @@
  */
 import type { Cell } from "../grid.js";
 import type { ContestLevelCount, Metrics } from "../metrics.js";
-import { type ColumnKey, type TableTabKey, DISSEMINATION, GENERAL, INTERNAL_EVENTS, CONTESTS, PUBLICATIONS, SPEECHES } from "../schema.js";
+import {
+  type ColumnKey,
+  type TableTabKey,
+  DISSEMINATION,
+  GENERAL,
+  INTERNAL_EVENTS,
+  CONTESTS,
+  PLAN_DEVIATION_STATUSES,
+  PLAN_DONE,
+  PLAN_UNPLANNED,
+  PUBLICATIONS,
+  SPEECHES,
+} from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { FAR_FUTURE, datedOf, outsidePeriod, rangeOf } from "./dated.js";
 import { summariseMentoring } from "./mentoring-summary.js";
 import { participantTotals } from "./participants.js";
-import { DEVIATION_STATUSES } from "./plan.js";
 import { indexPlan, isGroupingRow } from "./plan-index.js";
 import { enumValue, fieldText } from "./read.js";
 import type { RuleContext } from "./types.js";
@@ -54,8 +66,6 @@ function completeness(ctx: Omit<RuleContext, "emit">): number {
   return total === 0 ? 0 : filled / total;
 }
 
-/** A row done without being planned: not a commitment the plan's execution is measured by. */
-const UNPLANNED = "Вне плана";
 
 function planMetrics(ctx: Omit<RuleContext, "emit">): Pick<Metrics, "planRows" | "planDone" | "planDue" | "planExecution" | "deviations"> {
   const rows = ctx.workbook.tables.plan.rows;
@@ -68,12 +78,12 @@ function planMetrics(ctx: Omit<RuleContext, "emit">): Pick<Metrics, "planRows" |
     if (isGroupingRow(index, row)) continue;
     planRows++;
     const status = enumValue(row.cells.status, "planStatus");
-    if (status !== null && DEVIATION_STATUSES.has(status)) deviations++;
-    if (status === UNPLANNED) continue;
+    if (status !== null && PLAN_DEVIATION_STATUSES.has(status)) deviations++;
+    if (status === PLAN_UNPLANNED) continue;
     const range = rangeOf(datedOf(ctx, "plan", row, "term"));
     const ended = range !== null && range.end !== FAR_FUTURE && range.end < ctx.reportDate;
-    if (status === "Выполнено") planDone++;
-    if (status === "Выполнено" || ended) planDue++;
+    if (status === PLAN_DONE) planDone++;
+    if (status === PLAN_DONE || ended) planDue++;
   }
   return { planRows, planDone, planDue, planExecution: planDue === 0 ? null : planDone / planDue, deviations };
 }
@@ -110,7 +120,6 @@ function contests(ctx: Omit<RuleContext, "emit">): Record<string, ContestLevelCo
     const level = levelOf(row.cells.level);
     if (level === null) continue;
     const result = enumValue(row.cells.result, "contestResult");
-    if (result === "Заявка подана") continue;
     const entry = (out[level] ??= { participations: 0, wins: 0 });
     entry.participations++;
     if (result === "Победитель" || result === "Призёр") entry.wins++;

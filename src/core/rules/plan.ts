@@ -7,7 +7,7 @@
  */
 import { quote } from "../issues.js";
 import { readQuantity } from "../numbers.js";
-import { ENUMS, TASKS } from "../schema.js";
+import { ENUMS, PLAN_DEVIATION_STATUSES, TASKS } from "../schema.js";
 import { addDays } from "../terms/dates.js";
 import { formatRuDate } from "../terms/index.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
@@ -20,7 +20,8 @@ import { ruNumber as fmt } from "../russian.js";
 
 type PlanRow = TableRow<"plan">;
 
-export const DEVIATION_STATUSES: ReadonlySet<string> = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
+/** The deviation statuses (schema.ts). */
+export const DEVIATION_STATUSES = PLAN_DEVIATION_STATUSES;
 /** Statuses that do not need an actual content yet. */
 const NO_FACT_NEEDED = new Set(["В работе", "Перенесено"]);
 /**

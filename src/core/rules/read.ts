@@ -2,17 +2,16 @@
  * Shared helpers for rule families: reading cells as text or list values, and emitting
  * findings with their full location (tab title, row, header, A1 cell).
  */
-import { fold, foldEnum } from "../fold.js";
-import { type Cell, cellText, isDateCell, isErrorCell } from "../grid.js";
+import { memo, textOf } from "../cells.js";
+import { fold } from "../fold.js";
+import type { Cell } from "../grid.js";
 import type { RuleId, Severity } from "../issues.js";
 import {
   type ColumnKey,
-  type EnumName,
   type FieldKey,
   type KeyValueTabKey,
   type TableTabDef,
   type TableTabKey,
-  ENUMS,
   KEY_VALUE_HEADERS,
   TABS,
   a1,
@@ -20,18 +19,8 @@ import {
 import { type ParsedTable, type TableRow, cellRef } from "../workbook.js";
 import type { RuleContext } from "./types.js";
 
-/** Longest text a rule reads; protects every regex and fold from 50,000-character cells. */
-const MAX_READ = 4000;
-
-/** Trimmed visible text of a cell (empty string for an empty cell). */
-export function textOf(cell: Cell | undefined): string {
-  // A spreadsheet error (#REF!, #N/A…) is no value at all; TPL_CELL_ERROR reports it once.
-  if (isErrorCell(cell)) return "";
-  // A date cell an adapter could not turn into a calendar date shows what it holds.
-  if (isDateCell(cell) && !/^\d{4}-\d{2}-\d{2}$/.test(cell.iso)) return cell.iso.slice(0, MAX_READ);
-  const text = cellText(cell);
-  return text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
-}
+/** The one reading of a cell (cells.ts): rules read text, counts and list values from there. */
+export { countOf, enumValue, quantityOf, textOf } from "../cells.js";
 
 /** The cell of one column of a table row (null when the row is short). */
 export function cellAt<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>): Cell {
@@ -56,36 +45,6 @@ const HEADERS = new Map<string, ReadonlyMap<string, string>>(
   TABS.flatMap((tab) => (tab.type === "table" ? [[tab.key, new Map((tab as TableTabDef).columns.map((c) => [c.key, c.header]))] as const] : [])),
 );
 
-/** Folded allowed value → the value as the list spells it, per list. */
-const ENUM_LOOKUP = new Map<EnumName, Map<string, string>>(
-  (Object.keys(ENUMS) as EnumName[]).map((name) => [name, new Map(ENUMS[name].map((v) => [foldEnum(v), v]))]),
-);
-
-/** Exact spellings per list: most cells come from the dropdown and need no folding. */
-const ENUM_EXACT = new Map<EnumName, ReadonlySet<string>>((Object.keys(ENUMS) as EnumName[]).map((name) => [name, new Set<string>(ENUMS[name])]));
-
-/** The list value a cell means (after trimming, case, ё/е and dash folding), or null. */
-export function enumValue(cell: Cell | undefined, name: EnumName): string | null {
-  if (typeof cell === "string" && ENUM_EXACT.get(name)!.has(cell)) return cell;
-  // A checkbox in a «Да / Нет» field.
-  if (name === "yesNo" && typeof cell === "boolean") return cell ? "Да" : "Нет";
-  const t = textOf(cell);
-  if (t === "" || t.length > 200) return null;
-  return ENUM_LOOKUP.get(name)!.get(memo(foldEnumMemo, t, foldEnum)) ?? null;
-}
-
-/** Bounded memo for pure functions of cell text: names and values repeat across thousands of rows. */
-function memo<T>(cache: Map<string, T>, value: string, compute: (v: string) => T, limit = 50_000): T {
-  let out = cache.get(value);
-  if (out === undefined) {
-    if (cache.size > limit) cache.clear();
-    out = compute(value);
-    cache.set(value, out);
-  }
-  return out;
-}
-
-const foldEnumMemo = new Map<string, string>();
 const identityMemo = new Map<string, string>();
 const orgKeyMemo = new Map<string, string>();
 
@@ -238,5 +197,5 @@ export function reasonNote(reason: string | undefined): string {
   return ` (${reason.replace(/\.$/, "")})`;
 }
 
-/** «5 пар», «1 пара» (Intl.PluralRules("ru")). */
+/** «5 пар», «1 пара» (core/russian plural). */
 export { countWithNoun as counted } from "../russian.js";

@@ -7,7 +7,7 @@ import type { Signer } from "../committee/settings.js";
 import { cellText } from "../grid.js";
 import { conclusionText, generalText, textOf } from "../report/read.js";
 import { type StageLine, readStages } from "../report/stages.js";
-import { orderText } from "../report/sections.js";
+import { orderText } from "../report/forms/report-vocabulary.js";
 import { orgIndexOf } from "../rules/orgs.js";
 import { enumValue, fieldText, identity, orgKey, text } from "../rules/read.js";
 import { deadlineReadable, monitoringNumber } from "../rules/spravka.js";

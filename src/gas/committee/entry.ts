@@ -1,24 +1,18 @@
 /**
  * Committee mode's top-level Apps Script functions (menu items and time-trigger handlers),
- * re-exported from src/gas/main.ts so the build gives each a real top-level function.
+ * exported by the committee deployment's entry (src/gas/committee-main.ts) so the build gives
+ * each a real top-level function.
  */
 import { countWithNoun } from "../../core/russian.js";
-import { userMessage } from "../errors.js";
-import { extendMenu } from "../menu.js";
+import { UserError, userMessage } from "../errors.js";
 import { committeeSpreadsheet, rememberCommitteeSpreadsheet } from "./cursor.js";
 import { type RefreshOutcome, runRefresh } from "./run.js";
 import { makeSummaryDocument } from "./summary-doc.js";
-import { committeeSubmenu } from "./menu.js";
 import { ensureCommitteeTabs } from "./tabs.js";
 import { type Continuation, clearContinuation, disableHourly, enableHourly } from "./triggers.js";
 
 const TITLE = "МИП-отчёт — комитет";
 
-// The «Комитет» submenu joins the «МИП» menu (built in every auth mode: it touches no data).
-extendMenu((ui, menu) => {
-  menu.addSeparator();
-  menu.addSubMenu(committeeSubmenu(ui));
-});
 const SCHOOLS = ["организация", "организации", "организаций"] as const;
 
 function tell(message: string): void {
@@ -94,15 +88,26 @@ export function committeeHourlyRefresh(): RefreshOutcome | null {
 
 /** One-off continuation after a run that stopped at its time budget. */
 export function committeeContinueRefresh(): RefreshOutcome | null {
-  clearContinuation();
+  try {
+    const ss = committeeSpreadsheet();
+    if (ss) clearContinuation(ss);
+  } catch (error) {
+    console.log(userMessage(error, "снять продолжение обновления свода"));
+  }
   return committeeHourlyRefresh();
+}
+
+function requireCommitteeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = committeeSpreadsheet();
+  if (!ss) throw new UserError("Откройте таблицу комитета: расписание обновления привязано к ней.");
+  return ss;
 }
 
 export function committeeEnableHourly(): void {
   try {
-    const ss = committeeSpreadsheet();
-    if (ss) rememberCommitteeSpreadsheet(ss.getId());
-    tell(enableHourly() ? "Свод будет обновляться каждый час." : "Обновление каждый час уже включено.");
+    const ss = requireCommitteeSpreadsheet();
+    rememberCommitteeSpreadsheet(ss.getId());
+    tell(enableHourly(ss) ? "Свод будет обновляться каждый час." : "Обновление каждый час уже включено.");
   } catch (error) {
     tell(userMessage(error, "включить обновление по расписанию"));
   }
@@ -110,7 +115,7 @@ export function committeeEnableHourly(): void {
 
 export function committeeDisableHourly(): void {
   try {
-    tell(disableHourly() > 0 ? "Обновление по расписанию выключено." : "Обновление по расписанию и так было выключено.");
+    tell(disableHourly(requireCommitteeSpreadsheet()) > 0 ? "Обновление по расписанию выключено." : "Обновление по расписанию и так было выключено.");
   } catch (error) {
     tell(userMessage(error, "выключить обновление по расписанию"));
   }

@@ -1,4 +1,7 @@
-/** The committee submenu, added to the add-on menu «МИП». */
+/**
+ * The committee deployment's menu (Расширения → МИП-отчёт — комитет). Built in every
+ * authorisation mode: in AuthMode.NONE it touches no data or properties.
+ */
 export const COMMITTEE_MENU_TITLE = "Комитет";
 
 export const COMMITTEE_MENU_ITEMS: readonly (readonly [caption: string, handler: string])[] = [
@@ -10,8 +13,21 @@ export const COMMITTEE_MENU_ITEMS: readonly (readonly [caption: string, handler:
   ["Выключить обновление каждый час", "committeeDisableHourly"],
 ];
 
-export function committeeSubmenu(ui: GoogleAppsScript.Base.Ui): GoogleAppsScript.Base.Menu {
-  const menu = ui.createMenu(COMMITTEE_MENU_TITLE);
+export function buildCommitteeMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const [caption, handler] of COMMITTEE_MENU_ITEMS) menu.addItem(caption, handler);
-  return menu;
+  menu.addSeparator();
+  menu.addItem("Справка", "committeeHelp");
+  menu.addToUi();
 }
+
+export const COMMITTEE_HELP_TEXT = [
+  "МИП-отчёт для комитета собирает свод по таблицам МИП организаций и формирует справку.",
+  "",
+  "1. «Создать вкладки «Реестр» и «Свод»» — вкладки комитета в этой таблице.",
+  "2. В «Реестр» внесите организации и ссылки на их таблицы МИП (организация открывает доступ на чтение).",
+  "3. «Обновить свод» — читает таблицы организаций; неизменённые с прошлого раза не перечитываются.",
+  "4. «Сформировать «Сводку по МИП»» — Google Документ в папке «Отчёты МИП» на вашем Диске; подпись — с вкладки «Настройки комитета».",
+  "   «Справка о реализации проекта» — выделите в «Реестре» строку проекта: справка по его таблице и таблицам участников.",
+  "5. «Включить обновление каждый час» — свод обновляется сам.",
+].join("\n");

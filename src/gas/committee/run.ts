@@ -115,10 +115,10 @@ function acquireLocks(): (() => void) | null {
  * A daily quota: a continuation every minute would only pause again all day. The safety net
  * goes; the hourly run (if on) or the next «Обновить свод» continues from the cursor.
  */
-function settleForTheDay(): Continuation {
+function settleForTheDay(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Continuation {
   try {
-    clearContinuation();
-    return hourlyEnabled() ? "hourly" : "manual";
+    clearContinuation(ss);
+    return hourlyEnabled(ss) ? "hourly" : "manual";
   } catch {
     return "manual";
   }
@@ -166,16 +166,16 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       progress: (done, total, finished) => void (progress = { done, total, finished }),
       checkpoint: (cursor) => saveCursor(summary, cursor),
     };
-    armSafetyNet();
+    armSafetyNet(ss);
     const result: BatchResult = refreshBatch(ports, loadCursor(summary), budgetMs);
     saveCursor(summary, result.cursor);
     // The rows and the cursor are saved: nothing below may turn a good batch into a failure.
     let next: Continuation | null = null;
-    if (result.cursor && result.pausedForDay) next = settleForTheDay();
-    else if (result.cursor) next = scheduleContinuation();
+    if (result.cursor && result.pausedForDay) next = settleForTheDay(ss);
+    else if (result.cursor) next = scheduleContinuation(ss);
     else {
       try {
-        clearContinuation();
+        clearContinuation(ss);
       } catch {
         // A leftover continuation finds nothing to do and removes itself.
       }

@@ -1,12 +1,20 @@
 /**
  * Reading a school's workbook by id with as few service calls as possible.
  *
- * With the Sheets advanced service (enabled in appsscript.json): ONE Spreadsheets.get for
- * the locale, tab titles and developer metadata (template version, last report link) and ONE
- * Values.batchGet for all template tabs — two calls whatever the workbook's size. Without
- * it, SpreadsheetApp: openById and one getDataRange().getValues() per template tab.
- * The last-modified time comes from the Drive advanced service (files.get, metadata only)
- * or DriveApp.
+ * With the Sheets advanced service (enabled in the committee's manifest): ONE Spreadsheets.get
+ * for the locale, tab titles and developer metadata (template version, last report link and the
+ * change stamp) and ONE Values.batchGet for all template tabs — two calls whatever the
+ * workbook's size, one for a workbook whose change stamp has not moved. Without it,
+ * SpreadsheetApp: openById and one getDataRange().getValues() per template tab.
+ *
+ * «Has it changed?» is the change stamp the school's add-on writes into the workbook's developer
+ * metadata (DOCUMENT visibility, so another project may read it) on every edit of a template
+ * tab, check and template update — read in the same Spreadsheets.get
+ * (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets#Spreadsheet:
+ * `developerMetadata` — «The developer metadata associated with a spreadsheet»;
+ * https://developers.google.com/workspace/sheets/api/guides/metadata: DOCUMENT metadata «is
+ * accessible from any developer project with access to the document», PROJECT only to its own).
+ * Drive's modifiedTime would need a restricted Drive scope for files the add-on did not create.
  */
 import { fold } from "../../core/fold.js";
 import { type Cell, type TabGrid, type WorkbookGrid, ERROR_CODES, errorCell } from "../../core/grid.js";
@@ -26,14 +34,32 @@ interface SheetsAdvanced {
   };
 }
 
-interface DriveAdvanced {
-  Files: { get(id: string, args: object): { modifiedTime?: string } };
+interface SchoolMeta {
+  properties?: { locale?: string };
+  sheets?: { properties?: { title?: string } }[];
+  developerMetadata?: { metadataKey?: string; metadataValue?: string }[];
 }
 
-const advanced = <T>(name: string): T | null => {
-  const service = (globalThis as Record<string, unknown>)[name];
-  return service && typeof service === "object" ? (service as T) : null;
-};
+// An advanced service is a global name only when the manifest enables it: asked by typeof,
+// which never throws for an undeclared name.
+declare const Sheets: SheetsAdvanced | undefined;
+const sheetsService = (): SheetsAdvanced | null => (typeof Sheets !== "undefined" && Sheets ? Sheets : null);
+
+/**
+ * The metadata of the school last asked for its change stamp: a changed school's read reuses it
+ * (one Spreadsheets.get per school, not two).
+ */
+let lastMeta: { id: string; meta: SchoolMeta } | null = null;
+
+function schoolMeta(sheets: SheetsAdvanced, id: string): SchoolMeta {
+  const meta = sheets.Spreadsheets.get(id, {
+    fields: "properties.locale,sheets.properties.title,developerMetadata(metadataKey,metadataValue)",
+  });
+  lastMeta = { id, meta };
+  return meta;
+}
+
+const metadataValue = (meta: SchoolMeta, key: string): string | null => (meta.developerMetadata ?? []).find((m) => m.metadataKey === key)?.metadataValue ?? null;
 
 const TEMPLATE_TITLES = new Set(TABS.map((t) => fold(t.title)));
 const ERRORS = new Set(ERROR_CODES);
@@ -103,9 +129,8 @@ export function reportLinkFrom(stored: string | null | undefined): string {
 }
 
 function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
-  const meta = sheets.Spreadsheets.get(id, {
-    fields: "properties.locale,sheets.properties.title,developerMetadata(metadataKey,metadataValue)",
-  });
+  const meta = lastMeta && lastMeta.id === id ? lastMeta.meta : schoolMeta(sheets, id);
+  lastMeta = null;
   const monthFirst = monthFirstLocale(meta.properties?.locale);
   const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? "").filter((t) => t !== "");
   const wanted = titles.filter((t) => TEMPLATE_TITLES.has(fold(t)));
@@ -119,7 +144,7 @@ function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
     (response.valueRanges ?? []).forEach((vr, i) => byTitle.set(wanted[i]!, vr.values ?? []));
   }
   const tabs: TabGrid[] = titles.map((title) => ({ title, rows: (byTitle.get(title) ?? []).map((row) => row.map((v) => apiCell(v, monthFirst))) }));
-  const metadata = (key: string) => (meta.developerMetadata ?? []).find((m) => m.metadataKey === key)?.metadataValue ?? null;
+  const metadata = (key: string) => metadataValue(meta, key);
   const grid: WorkbookGrid = { tabs, templateVersion: metadata(METADATA_KEYS.templateVersion) };
   return { grid, reportLink: reportLinkFrom(metadata(METADATA_KEYS.lastReport)) };
 }
@@ -130,13 +155,16 @@ function readWithSpreadsheetApp(id: string): OpenedSchool {
 }
 
 export function openSchool(id: string): OpenedSchool {
-  const sheets = advanced<SheetsAdvanced>("Sheets");
+  const sheets = sheetsService();
   return sheets ? readWithApi(sheets, id) : readWithSpreadsheetApp(id);
 }
 
-/** ISO last-modified time of a school's workbook; throws when it cannot be reached. */
+/**
+ * The workbook's change stamp (an ISO time its add-on wrote; "" when it never wrote one, so the
+ * workbook is read every time); throws when the workbook cannot be reached.
+ */
 export function modifiedTime(id: string): string {
-  const drive = advanced<DriveAdvanced>("Drive");
-  if (drive) return drive.Files.get(id, { fields: "modifiedTime", supportsAllDrives: true }).modifiedTime ?? "";
-  return new Date(DriveApp.getFileById(id).getLastUpdated().getTime()).toISOString();
+  const sheets = sheetsService();
+  if (sheets) return metadataValue(schoolMeta(sheets, id), METADATA_KEYS.changeStamp) ?? "";
+  return getSpreadsheetMetadata(SpreadsheetApp.openById(id), METADATA_KEYS.changeStamp) ?? "";
 }

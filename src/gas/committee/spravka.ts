@@ -2,19 +2,16 @@
  * «Комитет → Справка о реализации проекта»: the справка of the project whose Реестр row is
  * selected, from its workbook and from the workbooks of the registry schools its
  * «Организации» lists (same period only; the others are named in the message). The document
- * is made as the «Сводка по МИП» is: a Google Doc in the committee spreadsheet's folder, under
- * a name that never replaces an existing one. All the wording is the core's (src/core/spravka).
+ * is made as the «Сводка по МИП» is (makeDocument: a Google Doc in the add-on's folder, under
+ * a name that never replaces an existing one). All the wording is the core's (src/core/spravka).
  */
 import { COMMITTEE_SETTINGS_TITLE, REGISTRY_TITLE, parseRegistry } from "../../core/committee/index.js";
-import { firstFreeName } from "../../core/report/naming.js";
 import { orgIndexOf } from "../../core/rules/orgs.js";
 import { type Candidate, type LeftOut, buildSpravka, selectSources } from "../../core/spravka/index.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { looksLikeMipWorkbook } from "../../core/workbook.js";
-import { mergeGroupHeaders } from "../docs-merge.js";
-import { renderDocModel } from "../docs-render.js";
 import { UserError, userMessage } from "../errors.js";
-import { reportDestination } from "../report.js";
+import { makeDocument, reportDestination } from "../report.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
 import { readCommitteeSettings } from "./settings.js";
@@ -73,23 +70,7 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
   }
   const sources = selectSources(project, candidates);
   const model = buildSpravka(sources, { date: today, signer: readCommitteeSettings(ss).signer });
-  const destination = reportDestination(ss, "");
-  const name = firstFreeName(model.title, (candidate) =>
-    (destination.folder ? destination.folder.getFilesByName(candidate) : DriveApp.getFilesByName(candidate)).hasNext(),
-  );
-  const doc = DocumentApp.create(name);
-  const docId = doc.getId();
-  const url = doc.getUrl();
-  renderDocModel(doc, model);
-  doc.saveAndClose();
-  mergeGroupHeaders(docId, model);
-  if (destination.folder) {
-    try {
-      DriveApp.getFileById(docId).moveTo(destination.folder);
-    } catch {
-      // Stays in «Мой диск»; the link still opens it.
-    }
-  }
+  const { url, name } = makeDocument(model, reportDestination("").folderId);
   return {
     url,
     name,

@@ -1,15 +1,12 @@
 /**
  * «Сформировать «Сводку по МИП»»: the registry digest is built from the digests stored in the Свод rows
  * (no school is re-opened, so it takes seconds for 1,000 schools) and rendered by the same
- * Google Docs renderer as the school report, into the committee spreadsheet's folder under a
+ * Google Docs renderer as the school report, into the add-on's «Отчёты МИП» folder under a
  * name that never replaces an existing document.
  */
 import { type SchoolRecord, buildSummaryDoc, SUMMARY_TITLE } from "../../core/committee/index.js";
-import { firstFreeName } from "../../core/report/naming.js";
-import { mergeGroupHeaders } from "../docs-merge.js";
-import { renderDocModel } from "../docs-render.js";
 import { UserError } from "../errors.js";
-import { reportDestination } from "../report.js";
+import { makeDocument, reportDestination } from "../report.js";
 import { readStoredRows } from "./dashboard.js";
 import { readCommitteeSettings } from "./settings.js";
 
@@ -26,23 +23,6 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   if (records.length === 0) throw new UserError("Свод пуст. Заполните «Реестр» и выберите «Комитет → Обновить свод».");
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
   const model = buildSummaryDoc(records, { date: today, signer: readCommitteeSettings(ss).signer });
-  const destination = reportDestination(ss, "");
-  const name = firstFreeName(model.title, (candidate) =>
-    (destination.folder ? destination.folder.getFilesByName(candidate) : DriveApp.getFilesByName(candidate)).hasNext(),
-  );
-  const doc = DocumentApp.create(name);
-  // A closed document answers nothing, so its id and link are taken first.
-  const docId = doc.getId();
-  const url = doc.getUrl();
-  renderDocModel(doc, model);
-  doc.saveAndClose();
-  mergeGroupHeaders(docId, model);
-  if (destination.folder) {
-    try {
-      DriveApp.getFileById(docId).moveTo(destination.folder);
-    } catch {
-      // Stays in «Мой диск»; the link below still opens it.
-    }
-  }
+  const { url, name } = makeDocument(model, reportDestination("").folderId);
   return { url, name, schools: records.length };
 }

@@ -7,7 +7,9 @@
  * ONE trigger of each type per user per document. So when the hourly trigger exists no
  * continuation is created (the next hourly run continues from the cursor), and a refused
  * continuation is not an error: the batch is already saved, the next «Обновить свод» or
- * hourly run continues it.
+ * hourly run continues it. Triggers are always looked up for the committee spreadsheet
+ * (getUserTriggers): getProjectTriggers would list the user's triggers of every document the
+ * add-on is used in.
  */
 import type { ContinuationKind } from "../../core/committee/refresh.js";
 
@@ -17,24 +19,37 @@ const CONTINUE_AFTER_MS = 60_000;
 /** Just past the 6-minute limit of the run that sets it. */
 const SAFETY_NET_MS = 7 * 60_000;
 
-function triggersFor(handler: string): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** This user's triggers of this spreadsheet. */
+function documentTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(ss);
 }
 
-export function hourlyEnabled(): boolean {
-  return triggersFor(HOURLY_HANDLER).length > 0;
+function triggersFor(ss: Spreadsheet, handler: string): GoogleAppsScript.Script.Trigger[] {
+  return documentTriggers(ss).filter((t) => t.getHandlerFunction() === handler);
 }
 
-/** Switches the hourly refresh on; returns false when it already was. */
-export function enableHourly(): boolean {
-  if (hourlyEnabled()) return false;
+export function hourlyEnabled(ss: Spreadsheet): boolean {
+  return triggersFor(ss, HOURLY_HANDLER).length > 0;
+}
+
+/**
+ * Switches the hourly refresh on; returns false when it already was. A pending continuation
+ * goes first: an add-on may hold one time-driven trigger per document, and the hourly run
+ * continues from the saved cursor anyway.
+ */
+export function enableHourly(ss: Spreadsheet): boolean {
+  const triggers = documentTriggers(ss);
+  if (triggers.some((t) => t.getHandlerFunction() === HOURLY_HANDLER)) return false;
+  for (const t of triggers) if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
   ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
   return true;
 }
 
 /** Switches it off; returns how many triggers were removed. */
-export function disableHourly(): number {
-  const found = [...triggersFor(HOURLY_HANDLER), ...triggersFor(CONTINUE_HANDLER)];
+export function disableHourly(ss: Spreadsheet): number {
+  const found = documentTriggers(ss).filter((t) => t.getHandlerFunction() === HOURLY_HANDLER || t.getHandlerFunction() === CONTINUE_HANDLER);
   found.forEach((t) => ScriptApp.deleteTrigger(t));
   return found.length;
 }
@@ -46,8 +61,8 @@ export type Continuation = ContinuationKind;
  * After an unfinished batch: the continuation a minute from now. A continuation already set
  * (the safety net armed before the batch) is replaced by this sooner one.
  */
-export function scheduleContinuation(): Continuation {
-  const triggers = ScriptApp.getProjectTriggers();
+export function scheduleContinuation(ss: Spreadsheet): Continuation {
+  const triggers = documentTriggers(ss);
   if (triggers.some((t) => t.getHandlerFunction() === HOURLY_HANDLER)) return "hourly";
   for (const t of triggers) if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
   return createContinuation(CONTINUE_AFTER_MS) ? "minute" : "manual";
@@ -59,9 +74,9 @@ export function scheduleContinuation(): Continuation {
  * school that takes minutes to read), the refresh still goes on; if it ends normally, the
  * continuation is replaced (unfinished) or removed (finished). Not needed with the hourly trigger.
  */
-export function armSafetyNet(): void {
+export function armSafetyNet(ss: Spreadsheet): void {
   try {
-    const handlers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+    const handlers = documentTriggers(ss).map((t) => t.getHandlerFunction());
     if (handlers.includes(HOURLY_HANDLER) || handlers.includes(CONTINUE_HANDLER)) return;
   } catch {
     return; // triggers cannot even be listed here: the refresh itself must still run
@@ -79,6 +94,6 @@ function createContinuation(afterMs: number): boolean {
   }
 }
 
-export function clearContinuation(): void {
-  triggersFor(CONTINUE_HANDLER).forEach((t) => ScriptApp.deleteTrigger(t));
+export function clearContinuation(ss: Spreadsheet): void {
+  triggersFor(ss, CONTINUE_HANDLER).forEach((t) => ScriptApp.deleteTrigger(t));
 }

@@ -1,7 +1,8 @@
 /**
  * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
- * workbook, its validation, its report (.docx), a committee summary (.xlsx and .docx) over
- * three invented schools' workbooks, and the справка о реализации проекта (.docx), all in DIR
+ * workbook, its validation, its report (.docx), a second school's workbook and report in the
+ * form «Новокузнецк», a committee summary (.xlsx and .docx) over three invented schools'
+ * workbooks, and the network project's справка о реализации проекта (.docx), all in DIR
  * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
  *
  * The report and the summary are made by calling the `mip report` and `mip summary`
@@ -10,6 +11,7 @@
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { sampleGrid, sampleReportDate, sampleSchools } from "../../core/sample.js";
+import { NOVOKUZNETSK_WORKBOOK, novokuznetskSampleGrid } from "../../core/sample-novokuznetsk.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 import { freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";
@@ -20,7 +22,8 @@ import { countsInWords, formatValidation } from "./validate.js";
 export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
 
 Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
-умеет mip: таблицу .xlsx, её проверку, отчёт .docx и сводку комитета — в ПАПКЕ
+умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
+«Новокузнецк» — и сводку комитета — в ПАПКЕ
 (по умолчанию ./demo-out). Существующие файлы не заменяются.`;
 
 export const DEFAULT_DEMO_DIR = "demo-out";
@@ -56,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const say = (text: string) => process.stdout.write(`${text}\n`);
   let workbookPath: string;
+  let novokuznetskPath: string;
   let checkPath: string;
   let schoolsDir: string;
   const grid = sampleGrid();
@@ -64,6 +68,7 @@ export async function run(args: string[]): Promise<number> {
     await makeFolder(dir);
     workbookPath = await writeNewFile(join(dir, DEMO_WORKBOOK), await writeWorkbookGrid(grid));
     checkPath = await writeNewFile(join(dir, "Пример МИП — проверка.txt"), formatValidation(result, DEMO_WORKBOOK, plain));
+    novokuznetskPath = await writeNewFile(join(dir, NOVOKUZNETSK_WORKBOOK), await writeWorkbookGrid(novokuznetskSampleGrid()));
     // Three invented schools for the committee summary; a fresh folder each run, never mixed with older files.
     schoolsDir = freePath(join(dir, "Таблицы школ"));
     await makeFolder(schoolsDir);
@@ -75,12 +80,18 @@ export async function run(args: string[]): Promise<number> {
   say(`Пример проекта записан в папку ${dir}`);
   say(`  Таблица:  ${workbookPath}`);
   say(`  Проверка: ${checkPath} (${countsInWords(result.summary)})`);
+  say(`  Таблица по форме «Новокузнецк»: ${novokuznetskPath}`);
   say(`  Таблицы трёх школ для сводки: ${schoolsDir}`);
 
   say("");
   say("Отчёт (mip report):");
   const reportCode = await runHook(() => import("./report.js"), [workbookPath]);
   if (reportCode !== 0) say("  отчёт пока не сформирован.");
+
+  say("");
+  say("Отчёт по форме «Новокузнецк» (mip report):");
+  const otherCode = await runHook(() => import("./report.js"), [novokuznetskPath]);
+  if (otherCode !== 0) say("  отчёт пока не сформирован.");
 
   say("");
   say("Сводка комитета (mip summary):");

@@ -10,7 +10,8 @@ import { countWithNoun } from "../../core/russian.js";
 import { writeFailure } from "../files.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
-import { UnusableInputError } from "../xlsx-read.js";
+import { UnusableInputError } from "../errors.js";
+import { terminalSafe } from "../terminal.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 
 export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
@@ -36,7 +37,7 @@ function complain(text: string): void {
 
 function issueLine(issue: Issue): string {
   const where = issue.cell ? `${issue.sheet}, ${issue.cell}` : issue.sheet;
-  return `  ${where}: ${issue.message}`;
+  return terminalSafe(`  ${where}: ${issue.message}`);
 }
 
 interface ReportArgs {

@@ -80,12 +80,17 @@ async function readParticipants(paths: readonly string[], exclude: string, today
   const { files, missing } = await collectInputs(paths, new Set([resolve(exclude)]));
   const failed = missing.map((path) => `«${path}» не найден`);
   const candidates: Candidate[] = [];
-  for (const file of files) {
+  for (const entry of files) {
+    // A name that is not valid UTF-8 (entry.path is then bytes) or a folder that cannot be listed is named, not read.
+    if (entry.problem || typeof entry.path !== "string") {
+      failed.push(`«${entry.shown}» — ${entry.problem ?? "имя файла не читается"}`);
+      continue;
+    }
     try {
-      const grid = await loadMipWorkbook(file);
-      candidates.push({ label: basename(file), result: validateWorkbook(grid, { today }) });
+      const grid = await loadMipWorkbook(entry.path);
+      candidates.push({ label: basename(entry.path), result: validateWorkbook(grid, { today }) });
     } catch (error) {
-      failed.push(error instanceof UnusableInputError ? error.message : `${fileLabel(file)} не удалось прочитать`);
+      failed.push(error instanceof UnusableInputError ? error.message : `${fileLabel(entry.path)} не удалось прочитать`);
     }
   }
   return { candidates, failed };

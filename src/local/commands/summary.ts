@@ -4,14 +4,16 @@
  * the Свод tab in Sheets. A file that cannot be read gets its state and never stops the
  * others; exit 0 when done, 2 when there is no input. Nothing is ever written over a file.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { access, constants, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import {
   type CommitteeTotals,
   type SchoolRecord,
   buildSummaryDoc,
   committeeTotals,
   failedRecord,
+  SUMMARY_HEADERS,
+  SUMMARY_TITLE,
   readErrorState,
   readRecord,
   schoolRow,
@@ -22,7 +24,11 @@ import type { Signer } from "../../core/committee/settings.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { renderDocx } from "../docx.js";
-import { writeNewFile } from "../files.js";
+import type { WorkbookGrid } from "../../core/grid.js";
+import { looksLikeMipWorkbook } from "../../core/workbook.js";
+import { WriteError, freePath, writeFailure, writeNewFile, writeStdout } from "../files.js";
+import { jsonSafe, terminalSafe } from "../terminal.js";
+import { MAX_INPUT_BYTES } from "../load.js";
 import { UnusableInputError, readXlsx } from "../xlsx-read.js";
 import { progressOn } from "./summary-progress.js";
 import { summaryWorkbook } from "./summary-xlsx.js";
@@ -77,38 +83,102 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
   return { paths: parsed.positionals, out: parsed.values.out ?? null, docx: parsed.values.docx ?? null, json: parsed.values.json ?? false, signer };
 }
 
-/** Office's lock files («~$school.xlsx») and hidden files are not workbooks. */
+/** Office's lock files («~$school.xlsx»), hidden files and our own temporary files are not workbooks. */
 const isCandidate = (name: string): boolean => !name.startsWith("~$") && !name.startsWith(".");
 
-/** Files to read, in a stable order: given files as they are, folders' .xlsx files recursively, sorted. */
-export async function collectInputs(paths: readonly string[], exclude: ReadonlySet<string>): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
+/**
+ * One input of the summary: a workbook to read, or a file or folder that cannot be read
+ * (`problem` says why, in Russian) and still gets its row. `path` is a Buffer when the name is
+ * not valid UTF-8 (a folder named in Windows-1251 on a USB stick): the system needs the bytes.
+ */
+export interface InputEntry {
+  readonly path: string | Buffer;
+  /** How the row and messages name it (undecodable bytes shown as «�»). */
+  readonly shown: string;
+  readonly problem?: string;
+}
+
+const UTF8 = new TextDecoder("utf-8");
+
+/** A name from readdir's bytes: the string when it round-trips, else the bytes. */
+function nameOf(raw: Buffer): { name: string | Buffer; shown: string } {
+  const shown = UTF8.decode(raw);
+  return Buffer.from(shown, "utf8").equals(raw) ? { name: shown, shown } : { name: raw, shown };
+}
+
+const joinPath = (dir: string | Buffer, name: string | Buffer): string | Buffer =>
+  typeof dir === "string" && typeof name === "string" ? join(dir, name) : Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)]);
+
+const isXlsxName = (shown: string): boolean => extname(shown).toLowerCase() === ".xlsx";
+
+function listingProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "EACCES" || code === "EPERM") return "папка не читается: нет прав на чтение";
+  if (code === "ELOOP") return "ссылка ведёт сама на себя";
+  return "папка не читается";
+}
+
+/**
+ * Files to read, in a stable order: given files as they are, folders' .xlsx files recursively,
+ * sorted. Symbolic links are followed once: a link to a folder already read (a loop) and a
+ * link to nowhere are entries with a problem; so is a folder that cannot be listed. Paths in
+ * `exclude` (the outputs of this run) are left out.
+ */
+export async function collectInputs(paths: readonly string[], exclude: ReadonlySet<string>): Promise<{ files: InputEntry[]; missing: string[] }> {
+  const entries: InputEntry[] = [];
   const missing: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
-    for (const entry of entries) {
-      if (!isCandidate(entry.name)) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && extname(entry.name).toLowerCase() === ".xlsx") files.push(path);
+  const visited = new Set<string>();
+  const walk = async (dir: string | Buffer, shownDir: string): Promise<void> => {
+    const real = await realpath(dir).catch(() => null);
+    if (real !== null) {
+      if (visited.has(real)) {
+        entries.push({ path: dir, shown: shownDir, problem: "папка по ссылке уже прочитана (ссылки образуют петлю)" });
+        return;
+      }
+      visited.add(real);
+    }
+    let names: Buffer[];
+    try {
+      names = await readdir(dir, { encoding: "buffer" });
+    } catch (error) {
+      entries.push({ path: dir, shown: shownDir, problem: listingProblem(error) });
+      return;
+    }
+    const children = names.map(nameOf).sort((a, b) => a.shown.localeCompare(b.shown, "ru"));
+    for (const child of children) {
+      if (!isCandidate(child.shown)) continue;
+      const path = joinPath(dir, child.name);
+      const shown = join(shownDir, child.shown);
+      const link = await lstat(path).catch(() => null);
+      if (!link) {
+        entries.push({ path, shown, problem: "файл не читается" });
+        continue;
+      }
+      const info = link.isSymbolicLink() ? await stat(path).catch(() => null) : link;
+      if (!info) {
+        if (isXlsxName(child.shown)) entries.push({ path, shown, problem: "ссылка ведёт на файл, которого нет" });
+        continue;
+      }
+      if (info.isDirectory()) await walk(path, shown);
+      else if (info.isFile() && isXlsxName(child.shown)) entries.push({ path, shown });
     }
   };
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info) missing.push(path);
-    else if (info.isDirectory()) await walk(path);
-    else files.push(path);
+    else if (info.isDirectory()) await walk(path, path);
+    else entries.push({ path, shown: path });
   }
   const seen = new Set<string>();
-  return {
-    files: files.filter((f) => {
-      const key = resolve(f);
-      if (seen.has(key) || exclude.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-    missing,
-  };
+  const files: InputEntry[] = [];
+  for (const entry of entries) {
+    const key = typeof entry.path === "string" ? resolve(entry.path) : `bytes:${entry.path.toString("hex")}`;
+    const real = entry.problem ? key : await realpath(entry.path).then(String).catch(() => key);
+    if (seen.has(real) || exclude.has(key) || exclude.has(real)) continue;
+    seen.add(real);
+    files.push(entry);
+  }
+  return { files, missing };
 }
 
 function localNow(date: Date): string {
@@ -121,11 +191,24 @@ export interface SummaryOptions {
   readonly today?: IsoDate;
   readonly now?: Date;
   readonly onProgress?: (done: number, file: string) => void;
+  /** A file left out because it is not a school's workbook (a summary written earlier). */
+  readonly onSkipped?: (file: string, why: string) => void;
 }
 
+/** A committee dashboard written by `mip summary` (or the add-on): not a school's workbook. */
+export function isSummaryWorkbook(grid: WorkbookGrid): boolean {
+  return !looksLikeMipWorkbook(grid) && grid.tabs.some((t) => t.title === SUMMARY_TITLE && String(t.rows[0]?.[0] ?? "") === SUMMARY_HEADERS[0]);
+}
+
+/** Marks the record of a file that is one of our own summaries: left out of the schools. */
+const OWN_SUMMARY = Symbol("own summary");
+
 /** Reads and validates one file; every failure becomes a state on its record. */
-export async function summariseFile(file: string, options: SummaryOptions = {}): Promise<SchoolRecord> {
-  const info = await stat(file).catch(() => null);
+export async function summariseFile(input: string | InputEntry, options: SummaryOptions = {}): Promise<SchoolRecord> {
+  const entry: InputEntry = typeof input === "string" ? { path: input, shown: input } : input;
+  const file = entry.shown;
+  const name = basename(file, extname(file));
+  const info = entry.problem ? null : await stat(entry.path).catch(() => null);
   const source = {
     organisation: "",
     link: file,
@@ -133,24 +216,36 @@ export async function summariseFile(file: string, options: SummaryOptions = {}):
     modified: info?.mtime.toISOString() ?? "",
     updated: localNow(options.now ?? new Date()),
   };
+  if (entry.problem) return failedRecord({ ...source, organisation: name || file }, readErrorState(entry.problem));
   try {
-    if (!info?.isFile()) throw new UnusableInputError("не файл");
+    if (!info?.isFile()) throw new UnusableInputError(info ? "не файл" : "файл не читается");
     if (extname(file).toLowerCase() !== ".xlsx") throw new UnusableInputError("это не файл .xlsx");
-    const grid = await readXlsx(await readFile(file), `Файл «${basename(file)}»`);
+    if (info.size > MAX_INPUT_BYTES) throw new UnusableInputError(`файл больше ${MAX_INPUT_BYTES / 1024 / 1024} МБ — это не таблица МИП`);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(entry.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UnusableInputError(code === "EACCES" || code === "EPERM" ? "нет прав на чтение файла" : "файл не читается");
+    }
+    const grid = await readXlsx(bytes, `Файл «${basename(file)}»`);
+    if (isSummaryWorkbook(grid)) return Object.assign(failedRecord(source, readErrorState("это свод, а не таблица школы")), { [OWN_SUMMARY]: true });
     const result = validateWorkbook(grid, options.today ? { today: options.today } : {});
     const record = readRecord(source, grid, result);
-    return record.organisation ? record : { ...record, organisation: basename(file, extname(file)) };
+    return record.organisation ? record : { ...record, organisation: name };
   } catch (error) {
     const detail = error instanceof UnusableInputError ? error.message : "файл повреждён или это не таблица Excel";
-    return failedRecord({ ...source, organisation: basename(file, extname(file)) }, readErrorState(detail));
+    return failedRecord({ ...source, organisation: name }, readErrorState(detail));
   }
 }
 
-export async function summariseFiles(files: readonly string[], options: SummaryOptions = {}): Promise<SchoolRecord[]> {
+export async function summariseFiles(files: readonly (string | InputEntry)[], options: SummaryOptions = {}): Promise<SchoolRecord[]> {
   const records: SchoolRecord[] = [];
   for (const [i, file] of files.entries()) {
-    options.onProgress?.(i, file);
-    records.push(await summariseFile(file, options));
+    options.onProgress?.(i, typeof file === "string" ? file : file.shown);
+    const record = await summariseFile(file, options);
+    if (OWN_SUMMARY in record) options.onSkipped?.(record.id, "это свод, а не таблица школы");
+    else records.push(record);
   }
   options.onProgress?.(files.length, "");
   return records;
@@ -182,7 +277,7 @@ export interface WrittenSummary {
 
 /** Dashboard .xlsx and/or справка .docx of a set of workbooks (also what `mip demo` calls). */
 export async function writeSummaryFiles(
-  files: readonly string[],
+  files: readonly (string | InputEntry)[],
   outputs: { xlsx?: string | null; docx?: string | null; signer?: Signer | null },
   options: SummaryOptions = {},
 ): Promise<WrittenSummary> {
@@ -199,18 +294,20 @@ export async function writeSummaryFiles(
   return { records, totals, xlsx, docx };
 }
 
-function printTable(records: readonly SchoolRecord[], totals: CommitteeTotals): void {
-  for (const r of records) {
+/** Shown in the terminal: names from the files, with control characters made visible. */
+function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): string {
+  const lines = records.map((r) => {
     const d = r.digest;
     const figures = d && stateHasFigures(r.state)
       ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
       : "";
-    process.stdout.write(`${r.organisation} — ${r.state}${figures ? `: ${figures}` : ""}\n`);
-  }
+    return terminalSafe(`${r.organisation} — ${r.state}${figures ? `: ${figures}` : ""}`);
+  });
   const plan = formatPercent(totals.planExecution);
-  process.stdout.write(
+  return (
+    `${lines.join("\n")}\n` +
     `\nИтого: ${countWithNoun(totals.schools, FILES)}, прочитано ${totals.read}; с ошибками ${totals.withErrors}, ` +
-      `без ошибок ${totals.read - totals.withErrors}; выполнение плана ${plan}.\n`,
+    `без ошибок ${totals.read - totals.withErrors}; выполнение плана ${plan}.\n`
   );
 }
 
@@ -224,8 +321,17 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${parsed.error}\n${SUMMARY_USAGE}`);
     return 2;
   }
+  for (const output of [parsed.out, parsed.docx]) {
+    const problem = output ? await outputProblem(output) : null;
+    if (problem) {
+      process.stderr.write(`${problem}\n`);
+      return 2;
+    }
+  }
   try {
-    const exclude = new Set([parsed.out, parsed.docx].filter((p): p is string => !!p).map((p) => resolve(p)));
+    // Outputs of this run go to free names; an existing file of that name stays an input (a school
+    // is read, an earlier summary is recognised by its content and left out).
+    const exclude = new Set([parsed.out && withExtension(parsed.out, ".xlsx"), parsed.docx && withExtension(parsed.docx, ".docx")].filter((p): p is string => !!p).map((p) => resolve(freePath(p))));
     const { files, missing } = await collectInputs(parsed.paths, exclude);
     for (const path of missing) process.stderr.write(`«${path}» не найден — пропускаю.\n`);
     if (files.length === 0) {
@@ -233,22 +339,44 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
     const progress = progressOn(process.stderr, files.length);
+    const skipped: string[] = [];
     const written = await writeSummaryFiles(files, { xlsx: parsed.out, docx: parsed.docx, signer: parsed.signer }, {
-      onProgress: (done, file) => progress.step(done, basename(file)),
+      onProgress: (done, file) => progress.step(done, terminalSafe(basename(file))),
+      onSkipped: (file, why) => skipped.push(`«${file}» пропущен: ${why}.`),
     });
     progress.finish();
-    if (parsed.json) process.stdout.write(`${JSON.stringify(summaryJson(written.records, written.totals), null, 2)}\n`);
-    else printTable(written.records, written.totals);
+    for (const line of skipped) process.stderr.write(`${terminalSafe(line)}\n`);
+    if (parsed.json) await writeStdout(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
+    else await writeStdout(tableText(written.records, written.totals));
     if (written.xlsx) process.stderr.write(`Свод записан: ${written.xlsx}\n`);
     if (written.docx) process.stderr.write(`Сводка по МИП записана: ${written.docx}\n`);
     return 0;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(
-      code === "EACCES" || code === "EROFS" || code === "ENOENT"
-        ? "Не удалось записать результат: проверьте папку и права на запись.\n"
-        : "Свод не удалось сформировать: непредвиденная ошибка.\n",
-    );
-    return 2;
+    if (error instanceof WriteError) {
+      process.stderr.write(error.path === "stdout" ? `Результат не выведен: ${error.reason}.\n` : `${error.message} Частично записанных файлов не осталось.\n`);
+      return 2;
+    }
+    throw error;
   }
+}
+
+/**
+ * Why an output cannot be written, found before reading hundreds of files: the folder is
+ * missing or read-only, or the name is a folder. Null when writing can be tried.
+ */
+export async function outputProblem(output: string): Promise<string | null> {
+  const path = resolve(output);
+  const folder = dirname(path);
+  const info = await stat(folder).catch(() => null);
+  if (!info) return `Не удалось записать «${output}»: папки «${folder}» нет. Создайте её или укажите другое место.`;
+  if (!info.isDirectory()) return `Не удалось записать «${output}»: «${folder}» — файл, а не папка.`;
+  const target = await stat(path).catch(() => null);
+  if (target?.isDirectory()) return `Не удалось записать «${output}»: это папка. Укажите имя файла.`;
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    return `Не удалось записать «${output}»: ${writeFailure(error)} в папку «${folder}».`;
+  }
+  if (Buffer.byteLength(basename(path), "utf8") > 250) return `Не удалось записать «${output}»: слишком длинное имя файла.`;
+  return null;
 }

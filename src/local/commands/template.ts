@@ -1,23 +1,79 @@
 /**
  * `mip template [--out FILE] [--sample] [--force]` — writes the template as .xlsx.
+ * `mip template --upgrade OLD.xlsx [--out NEW.xlsx]` — writes OLD upgraded to this template
+ * version as a new file (xlsx-upgrade.ts); OLD is only read, and NEW never replaces a file.
  * An existing file is never replaced unless --force is given (exit 2 with a Russian
  * sentence otherwise): a template written over a filled-in workbook would lose a year's work.
  */
-import { writeFile } from "node:fs/promises";
-import { extname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
 import { TEMPLATE_VERSION } from "../../core/schema.js";
 import { UsageError, parseCommandArgs } from "../args.js";
-import { writeFailure } from "../files.js";
+import { WriteError, replaceFile, writeExclusive, writeFailure, writeNewFile } from "../files.js";
+import { MAX_INPUT_BYTES, fileLabel } from "../load.js";
+import { UnusableInputError } from "../errors.js";
+import { upgradeXlsx } from "../xlsx-upgrade.js";
 import { writeTemplate } from "../xlsx-write.js";
 
 export const TEMPLATE_USAGE = `Использование: mip template [--out ФАЙЛ.xlsx] [--sample] [--force]
+               mip template --upgrade СТАРЫЙ.xlsx [--out НОВЫЙ.xlsx]
 
 Записывает шаблон таблицы МИП (.xlsx): все вкладки, заголовки, закреплённая первая строка,
 ширина столбцов, выпадающие списки и подсказки.
   --out ФАЙЛ   куда записать (по умолчанию mip-template.xlsx)
   --sample     заполнить шаблон примером проекта (вымышленные имена)
   --force      заменить существующий файл (без него существующий файл не трогается)
+  --upgrade    обновить таблицу прежней версии шаблона: новые столбцы, поля и вкладки
+               добавляются, все значения, ваши столбцы, вкладки и оформление сохраняются;
+               результат — новый файл (по умолчанию «СТАРЫЙ (шаблон N).xlsx»), старый не меняется
 Коды выхода: 0 — записано, 2 — записать нельзя.`;
+
+/** «школа.xlsx» → «школа (шаблон 2).xlsx» next to it. */
+export function upgradedPath(input: string): string {
+  return join(dirname(input), `${basename(input, extname(input))} (шаблон ${TEMPLATE_VERSION}).xlsx`);
+}
+
+async function upgrade(input: string, outArg: string | undefined): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(code === "EISDIR" ? `«${input}» — это папка, а нужен файл .xlsx.\n` : `Не удалось прочитать «${input}»: такого файла нет или нет прав на чтение.\n`);
+    return 2;
+  }
+  if (bytes.length > MAX_INPUT_BYTES) {
+    process.stderr.write(`Файл «${input}» слишком большой для таблицы МИП.\n`);
+    return 2;
+  }
+  let result;
+  try {
+    result = await upgradeXlsx(bytes, fileLabel(input));
+  } catch (error) {
+    if (error instanceof UnusableInputError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`Файл «${input}» не удалось обновить: это не таблица .xlsx, которую можно прочитать.\n`);
+    return 2;
+  }
+  let out = outArg ?? upgradedPath(input);
+  if (out.trim() === "") throw new UsageError("После --out укажите имя файла.");
+  if (extname(out).toLowerCase() !== ".xlsx") out = `${out}.xlsx`;
+  let written: string;
+  try {
+    written = await writeNewFile(out, result.bytes);
+  } catch (error) {
+    process.stderr.write(`Не удалось записать «${out}»: ${writeFailure(error)}.\n`);
+    return 2;
+  }
+  const from = result.fromVersion ? `версии ${result.fromVersion}` : "без записанной версии";
+  process.stdout.write(`Таблица ${from} обновлена до версии ${TEMPLATE_VERSION}: ${written}\n`);
+  if (result.changes.length === 0) process.stdout.write("  Добавлять ничего не пришлось.\n");
+  for (const change of result.changes) process.stdout.write(`  ${change}\n`);
+  process.stdout.write(`Исходный файл не изменён: ${input}\n`);
+  return 0;
+}
 
 export const DEFAULT_TEMPLATE_FILE = "mip-template.xlsx";
 
@@ -26,11 +82,18 @@ export async function run(args: string[]): Promise<number> {
     out: { type: "string", short: "o" },
     sample: { type: "boolean" },
     force: { type: "boolean" },
+    upgrade: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
     process.stdout.write(`${TEMPLATE_USAGE}\n`);
     return 0;
+  }
+  if (values.upgrade !== undefined) {
+    if (values.upgrade.trim() === "") throw new UsageError("После --upgrade укажите файл таблицы: mip template --upgrade СТАРЫЙ.xlsx");
+    if (positionals.length > 0) throw new UsageError(`Лишний аргумент «${positionals[0]}». Новый файл задаётся так: --out НОВЫЙ.xlsx`);
+    if (values.sample || values.force) throw new UsageError("--upgrade не сочетается с --sample и --force: обновлённая таблица всегда пишется в новый файл.");
+    return upgrade(values.upgrade, values.out);
   }
   if (positionals.length > 0) throw new UsageError(`Лишний аргумент «${positionals[0]}». Имя файла задаётся так: mip template --out ФАЙЛ.xlsx`);
   let out = values.out ?? DEFAULT_TEMPLATE_FILE;
@@ -38,12 +101,14 @@ export async function run(args: string[]): Promise<number> {
   if (extname(out).toLowerCase() !== ".xlsx") out = `${out}.xlsx`;
   const bytes = await writeTemplate({ sample: Boolean(values.sample) });
   try {
-    await writeFile(out, bytes, { flag: values.force ? "w" : "wx" });
+    // Whole or not at all: with --force the old file is replaced only once the new one is complete.
+    if (values.force) await replaceFile(out, bytes);
+    else await writeExclusive(out, bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST")
+    if (!(error instanceof WriteError)) throw error;
+    if (error.code === "EEXIST")
       process.stderr.write(`Файл «${out}» уже существует и не тронут. Укажите другое имя (--out) или добавьте --force, чтобы заменить его.\n`);
-    else process.stderr.write(`Не удалось записать «${out}»: ${writeFailure(error)}.\n`);
+    else process.stderr.write(`Не удалось записать «${out}»: ${error.reason}. Файл не изменён.\n`);
     return 2;
   }
   const what = values.sample ? "Шаблон с примером проекта" : "Шаблон";

@@ -9,7 +9,9 @@ import { TABS } from "../../core/schema.js";
 import { type ValidationResult, validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
 import { loadMipWorkbook } from "../load.js";
+import { writeStdout } from "../files.js";
 import { type Painter, painter } from "../style.js";
+import { jsonSafe, terminalSafe } from "../terminal.js";
 import { formatPercent } from "../../core/percent.js";
 
 export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
@@ -65,14 +67,14 @@ function metricsLines(result: ValidationResult): string[] {
 function issueLine(issue: Issue, p: Painter): string {
   const paint = issue.severity === "error" ? p.red : issue.severity === "warning" ? p.yellow : p.blue;
   const where = issue.cell ?? (issue.row !== null ? `стр. ${issue.row}` : "");
-  return `  ${paint(LABEL[issue.severity].padEnd(8))} ${p.dim(where.padEnd(6))} ${issue.message}`;
+  return `  ${paint(LABEL[issue.severity].padEnd(8))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
 }
 
 /** The human-readable report, grouped by tab in template order. */
 export function formatValidation(result: ValidationResult, file: string, p: Painter): string {
   const out: string[] = [];
   const version = result.templateVersion ? `, шаблон версии ${result.templateVersion}` : "";
-  out.push(p.bold(`Проверка таблицы «${file}»${version}`));
+  out.push(p.bold(terminalSafe(`Проверка таблицы «${file}»${version}`)));
   out.push(`Дата отчёта: ${isoToRu(result.context.reportDate)}. Заполненность: ${percent(result.summary.completeness)}.`);
   const total = result.summary.errors + result.summary.warnings + result.summary.infos;
   const headline = `Найдено: ${countsInWords(result.summary)}.`;
@@ -92,7 +94,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
       warnings: list.filter((i) => i.severity === "warning").length,
       infos: list.filter((i) => i.severity === "info").length,
     };
-    out.push("", p.bold(`«${sheet}» — ${countsInWords(counts)}`));
+    out.push("", p.bold(terminalSafe(`«${sheet}» — ${countsInWords(counts)}`)));
     for (const issue of list.slice(0, MAX_LINES_PER_TAB)) out.push(issueLine(issue, p));
     const hidden = list.length - MAX_LINES_PER_TAB;
     if (hidden > 0)
@@ -105,7 +107,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     out.push(total === 0 ? "Ошибок нет — можно формировать отчёт." : "Ошибок нет; предупреждения стоит просмотреть.");
   else
     out.push(
-      `Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} и проверьте таблицу снова: mip validate «${file}».`,
+      terminalSafe(`Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} и проверьте таблицу снова: mip validate «${file}».`),
     );
   return `${out.join("\n")}\n`;
 }
@@ -149,7 +151,8 @@ export async function run(args: string[]): Promise<number> {
   const reportDate = values["report-date"] === undefined ? undefined : parseRuDateArg(values["report-date"], "--report-date");
   const grid = await loadMipWorkbook(file);
   const result = validateWorkbook(grid, reportDate ? { reportDate } : {});
-  if (values.json) process.stdout.write(`${JSON.stringify(validationJson(result, file), null, 2)}\n`);
-  else process.stdout.write(formatValidation(result, file, painter(process.stdout)));
+  // JSON escapes control characters itself; the text for the terminal escapes them (terminal.ts).
+  if (values.json) await writeStdout(`${jsonSafe(JSON.stringify(validationJson(result, file), null, 2))}\n`);
+  else await writeStdout(formatValidation(result, file, painter(process.stdout)));
   return result.summary.errors > 0 ? 1 : 0;
 }

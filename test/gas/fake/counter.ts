@@ -6,9 +6,15 @@ export class CallCounter {
   private readonly byName = new Map<string, number>();
   private pausedDepth = 0;
   total = 0;
+  /**
+   * Asked before every counted call (the platform's scope, auth-mode and trigger checks,
+   * test/gas/fake/scopes.ts); a refusal throws before the call does anything.
+   */
+  guard: ((name: string) => void) | null = null;
 
   hit(name: string): void {
     if (this.pausedDepth > 0) return;
+    this.guard?.(name);
     this.total++;
     this.byName.set(name, (this.byName.get(name) ?? 0) + 1);
   }

@@ -14,6 +14,7 @@ export interface DriveItem {
   folder: boolean;
   appCreated: boolean;
   lastUpdated: Date;
+  trashed?: boolean;
 }
 
 export const FOLDER_MIME = "application/vnd.google-apps.folder";

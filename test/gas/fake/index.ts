@@ -7,6 +7,8 @@ import { CallCounter } from "./counter.js";
 import { FakeDocsApi } from "./docs-api.js";
 import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
+import { FakeDriveV3 } from "./drive-v3.js";
+import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
   FakeLockService,
@@ -22,6 +24,8 @@ import { FakeHtmlService, FakeUi } from "./ui.js";
 export { CallCounter } from "./counter.js";
 export * from "./document.js";
 export * from "./drive.js";
+export * from "./drive-v3.js";
+export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
 export * from "./ui.js";
@@ -36,6 +40,13 @@ export interface FakeOptions {
   readonly htmlFiles?: ReadonlyMap<string, string>;
   readonly timeZone?: string;
   readonly counter?: CallCounter;
+  /**
+   * The OAuth scopes granted (a manifest's oauthScopes): a call they do not cover throws Google's
+   * message. Default: every scope (unit tests of the fake itself).
+   */
+  readonly scopes?: readonly string[] | null;
+  /** Advanced services the manifest enables (Sheets, Drive, Docs); default: Drive and Docs. */
+  readonly advancedServices?: readonly string[];
 }
 
 export interface FakeServices {
@@ -50,6 +61,9 @@ export interface FakeServices {
   readonly scriptApp: FakeScriptApp;
   readonly logger: FakeLogger;
   readonly docsApi: FakeDocsApi;
+  readonly driveV3: FakeDriveV3;
+  /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
+  readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
   readonly globals: Record<string, unknown>;
   /** Full JSON of the spreadsheet, its document properties and the Drive (for «nothing changed» checks). */
@@ -98,6 +112,8 @@ export function spreadsheetFromGrid(grid: WorkbookGrid, counter: CallCounter, id
 
 export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const counter = options.counter ?? new CallCounter();
+  const platform = new Platform(options.scopes ? new Set(options.scopes) : null);
+  counter.guard = (name) => platform.check(name);
   const timeZone = options.timeZone ?? "Europe/Moscow";
   const spreadsheet = options.spreadsheet ?? emptySpreadsheet(counter);
   const ui = new FakeUi(counter);
@@ -110,6 +126,11 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const lockService = new FakeLockService(counter);
   const propertiesService = new FakePropertiesService(counter);
   const scriptApp = new FakeScriptApp(counter);
+  // A run has a document when there is an active spreadsheet (a time trigger may have none).
+  const activeId = () => (spreadsheetApp as unknown as { _active: FakeSpreadsheet | null })._active?._id ?? null;
+  lockService._inDocument = () => activeId() !== null;
+  scriptApp._document = activeId;
+  const driveV3 = new FakeDriveV3(drive, documentApp, counter);
   const logger = new FakeLogger();
   const docsApi = new FakeDocsApi(documentApp, counter);
   const globals: Record<string, unknown> = {
@@ -123,9 +144,10 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Utilities: new FakeUtilities(counter),
     ScriptApp: scriptApp,
     Logger: logger,
-    // The Docs advanced service (appsscript.json enables it) for merging table header cells.
-    Docs: docsApi,
   };
+  // Advanced services exist as globals only when the manifest enables them.
+  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi };
+  for (const name of options.advancedServices ?? ["Drive", "Docs"]) if (advanced[name]) globals[name] = advanced[name];
   return {
     counter,
     spreadsheet,
@@ -138,6 +160,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     scriptApp,
     logger,
     docsApi,
+    driveV3,
+    platform,
     globals,
     snapshot: () =>
       counter.paused(() => ({

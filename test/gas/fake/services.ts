@@ -45,10 +45,18 @@ export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 
   readonly _document = new LockSlot();
   readonly _script = new LockSlot();
   readonly _user = new LockSlot();
+  /** Whether the run has a containing document (a time trigger of an add-on may have none). */
+  _inDocument: () => boolean = () => true;
   constructor(private readonly counter: CallCounter) {
     return counted(this, "LockService", counter);
   }
+  /**
+   * «If this method is called outside of the context of a containing document (such as from a
+   * standalone script or webapp), null is returned.»
+   * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock())
+   */
   getDocumentLock(): Lock {
+    if (!this._inDocument()) return null as unknown as Lock;
     return gas(new FakeLock(this._document, this.counter));
   }
   getScriptLock(): Lock {
@@ -181,10 +189,47 @@ export function formatDateInZone(date: Date, timeZone: string, format: string): 
   return format.replace(/yyyy|MM|dd|HH|mm|ss|Z|'[^']*'/g, (t) => (t.startsWith("'") ? t.slice(1, -1) : tokens[t]!));
 }
 
+/** A Blob as Apps Script has it: bytes are Java bytes (signed, -128…127). */
+export class FakeBlob {
+  constructor(
+    private readonly bytes: number[],
+    private contentType: string | null,
+    private name: string | null,
+    counter: CallCounter,
+  ) {
+    return counted(this, "Blob", counter);
+  }
+  getBytes(): number[] {
+    return [...this.bytes];
+  }
+  getContentType(): string | null {
+    return this.contentType;
+  }
+  setContentType(contentType: string): FakeBlob {
+    this.contentType = contentType;
+    return this;
+  }
+  getName(): string | null {
+    return this.name;
+  }
+  setName(name: string): FakeBlob {
+    this.name = name;
+    return this;
+  }
+}
+
 export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, "formatDate" | "sleep" | "getUuid"> {
   private uuid = 0;
-  constructor(counter: CallCounter) {
+  constructor(private readonly counter: CallCounter) {
     return counted(this, "Utilities", counter);
+  }
+  /** Base64 → Java bytes (https://developers.google.com/apps-script/reference/utilities/utilities#base64Decode(String)). */
+  base64Decode(encoded: string): number[] {
+    return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
+  }
+  newBlob(data: number[] | string, contentType?: string, name?: string): FakeBlob {
+    const bytes = typeof data === "string" ? [...Buffer.from(data, "utf8")].map((b) => (b > 127 ? b - 256 : b)) : [...data];
+    return new FakeBlob(bytes, contentType ?? null, name ?? null, this.counter);
   }
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     return formatDateInZone(date as unknown as Date, timeZone, format);
@@ -199,6 +244,10 @@ export interface FakeTriggerInfo {
   id: string;
   handler: string;
   everyHours: number | null;
+  afterMs?: number;
+  /** The document the trigger belongs to (an add-on's triggers are created in the file it is used in). */
+  documentId: string | null;
+  user: string;
 }
 
 export class FakeTrigger implements Pick<GoogleAppsScript.Script.Trigger, "getHandlerFunction" | "getUniqueId"> {
@@ -216,25 +265,53 @@ export class FakeTrigger implements Pick<GoogleAppsScript.Script.Trigger, "getHa
   }
 }
 
-export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "newTrigger" | "getProjectTriggers" | "deleteTrigger"> {
+/**
+ * Editor add-on trigger restrictions (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions):
+ * «Each add-on can only have one trigger of each type, per user, per document»; «Time-driven
+ * triggers cannot run more frequently than once per hour»; «Add-ons can only create triggers for
+ * the file in which the add-on is used». The messages are the ones Apps Script gives.
+ */
+export const ADDON_TRIGGER_LIMIT = "Exception: This add-on has created too many time-based triggers in this document for this Google user account.";
+export const HOURLY_AT_MOST = "Exception: Time-driven triggers cannot run more frequently than once per hour.";
+
+export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "newTrigger" | "getProjectTriggers" | "getUserTriggers" | "deleteTrigger"> {
   readonly AuthMode = { NONE: "NONE", LIMITED: "LIMITED", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", FULL: "FULL" };
   readonly _triggers: FakeTriggerInfo[] = [];
+  /** The document a run is in (null: a time trigger without one). */
+  _document: () => string | null = () => null;
+  _user = "coordinator@example.ru";
+  /** Set by a test: every create() throws this (Google refusing for its own reasons). */
+  _refuseAll: string | null = null;
   private seq = 0;
   constructor(private readonly counter: CallCounter) {
     return counted(this, "ScriptApp", counter);
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
-    const info: FakeTriggerInfo = { id: `trigger-${++this.seq}`, handler: functionName, everyHours: null };
+    const info: FakeTriggerInfo = { id: `trigger-${++this.seq}`, handler: functionName, everyHours: null, documentId: this._document(), user: this._user };
     const triggers = this._triggers;
     const counter = this.counter;
+    const app = this;
     const clock = {
       everyHours(n: number) {
         counter.hit("ClockTriggerBuilder.everyHours");
+        if (!(n >= 1)) throw new Error(HOURLY_AT_MOST);
         info.everyHours = n;
+        return clock;
+      },
+      everyMinutes(_n: number) {
+        counter.hit("ClockTriggerBuilder.everyMinutes");
+        throw new Error(HOURLY_AT_MOST);
+      },
+      after(ms: number) {
+        counter.hit("ClockTriggerBuilder.after");
+        info.afterMs = ms;
         return clock;
       },
       create() {
         counter.hit("ClockTriggerBuilder.create");
+        if (app._refuseAll) throw new Error(app._refuseAll);
+        if (info.documentId === null) throw new Error("Exception: Add-ons can only create triggers for the file in which the add-on is used.");
+        if (triggers.some((t) => t.documentId === info.documentId && t.user === info.user)) throw new Error(ADDON_TRIGGER_LIMIT);
         triggers.push(info);
         return new FakeTrigger(info, counter);
       },
@@ -246,8 +323,18 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "n
       },
     });
   }
+  /**
+   * «Gets all installable triggers associated with the current project and current user» — in an
+   * add-on, the user's triggers of EVERY document it is used in
+   * (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()).
+   */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
-    return gas(this._triggers.map((t) => new FakeTrigger(t, this.counter)));
+    return gas(this._triggers.filter((t) => t.user === this._user).map((t) => new FakeTrigger(t, this.counter)));
+  }
+  /** The user's triggers of one document (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)). */
+  getUserTriggers(document: any): GoogleAppsScript.Script.Trigger[] {
+    const id = (document as unknown as { _id: string })._id;
+    return gas(this._triggers.filter((t) => t.user === this._user && t.documentId === id).map((t) => new FakeTrigger(t, this.counter)));
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     const id = trigger.getUniqueId();

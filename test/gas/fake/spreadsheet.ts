@@ -466,6 +466,7 @@ type SheetMethods =
   | "getMaxRows"
   | "getMaxColumns"
   | "insertRowsAfter"
+  | "insertColumnBefore"
   | "getFrozenRows"
   | "setFrozenRows"
   | "getColumnWidth"
@@ -570,6 +571,21 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this._cells.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => [] as CellData[]));
     this._maxRows += howMany;
+    return gas(this);
+  }
+  /**
+   * Inserts a blank column before `columnPosition` (1-based); cells, notes and validations of
+   * that column and the ones to its right move one to the right, as do their widths.
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertcolumnbeforecolumnposition
+   */
+  insertColumnBefore(columnPosition: number): Sheet {
+    if (!Number.isInteger(columnPosition) || columnPosition < 1 || columnPosition > this._maxCols)
+      throw new Error(`Exception: Those columns are out of bounds.`);
+    for (const row of this._cells) if (row && row.length >= columnPosition) row.splice(columnPosition - 1, 0, blankCell());
+    const widths = new Map<number, number>();
+    for (const [col, w] of this._widths) widths.set(col >= columnPosition ? col + 1 : col, w);
+    this._widths = widths;
+    this._maxCols += 1;
     return gas(this);
   }
   getFrozenRows(): number {
@@ -799,6 +815,22 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     return gas([...this._metadata]);
+  }
+  /** Finds metadata by key (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder). */
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    let key: string | null = null;
+    const finder = counted(
+      {
+        withKey(k: string) {
+          key = k;
+          return finder;
+        },
+        find: () => this._metadata.filter((m) => key === null || m._json().key === key),
+      },
+      "DeveloperMetadataFinder",
+      this._counter,
+    );
+    return gas(finder);
   }
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
     return gas(this._namedRanges.map((n) => counted(n, "NamedRange", this._counter)));

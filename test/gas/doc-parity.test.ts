@@ -1,0 +1,408 @@
+/**
+ * The Google Doc looks like the .docx: the report of the sample workbook is made by the built
+ * bundle on the fake (DocumentApp, then the Docs API pass) and rendered to .docx from the same
+ * model; both are read into the same neutral description — per paragraph its text, heading,
+ * alignment, spacing, line spacing, indents, font size, bold, italic, keep-with-next and
+ * keep-lines; per table its column widths, borders, cell padding, repeated header rows, rows
+ * kept whole, header shading and each cell's alignment, size and weight — and compared block
+ * by block. The .docx side is read from its XML, not from the renderer's code.
+ */
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import type { ReportOutcome } from "../../src/api.js";
+import { buildReport } from "../../src/core/report/build.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import type { WorkbookGrid } from "../../src/core/grid.js";
+import { renderDocx } from "../../src/local/docx.js";
+import { children, normalise, paragraphText } from "./docx-structure.js";
+import { CallCounter, type FakeDocument, FakeTable, spreadsheetFromGrid } from "./fake/index.js";
+import { tableMerges } from "./fake/docs-api.js";
+import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
+import { createGasEnvironment } from "./load-bundle.js";
+import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
+import type { DocModel } from "../../src/core/report/model.js";
+import { applyDocsLayout } from "../../src/gas/docs-merge.js";
+import { renderDocModel } from "../../src/gas/docs-render.js";
+import { createFakeServices } from "./fake/index.js";
+import { digest } from "../committee/fixtures.js";
+
+interface ParagraphAttributes {
+  kind: "paragraph" | "pageBreak";
+  text: string;
+  heading: 0 | 1 | 2 | 3;
+  align: string;
+  before: number;
+  after: number;
+  line: number;
+  indentStart: number;
+  indentFirstLine: number;
+  size: number;
+  bold: "all" | "some" | "none";
+  italic: "all" | "some" | "none";
+  keepWithNext: boolean;
+  keepLines: boolean;
+}
+
+interface CellAttributes {
+  align: string;
+  size: number;
+  bold: boolean;
+  shaded: boolean;
+  middle: boolean;
+  spaceAbove: number;
+  spaceBelow: number;
+  line: number;
+}
+
+interface TableAttributes {
+  kind: "table";
+  columns: number[];
+  border: { width: number; color: string };
+  padding: { top: number; bottom: number; left: number; right: number };
+  headerRows: number;
+  /** Rows kept whole (never split across pages). */
+  wholeRows: boolean[];
+  /** Merged cells as [row, column, columnSpan]. */
+  spans: [number, number, number][];
+  cells: CellAttributes[][];
+}
+
+type BlockAttributes = ParagraphAttributes | TableAttributes;
+
+// ---- the .docx, from its XML ----
+
+const attr = (xml: string, tag: string, name: string): string | undefined => new RegExp(`<w:${tag}\\b[^>]*\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
+const has = (xml: string, tag: string): boolean => new RegExp(`<w:${tag}(?=[\\s/>])`).test(xml);
+const twipsPt = (value: string | undefined): number => Number(value ?? 0) / 20;
+const JC: Record<string, string> = { left: "left", start: "left", center: "center", right: "right", end: "right", both: "justify" };
+
+interface DocxStyles {
+  /** Run size (half-points) and bold/italic by paragraph style id; "" is the document default. */
+  runs: Map<string, { size?: number; bold?: boolean; italic?: boolean }>;
+}
+
+function readStyles(xml: string): DocxStyles {
+  const runs = new Map<string, { size?: number; bold?: boolean; italic?: boolean }>();
+  const defaults = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(xml)?.[1] ?? "";
+  runs.set("", { size: Number(attr(defaults, "sz", "val") ?? 20) });
+  for (const m of xml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[2]!)?.[1] ?? "";
+    runs.set(m[1]!, {
+      ...(attr(rPr, "sz", "val") ? { size: Number(attr(rPr, "sz", "val")) } : {}),
+      ...(has(rPr, "b") ? { bold: true } : {}),
+      ...(has(rPr, "i") ? { italic: true } : {}),
+    });
+  }
+  return { runs };
+}
+
+const share = (flags: boolean[]): "all" | "some" | "none" => (flags.length > 0 && flags.every(Boolean) ? "all" : flags.some(Boolean) ? "some" : "none");
+
+/** Runs of a paragraph with visible text: their own size and weight over the paragraph style's. */
+function docxRuns(pXml: string, styles: DocxStyles): { size: number; bold: boolean; italic: boolean }[] {
+  const style = attr(pXml, "pStyle", "val") ?? "";
+  const base = { ...styles.runs.get("")!, ...(styles.runs.get(style) ?? {}) };
+  return children(pXml.slice(pXml.indexOf(">") + 1), ["r"])
+    .filter((r) => paragraphText(r.xml).replace(/\s/g, "") !== "")
+    .map((r) => {
+      const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(r.xml)?.[1] ?? "";
+      return { size: Number(attr(rPr, "sz", "val") ?? base.size) / 2, bold: has(rPr, "b") || Boolean(base.bold), italic: has(rPr, "i") || Boolean(base.italic) };
+    });
+}
+
+function docxParagraph(xml: string, styles: DocxStyles): ParagraphAttributes {
+  const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? "";
+  const style = attr(pPr, "pStyle", "val") ?? "";
+  const runs = docxRuns(xml, styles);
+  const left = twipsPt(attr(pPr, "ind", "left"));
+  const firstLine = twipsPt(attr(pPr, "ind", "firstLine")) - twipsPt(attr(pPr, "ind", "hanging"));
+  const heading = /^Heading([1-3])$/.exec(style)?.[1];
+  return {
+    kind: /<w:br w:type="page"\/>/.test(xml) ? "pageBreak" : "paragraph",
+    text: normalise(paragraphText(xml)),
+    heading: heading ? (Number(heading) as 1 | 2 | 3) : 0,
+    align: JC[attr(pPr, "jc", "val") ?? "left"]!,
+    before: twipsPt(attr(pPr, "spacing", "before")),
+    after: twipsPt(attr(pPr, "spacing", "after")),
+    line: Number(attr(pPr, "spacing", "line") ?? 240) / 240,
+    indentStart: left,
+    indentFirstLine: left + firstLine,
+    size: runs[0]?.size ?? Number((styles.runs.get(style)?.size ?? styles.runs.get("")!.size)!) / 2,
+    bold: share(runs.map((r) => r.bold)),
+    italic: share(runs.map((r) => r.italic)),
+    keepWithNext: has(pPr, "keepNext"),
+    keepLines: has(pPr, "keepLines"),
+  };
+}
+
+function docxTable(xml: string, styles: DocxStyles): TableAttributes {
+  const tblPr = /<w:tblPr>([\s\S]*?)<\/w:tblPr>/.exec(xml)?.[1] ?? "";
+  const margins = /<w:tblCellMar>([\s\S]*?)<\/w:tblCellMar>/.exec(tblPr)?.[1] ?? "";
+  const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(tblPr)?.[1] ?? "";
+  const rows = children(xml.slice(xml.indexOf(">") + 1), ["tr"]);
+  const spans: [number, number, number][] = [];
+  const cells = rows.map((tr, r) => {
+    let column = 0;
+    return children(tr.xml.slice(tr.xml.indexOf(">") + 1), ["tc"]).flatMap((tc) => {
+      const span = Number(attr(tc.xml, "gridSpan", "val") ?? 1);
+      if (span > 1) spans.push([r, column, span]);
+      column += span;
+      const p = children(tc.xml.slice(tc.xml.indexOf(">") + 1), ["p"])[0]!.xml;
+      const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(p)?.[1] ?? "";
+      const runs = docxRuns(p, styles);
+      const style = attr(pPr, "pStyle", "val") ?? "";
+      const styleXml = new RegExp(`<w:style\\b[^>]*w:styleId="${style}"[^>]*>([\\s\\S]*?)</w:style>`).exec(docxStylesXml)?.[1] ?? "";
+      const cell: CellAttributes = {
+        align: JC[attr(pPr, "jc", "val") ?? "left"]!,
+        size: runs[0]?.size ?? Number(styles.runs.get(style)?.size ?? styles.runs.get("")!.size) / 2,
+        bold: runs.length > 0 && runs.every((x) => x.bold),
+        shaded: (attr(tc.xml, "shd", "fill") ?? "").toUpperCase() === "D9D9D9",
+        middle: attr(tc.xml, "vAlign", "val") === "center",
+        spaceAbove: twipsPt(attr(pPr, "spacing", "before") ?? attr(styleXml, "spacing", "before")),
+        spaceBelow: twipsPt(attr(pPr, "spacing", "after") ?? attr(styleXml, "spacing", "after")),
+        line: Number(attr(pPr, "spacing", "line") ?? attr(styleXml, "spacing", "line") ?? 240) / 240,
+      };
+      return [cell, ...Array.from({ length: span - 1 }, () => ({ ...cell, align: "covered" }))];
+    });
+  });
+  return {
+    kind: "table",
+    columns: [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]) / 20),
+    border: { width: Number(attr(borders, "top", "sz")) / 8, color: `#${(attr(borders, "top", "color") ?? "").toLowerCase()}` },
+    padding: { top: twipsPt(attr(margins, "top", "w")), bottom: twipsPt(attr(margins, "bottom", "w")), left: twipsPt(attr(margins, "left", "w")), right: twipsPt(attr(margins, "right", "w")) },
+    headerRows: rows.filter((tr) => has(tr.xml, "tblHeader")).length,
+    wholeRows: rows.map((tr) => has(tr.xml, "cantSplit")),
+    spans,
+    cells,
+  };
+}
+
+let docxStylesXml = "";
+
+async function docxBlocks(buffer: Buffer): Promise<BlockAttributes[]> {
+  const zip = await JSZip.loadAsync(buffer);
+  docxStylesXml = await zip.file("word/styles.xml")!.async("string");
+  const styles = readStyles(docxStylesXml);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(xml)![1]!;
+  return children(body, ["p", "tbl"]).map((child) => (child.tag === "w:p" ? docxParagraph(child.xml, styles) : docxTable(child.xml, styles)));
+}
+
+// ---- the Google Doc, from the fake's records ----
+
+const DOCS_ALIGN: Record<string, string> = { START: "left", CENTER: "center", END: "right", JUSTIFIED: "justify", LEFT: "left", RIGHT: "right", JUSTIFY: "justify" };
+const magnitude = (d: unknown): number => (d as { magnitude: number } | undefined)?.magnitude ?? Number.NaN;
+
+function googleBlocks(doc: FakeDocument): BlockAttributes[] {
+  return doc._body._children.map((child): BlockAttributes => {
+    if (child instanceof FakeTable) {
+      const headerRows = child._pinnedHeaderRows;
+      const merged = tableMerges(child);
+      const covered = new Set(merged.flatMap((m) => Array.from({ length: m.columnSpan - 1 }, (_, i) => `${m.row}:${m.column + i + 1}`)));
+      const anyCell = child._rows[0]!._cells[0]!;
+      return {
+        kind: "table",
+        columns: child._rows[0]!._cells.map((_, i) => child._columnWidths.get(i) ?? Number.NaN),
+        border: { width: child._borderWidth ?? Number.NaN, color: child._borderColor ?? "" },
+        padding: {
+          top: magnitude(anyCell._docsCellStyle.paddingTop),
+          bottom: magnitude(anyCell._docsCellStyle.paddingBottom),
+          left: magnitude(anyCell._docsCellStyle.paddingLeft),
+          right: magnitude(anyCell._docsCellStyle.paddingRight),
+        },
+        headerRows,
+        wholeRows: child._rows.map((r) => r._docsRowStyle.preventOverflow === true),
+        spans: merged.map((m) => [m.row, m.column, m.columnSpan]),
+        cells: child._rows.map((row, r) =>
+          row._cells.map((cell, c) => ({
+            align: covered.has(`${r}:${c}`) ? "covered" : DOCS_ALIGN[String(cell._docsParagraphStyle.alignment)]!,
+            size: cell._node.styleAt(0, "FONT_SIZE") as number,
+            // An empty cell has no weight to compare (the .docx writes no run for it).
+            bold: /\S/u.test(cell._node.text) && cell._node.all("BOLD", true),
+            shaded: cell._background.toUpperCase() === "#D9D9D9",
+            middle: cell._verticalAlignment === "CENTER" || cell._docsCellStyle.contentAlignment === "MIDDLE",
+            spaceAbove: magnitude(cell._docsParagraphStyle.spaceAbove),
+            spaceBelow: magnitude(cell._docsParagraphStyle.spaceBelow),
+            line: (cell._docsParagraphStyle.lineSpacing as number) / 100,
+          })),
+        ),
+      };
+    }
+    const node = child._node;
+    const visible = [...node.text].map((ch, i) => ({ ch, i })).filter(({ ch }) => /\S/u.test(ch) && ch !== "\u00a0");
+    const heading = /^HEADING([1-3])$/.exec(child._heading)?.[1];
+    return {
+      kind: child._kind === "PAGE_BREAK" ? "pageBreak" : "paragraph",
+      text: normalise(node.text),
+      heading: heading ? (Number(heading) as 1 | 2 | 3) : 0,
+      align: DOCS_ALIGN[child._alignment]!,
+      before: child._attrs.SPACING_BEFORE as number,
+      after: child._attrs.SPACING_AFTER as number,
+      line: child._attrs.LINE_SPACING as number,
+      indentStart: child._attrs.INDENT_START as number,
+      indentFirstLine: child._attrs.INDENT_FIRST_LINE as number,
+      size: node.styleAt(visible[0]?.i ?? 0, "FONT_SIZE") as number,
+      bold: share(visible.map(({ i }) => node.styleAt(i, "BOLD") === true)),
+      italic: share(visible.map(({ i }) => node.styleAt(i, "ITALIC") === true)),
+      keepWithNext: child._docsStyle.keepWithNext === true,
+      keepLines: child._docsStyle.keepLinesTogether === true,
+    };
+  });
+}
+
+// ---- comparison ----
+
+const NUMERIC = ["before", "after", "line", "indentStart", "indentFirstLine", "size"] as const;
+/** Twips are whole, points are not: 1.25 cm is 709 twips (35.45 pt) in the .docx and 35.43 pt in the Doc. */
+const TOLERANCE_PT = 0.05;
+
+function compare(docx: readonly BlockAttributes[], google: readonly BlockAttributes[]): string[] {
+  const problems: string[] = [];
+  if (docx.length !== google.length) problems.push(`blocks: .docx ${docx.length}, Doc ${google.length}`);
+  docx.forEach((d, i) => {
+    const g = google[i];
+    const where = `block ${i} (${d.kind === "table" ? "table" : JSON.stringify(d.text.slice(0, 40))})`;
+    if (!g || g.kind !== d.kind) return problems.push(`${where}: Doc has ${g?.kind ?? "nothing"}`);
+    if (d.kind !== "table" && g.kind !== "table") {
+      if (d.kind === "pageBreak") return;
+      for (const key of ["text", "heading", "align", "bold", "italic", "keepWithNext", "keepLines"] as const)
+        if (d[key] !== g[key]) problems.push(`${where}: ${key} .docx ${JSON.stringify(d[key])}, Doc ${JSON.stringify(g[key])}`);
+      for (const key of NUMERIC) if (!(Math.abs(d[key] - g[key]) <= TOLERANCE_PT)) problems.push(`${where}: ${key} .docx ${d[key]}, Doc ${g[key]}`);
+      return;
+    }
+    if (d.kind !== "table" || g.kind !== "table") return;
+    if (d.columns.length !== g.columns.length || d.columns.some((w, c) => !(Math.abs(w - g.columns[c]!) <= 0.15)))
+      problems.push(`${where}: columns .docx ${d.columns.join("/")}, Doc ${g.columns.join("/")}`);
+    const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
+    if (!(Math.abs(sum(d.columns) - sum(g.columns)) <= 0.5)) problems.push(`${where}: table width .docx ${sum(d.columns)}, Doc ${sum(g.columns)}`);
+    if (JSON.stringify(d.border) !== JSON.stringify(g.border)) problems.push(`${where}: border .docx ${JSON.stringify(d.border)}, Doc ${JSON.stringify(g.border)}`);
+    for (const side of ["top", "bottom", "left", "right"] as const)
+      if (!(Math.abs(d.padding[side] - g.padding[side]) <= TOLERANCE_PT)) problems.push(`${where}: padding ${side} .docx ${d.padding[side]}, Doc ${g.padding[side]}`);
+    if (d.headerRows !== g.headerRows) problems.push(`${where}: repeated header rows .docx ${d.headerRows}, Doc ${g.headerRows}`);
+    // Every row the .docx keeps whole, the Doc keeps whole (the Doc keeps every row whole, as REPORT.md asks).
+    d.wholeRows.forEach((whole, r) => {
+      if (whole && !g.wholeRows[r]) problems.push(`${where}: row ${r} kept whole in the .docx, split in the Doc`);
+    });
+    if (JSON.stringify(d.spans) !== JSON.stringify(g.spans)) problems.push(`${where}: merged cells .docx ${JSON.stringify(d.spans)}, Doc ${JSON.stringify(g.spans)}`);
+    d.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const other = g.cells[r]?.[c];
+        if (!other) return problems.push(`${where}: no cell ${r}:${c} in the Doc`);
+        if (cell.align === "covered" || other.align === "covered") {
+          if (cell.align !== other.align) problems.push(`${where} cell ${r}:${c}: merged into its neighbour in the ${cell.align === "covered" ? ".docx" : "Doc"} only`);
+          return;
+        }
+        for (const key of ["align", "bold", "shaded", "middle"] as const)
+          if (cell[key] !== other[key]) problems.push(`${where} cell ${r}:${c}: ${key} .docx ${JSON.stringify(cell[key])}, Doc ${JSON.stringify(other[key])}`);
+        for (const key of ["size", "spaceAbove", "spaceBelow", "line"] as const)
+          if (!(Math.abs(cell[key] - other[key]) <= TOLERANCE_PT)) problems.push(`${where} cell ${r}:${c}: ${key} .docx ${cell[key]}, Doc ${other[key]}`);
+      }),
+    );
+  });
+  return problems;
+}
+
+async function bothRenderings(grid: WorkbookGrid) {
+  const counter = new CallCounter();
+  const env = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter), counter, now: NOW });
+  const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
+  if (outcome.kind !== "created") throw new Error(`no document: ${JSON.stringify(outcome).slice(0, 200)}`);
+  const doc = env.fake.documentApp._documents.get(/id=([^&]+)/.exec(outcome.report.url)![1]!)!;
+  const build = buildReport(validateWorkbook(grid, { today: sampleReportDate }));
+  if (build.kind !== "document") throw new Error("blocked");
+  return { docx: await docxBlocks(await renderDocx(build.model)), google: googleBlocks(doc), env };
+}
+
+describe("the Google Doc looks like the .docx (sample report, block by block)", () => {
+  it("every paragraph and table carries the .docx's attributes", async () => {
+    const { docx, google } = await bothRenderings(sampleGrid());
+    // The comparison covers what it claims to cover.
+    const paragraphs = docx.filter((b): b is ParagraphAttributes => b.kind === "paragraph");
+    const tables = docx.filter((b): b is TableAttributes => b.kind === "table");
+    expect(paragraphs.length).toBeGreaterThan(50);
+    expect(tables.length).toBeGreaterThan(5);
+    expect(paragraphs.some((p) => p.keepWithNext && p.heading > 0)).toBe(true);
+    expect(paragraphs.some((p) => p.indentFirstLine > 30 && p.align === "justify")).toBe(true);
+    expect(paragraphs.some((p) => p.indentStart > 200)).toBe(true); // the approval block
+    expect(paragraphs.some((p) => p.indentStart > p.indentFirstLine)).toBe(true); // list items hang
+    expect(tables.some((t) => t.spans.length > 0 && t.headerRows === 2)).toBe(true);
+    expect(tables.some((t) => t.cells.some((row, r) => r >= t.headerRows && row.some((c) => c.align === "center")))).toBe(true);
+    expect(compare(docx, google)).toEqual([]);
+  });
+
+  it("landscape pages give the wider tables the same widths in both", async () => {
+    const { docx, google } = await bothRenderings(withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная"));
+    const widest = Math.max(...docx.flatMap((b) => (b.kind === "table" ? [b.columns.reduce((a, w) => a + w, 0)] : [])));
+    expect(widest).toBeGreaterThan(650);
+    expect(compare(docx, google)).toEqual([]);
+  });
+
+  it("keeps every table row whole and pins the header rows, as REPORT.md asks", async () => {
+    const { google } = await bothRenderings(sampleGrid());
+    const tables = google.filter((b): b is TableAttributes => b.kind === "table");
+    expect(tables.every((t) => t.wholeRows.every(Boolean))).toBe(true);
+    expect(tables.every((t) => t.headerRows >= 1)).toBe(true);
+  });
+
+  it("would notice a difference: the comparison fails when the Doc's paragraphs lose their spacing", async () => {
+    const { docx, google } = await bothRenderings(sampleGrid());
+    const altered = google.map((b) => (b.kind === "paragraph" && b.heading === 1 ? { ...b, before: 0, keepWithNext: false } : b));
+    const problems = compare(docx, altered);
+    expect(problems.some((p) => /before \.docx 12, Doc 0/.test(p))).toBe(true);
+    expect(problems.some((p) => /keepWithNext \.docx true, Doc false/.test(p))).toBe(true);
+  });
+
+  it("without the Docs advanced service the DocumentApp half still matches (paragraph geometry, widths, shading)", async () => {
+    const counter = new CallCounter();
+    const env = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(sampleGrid(), counter), counter, now: NOW, without: ["Docs"] });
+    const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
+    if (outcome.kind !== "created") throw new Error("no document");
+    const google = googleBlocks(env.fake.documentApp._documents.get(/id=([^&]+)/.exec(outcome.report.url)![1]!)!);
+    const build = buildReport(validateWorkbook(sampleGrid(), { today: sampleReportDate }));
+    if (build.kind !== "document") throw new Error("blocked");
+    const docx = await docxBlocks(await renderDocx(build.model));
+    const problems = compare(docx, google);
+    // Only what the Docs API sets is missing: keep-with-next, cell padding and alignment, pinned headers, merges.
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => /keepWithNext|keepLines|padding|repeated header|kept whole|merged|align|middle|spaceAbove|spaceBelow|line \.docx/.test(p))).toBe(true);
+    expect(problems.some((p) => /: (before|after|indentStart|indentFirstLine|size|bold|text|heading) /.test(p) && !/cell/.test(p))).toBe(false);
+  });
+
+  it("the committee's справка (another model, drawn by the same renderer) matches its .docx too", async () => {
+    const record = (id: string, organisation: string): SchoolRecord => ({
+      link: "",
+      modified: "",
+      updated: "",
+      reportLink: "",
+      id,
+      organisation,
+      state: STATE_OK,
+      digest: digest({
+        organisation,
+        summary: { errors: 2, warnings: 1, infos: 0, completeness: 0.9 },
+        metrics: { planRows: 10, planDue: 8, planDone: 6, planExecution: 0.75, deviations: 1, pairsTotal: 5, pairsActive: 4, pairsNotHeld: 1, mentors: 2, mentees: 4, participantsTotal: 40, eventsByLevel: { Муниципальный: 3 }, pairsBySubject: { Химия: 1, Физика: 4 } },
+        deviations: [{ no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" }],
+        firstErrors: ["План-факт, L7: Нет управленческих действий"],
+      }),
+    });
+    const model: DocModel = buildSummaryDoc([record("a", "МОУ «СОШ № 7»"), record("b", "МОУ «Лесновская СОШ»")], { date: "2023-06-01", signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" } });
+    // The renderer and the Docs API pass run here against the fake services installed as globals.
+    const fake = createFakeServices();
+    const scope = globalThis as Record<string, unknown>;
+    const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
+    Object.assign(scope, { DocumentApp: fake.documentApp, Docs: fake.docsApi });
+    try {
+      const doc = fake.documentApp.create(model.title);
+      const id = doc.getId();
+      renderDocModel(doc, model);
+      doc.saveAndClose();
+      expect(applyDocsLayout(id, model)).toBe(true);
+      const google = googleBlocks(fake.documentApp._documents.get(id)!);
+      const docx = await docxBlocks(await renderDocx(model));
+      expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);
+      expect(compare(docx, google)).toEqual([]);
+    } finally {
+      Object.assign(scope, saved);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The pages of each form, read back. For both samples (Кировский район, a draft; Новокузнецк,
+ * final) in both orientations: the .docx is converted to PDF by LibreOffice and read with
+ * pdftotext; the form definition's skeleton (headings and signature) appears in order,
+ * nothing of the other form appears, every word of the document appears whole (a word broken
+ * across lines without a hyphen fails), and a draft says «ЧЕРНОВИК» on every page.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { WorkbookGrid } from "../../src/core/grid.js";
+import { buildReport, reportContextOf } from "../../src/core/report/build.js";
+import { formSkeleton } from "../../src/core/report/forms/engine.js";
+import { KIROVSKY, NOVOKUZNETSK } from "../../src/core/report/forms/index.js";
+import { REPORT_VOCABULARY } from "../../src/core/report/forms/report-vocabulary.js";
+import { type DocModel, blockText } from "../../src/core/report/model.js";
+import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/core/sample.js";
+import { novokuznetskReportDate, novokuznetskSampleGrid } from "../../src/core/sample-novokuznetsk.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import { renderDocx } from "../../src/local/docx.js";
+import { brokenWords, docxToPdf, pdfToolsPresent as toolsPresent } from "./pdf-pages.js";
+
+if (!toolsPresent && process.env.CI) {
+  describe("report pages of each form", () => {
+    it("needs LibreOffice (soffice) and poppler-utils (pdftotext) on CI", () => {
+      expect.fail("soffice or pdftotext is not installed: apt-get install -y libreoffice-writer-nogui poppler-utils");
+    });
+  });
+}
+
+/** The grid with one Настройки value replaced (by label). */
+function withSetting(grid: WorkbookGrid, label: string, value: string): WorkbookGrid {
+  return {
+    ...grid,
+    tabs: grid.tabs.map((t) => (t.title !== "Настройки" ? t : { ...t, rows: t.rows.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)) })),
+  };
+}
+
+const normalise = (text: string): string => text.replace(/\u00a0/g, " ").replace(/\s+/g, " ");
+
+const CASES = [
+  { form: KIROVSKY, other: NOVOKUZNETSK, grid: sampleGrid, today: sampleReportDate },
+  { form: NOVOKUZNETSK, other: KIROVSKY, grid: novokuznetskSampleGrid, today: novokuznetskReportDate },
+] as const;
+
+describe.skipIf(!toolsPresent)("report pages of each form", () => {
+  for (const { form, other, grid, today } of CASES) {
+    for (const orientation of ["Книжная", "Альбомная"] as const) {
+      it(`${form.name}, ${orientation.toLowerCase()}: skeleton in order, no word broken, draft marked on every page`, async () => {
+        const validation = validateWorkbook(withSetting(grid(), "Ориентация страниц отчёта", orientation), { today });
+        const built = buildReport(validation, { strict: false });
+        if (built.kind !== "document") throw new Error("expected a document");
+        const model: DocModel = built.model;
+        expect(model.form).toBe(form.id);
+        const dir = mkdtempSync(join(tmpdir(), "mip-form-pdf-"));
+        const docx = join(dir, `${form.id}.docx`);
+        writeFileSync(docx, await renderDocx(model));
+        const pdf = docxToPdf(docx, dir);
+        const raw = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+        const text = normalise(raw);
+
+        const ctx = reportContextOf(validation);
+        const skeleton = formSkeleton(form, REPORT_VOCABULARY, ctx);
+        expect(skeleton.length).toBeGreaterThan(15);
+        let from = 0;
+        for (const landmark of skeleton) {
+          const at = text.indexOf(normalise(landmark), from);
+          expect(at, `«${landmark}» after position ${from}`).toBeGreaterThanOrEqual(from);
+          from = at + landmark.length;
+        }
+        // Nothing of the other form: its own headings (those this form does not share) are absent.
+        const mine = new Set(skeleton.map(normalise));
+        for (const foreign of formSkeleton(other, REPORT_VOCABULARY, ctx).map(normalise).filter((h) => !mine.has(h) && h.length > 12))
+          expect(text, `«${foreign}» belongs to the other form`).not.toContain(foreign);
+
+        const modelText = model.blocks.flatMap(blockText).join("\n");
+        expect(brokenWords(modelText, raw)).toEqual([]);
+
+        // Key numbers as the model computed them: Новокузнецк's declared total «>1000» as declared, its ИТОГО list.
+        if (form === NOVOKUZNETSK) {
+          expect(text).toMatch(/Общее число >1000 участников|Общее число участников.{0,60}>1000/);
+          expect(text).toContain("Всероссийский уровень – 1");
+          expect(text).toContain("Муниципальный уровень – 1 (побед – 1)");
+        } else {
+          expect(text).toMatch(/педагогов — 27/);
+        }
+
+        const pages = raw.split("\f").filter((p) => p.trim() !== "");
+        expect(pages.length).toBeGreaterThan(3);
+        if (model.draft) for (const [i, page] of pages.entries()) expect(page, `page ${i + 1}`).toContain("ЧЕРНОВИК");
+        else expect(raw).not.toContain("ЧЕРНОВИК");
+      }, 180_000);
+    }
+  }
+
+  it("the word check catches a word broken without a hyphen", () => {
+    expect(brokenWords("Организация наставничества", "Организация наставничеств\nа")).toEqual(["наставничества"]);
+    expect(brokenWords("педагогами-наставниками", "педагогами-\nнаставниками")).toEqual([]);
+  });
+});
+
+describe.skipIf(!toolsPresent)("every demo workbook's report", () => {
+  const grids = [...sampleSchools().map((s) => ({ name: s.fileName, grid: s.grid })), { name: "Новокузнецк", grid: novokuznetskSampleGrid() }];
+  for (const { name, grid } of grids) {
+    it(`${name}: no word broken, portrait or landscape`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "mip-demo-pdf-"));
+      for (const orientation of ["Книжная", "Альбомная"]) {
+        const built = buildReport(validateWorkbook(withSetting(grid, "Ориентация страниц отчёта", orientation), { today: sampleReportDate }), { strict: false });
+        if (built.kind !== "document") throw new Error("expected a document");
+        const docx = join(dir, `${orientation}.docx`);
+        writeFileSync(docx, await renderDocx(built.model));
+        const raw = execFileSync("pdftotext", ["-layout", docxToPdf(docx, dir), "-"], { encoding: "utf8" });
+        expect(brokenWords(built.model.blocks.flatMap(blockText).join("\n"), raw), orientation).toEqual([]);
+      }
+    }, 180_000);
+  }
+});
