@@ -96,7 +96,13 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 
 /** The placeholder names a text uses. */
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  // String.prototype.matchAll is ES2020, which the Apps Script bundle refuses.
+  const names: string[] = [];
+  text.replace(PLACEHOLDER, (whole: string, name: string) => {
+    names.push(name);
+    return whole;
+  });
+  return names;
 }
 
 /** Every node of a definition, groups flattened, in order. */
