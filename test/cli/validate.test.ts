@@ -1,4 +1,3 @@
-import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
