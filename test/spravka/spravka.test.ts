@@ -119,6 +119,18 @@ describe("справка: every number agrees with the check and with the commit
     expect(facts.orgTotal).toBe(project.workbook.tables.orgs.rows.length);
   });
 
+  it("a pair listed twice counts once, as in the metrics", () => {
+    const rows = cleanWorkbook().dataRows("mentoring");
+    const twice = validate(cleanWorkbook().add("mentoring", { ...rows[0]!, no: "5" }).build());
+    expect(twice.metrics.pairsTotal).toBe(validate(cleanWorkbook().build()).metrics.pairsTotal);
+    expect(spravkaFacts(selectSources(twice, [])).mentoring).toMatchObject({
+      pairsTotal: twice.metrics.pairsTotal,
+      pairsActive: twice.metrics.pairsActive,
+      mentors: twice.metrics.mentors,
+      mentees: twice.metrics.mentees,
+    });
+  });
+
   it("the project alone: the digest's totals", () => {
     const totals = committeeTotals([readRecord({ organisation: "", link: "", id: "p", modified: "", updated: "" }, sampleGrid(), project)]);
     expect(facts.mentoring).toMatchObject({
