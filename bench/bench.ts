@@ -12,6 +12,7 @@ import * as core from "./core.js";
 type Section = { run(): Promise<Record<string, unknown> | undefined> };
 
 const SECTIONS: Record<string, () => Promise<Section>> = {
+  terms: () => import("./terms.js"),
   xlsx: () => import("./xlsx.js"),
   report: () => import("./report.js"),
   gas: () => import("./gas.js"),

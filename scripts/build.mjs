@@ -3,9 +3,10 @@
 //   dist/        — the school deployment pushed by clasp (Code.js, appsscript.json, Sidebar.html)
 //   dist/committee/ — the committee deployment (its own manifest and push target), from the same source
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSidebar } from "./build-sidebar.mjs";
 import { docxShells } from "./docx-shell.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -70,20 +71,13 @@ async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
     logLevel: "warning",
   });
   copyFileSync(manifest, join(dir, "appsscript.json"));
-  if (sidebar) {
-    const sidebarBuild = join(root, "scripts/build-sidebar.mjs");
-    if (existsSync(sidebarBuild)) {
-      const { buildSidebar } = await import(sidebarBuild);
-      await buildSidebar(root, dir);
-    }
-  }
+  if (sidebar) await buildSidebar(root, dir);
   writeFileSync(join(dir, "entry-points.json"), JSON.stringify(names, null, 2) + "\n");
   log(`${dir.slice(root.length + 1)}/Code.js (${names.length} entry points)`);
 }
 
 async function buildGas() {
   const entry = join(root, "src/gas/main.ts");
-  if (!existsSync(entry)) return;
   const dist = join(root, "dist");
   rmSync(dist, { recursive: true, force: true });
   const shells = await docxShells();

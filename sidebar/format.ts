@@ -5,10 +5,9 @@ import { type PluralForms, countWithNoun } from "../src/core/russian.js";
 /** «1 ошибка», «2 ошибки», «5 ошибок»: the core's plural rules, the same words as the CLI and the report. */
 export const plural = countWithNoun;
 
-export const ERRORS: PluralForms = ["ошибка", "ошибки", "ошибок"];
-export const WARNINGS: PluralForms = ["предупреждение", "предупреждения", "предупреждений"];
-export const INFOS: PluralForms = ["заметка", "заметки", "заметок"];
-export const FINDINGS: PluralForms = ["замечание", "замечания", "замечаний"];
+export { ERRORS, INFOS, WARNINGS } from "../src/core/severity.js";
+/** Findings of any severity («замечание» is the info severity's noun). */
+export const FINDINGS: PluralForms = ["находка", "находки", "находок"];
 export const SECONDS: PluralForms = ["секунду", "секунды", "секунд"];
 export const MINUTES: PluralForms = ["минуту", "минуты", "минут"];
 

@@ -6,6 +6,7 @@ import { applyContentSecurityPolicy } from "./csp.js";
 import { byId, fill, h } from "./dom.js";
 import { ERRORS, INFOS, WARNINGS, dateTime, plural } from "./format.js";
 import { failureMessage } from "./messages.js";
+import { severityPlural } from "../src/core/severity.js";
 import {
   type ReportView,
   type SeverityFilter,
@@ -193,7 +194,7 @@ class Sidebar {
   private renderFindings(): void {
     const state = this.state;
     if (!state) return;
-    this.findingsTitle.textContent = this.filter === "all" ? "Замечания" : `Замечания: только ${this.filterTitle()}`;
+    this.findingsTitle.textContent = this.filter === "all" ? "Находки" : `Находки: только ${this.filterTitle()}`;
     renderFindings(this.findings, state.issues, this.filter, this.expandedTabs, {
       onSelect: (issue, button) => this.selectIssue(issue, button),
       onOpenTab: (title) => this.openTab(title),
@@ -206,7 +207,7 @@ class Sidebar {
   }
 
   private filterTitle(): string {
-    return this.filter === "warning" ? "предупреждения" : this.filter === "info" ? "заметки" : "ошибки";
+    return severityPlural(this.filter === "all" ? "error" : this.filter);
   }
 
   private renderReport(): void {
@@ -220,7 +221,7 @@ class Sidebar {
     this.renderFindings();
     const pressed = this.counts.querySelector<HTMLButtonElement>("[aria-pressed='true']");
     (pressed ?? this.counts.querySelector<HTMLButtonElement>("button:not([disabled])"))?.focus();
-    this.announce(next === "all" ? "Показаны все замечания." : `Показаны только ${this.filterTitle()}.`);
+    this.announce(next === "all" ? "Показаны все находки." : `Показаны только ${this.filterTitle()}.`);
   }
 
   private countsSentence(state: SidebarState): string {

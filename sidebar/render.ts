@@ -7,13 +7,12 @@ import type { FailureMessage } from "./messages.js";
 import { wholePercent } from "../src/core/percent.js";
 import { draftErrorsNote } from "../src/core/report/draft-note.js";
 import { upperFirst } from "../src/core/russian.js";
+import { SEVERITY_LABELS, severityPlural } from "../src/core/severity.js";
 
 export type SeverityFilter = Severity | "all";
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "Ошибка", warning: "Предупреждение", info: "Заметка" };
 const SEVERITY_FORMS = { error: ERRORS, warning: WARNINGS, info: INFOS } as const;
 const COUNT_KEY = { error: "errors", warning: "warnings", info: "infos" } as const satisfies Record<Severity, keyof IssueCounts>;
-const FILTER_NAME: Record<Severity, string> = { error: "ошибки", warning: "предупреждения", info: "заметки" };
 
 /** How many findings of one tab are drawn before «Показать ещё». */
 export const FINDINGS_PER_TAB = 30;
@@ -111,7 +110,7 @@ export function renderCounts(target: HTMLElement, counts: IssueCounts, filter: S
             "aria-pressed": pressed ? "true" : "false",
             "data-severity": severity,
             disabled: count === 0 && !pressed,
-            title: count === 0 ? null : pressed ? "Показать все замечания" : `Показать только ${FILTER_NAME[severity]}`,
+            title: count === 0 ? null : pressed ? "Показать все находки" : `Показать только ${severityPlural(severity)}`,
           },
           on: { click: () => onFilter(pressed ? "all" : severity) },
         },
@@ -125,7 +124,7 @@ export function renderCounts(target: HTMLElement, counts: IssueCounts, filter: S
 
 const TAB_STATE_TEXT: Record<TabState, string> = {
   clean: "без замечаний",
-  infos: "есть заметки",
+  infos: "есть замечания",
   warnings: "есть предупреждения",
   errors: "есть ошибки",
   missing: "вкладки нет в таблице",
@@ -184,7 +183,7 @@ function findingItem(issue: Issue, handlers: FindingHandlers): HTMLLIElement {
       "span",
       { class: "finding-head" },
       severityIcon(issue.severity),
-      h("span", { class: "finding-severity" }, SEVERITY_LABEL[issue.severity]),
+      h("span", { class: "finding-severity" }, SEVERITY_LABELS[issue.severity]),
       h("span", { class: "finding-where" }, locationText(issue)),
     ),
     h("span", { class: "finding-message" }, issue.message),
@@ -220,8 +219,8 @@ export function renderFindings(
       h(
         "div",
         { class: "empty small" },
-        h("p", {}, `Замечаний вида «${filter === "all" ? "все" : FILTER_NAME[filter]}» нет.`),
-        h("button", { class: "link-button", attrs: { type: "button" }, on: { click: handlers.onShowAll } }, "Показать все замечания"),
+        h("p", {}, `Находок вида «${filter === "all" ? "все" : severityPlural(filter)}» нет.`),
+        h("button", { class: "link-button", attrs: { type: "button" }, on: { click: handlers.onShowAll } }, "Показать все находки"),
       ),
     );
     return;
@@ -337,7 +336,7 @@ export function renderReport(
             ),
           ),
         ),
-        list.length > 10 ? h("p", { class: "muted" }, `и ещё ${plural(list.length - 10, ERRORS)} — см. список замечаний ниже.`) : null,
+        list.length > 10 ? h("p", { class: "muted" }, `и ещё ${plural(list.length - 10, ERRORS)} — см. список находок ниже.`) : null,
       );
       return;
     }

@@ -59,3 +59,13 @@ export interface ServerApi {
   /** Cheap: one property read. Changes whenever a template tab is edited. */
   sidebarEditStamp(): string;
 }
+
+/** ServerApi's function names at run time; the Record type rejects a missing or an extra name. */
+const SERVER_FUNCTION_NAMES: Record<keyof ServerApi, true> = {
+  sidebarGetState: true,
+  sidebarValidate: true,
+  sidebarSelectCell: true,
+  sidebarGenerateReport: true,
+  sidebarEditStamp: true,
+};
+export const SERVER_FUNCTIONS = Object.keys(SERVER_FUNCTION_NAMES) as (keyof ServerApi)[];

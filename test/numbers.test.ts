@@ -50,11 +50,9 @@ describe("readCount", () => {
     expect(readCount("  ")).toBeNull();
   });
 
-  it("stays fast on a long hostile cell", () => {
-    const t = performance.now();
+  it("refuses a long hostile cell (timed in bench/terms.ts)", () => {
     expect(readCount(`1${" а".repeat(25_000)}1`)?.ok).toBe(false);
     expect(readCount(`1 ${"чел".repeat(20_000)}1`)?.ok).toBe(false);
-    expect(performance.now() - t).toBeLessThan(50);
   });
 });
 
@@ -154,10 +152,10 @@ describe("number readers on anything a cell can hold", () => {
     fc.assert(
       fc.property(cell, (value) => {
         for (const read of [numbers.readCount, numbers.readQuantity, numbers.readIntOrMore]) {
-          const result = read(value as never);
+          const result = read(value);
           if (result && result.ok) expect(Number.isFinite(result.value) && result.value >= 0).toBe(true);
         }
-        const percent = numbers.readPercent(value as never);
+        const percent = numbers.readPercent(value);
         if (percent !== null) expect(Number.isFinite(percent)).toBe(true);
       }),
       { numRuns: 2000 },

@@ -1,4 +1,4 @@
-/** Findings and the rule catalogue (ids and severities are a contract, see RULES). */
+/** Findings and the rule catalogue (ids and severities are a contract, see docs/RULES.md). */
 
 export type Severity = "error" | "warning" | "info";
 

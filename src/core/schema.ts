@@ -132,22 +132,23 @@ export type TabDef = TableTabDef | KeyValueTabDef;
 /** Headers of every key-value tab. */
 export const KEY_VALUE_HEADERS = ["Поле", "Значение", "Подсказка"] as const;
 
-const c = (
-  key: string,
+// The key stays a literal type, so ColumnKey / FieldKey are each tab's exact keys.
+const c = <K extends string>(
+  key: K,
   header: string,
   kind: ValueKind,
   width: number,
   extra: { enumName?: EnumName; hint?: string; since?: string } = {},
-): ColumnDef => ({ key, header, kind, width, ...extra });
+): ColumnDef & { readonly key: K } => ({ key, header, kind, width, ...extra });
 
-const f = (
-  key: string,
+const f = <K extends string>(
+  key: K,
   label: string,
   kind: ValueKind,
   required: boolean,
   hint: string,
   extra: { enumName?: EnumName; defaultValue?: string } = {},
-): FieldDef => ({ key, label, kind, required, hint, ...extra });
+): FieldDef & { readonly key: K } => ({ key, label, kind, required, hint, ...extra });
 
 const TERM_HINT = "Срок как пишут люди: 24.02, 03.03-10.03, Май, Март – июнь 2021, до 15.09.2023, постоянно";
 
@@ -182,7 +183,7 @@ export const GENERAL = {
     f("declared_mentors", "Заявлено наставников", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_mentees", "Заявлено наставляемых", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_pairs", "Заявлено наставнических пар", "int", false, "Сверяется с вкладкой «Наставничество»"),
-    // Version 2: what the report forms (FORMS.md) print beyond version 1.
+    // Version 2: what the report forms (src/core/report/forms/) print beyond version 1.
     f("current_stage", "Текущий этап", "text", false, "Этап, на который приходится отчётный период; если пусто — по вкладке «Этапы»"),
     f("social_partners", "Социальные партнёры (названия)", "longtext", false, "Организации-партнёры словами, с договорами и соглашениями"),
   ],
@@ -565,7 +566,6 @@ export type FieldKey<K extends KeyValueTabKey> = Extract<KeyValueTab, { key: K }
 
 export type GeneralKey = FieldKey<"general">;
 export type ConclusionKey = FieldKey<"conclusions">;
-export type SettingKey = FieldKey<"settings">;
 
 export function tabByKey<K extends TabKey>(key: K): Extract<(typeof TABS)[number], { key: K }> {
   const tab = TABS.find((t) => t.key === key);
@@ -573,20 +573,9 @@ export function tabByKey<K extends TabKey>(key: K): Extract<(typeof TABS)[number
   return tab as Extract<(typeof TABS)[number], { key: K }>;
 }
 
-export function tabByTitle(title: string): TabDef | undefined {
-  return TABS.find((t) => t.title === title);
-}
-
 /** Headers of a tab in order (key-value tabs share one header row). */
 export function headersOf(tab: TabDef): readonly string[] {
   return tab.type === "table" ? tab.columns.map((col) => col.header) : KEY_VALUE_HEADERS;
-}
-
-export function columnOf<K extends TableTabKey>(tabKey: K, key: ColumnKey<K>): ColumnDef {
-  const tab = tabByKey(tabKey) as TableTabDef;
-  const col = tab.columns.find((cd) => cd.key === key);
-  if (!col) throw new Error(`unknown column ${tabKey}.${key}`);
-  return col;
 }
 
 export function fieldOf<K extends KeyValueTabKey>(tabKey: K, key: FieldKey<K>): FieldDef {
@@ -594,10 +583,6 @@ export function fieldOf<K extends KeyValueTabKey>(tabKey: K, key: FieldKey<K>): 
   const field = tab.fields.find((fd) => fd.key === key);
   if (!field) throw new Error(`unknown field ${tabKey}.${key}`);
   return field;
-}
-
-export function enumValues(name: EnumName): readonly string[] {
-  return ENUMS[name];
 }
 
 /** 0-based column index → spreadsheet letters (0 → A, 26 → AA). */

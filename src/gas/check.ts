@@ -21,10 +21,11 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 /**
- * `requireTemplate`: a workbook without template tabs is an error with advice (menu, report);
- * the sidebar instead shows every tab as missing, next to its «create the template» hint.
+ * `requireTemplate` (the default): a workbook without template tabs is an error with advice
+ * (menu, report); the sidebar's first look instead shows every tab as missing, next to its
+ * «create the template» hint.
  */
-export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requireTemplate = true): Checked {
+export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, { requireTemplate = true } = {}): Checked {
   const grid = readWorkbook(ss);
   if (requireTemplate && !looksLikeMipWorkbook(grid))
     throw new UserError("В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.");

@@ -2,7 +2,7 @@
  * What DocumentApp cannot set, applied through the Docs API (the Docs advanced service) after
  * the document is saved, in one Documents.get and one batchUpdate:
  * - header rows repeated on every page (pinTableHeaderRows), as the .docx's w:tblHeader;
- * - table rows never split across pages (updateTableRowStyle preventOverflow; REPORT.md: «a
+ * - table rows never split across pages (updateTableRowStyle preventOverflow; docs/REPORT.md: «a
  *   table row never split across pages unless it is taller than a page»);
  * - cell padding as the .docx's (updateTableCellStyle over the whole table), header cells
  *   centred vertically (updateTableCellStyle over the header rows);
@@ -143,6 +143,7 @@ export function tableLayoutRequests(block: TableBlock, element: DocsStructuralEl
   return requests;
 }
 
+// eslint-disable-next-line no-control-regex -- a vertical tab is how Docs returns a soft line break
 const normalise = (text: string): string => text.replace(/[\s\u00a0\u000b]+/gu, " ").trim();
 const paragraphText = (element: DocsStructuralElement): string => (element.paragraph?.elements ?? []).map((e) => e.textRun?.content ?? "").join("");
 

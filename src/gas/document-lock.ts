@@ -5,7 +5,7 @@
  * `onBusy` decides what a caller does when another execution holds the lock.
  */
 export function underDocumentLock<T>(waitMs: number, onBusy: () => T, work: () => T): T {
-  let lock: GoogleAppsScript.Lock.Lock | null = null;
+  let lock: GoogleAppsScript.Lock.Lock | null;
   try {
     lock = LockService.getDocumentLock();
   } catch {

@@ -13,7 +13,8 @@ import { underDocumentLock } from "./document-lock.js";
 import { HELP_TEXT, buildMenu } from "./menu.js";
 import { draftErrorsNote } from "../core/report/draft-note.js";
 import { countWithNoun } from "../core/russian.js";
-import { ERRORS, clearedText, countsText, escapeHtml, setupText } from "./messages.js";
+import { clearedText, countsText, escapeHtml, setupText } from "./messages.js";
+import { ERRORS } from "../core/severity.js";
 import { editStamp, stampChange } from "./properties.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
@@ -39,6 +40,8 @@ function forSidebar<T>(doing: string, action: () => T): T {
   try {
     return action();
   } catch (error) {
+    // Only the message crosses google.script.run, and the ES2019 bundle has no Error cause.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(userMessage(error, doing));
   }
 }
@@ -66,7 +69,7 @@ export function menuOpenSidebar(): void {
 
 export function menuValidate(): void {
   fromMenu("проверить таблицу", () => {
-    const state = currentState(true);
+    const state = currentState({ markCells: true });
     activeSpreadsheet().toast(`${countsText(state.counts)} Подробности — в панели «МИП → Открыть панель».`, TITLE, 10);
   });
 }
@@ -119,11 +122,11 @@ export function menuHelp(): void {
 }
 
 export function sidebarGetState(): SidebarState {
-  return forSidebar("получить состояние таблицы", () => currentState(false));
+  return forSidebar("получить состояние таблицы", () => currentState({ markCells: false }));
 }
 
 export function sidebarValidate(): SidebarState {
-  return forSidebar("проверить таблицу", () => currentState(true));
+  return forSidebar("проверить таблицу", () => currentState({ markCells: true }));
 }
 
 export function sidebarSelectCell(sheet: string, cell: string | null): void {
@@ -137,4 +140,3 @@ export function sidebarGenerateReport(): ReportOutcome {
 export function sidebarEditStamp(): string {
   return forSidebar("узнать, менялась ли таблица", editStamp);
 }
-

@@ -10,6 +10,8 @@
  * document properties so clearing reads only that box.
  */
 import type { Issue, Severity } from "../core/issues.js";
+import { columnLetter } from "../core/schema.js";
+import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
 import { KEYS, type MarkBox, deleteKey, readJson, writeJson } from "./properties.js";
 import { isTemplateTitle } from "./read-sheets.js";
 
@@ -19,10 +21,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const MARK_TAG = "МИП-отчёт";
 /** Always true in Sheets (N of text is 0); the quoted tag identifies the add-on's rules. */
 export const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
-export const SEVERITY_COLOURS: Record<Severity, string> = { error: "#f4cccc", warning: "#fce8b2", info: "#d2e3fc" };
 export const NOTE_HEADER = "▶ МИП-отчёт, проверка:";
 const NOTE_SEPARATOR = "\n\n";
-const SEVERITY_WORD: Record<Severity, string> = { error: "Ошибка", warning: "Предупреждение", info: "Замечание" };
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** The user's own part of a note (the add-on's section removed). */
@@ -45,11 +45,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 interface Mark {
   row: number;
@@ -70,7 +65,7 @@ export function collectMarks(issues: readonly Issue[]): Map<string, Mark> {
   for (const issue of issues) {
     const { row, col } = markPosition(issue);
     const key = `${row}:${col}`;
-    const line = `${SEVERITY_WORD[issue.severity]}: ${issue.message}`;
+    const line = `${SEVERITY_LABELS[issue.severity]}: ${issue.message}`;
     const mark = marks.get(key);
     if (!mark) marks.set(key, { row, col, severity: issue.severity, messages: [line] });
     else {
@@ -90,7 +85,7 @@ export function runsA1(cells: readonly { row: number; col: number }[]): string[]
     const start = sorted[i]!;
     let end = start;
     while (i + 1 < sorted.length && sorted[i + 1]!.col === start.col && sorted[i + 1]!.row === end.row + 1) end = sorted[++i]!;
-    const letters = columnLetters(start.col);
+    const letters = columnLetter(start.col - 1);
     out.push(end.row === start.row ? `${letters}${start.row}` : `${letters}${start.row}:${letters}${end.row}`);
     i++;
   }
@@ -130,7 +125,8 @@ function replaceRules(sheet: Sheet, marks: Map<string, Mark>): void {
 }
 
 function rewriteNotes(sheet: Sheet, box: MarkBox, marks: Map<string, Mark>, previous: MarkBox | null): void {
-  let [top, left, bottom, right] = box;
+  const [top, left] = box;
+  let [, , bottom, right] = box;
   if (previous) {
     // Rows or columns may have been deleted since the last check.
     bottom = Math.min(bottom, sheet.getMaxRows());

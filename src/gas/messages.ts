@@ -1,11 +1,9 @@
-/** Russian wording of the menu's results (plural forms from core/russian). */
+/** Russian wording of the menu's results (plural forms from core/russian, nouns from core/severity). */
 import type { IssueCounts } from "../core/issues.js";
 import { countWithNoun } from "../core/russian.js";
+import { ERRORS, INFOS, WARNINGS } from "../core/severity.js";
 import type { SetupResult } from "./template-sheets.js";
 
-export const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
-export const WARNINGS = ["предупреждение", "предупреждения", "предупреждений"] as const;
-export const INFOS = ["замечание", "замечания", "замечаний"] as const;
 const TABS_FORMS = ["вкладка", "вкладки", "вкладок"] as const;
 
 export function countsText(counts: IssueCounts): string {

@@ -7,8 +7,9 @@
  * elsewhere still holds its name).
  */
 import type { ReportOutcome } from "../api.js";
-import { blockedOutcome, buildReport, firstFreeName } from "../core/report/build.js";
+import { buildReport, firstFreeName } from "../core/report/build.js";
 import type { DocModel } from "../core/report/model.js";
+import { blockedOutcome } from "./report-outcome.js";
 import { checkWorkbook } from "./check.js";
 import { mergeGroupHeaders } from "./docs-merge.js";
 import { underDocumentLock } from "./document-lock.js";

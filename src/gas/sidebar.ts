@@ -15,13 +15,16 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-/** Validation for the sidebar; `mark` also refreshes the marks in the sheet. */
-export function currentState(mark: boolean): SidebarState {
+/**
+ * Validation for the sidebar. `markCells`: an explicit check («Проверить»), which also refreshes
+ * the marks in the sheet and, having nothing to mark without them, needs the template tabs.
+ */
+export function currentState({ markCells }: { markCells: boolean }): SidebarState {
   const ss = activeSpreadsheet();
   // Read before validating: an edit made during the check moves the stamp on, so the next poll re-reads.
   const stamp = editStamp();
-  const { result } = checkWorkbook(ss, mark);
-  if (mark) {
+  const { result } = checkWorkbook(ss, { requireTemplate: markCells });
+  if (markCells) {
     underDocumentLock(
       MARKS_LOCK_WAIT_MS,
       () => {

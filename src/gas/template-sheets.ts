@@ -238,7 +238,7 @@ function recordVersionRange(ss: Spreadsheet): boolean {
       changed = true;
     }
   }
-  const anchor = ss.getSheetByName(TABS[0]!.title);
+  const anchor = ss.getSheetByName(TABS[0].title);
   if (!present && anchor) {
     ss.setNamedRange(wanted, anchor.getRange(1, 1));
     changed = true;

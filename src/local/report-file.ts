@@ -2,7 +2,7 @@
  * Writing the report of a workbook grid to a .docx file without ever overwriting an existing
  * document: a taken name becomes «… (2).docx», «… (3).docx». Used by `mip report` and `mip demo`.
  */
-import { dirname, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import type { WorkbookGrid } from "../core/grid.js";
 import type { Issue } from "../core/issues.js";
 import { buildReport } from "../core/report/build.js";
@@ -32,16 +32,6 @@ export type WriteReportResult =
       readonly validation: ValidationResult;
     }
   | { readonly kind: "blocked"; readonly errors: readonly Issue[]; readonly validation: ValidationResult };
-
-/**
- * «Отчёт.docx» → «Отчёт (2).docx» … the first name not taken on disk (or by `taken`).
- * Kept for other commands that name .docx files (the committee summary).
- */
-
-/** The default output: next to the input, named «Отчёт МИП — {org} — {period}.docx». */
-export function defaultReportPath(inputPath: string, documentTitle: string): string {
-  return join(dirname(inputPath), cappedName(`${safeFileName(documentTitle)}.docx`));
-}
 
 /** Makes sure the file name ends in .docx (a bare «отчёт» becomes «отчёт.docx»). */
 export function withDocxExtension(path: string): string {

@@ -6,7 +6,7 @@ import { ensureBuilt, hasStackTrace, mip, ROOT, tempDir } from "./helpers.js";
 beforeAll(() => ensureBuilt());
 
 describe("mip dispatcher", () => {
-  it("prints help listing every command of CLI.md", () => {
+  it("prints help listing every command of docs/CLI.md", () => {
     const run = mip(["--help"], tempDir());
     expect(run.code).toBe(0);
     for (const command of ["template", "validate", "report", "summary", "demo"]) expect(run.stdout).toContain(`mip ${command}`);

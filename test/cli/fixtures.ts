@@ -40,7 +40,7 @@ export function cleanSample(): WorkbookGrid {
 export async function writeWithRefError(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await writeWorkbookGrid(cleanSample())) as unknown as ArrayBuffer);
-  wb.getWorksheet("План-факт")!.getCell("I3").value = { formula: "#REF!*2", result: { error: "#REF!" } } as ExcelJS.CellFormulaValue;
+  wb.getWorksheet("План-факт")!.getCell("I3").value = { formula: "#REF!*2", result: { error: "#REF!" } };
   const path = join(dir, "ref-error.xlsx");
   await wb.xlsx.writeFile(path);
   return path;

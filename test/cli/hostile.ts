@@ -64,7 +64,7 @@ export async function dropdownAllWorkbook(): Promise<Buffer> {
   return patchSheet(await writeWorkbookGrid(grid), tabIndex(grid, PLAN_TITLE), (xml) => xml.replace(/sqref="H2:H\d+"/, 'sqref="A1:XFD1048576"'));
 }
 
-/** Column positions on «Наставничество» and «Участники» (TEMPLATE.md). */
+/** Column positions on «Наставничество» and «Участники» (src/core/schema.ts). */
 const MENTOR = 1;
 const SUBJECT = 3;
 const COUNT = 1;

@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
 import { sampleGrid } from "../../src/core/sample.js";
-import { TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
+import { type FieldDef, TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { readXlsx } from "../../src/local/xlsx-read.js";
 import { upgradeXlsx } from "../../src/local/xlsx-upgrade.js";
@@ -20,7 +20,7 @@ import { VERSION_NAME, writeSheets } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, mip, tempDir } from "./helpers.js";
 
 const V2_LABELS = new Set(
-  TABS.flatMap((t) => (t.type === "keyValue" ? t.fields : []))
+  TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : []))
     .filter((f) => ["current_stage", "social_partners", "normative_analysis", "consequences", "product_bank", "report_form"].includes(f.key))
     .map((f) => f.label),
 );

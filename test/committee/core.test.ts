@@ -7,6 +7,8 @@ import {
   STATE_NO_ACCESS,
   STATE_OK,
   STATE_OLD_TEMPLATE,
+  STATE_NO_LINK,
+  STATE_TOO_SLOW,
   committeeTotals,
   digestOf,
   failedRecord,
@@ -14,6 +16,8 @@ import {
   parseDigest,
   parseRegistry,
   readErrorState,
+  stateFromText,
+  stateText,
   readRecord,
   schoolRow,
   serialiseDigest,
@@ -41,7 +45,7 @@ const source = (over: Partial<SchoolRecord> = {}) => ({
 });
 
 describe("Реестр and Свод headers (contract)", () => {
-  it("are exactly the COMMITTEE.md headers", () => {
+  it("are exactly the docs/COMMITTEE.md headers", () => {
     expect(REGISTRY_HEADERS.join(" | ")).toBe("Организация | Ссылка на таблицу МИП | Ответственный | Электронная почта");
     expect(SUMMARY_HEADERS.join(" | ")).toBe(
       "Организация | Ссылка | Вид отчёта | Заполнено, % | Ошибки | Предупреждения | Выполнение плана, % | Отклонений | Наставнических пар | Наставников | Наставляемых | Участников | Мероприятий (распространение) | Отчёт | Обновлено | Состояние",
@@ -84,15 +88,22 @@ describe("parseRegistry", () => {
 
 describe("states", () => {
   it("recognises foreign workbooks, older templates and current ones", () => {
-    expect(stateOfGrid({ tabs: [{ title: "Лист1", rows: [["a"]] }] })).toBe(STATE_NOT_TEMPLATE);
-    expect(stateOfGrid(schoolGrid({ shortName: "A", templateVersion: "0" }))).toBe(STATE_OLD_TEMPLATE);
-    expect(stateOfGrid(schoolGrid({ shortName: "A" }))).toBe(STATE_OK);
-    expect(stateOfGrid(schoolGrid({ shortName: "A", templateVersion: null }))).toBe(STATE_OK);
+    expect(stateOfGrid({ tabs: [{ title: "Лист1", rows: [["a"]] }] })).toEqual(STATE_NOT_TEMPLATE);
+    expect(stateOfGrid(schoolGrid({ shortName: "A", templateVersion: "0" }))).toEqual(STATE_OLD_TEMPLATE);
+    expect(stateOfGrid(schoolGrid({ shortName: "A" }))).toEqual(STATE_OK);
+    expect(stateOfGrid(schoolGrid({ shortName: "A", templateVersion: null }))).toEqual(STATE_OK);
   });
   it("read errors are one short line", () => {
     const state = readErrorState("Exception:\n  something   broke " + "x".repeat(300));
-    expect(state.startsWith("Ошибка чтения: Exception: something broke")).toBe(true);
-    expect(state.length).toBeLessThanOrEqual("Ошибка чтения: ".length + 120);
+    const text = stateText(state);
+    expect(text.startsWith("Ошибка чтения: Exception: something broke")).toBe(true);
+    expect(text.length).toBeLessThanOrEqual("Ошибка чтения: ".length + 120);
+  });
+  it("each state's text reads back as the same state; unknown text is a read error", () => {
+    const states = [STATE_OK, STATE_NO_ACCESS, STATE_NOT_TEMPLATE, STATE_OLD_TEMPLATE, STATE_NO_LINK, STATE_TOO_SLOW, readErrorState("таблица не найдена")];
+    expect(states.map(stateText)).toEqual(["ОК", "Нет доступа", "Не шаблон МИП", "Старая версия шаблона", "Нет ссылки", "Ошибка чтения: таблица читается слишком долго", "Ошибка чтения: таблица не найдена"]);
+    for (const state of states) expect(stateFromText(stateText(state))).toEqual(state);
+    expect(stateFromText("что-то своё")).toEqual(readErrorState("что-то своё"));
   });
 });
 
@@ -232,7 +243,7 @@ describe("Свод row", () => {
   it("a foreign workbook gets «Не шаблон МИП» and no figures", () => {
     const grid = { tabs: [{ title: "Бюджет", rows: [["Статья", "Сумма"]] }] };
     const record = readRecord(source(), grid, validateWorkbook(grid));
-    expect(record.state).toBe("Не шаблон МИП");
+    expect(stateText(record.state)).toBe("Не шаблон МИП");
     expect(record.digest).toBeNull();
   });
 });

@@ -39,6 +39,7 @@ describe("committee mode in Sheets (bundle)", () => {
     const env = committeeEnv([]);
     env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
+    expect(json).toContain("Комитет");
     for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
     expect(json).not.toContain("Проверить таблицу");
     expect(env.names).not.toContain("onEdit");
@@ -183,8 +184,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const good = summaryValues(env)[3]!.slice(0, SUMMARY_ALL_HEADERS.length);
     for (const s of schools) env.modified.set(s.id, "2022-12-19T00:00:00.000Z");
     env.sheetsErrors.set(id(2), "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'");
-    const paused = env.run("committeeRefresh") as { kind: string; done: number; paused: boolean; next: string; failed: number };
-    expect(paused).toMatchObject({ kind: "continues", done: 2, paused: true, next: "minute", failed: 0 });
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; pause: string | null; next: string; failed: number };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, pause: "rate", next: "minute", failed: 0 });
     expect(summaryValues(env)[3]!.slice(0, SUMMARY_ALL_HEADERS.length)).toEqual(good);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: Google ограничил частоту чтения таблиц, обновление продолжается");
     expect(env.fake.ui._alerts.at(-1)!.prompt).toContain("60 чтений таблиц в минуту");
@@ -200,8 +201,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
     const env = committeeEnv(schools);
     env.sheetsErrors.set(id(2), "Exception: Service invoked too many times for one day: sheets.");
-    const paused = env.run("committeeRefresh") as { kind: string; done: number; paused: boolean; pausedForDay: boolean; next: string };
-    expect(paused).toMatchObject({ kind: "continues", done: 2, paused: true, pausedForDay: true, next: "manual" });
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; pause: string | null; next: string };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, pause: "day", next: "manual" });
     // Neither the safety net nor a one-minute continuation is left: they would only pause again.
     expect(env.triggers()).toEqual([]);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toBe("обновлено 2 из 5, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»");
@@ -212,8 +213,8 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(alert).not.toContain("через минуту");
     // With the hourly trigger on, the hourly run takes it up.
     env.run("committeeEnableHourly");
-    const hourly = env.run("committeeHourlyRefresh") as { next: string; pausedForDay: boolean };
-    expect(hourly).toMatchObject({ next: "hourly", pausedForDay: true });
+    const hourly = env.run("committeeHourlyRefresh") as { next: string; pause: string | null };
+    expect(hourly).toMatchObject({ next: "hourly", pause: "day" });
     expect(env.triggers()).toEqual([{ handler: "committeeHourlyRefresh", everyHours: 1, afterMs: null }]);
     env.sheetsErrors.clear();
     expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");

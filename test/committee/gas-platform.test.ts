@@ -152,8 +152,8 @@ describe("triggers of the committee spreadsheet only", () => {
   it("«Service using too much computer time for one day» pauses for the day, like the daily quota", () => {
     const env = committeeEnv(schools(5));
     env.sheetsErrors.set(id(2), "Exception: Service using too much computer time for one day");
-    const paused = env.run("committeeRefresh") as { kind: string; done: number; pausedForDay: boolean; next: string };
-    expect(paused).toMatchObject({ kind: "continues", done: 2, pausedForDay: true, next: "manual" });
+    const paused = env.run("committeeRefresh") as { kind: string; done: number; pause: string | null; next: string };
+    expect(paused).toMatchObject({ kind: "continues", done: 2, pause: "day", next: "manual" });
     expect(env.triggers()).toEqual([]);
     expect(String(summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length])).toMatch(/исчерпан суточный лимит Google/);
   });

@@ -3,6 +3,7 @@ import {
   CHECKPOINT_MS,
   SUMMARY_ALL_HEADERS,
   failureState,
+  stateText,
   progressText,
   refreshBatch,
   summaryColumn,
@@ -11,6 +12,9 @@ import {
 import { sampleGrid } from "../../src/core/sample.js";
 import { MALICIOUS, schoolGrid } from "./fixtures.js";
 import { type FakeSchool, MemoryPorts, RunKilled } from "./memory-ports.js";
+
+/** A failure as the Свод cell shows it. */
+const failureText = (error: unknown): string => stateText(failureState(error));
 
 const id = (n: number) => `school${String(n).padStart(3, "0")}_abcdefghijklmnopqrstuvwxyz`;
 
@@ -142,7 +146,7 @@ describe("committee refresh", () => {
     schools[2]!.error = QUOTA;
     ports.writes = [];
     const paused = refreshBatch(ports, null, 60_000);
-    expect(paused.paused).toBe(true);
+    expect(paused.pause).toBe("rate");
     expect(paused.cursor).toMatchObject({ next: 2, total: 5 });
     expect(paused.processed).toBe(2);
     expect(paused.failed).toBe(0);
@@ -152,7 +156,7 @@ describe("committee refresh", () => {
     delete schools[2]!.error;
     ports.opened = [];
     const next = refreshBatch(ports, paused.cursor, 60_000);
-    expect(next).toMatchObject({ cursor: null, paused: false });
+    expect(next).toMatchObject({ cursor: null, pause: null });
     expect(ports.opened).toEqual([id(2), id(3), id(4)]);
     expect(ports.rows.map((r) => r!.values[summaryColumn("Изменена")])).toEqual(["b", "b", "b", "b", "b"]);
   });
@@ -168,25 +172,25 @@ describe("committee refresh", () => {
     ]) {
       const ports = new MemoryPorts([{ id: id(1), organisation: "A", error: message, drive: true }, { id: id(2), organisation: "B", grid: sampleGrid() }]);
       const result = refreshBatch(ports, null, 60_000);
-      expect(result, message).toMatchObject({ paused: true, cursor: { next: 0 }, processed: 0 });
+      expect(result, message).toMatchObject({ pause: /for one day/.test(message) ? "day" : "rate", cursor: { next: 0 }, processed: 0 });
       expect(ports.writes, message).toEqual([]);
     }
     const ports = new MemoryPorts([{ id: id(1), organisation: "A", error: "Service Spreadsheets timed out" }]);
-    expect(refreshBatch(ports, null, 60_000).paused).toBe(false);
+    expect(refreshBatch(ports, null, 60_000).pause).toBe(null);
     expect(state(ports, 0)).toBe("Ошибка чтения: Service Spreadsheets timed out");
   });
 
   it("a missing OAuth scope of the add-on is not a school's «Нет доступа»", () => {
     expect(
-      failureState(new Error("Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets")),
+      failureText(new Error("Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets")),
     ).toBe("Ошибка чтения: дополнению не хватает разрешения «spreadsheets» (см. README, «Разрешения»)");
-    expect(failureState(new Error("You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets"))).toMatch(
+    expect(failureText(new Error("You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets"))).toMatch(
       /^Ошибка чтения: дополнению не хватает разрешения «spreadsheets»/,
     );
-    expect(failureState(new Error("GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes."))).toMatch(
+    expect(failureText(new Error("GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes."))).toMatch(
       /^Ошибка чтения: дополнению не хватает разрешений Google/,
     );
-    expect(failureState(new Error("The caller does not have permission"))).toBe("Нет доступа");
+    expect(failureText(new Error("The caller does not have permission"))).toBe("Нет доступа");
   });
 
   /** One Apps Script run: continues from the persisted cursor, killed past 6 minutes of the clock. */
@@ -264,9 +268,9 @@ describe("committee refresh", () => {
   });
 
   it("classifies failures", () => {
-    expect(failureState(new Error("Exception: You do not have permission to access the requested document."))).toBe("Нет доступа");
-    expect(failureState(new Error("Requested entity was not found."))).toBe("Ошибка чтения: таблица не найдена или удалена");
-    expect(failureState("boom")).toBe("Ошибка чтения: boom");
+    expect(failureText(new Error("Exception: You do not have permission to access the requested document."))).toBe("Нет доступа");
+    expect(failureText(new Error("Requested entity was not found."))).toBe("Ошибка чтения: таблица не найдена или удалена");
+    expect(failureText("boom")).toBe("Ошибка чтения: boom");
   });
 
   it("progress reads «обновлено 240 из 1000»", () => {
@@ -274,5 +278,7 @@ describe("committee refresh", () => {
     expect(progressText(1000, 1000, true, "20.12.2022 10:00")).toBe("обновлено 1000 из 1000 — 20.12.2022 10:00");
     expect(progressText(240, 1000, false, "", "hourly")).toBe("обновлено 240 из 1000, продолжится при ежечасном обновлении или по «Обновить свод»");
     expect(progressText(240, 1000, false, "", "manual")).toBe("обновлено 240 из 1000, продолжится при следующем «Обновить свод»");
+    expect(progressText(240, 1000, false, "", "minute", "rate")).toBe("обновлено 240 из 1000, пауза: Google ограничил частоту чтения таблиц, обновление продолжается");
+    expect(progressText(240, 1000, false, "", "manual", "day")).toBe("обновлено 240 из 1000, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»");
   });
 });

@@ -279,7 +279,7 @@ function compare(docx: readonly BlockAttributes[], google: readonly BlockAttribu
     for (const side of ["top", "bottom", "left", "right"] as const)
       if (!(Math.abs(d.padding[side] - g.padding[side]) <= TOLERANCE_PT)) problems.push(`${where}: padding ${side} .docx ${d.padding[side]}, Doc ${g.padding[side]}`);
     if (d.headerRows !== g.headerRows) problems.push(`${where}: repeated header rows .docx ${d.headerRows}, Doc ${g.headerRows}`);
-    // Every row the .docx keeps whole, the Doc keeps whole (the Doc keeps every row whole, as REPORT.md asks).
+    // Every row the .docx keeps whole, the Doc keeps whole (the Doc keeps every row whole, as docs/REPORT.md asks).
     d.wholeRows.forEach((whole, r) => {
       if (whole && !g.wholeRows[r]) problems.push(`${where}: row ${r} kept whole in the .docx, split in the Doc`);
     });
@@ -337,7 +337,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     expect(compare(docx, google)).toEqual([]);
   });
 
-  it("keeps every table row whole and pins the header rows, as REPORT.md asks", async () => {
+  it("keeps every table row whole and pins the header rows, as docs/REPORT.md asks", async () => {
     const { google } = await bothRenderings(sampleGrid());
     const tables = google.filter((b): b is TableAttributes => b.kind === "table");
     expect(tables.every((t) => t.wholeRows.every(Boolean))).toBe(true);
@@ -385,7 +385,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
         firstErrors: ["План-факт, L7: Нет управленческих действий"],
       }),
     });
-    const model: DocModel = buildSummaryDoc([record("a", "МОУ «СОШ № 7»"), record("b", "МОУ «Лесновская СОШ»")], { date: "2023-06-01", signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" } });
+    const model: DocModel = buildSummaryDoc([record("a", "МОУ «СОШ № 7»"), record("b", "МОУ «Лесновская СОШ»")], { date: "2023-06-01", signer: { position: "Специалист комитета образования", name: "Петрова Анна Сергеевна" } });
     // The renderer and the Docs API pass run here against the fake services installed as globals.
     const fake = createFakeServices();
     const scope = globalThis as Record<string, unknown>;

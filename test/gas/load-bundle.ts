@@ -11,7 +11,7 @@
  *   env.call("sidebarValidate");          // JSON in/out, like google.script.run
  *   env.fake.spreadsheet, env.counter.count("Range.getValues")
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import type { WorkbookGrid } from "../../src/core/grid.js";
@@ -87,7 +87,6 @@ function loadScript(deployment: Deployment): { script: vm.Script; names: string[
 /** Project HTML files as Apps Script sees them (dist/Sidebar.html → "Sidebar"). */
 function htmlFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir)) if (name.endsWith(".html")) files.set(name.slice(0, -5), readFileSync(join(dir, name), "utf8"));
   return files;
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SERVER_FUNCTIONS } from "../../src/api.js";
+import { MENU_ITEMS } from "../../src/gas/menu.js";
 import { type BuiltMenu, type MenuItem } from "./fake/index.js";
 import { BUNDLE, DIST, createGasEnvironment } from "./load-bundle.js";
 
@@ -9,7 +11,9 @@ describe("bundle entry points", () => {
   it("declares a real top-level function for every export of src/gas/main.ts", () => {
     const env = createGasEnvironment();
     const code = readFileSync(BUNDLE, "utf8");
-    const required = ["onOpen", "onInstall", "onEdit", "sidebarGetState", "sidebarValidate", "sidebarSelectCell", "sidebarGenerateReport", "menuValidate"];
+    const menuHandlers = MENU_ITEMS.flatMap((item) => (item ? [item.handler] : []));
+    const required = ["onOpen", "onInstall", "onEdit", ...SERVER_FUNCTIONS, ...menuHandlers];
+    expect(required).toContain("sidebarEditStamp");
     for (const name of required) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, "m"));
       expect(typeof env.fns[name]).toBe("function");

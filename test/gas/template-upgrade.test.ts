@@ -6,14 +6,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
-import { TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
+import { type FieldDef, TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { CallCounter, spreadsheetFromGrid } from "./fake/index.js";
 import { sampleGrid } from "./fixtures.js";
 import { lastAlert, sheetValues } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
 
 const NEW_FIELDS = ["current_stage", "social_partners", "normative_analysis", "consequences", "product_bank", "report_form"];
-const V2_LABELS = new Set(TABS.flatMap((t) => (t.type === "keyValue" ? t.fields : [])).filter((f) => NEW_FIELDS.includes(f.key)).map((f) => f.label));
+const V2_LABELS = new Set(TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : [])).filter((f) => NEW_FIELDS.includes(f.key)).map((f) => f.label));
 
 function versionOneGrid(): WorkbookGrid {
   const tabs = sampleGrid().tabs.map((tab) => {

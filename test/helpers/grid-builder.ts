@@ -7,11 +7,33 @@
  */
 import type { Cell, WorkbookGrid } from "../../src/core/grid.js";
 import type { Issue, RuleId } from "../../src/core/issues.js";
-import { type KeyValueTabKey, type TabKey, type TableTabKey, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION, tabByKey } from "../../src/core/schema.js";
+import {
+  type ColumnKey,
+  type FieldKey,
+  type KeyValueTabKey,
+  type TabKey,
+  type TableTabKey,
+  KEY_VALUE_HEADERS,
+  TABS,
+  TEMPLATE_VERSION,
+} from "../../src/core/schema.js";
 import { type ValidateOptions, type ValidationResult, validateWorkbook } from "../../src/core/validate.js";
 
-/** One data row by column key; missing keys are empty cells. */
-export type RowSpec = Readonly<Record<string, Cell>>;
+/**
+ * One data row of tab K by column key; missing keys are empty cells. The keys are the schema's
+ * (src/core/schema.ts), so a misspelt column fails to compile instead of leaving a cell empty.
+ */
+export type RowSpec<K extends TableTabKey = TableTabKey> = { readonly [C in ColumnKey<K>]?: Cell };
+
+/** Key-value fields of tab K by field key, checked like RowSpec. */
+export type FieldSpec<K extends KeyValueTabKey = KeyValueTabKey> = { readonly [F in FieldKey<K>]?: Cell };
+
+type TableSpecs = { readonly [K in TableTabKey]?: readonly RowSpec<K>[] };
+type FieldSpecs = { readonly [K in KeyValueTabKey]?: FieldSpec<K> };
+/** A whole workbook by tab key: rows for table tabs, fields for key-value tabs. */
+export type WorkbookSpec = TableSpecs & FieldSpecs;
+/** Rows and fields as the builder keeps them (keys were checked on the way in). */
+type LooseRow = Readonly<Record<string, Cell | undefined>>;
 
 /** Report date and «today» the clean workbook is validated with. */
 export const CLEAN_REPORT_DATE = "2022-12-20";
@@ -19,7 +41,7 @@ export const CLEAN_OPTIONS: ValidateOptions = { today: CLEAN_REPORT_DATE };
 
 export const LEADER = "Соколова Марина Игоревна";
 
-const CLEAN_TABLES: Partial<Record<TableTabKey, RowSpec[]>> = {
+const CLEAN_TABLES: TableSpecs = {
   tasks: [
     { no: "1", task: "Диагностика затруднений педагогов школ с НОР" },
     { no: "2", task: "Организация сетевого наставничества по предметам" },
@@ -112,7 +134,7 @@ const CLEAN_TABLES: Partial<Record<TableTabKey, RowSpec[]>> = {
   ],
 };
 
-const CLEAN_FIELDS: Partial<Record<KeyValueTabKey, Record<string, Cell>>> = {
+const CLEAN_FIELDS: FieldSpecs = {
   general: {
     report_type: "Промежуточный",
     period: "2022",
@@ -160,31 +182,31 @@ const CLEAN_FIELDS: Partial<Record<KeyValueTabKey, Record<string, Cell>>> = {
 };
 
 export class GridBuilder {
-  private readonly tables = new Map<TableTabKey, RowSpec[]>();
-  private readonly fields = new Map<KeyValueTabKey, Record<string, Cell>>();
+  private readonly tables = new Map<TableTabKey, LooseRow[]>();
+  private readonly fields = new Map<KeyValueTabKey, LooseRow>();
   private readonly missing = new Set<TabKey>();
   private readonly rawRows = new Map<TabKey, Cell[][]>();
   private readonly headerOverrides = new Map<TabKey, Cell[]>();
 
-  constructor(tables: Partial<Record<TableTabKey, RowSpec[]>> = {}, fields: Partial<Record<KeyValueTabKey, Record<string, Cell>>> = {}) {
-    for (const [k, rows] of Object.entries(tables)) this.tables.set(k as TableTabKey, rows!.map((r) => ({ ...r })));
-    for (const [k, f] of Object.entries(fields)) this.fields.set(k as KeyValueTabKey, { ...f });
+  constructor(tables: TableSpecs = {}, fields: FieldSpecs = {}) {
+    for (const [k, rows] of Object.entries(tables)) this.tables.set(k as TableTabKey, (rows as readonly LooseRow[]).map((r) => ({ ...r })));
+    for (const [k, f] of Object.entries(fields)) this.fields.set(k as KeyValueTabKey, { ...(f as LooseRow) });
   }
 
   /** Replace every data row of a table tab. */
-  rows(tab: TableTabKey, rows: readonly RowSpec[]): this {
+  rows<K extends TableTabKey>(tab: K, rows: readonly RowSpec<K>[]): this {
     this.tables.set(tab, rows.map((r) => ({ ...r })));
     return this;
   }
 
   /** Append rows to a table tab. */
-  add(tab: TableTabKey, ...rows: RowSpec[]): this {
+  add<K extends TableTabKey>(tab: K, ...rows: RowSpec<K>[]): this {
     this.tables.set(tab, [...(this.tables.get(tab) ?? []), ...rows]);
     return this;
   }
 
   /** Change some cells of one data row (0-based data index). */
-  patch(tab: TableTabKey, index: number, cells: RowSpec): this {
+  patch<K extends TableTabKey>(tab: K, index: number, cells: RowSpec<K>): this {
     const rows = this.tables.get(tab) ?? [];
     rows[index] = { ...(rows[index] ?? {}), ...cells };
     this.tables.set(tab, rows);
@@ -192,7 +214,7 @@ export class GridBuilder {
   }
 
   /** Set one key-value field. */
-  field(tab: KeyValueTabKey, key: string, value: Cell): this {
+  field<K extends KeyValueTabKey>(tab: K, key: FieldKey<K>, value: Cell): this {
     this.fields.set(tab, { ...(this.fields.get(tab) ?? {}), [key]: value });
     return this;
   }
@@ -210,8 +232,8 @@ export class GridBuilder {
   }
 
   /** Current data rows of a table (copies). */
-  dataRows(tab: TableTabKey): RowSpec[] {
-    return (this.tables.get(tab) ?? []).map((r) => ({ ...r }));
+  dataRows<K extends TableTabKey>(tab: K): RowSpec<K>[] {
+    return (this.tables.get(tab) ?? []).map((r) => ({ ...r }) as RowSpec<K>);
   }
 
   /** 1-based sheet row of a data row index. */
@@ -223,10 +245,10 @@ export class GridBuilder {
     const tabs = TABS.filter((tab) => !this.missing.has(tab.key)).map((tab) => {
       if (tab.type === "table") {
         const header: Cell[] = this.headerOverrides.get(tab.key) ?? tab.columns.map((c) => c.header);
-        const rows = (this.tables.get(tab.key as TableTabKey) ?? []).map((spec) => tab.columns.map((c) => spec[c.key] ?? null));
+        const rows = (this.tables.get(tab.key) ?? []).map((spec) => tab.columns.map((c) => spec[c.key] ?? null));
         return { title: tab.title, rows: [header, ...rows] };
       }
-      const values = this.fields.get(tab.key as KeyValueTabKey) ?? {};
+      const values = this.fields.get(tab.key) ?? {};
       const header: Cell[] = this.headerOverrides.get(tab.key) ?? [...KEY_VALUE_HEADERS];
       const rows: Cell[][] = tab.fields.map((fd) => [fd.label, values[fd.key] ?? null, fd.hint]);
       return { title: tab.title, rows: [header, ...rows] };
@@ -240,16 +262,20 @@ export function cleanWorkbook(): GridBuilder {
   return new GridBuilder(CLEAN_TABLES, CLEAN_FIELDS);
 }
 
+/** A builder holding exactly `spec` (tabs it leaves out have headers and no data). */
+export function workbookOf(spec: WorkbookSpec): GridBuilder {
+  const tables: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  for (const tab of TABS) {
+    const value = (spec as Record<string, unknown>)[tab.key];
+    if (value !== undefined) (tab.type === "table" ? tables : fields)[tab.key] = value;
+  }
+  return new GridBuilder(tables as TableSpecs, fields as FieldSpecs);
+}
+
 /** Every tab with its headers and no data (key-value tabs keep their labels). */
 export function emptyWorkbook(): GridBuilder {
   return new GridBuilder();
-}
-
-/** 1-based sheet row of the label of a key-value field. */
-export function fieldRow(tab: KeyValueTabKey, key: string): number {
-  const def = tabByKey(tab);
-  if (def.type !== "keyValue") throw new Error(`${tab} is not a key-value tab`);
-  return def.fields.findIndex((f) => f.key === key) + 2;
 }
 
 /** Validate a builder with the clean report date unless told otherwise. */

@@ -95,7 +95,7 @@ describe("report model: order of the official form", () => {
   });
 
   it("omits the approval block without an approver and titles a final report «ИТОГОВЫЙ ОТЧЕТ»", () => {
-    const m = model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), approver: "", report_type: "Итоговый" } }));
+    const m = model(fixtureResult({ general: { ...FIXTURE_DATA.general, approver: "", report_type: "Итоговый" } }));
     expect(m.blocks[0]?.type).toBe("title");
     expect(blockText(m.blocks[0]!)[0]).toBe("ИТОГОВЫЙ ОТЧЕТ");
   });
@@ -142,9 +142,9 @@ describe("report model: section 5 names the next year", () => {
     const h = headings(model());
     expect(h).toContain("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)");
     expect(h).toContain("5.2. Основные задачи и направления ИОД МИП в 2023 году");
-    const school = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "2022/2023 учебный год" } } as never)));
+    const school = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2022/2023 учебный год" } })));
     expect(school.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2024 году");
-    const unknown = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "когда-то" } } as never)));
+    const unknown = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "когда-то" } })));
     expect(unknown.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на следующий год? (дать обоснование)");
   });
 });
@@ -316,10 +316,10 @@ describe("report model: tables", () => {
 
   it("«ИТОГО» counts only rows inside the reporting period, while table 3.5 still lists every row", async () => {
     const publications = [
-      ...(FIXTURE_DATA.publications as Record<string, unknown>[]),
+      ...FIXTURE_DATA.publications,
       { authors: "Грабова А.С.", title: "Статья прошлого года", source: "Журнал", level: "Региональный", date: "12.10.2021" },
     ];
-    const m = model(await fixtureValidated({ publications } as never));
+    const m = model(await fixtureValidated({ publications }));
     expect(rowsText(tableAfter(m, "3.5.")).map((r) => r[2])).toContain("Статья прошлого года");
     expect(rowsText(tableAfter(m, "ИТОГО"))[0]).toEqual(["Публикации", "3", "региональный уровень — 1; муниципальный уровень — 2"]);
   });
@@ -344,13 +344,13 @@ describe("report model: tables", () => {
   });
 
   it("a lone dash typed to mean «nothing» prints «—» like an empty cell, in tables and text fields", () => {
-    const plan = (FIXTURE_DATA.plan as Record<string, unknown>[]).map((r, i) => (i === 1 ? { ...r, action: "-", reason: " – " } : r));
+    const plan = FIXTURE_DATA.plan.map((r, i) => (i === 1 ? { ...r, action: "-", reason: " – " } : r));
     const m = model(
       fixtureResult({
         plan,
         staff: [{ name: "Кленова Марина Игоревна", position: "--", role: "Руководитель МИП" }],
-        general: { ...(FIXTURE_DATA.general as Record<string, unknown>), consultant: "-" },
-        conclusions: { ...(FIXTURE_DATA.conclusions as Record<string, unknown>), proposals: "—" },
+        general: { ...FIXTURE_DATA.general, consultant: "-" },
+        conclusions: { ...FIXTURE_DATA.conclusions, proposals: "—" },
       } as never),
     );
     const row = rowsText(tableAfter(m, "2.7."))[1]!;
@@ -418,7 +418,7 @@ describe("draft and strict mode", () => {
 });
 
 describe("report names", () => {
-  it("names the document as REPORT.md and numbers new versions", () => {
+  it("names the document as docs/REPORT.md and numbers new versions", () => {
     expect(reportFileName("МОУ «СОШ № 4»", "2022")).toBe("Отчёт МИП — МОУ «СОШ № 4» — 2022");
     const taken = new Set(["A", "A (2)"]);
     expect(firstFreeName("A", (n) => taken.has(n))).toBe("A (3)");

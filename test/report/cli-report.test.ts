@@ -18,7 +18,7 @@ let err: string[];
 
 /** A grid whose leader is missing: the real validator reports GEN_REQUIRED as an error. */
 function gridWithError(): WorkbookGrid {
-  return fixtureGrid({ general: { ...(FIXTURE_DATA.general as object), leader: "" } });
+  return fixtureGrid({ general: { ...FIXTURE_DATA.general, leader: "" } });
 }
 
 async function xlsx(name: string, grid: WorkbookGrid): Promise<string> {

@@ -1,26 +1,13 @@
 /** A small invented МИП workbook for report tests (no real people). */
-import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../../src/core/grid.js";
+import { type WorkbookGrid, dateCell } from "../../src/core/grid.js";
 import type { Metrics } from "../../src/core/metrics.js";
-import { KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION, type TabDef } from "../../src/core/schema.js";
+import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { parsePeriod } from "../../src/core/terms/index.js";
 import type { ValidationResult } from "../../src/core/validate.js";
 import { parseWorkbook } from "../../src/core/workbook.js";
+import { type WorkbookSpec, workbookOf } from "../helpers/grid-builder.js";
 
-type Rows = Record<string, Cell>[];
-
-function tab(def: TabDef, data: Rows | Record<string, Cell>): TabGrid {
-  if (def.type === "keyValue") {
-    const values = data as Record<string, Cell>;
-    return {
-      title: def.title,
-      rows: [[...KEY_VALUE_HEADERS], ...def.fields.map((f) => [f.label, values[f.key] ?? null, f.hint])],
-    };
-  }
-  const rows = data as Rows;
-  return { title: def.title, rows: [def.columns.map((c) => c.header), ...rows.map((r) => def.columns.map((c) => r[c.key] ?? null))] };
-}
-
-export const FIXTURE_DATA: Record<string, Rows | Record<string, Cell>> = {
+export const FIXTURE_DATA = {
   general: {
     report_type: "Промежуточный",
     period: "2022",
@@ -121,11 +108,10 @@ export const FIXTURE_DATA: Record<string, Rows | Record<string, Cell>> = {
     proposals: "",
   },
   settings: { max_mentees: 5, strict: "Нет", orientation: "Книжная" },
-};
+} satisfies WorkbookSpec;
 
-export function fixtureGrid(overrides: Partial<typeof FIXTURE_DATA> = {}): WorkbookGrid {
-  const data = { ...FIXTURE_DATA, ...overrides };
-  return { tabs: TABS.map((def) => tab(def, data[def.key] ?? (def.type === "table" ? [] : {}))), templateVersion: TEMPLATE_VERSION };
+export function fixtureGrid(overrides: WorkbookSpec = {}): WorkbookGrid {
+  return workbookOf({ ...FIXTURE_DATA, ...overrides }).build();
 }
 
 const NO_METRICS: Metrics = {
@@ -139,7 +125,7 @@ const NO_METRICS: Metrics = {
  * The fixture parsed, with no rules run: the report's own logic is tested apart from the
  * validator (issues and metrics are added by each test where they matter).
  */
-export function fixtureResult(overrides: Partial<typeof FIXTURE_DATA> = {}): ValidationResult {
+export function fixtureResult(overrides: WorkbookSpec = {}): ValidationResult {
   const { workbook } = parseWorkbook(fixtureGrid(overrides));
   const periodCell = workbook.kv.general.fields.period?.value ?? null;
   return {
@@ -162,7 +148,7 @@ export function fixtureResult(overrides: Partial<typeof FIXTURE_DATA> = {}): Val
  * The fixture through the real validator (rules, context and metrics of the product).
  * Imported lazily so the report's own tests load even while the rules are being changed.
  */
-export async function fixtureValidated(overrides: Partial<typeof FIXTURE_DATA> = {}): Promise<ValidationResult> {
+export async function fixtureValidated(overrides: WorkbookSpec = {}): Promise<ValidationResult> {
   const { validateWorkbook } = await import("../../src/core/validate.js");
   return validateWorkbook(fixtureGrid(overrides), { today: "2022-12-20" });
 }

@@ -20,15 +20,8 @@ import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/core/samp
 import { novokuznetskReportDate, novokuznetskSampleGrid } from "../../src/core/sample-novokuznetsk.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
-import { brokenWords, docxToPdf, pdfToolsPresent as toolsPresent } from "./pdf-pages.js";
-
-if (!toolsPresent && process.env.CI) {
-  describe("report pages of each form", () => {
-    it("needs LibreOffice (soffice) and poppler-utils (pdftotext) on CI", () => {
-      expect.fail("soffice or pdftotext is not installed: apt-get install -y libreoffice-writer-nogui poppler-utils");
-    });
-  });
-}
+import { requireCommand } from "../helpers/system-tools.js";
+import { brokenWords, docxToPdf } from "./pdf-pages.js";
 
 /** The grid with one Настройки value replaced (by label). */
 function withSetting(grid: WorkbookGrid, label: string, value: string): WorkbookGrid {
@@ -45,7 +38,7 @@ const CASES = [
   { form: NOVOKUZNETSK, other: KIROVSKY, grid: novokuznetskSampleGrid, today: novokuznetskReportDate },
 ] as const;
 
-describe.skipIf(!toolsPresent)("report pages of each form", () => {
+describe("report pages of each form", () => {
   for (const { form, other, grid, today } of CASES) {
     for (const orientation of ["Книжная", "Альбомная"] as const) {
       it(`${form.name}, ${orientation.toLowerCase()}: skeleton in order, no word broken, draft marked on every page`, async () => {
@@ -58,7 +51,7 @@ describe.skipIf(!toolsPresent)("report pages of each form", () => {
         const docx = join(dir, `${form.id}.docx`);
         writeFileSync(docx, await renderDocx(model));
         const pdf = docxToPdf(docx, dir);
-        const raw = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+        const raw = execFileSync(requireCommand("pdftotext"), ["-layout", pdf, "-"], { encoding: "utf8" });
         const text = normalise(raw);
 
         const ctx = reportContextOf(validation);
@@ -101,7 +94,7 @@ describe.skipIf(!toolsPresent)("report pages of each form", () => {
   });
 });
 
-describe.skipIf(!toolsPresent)("every demo workbook's report", () => {
+describe("every demo workbook's report", () => {
   const grids = [...sampleSchools().map((s) => ({ name: s.fileName, grid: s.grid })), { name: "Новокузнецк", grid: novokuznetskSampleGrid() }];
   for (const { name, grid } of grids) {
     it(`${name}: no word broken, portrait or landscape`, async () => {
@@ -111,7 +104,7 @@ describe.skipIf(!toolsPresent)("every demo workbook's report", () => {
         if (built.kind !== "document") throw new Error("expected a document");
         const docx = join(dir, `${orientation}.docx`);
         writeFileSync(docx, await renderDocx(built.model));
-        const raw = execFileSync("pdftotext", ["-layout", docxToPdf(docx, dir), "-"], { encoding: "utf8" });
+        const raw = execFileSync(requireCommand("pdftotext"), ["-layout", docxToPdf(docx, dir), "-"], { encoding: "utf8" });
         expect(brokenWords(built.model.blocks.flatMap(blockText).join("\n"), raw), orientation).toEqual([]);
       }
     }, 180_000);

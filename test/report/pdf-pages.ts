@@ -1,15 +1,14 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-export const pdfToolsPresent = ["soffice", "pdftotext"].every((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0);
+import { requireCommand } from "../helpers/system-tools.js";
 
 /** Converts a .docx to PDF with a private LibreOffice profile (parallel runs do not collide). */
 export function docxToPdf(docx: string, outDir: string): string {
   const profile = mkdtempSync(join(tmpdir(), "mip-lo-profile-"));
   execFileSync(
-    "soffice",
+    requireCommand("soffice"),
     [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
     { stdio: "pipe", timeout: 120_000 },
   );

@@ -27,12 +27,12 @@ describe("column widths chosen for their content", () => {
   });
 
   it("portrait report: no header word and no one-word cell («Муниципальный», «Обществознание») breaks", () => {
-    const speeches = [...(FIXTURE_DATA.speeches as object[]), { level: "Муниципальный", date: "24.03.2022", place: "Семинар", topic: "Опыт", speaker: "Грабова А.С." }];
+    const speeches = [...FIXTURE_DATA.speeches, { level: "Муниципальный", date: "24.03.2022", place: "Семинар", topic: "Опыт", speaker: "Грабова А.С." }];
     const mentoring = [
-      ...(FIXTURE_DATA.mentoring as object[]),
+      ...FIXTURE_DATA.mentoring,
       { mentor: "Кедрова Анна Ивановна", mentor_org: "МОУ «Кедровая СОШ»", subject: "Обществознание", mentee: "Липова Ольга Ивановна", mentee_org: "МОУ «Липовская СОШ»", status: "Активна" },
     ];
-    const m = buildReportModel(fixtureResult({ speeches, mentoring } as never));
+    const m = buildReportModel(fixtureResult({ speeches, mentoring }));
     expect(m.orientation).toBe("portrait");
     expectWordsFit(m);
     const landscape = buildReportModel({ ...fixtureResult(), context: { ...fixtureResult().context, settings: { ...fixtureResult().context.settings, orientation: "landscape" } } });

@@ -122,52 +122,15 @@ function largeGrid(planRows: number, pairs: number, dirty = true): WorkbookGrid 
   return cleanWorkbook().rows("plan", plan).rows("orgs", orgs).rows("mentoring", mentoring).build();
 }
 
-describe("performance", () => {
-  /** Best of up to 10 runs, stopping once under `limit` ms: neighbours' load only ever adds time. */
-  function bestTime(grid: WorkbookGrid, limit: number): { wall: number; cpu: number; issues: number } {
-    validateWorkbook(grid, { today: "2022-12-20" }); // warm-up: JIT and lazy initialisation
-    let wall = Infinity;
-    let cpu = Infinity;
-    let issues = 0;
-    for (let run = 0; run < 10 && Math.min(wall, cpu) >= limit; run++) {
-      const before = process.cpuUsage();
-      const started = performance.now();
-      issues = validateWorkbook(grid, { today: "2022-12-20" }).issues.length;
-      wall = Math.min(wall, performance.now() - started);
-      const used = process.cpuUsage(before);
-      cpu = Math.min(cpu, (used.user + used.system) / 1000);
-    }
-    return { wall, cpu, issues };
-  }
-
-  it("validates 10,000 plan rows and 5,000 mentoring pairs in under 300 ms", () => {
-    const t = bestTime(largeGrid(10_000, 5_000, false), 300);
-    console.log(`validate 10,000 plan rows + 5,000 pairs (${t.issues} findings): best wall ${t.wall.toFixed(1)} ms, best CPU ${t.cpu.toFixed(1)} ms`);
-    expect(t.issues).toBeLessThan(700);
-    // On a shared, overloaded machine wall time measures the neighbours; CPU time measures the work.
-    expect(Math.min(t.wall, t.cpu)).toBeLessThan(300);
+// Speed and linearity are measured by `npm run bench` (bench/core.ts); these check the results.
+describe("large workbooks", () => {
+  it("validates 10,000 plan rows and 5,000 mentoring pairs, few findings when the rows are clean", () => {
+    const issues = validateWorkbook(largeGrid(10_000, 5_000, false), { today: "2022-12-20" }).issues.length;
+    expect(issues).toBeLessThan(700);
   });
 
-  it("stays fast when almost every row has a finding", () => {
-    const t = bestTime(largeGrid(10_000, 5_000, true), 300);
-    console.log(`validate 10,000 plan rows + 5,000 pairs (${t.issues} findings): best wall ${t.wall.toFixed(1)} ms, best CPU ${t.cpu.toFixed(1)} ms`);
-    expect(t.issues).toBeGreaterThan(8_000);
-    expect(Math.min(t.wall, t.cpu)).toBeLessThan(600);
-  });
-
-  it("grows linearly: twice the rows take well under four times as long", () => {
-    const time = (grid: WorkbookGrid): number => {
-      let best = Infinity;
-      for (let run = 0; run < 4; run++) {
-        const cpu = process.cpuUsage();
-        validateWorkbook(grid, { today: "2022-12-20" });
-        const used = process.cpuUsage(cpu);
-        best = Math.min(best, (used.user + used.system) / 1000);
-      }
-      return best;
-    };
-    const small = time(largeGrid(4_000, 2_000));
-    const large = time(largeGrid(8_000, 4_000));
-    expect(large / small).toBeLessThan(3.5);
+  it("reports every row when almost every row has a finding", () => {
+    const issues = validateWorkbook(largeGrid(10_000, 5_000, true), { today: "2022-12-20" }).issues.length;
+    expect(issues).toBeGreaterThan(8_000);
   });
 });

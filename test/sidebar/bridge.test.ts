@@ -27,8 +27,8 @@ describe("Russian plurals", () => {
 
   it("words warnings, infos and findings", () => {
     expect([1, 3, 5].map((n) => plural(n, WARNINGS))).toEqual(["1 предупреждение", "3 предупреждения", "5 предупреждений"]);
-    expect([1, 3, 5].map((n) => plural(n, INFOS))).toEqual(["1 заметка", "3 заметки", "5 заметок"]);
-    expect([1, 3, 5].map((n) => plural(n, FINDINGS))).toEqual(["1 замечание", "3 замечания", "5 замечаний"]);
+    expect([1, 3, 5].map((n) => plural(n, INFOS))).toEqual(["1 замечание", "3 замечания", "5 замечаний"]);
+    expect([1, 3, 5].map((n) => plural(n, FINDINGS))).toEqual(["1 находка", "3 находки", "5 находок"]);
   });
 
   it("formats shares and durations", () => {

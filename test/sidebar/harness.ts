@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { requireCommand } from "../helpers/system-tools.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const SIDEBAR_HTML = join(ROOT, "dist", "Sidebar.html");
@@ -131,7 +132,7 @@ export interface SidebarSession {
 }
 
 export async function launchSidebar(html: string, functions: readonly string[], viewport = { width: 300, height: 900 }): Promise<SidebarSession> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: requireCommand("chromium", "chromium-browser"), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport, deviceScaleFactor: 2, locale: "ru-RU", timezoneId: "Europe/Moscow" });
   const session: SidebarSession = {
     browser,

@@ -5,11 +5,9 @@
  */
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportOutcome, ServerApi, SidebarState } from "../../src/api.js";
+import { type ReportOutcome, SERVER_FUNCTIONS, type SidebarState } from "../../src/api.js";
 import { INJECTIONS, SAMPLE_ISSUES, createdOutcome, issue, sidebarState, tabsFor } from "./fixtures.js";
 import { type SidebarSession, SIDEBAR_HTML, ensureSidebarBuilt, gate, launchSidebar, lowContrastTexts, screenshotPath } from "./harness.js";
-
-const FUNCTIONS = ["sidebarGetState", "sidebarValidate", "sidebarSelectCell", "sidebarGenerateReport"] satisfies (keyof ServerApi)[];
 
 /** A scripted server: each function's behaviour can be replaced per test. */
 interface Script {
@@ -43,6 +41,8 @@ async function open(script: Script, options: { timeoutMs?: number } = {}): Promi
         return script.report();
       case "sidebarSelectCell":
         return script.select(args[0] as string, args[1] as string | null);
+      case "sidebarEditStamp":
+        return "";
       default:
         throw new Error(`unexpected ${name}`);
     }
@@ -52,7 +52,7 @@ async function open(script: Script, options: { timeoutMs?: number } = {}): Promi
 
 beforeAll(async () => {
   html = await ensureSidebarBuilt();
-  session = await launchSidebar(html, FUNCTIONS);
+  session = await launchSidebar(html, SERVER_FUNCTIONS);
 });
 
 afterAll(async () => {
@@ -97,12 +97,12 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#org-name").textContent()).resolves.toBe("МОУ ДО «Центр развития образования» Озёрского района");
     await expect(page.locator("#report-kind").textContent()).resolves.toBe("Промежуточный отчёт за 2022");
     const chips = await page.locator("#counts button").allTextContents();
-    expect(chips).toEqual(["2 ошибки", "4 предупреждения", "2 заметки"]);
+    expect(chips).toEqual(["2 ошибки", "4 предупреждения", "2 замечания"]);
     await expect(page.locator("#completeness [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe("87");
     await expect(page.locator("#completeness").textContent()).resolves.toContain("87 %");
     await expect(page.locator("#plan-execution [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe("75");
     await expect(page.locator("#checked-at").textContent()).resolves.toBe("Проверено 20.12.2022 14:05");
-    await expect(page.locator("#status").textContent()).resolves.toBe("Проверка завершена: 2 ошибки, 4 предупреждения, 2 заметки.");
+    await expect(page.locator("#status").textContent()).resolves.toBe("Проверка завершена: 2 ошибки, 4 предупреждения, 2 замечания.");
     await page.screenshot({ path: screenshotPath("sidebar-findings"), fullPage: true });
     await page.screenshot({ path: screenshotPath("sidebar-main") }); // the first screen, as the user sees it
   });
@@ -114,10 +114,10 @@ describe("sidebar UI (scripted server)", () => {
     const issues = [...many, ...one, ...five];
     await open(scripted({ state: () => sidebarState({ planExecution: null }, issues) }));
     const chips = await session.page.locator("#counts button").allTextContents();
-    expect(chips).toEqual(["21 ошибка", "1 предупреждение", "5 заметок"]);
+    expect(chips).toEqual(["21 ошибка", "1 предупреждение", "5 замечаний"]);
     await expect(session.page.locator("#plan-execution").textContent()).resolves.toContain("сроки ещё не наступили");
     // 21 findings on one tab: the first 30 cap is not hit, the group header counts them.
-    await expect(session.page.locator("[data-sheet='План-факт'] .group-count").textContent()).resolves.toBe("22 замечания");
+    await expect(session.page.locator("[data-sheet='План-факт'] .group-count").textContent()).resolves.toBe("22 находки");
 
     await open(scripted({ state: () => sidebarState({}, one) }));
     expect(await session.page.locator("#counts button").allTextContents()).toEqual(["Ошибок нет", "1 предупреждение", "Заметок нет"]);
@@ -129,7 +129,7 @@ describe("sidebar UI (scripted server)", () => {
     const page = session.page;
     await expect(page.locator("#findings .finding").count()).resolves.toBe(30);
     const more = page.locator("#findings button.more");
-    await expect(more.textContent()).resolves.toBe("Показать ещё 15 замечаний");
+    await expect(more.textContent()).resolves.toBe("Показать ещё 15 находок");
     await more.click();
     await expect(page.locator("#findings .finding").count()).resolves.toBe(45);
     await expect(page.locator("#findings button.more").count()).resolves.toBe(0);
@@ -141,7 +141,7 @@ describe("sidebar UI (scripted server)", () => {
     const tabs = page.locator("#tabs button");
     await expect(tabs.count()).resolves.toBe(sidebarState().tabs.length);
     await expect(page.locator("#tabs button[data-tab='План-факт']").getAttribute("aria-label")).resolves.toBe(
-      "План-факт: 3 замечания, есть ошибки",
+      "План-факт: 3 находки, есть ошибки",
     );
     await expect(page.locator("#tabs button[data-tab='Задачи']").getAttribute("aria-label")).resolves.toBe("Задачи: без замечаний");
     await expect(page.locator("#tabs button[data-tab='Участники']").getAttribute("class")).resolves.toContain("tab-infos");
@@ -174,7 +174,7 @@ describe("sidebar UI (scripted server)", () => {
       "finding finding-error",
     ]);
     await expect(page.locator("#counts button[data-severity='error']").getAttribute("aria-pressed")).resolves.toBe("true");
-    await expect(page.locator("#findings-title").textContent()).resolves.toBe("Замечания: только ошибки");
+    await expect(page.locator("#findings-title").textContent()).resolves.toBe("Находки: только ошибки");
     await page.locator("#counts button[data-severity='info']").click();
     expect(await page.locator("#findings .finding-message").allTextContents()).toEqual([
       SAMPLE_ISSUES[6]!.message,

@@ -1,41 +1,42 @@
 /**
- * The shape of a stored school digest, checked when it is read back from its hidden Свод cell:
- * anyone with edit access to the committee's sheet can change that cell, so nothing read from it
- * is trusted until it matches. zod/mini keeps the Apps Script bundle small (≈ 14 KB minified,
- * against ≈ 90 KB for the classic API).
+ * The shape of a school digest (digest.ts), defined once: the types are the schemas'. It is
+ * checked when a digest is read back from its hidden Свод cell: anyone with edit access to the
+ * committee's sheet can change that cell, so nothing read from it is trusted until it matches.
+ * zod/mini keeps the Apps Script bundle small (≈ 14 KB minified, against ≈ 90 KB for the
+ * classic API).
  */
 import * as z from "zod/mini";
-import type { Metrics } from "../metrics.js";
-import type { SchoolDigest } from "./digest.js";
+import { MetricsSchema } from "../metrics.js";
 
 const counts = z.record(z.string(), z.number());
 const text = z.string();
 
-export const MetricsSchema = z.object({
-  completeness: z.number(),
-  planRows: z.number(),
-  planDone: z.number(),
-  planDue: z.number(),
-  planExecution: z.nullable(z.number()),
-  deviations: z.number(),
-  pairsTotal: z.number(),
-  pairsActive: z.number(),
-  pairsNotHeld: z.number(),
-  mentors: z.number(),
-  mentees: z.number(),
-  menteeOrgs: z.number(),
-  pairsBySubject: counts,
-  maxMentorLoad: z.number(),
-  participantsTotal: z.number(),
-  eventsByTab: counts,
-  eventsByLevel: counts,
-  publications: z.number(),
-  publicationsByLevel: counts,
-  contestsByLevel: z.record(z.string(), z.object({ participations: z.number(), wins: z.number() })),
-  speechesByLevel: counts,
+const DigestDeviationSchema = z.object({ no: text, activity: text, status: text, reason: text, action: text });
+export type DigestDeviation = z.infer<typeof DigestDeviationSchema>;
+
+const DigestNotHeldPairSchema = z.object({
+  mentor: text,
+  /** Absent in digests stored before the справка printed it. */
+  mentee: z.optional(text),
+  subject: text,
+  reason: text,
 });
+export type DigestNotHeldPair = z.infer<typeof DigestNotHeldPairSchema>;
+
+const DigestProblemSchema = z.object({ problem: text, solution: text, outcome: text });
+export type DigestProblem = z.infer<typeof DigestProblemSchema>;
+
+const DigestCountSchema = z.object({ name: text, count: z.number() });
+
+/** A pair: indexes into `names` (−1 when empty), the subject as written, the status from the list ("" if none). */
+const DigestPairSchema = z.tuple([z.number(), z.number(), text, text]);
+export type DigestPair = z.infer<typeof DigestPairSchema>;
+
+const DigestPairsSchema = z.object({ names: z.array(text), list: z.array(DigestPairSchema) });
+export type DigestPairs = z.infer<typeof DigestPairsSchema>;
 
 export const SchoolDigestSchema = z.object({
+  /** «Сокращённое наименование», else the full name. */
   organisation: text,
   fullName: text,
   municipality: text,
@@ -45,18 +46,22 @@ export const SchoolDigestSchema = z.object({
   templateVersion: z.nullable(text),
   summary: z.object({ errors: z.number(), warnings: z.number(), infos: z.number(), completeness: z.number() }),
   metrics: MetricsSchema,
+  /** Organisations of the project (Организации) with their type from the list. */
   orgs: z.array(z.object({ name: text, type: text })),
-  participants: z.array(z.object({ name: text, count: z.number() })),
-  deviations: z.array(z.object({ no: text, activity: text, status: text, reason: text, action: text })),
-  // `mentee` was added later: digests stored before it stay readable.
-  notHeldPairs: z.array(z.object({ mentor: text, mentee: z.optional(text), subject: text, reason: text })),
-  problems: z.array(z.object({ problem: text, solution: text, outcome: text })),
+  participants: z.array(DigestCountSchema),
+  deviations: z.array(DigestDeviationSchema),
+  notHeldPairs: z.array(DigestNotHeldPairSchema),
+  problems: z.array(DigestProblemSchema),
+  /** How many findings of each rule id (errors and warnings only). */
   findings: counts,
+  /** The first few error messages, for «schools whose reports still have errors». */
   firstErrors: z.array(text),
-  // Added later: digests stored before it stay readable (their counts are summed).
-  pairs: z.optional(z.object({ names: z.array(text), list: z.array(z.tuple([z.number(), z.number(), text, text])) })),
+  /**
+   * Every mentoring pair, people as folded names, so the committee counts a pair or a person
+   * once when two schools' workbooks list them (a centre's workbook lists the pairs its mentors
+   * hold in schools that keep their own). Absent in digests stored before it and for very
+   * large projects: their counts are summed.
+   */
+  pairs: z.optional(DigestPairsSchema),
 });
-
-// Compile-time guards: the schemas must produce exactly what the interfaces promise.
-export const schemaMatchesMetrics = (value: z.infer<typeof MetricsSchema>): Metrics => value;
-export const schemaMatchesDigest = (value: z.infer<typeof SchoolDigestSchema>): SchoolDigest => value;
+export type SchoolDigest = z.infer<typeof SchoolDigestSchema>;

@@ -6,79 +6,23 @@
  * (mentor and mentee names of pairs that did not take place, as the report itself prints them).
  */
 import { textOf as cellTextOf } from "../cells.js";
-import { foldEnum } from "../fold.js";
 import type { RuleId } from "../issues.js";
 import type { Metrics } from "../metrics.js";
 import { DISSEMINATION, PLAN_DEVIATION_STATUSES } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
 import { type MentoringPair, summariseMentoring } from "../rules/mentoring-summary.js";
-import { SchoolDigestSchema } from "./digest-schema.js";
+import {
+  type DigestDeviation,
+  type DigestNotHeldPair,
+  type DigestPair,
+  type DigestPairs,
+  type DigestProblem,
+  type SchoolDigest,
+  SchoolDigestSchema,
+} from "./digest-schema.js";
 
-export interface DigestDeviation {
-  readonly no: string;
-  readonly activity: string;
-  readonly status: string;
-  readonly reason: string;
-  readonly action: string;
-}
-
-export interface DigestNotHeldPair {
-  readonly mentor: string;
-  /** Absent in digests stored before the справка printed it. */
-  readonly mentee?: string;
-  readonly subject: string;
-  readonly reason: string;
-}
-
-export interface DigestProblem {
-  readonly problem: string;
-  readonly solution: string;
-  readonly outcome: string;
-}
-
-export interface DigestCount {
-  readonly name: string;
-  readonly count: number;
-}
-
-export interface SchoolDigest {
-  /** «Сокращённое наименование», else the full name. */
-  readonly organisation: string;
-  readonly fullName: string;
-  readonly municipality: string;
-  readonly reportType: string;
-  readonly period: string;
-  readonly topic: string;
-  readonly templateVersion: string | null;
-  readonly summary: { errors: number; warnings: number; infos: number; completeness: number };
-  readonly metrics: Metrics;
-  /** Organisations of the project (Организации) with their type from the list. */
-  readonly orgs: readonly { name: string; type: string }[];
-  readonly participants: readonly DigestCount[];
-  readonly deviations: readonly DigestDeviation[];
-  readonly notHeldPairs: readonly DigestNotHeldPair[];
-  readonly problems: readonly DigestProblem[];
-  /** How many findings of each rule (errors and warnings only). */
-  readonly findings: Readonly<Partial<Record<RuleId, number>>>;
-  /** The first few error messages, for «schools whose reports still have errors». */
-  readonly firstErrors: readonly string[];
-  /**
-   * Every mentoring pair, people as folded names, so the committee counts a pair or a person
-   * once when two schools' workbooks list them (a centre's workbook lists the pairs its mentors
-   * hold in schools that keep their own). Absent in digests stored before it and for very
-   * large projects: their counts are summed.
-   */
-  readonly pairs?: DigestPairs;
-}
-
-/** A pair: indexes into `names` (−1 when empty), the subject as written, the status from the list ("" if none). */
-export type DigestPair = readonly [mentor: number, mentee: number, subject: string, status: string];
-
-export interface DigestPairs {
-  readonly names: readonly string[];
-  readonly list: readonly DigestPair[];
-}
+export type { SchoolDigest } from "./digest-schema.js";
 
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
 export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, pairs: 250 } as const;
@@ -178,11 +122,6 @@ export function disseminationEvents(metrics: Metrics): number {
   const byTab = metrics.eventsByTab[DISSEMINATION.title];
   if (typeof byTab === "number") return byTab;
   return Object.values(metrics.eventsByLevel).reduce((a, b) => a + b, 0);
-}
-
-/** Same text compared the way people mistype it (case, «ё», dashes, spaces). */
-export function sameText(a: string, b: string): boolean {
-  return foldEnum(a) === foldEnum(b);
 }
 
 /** Largest JSON text a digest may take in one cell (Sheets allows 50,000; 1,000 schools stay under 20 MB). */

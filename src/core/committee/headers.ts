@@ -1,5 +1,5 @@
 /**
- * The committee tabs (COMMITTEE.md, a contract): titles and headers exactly as specified.
+ * The committee tabs (docs/COMMITTEE.md, a contract): titles and headers exactly as specified.
  * Extra service columns live to the right of the contract columns, as the spec allows.
  */
 
@@ -36,8 +36,6 @@ export const SUMMARY_HEADERS = [
 export const SUMMARY_SERVICE_HEADERS = ["ID таблицы", "Изменена", "Данные для справки"] as const;
 
 export const SUMMARY_ALL_HEADERS = [...SUMMARY_HEADERS, ...SUMMARY_SERVICE_HEADERS] as const;
-
-export type SummaryHeader = (typeof SUMMARY_HEADERS)[number];
 
 /** 0-based column of a Свод header. */
 export function summaryColumn(header: (typeof SUMMARY_ALL_HEADERS)[number]): number {

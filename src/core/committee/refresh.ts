@@ -11,7 +11,7 @@ import { validateWorkbook } from "../validate.js";
 import { failureState, isDailyQuota, isRateLimited } from "./failure.js";
 import { type RegistryEntry, spreadsheetUrl } from "./registry.js";
 import { type SchoolRecord, type StoredRow, type SummaryRow, failedRecord, readRecord, schoolRow } from "./school.js";
-import { STATE_NO_LINK, STATE_NOT_TEMPLATE, STATE_TOO_SLOW, stateHasFigures } from "./states.js";
+import { STATE_NO_LINK, STATE_TOO_SLOW, sameState, stateHasFigures } from "./states.js";
 
 export interface OpenedSchool {
   readonly grid: WorkbookGrid;
@@ -69,13 +69,17 @@ export interface BatchResult {
   readonly skipped: number;
   readonly failed: number;
   /**
-   * True when Google's rate limit or quota stopped the run: the school it stopped at keeps
+   * Set when Google's rate limit or quota stopped the run: the school it stopped at keeps
    * its previous row and the cursor points at it, so a later run reads it again.
    */
-  readonly paused: boolean;
-  /** The pause is for the day (a daily quota): a continuation in a minute would only pause again. */
-  readonly pausedForDay: boolean;
+  readonly pause: Pause | null;
 }
+
+/**
+ * Why Google stopped a run: «rate» — the per-minute rate limit (a continuation shortly goes on);
+ * «day» — a daily quota (a continuation in a minute would only pause again).
+ */
+export type Pause = "rate" | "day";
 
 /** Apps Script stops a run at 6 minutes; leave room for writing the cursor and progress. */
 export const DEFAULT_BUDGET_MS = 4.5 * 60 * 1000;
@@ -101,7 +105,7 @@ function sourceOf(entry: RegistryEntry, ports: RefreshPorts, modified: string, r
 function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, modified: string): boolean {
   if (!stored || !entry.id || stored.id !== entry.id || modified === "" || stored.modified !== modified) return false;
   const state = stored.record.state;
-  return (stateHasFigures(state) && stored.record.digest !== null) || state === STATE_NOT_TEMPLATE || state === STATE_TOO_SLOW;
+  return (stateHasFigures(state) && stored.record.digest !== null) || state.kind === "not-template" || sameState(state, STATE_TOO_SLOW);
 }
 
 /** The row of a school skipped because runs died reading it (its modified time kept, when known). */
@@ -120,20 +124,19 @@ export interface SchoolOutcome {
   readonly record: SchoolRecord | null;
   readonly failed: boolean;
   /** A rate limit or quota stopped the read: write nothing, stop the batch here. */
-  readonly paused?: boolean;
-  readonly pausedForDay?: boolean;
+  readonly pause?: Pause;
 }
 
 /** A school that could not be read: its failure state, or a pause when Google's rate limit or quota stopped it. */
 function unreadable(error: unknown, entry: RegistryEntry, ports: RefreshPorts, modified: string): SchoolOutcome {
-  if (isRateLimited(error)) return { record: null, failed: false, paused: true, pausedForDay: isDailyQuota(error) };
+  if (isRateLimited(error)) return { record: null, failed: false, pause: isDailyQuota(error) ? "day" : "rate" };
   return { record: failedRecord(sourceOf(entry, ports, modified), failureState(error)), failed: true };
 }
 
 /** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
 export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
   if (!entry.id) return { record: failedRecord(sourceOf(entry, ports, ""), STATE_NO_LINK), failed: true };
-  let modified = "";
+  let modified: string;
   try {
     modified = ports.modifiedTime(entry.id);
   } catch (error) {
@@ -172,7 +175,7 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   let skipped = 0;
   let failed = 0;
   let slowest = 0;
-  let pause: SchoolOutcome | null = null;
+  let pause: Pause | null = null;
   while (next < total) {
     const before = ports.now();
     if (before - started + slowest > budgetMs) break;
@@ -190,8 +193,8 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
       lastCheckpoint = before;
     }
     const outcome = refreshSchool(entry, stored[next], ports);
-    if (outcome.paused) {
-      pause = outcome;
+    if (outcome.pause) {
+      pause = outcome.pause;
       break;
     }
     if (outcome.record) ports.writeRow(next, schoolRow(outcome.record));
@@ -209,8 +212,7 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
     processed,
     skipped,
     failed,
-    paused: pause !== null,
-    pausedForDay: pause?.pausedForDay === true,
+    pause,
   };
 }
 
@@ -229,10 +231,10 @@ const CONTINUES: Readonly<Record<ContinuationKind, string>> = {
 
 /**
  * «обновлено 240 из 1000», and the time when finished or how it continues when not
- * (`paused`: a rate limit stopped the run, which is said too; "day" — a daily quota).
+ * (and why Google paused it, when it did).
  */
-export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute", paused: boolean | "day" = false): string {
+export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute", pause: Pause | null = null): string {
   if (finished) return `обновлено ${done} из ${total} — ${when}`;
-  const pause = paused === "day" ? "пауза: исчерпан суточный лимит Google, " : paused ? "пауза: Google ограничил частоту чтения таблиц, " : "";
-  return `обновлено ${done} из ${total}, ${pause}${CONTINUES[next]}`;
+  const paused = pause === "day" ? "пауза: исчерпан суточный лимит Google, " : pause === "rate" ? "пауза: Google ограничил частоту чтения таблиц, " : "";
+  return `обновлено ${done} из ${total}, ${paused}${CONTINUES[next]}`;
 }

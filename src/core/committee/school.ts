@@ -15,7 +15,9 @@ import {
   STATE_NOT_TEMPLATE,
   STATE_OK,
   STATE_OLD_TEMPLATE,
+  stateFromText,
   stateHasFigures,
+  stateText,
 } from "./states.js";
 import { wholePercent } from "../percent.js";
 
@@ -100,7 +102,7 @@ export function toneOf(record: SchoolRecord): RowTone {
   const d = record.digest;
   if (!d || !stateHasFigures(record.state)) return "unreadable";
   if (d.summary.errors > 0) return "errors";
-  if (d.summary.warnings > 0 || record.state !== STATE_OK) return "warnings";
+  if (d.summary.warnings > 0 || record.state.kind !== "ok") return "warnings";
   return "clean";
 }
 
@@ -132,7 +134,7 @@ export function schoolRow(record: SchoolRecord): SummaryRow {
     m ? disseminationEvents(m) : "",
     reportCell(record),
     record.updated,
-    record.state,
+    stateText(record.state),
   ];
   if (contract.length !== SUMMARY_HEADERS.length) throw new Error("Свод row does not match its headers");
   return { values: [...contract, record.id, record.modified, d ? serialiseDigest(d) : ""], tone: toneOf(record) };
@@ -159,7 +161,7 @@ export function storedRowOf(values: readonly unknown[]): StoredRow | null {
     modified: at("Изменена"),
     updated: at("Обновлено"),
     reportLink: /^https:\/\//.test(at("Отчёт")) ? at("Отчёт") : "",
-    state: at("Состояние"),
+    state: stateFromText(at("Состояние")),
     digest: parseDigest(at("Данные для справки")),
   };
   return { id, modified: record.modified, record };

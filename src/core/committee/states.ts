@@ -1,26 +1,43 @@
 /**
- * The state of one school on the dashboard (COMMITTEE.md «Состояние»).
+ * The state of one school on the dashboard (docs/COMMITTEE.md «Состояние»).
  *
  * Contract states: `ОК`, `Нет доступа`, `Не шаблон МИП`, `Ошибка чтения: …`.
  * Extra states (documented in README):
  * - `Старая версия шаблона` — the workbook was made by an older template; its figures are
  *   still read and shown, but the coordinator should run «Создать / обновить шаблон».
  * - `Нет ссылки` — the Реестр row has no recognisable spreadsheet link or id.
+ * A state is a value of the union below; its Russian text exists only in the Свод cell, the
+ * command's output and the справка (stateText), and is read back once (stateFromText).
  */
+import { SEVERITY_COLOURS } from "../severity.js";
 
-export const STATE_OK = "ОК";
-export const STATE_NO_ACCESS = "Нет доступа";
-export const STATE_NOT_TEMPLATE = "Не шаблон МИП";
-export const STATE_OLD_TEMPLATE = "Старая версия шаблона";
-export const STATE_NO_LINK = "Нет ссылки";
-export const STATE_READ_ERROR_PREFIX = "Ошибка чтения: ";
+export type SchoolState =
+  | { readonly kind: "ok" }
+  | { readonly kind: "no-access" }
+  | { readonly kind: "not-template" }
+  | { readonly kind: "old-template" }
+  | { readonly kind: "no-link" }
+  | { readonly kind: "read-error"; readonly detail: string };
 
-export type SchoolState = string;
+export const STATE_OK: SchoolState = { kind: "ok" };
+export const STATE_NO_ACCESS: SchoolState = { kind: "no-access" };
+export const STATE_NOT_TEMPLATE: SchoolState = { kind: "not-template" };
+export const STATE_OLD_TEMPLATE: SchoolState = { kind: "old-template" };
+export const STATE_NO_LINK: SchoolState = { kind: "no-link" };
+
+const TEXTS = {
+  ok: "ОК",
+  "no-access": "Нет доступа",
+  "not-template": "Не шаблон МИП",
+  "old-template": "Старая версия шаблона",
+  "no-link": "Нет ссылки",
+} as const satisfies Record<Exclude<SchoolState["kind"], "read-error">, string>;
+const READ_ERROR_PREFIX = "Ошибка чтения: ";
 
 /** `Ошибка чтения: {detail}` with the detail shortened to one readable line. */
 export function readErrorState(detail: string): SchoolState {
   const line = detail.replace(/\s+/g, " ").trim() || "неизвестная ошибка";
-  return STATE_READ_ERROR_PREFIX + (line.length > 120 ? `${line.slice(0, 119)}…` : line);
+  return { kind: "read-error", detail: line.length > 120 ? `${line.slice(0, 119)}…` : line };
 }
 
 /**
@@ -29,17 +46,33 @@ export function readErrorState(detail: string): SchoolState {
  */
 export const STATE_TOO_SLOW = readErrorState("таблица читается слишком долго");
 
+/** The state as the dashboard, the command and the справка print it. */
+export function stateText(state: SchoolState): string {
+  return state.kind === "read-error" ? READ_ERROR_PREFIX + state.detail : TEXTS[state.kind];
+}
+
+/** A Свод cell read back; text no state prints is a read error carrying that text. */
+export function stateFromText(text: string): SchoolState {
+  const kind = (Object.keys(TEXTS) as (keyof typeof TEXTS)[]).find((k) => TEXTS[k] === text);
+  if (kind) return { kind };
+  return readErrorState(text.startsWith(READ_ERROR_PREFIX) ? text.slice(READ_ERROR_PREFIX.length) : text);
+}
+
+export function sameState(a: SchoolState, b: SchoolState): boolean {
+  return stateText(a) === stateText(b);
+}
+
 /** Dashboard row colour: errors red, warnings amber, clean green; unreadable grey. */
 export type RowTone = "errors" | "warnings" | "clean" | "unreadable";
 
 export const TONE_COLOURS: Readonly<Record<RowTone, string>> = {
-  errors: "#f4cccc",
-  warnings: "#fce8b2",
+  errors: SEVERITY_COLOURS.error,
+  warnings: SEVERITY_COLOURS.warning,
   clean: "#d9ead3",
   unreadable: "#e0e0e0",
 };
 
 /** True for states whose row carries the validator's figures. */
 export function stateHasFigures(state: SchoolState): boolean {
-  return state === STATE_OK || state === STATE_OLD_TEMPLATE;
+  return state.kind === "ok" || state.kind === "old-template";
 }

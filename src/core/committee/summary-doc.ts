@@ -18,7 +18,7 @@ import { type ColumnSpec, table } from "../report/blocks.js";
 import { type Block, type DocModel, DASH, SIGNATURE_BLANK, heading, paragraph, run } from "../report/model.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
-import { stateHasFigures } from "./states.js";
+import { stateHasFigures, stateText } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
 import type { SchoolDigest } from "./digest.js";
 import { percentOf } from "../percent.js";
@@ -368,7 +368,7 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
     .map((s) => [s.record.organisation, num(s.digest.summary.errors), num(s.digest.summary.warnings), s.digest.firstErrors.slice(0, 3).join("\n")]);
   const unreadable = records
     .filter((r) => !r.digest || !stateHasFigures(r.state))
-    .map((r) => [r.organisation || r.link, r.state]);
+    .map((r) => [r.organisation || r.link, stateText(r.state)]);
   return [
     { type: "pageBreak" },
     heading(1, "Приложение. Итоги проверки таблиц МИП"),

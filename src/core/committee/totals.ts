@@ -3,8 +3,9 @@ import type { SchoolRecord } from "./school.js";
 import { NO_SUBJECT, PAIR_ACTIVE_STATUSES as ACTIVE_STATUSES, PAIR_NOT_HELD as NOT_HELD } from "../schema.js";
 import { identity } from "../rules/read.js";
 import { squeeze } from "../russian.js";
-import { type DigestPairs, type SchoolDigest, disseminationEvents } from "./digest.js";
-import { stateHasFigures } from "./states.js";
+import type { DigestPairs } from "./digest-schema.js";
+import { type SchoolDigest, disseminationEvents } from "./digest.js";
+import { stateHasFigures, stateText } from "./states.js";
 
 export interface CommitteeTotals {
   schools: number;
@@ -165,7 +166,7 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
   let completenessSum = 0;
   const mentoring = new PairTally();
   for (const record of records) {
-    t.byState[record.state] = (t.byState[record.state] ?? 0) + 1;
+    t.byState[stateText(record.state)] = (t.byState[stateText(record.state)] ?? 0) + 1;
     const d = record.digest;
     if (!d || !stateHasFigures(record.state)) {
       t.unreadable++;

@@ -19,7 +19,7 @@ import { generalText } from "./read.js";
 import { typography } from "./typography.js";
 import { layoutSections } from "./widths.js";
 
-export { blockedOutcome, createdOutcome, firstFreeName, reportFileName, safeFileName } from "./naming.js";
+export { firstFreeName, reportFileName, safeFileName } from "./naming.js";
 
 export interface BuildReportOptions {
   /** Overrides `Настройки → Не формировать отчёт при ошибках` (CLI `--strict`). */

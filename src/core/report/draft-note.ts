@@ -1,7 +1,7 @@
 /** What a draft report tells its maker, the same in the CLI and the sidebar. */
 import { countWithNoun } from "../russian.js";
+import { ERRORS } from "../severity.js";
 
-const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
 
 /**
  * «в таблице 1 ошибка. Она перечислена в приложении к отчёту; исправьте её …» — the pronoun

@@ -1,12 +1,10 @@
 /**
- * Report names and the outcome the sidebar receives. Shared by Apps Script (Drive) and the
- * CLI (file system): neither ever overwrites an existing document, they number a new version.
+ * Report names. Shared by Apps Script (Drive) and the CLI (file system): neither ever
+ * overwrites an existing document, they number a new version.
  */
-import type { ReportLink, ReportOutcome } from "../../api.js";
-import type { Issue } from "../issues.js";
 import { squeeze } from "../russian.js";
 
-/** «Отчёт МИП — {org_short_name} — {period}», as REPORT.md names the document. */
+/** «Отчёт МИП — {org_short_name} — {period}», as docs/REPORT.md names the document. */
 export function reportFileName(orgShortName: string, period: string): string {
   const org = squeeze(orgShortName) || "без названия";
   const when = squeeze(period) || "период не указан";
@@ -26,18 +24,10 @@ export function firstFreeName(name: string, taken: (candidate: string) => boolea
 /** A document name made safe as a file name on every OS (slashes, colons, quotes of the shell kind). */
 export function safeFileName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/[. ]+$/u, "");
   return cleaned === "" ? "Отчёт МИП" : cleaned;
-}
-
-export function createdOutcome(report: ReportLink, errors: number): ReportOutcome {
-  return { kind: "created", report, errors };
-}
-
-/** Strict mode with errors: no document; the sidebar lists the errors. */
-export function blockedOutcome(errors: readonly Issue[]): ReportOutcome {
-  return { kind: "blocked", issues: errors.filter((i) => i.severity === "error") };
 }

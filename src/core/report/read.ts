@@ -17,7 +17,7 @@ export const conclusionText = (wb: Workbook, key: ConclusionKey): string => prin
 
 /** Rows of a table tab (empty when the tab is missing). */
 export function rowsOf<K extends TableTabKey>(wb: Workbook, key: K): readonly TableRow<K>[] {
-  return (wb.tables[key]?.rows ?? []) as readonly TableRow<K>[];
+  return (wb.tables[key]?.rows ?? []);
 }
 
 /** The text of one cell of a row («» for a lone dash, which then prints «—» like an empty cell). */

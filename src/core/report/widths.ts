@@ -1,5 +1,5 @@
 /**
- * Column widths chosen for their content (REPORT.md «Formatting»): each column is at least as
+ * Column widths chosen for their content (docs/REPORT.md «Formatting»): each column is at least as
  * wide as the longest single word of its header (bold) and cells at 12 pt Times New Roman, so
  * no word breaks in the middle; the rest of the text width is shared by the model's weights.
  * Done in the core, on the model, so the .docx and the Google Docs renderers draw the same
@@ -21,7 +21,7 @@ const EM = { regular: table(REGULAR), bold: table(BOLD) };
 /** An unknown character counts as a wide letter. */
 const UNKNOWN = 722;
 
-/** Table text size, points (REPORT.md: 12 pt in tables). */
+/** Table text size, points (docs/REPORT.md: 12 pt in tables). */
 export const TABLE_PT = 12;
 /** Left + right cell padding the renderers use, points, with a little slack for rounding. */
 export const CELL_PADDING_PT = 2 * 2.85 + 2;

@@ -108,7 +108,7 @@ function inPeriodRows<K extends PeriodTab>(ctx: Omit<RuleContext, "emit">, table
   });
 }
 
-function byLevel(rows: readonly TableRow<PeriodTab>[]): Record<string, number> {
+function byLevel<K extends PeriodTab>(rows: readonly TableRow<K>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const row of rows) bump(out, levelOf((row.cells as Record<string, Cell | undefined>).level ?? null));
   return out;

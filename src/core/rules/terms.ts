@@ -8,6 +8,7 @@ import { quote } from "../issues.js";
 import { type TableTabDef, type TableTabKey, TABS } from "../schema.js";
 import { TERM_FORMS_HINT, formatRuDate } from "../terms/index.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
+import type { Cell } from "../grid.js";
 import { type Dated, FAR_FUTURE, FAR_PAST, datedOf, outsidePeriod, rangeOf, readCell } from "./dated.js";
 import { emitAt, emitField, fieldCell, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
@@ -46,7 +47,7 @@ function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: str
   const outside = dated.status === "ok" && !reversed && periodCheck && ctx.period !== null && outsidePeriod(range!, ctx.period);
   if (dated.status === "ok" && !reversed && !outside) return;
   // Only rows with a finding pay for the message.
-  const value = textOf((row.cells as Record<string, never>)[key]);
+  const value = textOf((row.cells as Readonly<Record<string, Cell>>)[key]);
   const where = `В строке ${row.row} в столбце «${header}»`;
   if (reversed) {
     emitAt(ctx, table, row as never, key as never, "TERM_REVERSED", reversedMessage(where, value));
@@ -73,7 +74,7 @@ function checkStartEnd(ctx: RuleContext, table: ParsedTable, row: TableRow, star
   const start = rangeOf(datedOf(ctx, table.key, row as never, startKey as never));
   const end = rangeOf(datedOf(ctx, table.key, row as never, endKey as never));
   if (!start && !end) return;
-  const cells = row.cells as Record<string, never>;
+  const cells = row.cells as Readonly<Record<string, Cell>>;
   if (start && end && start.start > end.end) {
     emitAt(
       ctx,

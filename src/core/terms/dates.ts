@@ -71,14 +71,6 @@ export function compareIso(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function minIso(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-export function maxIso(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}
-
 /** The date n days later (n may be negative). */
 export function addDays(iso: IsoDate, n: number): IsoDate {
   const ms = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) + n * MS_PER_DAY;

@@ -19,19 +19,12 @@ export {
   daysBetween,
   formatRuDate,
   isIsoDate,
-  isRealDate,
   isoOf,
-  isoParts,
   lastDayOfMonth,
-  maxIso,
-  minIso,
-  monthEnd,
-  monthStart,
   rangesOverlap,
   rangeWithin,
 } from "./dates.js";
-export { MONTHS, monthName, monthNumber } from "./months.js";
-export { MAX_TERM_LENGTH } from "./parse.js";
+export { MONTHS, monthNumber } from "./months.js";
 
 /** Accepted forms, for TERM_INVALID messages. */
 export const TERM_FORMS_HINT =

@@ -3,6 +3,7 @@
  * exported by the committee deployment's entry (src/gas/committee-main.ts) so the build gives
  * each a real top-level function.
  */
+import type { Pause } from "../../core/committee/refresh.js";
 import { countWithNoun } from "../../core/russian.js";
 import { UserError, userMessage } from "../errors.js";
 import { committeeSpreadsheet, rememberCommitteeSpreadsheet } from "./cursor.js";
@@ -35,9 +36,9 @@ const FOR_THE_DAY = {
 } as const;
 
 /** Why an unfinished run stopped early, when it did (the progress cell says it in short). */
-function pauseText(outcome: { paused: boolean; pausedForDay: boolean }): string {
-  if (outcome.pausedForDay) return " Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены.";
-  if (outcome.paused) return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
+function pauseText(pause: Pause | null): string {
+  if (pause === "day") return " Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены.";
+  if (pause === "rate") return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
   return "";
 }
 
@@ -46,8 +47,8 @@ function refreshMessage(outcome: RefreshOutcome): string {
   const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
   // outcome.text is the progress cell's «обновлено 4 из 4 — 20.12.2022 10:00».
   if (outcome.kind === "finished") return `Готово: ${outcome.text}.${failed}`;
-  const next = outcome.pausedForDay ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"];
-  return `Обновлено ${outcome.done} из ${outcome.total}.${pauseText(outcome)} ${next}${failed}`;
+  const next = outcome.pause === "day" ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"];
+  return `Обновлено ${outcome.done} из ${outcome.total}.${pauseText(outcome.pause)} ${next}${failed}`;
 }
 
 export function committeeSetup(): void {

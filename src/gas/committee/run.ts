@@ -5,6 +5,7 @@
  */
 import {
   type BatchResult,
+  type Pause,
   DEFAULT_BUDGET_MS,
   type RefreshPorts,
   parseRegistry,
@@ -34,8 +35,7 @@ export type RefreshOutcome =
       /** How an unfinished refresh goes on; null when finished. */
       next: Continuation | null;
       /** Google's rate limit or quota stopped the run (the school it stopped at keeps its row). */
-      paused: boolean;
-      pausedForDay: boolean;
+      pause: Pause | null;
     };
 
 const registryCell = (v: unknown): Cell =>
@@ -171,7 +171,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
     saveCursor(summary, result.cursor);
     // The rows and the cursor are saved: nothing below may turn a good batch into a failure.
     let next: Continuation | null = null;
-    if (result.cursor && result.pausedForDay) next = settleForTheDay(ss);
+    if (result.cursor && result.pause === "day") next = settleForTheDay(ss);
     else if (result.cursor) next = scheduleContinuation(ss);
     else {
       try {
@@ -180,7 +180,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
         // A leftover continuation finds nothing to do and removes itself.
       }
     }
-    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined, result.pausedForDay ? "day" : result.paused);
+    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined, result.pause);
     writeProgress(summary, text);
     const done = result.cursor ? result.cursor.next : schools;
     const total = result.cursor ? result.cursor.total : schools;
@@ -193,8 +193,7 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
       failed: result.failed,
       text,
       next,
-      paused: result.paused,
-      pausedForDay: result.pausedForDay,
+      pause: result.pause,
     };
   } finally {
     release();

@@ -2,7 +2,7 @@
  * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
  * workbook, its validation, its report (.docx), a second school's workbook and report in the
  * form «Новокузнецк», a committee summary (.xlsx and .docx) over three invented schools'
- * workbooks, and the network project's справка о реализации проекта (.docx), all in DIR
+ * workbooks, and the справка о реализации проекта (.docx), all in DIR
  * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
  *
  * The report and the summary are made by calling the `mip report` and `mip summary`

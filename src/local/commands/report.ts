@@ -1,12 +1,13 @@
 /**
  * `mip report FILE [--out FILE.docx] [--strict]` — writes the report as .docx.
- * Exit codes (CLI.md): 0 written (a draft too), 1 strict and errors (nothing written),
+ * Exit codes (docs/CLI.md): 0 written (a draft too), 1 strict and errors (nothing written),
  * 2 unusable input or cannot write. Never overwrites: a taken name gets «(2)», «(3)» …
  */
 import { dirname, resolve } from "node:path";
 import { draftErrorsNote } from "../../core/report/draft-note.js";
 import type { Issue } from "../../core/issues.js";
 import { countWithNoun } from "../../core/russian.js";
+import { ERRORS } from "../../core/severity.js";
 import { writeFailure } from "../files.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
@@ -25,7 +26,6 @@ export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xls
 2 — файл нельзя прочитать или отчёт нельзя записать.
 `;
 
-const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);

@@ -81,14 +81,13 @@ async function readParticipants(paths: readonly string[], exclude: string, today
   const failed = missing.map((path) => `«${path}» не найден`);
   const candidates: Candidate[] = [];
   for (const entry of files) {
-    // A name that is not valid UTF-8 (entry.path is then bytes) or a folder that cannot be listed is named, not read.
     if (entry.problem || typeof entry.path !== "string") {
-      failed.push(`«${entry.shown}» — ${entry.problem ?? "имя файла не читается"}`);
+      failed.push(`«${entry.shown}»: ${entry.problem ?? "имя файла не читается"}`);
       continue;
     }
     try {
       const grid = await loadMipWorkbook(entry.path);
-      candidates.push({ label: basename(entry.path), result: validateWorkbook(grid, { today }) });
+      candidates.push({ label: basename(entry.shown), result: validateWorkbook(grid, { today }) });
     } catch (error) {
       failed.push(error instanceof UnusableInputError ? error.message : `${fileLabel(entry.path)} не удалось прочитать`);
     }

@@ -18,6 +18,7 @@ import {
   readRecord,
   schoolRow,
   stateHasFigures,
+  stateText,
 } from "../../core/committee/index.js";
 import { countWithNoun, splitPositionAndName } from "../../core/russian.js";
 import type { Signer } from "../../core/committee/settings.js";
@@ -76,7 +77,7 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length === 0) return { error: "Укажите файлы .xlsx или папки с ними: mip summary ПАПКА" };
   for (const flag of ["out", "docx"] as const) {
-    if (parsed.values[flag] !== undefined && parsed.values[flag]!.trim() === "") return { error: `После --${flag} укажите имя файла.` };
+    if (parsed.values[flag] !== undefined && parsed.values[flag].trim() === "") return { error: `После --${flag} укажите имя файла.` };
   }
   const signerText = parsed.values.signer?.trim() ?? "";
   const signer = signerText === "" ? null : splitPositionAndName(signerText);
@@ -257,7 +258,7 @@ export function summaryJson(records: readonly SchoolRecord[], totals: CommitteeT
     schools: records.map((r) => ({
       file: relative(cwd, r.id) || r.id,
       organisation: r.organisation,
-      state: r.state,
+      state: stateText(r.state),
       reportType: r.digest?.reportType ?? null,
       summary: r.digest && stateHasFigures(r.state) ? r.digest.summary : null,
       metrics: r.digest && stateHasFigures(r.state) ? r.digest.metrics : null,
@@ -301,7 +302,7 @@ function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): s
     const figures = d && stateHasFigures(r.state)
       ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
       : "";
-    return terminalSafe(`${r.organisation} — ${r.state}${figures ? `: ${figures}` : ""}`);
+    return terminalSafe(`${r.organisation} — ${stateText(r.state)}${figures ? `: ${figures}` : ""}`);
   });
   const plan = formatPercent(totals.planExecution);
   return (

@@ -1,10 +1,11 @@
 /**
  * `mip validate FILE [--json] [--report-date DD.MM.YYYY]` — checks one workbook.
- * Exit codes (CLI.md): 0 no errors, 1 errors found, 2 unusable input.
+ * Exit codes (docs/CLI.md): 0 no errors, 1 errors found, 2 unusable input.
  */
 import { isoToRu } from "../../core/grid.js";
 import type { Issue, Severity } from "../../core/issues.js";
 import { countWithNoun } from "../../core/russian.js";
+import { SEVERITY_NOUNS } from "../../core/severity.js";
 import { TABS } from "../../core/schema.js";
 import { type ValidationResult, validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
@@ -21,23 +22,19 @@ export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ
   --report-date ДАТА       считать датой отчёта эту дату (вместо «Дата отчёта» в таблице)
 Коды выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — файл нельзя прочитать.`;
 
-const FORMS = {
-  error: ["ошибка", "ошибки", "ошибок"],
-  warning: ["предупреждение", "предупреждения", "предупреждений"],
-  info: ["замечание", "замечания", "замечаний"],
-} as const satisfies Record<Severity, readonly [string, string, string]>;
 
 /** A screenful per tab is readable; the full list stays available through --json. */
 export const MAX_LINES_PER_TAB = 100;
 
-const LABEL: Record<Severity, string> = { error: "ошибка", warning: "внимание", info: "заметка" };
+/** Short line labels, padded to one width (the nouns are SEVERITY_NOUNS). */
+const LABEL: Record<Severity, string> = { error: "ошибка", warning: "внимание", info: "замечание" };
 
 /** «3 ошибки, 1 предупреждение» — only the non-zero kinds; «нет замечаний» when all are zero. */
 export function countsInWords(counts: { errors: number; warnings: number; infos: number }): string {
   const parts = [
-    counts.errors ? countWithNoun(counts.errors, FORMS.error) : "",
-    counts.warnings ? countWithNoun(counts.warnings, FORMS.warning) : "",
-    counts.infos ? countWithNoun(counts.infos, FORMS.info) : "",
+    counts.errors ? countWithNoun(counts.errors, SEVERITY_NOUNS.error) : "",
+    counts.warnings ? countWithNoun(counts.warnings, SEVERITY_NOUNS.warning) : "",
+    counts.infos ? countWithNoun(counts.infos, SEVERITY_NOUNS.info) : "",
   ].filter(Boolean);
   return parts.length ? parts.join(", ") : "замечаний нет";
 }
@@ -67,7 +64,7 @@ function metricsLines(result: ValidationResult): string[] {
 function issueLine(issue: Issue, p: Painter): string {
   const paint = issue.severity === "error" ? p.red : issue.severity === "warning" ? p.yellow : p.blue;
   const where = issue.cell ?? (issue.row !== null ? `стр. ${issue.row}` : "");
-  return `  ${paint(LABEL[issue.severity].padEnd(8))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
+  return `  ${paint(LABEL[issue.severity].padEnd(9))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
 }
 
 /** The human-readable report, grouped by tab in template order. */
@@ -112,7 +109,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
   return `${out.join("\n")}\n`;
 }
 
-/** The `--json` object; field names are a contract (CLI.md). */
+/** The `--json` object; field names are a contract (docs/CLI.md). */
 export function validationJson(result: ValidationResult, file: string): unknown {
   return {
     file,

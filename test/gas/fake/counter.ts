@@ -71,7 +71,7 @@ export function counted<T extends object>(target: T, type: string, counter: Call
 
 /** The fakes implement a Pick of the real interface; a fake returned where the real type is expected. */
 export function gas<T>(fake: unknown): T {
-  return fake as unknown as T;
+  return fake as T;
 }
 
 /** The message Apps Script gives for an id the user cannot open. */

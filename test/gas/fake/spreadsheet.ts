@@ -4,6 +4,7 @@
  * metadata, conditional format rules, frozen rows and column widths. Each class implements a
  * Pick of the real @types/google-apps-script interface, so a wrong signature fails `tsc`.
  */
+import { columnLetter } from "../../../src/core/schema.js";
 import { type CallCounter, NO_ACCESS, counted, gas } from "./counter.js";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -28,12 +29,10 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 /** Normalises what a script writes into what Sheets stores: Dates stay, numbers, booleans, text. */
 function storedValue(v: unknown): unknown {
   if (v === null || v === undefined) return "";
-  if (isDate(v)) return new Date((v as Date).getTime());
+  if (isDate(v)) return new Date((v).getTime());
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   return String(v);
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** What a person sees: dates as 05.03.2022 in the spreadsheet's zone, numbers with a comma. */
 function displayValue(v: unknown, timeZone: string, numberFormat: string): string {
@@ -48,11 +47,8 @@ function displayValue(v: unknown, timeZone: string, numberFormat: string): strin
   return String(v);
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** 1-based column → letters (1 → A). */
+const columnLetters = (col: number): string => columnLetter(col - 1);
 
 export function parseA1(a1: string): { row: number; col: number; numRows: number; numCols: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.trim());
@@ -330,7 +326,7 @@ export class FakeRange implements Pick<Range, RangeMethods> {
   }
 
   getValues(): any[][] {
-    return this._map((cell) => (isDate(cell.value) ? new Date((cell.value as Date).getTime()) : cell.value));
+    return this._map((cell) => (isDate(cell.value) ? new Date((cell.value).getTime()) : cell.value));
   }
   setValues(values: any[][]): Range {
     this._write(values, (cell, v) => (cell.value = storedValue(v)), "data");
@@ -647,7 +643,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
       row?.forEach((cell, c) => {
         if (!cell) return;
         const entry: Record<string, unknown> = {};
-        if (cell.value !== "") entry.value = isDate(cell.value) ? { date: (cell.value as Date).toISOString() } : cell.value;
+        if (cell.value !== "") entry.value = isDate(cell.value) ? { date: (cell.value).toISOString() } : cell.value;
         if (cell.background !== WHITE) entry.background = cell.background;
         if (cell.note) entry.note = cell.note;
         if (cell.fontWeight !== "normal") entry.fontWeight = cell.fontWeight;
@@ -670,7 +666,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   }
 }
 
-const BLANK: CellData = Object.freeze(blankCell()) as CellData;
+const BLANK: CellData = Object.freeze(blankCell());
 
 type SpreadsheetMethods =
   | "getId"
@@ -860,11 +856,6 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
       namedRanges: this._namedRanges.map((n) => `${n._name}=${n._range.getSheet().getName()}!${n._range.getA1Notation()}`),
     };
   }
-}
-
-export interface SpreadsheetAppOptions {
-  /** Spreadsheets other than the active one, reachable by openById (committee mode). */
-  readonly others?: Map<string, FakeSpreadsheet>;
 }
 
 type AppMethods = "getActive" | "getActiveSpreadsheet" | "getUi" | "newDataValidation" | "newConditionalFormatRule" | "openById" | "flush";
