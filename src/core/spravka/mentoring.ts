@@ -110,11 +110,20 @@ export function mentoringFacts(pairs: readonly SpravkaPair[], orgs: OrgIndex): M
     else byMentor.set(p.mentorId, [p]);
   }
   const lines: MentorLine[] = [...byMentor.values()].map((list) => {
-    const menteeOrgs = distinctBy(list.map((p) => p.menteeOrg), orgKey);
+    const menteeOrgs = distinctBy(
+      list.map((p) => p.menteeOrg),
+      orgKey,
+    );
     return {
       mentor: list[0]!.mentor,
-      organisations: distinctBy(list.map((p) => p.mentorOrg), orgKey),
-      subjects: distinctBy(list.map((p) => p.subject), identity),
+      organisations: distinctBy(
+        list.map((p) => p.mentorOrg),
+        orgKey,
+      ),
+      subjects: distinctBy(
+        list.map((p) => p.subject),
+        identity,
+      ),
       mentees: new Set(list.map((p) => p.menteeId).filter((id) => id !== "")).size,
       menteeOrgs,
       allLowResults: menteeOrgs.length > 0 && menteeOrgs.every((o) => orgs.find(o)?.type === "Школа с НОР"),
