@@ -175,6 +175,10 @@ const TABS_OF: Record<string, () => TabGrid> = {
       product_bank: "Положение о межпредметном проекте\nСборник сценариев проектных уроков\nБанк межпредметных проектов 5–7 классов",
     }),
   settings: () => keyValue("settings", { report_form: "Новокузнецк" }),
+  // The справка о реализации проекта's tabs: a school's own report needs none of them.
+  monitoring: () => table("monitoring", []),
+  recommendations: () => table("recommendations", []),
+  spravka: () => keyValue("spravka", {}),
 };
 
 /** The Новокузнецк sample's workbook, every tab in template order. */

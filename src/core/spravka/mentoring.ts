@@ -1,14 +1,15 @@
 /**
  * Mentoring across the project's workbook and its participants' workbooks, counted the way
- * the validator's metrics (one workbook) and the committee's totals (several) count it: a
- * pair is (mentor, mentee, subject) compared folded; a pair two workbooks list counts once
+ * the validator's metrics (one workbook) and the committee's totals (several) count it: each
+ * workbook's pairs come from the one mentoring reader (rules/mentoring-summary), a pair is
+ * (mentor, mentee, subject) compared folded; a pair two workbooks list counts once
  * (the workbook that lists it most often wins, the project's on a tie); pairs «Не состоялась»
  * are left out of the people. With the project's workbook alone every figure here equals its
  * `mip validate --json` metrics; with participants, the committee's digest totals.
  */
-import { ACTIVE_STATUSES, NOT_HELD } from "../rules/mentoring-summary.js";
+import { ACTIVE_STATUSES, NOT_HELD, summariseMentoring } from "../rules/mentoring-summary.js";
 import type { OrgIndex } from "../rules/orgs.js";
-import { enumValue, identity, orgKey, text } from "../rules/read.js";
+import { identity, orgKey } from "../rules/read.js";
 import type { Workbook } from "../workbook.js";
 
 export interface SpravkaPair {
@@ -54,27 +55,19 @@ export interface MentoringFacts {
   readonly notHeld: readonly NotHeldGroup[];
 }
 
+/** A workbook's pairs as its own metrics read them (the one mentoring reader: a pair listed twice is one). */
 function pairsOf(wb: Workbook, orgs: OrgIndex): SpravkaPair[] {
-  const pairs: SpravkaPair[] = [];
-  for (const row of wb.tables.mentoring.rows) {
-    const mentor = text(row, "mentor");
-    const mentee = text(row, "mentee");
-    const mentorId = identity(mentor);
-    const menteeId = identity(mentee);
-    if (mentorId === "" && menteeId === "") continue;
-    pairs.push({
-      mentor,
-      mentorId,
-      mentorOrg: orgs.canonical(text(row, "mentor_org")),
-      subject: text(row, "subject").replace(/\s+/g, " "),
-      mentee,
-      menteeId,
-      menteeOrg: orgs.canonical(text(row, "mentee_org")),
-      status: enumValue(row.cells.status, "pairStatus") ?? "",
-      reason: text(row, "not_held_reason"),
-    });
-  }
-  return pairs;
+  return summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows).pairs.map((p) => ({
+    mentor: p.mentor,
+    mentorId: p.mentorKey,
+    mentorOrg: orgs.canonical(p.mentorOrg),
+    subject: p.subject,
+    mentee: p.mentee,
+    menteeId: p.menteeKey,
+    menteeOrg: orgs.canonical(p.menteeOrg),
+    status: p.status ?? "",
+    reason: p.reason,
+  }));
 }
 
 const pairKey = (p: SpravkaPair): string => `${p.mentorId}\u0000${p.menteeId}\u0000${identity(p.subject)}`;
@@ -117,11 +110,20 @@ export function mentoringFacts(pairs: readonly SpravkaPair[], orgs: OrgIndex): M
     else byMentor.set(p.mentorId, [p]);
   }
   const lines: MentorLine[] = [...byMentor.values()].map((list) => {
-    const menteeOrgs = distinctBy(list.map((p) => p.menteeOrg), orgKey);
+    const menteeOrgs = distinctBy(
+      list.map((p) => p.menteeOrg),
+      orgKey,
+    );
     return {
       mentor: list[0]!.mentor,
-      organisations: distinctBy(list.map((p) => p.mentorOrg), orgKey),
-      subjects: distinctBy(list.map((p) => p.subject), identity),
+      organisations: distinctBy(
+        list.map((p) => p.mentorOrg),
+        orgKey,
+      ),
+      subjects: distinctBy(
+        list.map((p) => p.subject),
+        identity,
+      ),
       mentees: new Set(list.map((p) => p.menteeId).filter((id) => id !== "")).size,
       menteeOrgs,
       allLowResults: menteeOrgs.length > 0 && menteeOrgs.every((o) => orgs.find(o)?.type === "Школа с НОР"),
