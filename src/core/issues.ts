@@ -63,6 +63,17 @@ export const RULES = {
   DOC_NUMBER_MISSING: { severity: "warning", title: "Нет номера документа" },
   DOC_DUPLICATE: { severity: "warning", title: "Документ повторяется" },
   STAFF_LEADER_MISSING: { severity: "warning", title: "Руководителя нет на вкладке «Кадры»" },
+  // Справка о реализации проекта: «Мониторинг», «Рекомендации», «Справка о проекте».
+  MON_INDICATOR_MISSING: { severity: "error", title: "Нет показателя мониторинга" },
+  MON_GROUP_MISSING: { severity: "warning", title: "Не указана группа школ" },
+  MON_VALUE_INVALID: { severity: "error", title: "Значение мониторинга не число" },
+  MON_SCALE_INVALID: { severity: "error", title: "Не указан или не читается максимум шкалы" },
+  MON_ABOVE_SCALE: { severity: "error", title: "Значение больше максимума шкалы" },
+  REC_ADDRESSEE_MISSING: { severity: "error", title: "У рекомендации нет адресата" },
+  REC_TEXT_MISSING: { severity: "error", title: "Нет текста рекомендации" },
+  REC_DEADLINE_MISSING: { severity: "warning", title: "Нет срока рекомендации" },
+  REC_DEADLINE_INVALID: { severity: "error", title: "Срок рекомендации не читается как дата" },
+  SPR_SIGNER_INCOMPLETE: { severity: "warning", title: "Подписывающий справку указан не полностью" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -655,6 +655,86 @@ function settings(): TabGrid {
   return keyValue("settings", {});
 }
 
+// ── Справка о реализации проекта: monitoring, recommendations, signer (template version 2) ──
+
+function monitoring(): TabGrid {
+  return table("monitoring", [
+    {
+      indicator: "Поддержка школ с НОР школой-наставником в решении школьных проблем",
+      group: "Школы с НОР",
+      value: "3,8",
+      scale: 5,
+      respondents: "5 из 5 школ",
+      detail: "одна оценка «5», две оценки «4», две оценки «3»",
+    },
+    {
+      indicator: "Удовлетворённость совместной работой со школой-наставником",
+      group: "Школы с НОР",
+      value: "4",
+      scale: 5,
+      respondents: "5 из 5 школ",
+      detail: "полностью удовлетворена одна школа, скорее удовлетворены — три, скорее нет — одна",
+    },
+    {
+      indicator: "Эффективность проекта",
+      group: "Школы-лидеры",
+      value: "3,67",
+      scale: 5,
+      respondents: "3 из 3 школ",
+      detail: "две оценки «4», одна оценка «3»",
+    },
+    {
+      indicator: "Комфортность работы в проекте",
+      group: "Школы-лидеры",
+      value: "3,33",
+      scale: 5,
+      respondents: "3 из 3 школ",
+      detail: "",
+    },
+  ]);
+}
+
+function recommendations(): TabGrid {
+  return table("recommendations", [
+    {
+      no: "1",
+      addressee: "Руководителям общеобразовательных учреждений",
+      text: "Школам с НОР включить в программы повышения качества образования раздел о профилактике учебной неуспешности",
+      deadline: "до 15.09.2023 года",
+    },
+    {
+      no: "2",
+      addressee: "Руководителям общеобразовательных учреждений",
+      text: "Использовать возможности стажировочной площадки на базе МОУ «СОШ № 1» для организации сетевого наставничества",
+      deadline: "постоянно",
+    },
+    {
+      no: "3",
+      addressee: "Муниципальной методической службе",
+      text: "Назначить нового наставника для учителей химии и возобновить работу пар",
+      deadline: d("2023-01-31"),
+    },
+    {
+      no: "4",
+      addressee: "Муниципальной методической службе",
+      text: "Проанализировать предложения участников проекта, высказанные в ходе мониторинга",
+      deadline: "до 01.03.2023",
+    },
+  ]);
+}
+
+function spravka(): TabGrid {
+  return keyValue("spravka", {
+    signer_position: "Методист МОУ ДО «Центр развития образования»",
+    signer_name: COORDINATOR,
+    conclusions: [
+      "Практический этап проекта выполняется: работают 18 наставнических пар по пяти предметам.",
+      "Наставничество по химии не состоялось из-за болезни наставника; требуется назначить нового наставника.",
+      "Школы с НОР оценивают поддержку школ-наставников в среднем на 3,8 балла из 5.",
+    ].join("\n"),
+  });
+}
+
 const BUILDERS: Record<string, () => TabGrid> = {
   general,
   tasks,
@@ -675,6 +755,9 @@ const BUILDERS: Record<string, () => TabGrid> = {
   problems,
   conclusions,
   settings,
+  monitoring,
+  recommendations,
+  spravka,
 };
 
 /** The sample project's workbook, every tab in template order. */

@@ -81,6 +81,8 @@ export const ENUMS = {
   orientation: ["Книжная", "Альбомная"],
   // Report forms (src/core/report/forms/): one value per form definition; the first is the default.
   reportForm: ["Кировский район Ленинградской области", "Новокузнецк"],
+  // Справка о реализации проекта (template version 2).
+  monitoringGroup: ["Школы с НОР", "Школы-лидеры", "Методические службы", "Все участники"],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -479,6 +481,52 @@ export const SETTINGS = {
   ],
 } as const satisfies KeyValueTabDef<"settings">;
 
+// ── Справка о реализации проекта (template version 2) ─────────────────────────────────
+// What the committee's справка needs and the school report never had: the monitoring's
+// figures, the recommendations with addressees and deadlines, and who signs.
+
+export const MONITORING = {
+  key: "monitoring",
+  title: "Мониторинг",
+  type: "table",
+  purpose: "Итоги мониторинга участников проекта: показатель, группа школ, значение и шкала.",
+  columns: [
+    c("indicator", "Показатель", "longtext", 40, { hint: "Например: удовлетворённость совместной работой со школой-наставником" }),
+    c("group", "Группа школ", "enum", 18, { enumName: "monitoringGroup" }),
+    c("value", "Значение", "number", 10, { hint: "Число: 3,67 или 96" }),
+    c("scale", "Шкала (максимум)", "number", 10, { hint: "Наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста" }),
+    c("respondents", "Ответили", "text", 14, { hint: "Сколько участников ответили, например: 7 из 8 школ" }),
+    c("detail", "Расшифровка", "longtext", 36, { hint: "Например: одна оценка «5», три оценки «4», три оценки «3»" }),
+  ],
+} as const satisfies TableTabDef<"monitoring">;
+
+export const RECOMMENDATIONS = {
+  key: "recommendations",
+  title: "Рекомендации",
+  type: "table",
+  purpose: "Рекомендации по итогам проекта: кому, что и в какой срок.",
+  columns: [
+    c("no", "№", "outline", 6),
+    c("addressee", "Адресат", "text", 30, { hint: "Кому: руководителям общеобразовательных учреждений, муниципальной методической службе…" }),
+    c("text", "Рекомендация", "longtext", 56),
+    // Text, not a term column: a deadline lies after the reporting period by nature, so the
+    // period check of the TERM rules does not apply; REC_DEADLINE_INVALID reads it instead.
+    c("deadline", "Срок", "text", 18, { hint: "Например: до 15.09.2023, 01.09.2023, постоянно" }),
+  ],
+} as const satisfies TableTabDef<"recommendations">;
+
+export const SPRAVKA = {
+  key: "spravka",
+  title: "Справка о проекте",
+  type: "keyValue",
+  purpose: "Подпись и выводы справки о реализации проекта.",
+  fields: [
+    f("signer_position", "Должность подписывающего справку", "text", false, "Например: методист МОУ ДО «Центр развития образования»"),
+    f("signer_name", "ФИО подписывающего справку", "fio", false, "Фамилия Имя Отчество полностью; в справке — «Фамилия И.О.»"),
+    f("conclusions", "Выводы справки", "longtext", false, "Каждый вывод с новой строки; если пусто — «Общий вывод» с вкладки «Выводы»"),
+  ],
+} as const satisfies KeyValueTabDef<"spravka">;
+
 /** Every tab in template order. */
 export const TABS = [
   GENERAL,
@@ -499,6 +547,9 @@ export const TABS = [
   PUBLICATIONS,
   PROBLEMS,
   CONCLUSIONS,
+  MONITORING,
+  RECOMMENDATIONS,
+  SPRAVKA,
   SETTINGS,
 ] as const;
 

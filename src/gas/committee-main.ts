@@ -27,3 +27,4 @@ export {
   committeeRefresh,
   committeeSetup,
 } from "./committee/entry.js";
+export { committeeMakeProjectSpravka } from "./committee/spravka.js";

@@ -140,4 +140,3 @@ export function sidebarGenerateReport(): ReportOutcome {
 export function sidebarEditStamp(): string {
   return forSidebar("узнать, менялась ли таблица", editStamp);
 }
-

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CommandRun }>> = {
   validate: () => import("./commands/validate.js"),
   report: () => import("./commands/report.js"),
   summary: () => import("./commands/summary.js"),
+  spravka: () => import("./commands/spravka.js"),
   demo: () => import("./commands/demo.js"),
 };
 
@@ -31,6 +32,8 @@ export const HELP = `mip — МИП-отчёт: проверка таблиц м
         отчёт МИП в формате .docx
   mip summary ПУТЬ... [--out СВОДКА.xlsx] [--json] [--docx СПРАВКА.docx]
         сводка комитета по многим таблицам (файлы или папки)
+  mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
+        справка о реализации муниципального проекта (.docx)
   mip demo [--out ПАПКА]
         пример проекта: таблица, проверка, отчёт и сводка в ./demo-out
   mip help [КОМАНДА]   эта справка или справка по команде

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sampleGrid } from "../../src/core/sample.js";
+import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { cleanSample, editTab, writeForeign, writeGrid, writeWithRefError } from "./fixtures.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";
 
@@ -50,7 +51,7 @@ describe("mip validate", () => {
     expect(code).toBe(1);
     expect(Object.keys(out)).toEqual(["file", "templateVersion", "summary", "metrics", "issues"]);
     expect(out.file).toBe("sample-json.xlsx");
-    expect(out.templateVersion).toBe("1");
+    expect(out.templateVersion).toBe(TEMPLATE_VERSION);
     expect(Object.keys(out.summary)).toEqual(["errors", "warnings", "infos", "completeness"]);
     expect(out.summary.errors).toBe(out.issues.filter((i) => i.severity === "error").length);
     for (const key of ["planRows", "planDone", "planExecution", "deviations", "pairsActive", "mentors", "mentees", "participantsTotal", "eventsByLevel"])

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureOutput } from "../helpers/capture-output.js";
 import { SUMMARY_HEADERS } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/core/sample.js";
 import { run } from "../../src/local/commands/summary.js";
@@ -42,8 +43,10 @@ beforeAll(async () => {
 beforeEach(() => {
   out = [];
   err = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+  captureOutput(
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -116,13 +119,14 @@ describe("mip summary", () => {
     expect(existsSync(join(dir, "taken (2).xlsx"))).toBe(true);
   });
 
-  it("writes the справка .docx with --docx", async () => {
+  it("writes the «Сводка по МИП» .docx with --docx, the check's findings in its appendix", async () => {
     const target = join(dir, "spravka.docx");
     expect(await run([folder, "--docx", target])).toBe(0);
     const xml = await (await JSZip.loadAsync(readFileSync(target))).file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, "");
-    expect(text).toContain("СПРАВКА");
-    expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");
+    expect(text).toContain("СВОДКА ПО МИП");
+    expect(text).toContain("Приложение. Итоги проверки таблиц МИП");
+    expect(text.indexOf("Организации, в таблицах которых остаются ошибки")).toBeGreaterThan(text.indexOf("Приложение."));
     expect(text).toContain("Не шаблон МИП");
     expect(text).toContain(MALICIOUS[4].replace(/"/g, "&quot;"));
   });

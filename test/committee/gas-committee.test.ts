@@ -39,7 +39,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const env = committeeEnv([]);
     env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
-    for (const caption of ["Обновить свод", "Сформировать справку", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
+    expect(json).toContain("Комитет");
+    for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
     expect(json).not.toContain("Проверить таблицу");
     expect(env.names).not.toContain("onEdit");
     expect(env.names).not.toContain("sidebarValidate");
@@ -51,7 +52,7 @@ describe("committee mode in Sheets (bundle)", () => {
     env.run("committeeSetup");
     const values = summaryValues(env);
     expect(values[0]!.slice(0, SUMMARY_HEADERS.length)).toEqual([...SUMMARY_HEADERS]);
-    expect(env.committee._sheets.map((s) => s._name)).toEqual(["Реестр", "Свод"]);
+    expect(env.committee._sheets.map((s) => s._name)).toEqual(["Реестр", "Свод", "Настройки комитета"]);
   });
 
   it("refreshes a mixed registry: one row per school, states, colours, figures from the validator", () => {
@@ -450,10 +451,10 @@ describe("committee mode in Sheets (bundle)", () => {
     env.run("committeeRefresh");
     env.counter.reset();
     const made = env.run("committeeMakeSummary") as { url: string; name: string };
-    expect(made.name).toBe("Справка МИП — 20.12.2022");
+    expect(made.name).toBe("Сводка по МИП — 20.12.2022");
     expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
     const again = env.run("committeeMakeSummary") as { name: string };
-    expect(again.name).toBe("Справка МИП — 20.12.2022 (2)");
+    expect(again.name).toBe("Сводка по МИП — 20.12.2022 (2)");
     const docs = [...env.fake.documentApp._documents.values()];
     expect(docs).toHaveLength(2);
     // The id and link were read before saveAndClose(): a closed document answers nothing.
@@ -465,8 +466,8 @@ describe("committee mode in Sheets (bundle)", () => {
     const parent = env.counter.paused(() => env.fake.drive._files.get(env.fake.drive._files.get(docs[0]!._id)!.parents[0]!)!);
     expect(parent.folder && parent.id !== env.fake.drive.rootId).toBe(true);
     const text = env.counter.paused(() => documentStructure(docs[0]!)).map((e) => ("text" in e ? e.text : "rows" in e ? e.rows.flat().join(" | ") : "")).join("\n");
-    expect(text).toContain("СПРАВКА");
-    expect(text).toContain("8. Организации, в отчётах которых остаются ошибки");
+    expect(text).toContain("СВОДКА ПО МИП");
+    expect(text).toContain("Приложение. Итоги проверки таблиц МИП");
     expect(text).toContain("Нет доступа");
     expect(text).toContain(MALICIOUS[4]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STATE_NO_ACCESS, STATE_OK, buildSummaryDoc, failedRecord, type SchoolRecord } from "../../src/core/committee/index.js";
+import { COMMITTEE_SETTINGS_ROWS, STATE_NO_ACCESS, STATE_OK, buildSummaryDoc, failedRecord, parseCommitteeSettings, type SchoolRecord } from "../../src/core/committee/index.js";
 import { blockText, type TableBlock } from "../../src/core/report/model.js";
 import { digest } from "./fixtures.js";
 
@@ -53,11 +53,11 @@ const schools: SchoolRecord[] = [
   failedRecord({ organisation: "МОУ «Заречная СОШ»", link: "", id: "c", modified: "", updated: "" }, STATE_NO_ACCESS),
 ];
 
-const doc = buildSummaryDoc(schools, { date: "2023-06-01", signer: "Специалист комитета образования" });
+const doc = buildSummaryDoc(schools, { date: "2023-06-01", signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" } });
 const text = doc.blocks.flatMap(blockText).join("\n");
 const tables = doc.blocks.filter((b): b is TableBlock => b.type === "table");
 
-describe("справка", () => {
+describe("Сводка по МИП", () => {
   it("has the sections of the municipal справка in order", () => {
     const headings = doc.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""));
     expect(headings).toEqual([
@@ -68,14 +68,15 @@ describe("справка", () => {
       "5. Участники проектов",
       "6. Распространение опыта",
       "7. Наиболее частые затруднения",
-      "8. Организации, в отчётах которых остаются ошибки",
+      "Приложение. Итоги проверки таблиц МИП",
     ]);
-    expect(doc.blocks[0]).toEqual({ type: "title", lines: ["СПРАВКА", "о деятельности муниципальных инновационных площадок за 2022"] });
+    expect(doc.blocks[0]).toEqual({ type: "title", lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок за 2022 год"] });
+    expect(doc.title).toBe("Сводка по МИП — 01.06.2023");
   });
 
   it("counts organisations and their types with correct plurals", () => {
     expect(text).toContain("По состоянию на 01.06.2023 в реестре комитета 3 организации");
-    expect(text).toContain("прочитаны и проверены у 2 организаций, не прочитаны у 1");
+    expect(text).toContain("прочитаны у 2 организаций, не прочитаны у 1 (они названы в приложении)");
     // Distinct organisations across projects: Лесновская (НОР), СОШ № 7 (лидер), Озёрная (НОР).
     expect(text).toContain("Участниками проектов стали 3 организации, в том числе 2 школы с НОР, 1 школа-лидер.");
   });
@@ -138,5 +139,78 @@ describe("справка", () => {
     const all = empty.blocks.flatMap(blockText).join("\n");
     expect(all).toContain("в реестре комитета 0 организаций");
     expect(all).toContain("Ошибок в прочитанных таблицах нет.");
+  });
+});
+
+describe("Сводка по МИП: the official text and its appendix", () => {
+  const appendixAt = doc.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith("Приложение"));
+  const body = doc.blocks.slice(0, appendixAt).flatMap(blockText).join("\n");
+  const appendix = doc.blocks.slice(appendixAt).flatMap(blockText).join("\n");
+
+  it("keeps what the check found out of the body: it is in the appendix, after a page break", () => {
+    expect(doc.blocks[appendixAt - 1]!.type === "pageBreak" || doc.blocks[appendixAt - 2]!.type === "pageBreak").toBe(true);
+    expect(body).not.toContain("Нет управленческих действий");
+    expect(body).not.toContain("Замечание проверки");
+    expect(body).not.toContain("План-факт, L7");
+    expect(appendix).toContain("Нет управленческих действий | 2 | 3");
+    expect(appendix).toContain("МОУ «СОШ № 7» | 2 | 1 | План-факт, L7: Нет управленческих действий");
+  });
+
+  it("is signed by the committee's signer, before the appendix; unsigned when none is set", () => {
+    const signature = doc.blocks.findIndex((b) => b.type === "signature");
+    expect(signature).toBeLessThan(appendixAt);
+    expect(doc.blocks[signature]).toEqual({ type: "signature", left: "Специалист комитета образования", name: "О.П.\u00a0Миронова" });
+    expect(buildSummaryDoc(schools, { date: "2023-06-01" }).blocks.some((b) => b.type === "signature")).toBe(false);
+    expect(JSON.stringify(buildSummaryDoc(schools, { date: "2023-06-01", signer: null }))).not.toContain("Специалист комитета образования");
+  });
+});
+
+describe("Сводка по МИП: one reporting period per part, never summed", () => {
+  const older: SchoolRecord = {
+    ...base,
+    id: "d",
+    organisation: "МОУ «Берёзовская ООШ»",
+    state: STATE_OK,
+    digest: digest({
+      organisation: "МОУ «Берёзовская ООШ»",
+      period: "2019-2020 учебный год",
+      metrics: { planRows: 100, planDue: 100, planDone: 1, planExecution: 0.01, participantsTotal: 900 },
+      participants: [{ name: "Педагоги", count: 900 }],
+    }),
+  };
+  // «01.01.2022-31.12.2022» is the same period as «2022».
+  const same: SchoolRecord = { ...schools[1]!, id: "e", organisation: "МОУ «Озёрная ООШ»", digest: { ...schools[1]!.digest!, organisation: "МОУ «Озёрная ООШ»", period: "01.01.2022-31.12.2022" } };
+  const mixed = buildSummaryDoc([...schools, older, same], { date: "2023-06-01" });
+  const mixedText = mixed.blocks.flatMap(blockText).join("\n");
+  const planTables = mixed.blocks.filter((b): b is TableBlock => b.type === "table" && b.columns[1]?.header === "Пунктов плана");
+
+  it("shows each period apart, the period with most schools first, and says so", () => {
+    const parts = mixed.blocks.flatMap((b) => (b.type === "heading" && b.text.startsWith("Отчётный период") ? [b.text] : []));
+    expect(parts).toEqual(["Отчётный период: 2022 год", "Отчётный период: 2019-2020 учебный год"]);
+    expect(mixedText).toContain("Организации отчитываются за разные периоды: 2022 год — 3 организации, 2019-2020 учебный год — 1 организация.");
+    expect(mixedText).toContain("между периодами не складываются");
+    expect(mixed.blocks[0]).toEqual({ type: "title", lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок"] });
+  });
+
+  it("totals each period from its own schools only", () => {
+    expect(planTables).toHaveLength(2);
+    expect(planTables[0]!.rows.at(-1)!.join("|")).toBe("Итого|18|12|10|83,3 %|2");
+    expect(planTables[1]!.rows.map((r) => r.join("|"))).toEqual(["МОУ «Берёзовская ООШ»|100|100|1|1 %|0", "Итого|100|100|1|1 %|0"]);
+    expect(mixedText).not.toContain("Всего | 945");
+    expect(mixedText).toContain("Всего | 900");
+  });
+});
+
+describe("«Настройки комитета»", () => {
+  it("gives the signer by label, wherever the rows stand; empty or missing gives none", () => {
+    const rows = [
+      ["Поле", "Значение", "Подсказка"],
+      ["Своё поле", "что-то", ""],
+      ["ФИО подписывающего", "  Миронова   Ольга Петровна ", ""],
+      ["должность  подписывающего", "Специалист комитета образования", ""],
+    ];
+    expect(parseCommitteeSettings(rows).signer).toEqual({ position: "Специалист комитета образования", name: "Миронова Ольга Петровна" });
+    expect(parseCommitteeSettings([]).signer).toBeNull();
+    expect(parseCommitteeSettings(COMMITTEE_SETTINGS_ROWS).signer).toBeNull();
   });
 });

@@ -385,7 +385,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
         firstErrors: ["План-факт, L7: Нет управленческих действий"],
       }),
     });
-    const model: DocModel = buildSummaryDoc([record("a", "МОУ «СОШ № 7»"), record("b", "МОУ «Лесновская СОШ»")], { date: "2023-06-01", signer: "Специалист комитета образования" });
+    const model: DocModel = buildSummaryDoc([record("a", "МОУ «СОШ № 7»"), record("b", "МОУ «Лесновская СОШ»")], { date: "2023-06-01", signer: { position: "Специалист комитета образования", name: "Петрова Анна Сергеевна" } });
     // The renderer and the Docs API pass run here against the fake services installed as globals.
     const fake = createFakeServices();
     const scope = globalThis as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureOutput } from "../helpers/capture-output.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { draftNotice, parseReportArgs, run } from "../../src/local/commands/report.js";
 import { freePath } from "../../src/local/files.js";
@@ -38,8 +39,10 @@ beforeAll(() => {
 beforeEach(() => {
   out = [];
   err = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (err.push(String(chunk)), true));
+  captureOutput(
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
 });
 
 afterEach(() => {

@@ -31,7 +31,8 @@ function renameTab(grid: WorkbookGrid, from: string, to: string): WorkbookGrid {
 
 const orgHeaders: Cell[] = ["Организация", "Тип", "Муниципалитет", "Контактное лицо"];
 
-const CASES: Record<RuleId, Case> = {
+// Partial here; the «has a case here» test below demands every id (the справка tabs are added after).
+const CASES: Partial<Record<RuleId, Case>> = {
   TPL_SHEET_MISSING: {
     fire: () => clean().without("orgs"),
     // The tab's purpose is quoted with its first letter lowered only: «Наставничество» keeps its capital.
@@ -357,6 +358,66 @@ const CASES: Record<RuleId, Case> = {
     quiet: () => clean().patch("staff", 0, { name: "Соколова Марина Игоревна" }),
   },
 };
+
+// «Мониторинг», «Рекомендации», «Справка о проекте» (template version 2): one good row each.
+const MON_ROW = { indicator: "Удовлетворённость совместной работой", group: "Школы с НОР", value: "3,67", scale: 5, respondents: "7 из 8", detail: "" };
+const REC_ROW = { no: "1", addressee: "Муниципальной методической службе", text: "Проанализировать предложения участников", deadline: "до 05.06.2023 года" };
+const monitoring = (row: Record<string, Cell>) => clean().rows("monitoring", [{ ...MON_ROW, ...row }]);
+const recommendation = (row: Record<string, Cell>) => clean().rows("recommendations", [{ ...REC_ROW, ...row }]);
+
+const SPRAVKA_CASES = {
+  MON_INDICATOR_MISSING: {
+    fire: () => monitoring({ indicator: "" }),
+    expect: { sheet: "Мониторинг", cell: "A2", says: ["«Показатель»"] },
+    quiet: () => monitoring({ indicator: "Поддержка школ с НОР школой-наставником" }),
+  },
+  MON_GROUP_MISSING: {
+    fire: () => monitoring({ group: "" }),
+    expect: { sheet: "Мониторинг", cell: "B2", says: ["«Удовлетворённость совместной работой»"] },
+    quiet: () => monitoring({ group: "школы-лидеры" }),
+  },
+  MON_VALUE_INVALID: {
+    fire: () => monitoring({ value: "скорее да" }),
+    expect: { sheet: "Мониторинг", cell: "C2", says: ["«скорее да»", "3,67"] },
+    quiet: () => monitoring({ value: 3.71 }),
+  },
+  MON_SCALE_INVALID: {
+    fire: () => monitoring({ scale: "" }),
+    expect: { sheet: "Мониторинг", cell: "D2", says: ["5 для пятибалльной шкалы"] },
+    quiet: () => monitoring({ value: 96, scale: "100" }),
+  },
+  MON_ABOVE_SCALE: {
+    fire: () => monitoring({ value: "4,5", scale: 4 }),
+    expect: { sheet: "Мониторинг", cell: "C2", says: ["«4,5»", "«4»"] },
+    quiet: () => monitoring({ value: 5, scale: 5 }),
+  },
+  REC_ADDRESSEE_MISSING: {
+    fire: () => recommendation({ addressee: "" }),
+    expect: { sheet: "Рекомендации", cell: "B2", says: ["«Проанализировать предложения участников»", "«Адресат»"] },
+    quiet: () => recommendation({ addressee: "Руководителям общеобразовательных учреждений" }),
+  },
+  REC_TEXT_MISSING: {
+    fire: () => recommendation({ text: "" }),
+    expect: { sheet: "Рекомендации", cell: "C2", says: ["«Рекомендация»"] },
+    quiet: () => recommendation({ text: "Продолжить работу психологической гостиной" }),
+  },
+  REC_DEADLINE_MISSING: {
+    fire: () => recommendation({ deadline: "" }),
+    expect: { sheet: "Рекомендации", cell: "D2", says: ["«постоянно»"] },
+    quiet: () => recommendation({ deadline: "постоянно" }),
+  },
+  REC_DEADLINE_INVALID: {
+    fire: () => recommendation({ deadline: "к новому году, наверное" }),
+    expect: { sheet: "Рекомендации", cell: "D2", says: ["«к новому году, наверное»", "«до 15.09.2023»"] },
+    quiet: () => recommendation({ deadline: "01.09.2023" }),
+  },
+  SPR_SIGNER_INCOMPLETE: {
+    fire: () => clean().field("spravka", "signer_position", "Методист МОУ ДО «Центр развития образования»"),
+    expect: { sheet: "Справка о проекте", cell: "B3", says: ["«ФИО подписывающего справку»"] },
+    quiet: () => clean().field("spravka", "signer_position", "Методист ЦРО").field("spravka", "signer_name", "Ветрова Наталья Игоревна"),
+  },
+} satisfies Partial<Record<RuleId, Case>>;
+Object.assign(CASES, SPRAVKA_CASES);
 
 describe("every rule of the catalogue", () => {
   it("has a case here", () => {

@@ -7,5 +7,6 @@ export * from "./school.js";
 export * from "./totals.js";
 export * from "./plain-text.js";
 export * from "./summary-doc.js";
+export * from "./settings.js";
 export * from "./failure.js";
 export * from "./refresh.js";

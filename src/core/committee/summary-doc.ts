@@ -1,24 +1,28 @@
 /**
- * The consolidated summary (справка) across all schools, modelled on the municipal справка:
- * who took part and of which types, plan execution per school and overall, deviations with
- * reasons, mentoring coverage, participants, dissemination by level, the most frequent
- * problems, and the schools whose reports still have errors. Built as the report's DocModel,
- * so the .docx and Google Docs renderers draw it unchanged.
+ * The «Сводка по МИП» (the registry digest) across all registry schools: who took part and
+ * of which types, plan execution per school and overall, deviations with reasons, mentoring
+ * coverage, participants, dissemination by level and the most frequent problems. One
+ * reporting period per part: schools reporting for different periods are shown apart, never
+ * summed. What the check found in the schools' workbooks is not part of the official text:
+ * it is in the appendix. Built as the report's DocModel, so the .docx and Google Docs
+ * renderers draw it unchanged.
  */
 import { foldEnum } from "../fold.js";
 import { RULES, type RuleId } from "../issues.js";
 import { ENUMS } from "../schema.js";
-import { countWithNoun, levelPhrase, orgTypeCount, plural, ruNumber, type PluralForms } from "../russian.js";
+import { countWithNoun, initials, levelPhrase, orgTypeCount, periodInWords, plural, ruNumber, unbreakable, type PluralForms } from "../russian.js";
+import { parsePeriod } from "../terms/index.js";
 import { formatRuDate } from "../terms/dates.js";
 import type { IsoDate } from "../terms/types.js";
 import { type ColumnSpec, table } from "../report/blocks.js";
-import { type Block, type DocModel, DASH, heading, paragraph, run } from "../report/model.js";
+import { type Block, type DocModel, DASH, SIGNATURE_BLANK, heading, paragraph, run } from "../report/model.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
 import { stateHasFigures, stateText } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
 import type { SchoolDigest } from "./digest.js";
 import { percentOf } from "../percent.js";
+import type { Signer } from "./settings.js";
 
 const ORGANISATIONS: PluralForms = ["организация", "организации", "организаций"];
 const ACTIVITIES: PluralForms = ["мероприятие", "мероприятия", "мероприятий"];
@@ -28,9 +32,12 @@ const SCHOOLS_GEN: PluralForms = ["организации", "организац�
 export interface SummaryDocOptions {
   /** The date the справка is made, printed as «по состоянию на 05.03.2022». */
   readonly date: IsoDate;
-  /** Who signs it (e.g. «Специалист комитета образования»); no signature line when empty. */
-  readonly signer?: string;
+  /** Who signs it, from «Настройки комитета» (or `mip summary --signer`); no signature line when null. */
+  readonly signer?: Signer | null;
 }
+
+/** The document's name (Google Doc / .docx): «Сводка по МИП — 05.03.2022». */
+export const SUMMARY_DOC_NAME = "Сводка по МИП";
 
 interface ReadSchool {
   readonly record: SchoolRecord;
@@ -45,11 +52,33 @@ function readSchools(records: readonly SchoolRecord[]): ReadSchool[] {
   return records.flatMap((record) => (record.digest && stateHasFigures(record.state) ? [{ record, digest: record.digest }] : []));
 }
 
-/** One common reporting period for the title, when every school reports for the same one. */
-function commonPeriod(schools: readonly ReadSchool[]): string {
-  const periods = new Set(schools.map((s) => s.digest.period.trim()).filter((p) => p !== ""));
-  return periods.size === 1 ? [...periods][0]! : "";
+interface PeriodGroup {
+  /** The period as the first school wrote it; "" when not given. */
+  readonly label: string;
+  readonly schools: readonly ReadSchool[];
 }
+
+/** Same period whatever the spelling: «2022» and «01.01.2022-31.12.2022» are one. */
+function periodKey(text: string): string {
+  const period = parsePeriod(text.trim());
+  return period ? `${period.start}/${period.end}` : foldEnum(text);
+}
+
+/** The read schools by reporting period: the most schools first, then the latest period. */
+function periodGroups(schools: readonly ReadSchool[]): PeriodGroup[] {
+  const groups = new Map<string, { label: string; end: string; schools: ReadSchool[] }>();
+  for (const s of schools) {
+    const key = periodKey(s.digest.period);
+    const group = groups.get(key) ?? { label: s.digest.period.trim(), end: key.split("/")[1] ?? "", schools: [] };
+    group.schools.push(s);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.schools.length - a.schools.length || b.end.localeCompare(a.end))
+    .map(({ label, schools: list }) => ({ label, schools: list }));
+}
+
+const periodWords = (label: string): string => (label === "" ? "период не указан" : periodInWords(null, label));
 
 /** Distinct participating organisations (compared folded) by type, across all projects. */
 function organisationsByType(schools: readonly ReadSchool[]): { total: number; byType: { name: string; count: number }[] } {
@@ -92,16 +121,15 @@ function participantsSection(schools: readonly ReadSchool[], totals: CommitteeTo
   ];
 }
 
-function introSection(records: readonly SchoolRecord[], schools: readonly ReadSchool[], totals: CommitteeTotals, date: IsoDate): Block[] {
-  const orgs = organisationsByType(schools);
+function introSection(records: readonly SchoolRecord[], schools: readonly ReadSchool[], totals: CommitteeTotals, date: IsoDate, groups: readonly PeriodGroup[]): Block[] {
   const interim = schools.filter((s) => s.digest.reportType === "Промежуточный").length;
   const final = schools.filter((s) => s.digest.reportType === "Итоговый").length;
   const lines: Block[] = [
     paragraph(
       `По состоянию на ${formatRuDate(date)} в реестре комитета ${countWithNoun(records.length, ORGANISATIONS)} — ` +
-        `муниципальные инновационные площадки. Таблицы МИП прочитаны и проверены у ${num(totals.read)} ` +
+        `муниципальные инновационные площадки. Таблицы МИП прочитаны у ${num(totals.read)} ` +
         `${plural(totals.read, SCHOOLS_GEN)}` +
-        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (причины — в разделе 8).` : "."),
+        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (они названы в приложении).` : "."),
       "justify",
     ),
   ];
@@ -113,10 +141,12 @@ function introSection(records: readonly SchoolRecord[], schools: readonly ReadSc
         "justify",
       ),
     );
-    const types = orgs.byType.map((t) => orgTypeCount(t.name, t.count)).join(", ");
+  }
+  if (groups.length > 1) {
     lines.push(
       paragraph(
-        `Участниками проектов стали ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."),
+        `Организации отчитываются за разные периоды: ${groups.map((g) => `${periodWords(g.label)} — ${countWithNoun(g.schools.length, ORGANISATIONS)}`).join(", ")}. ` +
+          "Показатели приведены по каждому периоду отдельно и между периодами не складываются.",
         "justify",
       ),
     );
@@ -130,11 +160,21 @@ function introSection(records: readonly SchoolRecord[], schools: readonly ReadSc
         { header: "Отчётный период", width: 3 },
         { header: "Тема", width: 7 },
       ],
-      schools.map((s, i) => [String(i + 1), s.record.organisation, s.digest.reportType, s.digest.period, s.digest.topic]),
-      { caption: "Организации, отчёты которых вошли в справку" },
+      groups.flatMap((g) => g.schools).map((s, i) => [String(i + 1), s.record.organisation, s.digest.reportType, s.digest.period, s.digest.topic]),
+      { caption: "Организации, отчёты которых вошли в сводку" },
     ),
   );
   return [heading(1, "1. Участники и виды отчётов"), ...lines];
+}
+
+/** «Участниками проектов стали …» for one period's schools. */
+function participantsLine(schools: readonly ReadSchool[]): Block[] {
+  if (schools.length === 0) return [];
+  const orgs = organisationsByType(schools);
+  const types = orgs.byType.map((t) => orgTypeCount(t.name, t.count)).join(", ");
+  const one = orgs.total % 10 === 1 && orgs.total % 100 !== 11;
+  const lead = one ? "Участником проектов стала" : "Участниками проектов стали";
+  return [paragraph(`${lead} ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."), "justify")];
 }
 
 function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
@@ -154,7 +194,8 @@ function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): B
     heading(1, "2. Выполнение планов"),
     paragraph(
       `В планах организаций ${countWithNoun(totals.planRows, ACTIVITIES)}; срок наступил у ${num(totals.planDue)}, ` +
-        `выполнено ${num(totals.planDone)}. Выполнение плана в целом — ${pct(totals.planExecution)}.`,
+        `выполнено ${num(totals.planDone)}. ` +
+        (totals.planExecution === null ? "Выполнение плана оценить нельзя: срок ни одного пункта ещё не наступил." : `Выполнение плана в целом — ${pct(totals.planExecution)}.`),
       "justify",
     ),
     table(columns, rows, {
@@ -269,7 +310,7 @@ function disseminationSection(totals: CommitteeTotals): Block[] {
   ];
 }
 
-/** Problems the schools name (Затруднения), grouped by folded text; and the most frequent findings of the check. */
+/** Problems the schools name (Затруднения), grouped by folded text. */
 function problemsSection(schools: readonly ReadSchool[]): Block[] {
   const problems = new Map<string, { text: string; schools: Set<string> }>();
   for (const s of schools) {
@@ -281,19 +322,6 @@ function problemsSection(schools: readonly ReadSchool[]): Block[] {
     }
   }
   const topProblems = [...problems.values()].sort((a, b) => b.schools.size - a.schools.size || a.text.localeCompare(b.text, "ru")).slice(0, 15);
-  const findings = new Map<RuleId, { schools: number; cases: number }>();
-  for (const s of schools) {
-    for (const [rule, n] of Object.entries(s.digest.findings) as [RuleId, number][]) {
-      const entry = findings.get(rule) ?? { schools: 0, cases: 0 };
-      entry.schools++;
-      entry.cases += n;
-      findings.set(rule, entry);
-    }
-  }
-  const topFindings = [...findings]
-    .filter(([rule]) => rule in RULES)
-    .sort((a, b) => b[1].schools - a[1].schools || b[1].cases - a[1].cases)
-    .slice(0, 10);
   return [
     heading(1, "7. Наиболее частые затруднения"),
     paragraph("Организации отметили следующие затруднения (в скобках — сколько организаций назвали каждое):", "justify"),
@@ -304,19 +332,36 @@ function problemsSection(schools: readonly ReadSchool[]): Block[] {
           ordered: false,
           items: topProblems.map((p) => [run(`${p.text} (${countWithNoun(p.schools.size, ORGANISATIONS)})`)]),
         },
-    table(
-      [
-        { header: "Замечание проверки", width: 6 },
-        { header: "Организаций", width: 2, align: "center" },
-        { header: "Случаев", width: 2, align: "center" },
-      ],
-      topFindings.map(([rule, f]) => [RULES[rule].title, num(f.schools), num(f.cases)]),
-      { caption: "Наиболее частые замечания проверки таблиц" },
-    ),
   ];
 }
 
-function errorsSection(records: readonly SchoolRecord[], schools: readonly ReadSchool[]): Block[] {
+/** What the check found, by rule: how many schools and cases (for the appendix). */
+function findingsTable(schools: readonly ReadSchool[]): Block {
+  const findings = new Map<RuleId, { schools: number; cases: number }>();
+  for (const s of schools) {
+    for (const [rule, n] of Object.entries(s.digest.findings) as [RuleId, number][]) {
+      const entry = findings.get(rule) ?? { schools: 0, cases: 0 };
+      entry.schools++;
+      entry.cases += n;
+      findings.set(rule, entry);
+    }
+  }
+  const top = [...findings]
+    .filter(([rule]) => rule in RULES)
+    .sort((a, b) => b[1].schools - a[1].schools || b[1].cases - a[1].cases)
+    .slice(0, 10);
+  return table(
+    [
+      { header: "Замечание проверки", width: 6 },
+      { header: "Организаций", width: 2, align: "center" },
+      { header: "Случаев", width: 2, align: "center" },
+    ],
+    top.map(([rule, f]) => [RULES[rule].title, num(f.schools), num(f.cases)]),
+    { caption: "Наиболее частые замечания проверки таблиц" },
+  );
+}
+
+function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool[]): Block[] {
   const withErrors = schools
     .filter((s) => s.digest.summary.errors > 0)
     .sort((a, b) => b.digest.summary.errors - a.digest.summary.errors)
@@ -325,7 +370,10 @@ function errorsSection(records: readonly SchoolRecord[], schools: readonly ReadS
     .filter((r) => !r.digest || !stateHasFigures(r.state))
     .map((r) => [r.organisation || r.link, stateText(r.state)]);
   return [
-    heading(1, "8. Организации, в отчётах которых остаются ошибки"),
+    { type: "pageBreak" },
+    heading(1, "Приложение. Итоги проверки таблиц МИП"),
+    paragraph("Приложение — для работы с организациями: что нашла проверка их таблиц. В показатели сводки значения с ошибками не вошли.", "justify"),
+    findingsTable(schools),
     paragraph(
       withErrors.length === 0
         ? "Ошибок в прочитанных таблицах нет."
@@ -340,6 +388,7 @@ function errorsSection(records: readonly SchoolRecord[], schools: readonly ReadS
         { header: "Первые ошибки", width: 8 },
       ],
       withErrors,
+      { caption: "Организации, в таблицах которых остаются ошибки" },
     ),
     ...(unreadable.length > 0
       ? [
@@ -356,27 +405,43 @@ function errorsSection(records: readonly SchoolRecord[], schools: readonly ReadS
   ];
 }
 
+function signature(signer: Signer | null | undefined): Block[] {
+  if (!signer) return [];
+  return [{ type: "signature", left: signer.position || SIGNATURE_BLANK, name: signer.name ? unbreakable(initials(signer.name)) : "" }];
+}
+
+/** The body sections for one period's schools (numbers from their own totals only). */
+function periodSections(group: PeriodGroup, several: boolean): Block[] {
+  const totals = committeeTotals(group.schools.map((s) => s.record));
+  return [
+    ...(several ? [heading(1, `Отчётный период: ${periodWords(group.label)}`)] : []),
+    ...participantsLine(group.schools),
+    ...planSection(group.schools, totals),
+    ...deviationsSection(group.schools, totals),
+    ...mentoringSection(group.schools, totals),
+    ...participantsSection(group.schools, totals),
+    ...disseminationSection(totals),
+    ...problemsSection(group.schools),
+  ];
+}
+
 export function buildSummaryDoc(records: readonly SchoolRecord[], options: SummaryDocOptions): DocModel {
   const schools = readSchools(records);
   const totals = committeeTotals(records);
-  const period = commonPeriod(schools);
+  const groups = periodGroups(schools);
+  const single = groups.length === 1 ? groups[0]! : null;
   const blocks: Block[] = [
     {
       type: "title",
-      lines: ["СПРАВКА", `о деятельности муниципальных инновационных площадок${period ? ` за ${period}` : ""}`],
+      lines: ["СВОДКА ПО МИП", `о деятельности муниципальных инновационных площадок${single && single.label ? ` за ${periodWords(single.label)}` : ""}`],
     },
-    ...introSection(records, schools, totals, options.date),
-    ...planSection(schools, totals),
-    ...deviationsSection(schools, totals),
-    ...mentoringSection(schools, totals),
-    ...participantsSection(schools, totals),
-    ...disseminationSection(totals),
-    ...problemsSection(schools),
-    ...errorsSection(records, schools),
+    ...introSection(records, schools, totals, options.date, groups),
+    ...(groups.length === 0 ? periodSections({ label: "", schools: [] }, false) : groups.flatMap((g) => periodSections(g, groups.length > 1))),
+    ...signature(options.signer),
+    ...appendix(records, schools),
   ];
-  if (options.signer) blocks.push({ type: "signature", left: options.signer, name: "" });
   return {
-    title: `Справка МИП — ${formatRuDate(options.date)}`,
+    title: `${SUMMARY_DOC_NAME} — ${formatRuDate(options.date)}`,
     orientation: "portrait",
     draft: false,
     blocks: fitTables(blocks, "portrait"),

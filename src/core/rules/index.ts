@@ -10,6 +10,7 @@ import { orgsFamily } from "./orgs.js";
 import { outcomesFamilies } from "./outcomes.js";
 import { participantsFamily } from "./participants.js";
 import { planFamily } from "./plan.js";
+import { spravkaFamilies } from "./spravka.js";
 import { stagesFamily } from "./stages.js";
 import { templateFamilies } from "./template.js";
 import { termsFamilies } from "./terms.js";
@@ -26,4 +27,5 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   participantsFamily,
   ...eventsFamilies,
   ...outcomesFamilies,
+  ...spravkaFamilies,
 ];

@@ -125,10 +125,10 @@ export function committeeDisableHourly(): void {
 export function committeeMakeSummary(): { url: string; name: string } | null {
   try {
     const made = makeSummaryDocument(SpreadsheetApp.getActiveSpreadsheet());
-    tell(`Справка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`);
+    tell(`Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`);
     return { url: made.url, name: made.name };
   } catch (error) {
-    tell(userMessage(error, "сформировать справку"));
+    tell(userMessage(error, "сформировать сводку по МИП"));
     return null;
   }
 }

@@ -2,12 +2,11 @@
  * The committee deployment's menu (Расширения → МИП-отчёт — комитет). Built in every
  * authorisation mode: in AuthMode.NONE it touches no data or properties.
  */
-export const COMMITTEE_MENU_TITLE = "Комитет";
-
 export const COMMITTEE_MENU_ITEMS: readonly (readonly [caption: string, handler: string])[] = [
   ["Создать вкладки «Реестр» и «Свод»", "committeeSetup"],
   ["Обновить свод", "committeeRefresh"],
-  ["Сформировать справку", "committeeMakeSummary"],
+  ["Сформировать «Сводку по МИП»", "committeeMakeSummary"],
+  ["Справка о реализации проекта (строка «Реестра»)", "committeeMakeProjectSpravka"],
   ["Включить обновление каждый час", "committeeEnableHourly"],
   ["Выключить обновление каждый час", "committeeDisableHourly"],
 ];

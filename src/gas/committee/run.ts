@@ -56,7 +56,7 @@ function linkOf(rich: GoogleAppsScript.Spreadsheet.RichTextValue | null | undefi
  * no rich-text link: only when some row is still without a link are the column's formulas read
  * (one more call, none in the usual case).
  */
-function registryRows(registry: GoogleAppsScript.Spreadsheet.Sheet): Cell[][] {
+export function registryRows(registry: GoogleAppsScript.Spreadsheet.Sheet): Cell[][] {
   const rows = registry.getDataRange().getValues().map((row) => row.map(registryCell));
   if (rows.length < 2) return rows;
   const linkAt = registryLinkColumn(rows[0]!);

@@ -14,7 +14,9 @@ import {
   SUMMARY_TITLE,
   SUMMARY_WIDTHS,
 } from "../../core/committee/index.js";
+import { COMMITTEE_SETTINGS_TITLE } from "../../core/committee/index.js";
 import { charsToPixels } from "../../core/template.js";
+import { ensureCommitteeSettings } from "./settings.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -72,5 +74,6 @@ export function ensureCommitteeTabs(ss: Spreadsheet): CommitteeTabs {
     summary.hideColumns(SUMMARY_HEADERS.length + 1, SUMMARY_SERVICE_HEADERS.length);
     summary.hideColumns(CURSOR_COLUMN, 1);
   }
+  if (ensureCommitteeSettings(ss)) created.push(COMMITTEE_SETTINGS_TITLE);
   return { registry, summary, created };
 }

@@ -1,8 +1,8 @@
 /**
  * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
  * workbook, its validation, its report (.docx), a second school's workbook and report in the
- * form «Новокузнецк», and a committee summary (.xlsx and .docx) over three invented schools'
- * workbooks, all in DIR
+ * form «Новокузнецк», a committee summary (.xlsx and .docx) over three invented schools'
+ * workbooks, and the справка о реализации проекта (.docx), all in DIR
  * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
  *
  * The report and the summary are made by calling the `mip report` and `mip summary`
@@ -100,9 +100,15 @@ export async function run(args: string[]): Promise<number> {
     "--out",
     join(dir, "Сводка комитета.xlsx"),
     "--docx",
-    join(dir, "Справка комитета.docx"),
+    join(dir, "Сводка по МИП.docx"),
   ]);
   if (summaryCode !== 0) say("  сводка пока не сформирована.");
+
+  // The справка о реализации проекта from the network project's own workbook.
+  say("");
+  say("Справка о реализации проекта (mip spravka):");
+  const spravkaCode = await runHook(() => import("./spravka.js"), [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")]);
+  if (spravkaCode !== 0) say("  справка пока не составлена.");
 
   say("");
   say(`Дальше: откройте таблицу, исправьте найденное и проверьте снова: mip validate "${workbookPath}"`);

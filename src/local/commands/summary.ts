@@ -20,7 +20,8 @@ import {
   stateHasFigures,
   stateText,
 } from "../../core/committee/index.js";
-import { countWithNoun } from "../../core/russian.js";
+import { countWithNoun, splitPositionAndName } from "../../core/russian.js";
+import type { Signer } from "../../core/committee/settings.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { renderDocx } from "../docx.js";
@@ -35,12 +36,14 @@ import { summaryWorkbook } from "./summary-xlsx.js";
 import { formatPercent } from "../../core/percent.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 
-export const SUMMARY_USAGE = `Использование: mip summary ПУТЬ... [--out СВОД.xlsx] [--json] [--docx СПРАВКА.docx]
+export const SUMMARY_USAGE = `Использование: mip summary ПУТЬ... [--out СВОД.xlsx] [--json] [--docx СВОДКА.docx] [--signer "ДОЛЖНОСТЬ ФИО"]
 
 Сводит таблицы МИП (файлы .xlsx или папки с ними) в одну таблицу — как вкладка «Свод»
 в Google Таблицах: заполненность, ошибки, выполнение плана, наставничество, состояние.
   --out ФАЙЛ    записать свод в .xlsx
-  --docx ФАЙЛ   записать справку по всем организациям в .docx
+  --docx ФАЙЛ   записать «Сводку по МИП» по всем организациям в .docx (по отчётным
+                периодам отдельно; итоги проверки таблиц — в приложении)
+  --signer ТЕКСТ  кто подписывает сводку: «Специалист комитета образования О.П. Миронова»
   --json        вывести свод в JSON (для скриптов)
 Существующие файлы не перезаписываются: новый получит имя «… (2)».
 Коды выхода: 0 — свод готов (даже если часть файлов не прочитана: это видно в «Состояние»),
@@ -54,6 +57,7 @@ interface SummaryArgs {
   readonly out: string | null;
   readonly docx: string | null;
   readonly json: boolean;
+  readonly signer: Signer | null;
 }
 
 export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error: string } | { help: true } {
@@ -63,6 +67,7 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
         out: { type: "string", short: "o" },
         docx: { type: "string" },
         json: { type: "boolean" },
+        signer: { type: "string" },
         help: { type: "boolean", short: "h" },
       });
   } catch (error) {
@@ -74,7 +79,9 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
   for (const flag of ["out", "docx"] as const) {
     if (parsed.values[flag] !== undefined && parsed.values[flag].trim() === "") return { error: `После --${flag} укажите имя файла.` };
   }
-  return { paths: parsed.positionals, out: parsed.values.out ?? null, docx: parsed.values.docx ?? null, json: parsed.values.json ?? false };
+  const signerText = parsed.values.signer?.trim() ?? "";
+  const signer = signerText === "" ? null : splitPositionAndName(signerText);
+  return { paths: parsed.positionals, out: parsed.values.out ?? null, docx: parsed.values.docx ?? null, json: parsed.values.json ?? false, signer };
 }
 
 /** Office's lock files («~$school.xlsx»), hidden files and our own temporary files are not workbooks. */
@@ -272,7 +279,7 @@ export interface WrittenSummary {
 /** Dashboard .xlsx and/or справка .docx of a set of workbooks (also what `mip demo` calls). */
 export async function writeSummaryFiles(
   files: readonly (string | InputEntry)[],
-  outputs: { xlsx?: string | null; docx?: string | null },
+  outputs: { xlsx?: string | null; docx?: string | null; signer?: Signer | null },
   options: SummaryOptions = {},
 ): Promise<WrittenSummary> {
   const records = await summariseFiles(files, options);
@@ -282,7 +289,7 @@ export async function writeSummaryFiles(
   if (outputs.xlsx) xlsx = await writeNewFile(withExtension(outputs.xlsx, ".xlsx"), await summaryWorkbook(records.map(schoolRow), totals));
   if (outputs.docx) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const model = buildSummaryDoc(records, { date: today, signer: "Специалист комитета образования" });
+    const model = buildSummaryDoc(records, { date: today, signer: outputs.signer ?? null });
     docx = await writeNewFile(withExtension(outputs.docx, ".docx"), await renderDocx(model));
   }
   return { records, totals, xlsx, docx };
@@ -334,7 +341,7 @@ export async function run(args: string[]): Promise<number> {
     }
     const progress = progressOn(process.stderr, files.length);
     const skipped: string[] = [];
-    const written = await writeSummaryFiles(files, { xlsx: parsed.out, docx: parsed.docx }, {
+    const written = await writeSummaryFiles(files, { xlsx: parsed.out, docx: parsed.docx, signer: parsed.signer }, {
       onProgress: (done, file) => progress.step(done, terminalSafe(basename(file))),
       onSkipped: (file, why) => skipped.push(`«${file}» пропущен: ${why}.`),
     });
@@ -343,7 +350,7 @@ export async function run(args: string[]): Promise<number> {
     if (parsed.json) await writeStdout(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
     else await writeStdout(tableText(written.records, written.totals));
     if (written.xlsx) process.stderr.write(`Свод записан: ${written.xlsx}\n`);
-    if (written.docx) process.stderr.write(`Справка записана: ${written.docx}\n`);
+    if (written.docx) process.stderr.write(`Сводка по МИП записана: ${written.docx}\n`);
     return 0;
   } catch (error) {
     if (error instanceof WriteError) {

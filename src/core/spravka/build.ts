@@ -1,0 +1,58 @@
+/**
+ * buildSpravka: the project's workbook (and its participants') → the справка's document model,
+ * drawn by the same .docx and Google Docs renderers as the report. The document holds what
+ * the workbooks say, never what the check says about them: findings stay with `mip validate`
+ * and the sidebar.
+ */
+import { initials, unbreakable } from "../russian.js";
+import { formatRuDate } from "../terms/dates.js";
+import { heading } from "../report/blocks.js";
+import { type Block, type DocModel, SIGNATURE_BLANK } from "../report/model.js";
+import { fitTables } from "../report/widths.js";
+import { type FactsOptions, type SpravkaFacts, spravkaFacts } from "./facts.js";
+import { SPRAVKA_FORM } from "./form.js";
+import type { SpravkaSources } from "./sources.js";
+
+export const SPRAVKA_TITLE = "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА";
+
+/** «Справка о реализации проекта — МОУ ДО «ЦРО» — 20.12.2022». */
+export function spravkaFileName(orgShort: string, date: string): string {
+  return ["Справка о реализации проекта", orgShort, formatRuDate(date)].filter((p) => p.trim() !== "").join(" — ");
+}
+
+function signature(f: SpravkaFacts): Block[] {
+  if (!f.signer) return [];
+  // «Фамилия И.О.» typed or «Фамилия Имя Отчество»: printed «И.О. Фамилия», kept together.
+  const name = f.signer.name ? unbreakable(initials(f.signer.name)) : "";
+  return [{ type: "signature", left: f.signer.position || SIGNATURE_BLANK, name }];
+}
+
+/** «№ 4» and «№4» keep the number with its sign at a line break, as the report prints them. */
+const keepNumbers = (text: string): string => text.replace(/№ ?(?=\d)/gu, "№\u00a0");
+
+function withKeptNumbers(block: Block): Block {
+  if (block.type === "paragraph") return { ...block, runs: block.runs.map((r) => ({ ...r, text: keepNumbers(r.text) })) };
+  if (block.type === "list") return { ...block, items: block.items.map((item) => item.map((r) => ({ ...r, text: keepNumbers(r.text) }))) };
+  return block;
+}
+
+export function buildSpravkaFromFacts(facts: SpravkaFacts): DocModel {
+  const blocks: Block[] = [
+    { type: "title", lines: [SPRAVKA_TITLE, `«${(facts.topic || "—").toUpperCase()}»`] },
+    ...SPRAVKA_FORM.flatMap((section) => [
+      ...(section.heading ? [heading(section.level ?? 1, section.heading)] : []),
+      ...section.build(facts),
+    ]),
+    ...signature(facts),
+  ];
+  return {
+    title: spravkaFileName(facts.orgShort, facts.date),
+    orientation: "portrait",
+    draft: false,
+    blocks: fitTables(blocks.map(withKeptNumbers), "portrait"),
+  };
+}
+
+export function buildSpravka(sources: SpravkaSources, options: FactsOptions = {}): DocModel {
+  return buildSpravkaFromFacts(spravkaFacts(sources, options));
+}

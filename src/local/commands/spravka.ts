@@ -1,0 +1,142 @@
+/**
+ * `mip spravka PROJECT.xlsx [SCHOOLS…] [--out FILE.docx] [--date ДД.ММ.ГГГГ] [--strict]` — the
+ * справка о реализации муниципального проекта as .docx, from the project's workbook and the
+ * participating organisations' workbooks (files or folders). Exit codes like `mip report`:
+ * 0 written, 1 --strict and the project's workbook has errors (nothing written), 2 unusable
+ * input or cannot write. A participant's file that cannot be read is named and skipped.
+ */
+import { basename, dirname, join, resolve } from "node:path";
+import { safeFileName } from "../../core/report/naming.js";
+import { countWithNoun } from "../../core/russian.js";
+import { type Candidate, buildSpravka, selectSources } from "../../core/spravka/index.js";
+import type { IsoDate } from "../../core/terms/types.js";
+import { validateWorkbook } from "../../core/validate.js";
+import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
+import { renderDocx } from "../docx.js";
+import { writeFailure, writeNewFile } from "../files.js";
+import { fileLabel, loadMipWorkbook } from "../load.js";
+import { withDocxExtension } from "../report-file.js";
+import { UnusableInputError } from "../xlsx-read.js";
+import { collectInputs } from "./summary.js";
+
+export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
+
+Составляет справку о реализации муниципального проекта (.docx) по таблице проекта —
+организации-координатора — и по таблицам организаций-участников (файлы .xlsx или папки).
+Учитываются только участники, перечисленные на вкладке «Организации» проекта, с тем же
+отчётным периодом; остальные таблицы названы с причиной и не смешиваются.
+  --out ФАЙЛ    куда записать справку (по умолчанию — рядом с таблицей проекта, под именем
+                «Справка о реализации проекта — {организация} — {дата}.docx»). Существующий
+                файл не перезаписывается: справка получит имя «… (2).docx».
+  --date ДАТА   дата справки (по умолчанию — «Дата отчёта» проекта или сегодняшняя).
+  --strict      не составлять справку, если в таблице проекта есть ошибки.
+Коды выхода: 0 — справка записана, 1 — строгий режим и есть ошибки,
+2 — таблицу проекта нельзя прочитать или справку нельзя записать.
+`;
+
+const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
+
+interface SpravkaArgs {
+  readonly project: string;
+  readonly schools: readonly string[];
+  readonly out: string | null;
+  readonly date: IsoDate | null;
+  readonly strict: boolean;
+}
+
+export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | { error: string } | { help: true } {
+  let parsed;
+  try {
+    parsed = parseCommandArgs(args, {
+      out: { type: "string", short: "o" },
+      date: { type: "string" },
+      strict: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
+  } catch (error) {
+    if (error instanceof UsageError) return { error: error.message };
+    throw error;
+  }
+  if (parsed.values.help) return { help: true };
+  const [project, ...schools] = parsed.positionals;
+  if (project === undefined) return { error: "Укажите таблицу проекта: mip spravka ПРОЕКТ.xlsx" };
+  if (parsed.values.out !== undefined && parsed.values.out.trim() === "") return { error: "После --out укажите имя файла справки." };
+  let date: IsoDate | null = null;
+  if (parsed.values.date !== undefined) {
+    try {
+      date = parseRuDateArg(parsed.values.date, "--date");
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+  return { project, schools, out: parsed.values.out ?? null, date, strict: parsed.values.strict ?? false };
+}
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Reads the participants' workbooks; one that cannot be read is named, never fatal. */
+async function readParticipants(paths: readonly string[], exclude: string, today: IsoDate): Promise<{ candidates: Candidate[]; failed: string[] }> {
+  const { files, missing } = await collectInputs(paths, new Set([resolve(exclude)]));
+  const failed = missing.map((path) => `«${path}» не найден`);
+  const candidates: Candidate[] = [];
+  for (const entry of files) {
+    if (entry.problem || typeof entry.path !== "string") {
+      failed.push(`«${entry.shown}»: ${entry.problem ?? "имя файла не читается"}`);
+      continue;
+    }
+    try {
+      const grid = await loadMipWorkbook(entry.path);
+      candidates.push({ label: basename(entry.shown), result: validateWorkbook(grid, { today }) });
+    } catch (error) {
+      failed.push(error instanceof UnusableInputError ? error.message : `${fileLabel(entry.path)} не удалось прочитать`);
+    }
+  }
+  return { candidates, failed };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseSpravkaArgs(args);
+  if ("help" in parsed) {
+    say(SPRAVKA_USAGE);
+    return 0;
+  }
+  if ("error" in parsed) {
+    complain(parsed.error);
+    complain(SPRAVKA_USAGE);
+    return 2;
+  }
+  let grid;
+  try {
+    grid = await loadMipWorkbook(parsed.project);
+  } catch (error) {
+    complain(error instanceof UnusableInputError ? error.message : `${fileLabel(parsed.project)} не удалось прочитать.`);
+    return 2;
+  }
+  const project = validateWorkbook(grid, parsed.date ? { today: parsed.date } : {});
+  const errors = project.issues.filter((i) => i.severity === "error").length;
+  if (parsed.strict && errors > 0) {
+    complain(`Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`);
+    return 1;
+  }
+  const today = parsed.date ?? project.context.reportDate;
+  const { candidates, failed } = await readParticipants(parsed.schools, parsed.project, today);
+  const sources = selectSources(project, candidates);
+  const model = buildSpravka(sources, parsed.date ? { date: parsed.date } : {});
+  const wanted = withDocxExtension(parsed.out === null ? join(dirname(resolve(parsed.project)), `${safeFileName(model.title)}.docx`) : resolve(parsed.out));
+  let path: string;
+  try {
+    path = await writeNewFile(wanted, await renderDocx(model));
+  } catch (error) {
+    complain(`Не удалось записать справку (${writeFailure(error)}). Укажите другое место: --out ПАПКА/справка.docx`);
+    return 2;
+  }
+  if (path !== wanted) say(`Файл «${wanted}» уже существует — он не тронут.`);
+  say(`Справка записана: ${path}`);
+  if (sources.schools.length > 0) say(`  Учтены таблицы участников: ${sources.schools.map((s) => s.name).join(", ")}.`);
+  for (const left of sources.leftOut) say(`  Не учтена «${left.label}»: ${left.reason}.`);
+  for (const reason of failed) say(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
+  if (errors > 0)
+    say(`  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`);
+  return 0;
+}
