@@ -114,7 +114,7 @@ function stages(f: SpravkaFacts): Block[] {
     blocks.push(numbered(`3.${next++}`, "Кроме того, по проекту изданы:"), dashList(f.otherOrders.map((o, i) => `${o.text}${i === f.otherOrders.length - 1 ? "." : ";"}`)));
   }
   const common = f.monitoring.filter((m) => m.group !== "Школы с НОР" && m.group !== "Школы-лидеры");
-  if (common.length > 0) blocks.push(leadIn(`3.${next++}`, "По итогам мониторинга участников проекта:"), dashList(common.map(figureText)));
+  if (common.length > 0) blocks.push(leadIn(`3.${next}`, "По итогам мониторинга участников проекта:"), dashList(common.map(figureText)));
   return blocks;
 }
 
