@@ -8,6 +8,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { safeFileName } from "../../core/report/naming.js";
 import { countWithNoun } from "../../core/russian.js";
+import { ERRORS } from "../../core/severity.js";
 import { type Candidate, buildSpravka, selectSources } from "../../core/spravka/index.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
@@ -34,7 +35,6 @@ export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕК
 2 — таблицу проекта нельзя прочитать или справку нельзя записать.
 `;
 
-const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
 
 interface SpravkaArgs {
   readonly project: string;
