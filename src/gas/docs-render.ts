@@ -27,7 +27,7 @@
  * - Element.getNextSibling / getType / asParagraph (the paragraph Docs keeps after a table):
  *   https://developers.google.com/apps-script/reference/document/table#getNextSibling()
  */
-import { type Align, type Block, type DocModel, type Run, type TableBlock, SIGNATURE_BLANK, cellPlainText } from "../core/report/model.js";
+import { type Align, type Block, type DocModel, type Run, type TableBlock, SIGNATURE_BLANK, cellPlainText, isCaption } from "../core/report/model.js";
 import { TABLE_PT, scaleWidths, textWidthPt } from "../core/report/widths.js";
 
 type Body = GoogleAppsScript.Document.Body;
@@ -144,7 +144,8 @@ function blockElements(block: Block, width: number): BodyElement[] {
       ];
     case "paragraph": {
       const align = block.align ?? "justify";
-      return [paragraphElement(block.runs, look({ align, after: 3, ...(align === "justify" ? { indentFirstLine: LAYOUT_PT.firstLine } : {}) }))];
+      const caption = isCaption(block) ? { keepWithNext: true, keepLines: true } : {};
+      return [paragraphElement(block.runs, look({ align, after: 3, ...caption, ...(align === "justify" ? { indentFirstLine: LAYOUT_PT.firstLine } : {}) }))];
     }
     case "list":
       // Numbers and dashes are written as text, as the .docx renderer does, so both read the same.
@@ -163,7 +164,10 @@ function blockElements(block: Block, width: number): BodyElement[] {
     case "pageBreak":
       return [{ kind: "pageBreak" }];
     case "section":
-      // DocumentApp has one page size per document: a landscape section of the model starts a new page.
+      // DocumentApp sets one page size for the whole body (Body.setPageWidth): a landscape section
+      // of the model starts a new page. The Docs API could turn it (InsertSectionBreakRequest, then
+      // UpdateSectionStyleRequest.flipPageOrientation:
+      // https://developers.google.com/docs/api/reference/rest/v1/documents/request#updatesectionstylerequest).
       return [{ kind: "pageBreak" }];
     case "approval": {
       const start = Math.round(width * LAYOUT_PT.approvalShare * 20) / 20;
