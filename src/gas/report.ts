@@ -11,7 +11,7 @@ import { buildReport, firstFreeName } from "../core/report/build.js";
 import type { DocModel } from "../core/report/model.js";
 import { blockedOutcome } from "./report-outcome.js";
 import { checkWorkbook } from "./check.js";
-import { mergeGroupHeaders } from "./docs-merge.js";
+import { applyDocsLayout } from "./docs-merge.js";
 import { underDocumentLock } from "./document-lock.js";
 import { renderDocModel } from "./docs-render.js";
 import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
@@ -75,7 +75,7 @@ export function makeDocument(model: DocModel, folderId: string, remembered: read
   const made = createReportDocument({ name, folderId, landscape: model.orientation === "landscape", draft: model.draft });
   renderDocModel(made.document, model);
   made.document.saveAndClose();
-  mergeGroupHeaders(made.id, model);
+  applyDocsLayout(made.id, model);
   return { id: made.id, url: made.url, name };
 }
 

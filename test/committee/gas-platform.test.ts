@@ -100,6 +100,22 @@ describe("unchanged schools are skipped by the change stamp the school's add-on 
     expect(summaryValues(env)[1]![summaryColumn("Изменена")]).toBe(after);
   });
 
+  it("a row last read on an earlier day is read again whatever its stamp (an edit the add-on did not see costs at most a day)", () => {
+    const env = committeeEnv(schools(3));
+    env.run("committeeRefresh");
+    env.counter.reset();
+    env.run("committeeRefresh");
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
+    env.clock.ms += 24 * 3600_000;
+    env.counter.reset();
+    env.run("committeeRefresh");
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(3);
+    expect(String(summaryValues(env)[1]![summaryColumn("Обновлено")])).toMatch(/^21\.12\.2022 /);
+    env.counter.reset();
+    env.run("committeeRefresh");
+    expect(env.counter.count("Sheets.Spreadsheets.Values.batchGet")).toBe(0);
+  });
+
   it("a workbook whose add-on never wrote a stamp is read every time (never wrongly skipped)", () => {
     const env = committeeEnv([{ id: id(1), organisation: "Старая", grid: sampleGrid() }]);
     env.counter.paused(() => {

@@ -101,9 +101,24 @@ function sourceOf(entry: RegistryEntry, ports: RefreshPorts, modified: string, r
   };
 }
 
-/** Unchanged workbook: same id, same last-modified time, and its last read succeeded. */
-function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, modified: string): boolean {
+/**
+ * The calendar day a row was last read («20.12.2022 10:00» → "2022-12-20"); null when «Обновлено»
+ * is not in that form.
+ */
+function readOn(updated: string): string | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})\b/.exec(updated.trim());
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
+/**
+ * Unchanged workbook: same id, same change stamp, and its last read succeeded. A row last read
+ * on an earlier day is read again whatever its stamp: an edit the school's add-on did not see
+ * (made through the API, or an uploaded copy) costs at most a day.
+ */
+function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, modified: string, today: string): boolean {
   if (!stored || !entry.id || stored.id !== entry.id || modified === "" || stored.modified !== modified) return false;
+  const day = readOn(stored.record.updated);
+  if (day !== null && day < today) return false;
   const state = stored.record.state;
   return (stateHasFigures(state) && stored.record.digest !== null) || state.kind === "not-template" || sameState(state, STATE_TOO_SLOW);
 }
@@ -142,7 +157,7 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
   } catch (error) {
     return unreadable(error, entry, ports, "");
   }
-  if (unchanged(stored, entry, modified)) {
+  if (unchanged(stored, entry, modified, ports.today())) {
     // The organisation name may have been corrected in Реестр: that alone is worth a rewrite.
     if (stored!.record.organisation === (entry.organisation || stored!.record.organisation)) return { record: null, failed: false };
   }

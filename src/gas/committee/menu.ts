@@ -2,8 +2,6 @@
  * The committee deployment's menu (Расширения → МИП-отчёт — комитет). Built in every
  * authorisation mode: in AuthMode.NONE it touches no data or properties.
  */
-export const COMMITTEE_MENU_TITLE = "Комитет";
-
 export const COMMITTEE_MENU_ITEMS: readonly (readonly [caption: string, handler: string])[] = [
   ["Создать вкладки «Реестр» и «Свод»", "committeeSetup"],
   ["Обновить свод", "committeeRefresh"],

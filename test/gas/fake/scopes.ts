@@ -82,7 +82,10 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
   "Ui.showSidebar": ui("ui#showSidebar(Object)"),
   "Ui.showModalDialog": ui("ui#showModalDialog(Object,String)"),
   "Menu.*": none("base/menu"),
-  "Session.*": none("base/session"),
+  "Session.getScriptTimeZone": none("base/session#getScriptTimeZone()"),
+  "Session.getActiveUserLocale": none("base/session#getActiveUserLocale()"),
+  "Session.getActiveUser": { scopes: [`${AUTH}userinfo.email`], source: `${REF}base/session#getActiveUser()` },
+  "Session.getEffectiveUser": { scopes: [`${AUTH}userinfo.email`], source: `${REF}base/session#getEffectiveUser()` },
   // HTML, properties, locks, utilities: no scope on their pages.
   "HtmlService.*": none("html/html-service"),
   "HtmlOutput.*": none("html/html-output"),
