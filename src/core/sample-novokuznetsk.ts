@@ -179,5 +179,7 @@ const TABS_OF: Record<string, () => TabGrid> = {
 
 /** The Новокузнецк sample's workbook, every tab in template order. */
 export function novokuznetskSampleGrid(): WorkbookGrid {
-  return { tabs: TABS.map((t) => TABS_OF[t.key]!()), templateVersion: TEMPLATE_VERSION };
+  // Tabs this sample does not fill (the committee's own tabs among them) are written empty, as the template has them.
+  const empty = (t: (typeof TABS)[number]): TabGrid => (t.type === "table" ? table(t.key as TableTabKey, []) : keyValue(t.key as KeyValueTabKey, {}));
+  return { tabs: TABS.map((t) => (TABS_OF[t.key] ?? (() => empty(t)))()), templateVersion: TEMPLATE_VERSION };
 }
