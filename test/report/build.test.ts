@@ -147,14 +147,14 @@ describe("report model: section 5 names the next year", () => {
     expect(h).toContain("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)");
     expect(h).toContain("5.2. Основные задачи и направления ИОД МИП в 2023 году");
     // After an academic year comes the next academic year, never a calendar year.
-    const school = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "2022/2023 учебный год" } } as never)));
+    const school = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2022/2023 учебный год" } })));
     expect(school.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2023-2024 учебном году");
-    const old = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "2019-2020 учебный год" } } as never)));
+    const old = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2019-2020 учебный год" } })));
     expect(old.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2020-2021 учебный год? (дать обоснование)");
     expect(old.join("\n")).not.toContain("2021 год");
-    const range = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "01.09.2020-31.08.2021" } } as never)));
+    const range = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "01.09.2020-31.08.2021" } })));
     expect(range.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2021-2022 учебном году");
-    const unknown = headings(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), period: "когда-то" } } as never)));
+    const unknown = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "когда-то" } })));
     expect(unknown.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на следующий год? (дать обоснование)");
   });
 });
@@ -404,12 +404,12 @@ describe("report model: tables", () => {
   });
 
   it("a lone dash typed to mean «nothing» prints «—» like an empty cell, in tables and text fields", () => {
-    const plan = (FIXTURE_DATA.plan as Record<string, unknown>[]).map((r, i) => (i === 1 ? { ...r, action: "-", reason: " – " } : r));
+    const plan = FIXTURE_DATA.plan.map((r, i) => (i === 1 ? { ...r, action: "-", reason: " – " } : r));
     const data = {
       plan,
       staff: [{ name: "Кленова Марина Игоревна", position: "--", role: "Руководитель МИП" }],
-      general: { ...(FIXTURE_DATA.general as Record<string, unknown>), consultant: "-" },
-      conclusions: { ...(FIXTURE_DATA.conclusions as Record<string, unknown>), proposals: "—" },
+      general: { ...FIXTURE_DATA.general, consultant: "-" },
+      conclusions: { ...FIXTURE_DATA.conclusions, proposals: "—" },
     } as never;
     const m = model(fixtureResult(data));
     const row = rowsText(tableAfter(m, "2.7."))[1]!;
