@@ -303,27 +303,25 @@ function googleBlocks(doc: FakeDocument): BlockAttributes[] {
 }
 
 function googleParagraph(child: FakeParagraph): ParagraphAttributes {
-  {
-    const node = child._node;
-    const visible = [...node.text].map((ch, i) => ({ ch, i })).filter(({ ch }) => /\S/u.test(ch) && ch !== "\u00a0");
-    const heading = /^HEADING([1-3])$/.exec(child._heading)?.[1];
-    return {
-      kind: child._kind === "PAGE_BREAK" ? "pageBreak" : "paragraph",
-      text: normalise(node.text),
-      heading: heading ? (Number(heading) as 1 | 2 | 3) : 0,
-      align: DOCS_ALIGN[child._alignment]!,
-      before: child._attrs.SPACING_BEFORE as number,
-      after: child._attrs.SPACING_AFTER as number,
-      line: child._attrs.LINE_SPACING as number,
-      indentStart: child._attrs.INDENT_START as number,
-      indentFirstLine: child._attrs.INDENT_FIRST_LINE as number,
-      size: node.styleAt(visible[0]?.i ?? 0, "FONT_SIZE") as number,
-      bold: share(visible.map(({ i }) => node.styleAt(i, "BOLD") === true)),
-      italic: share(visible.map(({ i }) => node.styleAt(i, "ITALIC") === true)),
-      keepWithNext: child._docsStyle.keepWithNext === true,
-      keepLines: child._docsStyle.keepLinesTogether === true,
-    };
-  }
+  const node = child._node;
+  const visible = [...node.text].map((ch, i) => ({ ch, i })).filter(({ ch }) => /\S/u.test(ch) && ch !== "\u00a0");
+  const heading = /^HEADING([1-3])$/.exec(child._heading)?.[1];
+  return {
+    kind: child._kind === "PAGE_BREAK" ? "pageBreak" : "paragraph",
+    text: normalise(node.text),
+    heading: heading ? (Number(heading) as 1 | 2 | 3) : 0,
+    align: DOCS_ALIGN[child._alignment]!,
+    before: child._attrs.SPACING_BEFORE as number,
+    after: child._attrs.SPACING_AFTER as number,
+    line: child._attrs.LINE_SPACING as number,
+    indentStart: child._attrs.INDENT_START as number,
+    indentFirstLine: child._attrs.INDENT_FIRST_LINE as number,
+    size: node.styleAt(visible[0]?.i ?? 0, "FONT_SIZE") as number,
+    bold: share(visible.map(({ i }) => node.styleAt(i, "BOLD") === true)),
+    italic: share(visible.map(({ i }) => node.styleAt(i, "ITALIC") === true)),
+    keepWithNext: child._docsStyle.keepWithNext === true,
+    keepLines: child._docsStyle.keepLinesTogether === true,
+  };
 }
 
 // ---- comparison ----
