@@ -176,19 +176,21 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
   });
 
-  it("sets the Docs API layout after saving in two calls; the sample's form has no group header, so nothing is merged", () => {
+  it("merges the form's group header cells with the Docs API after saving (two calls), as the .docx has them", () => {
     const env = setUp();
     env.counter.reset();
     const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
-    const result = validateWorkbook(sampleGrid(), { today: sampleReportDate });
-    const build = buildReport(result);
-    if (build.kind !== "document") throw new Error("sample report is blocked");
-    const grouped = build.model.blocks.some((b) => b.type === "table" && (b.headerRows ?? []).some((row) => row.some((cell) => cell.span > 1)));
-    expect(grouped).toBe(false);
     expect([env.counter.count("Docs.Documents.get"), env.counter.count("Docs.Documents.batchUpdate")]).toEqual([1, 1]);
     const tables = doc._body._children.filter((c): c is FakeTable => c instanceof FakeTable);
     expect(tables.length).toBeGreaterThan(5);
-    expect(tables.every((t) => tableMerges(t).length === 0)).toBe(true);
+    // Кировский район 3.1: «Основные результаты…» over columns 2–3 and «Результаты (продукты)…» over 4–5, as in the .docx.
+    const results = tables.find((t) => t._rows[0]!._cells[1]!._node.text === "Основные результаты реализации плана")!;
+    expect(results).toBeDefined();
+    expect(tableMerges(results)).toEqual([
+      { row: 0, column: 1, rowSpan: 1, columnSpan: 2 },
+      { row: 0, column: 3, rowSpan: 1, columnSpan: 2 },
+    ]);
+    expect(tables.filter((t) => t !== results).every((t) => tableMerges(t).length === 0)).toBe(true);
   });
 
   it("without the Docs advanced service, or when the Docs API fails, the report is still made (headers unmerged)", () => {
