@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Cell, type WorkbookGrid, dateCell, errorCell } from "../src/core/grid.js";
-import { blankTemplateGrid, sampleGrid } from "../src/core/sample.js";
+import { blankTemplateGrid, sampleGrid } from "../src/demo/sample.js";
 import { ENUMS, TABS, TEMPLATE_VERSION, headersOf } from "../src/core/schema.js";
 import { TABLE_VALIDATION_ROWS, TEMPLATE_LAYOUT } from "../src/core/template.js";
 import { UnusableInputError, readXlsx, toCell } from "../src/local/xlsx-read.js";

@@ -4,7 +4,7 @@
  * its report is final, not a draft. All names, numbers and addresses are invented.
  * Used by `mip demo` and the report tests.
  */
-import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "./grid.js";
+import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../core/grid.js";
 import {
   type ColumnKey,
   type FieldKey,
@@ -16,7 +16,7 @@ import {
   TABS,
   TEMPLATE_VERSION,
   tabByKey,
-} from "./schema.js";
+} from "../core/schema.js";
 
 /** Validate the sample "as of" this date. */
 export const novokuznetskReportDate = "2021-06-25";
