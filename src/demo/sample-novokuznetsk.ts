@@ -5,18 +5,8 @@
  * Used by `mip demo` and the report tests.
  */
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../core/grid.js";
-import {
-  type ColumnKey,
-  type FieldKey,
-  type KeyValueTabDef,
-  type KeyValueTabKey,
-  type TableTabDef,
-  type TableTabKey,
-  KEY_VALUE_HEADERS,
-  TABS,
-  TEMPLATE_VERSION,
-  tabByKey,
-} from "../core/schema.js";
+import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "../core/schema.js";
+import { tabByKey } from "../core/schema-lookup.js";
 
 /** Validate the sample "as of" this date. */
 export const novokuznetskReportDate = "2021-06-25";

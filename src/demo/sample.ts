@@ -5,18 +5,8 @@
  * Used by `mip template --sample`, `mip demo`, the add-on's demo and many tests.
  */
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../core/grid.js";
-import {
-  type ColumnKey,
-  type FieldKey,
-  type KeyValueTabDef,
-  type KeyValueTabKey,
-  type TableTabDef,
-  type TableTabKey,
-  KEY_VALUE_HEADERS,
-  TABS,
-  TEMPLATE_VERSION,
-  tabByKey,
-} from "../core/schema.js";
+import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "../core/schema.js";
+import { tabByKey } from "../core/schema-lookup.js";
 import { TEMPLATE_LAYOUT } from "../core/template.js";
 
 /** Validate the sample "as of" this date so its findings never depend on the clock. */
