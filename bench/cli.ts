@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { WorkbookGrid } from "../src/core/grid.js";
-import { sampleGrid } from "../src/core/sample.js";
+import { sampleGrid } from "../src/demo/sample.js";
 import { writeWorkbookGrid } from "../src/local/xlsx-write.js";
 import { syntheticGrid } from "./synthetic.js";
 

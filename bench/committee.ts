@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sampleGrid } from "../src/core/sample.js";
+import { sampleGrid } from "../src/demo/sample.js";
 import type { WorkbookGrid } from "../src/core/grid.js";
 import { writeSummaryFiles } from "../src/local/commands/summary.js";
 import { writeWorkbookGrid } from "../src/local/xlsx-write.js";

@@ -20,7 +20,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell } from "../src/core/grid.js";
-import { versionFromRangeName } from "../src/core/schema.js";
+import { versionFromRangeName } from "../src/core/schema-lookup.js";
 import { UnusableInputError } from "../src/local/errors.js";
 import { VERSION_NAME } from "../src/local/xlsx-write.js";
 

@@ -6,7 +6,7 @@
  */
 import type { Cell, TabGrid, WorkbookGrid } from "../src/core/grid.js";
 import { dateCell } from "../src/core/grid.js";
-import { sampleGrid } from "../src/core/sample.js";
+import { sampleGrid } from "../src/demo/sample.js";
 import { MENTORING, ORGS, PLAN, TEMPLATE_VERSION } from "../src/core/schema.js";
 
 export interface SyntheticSize {

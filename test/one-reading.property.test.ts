@@ -12,7 +12,7 @@ import { type Cell, type TabGrid, type WorkbookGrid, errorCell } from "../src/co
 import { buildReportModel } from "../src/core/report/build.js";
 import { KIROVSKY, NOVOKUZNETSK } from "../src/core/report/forms/index.js";
 import type { Block, TableCell } from "../src/core/report/model.js";
-import { sampleGrid } from "../src/core/sample.js";
+import { sampleGrid } from "../src/demo/sample.js";
 import { validateWorkbook } from "../src/core/validate.js";
 import { validationJson } from "../src/local/commands/validate.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankTemplateGrid, SAMPLE_FINDINGS, sampleGrid, sampleReportDate, sampleSchools } from "../src/core/sample.js";
+import { blankTemplateGrid, SAMPLE_FINDINGS, sampleGrid, sampleReportDate, sampleSchools } from "../src/demo/sample.js";
 import { TABS } from "../src/core/schema.js";
 import { validateWorkbook } from "../src/core/validate.js";
 import { parseWorkbook } from "../src/core/workbook.js";

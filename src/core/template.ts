@@ -2,7 +2,8 @@
  * The template's layout derived from the schema: what `mip template` writes and what
  * «Создать / обновить шаблон» builds in Sheets. Adapters draw it; they never restate it.
  */
-import { type EnumName, type TabDef, ENUMS, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION, headersOf } from "./schema.js";
+import { type EnumName, type TabDef, ENUMS, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "./schema.js";
+import { headersOf } from "./schema-lookup.js";
 
 export interface Dropdown {
   /** 0-based column. */

@@ -6,18 +6,8 @@ import { fold } from "./fold.js";
 import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
 import { type Issue, quote } from "./issues.js";
 import { lowerFirst } from "./russian.js";
-import {
-  type ColumnKey,
-  type FieldKey,
-  type KeyValueTabDef,
-  type KeyValueTabKey,
-  type TableTabDef,
-  type TableTabKey,
-  KEY_VALUE_HEADERS,
-  TABS,
-  a1,
-  headersOf,
-} from "./schema.js";
+import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS } from "./schema.js";
+import { a1, headersOf } from "./schema-lookup.js";
 
 export interface TableRow<K extends TableTabKey = TableTabKey> {
   /** 1-based sheet row. */

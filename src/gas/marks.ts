@@ -10,7 +10,7 @@
  * document properties so clearing reads only that box.
  */
 import type { Issue, Severity } from "../core/issues.js";
-import { columnLetter } from "../core/schema.js";
+import { columnLetter } from "../core/schema-lookup.js";
 import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
 import { KEYS, type MarkBox, deleteKey, readJson, writeJson } from "./properties.js";
 import { isTemplateTitle } from "./read-sheets.js";

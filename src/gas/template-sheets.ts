@@ -17,7 +17,8 @@
  */
 import { fold } from "../core/fold.js";
 import { type TabLayout, TABLE_VALIDATION_ROWS, TEMPLATE_LAYOUT, TEMPLATE_VERSION, charsToPixels } from "../core/template.js";
-import { a1, TABS, type TableTabDef, versionFromRangeName, versionRangeName } from "../core/schema.js";
+import { TABS, type TableTabDef } from "../core/schema.js";
+import { a1, versionFromRangeName, versionRangeName } from "../core/schema-lookup.js";
 import { planColumnInserts } from "../core/upgrade.js";
 import { METADATA_KEYS, getSpreadsheetMetadata, setSpreadsheetMetadata } from "./properties.js";
 

@@ -20,7 +20,7 @@
  */
 import * as XLSX from "@e965/xlsx";
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell, serialToIso } from "../core/grid.js";
-import { versionFromRangeName } from "../core/schema.js";
+import { versionFromRangeName } from "../core/schema-lookup.js";
 import { UnusableInputError } from "./errors.js";
 import { ZipStructureError, countCells, inflateBounded, zipEntries } from "./zip-entries.js";
 

@@ -9,7 +9,8 @@
  */
 import ExcelJS from "exceljs";
 import { fold } from "../core/fold.js";
-import { type TableTabDef, TABS, TEMPLATE_VERSION, versionFromRangeName } from "../core/schema.js";
+import { type TableTabDef, TABS, TEMPLATE_VERSION } from "../core/schema.js";
+import { versionFromRangeName } from "../core/schema-lookup.js";
 import { type TabLayout, TEMPLATE_LAYOUT } from "../core/template.js";
 import { planColumnInserts } from "../core/upgrade.js";
 import { VERSION_NAME, safeSheetName } from "./xlsx-write.js";

@@ -14,7 +14,7 @@
  */
 import ExcelJS from "exceljs";
 import { type Cell, type WorkbookGrid, isDateCell, isErrorCell } from "../core/grid.js";
-import { blankTemplateGrid, sampleGrid } from "../core/sample.js";
+import { blankTemplateGrid, sampleGrid } from "../demo/sample.js";
 import { TEMPLATE_LAYOUT, TEMPLATE_VERSION, type TabLayout } from "../core/template.js";
 import { repack } from "./zip-pack.js";
 

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Cell, TabGrid, WorkbookGrid } from "../../src/core/grid.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 
 export async function writeGrid(dir: string, name: string, grid: WorkbookGrid): Promise<string> {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { BIN, ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";
 import { LONG_NAME, dropdownAllWorkbook, escapesWorkbook, longNameGrid, mergeAllWorkbook, patchSheet } from "./hostile.js";

@@ -10,7 +10,7 @@
  */
 import JSZip from "jszip";
 import { type Cell, type TabGrid, type WorkbookGrid, errorCell } from "../../src/core/grid.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 
 export const PLAN_TITLE = "План-факт";

@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { type FieldDef, TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { readXlsx } from "../../src/local/xlsx-read.js";

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ENUMS, TABS, headersOf } from "../../src/core/schema.js";
+import { ENUMS, TABS } from "../../src/core/schema.js";
+import { headersOf } from "../../src/core/schema-lookup.js";
 import { TEMPLATE_LAYOUT } from "../../src/core/template.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";
 

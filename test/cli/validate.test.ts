@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { cleanSample, editTab, writeForeign, writeGrid, writeWithRefError } from "./fixtures.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { captureOutput } from "../helpers/capture-output.js";
 import { SUMMARY_HEADERS } from "../../src/core/committee/index.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { run } from "../../src/local/commands/summary.js";
 import { writeSheets, writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { MALICIOUS, pairRow, schoolGrid } from "./fixtures.js";

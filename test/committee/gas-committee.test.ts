@@ -1,7 +1,7 @@
 /** Committee mode on the BUILT bundle (dist/Code.js) with the Apps Script fake. */
 import { describe, expect, it } from "vitest";
 import { SUMMARY_ALL_HEADERS, SUMMARY_HEADERS, TONE_COLOURS, summaryColumn } from "../../src/core/committee/index.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { MALICIOUS, pairRow, schoolGrid } from "./fixtures.js";
 import { documentStructure, setFormula, setRichText } from "../gas/fake/index.js";
 import { hyperlinkUrl } from "../../src/gas/committee/run.js";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SUMMARY_ALL_HEADERS, summaryColumn } from "../../src/core/committee/index.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { SCOPE, refusedMethod, ruleFor } from "../gas/fake/index.js";
 import { COMMITTEE_DIST, createGasEnvironment } from "../gas/load-bundle.js";
 import { schoolGrid } from "./fixtures.js";

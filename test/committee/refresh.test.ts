@@ -9,7 +9,7 @@ import {
   summaryColumn,
   type RefreshCursor,
 } from "../../src/core/committee/index.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { MALICIOUS, schoolGrid } from "./fixtures.js";
 import { type FakeSchool, MemoryPorts, RunKilled } from "./memory-ports.js";
 

@@ -1,6 +1,6 @@
 /** Workbooks for the bundle tests: the sample project (invented names) and variations of it. */
 import type { Cell, TabGrid, WorkbookGrid } from "../../src/core/grid.js";
-import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
+import { sampleGrid, sampleReportDate } from "../../src/demo/sample.js";
 import { TEMPLATE_LAYOUT } from "../../src/core/template.js";
 
 export { sampleGrid, sampleReportDate };

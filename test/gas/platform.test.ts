@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ReportOutcome } from "../../src/api.js";
 import { tabsToRead } from "../../src/gas/live.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import {
   ADDON_TRIGGER_LIMIT,
   CallCounter,

@@ -1,17 +1,11 @@
+import type { TableBlock } from "../../src/core/report/model.js";
 import { describe, expect, it } from "vitest";
 import type { ReportOutcome, SidebarState } from "../../src/api.js";
 import { buildReport } from "../../src/core/report/build.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
 import { docxStructure, googleDocStructure } from "./docx-structure.js";
-import {
-  CallCounter,
-  FAKE_SPREADSHEET_FOLDER,
-  FakeTable,
-  documentStructure,
-  spreadsheetFromGrid,
-  tableMerges,
-} from "./fake/index.js";
+import { CallCounter, FAKE_SPREADSHEET_FOLDER, FakeTable, documentStructure, spreadsheetFromGrid, tableMerges } from "./fake/index.js";
 import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
 import { lastAlert } from "./inspect.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
@@ -71,9 +65,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const structure = documentStructure(doc);
     const tables = structure.filter((e) => e.type === "table");
     expect(tables.every((t) => t.type === "table" && t.headerBold && t.headerShaded)).toBe(true);
-    const firstTable = doc._body._children.find((c) => c.constructor.name === "FakeTable") as unknown as {
-      _rows: { _cells: { _node: { styleAt(i: number, a: string): unknown } }[] }[];
-    };
+    const firstTable = doc._body._children.find((c) => c.constructor.name === "FakeTable") as unknown as { _rows: { _cells: { _node: { styleAt(i: number, a: string): unknown } }[] }[] };
     expect(firstTable._rows.at(-1)!._cells[0]!._node.styleAt(0, "FONT_SIZE")).toBe(12);
     expect(firstTable._rows.at(-1)!._cells[0]!._node.styleAt(0, "FONT_FAMILY")).toBe("Times New Roman");
     const heading = structure.find((e) => e.type === "paragraph" && e.heading === "HEADING1");
@@ -100,17 +92,14 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const dialog = env.fake.ui._dialogs.at(-1)!;
     expect(dialog.title).toBe("Отчёт готов");
     expect(outcome.errors).toBe(2);
-    expect(dialog.html.getContent()).toContain(
-      "Это черновик: в таблице 2 ошибки. Они перечислены в приложении к отчёту",
-    );
+    expect(dialog.html.getContent()).toContain("Это черновик: в таблице 2 ошибки. Они перечислены в приложении к отчёту");
   });
 
   it("is blocked in strict mode: no document, the errors are returned and the menu says why", () => {
     const env = setUp(withField(sampleGrid(), "Настройки", "Не формировать отчёт при ошибках", "Да"));
     const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
     expect(outcome.kind).toBe("blocked");
-    if (outcome.kind === "blocked")
-      expect(outcome.issues.every((i) => i.severity === "error") && outcome.issues.length > 0).toBe(true);
+    if (outcome.kind === "blocked") expect(outcome.issues.every((i) => i.severity === "error") && outcome.issues.length > 0).toBe(true);
     env.fns.menuGenerateReport!();
     expect(lastAlert(env.fake)).toMatch(/Отчёт не сформирован/);
     expect(env.fake.documentApp._documents.size).toBe(0);
@@ -142,15 +131,9 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect([...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП")).toHaveLength(1);
     expect(env.fake.drive._namesIn(folder.id).sort()).toEqual([first.report.name, second.report.name].sort());
-    expect(
-      env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder."),
-    ).toBe(0);
+    expect(env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder.")).toBe(0);
     // Folder found (get), names listed once (list), the document uploaded and converted (create).
-    expect([
-      env.counter.count("Drive.Files.get"),
-      env.counter.count("Drive.Files.list"),
-      env.counter.count("Drive.Files.create"),
-    ]).toEqual([1, 1, 1]);
+    expect([env.counter.count("Drive.Files.get"), env.counter.count("Drive.Files.list"), env.counter.count("Drive.Files.create")]).toEqual([1, 1, 1]);
   });
 
   it("two clicks make one document (the second, under the lock, returns the first)", () => {
@@ -194,41 +177,41 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
   });
 
-  it("sets the Docs API layout after saving in two calls; each group header cell of the form (3.1's two result columns) is merged, nothing else", () => {
+  it("sets the Docs API layout after saving in two calls and merges the form's group header cells as the .docx has them", () => {
     const env = setUp();
     env.counter.reset();
     const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
     const result = validateWorkbook(sampleGrid(), { today: sampleReportDate });
     const build = buildReport(result);
     if (build.kind !== "document") throw new Error("sample report is blocked");
-    const spans = build.model.blocks
-      .map((b) => (b.type === "table" ? (b.headerRows ?? []).flat().filter((cell) => cell.span > 1).length : 0))
-      .filter((n, i) => build.model.blocks[i]!.type === "table");
-    expect(spans.some((n) => n > 0)).toBe(true);
     expect([env.counter.count("Docs.Documents.get"), env.counter.count("Docs.Documents.batchUpdate")]).toEqual([1, 1]);
+    const modelTables = build.model.blocks.filter((b): b is TableBlock => b.type === "table");
     const tables = doc._body._children.filter((c): c is FakeTable => c instanceof FakeTable);
-    expect(tables.length).toBeGreaterThan(5);
-    expect(tables.map((t) => tableMerges(t).length)).toEqual(spans);
+    expect(tables.length).toBe(modelTables.length);
+    // Each group header cell of the model (e.g. «Основные результаты реализации плана» over two columns) is one merge.
+    const expected = modelTables.map((table) =>
+      (table.headerRows ?? []).flatMap((row, r) => {
+        let column = 0;
+        return row.flatMap((cell) => {
+          const merge = cell.span > 1 ? [{ row: r, column, rowSpan: 1, columnSpan: cell.span }] : [];
+          column += cell.span;
+          return merge;
+        });
+      }),
+    );
+    expect(expected.some((merges) => merges.length > 0)).toBe(true);
+    expect(tables.map((t) => tableMerges(t))).toEqual(expected);
   });
 
   it("without the Docs advanced service, or when the Docs API fails, the report is still made (headers unmerged)", () => {
     const counter = new CallCounter();
-    const withoutDocs = createGasEnvironment({
-      spreadsheet: spreadsheetFromGrid(sampleGrid(), counter),
-      counter,
-      now: NOW,
-      without: ["Docs"],
-    });
-    expect(created(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(
-      /^https:\/\/docs\.google\.com\//,
-    );
+    const withoutDocs = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(sampleGrid(), counter), counter, now: NOW, without: ["Docs"] });
+    expect(created(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(/^https:\/\/docs\.google\.com\//);
     expect(counter.count("Docs.Documents.get")).toBe(0);
 
     const failing = setUp();
     (failing.fake.docsApi.Documents as { batchUpdate: unknown }).batchUpdate = () => {
-      throw new Error(
-        "GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error",
-      );
+      throw new Error("GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error");
     };
     const outcome = created(failing.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.report.url).toMatch(/^https:\/\/docs\.google\.com\//);
@@ -240,8 +223,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const store = env.fake.propertiesService._document._data;
     // Years of reports: long Cyrillic names filling the property almost to Apps Script's limit.
     const old: string[] = [];
-    while (Buffer.byteLength(JSON.stringify(old), "utf8") < 8900)
-      old.push(`Отчёт МИП — МОУ «Средняя школа № ${old.length}» — 2022 год`);
+    while (Buffer.byteLength(JSON.stringify(old), "utf8") < 8900) old.push(`Отчёт МИП — МОУ «Средняя школа № ${old.length}» — 2022 год`);
     old.pop();
     store.set("mip.reportNames", JSON.stringify(old));
     const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
@@ -256,23 +238,10 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("uses the folder from «Настройки» when the add-on made it; a folder it did not make is unreachable under drive.file: it says so and saves in its own", () => {
     const folderId = "folder-reports-2022";
-    const grid = withField(
-      sampleGrid(),
-      "Настройки",
-      "Папка для отчётов (ссылка или ID)",
-      `https://drive.google.com/drive/folders/${folderId}`,
-    );
+    const grid = withField(sampleGrid(), "Настройки", "Папка для отчётов (ссылка или ID)", `https://drive.google.com/drive/folders/${folderId}`);
     const env = setUp(grid);
     // A folder the add-on created earlier (e.g. its «Отчёты МИП», renamed by the user).
-    env.fake.drive._files.set(folderId, {
-      id: folderId,
-      name: "Отчёты 2022",
-      mimeType: "application/vnd.google-apps.folder",
-      parents: ["root-folder"],
-      folder: true,
-      appCreated: true,
-      lastUpdated: new Date(),
-    });
+    env.fake.drive._files.set(folderId, { id: folderId, name: "Отчёты 2022", mimeType: "application/vnd.google-apps.folder", parents: ["root-folder"], folder: true, appCreated: true, lastUpdated: new Date() });
     const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
     expect(ok.notice).toBeUndefined();
@@ -295,16 +264,9 @@ describe("«Сформировать отчёт» in Google Docs", () => {
       const env = setUp(big);
       env.counter.reset();
       created(env.call<ReportOutcome>("sidebarGenerateReport"));
-      const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce(
-        (n, p) => n + env.counter.countPrefix(p),
-        0,
-      );
+      const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce((n, p) => n + env.counter.countPrefix(p), 0);
       const richCells = env.counter.count("Table.getCell");
-      const perRichCell =
-        richCells +
-        env.counter.count("TableCell.editAsText") +
-        env.counter.count("Text.setItalic") +
-        env.counter.count("Text.setBold");
+      const perRichCell = richCells + env.counter.count("TableCell.editAsText") + env.counter.count("Text.setItalic") + env.counter.count("Text.setBold");
       return { rest: all - perRichCell, richCells, appendTable: env.counter.count("Body.appendTable") };
     };
     const small = docsCalls(10);

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { type Cell, type WorkbookGrid, dateCell, errorCell } from "../../src/core/grid.js";
 import { buildReport } from "../../src/core/report/build.js";
 import { blockText } from "../../src/core/report/model.js";
-import { blankTemplateGrid } from "../../src/core/sample.js";
-import { TABS, headersOf } from "../../src/core/schema.js";
+import { blankTemplateGrid } from "../../src/demo/sample.js";
+import { TABS } from "../../src/core/schema.js";
+import { headersOf } from "../../src/core/schema-lookup.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
 

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Cell, type WorkbookGrid, dateCell, errorCell } from "../../src/core/grid.js";
 import { RULES } from "../../src/core/issues.js";
-import { ENUMS, TABS, headersOf } from "../../src/core/schema.js";
+import { ENUMS, TABS } from "../../src/core/schema.js";
+import { headersOf } from "../../src/core/schema-lookup.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 
 const interesting = fc.constantFrom<Cell>(

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SidebarState } from "../../src/api.js";
 import { type WorkbookGrid, errorCell } from "../../src/core/grid.js";
-import { sampleGrid, sampleReportDate } from "../../src/core/sample.js";
+import { sampleGrid, sampleReportDate } from "../../src/demo/sample.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { type GasEnvironment, createGasEnvironment } from "../gas/load-bundle.js";
 import { INJECTIONS, editGrid } from "./fixtures.js";

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sampleGrid, sampleSchools } from "../../src/core/sample.js";
+import { sampleGrid, sampleSchools } from "../../src/demo/sample.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "../cli/helpers.js";
 

@@ -1,6 +1,6 @@
 /** «Комитет → Справка о реализации проекта» on the BUILT bundle with the Apps Script fake. */
 import { describe, expect, it } from "vitest";
-import { sampleSchools } from "../../src/core/sample.js";
+import { sampleSchools } from "../../src/demo/sample.js";
 import { documentStructure } from "../gas/fake/index.js";
 import { lastAlert } from "../gas/inspect.js";
 import { committeeEnv } from "../committee/gas-env.js";

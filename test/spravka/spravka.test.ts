@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { committeeTotals, readRecord } from "../../src/core/committee/index.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { blockText, type Block, type DocModel } from "../../src/core/report/model.js";
-import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/core/sample.js";
+import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/demo/sample.js";
 import { MONITORING, RECOMMENDATIONS, SPRAVKA, TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { SPRAVKA_FORM, buildSpravka, selectSources, spravkaFacts } from "../../src/core/spravka/index.js";
 import { countInWords, genitiveCount } from "../../src/core/spravka/words.js";

@@ -1,7 +1,7 @@
 /** A workbook of template version 1 upgraded by «Создать / обновить шаблон» (bundle + fake): the справка's tabs appear, no value is lost. */
 import { describe, expect, it } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
-import { sampleGrid } from "../../src/core/sample.js";
+import { sampleGrid } from "../../src/demo/sample.js";
 import { MONITORING, RECOMMENDATIONS, SPRAVKA, TABS } from "../../src/core/schema.js";
 import { CallCounter, spreadsheetFromGrid } from "../gas/fake/index.js";
 import { sheetValues, titles } from "../gas/inspect.js";

@@ -18,7 +18,8 @@ export type Agrees = ExpectNone<ApiMismatches<Api, Implementation>>;
 export type ExtraExport = ExpectNone<ApiMismatches<Api, Implementation & { sidebarExtra: () => void }>>;
 // @ts-expect-error the contract names a function main does not export
 export type MissingExport = ExpectNone<ApiMismatches<Api, Pick<Implementation, "sidebarEditStamp">>>;
+type NarrowerSelect = Implementation & { sidebarSelectCell: (sheet: string, cell: string) => void };
 // @ts-expect-error a narrower parameter (method bivariance must not hide it)
-export type NarrowerParameter = ExpectNone<ApiMismatches<Api, Implementation & { sidebarSelectCell: (sheet: string, cell: string) => void }>>;
+export type NarrowerParameter = ExpectNone<ApiMismatches<Api, NarrowerSelect>>;
 // @ts-expect-error a different result
 export type OtherResult = ExpectNone<ApiMismatches<Api, Implementation & { sidebarEditStamp: () => number }>>;

@@ -1,7 +1,8 @@
 /** GEN_*: required fields of «Общие сведения», the period, e-mail, website and the conclusion. */
 import { quote } from "../issues.js";
 import { countWithNoun } from "../russian.js";
-import { CONCLUSIONS, GENERAL, fieldOf } from "../schema.js";
+import { CONCLUSIONS, GENERAL } from "../schema.js";
+import { fieldOf } from "../schema-lookup.js";
 import { emitField, fieldCell, fieldText } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 

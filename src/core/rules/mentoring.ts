@@ -9,7 +9,8 @@
  */
 import { quote } from "../issues.js";
 import { readCount } from "../numbers.js";
-import { GENERAL, MENTORING, PAIR_NEEDS_REASON, fieldOf } from "../schema.js";
+import { GENERAL, MENTORING, PAIR_NEEDS_REASON } from "../schema.js";
+import { fieldOf } from "../schema-lookup.js";
 import type { GeneralKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { counted, emitAt, emitField, emitTab, enumValue, fieldCell, identity, orgKey, shortName, surnameInitialsKey, text, textOf } from "./read.js";

@@ -3,7 +3,8 @@
  */
 import { fold } from "../fold.js";
 import { quote } from "../issues.js";
-import { PROBLEMS, STAFF, fieldOf } from "../schema.js";
+import { PROBLEMS, STAFF } from "../schema.js";
+import { fieldOf } from "../schema-lookup.js";
 import type { TableRow } from "../workbook.js";
 import { datedOf } from "./dated.js";
 import { counted, emitAt, emitTab, enumValue, fieldText, surnameInitialsKey, text } from "./read.js";

@@ -5,7 +5,8 @@
 import { foldEnum } from "../fold.js";
 import { quote } from "../issues.js";
 import { readCount, readIntOrMore, readPercent } from "../numbers.js";
-import { PARTICIPANTS, fieldOf } from "../schema.js";
+import { PARTICIPANTS } from "../schema.js";
+import { fieldOf } from "../schema-lookup.js";
 import type { TableRow } from "../workbook.js";
 import { cellAt, emitAt, reasonNote, emitField, enumValue, fieldCell, text, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";

@@ -6,16 +6,8 @@ import { memo, textOf } from "../cells.js";
 import { fold } from "../fold.js";
 import type { Cell } from "../grid.js";
 import type { RuleId, Severity } from "../issues.js";
-import {
-  type ColumnKey,
-  type FieldKey,
-  type KeyValueTabKey,
-  type TableTabDef,
-  type TableTabKey,
-  KEY_VALUE_HEADERS,
-  TABS,
-  a1,
-} from "../schema.js";
+import { type ColumnKey, type FieldKey, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS } from "../schema.js";
+import { a1 } from "../schema-lookup.js";
 import { type ParsedTable, type TableRow, cellRef } from "../workbook.js";
 import type { RuleContext } from "./types.js";
 

@@ -6,7 +6,8 @@
  */
 import { quote } from "../issues.js";
 import { readQuantity } from "../numbers.js";
-import { MONITORING, RECOMMENDATIONS, fieldOf } from "../schema.js";
+import { MONITORING, RECOMMENDATIONS } from "../schema.js";
+import { fieldOf } from "../schema-lookup.js";
 import { parseTerm } from "../terms/index.js";
 import type { Period } from "../terms/types.js";
 import type { Cell } from "../grid.js";

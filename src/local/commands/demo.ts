@@ -10,8 +10,8 @@
  */
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { sampleGrid, sampleReportDate, sampleSchools } from "../../core/sample.js";
-import { NOVOKUZNETSK_WORKBOOK, novokuznetskSampleGrid } from "../../core/sample-novokuznetsk.js";
+import { sampleGrid, sampleReportDate, sampleSchools } from "../../demo/sample.js";
+import { NOVOKUZNETSK_WORKBOOK, novokuznetskSampleGrid } from "../../demo/sample-novokuznetsk.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 import { freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";

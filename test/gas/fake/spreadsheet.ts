@@ -4,7 +4,7 @@
  * metadata, conditional format rules, frozen rows and column widths. Each class implements a
  * Pick of the real @types/google-apps-script interface, so a wrong signature fails `tsc`.
  */
-import { columnLetter } from "../../../src/core/schema.js";
+import { columnLetter } from "../../../src/core/schema-lookup.js";
 import { type CallCounter, NO_ACCESS, counted, gas } from "./counter.js";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;

@@ -4,19 +4,9 @@
  * its report is final, not a draft. All names, numbers and addresses are invented.
  * Used by `mip demo` and the report tests.
  */
-import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "./grid.js";
-import {
-  type ColumnKey,
-  type FieldKey,
-  type KeyValueTabDef,
-  type KeyValueTabKey,
-  type TableTabDef,
-  type TableTabKey,
-  KEY_VALUE_HEADERS,
-  TABS,
-  TEMPLATE_VERSION,
-  tabByKey,
-} from "./schema.js";
+import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../core/grid.js";
+import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "../core/schema.js";
+import { tabByKey } from "../core/schema-lookup.js";
 
 /** Validate the sample "as of" this date. */
 export const novokuznetskReportDate = "2021-06-25";

@@ -4,20 +4,10 @@
  * real findings a coordinator would recognise (see SAMPLE_FINDINGS). All names are invented.
  * Used by `mip template --sample`, `mip demo`, the add-on's demo and many tests.
  */
-import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "./grid.js";
-import {
-  type ColumnKey,
-  type FieldKey,
-  type KeyValueTabDef,
-  type KeyValueTabKey,
-  type TableTabDef,
-  type TableTabKey,
-  KEY_VALUE_HEADERS,
-  TABS,
-  TEMPLATE_VERSION,
-  tabByKey,
-} from "./schema.js";
-import { TEMPLATE_LAYOUT } from "./template.js";
+import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../core/grid.js";
+import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "../core/schema.js";
+import { tabByKey } from "../core/schema-lookup.js";
+import { TEMPLATE_LAYOUT } from "../core/template.js";
 
 /** Validate the sample "as of" this date so its findings never depend on the clock. */
 export const sampleReportDate = "2022-12-20";
