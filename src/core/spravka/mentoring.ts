@@ -6,9 +6,9 @@
  * are left out of the people. With the project's workbook alone every figure here equals its
  * `mip validate --json` metrics; with participants, the committee's digest totals.
  */
-import { ACTIVE_STATUSES, NOT_HELD } from "../rules/mentoring-summary.js";
+import { ACTIVE_STATUSES, NOT_HELD, summariseMentoring } from "../rules/mentoring-summary.js";
 import type { OrgIndex } from "../rules/orgs.js";
-import { enumValue, identity, orgKey, text } from "../rules/read.js";
+import { identity, orgKey } from "../rules/read.js";
 import type { Workbook } from "../workbook.js";
 
 export interface SpravkaPair {
@@ -54,27 +54,19 @@ export interface MentoringFacts {
   readonly notHeld: readonly NotHeldGroup[];
 }
 
+/** The workbook's pairs as the one mentoring summary reads them (a pair listed twice is one pair). */
 function pairsOf(wb: Workbook, orgs: OrgIndex): SpravkaPair[] {
-  const pairs: SpravkaPair[] = [];
-  for (const row of wb.tables.mentoring.rows) {
-    const mentor = text(row, "mentor");
-    const mentee = text(row, "mentee");
-    const mentorId = identity(mentor);
-    const menteeId = identity(mentee);
-    if (mentorId === "" && menteeId === "") continue;
-    pairs.push({
-      mentor,
-      mentorId,
-      mentorOrg: orgs.canonical(text(row, "mentor_org")),
-      subject: text(row, "subject").replace(/\s+/g, " "),
-      mentee,
-      menteeId,
-      menteeOrg: orgs.canonical(text(row, "mentee_org")),
-      status: enumValue(row.cells.status, "pairStatus") ?? "",
-      reason: text(row, "not_held_reason"),
-    });
-  }
-  return pairs;
+  return summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows).pairs.map((p) => ({
+    mentor: p.mentor,
+    mentorId: p.mentorKey,
+    mentorOrg: orgs.canonical(p.mentorOrg),
+    subject: p.subject,
+    mentee: p.mentee,
+    menteeId: p.menteeKey,
+    menteeOrg: orgs.canonical(p.menteeOrg),
+    status: p.status ?? "",
+    reason: p.reason,
+  }));
 }
 
 const pairKey = (p: SpravkaPair): string => `${p.mentorId}\u0000${p.menteeId}\u0000${identity(p.subject)}`;
