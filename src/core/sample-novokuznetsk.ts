@@ -5,6 +5,7 @@
  * Used by `mip demo` and the report tests.
  */
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "./grid.js";
+import { blankTemplateGrid } from "./sample.js";
 import {
   type ColumnKey,
   type FieldKey,
@@ -179,5 +180,7 @@ const TABS_OF: Record<string, () => TabGrid> = {
 
 /** The Новокузнецк sample's workbook, every tab in template order. */
 export function novokuznetskSampleGrid(): WorkbookGrid {
-  return { tabs: TABS.map((t) => TABS_OF[t.key]!()), templateVersion: TEMPLATE_VERSION };
+  // A tab this sample does not fill (added to the template later) is the blank template's tab.
+  const blank = new Map(blankTemplateGrid().tabs.map((t) => [t.title, t]));
+  return { tabs: TABS.map((t) => TABS_OF[t.key]?.() ?? blank.get(t.title) ?? { title: t.title, rows: [] }), templateVersion: TEMPLATE_VERSION };
 }
