@@ -4,8 +4,9 @@
  * follows them on screen) are shown escaped as «\u{1B}» instead of acting on the terminal.
  * Line breaks and tabs inside a cell are shown as «\n» and «\t» so one finding stays one line.
  */
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/gu;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/gu;
 
 function escaped(ch: string): string {
   if (ch === "\n") return "\\n";
