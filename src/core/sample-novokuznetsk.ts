@@ -5,7 +5,6 @@
  * Used by `mip demo` and the report tests.
  */
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "./grid.js";
-import { blankTemplateGrid } from "./sample.js";
 import {
   type ColumnKey,
   type FieldKey,
@@ -176,11 +175,15 @@ const TABS_OF: Record<string, () => TabGrid> = {
       product_bank: "Положение о межпредметном проекте\nСборник сценариев проектных уроков\nБанк межпредметных проектов 5–7 классов",
     }),
   settings: () => keyValue("settings", { report_form: "Новокузнецк" }),
+  // The справка о реализации проекта's tabs: a school's own report needs none of them.
+  monitoring: () => table("monitoring", []),
+  recommendations: () => table("recommendations", []),
+  spravka: () => keyValue("spravka", {}),
 };
 
 /** The Новокузнецк sample's workbook, every tab in template order. */
 export function novokuznetskSampleGrid(): WorkbookGrid {
-  // A tab this sample does not fill (added to the template later) is the blank template's tab.
-  const blank = new Map(blankTemplateGrid().tabs.map((t) => [t.title, t]));
-  return { tabs: TABS.map((t) => TABS_OF[t.key]?.() ?? blank.get(t.title) ?? { title: t.title, rows: [] }), templateVersion: TEMPLATE_VERSION };
+  // Tabs this sample does not fill (the committee's own tabs among them) are written empty, as the template has them.
+  const empty = (t: (typeof TABS)[number]): TabGrid => (t.type === "table" ? table(t.key as TableTabKey, []) : keyValue(t.key as KeyValueTabKey, {}));
+  return { tabs: TABS.map((t) => (TABS_OF[t.key] ?? (() => empty(t)))()), templateVersion: TEMPLATE_VERSION };
 }

@@ -27,7 +27,17 @@
  * - Element.getNextSibling / getType / asParagraph (the paragraph Docs keeps after a table):
  *   https://developers.google.com/apps-script/reference/document/table#getNextSibling()
  */
-import { type Align, type Block, type DocModel, type Run, type TableBlock, SIGNATURE_BLANK, cellPlainText } from "../core/report/model.js";
+import {
+  type Align,
+  type Block,
+  type DocModel,
+  type Orientation,
+  type Run,
+  type TableBlock,
+  SIGNATURE_BLANK,
+  cellPlainText,
+  isCaption,
+} from "../core/report/model.js";
 import { TABLE_PT, scaleWidths, textWidthPt } from "../core/report/widths.js";
 
 type Body = GoogleAppsScript.Document.Body;
@@ -81,8 +91,18 @@ export type BodyElement =
   | { readonly kind: "paragraph"; readonly text: string; readonly runs: readonly Run[]; readonly look: ParagraphLook }
   /** The empty paragraph after every table (the .docx's spacer; Docs keeps a paragraph after a table anyway). */
   | { readonly kind: "spacer"; readonly look: ParagraphLook }
-  | { readonly kind: "table"; readonly block: TableBlock }
-  | { readonly kind: "pageBreak" };
+  /**
+   * A table; `width` is the text width of its section, points. DocumentApp draws it at the
+   * document's page width; the Docs API pass sets a turned section's widths (docs-merge.ts).
+   */
+  | { readonly kind: "table"; readonly block: TableBlock; readonly width: number }
+  | { readonly kind: "pageBreak" }
+  /**
+   * A new section of pages in `orientation`. DocumentApp has one page size for the whole body
+   * (Body.setPageWidth), so it draws a page break; the Docs API pass turns it into a section
+   * break with that section's orientation (docs-merge.ts sectionRequests).
+   */
+  | { readonly kind: "section"; readonly orientation: Orientation };
 
 const PLAIN: ParagraphLook = {
   align: "left",
@@ -139,50 +159,91 @@ function blockElements(block: Block, width: number): BodyElement[] {
       return [
         paragraphElement(
           [{ text: block.text }],
-          look({ heading: block.level, bold: true, italic: block.level === 3, before: block.level === 1 ? 12 : 6, after: 3, keepWithNext: true, keepLines: true }),
+          look({
+            heading: block.level,
+            bold: true,
+            italic: block.level === 3,
+            before: block.level === 1 ? 12 : 6,
+            after: 3,
+            keepWithNext: true,
+            keepLines: true,
+          }),
         ),
       ];
     case "paragraph": {
       const align = block.align ?? "justify";
-      return [paragraphElement(block.runs, look({ align, after: 3, ...(align === "justify" ? { indentFirstLine: LAYOUT_PT.firstLine } : {}) }))];
+      const caption = isCaption(block) ? { keepWithNext: true, keepLines: true } : {};
+      return [
+        paragraphElement(
+          block.runs,
+          look({
+            align,
+            after: 3,
+            ...caption,
+            ...(align === "justify" ? { indentFirstLine: LAYOUT_PT.firstLine } : {}),
+          }),
+        ),
+      ];
     }
     case "list":
       // Numbers and dashes are written as text, as the .docx renderer does, so both read the same.
       return block.items.map((item, i) =>
         paragraphElement(
           [{ text: block.ordered ? `${i + 1}.\u00a0` : "–\u00a0" }, ...item],
-          look({ align: "justify", after: 2, indentStart: LAYOUT_PT.listStart, indentFirstLine: LAYOUT_PT.listStart - LAYOUT_PT.listHanging }),
+          look({
+            align: "justify",
+            after: 2,
+            indentStart: LAYOUT_PT.listStart,
+            indentFirstLine: LAYOUT_PT.listStart - LAYOUT_PT.listHanging,
+          }),
         ),
       );
     case "table":
       return [
-        ...(block.caption ? [paragraphElement([{ text: block.caption }], look({ before: 6, after: 3, keepWithNext: true }))] : []),
-        { kind: "table", block },
+        ...(block.caption
+          ? [paragraphElement([{ text: block.caption }], look({ before: 6, after: 3, keepWithNext: true }))]
+          : []),
+        { kind: "table", block, width },
         { kind: "spacer", look: look({ after: 6 }) },
       ];
     case "pageBreak":
       return [{ kind: "pageBreak" }];
     case "section":
-      // DocumentApp has one page size per document: a landscape section of the model starts a new page.
-      return [{ kind: "pageBreak" }];
+      return [{ kind: "section", orientation: block.orientation }];
     case "approval": {
       const start = Math.round(width * LAYOUT_PT.approvalShare * 20) / 20;
       return block.lines.map((line, i) =>
-        paragraphElement([{ text: line }], look({ bold: i === 0, after: i === block.lines.length - 1 ? 12 : 2, indentStart: start, indentFirstLine: start })),
+        paragraphElement(
+          [{ text: line }],
+          look({
+            bold: i === 0,
+            after: i === block.lines.length - 1 ? 12 : 2,
+            indentStart: start,
+            indentFirstLine: start,
+          }),
+        ),
       );
     }
     case "signature":
       // The .docx puts the line and the name at a right tab stop on the margin. Neither DocumentApp
       // nor the Docs API can set a tab stop (the Docs API's ParagraphStyle.tabStops is read-only),
       // so the tab falls on Docs' next default stop: same text, the name a tab after the organisation.
-      return [paragraphElement([{ text: `${block.left}\t${SIGNATURE_BLANK}\u00a0${block.name}` }], look({ before: 24, keepLines: true }))];
+      return [
+        paragraphElement(
+          [{ text: `${block.left}\t${SIGNATURE_BLANK}\u00a0${block.name}` }],
+          look({ before: 24, keepLines: true }),
+        ),
+      ];
   }
 }
 
-/** The whole body, in drawing order. */
+/** The whole body, in drawing order; each block gets the text width of the section it is in. */
 export function bodyPlan(model: DocModel): BodyElement[] {
-  const width = textWidthPt(model.orientation);
-  return model.blocks.flatMap((block) => blockElements(block, width));
+  let width = textWidthPt(model.orientation);
+  return model.blocks.flatMap((block) => {
+    if (block.type === "section") width = textWidthPt(block.orientation);
+    return blockElements(block, width);
+  });
 }
 
 /** The table as the reader sees it: group header rows (text in the first cell of a span), column headers, body. */
@@ -197,7 +258,11 @@ export function tableCells(block: TableBlock): { cells: string[][]; headerRows: 
     return out;
   });
   const fit = (row: string[]) => Array.from({ length: width }, (_, i) => row[i] ?? "");
-  const cells = [...groups.map(fit), block.columns.map((c) => c.header), ...block.rows.map((row) => fit(row.map(cellPlainText)))];
+  const cells = [
+    ...groups.map(fit),
+    block.columns.map((c) => c.header),
+    ...block.rows.map((row) => fit(row.map(cellPlainText))),
+  ];
   return { cells, headerRows: groups.length + 1 };
 }
 
@@ -208,11 +273,21 @@ const ALIGN = () => ({
   justify: DocumentApp.HorizontalAlignment.JUSTIFY,
 });
 
-const HEADINGS = () => [DocumentApp.ParagraphHeading.HEADING1, DocumentApp.ParagraphHeading.HEADING2, DocumentApp.ParagraphHeading.HEADING3];
+const HEADINGS = () => [
+  DocumentApp.ParagraphHeading.HEADING1,
+  DocumentApp.ParagraphHeading.HEADING2,
+  DocumentApp.ParagraphHeading.HEADING3,
+];
 
 function textAttributes(size: number, bold: boolean, italic: boolean): Record<string, unknown> {
   const A = DocumentApp.Attribute;
-  return { [A.FONT_FAMILY]: FONT, [A.FONT_SIZE]: size, [A.BOLD]: bold, [A.ITALIC]: italic, [A.FOREGROUND_COLOR]: "#000000" };
+  return {
+    [A.FONT_FAMILY]: FONT,
+    [A.FONT_SIZE]: size,
+    [A.BOLD]: bold,
+    [A.ITALIC]: italic,
+    [A.FOREGROUND_COLOR]: "#000000",
+  };
 }
 
 /** Every paragraph property at once (one call): the text style and the paragraph geometry. */
@@ -267,10 +342,15 @@ function drawTable(body: Body, block: TableBlock, width: number): GoogleAppsScri
     row.editAsText().setBold(true);
     for (let c = 0; c < block.columns.length; c++) row.getCell(c).setBackgroundColor(HEADER_SHADE);
   }
-  if (block.totalRow && block.rows.length > 0) table.getRow(cells.length - 1).editAsText().setBold(true);
+  if (block.totalRow && block.rows.length > 0)
+    table
+      .getRow(cells.length - 1)
+      .editAsText()
+      .setBold(true);
   block.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (typeof cell !== "string" && cell.some((run) => run.bold || run.italic)) styleRuns(table.getCell(headerRows + r, c).editAsText(), cell);
+      if (typeof cell !== "string" && cell.some((run) => run.bold || run.italic))
+        styleRuns(table.getCell(headerRows + r, c).editAsText(), cell);
     }),
   );
   return table;
@@ -279,7 +359,8 @@ function drawTable(body: Body, block: TableBlock, width: number): GoogleAppsScri
 /** The paragraph after a table: the one Docs keeps there when there is one, else a new one. */
 function drawSpacer(body: Body, table: GoogleAppsScript.Document.Table | null, spacerLook: ParagraphLook): void {
   const next = table?.getNextSibling();
-  const spacer = next && next.getType() === DocumentApp.ElementType.PARAGRAPH ? next.asParagraph() : body.appendParagraph("");
+  const spacer =
+    next && next.getType() === DocumentApp.ElementType.PARAGRAPH ? next.asParagraph() : body.appendParagraph("");
   spacer.setAttributes(paragraphAttributes(spacerLook));
 }
 
@@ -304,6 +385,7 @@ export function renderDocModel(doc: GoogleAppsScript.Document.Document, model: D
         drawParagraph(body, element);
         break;
       case "table":
+        // The page's width, not the section's: a turned section gets its widths with its turn (docs-merge.ts).
         lastTable = drawTable(body, element.block, width);
         break;
       case "spacer":
@@ -311,6 +393,9 @@ export function renderDocModel(doc: GoogleAppsScript.Document.Document, model: D
         lastTable = null;
         break;
       case "pageBreak":
+      case "section":
+        // A section starts on a new page: without the Docs API pass (or if it fails) the page
+        // break stays, with the tables at the document's page width.
         body.appendPageBreak();
         break;
     }

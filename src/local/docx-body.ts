@@ -4,7 +4,7 @@
  * every table cell as a library object made a 1,000-row plan take seconds, a string takes
  * milliseconds. Element order inside pPr/rPr/tblPr/tcPr follows the OOXML schema.
  */
-import { type Align, type Block, type Orientation, type Run, type TableBlock, type TableCell, SIGNATURE_BLANK } from "../core/report/model.js";
+import { type Align, type Block, type Orientation, type Run, type TableBlock, type TableCell, SIGNATURE_BLANK, isCaption } from "../core/report/model.js";
 import { rowMaySplit } from "../core/report/widths.js";
 import {
   CELL_MARGIN,
@@ -121,7 +121,7 @@ export function tableXml(block: TableBlock, width: number, orientation: Orientat
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
   const parts: string[] = [];
-  if (block.caption) parts.push(paragraphXml({ keepNext: true, keepLines: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
+  if (block.caption) parts.push(paragraphXml({ keepNext: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
   parts.push(
     `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
       `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
@@ -155,9 +155,6 @@ export function tableXml(block: TableBlock, width: number, orientation: Orientat
 
 const HEADING_STYLE = { 1: "Heading1", 2: "Heading2", 3: "Heading3" } as const;
 
-/** A paragraph of bold text only introduces what follows («Распорядительные акты:»): kept with it. */
-const isCaption = (runs: readonly Run[]): boolean => runs.length > 0 && runs.every((r) => r.bold);
-
 export function blockXml(block: Block, width: number, orientation: Orientation = "portrait"): string {
   switch (block.type) {
     case "title":
@@ -176,7 +173,7 @@ export function blockXml(block: Block, width: number, orientation: Orientation =
       );
     case "paragraph": {
       const align = block.align ?? "justify";
-      const caption = isCaption(block.runs);
+      const caption = isCaption(block);
       return paragraphXml(
         {
           align,

@@ -39,7 +39,6 @@ describe("committee mode in Sheets (bundle)", () => {
     const env = committeeEnv([]);
     env.run("onOpen", { authMode: "NONE" });
     const json = JSON.stringify(env.counter.paused(() => env.fake.ui));
-    expect(json).toContain("Комитет");
     for (const caption of ["Обновить свод", "Сформировать «Сводку по МИП»", "Справка о реализации проекта (строка «Реестра»)", "Включить обновление каждый час", "Выключить обновление каждый час", "Справка"]) expect(json).toContain(caption);
     expect(json).not.toContain("Проверить таблицу");
     expect(env.names).not.toContain("onEdit");

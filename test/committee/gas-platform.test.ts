@@ -34,7 +34,7 @@ describe("committee deployment: scopes as pushed", () => {
     expect((env.run("committeeRefresh") as { kind: string }).kind).toBe("finished");
     expect(state(env, 3)).toEqual(["ОК", "ОК", "ОК"]);
     const made = env.run("committeeMakeSummary") as { url: string; name: string } | null;
-    expect(made?.name).toMatch(/^Справка МИП — /);
+    expect(made?.name).toMatch(/^Сводка по МИП — /);
     expect(env.fake.platform.unknown.size).toBe(0);
     expect(env.counter.countPrefix("DriveApp.")).toBe(0);
   });

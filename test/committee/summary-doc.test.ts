@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { COMMITTEE_SETTINGS_ROWS, STATE_NO_ACCESS, STATE_OK, buildSummaryDoc, failedRecord, parseCommitteeSettings, type SchoolRecord } from "../../src/core/committee/index.js";
+import {
+  COMMITTEE_SETTINGS_ROWS,
+  STATE_NO_ACCESS,
+  STATE_OK,
+  buildSummaryDoc,
+  failedRecord,
+  parseCommitteeSettings,
+  type SchoolRecord,
+} from "../../src/core/committee/index.js";
 import { blockText, type TableBlock } from "../../src/core/report/model.js";
 import { digest } from "./fixtures.js";
 
@@ -14,20 +22,47 @@ const schools: SchoolRecord[] = [
     digest: digest({
       organisation: "МОУ «СОШ № 7»",
       summary: { errors: 2, warnings: 1, infos: 0, completeness: 0.9 },
-      metrics: { planRows: 10, planDue: 8, planDone: 6, planExecution: 0.75, deviations: 2, pairsTotal: 5, pairsActive: 4, pairsNotHeld: 1, mentors: 2, mentees: 4, participantsTotal: 40, eventsByLevel: { "Муниципальный": 3, "Региональный": 1 }, pairsBySubject: { "Химия": 1, "Физика": 4 } },
+      metrics: {
+        planRows: 10,
+        planDue: 8,
+        planDone: 6,
+        planExecution: 0.75,
+        deviations: 2,
+        pairsTotal: 5,
+        pairsActive: 4,
+        pairsNotHeld: 1,
+        mentors: 2,
+        mentees: 4,
+        participantsTotal: 40,
+        eventsByLevel: { Муниципальный: 3, Региональный: 1 },
+        pairsBySubject: { Химия: 1, Физика: 4 },
+      },
       orgs: [
         { name: "МОУ «Лесновская СОШ»", type: "Школа с НОР" },
         { name: "МОУ «СОШ № 7»", type: "Школа-лидер" },
       ],
-      participants: [{ name: "Педагоги", count: 30 }, { name: "Родители", count: 10 }],
+      participants: [
+        { name: "Педагоги", count: 30 },
+        { name: "Родители", count: 10 },
+      ],
       deviations: [
         { no: "2.1", activity: "Вебинар", status: "Перенесено", reason: "Болезнь лектора", action: "Перенесён на май" },
         // Typed as «-» (a digest stored as written): prints «—» like an empty cell.
         { no: "3", activity: "Выезд", status: "Не выполнено", reason: "Карантин", action: "-" },
       ],
       notHeldPairs: [
-        { mentor: "Сидорова Анна Петровна", mentee: "Орлова Мария Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
-        { mentor: "Сидорова Анна Петровна", mentee: "Белова Ольга Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
+        {
+          mentor: "Сидорова Анна Петровна",
+          mentee: "Орлова Мария Ивановна",
+          subject: "Химия",
+          reason: "Длительная болезнь наставника",
+        },
+        {
+          mentor: "Сидорова Анна Петровна",
+          mentee: "Белова Ольга Ивановна",
+          subject: "Химия",
+          reason: "Длительная болезнь наставника",
+        },
       ],
       problems: [{ problem: "Высокая нагрузка педагогов", solution: "", outcome: "" }],
       findings: { PLAN_DEVIATION_ACTION_MISSING: 2 },
@@ -41,8 +76,18 @@ const schools: SchoolRecord[] = [
     state: STATE_OK,
     digest: digest({
       organisation: "МОУ «Лесновская СОШ»",
-      metrics: { planRows: 4, planDue: 2, planDone: 2, planExecution: 1, participantsTotal: 5, eventsByLevel: { "Муниципальный": 1 } },
-      orgs: [{ name: "МОУ «Лесновская СОШ»", type: "Школа с НОР" }, { name: "МОУ «Озёрная ООШ»", type: "Школа с НОР" }],
+      metrics: {
+        planRows: 4,
+        planDue: 2,
+        planDone: 2,
+        planExecution: 1,
+        participantsTotal: 5,
+        eventsByLevel: { Муниципальный: 1 },
+      },
+      orgs: [
+        { name: "МОУ «Лесновская СОШ»", type: "Школа с НОР" },
+        { name: "МОУ «Озёрная ООШ»", type: "Школа с НОР" },
+      ],
       // Stored before digests carried the mentee.
       notHeldPairs: [{ mentor: "Кленова Вера Ильинична", subject: "Физика", reason: "Увольнение" }],
       participants: [{ name: "Педагоги", count: 5 }],
@@ -53,7 +98,10 @@ const schools: SchoolRecord[] = [
   failedRecord({ organisation: "МОУ «Заречная СОШ»", link: "", id: "c", modified: "", updated: "" }, STATE_NO_ACCESS),
 ];
 
-const doc = buildSummaryDoc(schools, { date: "2023-06-01", signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" } });
+const doc = buildSummaryDoc(schools, {
+  date: "2023-06-01",
+  signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" },
+});
 const text = doc.blocks.flatMap(blockText).join("\n");
 const tables = doc.blocks.filter((b): b is TableBlock => b.type === "table");
 
@@ -70,7 +118,10 @@ describe("Сводка по МИП", () => {
       "7. Наиболее частые затруднения",
       "Приложение. Итоги проверки таблиц МИП",
     ]);
-    expect(doc.blocks[0]).toEqual({ type: "title", lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок за 2022 год"] });
+    expect(doc.blocks[0]).toEqual({
+      type: "title",
+      lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок за 2022 год"],
+    });
     expect(doc.title).toBe("Сводка по МИП — 01.06.2023");
   });
 
@@ -82,7 +133,9 @@ describe("Сводка по МИП", () => {
   });
 
   it("gives plan execution per school and overall", () => {
-    expect(text).toContain("В планах организаций 14 мероприятий; срок наступил у 10, выполнено 8. Выполнение плана в целом — 80 %.");
+    expect(text).toContain(
+      "В планах организаций 14 мероприятий; срок наступил у 10, выполнено 8. Выполнение плана в целом — 80 %.",
+    );
     const plan = tables.find((t) => t.columns[1]?.header === "Пунктов плана")!;
     expect(plan.rows.map((r) => r.join("|"))).toEqual([
       "МОУ «СОШ № 7»|10|8|6|75 %|2",
@@ -103,7 +156,13 @@ describe("Сводка по МИП", () => {
     expect(text).toContain("МОУ «СОШ № 7» | 2.1. Вебинар | Перенесено | Болезнь лектора | Перенесён на май");
     expect(text).toContain("МОУ «СОШ № 7» | 3. Выезд | Не выполнено | Карантин | —");
     const notHeld = tables.find((t) => t.caption === "Наставнические пары, которые не состоялись, и причины")!;
-    expect(notHeld.columns.map((c) => c.header)).toEqual(["Организация", "Наставник", "Наставляемый", "Предмет", "Причина"]);
+    expect(notHeld.columns.map((c) => c.header)).toEqual([
+      "Организация",
+      "Наставник",
+      "Наставляемый",
+      "Предмет",
+      "Причина",
+    ]);
     // Two pairs of one mentor differ by the mentee; an old digest without mentees prints «—».
     expect(notHeld.rows.map((r) => r.join(" | "))).toEqual([
       "МОУ «СОШ № 7» | Сидорова Анна Петровна | Орлова Мария Ивановна | Химия | Длительная болезнь наставника",
@@ -116,7 +175,9 @@ describe("Сводка по МИП", () => {
   it("sums participants and dissemination by level", () => {
     expect(text).toContain("Педагоги | 35");
     expect(text).toContain("Всего | 45");
-    expect(text).toContain("Опыт проектов представлен на 5 мероприятиях: региональный уровень — 1, муниципальный уровень — 4.");
+    expect(text).toContain(
+      "Опыт проектов представлен на 5 мероприятиях: региональный уровень — 1, муниципальный уровень — 4.",
+    );
   });
 
   it("groups the same problem written differently and ranks findings by schools", () => {
@@ -148,7 +209,9 @@ describe("Сводка по МИП: the official text and its appendix", () => {
   const appendix = doc.blocks.slice(appendixAt).flatMap(blockText).join("\n");
 
   it("keeps what the check found out of the body: it is in the appendix, after a page break", () => {
-    expect(doc.blocks[appendixAt - 1]!.type === "pageBreak" || doc.blocks[appendixAt - 2]!.type === "pageBreak").toBe(true);
+    expect(doc.blocks[appendixAt - 1]!.type === "pageBreak" || doc.blocks[appendixAt - 2]!.type === "pageBreak").toBe(
+      true,
+    );
     expect(body).not.toContain("Нет управленческих действий");
     expect(body).not.toContain("Замечание проверки");
     expect(body).not.toContain("План-факт, L7");
@@ -159,9 +222,15 @@ describe("Сводка по МИП: the official text and its appendix", () => {
   it("is signed by the committee's signer, before the appendix; unsigned when none is set", () => {
     const signature = doc.blocks.findIndex((b) => b.type === "signature");
     expect(signature).toBeLessThan(appendixAt);
-    expect(doc.blocks[signature]).toEqual({ type: "signature", left: "Специалист комитета образования", name: "О.П.\u00a0Миронова" });
+    expect(doc.blocks[signature]).toEqual({
+      type: "signature",
+      left: "Специалист комитета образования",
+      name: "О.П.\u00a0Миронова",
+    });
     expect(buildSummaryDoc(schools, { date: "2023-06-01" }).blocks.some((b) => b.type === "signature")).toBe(false);
-    expect(JSON.stringify(buildSummaryDoc(schools, { date: "2023-06-01", signer: null }))).not.toContain("Специалист комитета образования");
+    expect(JSON.stringify(buildSummaryDoc(schools, { date: "2023-06-01", signer: null }))).not.toContain(
+      "Специалист комитета образования",
+    );
   });
 });
 
@@ -179,23 +248,40 @@ describe("Сводка по МИП: one reporting period per part, never summed"
     }),
   };
   // «01.01.2022-31.12.2022» is the same period as «2022».
-  const same: SchoolRecord = { ...schools[1]!, id: "e", organisation: "МОУ «Озёрная ООШ»", digest: { ...schools[1]!.digest!, organisation: "МОУ «Озёрная ООШ»", period: "01.01.2022-31.12.2022" } };
+  const same: SchoolRecord = {
+    ...schools[1]!,
+    id: "e",
+    organisation: "МОУ «Озёрная ООШ»",
+    digest: { ...schools[1]!.digest!, organisation: "МОУ «Озёрная ООШ»", period: "01.01.2022-31.12.2022" },
+  };
   const mixed = buildSummaryDoc([...schools, older, same], { date: "2023-06-01" });
   const mixedText = mixed.blocks.flatMap(blockText).join("\n");
-  const planTables = mixed.blocks.filter((b): b is TableBlock => b.type === "table" && b.columns[1]?.header === "Пунктов плана");
+  const planTables = mixed.blocks.filter(
+    (b): b is TableBlock => b.type === "table" && b.columns[1]?.header === "Пунктов плана",
+  );
 
   it("shows each period apart, the period with most schools first, and says so", () => {
-    const parts = mixed.blocks.flatMap((b) => (b.type === "heading" && b.text.startsWith("Отчётный период") ? [b.text] : []));
+    const parts = mixed.blocks.flatMap((b) =>
+      b.type === "heading" && b.text.startsWith("Отчётный период") ? [b.text] : [],
+    );
     expect(parts).toEqual(["Отчётный период: 2022 год", "Отчётный период: 2019-2020 учебный год"]);
-    expect(mixedText).toContain("Организации отчитываются за разные периоды: 2022 год — 3 организации, 2019-2020 учебный год — 1 организация.");
+    expect(mixedText).toContain(
+      "Организации отчитываются за разные периоды: 2022 год — 3 организации, 2019-2020 учебный год — 1 организация.",
+    );
     expect(mixedText).toContain("между периодами не складываются");
-    expect(mixed.blocks[0]).toEqual({ type: "title", lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок"] });
+    expect(mixed.blocks[0]).toEqual({
+      type: "title",
+      lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок"],
+    });
   });
 
   it("totals each period from its own schools only", () => {
     expect(planTables).toHaveLength(2);
     expect(planTables[0]!.rows.at(-1)!.join("|")).toBe("Итого|18|12|10|83,3 %|2");
-    expect(planTables[1]!.rows.map((r) => r.join("|"))).toEqual(["МОУ «Берёзовская ООШ»|100|100|1|1 %|0", "Итого|100|100|1|1 %|0"]);
+    expect(planTables[1]!.rows.map((r) => r.join("|"))).toEqual([
+      "МОУ «Берёзовская ООШ»|100|100|1|1 %|0",
+      "Итого|100|100|1|1 %|0",
+    ]);
     expect(mixedText).not.toContain("Всего | 945");
     expect(mixedText).toContain("Всего | 900");
   });
@@ -209,7 +295,10 @@ describe("«Настройки комитета»", () => {
       ["ФИО подписывающего", "  Миронова   Ольга Петровна ", ""],
       ["должность  подписывающего", "Специалист комитета образования", ""],
     ];
-    expect(parseCommitteeSettings(rows).signer).toEqual({ position: "Специалист комитета образования", name: "Миронова Ольга Петровна" });
+    expect(parseCommitteeSettings(rows).signer).toEqual({
+      position: "Специалист комитета образования",
+      name: "Миронова Ольга Петровна",
+    });
     expect(parseCommitteeSettings([]).signer).toBeNull();
     expect(parseCommitteeSettings(COMMITTEE_SETTINGS_ROWS).signer).toBeNull();
   });

@@ -41,31 +41,49 @@ describe("the fake DocumentApp refuses what Apps Script refuses", () => {
     expect(() => heading.setAttributes({ SPACE_AFTER: 3 })).toThrow(/not a DocumentApp.Attribute/);
     expect(() => heading.setAttributes({ SPACING_AFTER: -1 })).toThrow(/Invalid argument: SPACING_AFTER/);
     expect(() => heading.setAttributes({ LINE_SPACING: 0 })).toThrow(/Invalid argument: LINE_SPACING/);
-    expect(() => heading.setAttributes({ HORIZONTAL_ALIGNMENT: "MIDDLE" })).toThrow(/Invalid argument: HORIZONTAL_ALIGNMENT/);
+    expect(() => heading.setAttributes({ HORIZONTAL_ALIGNMENT: "MIDDLE" })).toThrow(
+      /Invalid argument: HORIZONTAL_ALIGNMENT/,
+    );
     expect(() => heading.setAttributes({ FONT_SIZE: "14" })).toThrow(/Invalid argument: FONT_SIZE/);
     heading.setAttributes({ SPACING_AFTER: 3, LINE_SPACING: 1, HORIZONTAL_ALIGNMENT: "JUSTIFY", FONT_SIZE: 14 });
-    expect(heading.getAttributes()).toMatchObject({ SPACING_AFTER: 3, LINE_SPACING: 1, HORIZONTAL_ALIGNMENT: "JUSTIFY" });
+    expect(heading.getAttributes()).toMatchObject({
+      SPACING_AFTER: 3,
+      LINE_SPACING: 1,
+      HORIZONTAL_ALIGNMENT: "JUSTIFY",
+    });
   });
 
   it("setters refuse a value of the wrong type with Apps Script's signature message", () => {
     const { heading, table } = documentWithTable();
-    expect(() => heading.setLineSpacing("1" as unknown as number)).toThrow("The parameters (String) don't match the method signature for DocumentApp.Paragraph.setLineSpacing.");
-    expect(() => heading.setIndentFirstLine(Number.NaN)).toThrow(/method signature for DocumentApp.Paragraph.setIndentFirstLine/);
+    expect(() => heading.setLineSpacing("1" as unknown as number)).toThrow(
+      "The parameters (String) don't match the method signature for DocumentApp.Paragraph.setLineSpacing.",
+    );
+    expect(() => heading.setIndentFirstLine(Number.NaN)).toThrow(
+      /method signature for DocumentApp.Paragraph.setIndentFirstLine/,
+    );
     expect(() => table.getCell(0, 0).setPaddingLeft(-2)).toThrow(/Invalid argument/);
     expect(() => table.setColumnWidth(2, 100)).toThrow(/Child index \(2\)/);
-    expect(() => heading.setAlignment("MIDDLE" as unknown as GoogleAppsScript.Document.HorizontalAlignment)).toThrow(/method signature/);
+    expect(() => heading.setAlignment("MIDDLE" as unknown as GoogleAppsScript.Document.HorizontalAlignment)).toThrow(
+      /method signature/,
+    );
   });
 });
 
 describe("the fake Docs API refuses what the Docs API refuses", () => {
   it("Documents.get returns only the fields the mask names, the section break first", () => {
     const { fake, id } = documentWithTable();
-    const masked = fake.docsApi.Documents.get(id, { fields: "body.content(startIndex,table(rows))" }) as { body: { content: Record<string, unknown>[] } };
+    const masked = fake.docsApi.Documents.get(id, { fields: "body.content(startIndex,table(rows))" }) as {
+      body: { content: Record<string, unknown>[] };
+    };
     expect(masked.body.content[0]).toEqual({});
     expect(masked.body.content[1]).toEqual({ startIndex: 1 });
     expect(masked.body.content[2]).toEqual({ startIndex: 19, table: { rows: 2 } });
-    const full = fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: { paragraph?: unknown; table?: { tableRows: { tableCells: object[] }[] } }[] } };
-    expect(full.body.content[1]!.paragraph).toEqual({ elements: [{ textRun: { content: "1. Общие сведения\n" } }] });
+    const full = fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as {
+      body: { content: { paragraph?: unknown; table?: { tableRows: { tableCells: object[] }[] } }[] };
+    };
+    expect(full.body.content[1]!.paragraph).toEqual({
+      elements: [{ startIndex: 1, endIndex: 19, textRun: { content: "1. Общие сведения\n" } }],
+    });
     expect(full.body.content[2]!.table!.tableRows[1]!.tableCells).toEqual([
       { startIndex: 38, endIndex: 41 },
       { startIndex: 41, endIndex: 50 },
@@ -75,27 +93,80 @@ describe("the fake Docs API refuses what the Docs API refuses", () => {
 
   it("batchUpdate checks every request first and applies nothing when one is invalid", () => {
     const { fake, heading, table, id } = documentWithTable();
-    const valid = { updateParagraphStyle: { range: { startIndex: 1, endIndex: 19 }, paragraphStyle: { keepWithNext: true }, fields: "keepWithNext" } };
+    const valid = {
+      updateParagraphStyle: {
+        range: { startIndex: 1, endIndex: 19 },
+        paragraphStyle: { keepWithNext: true },
+        fields: "keepWithNext",
+      },
+    };
     const update = (requests: unknown[]) => () => fake.docsApi.Documents.batchUpdate({ requests }, id);
-    expect(update([valid, { updateParagraphStyle: { range: { startIndex: 1, endIndex: 19 }, paragraphStyle: { keepWithNext: true } } }])).toThrow(
-      /requests\[1\]\.updateParagraphStyle: At least one field must be specified/,
-    );
+    expect(
+      update([
+        valid,
+        { updateParagraphStyle: { range: { startIndex: 1, endIndex: 19 }, paragraphStyle: { keepWithNext: true } } },
+      ]),
+    ).toThrow(/requests\[1\]\.updateParagraphStyle: At least one field must be specified/);
     const fakeHeading = heading as unknown as { _docsStyle: Record<string, unknown> };
     expect(fakeHeading._docsStyle).toEqual({});
     expect(update([{}])).toThrow("Invalid requests[0]: No request set.");
     expect(update([{ keepWithNext: {} }])).toThrow(/Unknown name "keepWithNext" at 'requests\[0\]'/);
-    expect(update([{ pinTableHeaderRows: { tableStartLocation: { index: 1 }, pinnedHeaderRowsCount: 1 } }])).toThrow(/must be the start of a table/);
-    expect(update([{ pinTableHeaderRows: { tableStartLocation: { index: 19 }, pinnedHeaderRowsCount: 3 } }])).toThrow(/not a row count/);
+    expect(update([{ pinTableHeaderRows: { tableStartLocation: { index: 1 }, pinnedHeaderRowsCount: 1 } }])).toThrow(
+      /must be the start of a table/,
+    );
+    expect(update([{ pinTableHeaderRows: { tableStartLocation: { index: 19 }, pinnedHeaderRowsCount: 3 } }])).toThrow(
+      /not a row count/,
+    );
     expect(
-      update([{ updateTableCellStyle: { tableStartLocation: { index: 19 }, tableCellStyle: { paddingLeft: { magnitude: 2.85 } }, fields: "paddingLeft" } }]),
+      update([
+        {
+          updateTableCellStyle: {
+            tableStartLocation: { index: 19 },
+            tableCellStyle: { paddingLeft: { magnitude: 2.85 } },
+            fields: "paddingLeft",
+          },
+        },
+      ]),
     ).toThrow(/Invalid value at 'table_cell_style.paddingLeft'/);
-    expect(update([{ updateParagraphStyle: { range: { startIndex: 5, endIndex: 5 }, paragraphStyle: { alignment: "CENTER" }, fields: "alignment" } }])).toThrow(/non-empty range/);
-    expect(update([{ updateParagraphStyle: { range: { startIndex: 1, endIndex: 3 }, paragraphStyle: { alignment: "MIDDLE" }, fields: "alignment" } }])).toThrow(/Invalid value/);
+    expect(
+      update([
+        {
+          updateParagraphStyle: {
+            range: { startIndex: 5, endIndex: 5 },
+            paragraphStyle: { alignment: "CENTER" },
+            fields: "alignment",
+          },
+        },
+      ]),
+    ).toThrow(/non-empty range/);
+    expect(
+      update([
+        {
+          updateParagraphStyle: {
+            range: { startIndex: 1, endIndex: 3 },
+            paragraphStyle: { alignment: "MIDDLE" },
+            fields: "alignment",
+          },
+        },
+      ]),
+    ).toThrow(/Invalid value/);
 
     update([
       valid,
-      { updateParagraphStyle: { range: { startIndex: 39, endIndex: 41 }, paragraphStyle: { alignment: "CENTER" }, fields: "alignment" } },
-      { updateTableRowStyle: { tableStartLocation: { index: 19 }, tableRowStyle: { preventOverflow: true }, fields: "preventOverflow" } },
+      {
+        updateParagraphStyle: {
+          range: { startIndex: 39, endIndex: 41 },
+          paragraphStyle: { alignment: "CENTER" },
+          fields: "alignment",
+        },
+      },
+      {
+        updateTableRowStyle: {
+          tableStartLocation: { index: 19 },
+          tableRowStyle: { preventOverflow: true },
+          fields: "preventOverflow",
+        },
+      },
       { pinTableHeaderRows: { tableStartLocation: { index: 19 }, pinnedHeaderRowsCount: 1 } },
     ])();
     const fakeTable = table as unknown as FakeTable;
@@ -130,23 +201,41 @@ describe("the Docs API layout pass finds the plan's elements in the saved docume
   it("finds the heading and the table by text and size, passes over a caption the document lacks, and styles the right cells", () => {
     const { fake, doc, id } = documentWithTable();
     void doc;
-    const content = (fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: object[] } }).body.content;
+    const content = (fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: object[] } }).body
+      .content;
     // The document has the heading and the table but no caption: the caption is not found, the
     // heading and the table are.
     const matched = matchPlan(bodyPlan(model), content);
     expect(matched.tables.map((t) => (t.element as { startIndex: number }).startIndex)).toEqual([19]);
     expect(matched.paragraphs.map((p) => p.planned.text)).toEqual(["1. Общие сведения"]);
-    const requests = layoutRequests(model, content) as Record<string, { tableStartLocation?: unknown; range?: unknown; pinnedHeaderRowsCount?: number }>[];
+    const requests = layoutRequests(model, content) as Record<
+      string,
+      { tableStartLocation?: unknown; range?: unknown; pinnedHeaderRowsCount?: number }
+    >[];
     expect(requests.some((r) => r.pinTableHeaderRows?.pinnedHeaderRowsCount === 1)).toBe(true);
     // The «№» column is centred in the body row: cell «1» (38–41), its paragraph from 39.
-    expect(requests).toContainEqual({ updateParagraphStyle: { range: { startIndex: 39, endIndex: 41 }, paragraphStyle: { alignment: "CENTER" }, fields: "alignment" } });
+    expect(requests).toContainEqual({
+      updateParagraphStyle: {
+        range: { startIndex: 39, endIndex: 41 },
+        paragraphStyle: { alignment: "CENTER" },
+        fields: "alignment",
+      },
+    });
     fake.docsApi.Documents.batchUpdate({ requests }, id);
   });
 
   it("sends no table request when the document's tables are not the plan's", () => {
     const { fake, id } = documentWithTable();
-    const content = (fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: object[] } }).body.content;
-    const wider: DocModel = { ...model, blocks: model.blocks.map((b) => (b.type === "table" ? { ...b, columns: [...b.columns, { header: "Дата", width: 2 }], rows: [["1", "Семинар", "05.03.2022"]] } : b)) };
+    const content = (fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: object[] } }).body
+      .content;
+    const wider: DocModel = {
+      ...model,
+      blocks: model.blocks.map((b) =>
+        b.type === "table"
+          ? { ...b, columns: [...b.columns, { header: "Дата", width: 2 }], rows: [["1", "Семинар", "05.03.2022"]] }
+          : b,
+      ),
+    };
     const requests = layoutRequests(wider, content);
     expect(requests.length).toBe(1);
     expect(Object.keys(requests[0]!)).toEqual(["updateParagraphStyle"]);

@@ -1,3 +1,4 @@
+import type { TableBlock } from "../../src/core/report/model.js";
 import { describe, expect, it } from "vitest";
 import type { ReportOutcome, SidebarState } from "../../src/api.js";
 import { buildReport } from "../../src/core/report/build.js";
@@ -176,19 +177,30 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
   });
 
-  it("sets the Docs API layout after saving in two calls; the sample's form has no group header, so nothing is merged", () => {
+  it("sets the Docs API layout after saving in two calls and merges the form's group header cells as the .docx has them", () => {
     const env = setUp();
     env.counter.reset();
     const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
     const result = validateWorkbook(sampleGrid(), { today: sampleReportDate });
     const build = buildReport(result);
     if (build.kind !== "document") throw new Error("sample report is blocked");
-    const grouped = build.model.blocks.some((b) => b.type === "table" && (b.headerRows ?? []).some((row) => row.some((cell) => cell.span > 1)));
-    expect(grouped).toBe(false);
     expect([env.counter.count("Docs.Documents.get"), env.counter.count("Docs.Documents.batchUpdate")]).toEqual([1, 1]);
+    const modelTables = build.model.blocks.filter((b): b is TableBlock => b.type === "table");
     const tables = doc._body._children.filter((c): c is FakeTable => c instanceof FakeTable);
-    expect(tables.length).toBeGreaterThan(5);
-    expect(tables.every((t) => tableMerges(t).length === 0)).toBe(true);
+    expect(tables.length).toBe(modelTables.length);
+    // Each group header cell of the model (e.g. «Основные результаты реализации плана» over two columns) is one merge.
+    const expected = modelTables.map((table) =>
+      (table.headerRows ?? []).flatMap((row, r) => {
+        let column = 0;
+        return row.flatMap((cell) => {
+          const merge = cell.span > 1 ? [{ row: r, column, rowSpan: 1, columnSpan: cell.span }] : [];
+          column += cell.span;
+          return merge;
+        });
+      }),
+    );
+    expect(expected.some((merges) => merges.length > 0)).toBe(true);
+    expect(tables.map((t) => tableMerges(t))).toEqual(expected);
   });
 
   it("without the Docs advanced service, or when the Docs API fails, the report is still made (headers unmerged)", () => {

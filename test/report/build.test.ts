@@ -3,10 +3,11 @@ import type { Issue } from "../../src/core/issues.js";
 import { buildReport, buildReportModel, firstFreeName, reportFileName, safeFileName } from "../../src/core/report/build.js";
 import { type Block, type DocModel, type TableBlock, blockText, cellPlainText, isEmptyText } from "../../src/core/report/model.js";
 import type { ValidationResult } from "../../src/core/validate.js";
+import { NOVOKUZNETSK } from "../../src/core/report/forms/index.js";
 import { FIXTURE_DATA, FIXTURE_TOTALS, fixtureResult, fixtureValidated } from "./fixture.js";
 
-function model(result: ValidationResult = fixtureResult()): DocModel {
-  const built = buildReport(result);
+function model(result: ValidationResult = fixtureResult(), form?: typeof NOVOKUZNETSK): DocModel {
+  const built = buildReport(result, form ? { form } : {});
   if (built.kind !== "document") throw new Error("expected a document");
   return built.model;
 }
@@ -40,14 +41,10 @@ const ERROR: Issue = {
 };
 
 describe("report model: order of the official form", () => {
-  it("has the approval block, the title and every section in order, ending with the signature", () => {
+  it("has the title and every section of the form in order, ending with its 6.1 and the signature (no approval: the form has none)", () => {
     const m = model();
-    // Position on its own line; the initials are held to the surname by non-breaking spaces.
+    expect(m.blocks.some((b) => b.type === "approval")).toBe(false);
     expect(m.blocks[0]).toEqual({
-      type: "approval",
-      lines: ["УТВЕРЖДАЮ", "Председатель комитета образования", "______________\u00a0Ю.Н.\u00a0Рябинин", "«___» ____________ 2022 г."],
-    });
-    expect(m.blocks[1]).toEqual({
       type: "title",
       lines: [
         "ПРОМЕЖУТОЧНЫЙ ОТЧЕТ",
@@ -70,10 +67,6 @@ describe("report model: order of the official form", () => {
       "3.2. Обобщение и распространение опыта работы по реализации ИОД на различных уровнях в 2022 году",
       "3.3. Мероприятия, проводимые в 2022 году в рамках работы МИП внутри МОУ «Берёзовская СОШ»",
       "3.4. Участие в конкурсном движении",
-      "3.5. Публикации",
-      "ИТОГО за отчётный период",
-      "3.6. Затруднения",
-      "Кадровое обеспечение",
       "4. Эффективность деятельности МИП",
       "4.1. Эффекты",
       "4.2. Практическая значимость",
@@ -82,6 +75,7 @@ describe("report model: order of the official form", () => {
       "5.1. Срок действия МИП",
       "5.2. Основные задачи",
       "6. Предложения по распространению",
+      "6.1. Предложения МИП по диссеминации",
     ];
     let from = 0;
     for (const prefix of expected) {
@@ -89,9 +83,17 @@ describe("report model: order of the official form", () => {
       expect(at, `«${prefix}» after position ${from}`).toBeGreaterThanOrEqual(from);
       from = at + 1;
     }
-    expect(m.blocks.at(-1)).toEqual({ type: "signature", left: "Руководитель МОУ «Берёзовская СОШ» (МИП)", name: "М.И. Кленова" });
+    // The form stops at its own 6.1: nothing of the other form (ИТОГО, затруднения, кадры) follows.
+    expect(h.at(-1)).toMatch(/^6\.1\. /);
+    for (const foreign of ["ИТОГО", "Затруднения", "Кадровое обеспечение", "3.5."]) expect(h.some((t) => t.includes(foreign))).toBe(false);
+    expect(m.blocks.at(-1)).toEqual({ type: "signature", left: "Руководитель МОУ «Берёзовская СОШ» (МИП)", name: "М.И.\u00a0Кленова" });
     expect(m.title).toBe("Отчёт МИП — МОУ «Берёзовская СОШ» — 2022");
     expect(m.draft).toBe(false);
+  });
+
+  it("Новокузнецк: «Утверждаю» with the position, the blank and the name held together", () => {
+    const m = model(fixtureResult(), NOVOKUZNETSK);
+    expect(m.blocks[0]).toEqual({ type: "approval", lines: ["Утверждаю", "Председатель комитета образования", "______________\u00a0Ю.Н.\u00a0Рябинин"] });
   });
 
   it("omits the approval block without an approver and titles a final report «ИТОГОВЫЙ ОТЧЕТ»", () => {
@@ -103,9 +105,11 @@ describe("report model: order of the official form", () => {
   it("writes participants in words from Организации and Участники, and the general fields with labels", () => {
     const text = allText(model());
     expect(text).toContain("3 школы с НОР, 2 школы-лидера, 1 центр диагностики; педагогов — 27, психологов — 2");
-    expect(text).toContain("1.1. Руководитель муниципальной инновационной площадки (далее — МИП): Кленова Марина Игоревна, директор");
+    expect(text).toContain("1.1. Руководитель муниципальной инновационной площадки (далее – МИП): Кленова Марина Игоревна, директор");
     expect(text).toContain("1.4. Наличие организации-партнёра МИП и её основные функции: нет");
-    expect(text).toContain("Научный консультант: —");
+    // The form has no consultant, address or status lines: none is printed, not even as «—».
+    expect(text).not.toContain("Научный консультант");
+    expect(text).not.toContain("berezovka@example.ru");
   });
 
   it("numbers the tasks and lists the stages", () => {
@@ -142,8 +146,14 @@ describe("report model: section 5 names the next year", () => {
     const h = headings(model());
     expect(h).toContain("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)");
     expect(h).toContain("5.2. Основные задачи и направления ИОД МИП в 2023 году");
+    // After an academic year comes the next academic year, never a calendar year.
     const school = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2022/2023 учебный год" } })));
-    expect(school.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2024 году");
+    expect(school.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2023-2024 учебном году");
+    const old = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2019-2020 учебный год" } })));
+    expect(old.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2020-2021 учебный год? (дать обоснование)");
+    expect(old.join("\n")).not.toContain("2021 год");
+    const range = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "01.09.2020-31.08.2021" } })));
+    expect(range.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2021-2022 учебном году");
     const unknown = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "когда-то" } })));
     expect(unknown.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на следующий год? (дать обоснование)");
   });
@@ -197,7 +207,13 @@ describe("report model: 2.5 completed stages", () => {
 describe("report model: tables", () => {
   it("2.7 plan-versus-fact has the form's five columns and one row per plan row", () => {
     const t = tableAfter(model(), "2.7.");
-    expect(headers(t)).toEqual(["№ п/п", "Перечень запланированных мероприятий", "Фактическое содержание", "Причины отклонения", "Управленческие действия"]);
+    expect(headers(t)).toEqual([
+      "№ п/п",
+      "Перечень запланированных мероприятий",
+      "Фактическое содержание проделанной за 2022 год работы",
+      "Причины отклонения от запланированного",
+      "Управленческие действия по корректировке ИОД",
+    ]);
     const rows = rowsText(t);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
@@ -214,13 +230,14 @@ describe("report model: tables", () => {
     const m = model();
     const docs = tableAfter(m, "2.8.");
     expect(headers(docs)[1]).toBe("Наименование разработанного нормативного локального акта");
-    expect(rowsText(docs)).toEqual([["1", "Положение «О стажировочной площадке» (от 11.03.2021 № 364-р)", "Основа работы площадки"]]);
+    // «№» never parts from its number (a non-breaking space).
+    expect(rowsText(docs)).toEqual([["1", "Положение «О стажировочной площадке» (от 11.03.2021 №\u00a0364-р)", "Основа работы площадки"]]);
     const text = allText(m);
-    expect(text).toContain("1. Распоряжение от 05.03.2022 № 312-р «Об утверждении плана мероприятий»");
-    expect(text).toContain("2. Приказ от 01.09.2022 № 45 «О наставничестве»");
+    expect(text).toContain("1. Распоряжение от 05.03.2022 №\u00a0312-р «Об утверждении плана мероприятий»");
+    expect(text).toContain("2. Приказ от 01.09.2022 №\u00a045 «О наставничестве»");
     const speeches = tableAfter(m, "2.8.", 1);
-    expect(headers(speeches)).toEqual(["№ п/п", "Уровень", "Дата", "Место / мероприятие", "Тема", "Выступающий"]);
-    expect(rowsText(speeches)[0]).toEqual(["1", "Региональный", "22.06.2022", "Областное совещание", "О наставничестве", "Кленова М.И."]);
+    expect(headers(speeches)).toEqual(["№ п/п", "Уровень", "Место, дата", "Тема", "Выступающий"]);
+    expect(rowsText(speeches)[0]).toEqual(["1", "Региональный", "Областное совещание, 22.06.2022", "О наставничестве", "Кленова\u00a0М.И."]);
   });
 
   it("3.1 results table has the merged group headers of the form", () => {
@@ -228,6 +245,18 @@ describe("report model: tables", () => {
     expect(t.headerRows?.[0]?.map((h) => h.span)).toEqual([1, 2, 2]);
     expect(t.headerRows?.[0]?.reduce((a, h) => a + h.span, 0)).toBe(t.columns.length);
     expect(rowsText(t)[0]).toEqual(["Вебинар для педагогов", "Расширены знания", "Педагоги освоили технологии", "Материалы", "Материалы на сайте"]);
+  });
+
+  it("Новокузнецк: the results table has the form's four columns", () => {
+    const m = model(fixtureResult(), NOVOKUZNETSK);
+    const t = tableAfter(m, "Результаты и продукты");
+    expect(headers(t)).toEqual([
+      "Прогнозируемые результаты ИД (в соответствии с проектом)",
+      "Фактически полученные результаты ИД",
+      "Прогнозируемые продукты ИД (в соответствии с проектом)",
+      "Фактически полученные продукты ИД",
+    ]);
+    expect(rowsText(t)[0]).toEqual(["Расширены знания", "Педагоги освоили технологии", "Материалы", "Материалы на сайте"]);
   });
 
   it("mentoring: one row per mentor with distinct mentees and totals; pairs that did not take place with reasons", () => {
@@ -273,8 +302,8 @@ describe("report model: tables", () => {
       }),
     );
     expect(rowsText(tableAfter(m, "Сетевое наставничество"))).toEqual([
-      ["1", "Грабова Анна Сергеевна", "МОУ «СОШ № 4»", "Математика", "2", "МОУ «Лесная СОШ»"],
-      ["2", "Ясенев Пётр Андреевич", "МОУ «СОШ № 4»", "Математика", "2", "МОУ «Речная ООШ», Гимназия № 2"],
+      ["1", "Грабова Анна Сергеевна", "МОУ «СОШ №\u00a04»", "Математика", "2", "МОУ «Лесная СОШ»"],
+      ["2", "Ясенев Пётр Андреевич", "МОУ «СОШ №\u00a04»", "Математика", "2", "МОУ «Речная ООШ», Гимназия №\u00a02"],
       ["", "Итого: 2 наставника", "1 организация", "1 направление", "4", "3 организации"],
     ]);
   });
@@ -290,73 +319,104 @@ describe("report model: tables", () => {
       "Результат",
       "Сопровождение (ФИО, должность)",
     ]);
-    expect(rowsText(t)[0]).toEqual(["Конкурс «Учитель года»", "Муниципальный", "Грабова А.С., учитель", "—", "Победитель", "—"]);
+    expect(rowsText(t)[0]).toEqual(["Конкурс «Учитель года»", "Муниципальный", "Грабова\u00a0А.С., учитель", "—", "Победитель", "—"]);
   });
 
-  it("«ИТОГО за отчётный период» prints the validator's metrics by level", () => {
+  /** The lines under «ИТОГО за учебный год:» up to the next heading. */
+  const totals = (m: DocModel): string[] => sectionLines(m, "ИТОГО за учебный год");
+
+  it("Новокузнецк «ИТОГО за учебный год:» lists every level of the form, 0 included, from the validator's metrics", () => {
     const base = fixtureResult();
-    const t = tableAfter(model({ ...base, metrics: { ...base.metrics, ...FIXTURE_TOTALS } }), "ИТОГО");
-    expect(rowsText(t)).toEqual([
-      ["Публикации", "3", "региональный уровень — 1; муниципальный уровень — 2"],
-      ["Участие в конкурсах", "2", "региональный уровень — 1; муниципальный уровень — 1"],
-      ["Победы и призовые места в конкурсах", "1", "муниципальный уровень — 1"],
-      ["Участие в конференциях и совещаниях (выступления)", "2", "региональный уровень — 1; муниципальный уровень — 1"],
-      ["Мероприятия по распространению опыта", "2", "региональный уровень — 1; муниципальный уровень — 1"],
+    const lines = totals(model({ ...base, metrics: { ...base.metrics, ...FIXTURE_TOTALS } }, NOVOKUZNETSK));
+    expect(lines).toEqual([
+      "Количество публикаций – 3",
+      "Количество фактов участия/побед в конкурсах:",
+      "Международный уровень – 0",
+      "Всероссийский уровень – 0",
+      "Региональный уровень – 1",
+      "Муниципальный уровень – 1 (побед – 1)",
+      "Количество фактов участия в конференциях:",
+      "Международный уровень – 0",
+      "Всероссийский уровень – 0",
+      "Региональный уровень – 1",
+      "Муниципальный уровень – 1",
+      "Другое – мероприятия по распространению опыта: 2",
     ]);
   });
 
-  it("«ИТОГО» agrees with the fixture's tabs when the real validator computes the metrics", async () => {
-    const t = tableAfter(model(await fixtureValidated()), "ИТОГО");
-    const [publications, contests, wins, speeches] = rowsText(t);
-    expect(publications?.[1]).toBe("3");
-    expect(contests?.[1]).toBe("2");
-    expect(wins?.[1]).toBe("1");
-    expect(speeches?.[1]).toBe("2");
+  it("«ИТОГО» agrees with the fixture's tabs when the real validator computes them; «Заявка подана» is a participation", async () => {
+    const contests = [
+      ...(FIXTURE_DATA.contests as Record<string, unknown>[]),
+      { kind: "Конкурс", name: "Инновации", level: "Всероссийский", participants: "Творческая группа", result: "Заявка подана" },
+    ];
+    const lines = totals(model(await fixtureValidated({ contests } as never), NOVOKUZNETSK));
+    expect(lines[0]).toBe("Количество публикаций – 3");
+    expect(lines.slice(2, 6)).toEqual(["Международный уровень – 0", "Всероссийский уровень – 1", "Региональный уровень – 1", "Муниципальный уровень – 1 (побед – 1)"]);
+    expect(lines.slice(7, 11)).toEqual(["Международный уровень – 0", "Всероссийский уровень – 0", "Региональный уровень – 1", "Муниципальный уровень – 1"]);
   });
 
-  it("«ИТОГО» counts only rows inside the reporting period, while table 3.5 still lists every row", async () => {
+  it("«ИТОГО» counts only publications inside the reporting period", async () => {
     const publications = [
       ...FIXTURE_DATA.publications,
       { authors: "Грабова А.С.", title: "Статья прошлого года", source: "Журнал", level: "Региональный", date: "12.10.2021" },
     ];
-    const m = model(await fixtureValidated({ publications }));
-    expect(rowsText(tableAfter(m, "3.5.")).map((r) => r[2])).toContain("Статья прошлого года");
-    expect(rowsText(tableAfter(m, "ИТОГО"))[0]).toEqual(["Публикации", "3", "региональный уровень — 1; муниципальный уровень — 2"]);
+    expect(totals(model(await fixtureValidated({ publications } as never), NOVOKUZNETSK))[0]).toBe("Количество публикаций – 3");
   });
 
-  it("participants table ends with «Общее число участников» summing the counts (text counts included)", () => {
-    const t = tableAfter(model(), "Кадровое обеспечение", 1);
-    expect(headers(t)).toEqual(["Категория участников", "Количество", "Роль в проекте"]);
+  it("Новокузнецк Кадры б): the form's rows, the partners named, the declared total printed as declared", () => {
+    const general = { ...(FIXTURE_DATA.general as Record<string, unknown>), social_partners: "Библиотека им. А.С. Пушкина", declared_participants: ">1000" };
+    const t = tableAfter(model(fixtureResult({ general } as never), NOVOKUZNETSK), "б) реализация");
+    expect(headers(t)).toEqual(["Участники инновационного проекта", "Количество участников инновационного проекта", "Роль в инновационном проекте"]);
     expect(t.totalRow).toBe(true);
-    expect(rowsText(t).at(-1)).toEqual(["Общее число участников", "29", ""]);
+    expect(rowsText(t)).toEqual([
+      ["Педагоги", "27", "Наставники и наставляемые"],
+      ["Учащиеся (воспитанники)", "—", "—"],
+      ["Родители", "—", "—"],
+      ["Социальные партнёры (при наличии договоров, соглашений)", "—", "Библиотека им. А.С.\u00a0Пушкина"],
+      ["Специалисты (психологи и др.)", "2", "Психологическая гостиная"],
+      ["Общее число участников инновационного проекта", ">1000", ""],
+    ]);
+    // Without a declared total: the sum of the tab (text counts included).
+    expect(rowsText(tableAfter(model(fixtureResult(), NOVOKUZNETSK), "б) реализация")).at(-1)).toEqual(["Общее число участников инновационного проекта", "29", ""]);
+  });
+
+  it("Новокузнецк Кадры а): only the management body when someone is marked «Да»", () => {
+    const staff = [
+      { name: "Кленова Марина Игоревна", position: "директор", role: "Руководитель", management: "Да" },
+      { name: "Сосновская-Белая Ольга Петровна", position: "заместитель", role: "Координатор", management: "Нет" },
+    ];
+    expect(rowsText(tableAfter(model(fixtureResult({ staff } as never), NOVOKUZNETSK), "а) управление")).map((r) => r[0])).toEqual(["Кленова Марина Игоревна"]);
+    // An older workbook marks no one: everyone is listed.
+    expect(rowsText(tableAfter(model(fixtureResult(), NOVOKUZNETSK), "а) управление"))).toHaveLength(2);
   });
 
   it("an empty table prints one row of dashes; an empty text field prints «—»", () => {
     const m = model();
     const internal = tableAfter(m, "3.3.");
-    expect(rowsText(internal)).toEqual([["—", "—", "—", "—"]]);
+    expect(rowsText(internal)).toEqual([["—", "—", "—"]]);
     expect(internal.totalRow).toBeUndefined();
     const at = m.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith("6.1."));
     expect(blockText(m.blocks[at + 1] as Block)).toEqual(["—"]);
     const empty = model(fixtureResult({ mentoring: [], participants: [] }));
-    expect(rowsText(tableAfter(empty, "Сетевое наставничество"))).toEqual([["—", "—", "—", "—", "—", "—"]]);
-    expect(rowsText(tableAfter(empty, "Кадровое обеспечение", 1))).toEqual([["—", "—", "—"]]);
+    // No pairs at all: not a network project, so no mentoring summary (not even a table of dashes).
+    expect(headings(empty)).not.toContain("Сетевое наставничество");
+    expect(rowsText(tableAfter(model(fixtureResult({ problems: [] }), NOVOKUZNETSK), "Выявленные затруднения"))).toEqual([["—", "—", "—"]]);
   });
 
   it("a lone dash typed to mean «nothing» prints «—» like an empty cell, in tables and text fields", () => {
     const plan = FIXTURE_DATA.plan.map((r, i) => (i === 1 ? { ...r, action: "-", reason: " – " } : r));
-    const m = model(
-      fixtureResult({
-        plan,
-        staff: [{ name: "Кленова Марина Игоревна", position: "--", role: "Руководитель МИП" }],
-        general: { ...FIXTURE_DATA.general, consultant: "-" },
-        conclusions: { ...FIXTURE_DATA.conclusions, proposals: "—" },
-      } as never),
-    );
+    const data = {
+      plan,
+      staff: [{ name: "Кленова Марина Игоревна", position: "--", role: "Руководитель МИП" }],
+      general: { ...FIXTURE_DATA.general, consultant: "-" },
+      conclusions: { ...FIXTURE_DATA.conclusions, proposals: "—" },
+    } as never;
+    const m = model(fixtureResult(data));
     const row = rowsText(tableAfter(m, "2.7."))[1]!;
     expect(row.slice(3)).toEqual(["—", "—"]);
-    expect(rowsText(tableAfter(m, "Кадровое обеспечение"))[0]).toEqual(["1", "Кленова Марина Игоревна", "—", "Руководитель МИП"]);
-    expect(allText(m)).toContain("Научный консультант: —");
+    const other = model(fixtureResult(data), NOVOKUZNETSK);
+    expect(rowsText(tableAfter(other, "а) управление"))[0]).toEqual(["Кленова Марина Игоревна", "—", "Руководитель МИП"]);
+    expect(allText(other)).toContain("1.5. Научный консультант: —");
     expect(sectionLines(m, "6.1.")[0]).toBe("—");
     // A dash inside text is text.
     expect(isEmptyText("Февраль - ноябрь")).toBe(false);
@@ -424,5 +484,15 @@ describe("report names", () => {
     expect(firstFreeName("A", (n) => taken.has(n))).toBe("A (3)");
     expect(firstFreeName("B", (n) => taken.has(n))).toBe("B");
     expect(safeFileName("Отчёт МИП — МОУ «СОШ 1/2» — 2022")).toBe("Отчёт МИП — МОУ «СОШ 1_2» — 2022");
+  });
+});
+
+describe("typography", () => {
+  it("holds «№» to its number and initials to the surname, and nothing else", async () => {
+    const { keepTogether } = await import("../../src/core/report/typography.js");
+    expect(keepTogether("МОУ «СОШ № 73»")).toBe("МОУ «СОШ №\u00a073»");
+    expect(keepTogether("Т.Б. Фамилия и Фамилия Т. Б.")).toBe("Т.Б.\u00a0Фамилия и Фамилия\u00a0Т.\u00a0Б.");
+    expect(keepTogether("Срок действия МИП. Планируется ли")).toBe("Срок действия МИП. Планируется ли");
+    expect(keepTogether("в 2022 г. и в 2023 году")).toBe("в 2022\u00a0г. и в 2023 году");
   });
 });

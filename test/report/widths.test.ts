@@ -2,19 +2,22 @@ import { describe, expect, it } from "vitest";
 import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
 import { buildReportModel } from "../../src/core/report/build.js";
 import type { DocModel, TableBlock } from "../../src/core/report/model.js";
-import { CELL_PADDING_PT, columnMinimumsPt, textWidthPt, wordWidthPt } from "../../src/core/report/widths.js";
+import { CELL_PADDING_PT, columnMinimumsPt, layoutSections, textWidthPt, wordWidthPt } from "../../src/core/report/widths.js";
 import { digest } from "../committee/fixtures.js";
 import { FIXTURE_DATA, fixtureResult } from "./fixture.js";
 
 const tables = (m: DocModel): TableBlock[] => m.blocks.filter((b): b is TableBlock => b.type === "table");
 const share = (t: TableBlock, i: number, total: number): number => (t.columns[i]!.width / t.columns.reduce((a, c) => a + c.width, 0)) * total;
 
-/** Every header word and every one-word cell fits its column whole, on the model's page. */
+/** Every word of every table fits its column whole, on the page of the table's own section. */
 function expectWordsFit(m: DocModel): void {
-  const total = textWidthPt(m.orientation);
-  for (const t of tables(m)) {
-    const hard = columnMinimumsPt(t, true);
-    t.columns.forEach((c, i) => expect(share(t, i, total) + 0.5, `«${c.header}»`).toBeGreaterThanOrEqual(hard[i]!));
+  let orientation = m.orientation;
+  for (const b of m.blocks) {
+    if (b.type === "section") orientation = b.orientation;
+    if (b.type !== "table") continue;
+    const total = textWidthPt(orientation);
+    const need = columnMinimumsPt(b);
+    b.columns.forEach((c, i) => expect(share(b, i, total) + 0.5, `«${c.header}»`).toBeGreaterThanOrEqual(need[i]!));
   }
 }
 
@@ -50,5 +53,48 @@ describe("column widths chosen for their content", () => {
   it("справка: «Ошибки», «Наставляемых» and the other header words fit", () => {
     const record: SchoolRecord = { link: "", modified: "", updated: "", reportLink: "", id: "a", organisation: "МОУ «СОШ № 7»", state: STATE_OK, digest: digest({ organisation: "МОУ «СОШ № 7»", summary: { errors: 2, warnings: 1, infos: 0, completeness: 1 }, firstErrors: ["План-факт, L7: Нет управленческих действий"] }) };
     expectWordsFit(buildSummaryDoc([record], { date: "2023-06-01" }));
+  });
+});
+
+describe("landscape sections", () => {
+  const wide = (): TableBlock => ({
+    type: "table",
+    columns: ["Сопровождение", "Муниципальный", "Представленный", "Организационное", "Результативность", "Всероссийский"].map((header) => ({ header, width: 1 })),
+    rows: [["Сопровождение", "Муниципальный", "Представленный", "Организационное", "Результативность", "Всероссийский"]],
+  });
+  const narrow = (): TableBlock => ({ type: "table", columns: [{ header: "А", width: 1 }], rows: [["б"]] });
+
+  it("a portrait report turns only the part whose table cannot fit, its level-1 heading carried along", () => {
+    const blocks = layoutSections(
+      [
+        { type: "heading", level: 1, text: "1. Раздел" },
+        narrow(),
+        { type: "heading", level: 1, text: "2. Раздел" },
+        { type: "heading", level: 2, text: "2.1. Конкурсы" },
+        wide(),
+        { type: "heading", level: 2, text: "2.2. Другое" },
+        narrow(),
+      ],
+      "portrait",
+    );
+    expect(blocks.map((b) => (b.type === "section" ? `section ${b.orientation}` : b.type === "heading" ? b.text : b.type))).toEqual([
+      "1. Раздел",
+      "table",
+      "section landscape",
+      "2. Раздел",
+      "2.1. Конкурсы",
+      "table",
+      "section portrait",
+      "2.2. Другое",
+      "table",
+    ]);
+    const turned = blocks.find((b): b is TableBlock => b.type === "table" && b.columns.length === 6)!;
+    expect(turned.columns.reduce((a, c) => a + c.width, 0)).toBeCloseTo(textWidthPt("landscape"), 0);
+  });
+
+  it("a landscape report has no sections; a page break before a turn is dropped (no blank page)", () => {
+    expect(layoutSections([narrow(), wide()], "landscape").some((b) => b.type === "section")).toBe(false);
+    const blocks = layoutSections([narrow(), { type: "pageBreak" }, { type: "heading", level: 1, text: "Приложение" }, wide()], "portrait");
+    expect(blocks.map((b) => b.type)).toEqual(["table", "section", "heading", "table"]);
   });
 });

@@ -81,7 +81,9 @@ describe("mip spravka", () => {
     const workbook = join(out, "Пример МИП — сетевое наставничество.xlsx");
     const json = JSON.parse(mip(["validate", workbook, "--json"], dir).stdout) as { metrics: Record<string, number> };
     const text = await documentText(join(out, "Справка о реализации проекта.docx"));
-    expect(text).toContain(`наставников — ${json.metrics.mentors}, наставляемых — ${json.metrics.mentees} из шести организаций`);
+    expect(text).toContain(
+      `наставников — ${json.metrics.mentors}, наставляемых — ${json.metrics.mentees} из шести организаций`,
+    );
     expect(json.metrics.pairsActive).toBe(18);
     expect(text).toContain("работали восемнадцать наставнических пар");
     expect(json.metrics.pairsNotHeld).toBe(3);

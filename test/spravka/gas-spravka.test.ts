@@ -22,12 +22,14 @@ function env() {
 
 const docText = (e: ReturnType<typeof env>): string => {
   const docs = [...e.fake.documentApp._documents.values()];
-  return e.counter
-    .paused(() => documentStructure(docs.at(-1)!))
-    .map((el) => ("text" in el ? el.text : "rows" in el ? el.rows.flat().join(" | ") : ""))
-    .join("\n")
-    // No-break spaces («№ 4», «Н.И. Ветрова») read as spaces.
-    .replace(/\u00a0/g, " ");
+  return (
+    e.counter
+      .paused(() => documentStructure(docs.at(-1)!))
+      .map((el) => ("text" in el ? el.text : "rows" in el ? el.rows.flat().join(" | ") : ""))
+      .join("\n")
+      // No-break spaces («№ 4», «Н.И. Ветрова») read as spaces.
+      .replace(/\u00a0/g, " ")
+  );
 };
 
 describe("committee: справка о реализации проекта (bundle)", () => {
@@ -35,14 +37,19 @@ describe("committee: справка о реализации проекта (bund
     const e = env();
     e.counter.paused(() => e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2") as never));
     const made = e.run("committeeMakeProjectSpravka") as { name: string; url: string };
-    expect(made.name).toBe(`Справка о реализации проекта — МОУ ДО «Центр развития образования» — ${made.name.slice(-10)}`);
+    expect(made.name).toBe(
+      `Справка о реализации проекта — МОУ ДО «Центр развития образования» — ${made.name.slice(-10)}`,
+    );
     const text = docText(e);
     expect(text).toContain("СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА");
-    for (const h of ["1. Цель проекта", "3. Этапы проекта", "4. Основные результаты в школах с НОР", "7. Рекомендации"]) expect(text).toContain(h);
+    for (const h of ["1. Цель проекта", "3. Этапы проекта", "4. Основные результаты в школах с НОР", "7. Рекомендации"])
+      expect(text).toContain(h);
     expect(text).toContain("таблицы организаций-участников за тот же период: МОУ «СОШ № 4»");
     const alert = lastAlert(e.fake);
     expect(alert).toContain(made.url);
-    expect(alert).toContain("Не учтена «МОУ «Берёзовская ООШ»»: отчётный период «2019-2020 учебный год», а у проекта «2022».");
+    expect(alert).toContain(
+      "Не учтена «МОУ «Берёзовская ООШ»»: отчётный период «2019-2020 учебный год», а у проекта «2022».",
+    );
     expect(alert).toContain("Не учтена «МОУ «Сосновская СОШ»»: таблицу не удалось открыть (нет доступа).");
     // Not listed in the project's «Организации»: not read at all.
     expect(alert).not.toContain("Чужая");

@@ -11,8 +11,13 @@ import { cleanWorkbook } from "../helpers/grid-builder.js";
 
 const validate = (grid: WorkbookGrid): ValidationResult => validateWorkbook(grid, { today: sampleReportDate });
 // No-break spaces («№ 4», «Срок – до 15.09.2023») read as spaces.
-const textOf = (doc: DocModel): string => doc.blocks.flatMap(blockText).join("\n").replace(/\u00a0/g, " ");
-const headings = (doc: DocModel): string[] => doc.blocks.flatMap((b: Block) => (b.type === "heading" && b.level <= 2 ? [b.text] : []));
+const textOf = (doc: DocModel): string =>
+  doc.blocks
+    .flatMap(blockText)
+    .join("\n")
+    .replace(/\u00a0/g, " ");
+const headings = (doc: DocModel): string[] =>
+  doc.blocks.flatMap((b: Block) => (b.type === "heading" && b.level <= 2 ? [b.text] : []));
 const source = (label: string, grid: WorkbookGrid) => ({ label, result: validate(grid) });
 
 const project = validate(sampleGrid());
@@ -40,13 +45,19 @@ describe("справка о реализации проекта: the skeleton of
       "7. Рекомендации",
     ]);
     expect(headings(doc)).toEqual(SPRAVKA_FORM.flatMap((s) => (s.heading ? [s.heading] : [])));
-    expect(doc.blocks.at(-1)).toEqual({ type: "signature", left: "Методист МОУ ДО «Центр развития образования»", name: "Н.И.\u00a0Ветрова" });
+    expect(doc.blocks.at(-1)).toEqual({
+      type: "signature",
+      left: "Методист МОУ ДО «Центр развития образования»",
+      name: "Н.И.\u00a0Ветрова",
+    });
     expect(doc.title).toBe("Справка о реализации проекта — МОУ ДО «Центр развития образования» — 20.12.2022");
   });
 
   it("opens with the period and the participants by type", () => {
     expect(text).toContain("реализуется с января 2021 по май 2023 года");
-    expect(text).toContain("Участниками проекта стали 10 организаций, в том числе 5 школ с НОР, 2 школы-лидера, 1 стажировочная площадка, 1 методическая служба, 1 центр диагностики.");
+    expect(text).toContain(
+      "Участниками проекта стали 10 организаций, в том числе 5 школ с НОР, 2 школы-лидера, 1 стажировочная площадка, 1 методическая служба, 1 центр диагностики.",
+    );
   });
 
   it("numbers the tasks 2.1 … and tells each stage with its months, results and orders", () => {
@@ -57,7 +68,9 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("третий этап – обобщающий, январь – май 2023 года.");
     expect(text).toContain("3.1. На первом этапе: утверждены Положение о стажировочной площадке");
     // Orders by number and date, each under the stage it falls in.
-    expect(text).toContain("По этапу издано: распоряжение от 25.01.2021 № 312-р «О присвоении статуса муниципальной инновационной площадки».");
+    expect(text).toContain(
+      "По этапу издано: распоряжение от 25.01.2021 № 312-р «О присвоении статуса муниципальной инновационной площадки».",
+    );
     expect(text).toContain("распоряжение от 20.09.2022 № 1045-р «Об утверждении дорожных карт школ с НОР».");
     expect(text.indexOf("№ 1045-р")).toBeGreaterThan(text.indexOf("3.2."));
     expect(text.indexOf("№ 1045-р")).toBeLessThan(text.indexOf("3.3."));
@@ -66,15 +79,21 @@ describe("справка о реализации проекта: the skeleton of
   it("tells mentoring per mentor in words, and the pairs that did not take place with the reason", () => {
     expect(text).toContain("Кольцова Анна Викторовна (МОУ «СОШ № 4») — наставник четырёх учителей четырёх школ с НОР");
     // One of the maths mentor's mentee organisations is misspelt (MENT_ORG_UNKNOWN): not counted as a НОР school.
-    expect(text).toContain("Громов Илья Сергеевич (МОУ «Озёрская гимназия») — наставник семи учителей шести организаций");
+    expect(text).toContain(
+      "Громов Илья Сергеевич (МОУ «Озёрская гимназия») — наставник семи учителей шести организаций",
+    );
     expect(text).toContain("4.4. Не состоялись три наставнические пары:");
-    expect(text).toContain("Химия: Зимина Татьяна Петровна (МОУ «СОШ № 4») — три учителя; причина: длительная болезнь наставника.");
+    expect(text).toContain(
+      "Химия: Зимина Татьяна Петровна (МОУ «СОШ № 4») — три учителя; причина: длительная болезнь наставника.",
+    );
   });
 
   it("prints the monitoring figures with their scale under their group of schools", () => {
     const low = text.indexOf("4. Основные результаты");
     const leaders = text.indexOf("5. Основные результаты");
-    const figure = text.indexOf("Поддержка школ с НОР школой-наставником в решении школьных проблем — 3,8 из 5 (ответили: 5 из 5 школ;");
+    const figure = text.indexOf(
+      "Поддержка школ с НОР школой-наставником в решении школьных проблем — 3,8 из 5 (ответили: 5 из 5 школ;",
+    );
     expect(figure).toBeGreaterThan(low);
     expect(figure).toBeLessThan(leaders);
     expect(text.indexOf("Эффективность проекта — 3,67 из 5")).toBeGreaterThan(leaders);
@@ -93,11 +112,13 @@ describe("справка о реализации проекта: the skeleton of
   it("holds no validator instruction and no finding, though the project's workbook has errors", () => {
     expect(project.summary.errors).toBeGreaterThan(0);
     for (const issue of project.issues) expect(text).not.toContain(issue.message);
-    for (const word of ["Заполните", "Выполните", "Исправьте", "ошибк", "ЧЕРНОВИК", "проверк"]) expect(text).not.toContain(word);
+    for (const word of ["Заполните", "Выполните", "Исправьте", "ошибк", "ЧЕРНОВИК", "проверк"])
+      expect(text).not.toContain(word);
   });
 
   it("every table row has as many cells as columns", () => {
-    for (const b of doc.blocks) if (b.type === "table") for (const row of b.rows) expect(row).toHaveLength(b.columns.length);
+    for (const b of doc.blocks)
+      if (b.type === "table") for (const row of b.rows) expect(row).toHaveLength(b.columns.length);
   });
 });
 
@@ -112,15 +133,37 @@ describe("справка: every number agrees with the check and with the commit
       mentees: m.mentees,
       menteeOrgs: m.menteeOrgs,
     });
-    expect(text).toContain(`В общей сложности работали ${countInWords(m.pairsActive, ["наставническая пара", "наставнические пары", "наставнических пар"], "feminine")}`);
-    expect(text).toContain(`наставников — ${m.mentors}, наставляемых — ${m.mentees} из ${genitiveCount(m.menteeOrgs, ["организации", "организаций"], "feminine")}`);
+    expect(text).toContain(
+      `В общей сложности работали ${countInWords(m.pairsActive, ["наставническая пара", "наставнические пары", "наставнических пар"], "feminine")}`,
+    );
+    expect(text).toContain(
+      `наставников — ${m.mentors}, наставляемых — ${m.mentees} из ${genitiveCount(m.menteeOrgs, ["организации", "организаций"], "feminine")}`,
+    );
     // Per-mentor loads add up to the mentees (each mentee has one mentor in the sample).
     expect(facts.mentoring.lines.reduce((a, l) => a + l.mentees, 0)).toBe(m.mentees);
     expect(facts.orgTotal).toBe(project.workbook.tables.orgs.rows.length);
   });
 
+  it("a pair listed twice counts once, as in the metrics", () => {
+    const rows = cleanWorkbook().dataRows("mentoring");
+    const twice = validate(
+      cleanWorkbook()
+        .add("mentoring", { ...rows[0]!, no: "5" })
+        .build(),
+    );
+    expect(twice.metrics.pairsTotal).toBe(validate(cleanWorkbook().build()).metrics.pairsTotal);
+    expect(spravkaFacts(selectSources(twice, [])).mentoring).toMatchObject({
+      pairsTotal: twice.metrics.pairsTotal,
+      pairsActive: twice.metrics.pairsActive,
+      mentors: twice.metrics.mentors,
+      mentees: twice.metrics.mentees,
+    });
+  });
+
   it("the project alone: the digest's totals", () => {
-    const totals = committeeTotals([readRecord({ organisation: "", link: "", id: "p", modified: "", updated: "" }, sampleGrid(), project)]);
+    const totals = committeeTotals([
+      readRecord({ organisation: "", link: "", id: "p", modified: "", updated: "" }, sampleGrid(), project),
+    ]);
     expect(facts.mentoring).toMatchObject({
       pairsTotal: totals.pairsTotal,
       pairsActive: totals.pairsActive,
@@ -135,7 +178,8 @@ describe("справка: every number agrees with the check and with the commit
     const sources = selectSources(project, [source("СОШ № 4.xlsx", tidy!.grid)]);
     expect(sources.schools.map((s) => s.name)).toEqual(["МОУ «СОШ № 4»"]);
     const merged = spravkaFacts(sources).mentoring;
-    const record = (id: string, grid: WorkbookGrid) => readRecord({ organisation: "", link: "", id, modified: "", updated: "" }, grid, validate(grid));
+    const record = (id: string, grid: WorkbookGrid) =>
+      readRecord({ organisation: "", link: "", id, modified: "", updated: "" }, grid, validate(grid));
     const totals = committeeTotals([record("a", network!.grid), record("b", tidy!.grid)]);
     expect(merged).toMatchObject({
       pairsTotal: totals.pairsTotal,
@@ -154,8 +198,15 @@ describe("справка: every number agrees with the check and with the commit
 describe("справка: which workbooks it is made from", () => {
   it("leaves out another period, an organisation the project does not list, and the project itself — with reasons", () => {
     const [network, , late] = sampleSchools();
-    const stranger = cleanWorkbook().field("general", "org_short_name", "МОУ «Дальняя СОШ»").field("general", "org_full_name", "Дальняя школа").build();
-    const sources = selectSources(project, [source("ЦРО.xlsx", network!.grid), source("Берёзовская.xlsx", late!.grid), source("Дальняя.xlsx", stranger)]);
+    const stranger = cleanWorkbook()
+      .field("general", "org_short_name", "МОУ «Дальняя СОШ»")
+      .field("general", "org_full_name", "Дальняя школа")
+      .build();
+    const sources = selectSources(project, [
+      source("ЦРО.xlsx", network!.grid),
+      source("Берёзовская.xlsx", late!.grid),
+      source("Дальняя.xlsx", stranger),
+    ]);
     expect(sources.schools).toEqual([]);
     expect(sources.leftOut).toEqual([
       { label: "ЦРО.xlsx", reason: "это таблица самого проекта" },
@@ -169,15 +220,32 @@ describe("справка: monitoring and recommendations from any workbook", () 
   const base = () =>
     cleanWorkbook()
       .rows("monitoring", [
-        { indicator: "Удовлетворённость от работы в проекте", group: "Школы-лидеры", value: "3,67", scale: 5, respondents: "3 школы", detail: "две оценки «4», одна «3»" },
+        {
+          indicator: "Удовлетворённость от работы в проекте",
+          group: "Школы-лидеры",
+          value: "3,67",
+          scale: 5,
+          respondents: "3 школы",
+          detail: "две оценки «4», одна «3»",
+        },
         { indicator: "Мониторинг методических служб", group: "Методические службы", value: 96, scale: 100 },
         // Unreadable and contradictory figures are findings, never printed.
         { indicator: "Комфортность", group: "Школы-лидеры", value: "скорее да", scale: 5 },
         { indicator: "Оценка с опечаткой", group: "Школы с НОР", value: 37, scale: 5 },
       ])
       .rows("recommendations", [
-        { no: "1", addressee: "Муниципальной методической службе", text: "Разработать дорожную карту сетевого взаимодействия", deadline: "до 01.09.2023 года" },
-        { no: "2", addressee: "муниципальной методической службе:", text: "продолжить использование форм сетевого наставничества", deadline: "постоянно" },
+        {
+          no: "1",
+          addressee: "Муниципальной методической службе",
+          text: "Разработать дорожную карту сетевого взаимодействия",
+          deadline: "до 01.09.2023 года",
+        },
+        {
+          no: "2",
+          addressee: "муниципальной методической службе:",
+          text: "продолжить использование форм сетевого наставничества",
+          deadline: "постоянно",
+        },
         { no: "3", addressee: "Руководителям ОО", text: "Использовать материалы проекта", deadline: "когда-нибудь" },
         { no: "4", addressee: "", text: "Рекомендация без адресата", deadline: "постоянно" },
       ])
@@ -188,12 +256,16 @@ describe("справка: monitoring and recommendations from any workbook", () 
   const t = textOf(buildSpravka(selectSources(result, [])));
 
   it("prints each readable figure on its scale, in its group's section", () => {
-    expect(t).toContain("Удовлетворённость от работы в проекте — 3,67 из 5 (ответили: 3 школы; две оценки «4», одна «3»).");
+    expect(t).toContain(
+      "Удовлетворённость от работы в проекте — 3,67 из 5 (ответили: 3 школы; две оценки «4», одна «3»).",
+    );
     expect(t).toContain("3.4. По итогам мониторинга участников проекта:");
     expect(t).toContain("Мониторинг методических служб — 96 из 100.");
     expect(t).not.toContain("Комфортность");
     expect(t).not.toContain("Оценка с опечаткой");
-    expect(result.issues.map((i) => `${i.rule} ${i.cell}`)).toEqual(expect.arrayContaining(["MON_VALUE_INVALID C4", "MON_ABOVE_SCALE C5"]));
+    expect(result.issues.map((i) => `${i.rule} ${i.cell}`)).toEqual(
+      expect.arrayContaining(["MON_VALUE_INVALID C4", "MON_ABOVE_SCALE C5"]),
+    );
   });
 
   it("groups recommendations by addressee with their deadlines; an unreadable deadline is left out, a row without addressee too", () => {
@@ -204,22 +276,37 @@ describe("справка: monitoring and recommendations from any workbook", () 
     expect(t).toContain("Использовать материалы проекта.");
     expect(t).not.toContain("когда-нибудь");
     expect(t).not.toContain("Рекомендация без адресата");
-    expect(result.issues.map((i) => `${i.rule} ${i.cell}`)).toEqual(expect.arrayContaining(["REC_DEADLINE_INVALID D4", "REC_ADDRESSEE_MISSING B5"]));
+    expect(result.issues.map((i) => `${i.rule} ${i.cell}`)).toEqual(
+      expect.arrayContaining(["REC_DEADLINE_INVALID D4", "REC_ADDRESSEE_MISSING B5"]),
+    );
   });
 
   it("is signed by the named specialist; the committee's signer only when the workbook names none", () => {
     expect(t).toContain("Методист методического центра ______________ Н.А. Лебедева");
     const unsigned = validate(cleanWorkbook().build());
-    const committee = buildSpravka(selectSources(unsigned, []), { signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" } });
-    expect(committee.blocks.at(-1)).toEqual({ type: "signature", left: "Специалист комитета образования", name: "О.П.\u00a0Миронова" });
+    const committee = buildSpravka(selectSources(unsigned, []), {
+      signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" },
+    });
+    expect(committee.blocks.at(-1)).toEqual({
+      type: "signature",
+      left: "Специалист комитета образования",
+      name: "О.П.\u00a0Миронова",
+    });
     // Neither: the project's coordinator, who keeps the workbook.
-    expect(buildSpravka(selectSources(unsigned, [])).blocks.at(-1)).toEqual({ type: "signature", left: "заместитель директора по УВР", name: "П.С.\u00a0Грачёв" });
+    expect(buildSpravka(selectSources(unsigned, [])).blocks.at(-1)).toEqual({
+      type: "signature",
+      left: "заместитель директора по УВР",
+      name: "П.С.\u00a0Грачёв",
+    });
   });
 });
 
 describe("справка: an older workbook (template version 1)", () => {
   const newTitles: string[] = [MONITORING.title, RECOMMENDATIONS.title, SPRAVKA.title];
-  const older: WorkbookGrid = { tabs: sampleGrid().tabs.filter((t) => !newTitles.includes(t.title)), templateVersion: "1" };
+  const older: WorkbookGrid = {
+    tabs: sampleGrid().tabs.filter((t) => !newTitles.includes(t.title)),
+    templateVersion: "1",
+  };
 
   it("is told which tabs the update adds, and how", () => {
     expect(TEMPLATE_VERSION).toBe("2");

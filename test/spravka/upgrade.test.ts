@@ -20,7 +20,11 @@ describe("template version 1 → 2", () => {
   it("adds «Мониторинг», «Рекомендации», «Справка о проекте» before «Настройки», in template order", () => {
     expect(titles(ss)).toEqual(TABS.map((t) => t.title));
     expect(sheetValues(ss._sheet(MONITORING.title))[0]).toEqual(MONITORING.columns.map((c) => c.header));
-    expect(sheetValues(ss._sheet(SPRAVKA.title)).slice(1).map((r) => r[0])).toEqual(SPRAVKA.fields.map((f) => f.label));
+    expect(
+      sheetValues(ss._sheet(SPRAVKA.title))
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(SPRAVKA.fields.map((f) => f.label));
   });
 
   it("keeps every value of every older tab", () => {

@@ -10,7 +10,17 @@
 import { foldEnum } from "../fold.js";
 import { RULES, type RuleId } from "../issues.js";
 import { ENUMS } from "../schema.js";
-import { countWithNoun, initials, levelPhrase, orgTypeCount, periodInWords, plural, ruNumber, unbreakable, type PluralForms } from "../russian.js";
+import {
+  countWithNoun,
+  initials,
+  levelPhrase,
+  orgTypeCount,
+  periodInWords,
+  plural,
+  ruNumber,
+  unbreakable,
+  type PluralForms,
+} from "../russian.js";
 import { parsePeriod } from "../terms/index.js";
 import { formatRuDate } from "../terms/dates.js";
 import type { IsoDate } from "../terms/types.js";
@@ -49,7 +59,9 @@ const pct = (share: number | null): string => (share === null ? DASH : `${ruNumb
 const num = (n: number): string => ruNumber(n);
 
 function readSchools(records: readonly SchoolRecord[]): ReadSchool[] {
-  return records.flatMap((record) => (record.digest && stateHasFigures(record.state) ? [{ record, digest: record.digest }] : []));
+  return records.flatMap((record) =>
+    record.digest && stateHasFigures(record.state) ? [{ record, digest: record.digest }] : [],
+  );
 }
 
 interface PeriodGroup {
@@ -81,7 +93,10 @@ function periodGroups(schools: readonly ReadSchool[]): PeriodGroup[] {
 const periodWords = (label: string): string => (label === "" ? "период не указан" : periodInWords(null, label));
 
 /** Distinct participating organisations (compared folded) by type, across all projects. */
-function organisationsByType(schools: readonly ReadSchool[]): { total: number; byType: { name: string; count: number }[] } {
+function organisationsByType(schools: readonly ReadSchool[]): {
+  total: number;
+  byType: { name: string; count: number }[];
+} {
   const typeOf = new Map<string, string>();
   for (const s of schools) {
     const own = foldEnum(s.digest.organisation);
@@ -102,7 +117,8 @@ function organisationsByType(schools: readonly ReadSchool[]): { total: number; b
 
 function participantsSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
   const byCategory = new Map<string, number>();
-  for (const s of schools) for (const p of s.digest.participants) byCategory.set(p.name, (byCategory.get(p.name) ?? 0) + p.count);
+  for (const s of schools)
+    for (const p of s.digest.participants) byCategory.set(p.name, (byCategory.get(p.name) ?? 0) + p.count);
   const order = ENUMS.participantCategory as readonly string[];
   const rows = [...byCategory]
     .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99))
@@ -121,7 +137,13 @@ function participantsSection(schools: readonly ReadSchool[], totals: CommitteeTo
   ];
 }
 
-function introSection(records: readonly SchoolRecord[], schools: readonly ReadSchool[], totals: CommitteeTotals, date: IsoDate, groups: readonly PeriodGroup[]): Block[] {
+function introSection(
+  records: readonly SchoolRecord[],
+  schools: readonly ReadSchool[],
+  totals: CommitteeTotals,
+  date: IsoDate,
+  groups: readonly PeriodGroup[],
+): Block[] {
   const interim = schools.filter((s) => s.digest.reportType === "Промежуточный").length;
   const final = schools.filter((s) => s.digest.reportType === "Итоговый").length;
   const lines: Block[] = [
@@ -137,7 +159,9 @@ function introSection(records: readonly SchoolRecord[], schools: readonly ReadSc
     lines.push(
       paragraph(
         `Промежуточных отчётов — ${num(interim)}, итоговых — ${num(final)}` +
-          (schools.length - interim - final > 0 ? `, вид отчёта не указан — ${num(schools.length - interim - final)}.` : "."),
+          (schools.length - interim - final > 0
+            ? `, вид отчёта не указан — ${num(schools.length - interim - final)}.`
+            : "."),
         "justify",
       ),
     );
@@ -160,7 +184,9 @@ function introSection(records: readonly SchoolRecord[], schools: readonly ReadSc
         { header: "Отчётный период", width: 3 },
         { header: "Тема", width: 7 },
       ],
-      groups.flatMap((g) => g.schools).map((s, i) => [String(i + 1), s.record.organisation, s.digest.reportType, s.digest.period, s.digest.topic]),
+      groups
+        .flatMap((g) => g.schools)
+        .map((s, i) => [String(i + 1), s.record.organisation, s.digest.reportType, s.digest.period, s.digest.topic]),
       { caption: "Организации, отчёты которых вошли в сводку" },
     ),
   );
@@ -174,13 +200,25 @@ function participantsLine(schools: readonly ReadSchool[]): Block[] {
   const types = orgs.byType.map((t) => orgTypeCount(t.name, t.count)).join(", ");
   const one = orgs.total % 10 === 1 && orgs.total % 100 !== 11;
   const lead = one ? "Участником проектов стала" : "Участниками проектов стали";
-  return [paragraph(`${lead} ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."), "justify")];
+  return [
+    paragraph(
+      `${lead} ${countWithNoun(orgs.total, ORGANISATIONS)}` + (types ? `, в том числе ${types}.` : "."),
+      "justify",
+    ),
+  ];
 }
 
 function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
   const rows = schools.map((s) => {
     const m = s.digest.metrics;
-    return [s.record.organisation, num(m.planRows), num(m.planDue), num(m.planDone), pct(m.planExecution), num(m.deviations)];
+    return [
+      s.record.organisation,
+      num(m.planRows),
+      num(m.planDue),
+      num(m.planDone),
+      pct(m.planExecution),
+      num(m.deviations),
+    ];
   });
   const columns: ColumnSpec[] = [
     { header: "Организация", width: 5 },
@@ -195,18 +233,33 @@ function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): B
     paragraph(
       `В планах организаций ${countWithNoun(totals.planRows, ACTIVITIES)}; срок наступил у ${num(totals.planDue)}, ` +
         `выполнено ${num(totals.planDone)}. ` +
-        (totals.planExecution === null ? "Выполнение плана оценить нельзя: срок ни одного пункта ещё не наступил." : `Выполнение плана в целом — ${pct(totals.planExecution)}.`),
+        (totals.planExecution === null
+          ? "Выполнение плана оценить нельзя: срок ни одного пункта ещё не наступил."
+          : `Выполнение плана в целом — ${pct(totals.planExecution)}.`),
       "justify",
     ),
     table(columns, rows, {
-      total: ["Итого", num(totals.planRows), num(totals.planDue), num(totals.planDone), pct(totals.planExecution), num(totals.deviations)],
+      total: [
+        "Итого",
+        num(totals.planRows),
+        num(totals.planDue),
+        num(totals.planDone),
+        pct(totals.planExecution),
+        num(totals.deviations),
+      ],
     }),
   ];
 }
 
 function deviationsSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
   const rows = schools.flatMap((s) =>
-    s.digest.deviations.map((d) => [s.record.organisation, [d.no, d.activity].filter((x) => x).join(". "), d.status, d.reason, d.action]),
+    s.digest.deviations.map((d) => [
+      s.record.organisation,
+      [d.no, d.activity].filter((x) => x).join(". "),
+      d.status,
+      d.reason,
+      d.action,
+    ]),
   );
   return [
     heading(1, "3. Отклонения от планов и их причины"),
@@ -235,7 +288,14 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
     .filter((s) => s.digest.metrics.pairsTotal > 0)
     .map((s) => {
       const m = s.digest.metrics;
-      return [s.record.organisation, num(m.pairsTotal), num(m.pairsActive), num(m.mentors), num(m.mentees), num(m.pairsNotHeld)];
+      return [
+        s.record.organisation,
+        num(m.pairsTotal),
+        num(m.pairsActive),
+        num(m.mentors),
+        num(m.mentees),
+        num(m.pairsNotHeld),
+      ];
     });
   const notHeld = schools.flatMap((s) =>
     s.digest.notHeldPairs.map((p) => [s.record.organisation, p.mentor, p.mentee ?? "", p.subject, p.reason]),
@@ -255,7 +315,10 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
         { header: "Наставнических пар", width: 2, align: "center" },
       ],
       subjects.map(([subject, n]) => [subject, num(n)]),
-      { caption: "Наставнические пары по предметам (кроме несостоявшихся)", total: ["Всего", num(subjects.reduce((a, [, n]) => a + n, 0))] },
+      {
+        caption: "Наставнические пары по предметам (кроме несостоявшихся)",
+        total: ["Всего", num(subjects.reduce((a, [, n]) => a + n, 0))],
+      },
     ),
     table(
       [
@@ -269,7 +332,14 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
       perSchool,
       {
         caption: "Наставничество по организациям",
-        total: ["Итого без повторов", num(totals.pairsTotal), num(totals.pairsActive), num(totals.mentors), num(totals.mentees), num(totals.pairsNotHeld)],
+        total: [
+          "Итого без повторов",
+          num(totals.pairsTotal),
+          num(totals.pairsActive),
+          num(totals.mentors),
+          num(totals.mentees),
+          num(totals.pairsNotHeld),
+        ],
       },
     ),
     table(
@@ -321,10 +391,15 @@ function problemsSection(schools: readonly ReadSchool[]): Block[] {
       problems.set(key, entry);
     }
   }
-  const topProblems = [...problems.values()].sort((a, b) => b.schools.size - a.schools.size || a.text.localeCompare(b.text, "ru")).slice(0, 15);
+  const topProblems = [...problems.values()]
+    .sort((a, b) => b.schools.size - a.schools.size || a.text.localeCompare(b.text, "ru"))
+    .slice(0, 15);
   return [
     heading(1, "7. Наиболее частые затруднения"),
-    paragraph("Организации отметили следующие затруднения (в скобках — сколько организаций назвали каждое):", "justify"),
+    paragraph(
+      "Организации отметили следующие затруднения (в скобках — сколько организаций назвали каждое):",
+      "justify",
+    ),
     topProblems.length === 0
       ? paragraph(DASH, "justify")
       : {
@@ -365,14 +440,22 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
   const withErrors = schools
     .filter((s) => s.digest.summary.errors > 0)
     .sort((a, b) => b.digest.summary.errors - a.digest.summary.errors)
-    .map((s) => [s.record.organisation, num(s.digest.summary.errors), num(s.digest.summary.warnings), s.digest.firstErrors.slice(0, 3).join("\n")]);
+    .map((s) => [
+      s.record.organisation,
+      num(s.digest.summary.errors),
+      num(s.digest.summary.warnings),
+      s.digest.firstErrors.slice(0, 3).join("\n"),
+    ]);
   const unreadable = records
     .filter((r) => !r.digest || !stateHasFigures(r.state))
     .map((r) => [r.organisation || r.link, stateText(r.state)]);
   return [
     { type: "pageBreak" },
     heading(1, "Приложение. Итоги проверки таблиц МИП"),
-    paragraph("Приложение — для работы с организациями: что нашла проверка их таблиц. В показатели сводки значения с ошибками не вошли.", "justify"),
+    paragraph(
+      "Приложение — для работы с организациями: что нашла проверка их таблиц. В показатели сводки значения с ошибками не вошли.",
+      "justify",
+    ),
     findingsTable(schools),
     paragraph(
       withErrors.length === 0
@@ -407,7 +490,13 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
 
 function signature(signer: Signer | null | undefined): Block[] {
   if (!signer) return [];
-  return [{ type: "signature", left: signer.position || SIGNATURE_BLANK, name: signer.name ? unbreakable(initials(signer.name)) : "" }];
+  return [
+    {
+      type: "signature",
+      left: signer.position || SIGNATURE_BLANK,
+      name: signer.name ? unbreakable(initials(signer.name)) : "",
+    },
+  ];
 }
 
 /** The body sections for one period's schools (numbers from their own totals only). */
@@ -433,10 +522,15 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
   const blocks: Block[] = [
     {
       type: "title",
-      lines: ["СВОДКА ПО МИП", `о деятельности муниципальных инновационных площадок${single && single.label ? ` за ${periodWords(single.label)}` : ""}`],
+      lines: [
+        "СВОДКА ПО МИП",
+        `о деятельности муниципальных инновационных площадок${single && single.label ? ` за ${periodWords(single.label)}` : ""}`,
+      ],
     },
     ...introSection(records, schools, totals, options.date, groups),
-    ...(groups.length === 0 ? periodSections({ label: "", schools: [] }, false) : groups.flatMap((g) => periodSections(g, groups.length > 1))),
+    ...(groups.length === 0
+      ? periodSections({ label: "", schools: [] }, false)
+      : groups.flatMap((g) => periodSections(g, groups.length > 1))),
     ...signature(options.signer),
     ...appendix(records, schools),
   ];

@@ -154,6 +154,14 @@ export const paragraph = (text: string | readonly Run[], align?: Align): Paragra
 
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ type: "heading", level, text });
 
+/**
+ * A paragraph of bold text only introduces what follows («Распорядительные акты:», «7)
+ * выступления …:»): renderers keep it with the next block and its lines together, as headings.
+ */
+export function isCaption(block: ParagraphBlock): boolean {
+  return block.runs.length > 0 && block.runs.every((r) => r.bold);
+}
+
 /** Plain text of a cell (runs joined), for renderers and tests. */
 export function cellPlainText(cell: TableCell): string {
   return typeof cell === "string" ? cell : cell.map((r) => r.text).join("");

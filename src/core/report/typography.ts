@@ -6,8 +6,9 @@
 import type { Block, Run, TableCell } from "./model.js";
 
 const NBSP = "\u00a0";
-const INITIAL = "[А-ЯЁA-Z]\\.";
-const SURNAME = "[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
+// An initial is a lone capital and a dot: «П.» of «МИП.» is not one.
+const INITIAL = "(?<!\\p{L})[А-ЯЁ]\\.";
+const SURNAME = "(?<!\\p{L})[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
 
 const RULES: readonly (readonly [RegExp, string])[] = [
   [/№\s+(?=\S)/gu, `№${NBSP}`],

@@ -183,7 +183,10 @@ export function layoutSections(blocks: readonly Block[], orientation: Orientatio
     if (wanted !== current) {
       // A section starts a new page already: a page break just before it would leave a blank page.
       if (out.length > 0 && out[out.length - 1]!.type === "pageBreak") out.pop();
-      out.push({ type: "section", orientation: wanted });
+      // Headings just before the turn («3. Сведения …» over «3.1. …») go with what they head.
+      const carried: Block[] = [];
+      while (out.length > 0 && out[out.length - 1]!.type === "heading") carried.unshift(out.pop()!);
+      out.push({ type: "section", orientation: wanted }, ...carried);
       current = wanted;
     }
     out.push(...fitTables(part, wanted));

@@ -39,34 +39,64 @@ function checkMonitoring(ctx: RuleContext): void {
     const indicator = text(row, "indicator");
     const where = `В строке ${row.row}`;
     if (indicator === "") {
-      emitAt(ctx, table, row, "indicator", "MON_INDICATOR_MISSING",
-        `${where} есть значение мониторинга, но не указан показатель. Заполните столбец «${header(MONITORING, "indicator")}», например «Удовлетворённость совместной работой».`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "indicator",
+        "MON_INDICATOR_MISSING",
+        `${where} есть значение мониторинга, но не указан показатель. Заполните столбец «${header(MONITORING, "indicator")}», например «Удовлетворённость совместной работой».`,
+      );
     }
     const what = indicator === "" ? "" : ` показателя ${quote(indicator, 60)}`;
     if (text(row, "group") === "") {
-      emitAt(ctx, table, row, "group", "MON_GROUP_MISSING",
-        `${where} не указана группа школ${what}. Выберите в столбце «${header(MONITORING, "group")}» «Школы с НОР», «Школы-лидеры», «Методические службы» или «Все участники» — от этого зависит раздел справки.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "group",
+        "MON_GROUP_MISSING",
+        `${where} не указана группа школ${what}. Выберите в столбце «${header(MONITORING, "group")}» «Школы с НОР», «Школы-лидеры», «Методические службы» или «Все участники» — от этого зависит раздел справки.`,
+      );
     }
     const value = monitoringNumber(row.cells.value ?? null);
     if (value === null || !value.ok) {
       const shown = text(row, "value");
-      emitAt(ctx, table, row, "value", "MON_VALUE_INVALID",
+      emitAt(
+        ctx,
+        table,
+        row,
+        "value",
+        "MON_VALUE_INVALID",
         value === null
           ? `${where} не указано значение${what}. Впишите в столбец «${header(MONITORING, "value")}» число, например 3,67.`
-          : `${where} значение ${quote(shown)}${what} не читается как число${reasonNote(value.reason)}. Впишите число, например 3,67.`);
+          : `${where} значение ${quote(shown)}${what} не читается как число${reasonNote(value.reason)}. Впишите число, например 3,67.`,
+      );
     }
     const scale = monitoringNumber(row.cells.scale ?? null);
     if (scale === null || !scale.ok || scale.value <= 0) {
       const shown = text(row, "scale");
-      emitAt(ctx, table, row, "scale", "MON_SCALE_INVALID",
+      emitAt(
+        ctx,
+        table,
+        row,
+        "scale",
+        "MON_SCALE_INVALID",
         scale === null
           ? `${where} не указан максимум шкалы${what}. Впишите в столбец «${header(MONITORING, "scale")}» наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста.`
-          : `${where} максимум шкалы ${quote(shown)}${what} не читается как положительное число${scale.ok ? "" : reasonNote(scale.reason)}. Впишите наибольшее возможное значение, например 5.`);
+          : `${where} максимум шкалы ${quote(shown)}${what} не читается как положительное число${scale.ok ? "" : reasonNote(scale.reason)}. Впишите наибольшее возможное значение, например 5.`,
+      );
       continue;
     }
     if (value?.ok && value.value > scale.value) {
-      emitAt(ctx, table, row, "value", "MON_ABOVE_SCALE",
-        `${where} значение ${quote(text(row, "value"))}${what} больше максимума шкалы ${quote(text(row, "scale"))}. Проверьте значение или шкалу: оценка не может быть выше максимальной.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "value",
+        "MON_ABOVE_SCALE",
+        `${where} значение ${quote(text(row, "value"))}${what} больше максимума шкалы ${quote(text(row, "scale"))}. Проверьте значение или шкалу: оценка не может быть выше максимальной.`,
+      );
     }
   }
 }
@@ -78,20 +108,44 @@ function checkRecommendations(ctx: RuleContext): void {
     const where = `В строке ${row.row}`;
     const what = recommendation === "" ? "" : ` у рекомендации ${quote(recommendation, 60)}`;
     if (recommendation === "") {
-      emitAt(ctx, table, row, "text", "REC_TEXT_MISSING",
-        `${where} не заполнен столбец «${header(RECOMMENDATIONS, "text")}». Напишите, что рекомендуется сделать, или удалите строку.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "text",
+        "REC_TEXT_MISSING",
+        `${where} не заполнен столбец «${header(RECOMMENDATIONS, "text")}». Напишите, что рекомендуется сделать, или удалите строку.`,
+      );
     }
     if (text(row, "addressee") === "") {
-      emitAt(ctx, table, row, "addressee", "REC_ADDRESSEE_MISSING",
-        `${where}${what} не указан адресат. Заполните столбец «${header(RECOMMENDATIONS, "addressee")}»: кому она адресована, например «Руководителям общеобразовательных учреждений».`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "addressee",
+        "REC_ADDRESSEE_MISSING",
+        `${where}${what} не указан адресат. Заполните столбец «${header(RECOMMENDATIONS, "addressee")}»: кому она адресована, например «Руководителям общеобразовательных учреждений».`,
+      );
     }
     const deadline = text(row, "deadline");
     if (deadline === "") {
-      emitAt(ctx, table, row, "deadline", "REC_DEADLINE_MISSING",
-        `${where}${what} не указан срок. Заполните столбец «${header(RECOMMENDATIONS, "deadline")}»: «до 15.09.2023», «01.09.2023» или «постоянно».`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "deadline",
+        "REC_DEADLINE_MISSING",
+        `${where}${what} не указан срок. Заполните столбец «${header(RECOMMENDATIONS, "deadline")}»: «до 15.09.2023», «01.09.2023» или «постоянно».`,
+      );
     } else if (!deadlineReadable(row.cells.deadline ?? null, ctx.period)) {
-      emitAt(ctx, table, row, "deadline", "REC_DEADLINE_INVALID",
-        `${where} срок ${quote(deadline)}${what} не читается как дата или срок. Запишите его так: «до 15.09.2023», «01.09.2023», «сентябрь 2023» или «постоянно».`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "deadline",
+        "REC_DEADLINE_INVALID",
+        `${where} срок ${quote(deadline)}${what} не читается как дата или срок. Запишите его так: «до 15.09.2023», «01.09.2023», «сентябрь 2023» или «постоянно».`,
+      );
     }
   }
 }
@@ -109,7 +163,12 @@ function checkSigner(ctx: RuleContext): void {
 }
 
 export const spravkaFamilies: readonly RuleFamily[] = [
-  { name: "monitoring", reads: ["monitoring"], ids: ["MON_INDICATOR_MISSING", "MON_GROUP_MISSING", "MON_VALUE_INVALID", "MON_SCALE_INVALID", "MON_ABOVE_SCALE"], check: checkMonitoring },
+  {
+    name: "monitoring",
+    reads: ["monitoring"],
+    ids: ["MON_INDICATOR_MISSING", "MON_GROUP_MISSING", "MON_VALUE_INVALID", "MON_SCALE_INVALID", "MON_ABOVE_SCALE"],
+    check: checkMonitoring,
+  },
   {
     name: "recommendations",
     reads: ["recommendations", "general"],

@@ -31,8 +31,10 @@ function signature(f: SpravkaFacts): Block[] {
 const keepNumbers = (text: string): string => text.replace(/№ ?(?=\d)/gu, "№\u00a0");
 
 function withKeptNumbers(block: Block): Block {
-  if (block.type === "paragraph") return { ...block, runs: block.runs.map((r) => ({ ...r, text: keepNumbers(r.text) })) };
-  if (block.type === "list") return { ...block, items: block.items.map((item) => item.map((r) => ({ ...r, text: keepNumbers(r.text) }))) };
+  if (block.type === "paragraph")
+    return { ...block, runs: block.runs.map((r) => ({ ...r, text: keepNumbers(r.text) })) };
+  if (block.type === "list")
+    return { ...block, items: block.items.map((item) => item.map((r) => ({ ...r, text: keepNumbers(r.text) }))) };
   return block;
 }
 

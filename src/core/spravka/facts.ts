@@ -152,7 +152,9 @@ function orgGroups(result: ValidationResult): { groups: CountedOrgs[]; total: nu
     byType.set(type, [...(byType.get(type) ?? []), name]);
   }
   const order = ENUMS.orgType as readonly string[];
-  const groups = [...byType].map(([type, names]) => ({ type, names })).sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  const groups = [...byType]
+    .map(([type, names]) => ({ type, names }))
+    .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   return { groups, total: seen.size };
 }
 
@@ -165,7 +167,8 @@ function monitoringOf(result: ValidationResult, source: string | null, sourceTyp
     // Unreadable or contradictory figures (MON_*) are not printed.
     if (indicator === "" || !value?.ok || !scale?.ok || scale.value <= 0 || value.value > scale.value) continue;
     const written = enumValue(row.cells.group, "monitoringGroup");
-    const fromType = sourceType === LOW_RESULTS ? "Школы с НОР" : sourceType && LEADER_TYPES.has(sourceType) ? "Школы-лидеры" : null;
+    const fromType =
+      sourceType === LOW_RESULTS ? "Школы с НОР" : sourceType && LEADER_TYPES.has(sourceType) ? "Школы-лидеры" : null;
     out.push({
       indicator,
       group: written ?? fromType,
@@ -213,19 +216,29 @@ function signerOf(result: ValidationResult, fallback: Signer | null | undefined)
   return coordinator !== "" || coordinatorPosition !== "" ? { position: coordinatorPosition, name: coordinator } : null;
 }
 
-function schoolMentoring(names: readonly string[], type: string, facts: MentoringFacts, side: "mentee" | "mentor"): SchoolMentoring[] {
+function schoolMentoring(
+  names: readonly string[],
+  type: string,
+  facts: MentoringFacts,
+  side: "mentee" | "mentor",
+): SchoolMentoring[] {
   return names.map((name) => {
     const key = orgKey(name);
-    const held = facts.pairs.filter((p) => p.status !== PAIR_NOT_HELD && orgKey(side === "mentee" ? p.menteeOrg : p.mentorOrg) === key);
+    const held = facts.pairs.filter(
+      (p) => p.status !== PAIR_NOT_HELD && orgKey(side === "mentee" ? p.menteeOrg : p.mentorOrg) === key,
+    );
     const subjects = new Map<string, string>();
-    for (const p of held) if (p.subject !== "" && !subjects.has(identity(p.subject))) subjects.set(identity(p.subject), p.subject);
+    for (const p of held)
+      if (p.subject !== "" && !subjects.has(identity(p.subject))) subjects.set(identity(p.subject), p.subject);
     return {
       name,
       type,
       mentors: new Set(held.map((p) => p.mentorId).filter((id) => id !== "")).size,
       mentees: new Set(held.map((p) => p.menteeId).filter((id) => id !== "")).size,
       subjects: [...subjects.values()],
-      partnerOrgs: new Set(held.map((p) => orgKey(side === "mentee" ? p.mentorOrg : p.menteeOrg)).filter((k) => k !== "")).size,
+      partnerOrgs: new Set(
+        held.map((p) => orgKey(side === "mentee" ? p.mentorOrg : p.menteeOrg)).filter((k) => k !== ""),
+      ).size,
     };
   });
 }
@@ -238,14 +251,28 @@ export function spravkaFacts(sources: SpravkaSources, options: FactsOptions = {}
   const orders = ordersOf(project);
   const placed = new Set<OrderRef>();
   const stageFacts: StageFacts[] = stages.map((line) => {
-    const own = orders.filter((o) => !placed.has(o) && o.date !== null && line.start !== null && line.end !== null && o.date >= line.start && o.date <= line.end);
+    const own = orders.filter(
+      (o) =>
+        !placed.has(o) &&
+        o.date !== null &&
+        line.start !== null &&
+        line.end !== null &&
+        o.date >= line.start &&
+        o.date <= line.end,
+    );
     own.forEach((o) => placed.add(o));
     return { line, orders: own, state: stageState(line, date) };
   });
   const dated = stages.filter((s) => s.start !== null && s.end !== null);
   const span =
     dated.length === stages.length && dated.length > 0
-      ? { start: dated.map((s) => s.start!).sort()[0]!, end: dated.map((s) => s.end!).sort().reverse()[0]! }
+      ? {
+          start: dated.map((s) => s.start!).sort()[0]!,
+          end: dated
+            .map((s) => s.end!)
+            .sort()
+            .reverse()[0]!,
+        }
       : null;
   const orgs = orgIndexOf(wb.tables.orgs.rows);
   const { groups, total } = orgGroups(project);

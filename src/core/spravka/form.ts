@@ -6,7 +6,16 @@
  */
 import { type ColumnSpec, bold, heading, paragraph, run, table } from "../report/blocks.js";
 import { type Block, DASH } from "../report/model.js";
-import { countWithNoun, lowerFirst, monthRangeSince, monthSpan, orgTypeCount, periodInWords, ruNumber, upperFirst } from "../russian.js";
+import {
+  countWithNoun,
+  lowerFirst,
+  monthRangeSince,
+  monthSpan,
+  orgTypeCount,
+  periodInWords,
+  ruNumber,
+  upperFirst,
+} from "../russian.js";
 import type { MonitoringFigure, ProblemFacts, SpravkaFacts, StageFacts } from "./facts.js";
 import { countInWords, genitiveCount, ordinal, ordinalPrepositional } from "./words.js";
 
@@ -29,7 +38,11 @@ const TEACHERS = ["учитель", "учителя", "учителей"] as con
 const numbered = (no: string, text: string): Block => paragraph([bold(`${no}. `), run(text)], "justify");
 /** A numbered lead-in to a list or a table: a sub-caption, so it is kept with what follows it. */
 const leadIn = (no: string, text: string): Block => heading(3, `${no}. ${text}`);
-const dashList = (items: readonly string[]): Block => ({ type: "list", ordered: false, items: items.map((t) => [run(t)]) });
+const dashList = (items: readonly string[]): Block => ({
+  type: "list",
+  ordered: false,
+  items: items.map((t) => [run(t)]),
+});
 const sentence = (text: string): string => (/[.!?…»]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 const noEnd = (text: string): string => text.trim().replace(/[.;,]+$/u, "");
 const quoted = (text: string): string => (/^[«"“„]/u.test(text) ? text : `«${text}»`);
@@ -40,19 +53,29 @@ function intro(f: SpravkaFacts): Block[] {
   const types = f.orgTypes.map((g) => orgTypeCount(g.type, g.names.length)).join(", ");
   const blocks: Block[] = [
     paragraph(
-      `Муниципальный проект ${quoted(f.topic || DASH)} ${verb}${span}` + (f.orgShort ? `; организация-координатор — ${f.orgShort}.` : "."),
+      `Муниципальный проект ${quoted(f.topic || DASH)} ${verb}${span}` +
+        (f.orgShort ? `; организация-координатор — ${f.orgShort}.` : "."),
       "justify",
     ),
     paragraph(
       f.orgTotal > 0
-        ? `Участниками проекта стали ${countWithNoun(f.orgTotal, ["организация", "организации", "организаций"])}` + (types ? `, в том числе ${types}.` : ".")
+        ? `Участниками проекта стали ${countWithNoun(f.orgTotal, ["организация", "организации", "организаций"])}` +
+            (types ? `, в том числе ${types}.` : ".")
         : "Участники проекта не указаны.",
       "justify",
     ),
   ];
-  const from = [`таблица проекта ${f.orgShort || ""}`.trim() + (f.period ? ` за ${periodInWords(null, f.period)}` : "")];
-  if (f.participants.length > 0) from.push(`таблицы организаций-участников за тот же период: ${f.participants.join(", ")}`);
-  blocks.push(paragraph(`Справка составлена по данным на ${f.date.split("-").reverse().join(".")}; источники — ${from.join("; ")}.`, "justify"));
+  const from = [
+    `таблица проекта ${f.orgShort || ""}`.trim() + (f.period ? ` за ${periodInWords(null, f.period)}` : ""),
+  ];
+  if (f.participants.length > 0)
+    from.push(`таблицы организаций-участников за тот же период: ${f.participants.join(", ")}`);
+  blocks.push(
+    paragraph(
+      `Справка составлена по данным на ${f.date.split("-").reverse().join(".")}; источники — ${from.join("; ")}.`,
+      "justify",
+    ),
+  );
   return blocks;
 }
 
@@ -75,7 +98,10 @@ const STATE_WORDS: Record<StageFacts["state"], string> = {
 function stageHeadline(s: StageFacts, last: boolean): string {
   const no = Number(s.line.no);
   const which = Number.isInteger(no) && no >= 1 ? ordinal(no) : `${s.line.no}`;
-  const span = s.line.start && s.line.end && s.line.start <= s.line.end ? monthSpan(s.line.start, s.line.end) : [s.line.startText, s.line.endText].filter((t) => t).join(" – ");
+  const span =
+    s.line.start && s.line.end && s.line.start <= s.line.end
+      ? monthSpan(s.line.start, s.line.end)
+      : [s.line.startText, s.line.endText].filter((t) => t).join(" – ");
   const name = s.line.name ? lowerFirst(s.line.name) : "";
   return `${which} этап${name ? ` – ${name}` : ""}${span ? `, ${span}` : ""}${last ? "." : ";"}`;
 }
@@ -92,7 +118,11 @@ function stageBody(s: StageFacts, index: number): Block[] {
       : `${where}${state ? ` — этап ${state}.` : ": —"}`;
   const blocks: Block[] = [numbered(`3.${index + 1}`, text)];
   if (s.orders.length === 1) blocks.push(paragraph(`По этапу издано: ${s.orders[0]!.text}.`, "justify"));
-  if (s.orders.length > 1) blocks.push(heading(3, "По этапу изданы:"), dashList(s.orders.map((o, i) => `${o.text}${i === s.orders.length - 1 ? "." : ";"}`)));
+  if (s.orders.length > 1)
+    blocks.push(
+      heading(3, "По этапу изданы:"),
+      dashList(s.orders.map((o, i) => `${o.text}${i === s.orders.length - 1 ? "." : ";"}`)),
+    );
   return blocks;
 }
 
@@ -105,23 +135,33 @@ function figureText(m: MonitoringFigure): string {
 function stages(f: SpravkaFacts): Block[] {
   if (f.stages.length === 0) return [paragraph(DASH)];
   const blocks: Block[] = [
-    paragraph(`Проект ${f.span && f.span.end < f.date ? "реализовывался" : "реализуется"} в ${countInWords(f.stages.length, STAGES)}:`, "justify"),
+    paragraph(
+      `Проект ${f.span && f.span.end < f.date ? "реализовывался" : "реализуется"} в ${countInWords(f.stages.length, STAGES)}:`,
+      "justify",
+    ),
     dashList(f.stages.map((s, i) => stageHeadline(s, i === f.stages.length - 1))),
     ...f.stages.flatMap((s, i) => stageBody(s, i)),
   ];
-  let next = f.stages.length + 1;
+  let next = f.stages.length;
+  const lead = (text: string) => leadIn(`3.${(next += 1)}`, text);
   if (f.otherOrders.length > 0) {
-    blocks.push(numbered(`3.${next++}`, "Кроме того, по проекту изданы:"), dashList(f.otherOrders.map((o, i) => `${o.text}${i === f.otherOrders.length - 1 ? "." : ";"}`)));
+    blocks.push(
+      lead("Кроме того, по проекту изданы:"),
+      dashList(f.otherOrders.map((o, i) => `${o.text}${i === f.otherOrders.length - 1 ? "." : ";"}`)),
+    );
   }
   const common = f.monitoring.filter((m) => m.group !== "Школы с НОР" && m.group !== "Школы-лидеры");
-  if (common.length > 0) blocks.push(leadIn(`3.${next++}`, "По итогам мониторинга участников проекта:"), dashList(common.map(figureText)));
+  if (common.length > 0)
+    blocks.push(lead("По итогам мониторинга участников проекта:"), dashList(common.map(figureText)));
   return blocks;
 }
 
 function problemLines(problems: readonly ProblemFacts[]): string[] {
   return problems.map((p) => {
     const source = p.source ? ` (${p.source})` : "";
-    return p.solution ? `${noEnd(p.problem)}${source} — пути решения: ${sentence(lowerFirst(p.solution))}` : `${sentence(p.problem)}${source}`;
+    return p.solution
+      ? `${noEnd(p.problem)}${source} — пути решения: ${sentence(lowerFirst(p.solution))}`
+      : `${sentence(p.problem)}${source}`;
   });
 }
 
@@ -135,7 +175,9 @@ const LOW_COLUMNS: readonly ColumnSpec[] = [
 function mentorLine(line: SpravkaFacts["mentoring"]["lines"][number]): string {
   const subject = line.subjects.length > 0 ? `${line.subjects.map((s) => s.toLowerCase()).join(", ")}: ` : "";
   const org = line.organisations.length > 0 ? ` (${line.organisations.join(", ")})` : "";
-  const orgs = line.allLowResults ? genitiveCount(line.menteeOrgs.length, SCHOOLS_GEN_LOW, "feminine") : genitiveCount(line.menteeOrgs.length, ORGS_GEN, "feminine");
+  const orgs = line.allLowResults
+    ? genitiveCount(line.menteeOrgs.length, SCHOOLS_GEN_LOW, "feminine")
+    : genitiveCount(line.menteeOrgs.length, ORGS_GEN, "feminine");
   return `${upperFirst(subject)}${line.mentor}${org} — наставник ${genitiveCount(line.mentees, TEACHERS_GEN)} ${orgs}${line.menteeOrgs.length > 0 ? ` (${line.menteeOrgs.join(", ")})` : ""};`;
 }
 
@@ -175,7 +217,8 @@ function lowResults(f: SpravkaFacts): Block[] {
         }),
       ),
     );
-    if (total !== m.pairsNotHeld) blocks.push(paragraph(`Всего наставляемых в несостоявшихся парах — ${ruNumber(total)}.`, "justify"));
+    if (total !== m.pairsNotHeld)
+      blocks.push(paragraph(`Всего наставляемых в несостоявшихся парах — ${ruNumber(total)}.`, "justify"));
   }
   if (f.lowResults.length > 0) {
     lead("Наставничество по школам с НОР:");
@@ -205,7 +248,8 @@ function leaders(f: SpravkaFacts): Block[] {
   const item = (text: string) => blocks.push(numbered(`5.${n++}`, text));
   const lead = (text: string) => blocks.push(leadIn(`5.${n++}`, text));
   const working = f.leaders.filter((s) => s.mentors > 0);
-  if (f.leaders.length === 0) item("Школы-лидеры и стажировочные площадки на вкладке «Организации» проекта не указаны.");
+  if (f.leaders.length === 0)
+    item("Школы-лидеры и стажировочные площадки на вкладке «Организации» проекта не указаны.");
   else {
     (working.length > 0 ? lead : item)(
       `Со школами с НОР работали ${ruNumber(working.length)} из ${ruNumber(f.leaders.length)} школ-лидеров и стажировочных площадок проекта` +
@@ -222,7 +266,8 @@ function leaders(f: SpravkaFacts): Block[] {
         ),
       );
     const idle = f.leaders.filter((s) => s.mentors === 0);
-    if (idle.length > 0) blocks.push(paragraph(`Наставников не выделили: ${idle.map((s) => s.name).join(", ")}.`, "justify"));
+    if (idle.length > 0)
+      blocks.push(paragraph(`Наставников не выделили: ${idle.map((s) => s.name).join(", ")}.`, "justify"));
   }
   const figures = f.monitoring.filter((x) => x.group === "Школы-лидеры");
   if (figures.length > 0) {
@@ -256,7 +301,12 @@ function recommendations(f: SpravkaFacts): Block[] {
   if (f.recommendations.length === 0) return [paragraph(DASH)];
   return f.recommendations.flatMap((g, i) => [
     leadIn(`7.${i + 1}`, `${upperFirst(g.addressee)}:`),
-    dashList(g.items.map((r) => `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок\u00a0–\u00a0${noEnd(r.deadline).replace(/^(до|с|к) /iu, "$1\u00a0")}.` : ""}`)),
+    dashList(
+      g.items.map(
+        (r) =>
+          `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок\u00a0–\u00a0${noEnd(r.deadline).replace(/^(до|с|к) /iu, "$1\u00a0")}.` : ""}`,
+      ),
+    ),
   ]);
 }
 
@@ -267,7 +317,11 @@ export const SPRAVKA_FORM: readonly SpravkaSectionDef[] = [
   { key: "tasks", heading: "2. Задачи проекта", build: tasks },
   { key: "stages", heading: "3. Этапы проекта", build: stages },
   { key: "low_results", heading: "4. Основные результаты в школах с НОР", build: lowResults },
-  { key: "leaders", heading: "5. Основные результаты в школах с высокими образовательными результатами", build: leaders },
+  {
+    key: "leaders",
+    heading: "5. Основные результаты в школах с высокими образовательными результатами",
+    build: leaders,
+  },
   { key: "problems", heading: "Проблемы и предложения", level: 2, build: problemsAndProposals },
   { key: "conclusions", heading: "6. Выводы", build: conclusions },
   { key: "recommendations", heading: "7. Рекомендации", build: recommendations },

@@ -1,7 +1,8 @@
 /**
  * Mentoring across the project's workbook and its participants' workbooks, counted the way
- * the validator's metrics (one workbook) and the committee's totals (several) count it: a
- * pair is (mentor, mentee, subject) compared folded; a pair two workbooks list counts once
+ * the validator's metrics (one workbook) and the committee's totals (several) count it: each
+ * workbook's pairs come from the one mentoring reader (rules/mentoring-summary), a pair is
+ * (mentor, mentee, subject) compared folded; a pair two workbooks list counts once
  * (the workbook that lists it most often wins, the project's on a tie); pairs «Не состоялась»
  * are left out of the people. With the project's workbook alone every figure here equals its
  * `mip validate --json` metrics; with participants, the committee's digest totals.
@@ -54,7 +55,7 @@ export interface MentoringFacts {
   readonly notHeld: readonly NotHeldGroup[];
 }
 
-/** The workbook's pairs as the one mentoring summary reads them (a pair listed twice is one pair). */
+/** A workbook's pairs as its own metrics read them (the one mentoring reader: a pair listed twice is one). */
 function pairsOf(wb: Workbook, orgs: OrgIndex): SpravkaPair[] {
   return summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows).pairs.map((p) => ({
     mentor: p.mentor,
@@ -109,11 +110,20 @@ export function mentoringFacts(pairs: readonly SpravkaPair[], orgs: OrgIndex): M
     else byMentor.set(p.mentorId, [p]);
   }
   const lines: MentorLine[] = [...byMentor.values()].map((list) => {
-    const menteeOrgs = distinctBy(list.map((p) => p.menteeOrg), orgKey);
+    const menteeOrgs = distinctBy(
+      list.map((p) => p.menteeOrg),
+      orgKey,
+    );
     return {
       mentor: list[0]!.mentor,
-      organisations: distinctBy(list.map((p) => p.mentorOrg), orgKey),
-      subjects: distinctBy(list.map((p) => p.subject), identity),
+      organisations: distinctBy(
+        list.map((p) => p.mentorOrg),
+        orgKey,
+      ),
+      subjects: distinctBy(
+        list.map((p) => p.subject),
+        identity,
+      ),
       mentees: new Set(list.map((p) => p.menteeId).filter((id) => id !== "")).size,
       menteeOrgs,
       allLowResults: menteeOrgs.length > 0 && menteeOrgs.every((o) => orgs.find(o)?.type === "Школа с НОР"),

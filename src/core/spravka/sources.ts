@@ -35,7 +35,8 @@ export interface Candidate {
   readonly result: ValidationResult;
 }
 
-const periodText = (result: ValidationResult): string => result.context.period?.label ?? generalText(result.workbook, "period");
+const periodText = (result: ValidationResult): string =>
+  result.context.period?.label ?? generalText(result.workbook, "period");
 
 function samePeriod(a: ValidationResult, b: ValidationResult): boolean {
   const pa = a.context.period;
@@ -47,7 +48,9 @@ function samePeriod(a: ValidationResult, b: ValidationResult): boolean {
 /** The project plus the candidates that belong to it; the others with their reasons. */
 export function selectSources(project: ValidationResult, candidates: readonly Candidate[]): SpravkaSources {
   const orgs = orgIndexOf(project.workbook.tables.orgs.rows);
-  const own = [generalText(project.workbook, "org_short_name"), generalText(project.workbook, "org_full_name")].filter((n) => n !== "").map(orgKey);
+  const own = [generalText(project.workbook, "org_short_name"), generalText(project.workbook, "org_full_name")]
+    .filter((n) => n !== "")
+    .map(orgKey);
   const schools: SpravkaSchool[] = [];
   const leftOut: LeftOut[] = [];
   const taken = new Set<string>();

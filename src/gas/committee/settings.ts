@@ -32,7 +32,10 @@ export function ensureCommitteeSettings(ss: Spreadsheet): boolean {
 export function readCommitteeSettings(ss: Spreadsheet): CommitteeSettings {
   const sheet = ss.getSheetByName(COMMITTEE_SETTINGS_TITLE);
   if (!sheet) return parseCommitteeSettings([]);
-  const rows = sheet.getDataRange().getValues().map((row) => row.map((v) => toCell(v, 0)));
+  const rows = sheet
+    .getDataRange()
+    .getValues()
+    .map((row) => row.map((v) => toCell(v, 0)));
   return parseCommitteeSettings(rows);
 }
 

@@ -2,8 +2,8 @@
  * «Комитет → Справка о реализации проекта»: the справка of the project whose Реестр row is
  * selected, from its workbook and from the workbooks of the registry schools its
  * «Организации» lists (same period only; the others are named in the message). The document
- * is made as the «Сводка по МИП» is: a Google Doc in the committee spreadsheet's folder, under
- * a name that never replaces an existing one. All the wording is the core's (src/core/spravka).
+ * is made as the «Сводка по МИП» is (makeDocument: a Google Doc in the add-on's folder, under
+ * a name that never replaces an existing one). All the wording is the core's (src/core/spravka).
  */
 import { COMMITTEE_SETTINGS_TITLE, REGISTRY_TITLE, parseRegistry } from "../../core/committee/index.js";
 import { orgIndexOf } from "../../core/rules/orgs.js";
@@ -27,13 +27,18 @@ interface ProjectSpravka {
   errors: number;
 }
 
-function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet.Sheet; row: number } {
+function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  row: number;
+} {
   // getActiveRange() is null when nothing is selected
   // (https://developers.google.com/apps-script/reference/spreadsheet/selection#getActiveRange()).
   const sheet = ss.getActiveSheet();
   const row = ss.getActiveRange()?.getRow() ?? 0;
   if (sheet.getName() !== REGISTRY_TITLE || row < 2)
-    throw new UserError(`Выделите на вкладке «${REGISTRY_TITLE}» строку проекта (организации-координатора) и выберите «Комитет → Справка о реализации проекта» снова.`);
+    throw new UserError(
+      `Выделите на вкладке «${REGISTRY_TITLE}» строку проекта (организации-координатора) и выберите «Комитет → Справка о реализации проекта» снова.`,
+    );
   return { sheet, row };
 }
 
@@ -41,15 +46,21 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
   const { sheet, row } = selectedRegistryRow(ss);
   const entries = parseRegistry(registryRows(sheet));
   const entry = entries.find((e) => e.row === row);
-  if (!entry?.id) throw new UserError(`В строке ${row} «${REGISTRY_TITLE}» нет ссылки на таблицу МИП. Вставьте ссылку на таблицу проекта.`);
+  if (!entry?.id)
+    throw new UserError(
+      `В строке ${row} «${REGISTRY_TITLE}» нет ссылки на таблицу МИП. Вставьте ссылку на таблицу проекта.`,
+    );
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
   let grid;
   try {
     grid = openSchool(entry.id).grid;
   } catch (error) {
-    throw new UserError(`Таблицу проекта «${entry.organisation || entry.linkText}» открыть не удалось: ${userMessage(error, "открыть таблицу")}`);
+    throw new UserError(
+      `Таблицу проекта «${entry.organisation || entry.linkText}» открыть не удалось: ${userMessage(error, "открыть таблицу")}`,
+    );
   }
-  if (!looksLikeMipWorkbook(grid)) throw new UserError(`Таблица «${entry.organisation || entry.linkText}» — не таблица МИП.`);
+  if (!looksLikeMipWorkbook(grid))
+    throw new UserError(`Таблица «${entry.organisation || entry.linkText}» — не таблица МИП.`);
   const project = validateWorkbook(grid, { today });
   const orgs = orgIndexOf(project.workbook.tables.orgs.rows);
   const candidates: Candidate[] = [];
@@ -57,12 +68,16 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
   for (const other of entries) {
     if (other.row === row || !other.id || other.id === entry.id || !orgs.find(other.organisation)) continue;
     if (candidates.length + leftOut.length >= MAX_PARTICIPANTS) {
-      leftOut.push({ label: other.organisation, reason: `за один раз читаются таблицы не более ${MAX_PARTICIPANTS} участников` });
+      leftOut.push({
+        label: other.organisation,
+        reason: `за один раз читаются таблицы не более ${MAX_PARTICIPANTS} участников`,
+      });
       continue;
     }
     try {
       const opened = openSchool(other.id).grid;
-      if (looksLikeMipWorkbook(opened)) candidates.push({ label: other.organisation, result: validateWorkbook(opened, { today }) });
+      if (looksLikeMipWorkbook(opened))
+        candidates.push({ label: other.organisation, result: validateWorkbook(opened, { today }) });
       else leftOut.push({ label: other.organisation, reason: "не таблица МИП" });
     } catch {
       leftOut.push({ label: other.organisation, reason: "таблицу не удалось открыть (нет доступа)" });
@@ -84,14 +99,18 @@ function spravkaMessage(made: ProjectSpravka): string {
   const lines = [`Справка готова: «${made.name}». Ссылка: ${made.url}`];
   if (made.participants.length > 0) lines.push(`Учтены таблицы участников: ${made.participants.join(", ")}.`);
   for (const left of made.leftOut) lines.push(`Не учтена «${left.label}»: ${left.reason}.`);
-  if (made.errors > 0) lines.push("В таблице проекта есть ошибки: значения с ошибками в справку не вошли. Их видно в «Своде» и в панели дополнения у координатора.");
+  if (made.errors > 0)
+    lines.push(
+      "В таблице проекта есть ошибки: значения с ошибками в справку не вошли. Их видно в «Своде» и в панели дополнения у координатора.",
+    );
   lines.push(`Подпись, если таблица проекта её не задаёт, берётся с вкладки «${COMMITTEE_SETTINGS_TITLE}».`);
   return lines.join("\n");
 }
 
 /** Menu item «Комитет → Справка о реализации проекта». */
 export function committeeMakeProjectSpravka(): { url: string; name: string } | null {
-  const tell = (message: string) => SpreadsheetApp.getUi().alert("МИП-отчёт — комитет", message, SpreadsheetApp.getUi().ButtonSet.OK);
+  const tell = (message: string) =>
+    SpreadsheetApp.getUi().alert("МИП-отчёт — комитет", message, SpreadsheetApp.getUi().ButtonSet.OK);
   try {
     const made = makeProjectSpravka(SpreadsheetApp.getActiveSpreadsheet());
     tell(spravkaMessage(made));

@@ -8,6 +8,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { safeFileName } from "../../core/report/naming.js";
 import { countWithNoun } from "../../core/russian.js";
+import { ERRORS } from "../../core/severity.js";
 import { type Candidate, buildSpravka, selectSources } from "../../core/spravka/index.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
@@ -34,7 +35,6 @@ export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕК
 2 — таблицу проекта нельзя прочитать или справку нельзя записать.
 `;
 
-const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
 
 interface SpravkaArgs {
   readonly project: string;
@@ -60,7 +60,8 @@ export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | { error
   if (parsed.values.help) return { help: true };
   const [project, ...schools] = parsed.positionals;
   if (project === undefined) return { error: "Укажите таблицу проекта: mip spravka ПРОЕКТ.xlsx" };
-  if (parsed.values.out !== undefined && parsed.values.out.trim() === "") return { error: "После --out укажите имя файла справки." };
+  if (parsed.values.out !== undefined && parsed.values.out.trim() === "")
+    return { error: "После --out укажите имя файла справки." };
   let date: IsoDate | null = null;
   if (parsed.values.date !== undefined) {
     try {
@@ -76,7 +77,11 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 const complain = (text: string) => process.stderr.write(`${text}\n`);
 
 /** Reads the participants' workbooks; one that cannot be read is named, never fatal. */
-async function readParticipants(paths: readonly string[], exclude: string, today: IsoDate): Promise<{ candidates: Candidate[]; failed: string[] }> {
+async function readParticipants(
+  paths: readonly string[],
+  exclude: string,
+  today: IsoDate,
+): Promise<{ candidates: Candidate[]; failed: string[] }> {
   const { files, missing } = await collectInputs(paths, new Set([resolve(exclude)]));
   const failed = missing.map((path) => `«${path}» не найден`);
   const candidates: Candidate[] = [];
@@ -89,7 +94,9 @@ async function readParticipants(paths: readonly string[], exclude: string, today
       const grid = await loadMipWorkbook(entry.path);
       candidates.push({ label: basename(entry.shown), result: validateWorkbook(grid, { today }) });
     } catch (error) {
-      failed.push(error instanceof UnusableInputError ? error.message : `${fileLabel(entry.path)} не удалось прочитать`);
+      failed.push(
+        error instanceof UnusableInputError ? error.message : `${fileLabel(entry.path)} не удалось прочитать`,
+      );
     }
   }
   return { candidates, failed };
@@ -110,20 +117,28 @@ export async function run(args: string[]): Promise<number> {
   try {
     grid = await loadMipWorkbook(parsed.project);
   } catch (error) {
-    complain(error instanceof UnusableInputError ? error.message : `${fileLabel(parsed.project)} не удалось прочитать.`);
+    complain(
+      error instanceof UnusableInputError ? error.message : `${fileLabel(parsed.project)} не удалось прочитать.`,
+    );
     return 2;
   }
   const project = validateWorkbook(grid, parsed.date ? { today: parsed.date } : {});
   const errors = project.issues.filter((i) => i.severity === "error").length;
   if (parsed.strict && errors > 0) {
-    complain(`Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`);
+    complain(
+      `Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`,
+    );
     return 1;
   }
   const today = parsed.date ?? project.context.reportDate;
   const { candidates, failed } = await readParticipants(parsed.schools, parsed.project, today);
   const sources = selectSources(project, candidates);
   const model = buildSpravka(sources, parsed.date ? { date: parsed.date } : {});
-  const wanted = withDocxExtension(parsed.out === null ? join(dirname(resolve(parsed.project)), `${safeFileName(model.title)}.docx`) : resolve(parsed.out));
+  const wanted = withDocxExtension(
+    parsed.out === null
+      ? join(dirname(resolve(parsed.project)), `${safeFileName(model.title)}.docx`)
+      : resolve(parsed.out),
+  );
   let path: string;
   try {
     path = await writeNewFile(wanted, await renderDocx(model));
@@ -137,6 +152,8 @@ export async function run(args: string[]): Promise<number> {
   for (const left of sources.leftOut) say(`  Не учтена «${left.label}»: ${left.reason}.`);
   for (const reason of failed) say(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
   if (errors > 0)
-    say(`  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`);
+    say(
+      `  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`,
+    );
   return 0;
 }

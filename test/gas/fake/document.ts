@@ -36,7 +36,8 @@ function guarded<T extends object>(target: T, state: DocState): T {
   return new Proxy(target, {
     get(t, prop, receiver) {
       const value: unknown = Reflect.get(t, prop, receiver);
-      if (typeof value !== "function" || typeof prop !== "string" || prop.startsWith("_") || prop === "constructor") return value;
+      if (typeof value !== "function" || typeof prop !== "string" || prop.startsWith("_") || prop === "constructor")
+        return value;
       return function guardedCall(this: unknown, ...args: unknown[]) {
         if (state.closed) throw new Error(CLOSED);
         return (value as (...a: unknown[]) => unknown).apply(receiver, args);
@@ -47,8 +48,20 @@ function guarded<T extends object>(target: T, state: DocState): T {
 
 /** Apps Script's message for an argument of the wrong type. */
 function signatureError(method: string, args: readonly unknown[]): Error {
-  const kinds = args.map((a) => (typeof a === "number" ? "number" : typeof a === "string" ? "String" : typeof a === "boolean" ? "Boolean" : a === null ? "null" : "Object"));
-  return new Error(`Exception: The parameters (${kinds.join(",")}) don't match the method signature for DocumentApp.${method}.`);
+  const kinds = args.map((a) =>
+    typeof a === "number"
+      ? "number"
+      : typeof a === "string"
+        ? "String"
+        : typeof a === "boolean"
+          ? "Boolean"
+          : a === null
+            ? "null"
+            : "Object",
+  );
+  return new Error(
+    `Exception: The parameters (${kinds.join(",")}) don't match the method signature for DocumentApp.${method}.`,
+  );
 }
 
 function requireNumber(method: string, value: unknown): number {
@@ -102,7 +115,8 @@ const ALIGNMENTS = ["LEFT", "CENTER", "RIGHT", "JUSTIFY"];
 
 /** Checks an attributes object the way the fake's setAttributes accepts it (see the header comment). */
 export function checkAttributes(owner: string, attributes: unknown): Record<string, unknown> {
-  if (!attributes || typeof attributes !== "object" || Array.isArray(attributes)) throw signatureError(`${owner}.setAttributes`, [attributes]);
+  if (!attributes || typeof attributes !== "object" || Array.isArray(attributes))
+    throw signatureError(`${owner}.setAttributes`, [attributes]);
   for (const [key, value] of Object.entries(attributes as Record<string, unknown>)) {
     const kind = ATTRIBUTE_KINDS[key];
     const bad = () => new Error(`Exception: Invalid argument: ${key} = ${JSON.stringify(value)}`);
@@ -148,7 +162,8 @@ export class TextNode {
   }
 }
 
-type TextMethods = "getText" | "setBold" | "isBold" | "setItalic" | "setFontSize" | "getFontSize" | "setFontFamily" | "getFontFamily";
+type TextMethods =
+  "getText" | "setBold" | "isBold" | "setItalic" | "setFontSize" | "getFontSize" | "setFontFamily" | "getFontFamily";
 
 /** Text view over one or more nodes (editAsText on a table covers all its cells). */
 export class FakeText implements Pick<Text, TextMethods> {
@@ -322,7 +337,10 @@ export class FakeParagraph implements Pick<GoogleAppsScript.Document.Paragraph, 
   }
   private _number(method: string, attr: string, value: unknown, positive = false): GoogleAppsScript.Document.Paragraph {
     const n = requireNumber(`Paragraph.${method}`, value);
-    if (n < 0 || (positive && n === 0)) throw new Error(`Exception: Invalid argument: ${method.replace(/^set/, "").replace(/^./, (c) => c.toLowerCase())}`);
+    if (n < 0 || (positive && n === 0))
+      throw new Error(
+        `Exception: Invalid argument: ${method.replace(/^set/, "").replace(/^./, (c) => c.toLowerCase())}`,
+      );
     this._attrs[attr] = n;
     return gas(this);
   }
@@ -429,7 +447,8 @@ export class FakeTableCell implements Pick<GoogleAppsScript.Document.TableCell, 
   }
   /** https://developers.google.com/apps-script/reference/document/table-cell#setVerticalAlignment(VerticalAlignment) */
   setVerticalAlignment(alignment: GoogleAppsScript.Document.VerticalAlignment): GoogleAppsScript.Document.TableCell {
-    if (!VERTICAL_ALIGNMENTS.includes(String(alignment))) throw signatureError("TableCell.setVerticalAlignment", [alignment]);
+    if (!VERTICAL_ALIGNMENTS.includes(String(alignment)))
+      throw signatureError("TableCell.setVerticalAlignment", [alignment]);
     this._verticalAlignment = String(alignment);
     return gas(this);
   }
@@ -463,7 +482,10 @@ export class FakeTableCell implements Pick<GoogleAppsScript.Document.TableCell, 
   }
 }
 
-export class FakeTableRow implements Pick<GoogleAppsScript.Document.TableRow, "getNumCells" | "getCell" | "getText" | "editAsText"> {
+export class FakeTableRow implements Pick<
+  GoogleAppsScript.Document.TableRow,
+  "getNumCells" | "getCell" | "getText" | "editAsText"
+> {
   /** What the Docs API set on the row (preventOverflow). */
   _docsRowStyle: DocsStyle = {};
   constructor(
@@ -478,14 +500,23 @@ export class FakeTableRow implements Pick<GoogleAppsScript.Document.TableRow, "g
   }
   getCell(cellIndex: number): GoogleAppsScript.Document.TableCell {
     const cell = this._cells[cellIndex];
-    if (!cell) throw new Error(`Exception: Child index (${cellIndex}) must be less than the number of child elements (${this._cells.length}).`);
+    if (!cell)
+      throw new Error(
+        `Exception: Child index (${cellIndex}) must be less than the number of child elements (${this._cells.length}).`,
+      );
     return gas(cell);
   }
   getText(): string {
     return this._cells.map((c) => c._node.text).join("\n");
   }
   editAsText(): Text {
-    return gas(new FakeText(this._cells.map((c) => c._node), this.counter, this._state));
+    return gas(
+      new FakeText(
+        this._cells.map((c) => c._node),
+        this.counter,
+        this._state,
+      ),
+    );
   }
 }
 
@@ -518,10 +549,19 @@ export class FakeTable implements Pick<GoogleAppsScript.Document.Table, TableMet
     private readonly counter: CallCounter,
     readonly _state: DocState = new DocState(),
   ) {
-    if (!Array.isArray(cells) || cells.some((r) => !Array.isArray(r))) throw new Error("Exception: Invalid argument: cells");
+    if (!Array.isArray(cells) || cells.some((r) => !Array.isArray(r)))
+      throw new Error("Exception: Invalid argument: cells");
     const width = Math.max(0, ...cells.map((r) => r.length));
-    if (cells.some((r) => r.length !== width)) throw new Error("Exception: All rows of a table must have the same number of cells.");
-    this._rows = cells.map((r) => new FakeTableRow(r.map((text) => new FakeTableCell(new TextNode(String(text)), counter, _state)), counter, _state));
+    if (cells.some((r) => r.length !== width))
+      throw new Error("Exception: All rows of a table must have the same number of cells.");
+    this._rows = cells.map(
+      (r) =>
+        new FakeTableRow(
+          r.map((text) => new FakeTableCell(new TextNode(String(text)), counter, _state)),
+          counter,
+          _state,
+        ),
+    );
     return counted(guarded(this, _state), "Table", counter);
   }
   getNumRows(): number {
@@ -529,7 +569,10 @@ export class FakeTable implements Pick<GoogleAppsScript.Document.Table, TableMet
   }
   getRow(rowIndex: number): GoogleAppsScript.Document.TableRow {
     const row = this._rows[rowIndex];
-    if (!row) throw new Error(`Exception: Child index (${rowIndex}) must be less than the number of child elements (${this._rows.length}).`);
+    if (!row)
+      throw new Error(
+        `Exception: Child index (${rowIndex}) must be less than the number of child elements (${this._rows.length}).`,
+      );
     return gas(row);
   }
   getCell(rowIndex: number, cellIndex: number): GoogleAppsScript.Document.TableCell {
@@ -539,7 +582,13 @@ export class FakeTable implements Pick<GoogleAppsScript.Document.Table, TableMet
     return this._rows.map((r) => r._cells.map((c) => c._node.text).join("\n")).join("\n");
   }
   editAsText(): Text {
-    return gas(new FakeText(this._rows.flatMap((r) => r._cells.map((c) => c._node)), this.counter, this._state));
+    return gas(
+      new FakeText(
+        this._rows.flatMap((r) => r._cells.map((c) => c._node)),
+        this.counter,
+        this._state,
+      ),
+    );
   }
   getType(): GoogleAppsScript.Document.ElementType {
     return gas("TABLE");
@@ -562,7 +611,9 @@ export class FakeTable implements Pick<GoogleAppsScript.Document.Table, TableMet
   setColumnWidth(columnIndex: number, width: number): GoogleAppsScript.Document.Table {
     const columns = this._rows[0]?._cells.length ?? 0;
     if (requireNumber("Table.setColumnWidth", columnIndex) >= columns || columnIndex < 0)
-      throw new Error(`Exception: Child index (${columnIndex}) must be less than the number of child elements (${columns}).`);
+      throw new Error(
+        `Exception: Child index (${columnIndex}) must be less than the number of child elements (${columns}).`,
+      );
     if (requireNumber("Table.setColumnWidth", width) <= 0) throw new Error("Exception: Invalid argument: width");
     this._columnWidths.set(columnIndex, width);
     return gas(this);
@@ -573,7 +624,8 @@ export class FakeTable implements Pick<GoogleAppsScript.Document.Table, TableMet
   setAttributes(attributes: any): GoogleAppsScript.Document.Table {
     const checked = checkAttributes("Table", attributes);
     Object.assign(this._attrs, checked);
-    for (const [k, v] of Object.entries(checked)) if (TEXT_ATTRIBUTES.includes(k)) this._rows.forEach((r) => r._cells.forEach((c) => c._node.setAll(k, v)));
+    for (const [k, v] of Object.entries(checked))
+      if (TEXT_ATTRIBUTES.includes(k)) this._rows.forEach((r) => r._cells.forEach((c) => c._node.setAll(k, v)));
     return gas(this);
   }
   getAttributes(): any {
@@ -609,6 +661,13 @@ export class FakeBody implements Pick<GoogleAppsScript.Document.Body, BodyMethod
   readonly _children: BodyChild[];
   _attrs: Style = {};
   _page = { width: 612, height: 792, top: 72, bottom: 72, left: 72, right: 72 };
+  /**
+   * Section breaks the Docs API inserted (DocumentApp has no section element): each is recorded
+   * on the paragraph that starts its section, with that section's SectionStyle fields.
+   */
+  readonly _sectionBreaks = new Map<FakeParagraph, DocsStyle>();
+  /** The first section's SectionStyle fields (its break is the one at index 0). */
+  _firstSection: DocsStyle = {};
   constructor(
     private readonly counter: CallCounter,
     readonly _state: DocState = new DocState(),
@@ -630,7 +689,10 @@ export class FakeBody implements Pick<GoogleAppsScript.Document.Body, BodyMethod
   }
   getChild(childIndex: number): GoogleAppsScript.Document.Element {
     const child = this._children[childIndex];
-    if (!child) throw new Error(`Exception: Child index (${childIndex}) must be less than the number of child elements (${this._children.length}).`);
+    if (!child)
+      throw new Error(
+        `Exception: Child index (${childIndex}) must be less than the number of child elements (${this._children.length}).`,
+      );
     return gas(child);
   }
   appendParagraph(paragraph: GoogleAppsScript.Document.Paragraph): GoogleAppsScript.Document.Paragraph;
@@ -660,7 +722,13 @@ export class FakeBody implements Pick<GoogleAppsScript.Document.Body, BodyMethod
     return this._children.length;
   }
   getText(): string {
-    return this._children.map((c) => (c instanceof FakeTable ? c._rows.map((r) => r._cells.map((x) => x._node.text).join("\n")).join("\n") : c._node.text)).join("\n");
+    return this._children
+      .map((c) =>
+        c instanceof FakeTable
+          ? c._rows.map((r) => r._cells.map((x) => x._node.text).join("\n")).join("\n")
+          : c._node.text,
+      )
+      .join("\n");
   }
   setAttributes(attributes: any): GoogleAppsScript.Document.Body {
     Object.assign(this._attrs, checkAttributes("Body", attributes));
@@ -732,9 +800,10 @@ export class FakeFooter implements Pick<GoogleAppsScript.Document.FooterSection,
   }
 }
 
-export class FakeDocument
-  implements Pick<GoogleAppsScript.Document.Document, "getId" | "getName" | "getUrl" | "getBody" | "addFooter" | "getFooter" | "saveAndClose">
-{
+export class FakeDocument implements Pick<
+  GoogleAppsScript.Document.Document,
+  "getId" | "getName" | "getUrl" | "getBody" | "addFooter" | "getFooter" | "saveAndClose"
+> {
   readonly _state = new DocState();
   readonly _body: FakeBody;
   _footer: FakeFooter | null = null;
@@ -804,7 +873,13 @@ export function documentStructure(doc: FakeDocument): DocElement[] {
     }
     if (child._kind === "PAGE_BREAK") return { type: "pageBreak" };
     if (child._kind === "LIST_ITEM") return { type: "listItem", glyph: child._glyph, text: child._node.text };
-    return { type: "paragraph", heading: child._heading, alignment: child._alignment, text: child._node.text, bold: child._node.all("BOLD", true) };
+    return {
+      type: "paragraph",
+      heading: child._heading,
+      alignment: child._alignment,
+      text: child._node.text,
+      bold: child._node.all("BOLD", true),
+    };
   });
 }
 
@@ -822,8 +897,21 @@ export class FakeDocumentApp implements Pick<GoogleAppsScript.Document.DocumentA
   readonly ParagraphHeading = HEADINGS;
   readonly HorizontalAlignment = { LEFT: "LEFT", CENTER: "CENTER", RIGHT: "RIGHT", JUSTIFY: "JUSTIFY" };
   readonly VerticalAlignment = { TOP: "TOP", CENTER: "CENTER", BOTTOM: "BOTTOM" };
-  readonly ElementType = { PARAGRAPH: "PARAGRAPH", TABLE: "TABLE", LIST_ITEM: "LIST_ITEM", PAGE_BREAK: "PAGE_BREAK", TEXT: "TEXT", TABLE_CELL: "TABLE_CELL", TABLE_ROW: "TABLE_ROW" };
-  readonly GlyphType = { NUMBER: "NUMBER", BULLET: "BULLET", HOLLOW_BULLET: "HOLLOW_BULLET", SQUARE_BULLET: "SQUARE_BULLET" };
+  readonly ElementType = {
+    PARAGRAPH: "PARAGRAPH",
+    TABLE: "TABLE",
+    LIST_ITEM: "LIST_ITEM",
+    PAGE_BREAK: "PAGE_BREAK",
+    TEXT: "TEXT",
+    TABLE_CELL: "TABLE_CELL",
+    TABLE_ROW: "TABLE_ROW",
+  };
+  readonly GlyphType = {
+    NUMBER: "NUMBER",
+    BULLET: "BULLET",
+    HOLLOW_BULLET: "HOLLOW_BULLET",
+    SQUARE_BULLET: "SQUARE_BULLET",
+  };
   readonly Attribute = Object.fromEntries(Object.keys(ATTRIBUTE_KINDS).map((k) => [k, k])) as Record<string, string>;
   readonly _documents = new Map<string, FakeDocument>();
 

@@ -96,12 +96,10 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 
 /** The placeholder names a text uses. */
 export function placeholdersOf(text: string): string[] {
-  // String.prototype.matchAll is ES2020, which the Apps Script bundle refuses.
+  // exec in a loop, not matchAll: the bundles target ES2019 (Apps Script).
   const names: string[] = [];
-  text.replace(PLACEHOLDER, (whole: string, name: string) => {
-    names.push(name);
-    return whole;
-  });
+  const re = new RegExp(PLACEHOLDER.source, "g");
+  for (let m = re.exec(text); m; m = re.exec(text)) names.push(m[1]!);
   return names;
 }
 

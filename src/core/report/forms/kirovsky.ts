@@ -69,12 +69,27 @@ export const KIROVSKY: FormDefinition = {
 
     h1("3. Сведения о результатах реализации ИОД МИП за отчётный период"),
     h2("3.1. Реализация ИОД МИП"),
-    // The form's three columns; forecast and fact one under the other.
-    table("resultsPaired", [
-      col("Мероприятия в рамках реализации ИОД за отчётный период в соответствии с календарным планом-графиком", "activity", 30),
-      col("Основные результаты реализации плана мероприятий в рамках реализации ИОД", "results", 35),
-      col("Результаты (продукты) за отчётный период", "products", 35),
-    ]),
+    // The form's two result columns, each split into expected and actual under a group header.
+    table(
+      "results",
+      [
+        col("Мероприятия в рамках ИОД в соответствии с календарным планом", "activity", 24),
+        // «Ожидаемые», not «Прогнозируемые»: four such words do not fit a portrait page at 12 pt.
+        col("Ожидаемые", "forecastResult", 19),
+        col("Фактические", "actualResult", 19),
+        col("Ожидаемые", "forecastProduct", 19),
+        col("Фактические", "actualProduct", 19),
+      ],
+      {
+        headerRows: [
+          [
+            { text: "", span: 1 },
+            { text: "Основные результаты реализации плана", span: 2 },
+            { text: "Результаты (продукты) за отчётный период", span: 2 },
+          ],
+        ],
+      },
+    ),
     // The mentoring summary belongs to 3.1 in a network project.
     when("hasMentoring", blocks("mentoring")),
     h2("3.2. Обобщение и распространение опыта работы по реализации ИОД на различных уровнях {periodIn}"),

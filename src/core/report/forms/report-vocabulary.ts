@@ -255,11 +255,11 @@ function totalsList(ctx: ReportContext): Block[] {
   };
   const other: string[] = [];
   for (const [level, c] of Object.entries(contests))
-    if (!(FORM_LEVELS as readonly string[]).includes(level) && c.participations > 0) other.push(`участие в конкурсах (${level.toLowerCase()} уровень) – ${ruNumber(c.participations)}`);
+    if (!(FORM_LEVELS as readonly string[]).includes(level) && c.participations > 0) other.push(`участие в конкурсах (${level.toLowerCase()} уровень): ${ruNumber(c.participations)}`);
   for (const [level, n] of Object.entries(speeches))
-    if (!(FORM_LEVELS as readonly string[]).includes(level) && n > 0) other.push(`выступления (${level.toLowerCase()} уровень) – ${ruNumber(n)}`);
+    if (!(FORM_LEVELS as readonly string[]).includes(level) && n > 0) other.push(`выступления (${level.toLowerCase()} уровень): ${ruNumber(n)}`);
   const events = Object.values(m.eventsByLevel ?? {}).reduce((a, b) => a + b, 0);
-  if (events > 0) other.push(`мероприятия по распространению опыта – ${ruNumber(events)}`);
+  if (events > 0) other.push(`мероприятия по распространению опыта: ${ruNumber(events)}`);
   return [
     paragraph([bold("Количество публикаций – "), run(ruNumber(m.publications ?? 0))], "left"),
     paragraph([bold("Количество фактов участия/побед в конкурсах:")], "left"),
@@ -365,16 +365,6 @@ function planRows(ctx: ReportContext): Row[] {
   });
 }
 
-/** «Ожидалось: …» / «Получено: …» in one cell; «—» when both are empty. */
-function paired(expected: string, actual: string): TableCell {
-  if (expected === "" && actual === "") return DASH;
-  return [
-    ...(expected ? [run("Ожидалось: ", { italic: true }), run(expected)] : []),
-    ...(expected && actual ? [run("\n")] : []),
-    ...(actual ? [run("Получено: ", { italic: true }), run(actual)] : []),
-  ];
-}
-
 const numbered = <T extends Record<string, TableCell>>(rows: readonly T[]): (T & { n: string })[] => rows.map((r, i) => ({ ...r, n: String(i + 1) }));
 
 function conclusion(key: ConclusionKey) {
@@ -475,13 +465,6 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
         actualResult: textOf(row, "actual_result"),
         forecastProduct: textOf(row, "forecast_product"),
         actualProduct: textOf(row, "actual_product"),
-      })),
-    // Form A's 3.1: the expected and the actual result one under the other in one cell.
-    resultsPaired: (ctx) =>
-      rowsOf(ctx.wb, "results").map((row) => ({
-        activity: textOf(row, "activity"),
-        results: paired(textOf(row, "forecast_result"), textOf(row, "actual_result")),
-        products: paired(textOf(row, "forecast_product"), textOf(row, "actual_product")),
       })),
     dissemination: (ctx) =>
       rowsOf(ctx.wb, "dissemination").map((row) => ({
