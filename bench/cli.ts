@@ -22,7 +22,14 @@ export function withOrganisation(grid: WorkbookGrid, name: string): WorkbookGrid
   return {
     ...grid,
     tabs: grid.tabs.map((tab) =>
-      tab.title !== "Общие сведения" ? tab : { ...tab, rows: tab.rows.map((row) => (row[0] === "Сокращённое наименование" ? [row[0], name, ...row.slice(2)] : row)) },
+      tab.title !== "Общие сведения"
+        ? tab
+        : {
+            ...tab,
+            rows: tab.rows.map((row) =>
+              row[0] === "Сокращённое наименование" ? [row[0], name, ...row.slice(2)] : row,
+            ),
+          },
     ),
   };
 }
@@ -38,7 +45,10 @@ export function measure(args: readonly string[], bin = BIN): Measured {
   const useTime = existsSync("/usr/bin/time");
   const started = performance.now();
   const child = useTime
-    ? spawnSync("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, bin, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 })
+    ? spawnSync("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, bin, ...args], {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      })
     : spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - started;
   const kb = Number(/MAXRSS (\d+)/.exec(child.stderr ?? "")?.[1] ?? NaN);
@@ -52,7 +62,10 @@ export async function makeFiles(dir: string): Promise<{ big: string; schools: st
   mkdirSync(schools);
   const base = sampleGrid();
   for (let n = 0; n < SUMMARY_FILES; n++) {
-    writeFileSync(join(schools, `school-${String(n).padStart(3, "0")}.xlsx`), await writeWorkbookGrid(withOrganisation(base, `МОУ «СОШ № ${n + 1}»`)));
+    writeFileSync(
+      join(schools, `school-${String(n).padStart(3, "0")}.xlsx`),
+      await writeWorkbookGrid(withOrganisation(base, `МОУ «СОШ № ${n + 1}»`)),
+    );
   }
   return { big, schools };
 }

@@ -78,12 +78,18 @@ export async function run(): Promise<Record<string, unknown>> {
     const docx = await renderDocx(model);
     const renderZlibMs = performance.now() - started;
     const loaded = await JSZip.loadAsync(docx);
-    const parts = await Promise.all(Object.keys(loaded.files).map(async (name) => ({ name, data: await loaded.file(name)!.async("nodebuffer") })));
+    const parts = await Promise.all(
+      Object.keys(loaded.files).map(async (name) => ({ name, data: await loaded.file(name)!.async("nodebuffer") })),
+    );
     // A fresh archive of the unpacked parts, so JSZip really deflates (a loaded entry would be copied as is).
     const fresh = new JSZip();
     for (const part of parts) fresh.file(part.name, part.data);
     started = performance.now();
-    const jszip = await fresh.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    const jszip = await fresh.generateAsync({
+      type: "nodebuffer",
+      compression: "DEFLATE",
+      compressionOptions: { level: 6 },
+    });
     const packJsMs = performance.now() - started;
     const { packZip } = await import("../src/local/zip-pack.js");
     started = performance.now();

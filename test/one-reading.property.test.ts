@@ -26,8 +26,19 @@ const countCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom(...ERRORS).map((code) => errorCell(code)),
 );
 
-const PEOPLE = ["Громов Игорь Семёнович", "громов игорь семёнович", "Орлова Анна Петровна", "Белов Пётр Андреевич", "Соколова Марина Ивановна"];
-const MENTEES = ["Ершова Галина Семёновна", "Панова Юлия Викторовна", "Рябова Оксана Дмитриевна", "ершова галина семёновна"];
+const PEOPLE = [
+  "Громов Игорь Семёнович",
+  "громов игорь семёнович",
+  "Орлова Анна Петровна",
+  "Белов Пётр Андреевич",
+  "Соколова Марина Ивановна",
+];
+const MENTEES = [
+  "Ершова Галина Семёновна",
+  "Панова Юлия Викторовна",
+  "Рябова Оксана Дмитриевна",
+  "ершова галина семёновна",
+];
 const SUBJECTS = ["Химия", "химия", "Физика", "Математика"];
 const STATUSES = ["Активна", "Завершена", "Планируется", "Не состоялась", "Приостановлена", "активна", "Идёт", ""];
 
@@ -41,11 +52,30 @@ const personCell = (names: readonly string[]): fc.Arbitrary<Cell> =>
 const pairRow: fc.Arbitrary<Cell[]> = fc
   .record({
     mentor: personCell(PEOPLE),
-    subject: fc.oneof({ weight: 5, arbitrary: fc.constantFrom<Cell>(...SUBJECTS) }, { weight: 1, arbitrary: fc.constantFrom<Cell>("", errorCell("#VALUE!")) }),
+    subject: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom<Cell>(...SUBJECTS) },
+      { weight: 1, arbitrary: fc.constantFrom<Cell>("", errorCell("#VALUE!")) },
+    ),
     mentee: personCell(MENTEES),
-    status: fc.oneof({ weight: 6, arbitrary: fc.constantFrom<Cell>(...STATUSES) }, { weight: 1, arbitrary: fc.constant<Cell>(errorCell("#N/A")) }),
+    status: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom<Cell>(...STATUSES) },
+      { weight: 1, arbitrary: fc.constant<Cell>(errorCell("#N/A")) },
+    ),
   })
-  .map((p) => ["1", p.mentor, "МОУ «Гимназия № 2»", p.subject, p.mentee, "МОУ «Лесновская СОШ»", "Учитель – учитель", null, null, p.status, "Болезнь", null]);
+  .map((p) => [
+    "1",
+    p.mentor,
+    "МОУ «Гимназия № 2»",
+    p.subject,
+    p.mentee,
+    "МОУ «Лесновская СОШ»",
+    "Учитель – учитель",
+    null,
+    null,
+    p.status,
+    "Болезнь",
+    null,
+  ]);
 
 const CATEGORIES = ["Педагоги", "Руководители", "Учащиеся (воспитанники)", "Родители", "Иное"];
 
@@ -63,14 +93,18 @@ function withTab(grid: WorkbookGrid, title: string, rows: (header: readonly Cell
 }
 
 function generated(input: { participants: [string, Cell][]; pairs: Cell[][]; duplicate: boolean }): WorkbookGrid {
-  let grid = withTab(sampleGrid(), "Участники", () => input.participants.map(([category, count]) => [category, count, "роль"]));
+  let grid = withTab(sampleGrid(), "Участники", () =>
+    input.participants.map(([category, count]) => [category, count, "роль"]),
+  );
   const pairs = input.duplicate && input.pairs.length > 0 ? [...input.pairs, [...input.pairs[0]!]] : input.pairs;
   grid = withTab(grid, "Наставничество", () => pairs);
   // The declared total would print instead of the sum: the report prints the sum when it is empty.
   return {
     ...grid,
     tabs: grid.tabs.map((t) =>
-      t.title === "Общие сведения" ? { ...t, rows: t.rows.map((r) => (String(r[0]).startsWith("Общее число участников") ? [r[0]!, null] : r)) } : t,
+      t.title === "Общие сведения"
+        ? { ...t, rows: t.rows.map((r) => (String(r[0]).startsWith("Общее число участников") ? [r[0]!, null] : r)) }
+        : t,
     ),
   };
 }
@@ -93,7 +127,11 @@ function tables(blocks: readonly Block[]): { rows: string[][] }[] {
 const digits = (text: string): number => Number(text.replace(/[^\d]/g, ""));
 
 /** The report's figures: participants total (Кадры б), the mentor table's «Итого» row. */
-function reportFigures(blocks: readonly Block[]): { participants: number | null; mentors: number | null; mentees: number | null } {
+function reportFigures(blocks: readonly Block[]): {
+  participants: number | null;
+  mentors: number | null;
+  mentees: number | null;
+} {
   let participants: number | null = null;
   let mentors: number | null = null;
   let mentees: number | null = null;
@@ -121,7 +159,12 @@ describe("one reading of every cell", () => {
         const json = JSON.parse(JSON.stringify(validationJson(result, "x.xlsx"))) as { metrics: typeof result.metrics };
         const m = json.metrics;
         // Кировский prints the mentor table, Новокузнецк the participants total: both forms are read.
-        const model = { blocks: [...buildReportModel(result, [], KIROVSKY).blocks, ...buildReportModel(result, [], NOVOKUZNETSK).blocks] };
+        const model = {
+          blocks: [
+            ...buildReportModel(result, [], KIROVSKY).blocks,
+            ...buildReportModel(result, [], NOVOKUZNETSK).blocks,
+          ],
+        };
         const report = reportFigures(model.blocks);
         const record = readRecord({ organisation: "", link: "x", id: "x", modified: "", updated: "" }, grid, result);
         const digest = record.digest!;
@@ -149,7 +192,9 @@ describe("one reading of every cell", () => {
         expect(sum(totals.pairsBySubject)).toBe(m.pairsTotal - m.pairsNotHeld);
         expect(digest.notHeldPairs.length).toBe(m.pairsNotHeld);
         // An error cell is never a value: no «#REF!» mentor or subject anywhere.
-        const printed = tables(model.blocks).flatMap((t) => t.rows.flat()).join("\n");
+        const printed = tables(model.blocks)
+          .flatMap((t) => t.rows.flat())
+          .join("\n");
         const appendixFree = printed.replace(/В ячейке [A-Z]+\d+ ошибка формулы «[^»]*»/g, "");
         for (const code of ERRORS) expect(appendixFree).not.toContain(code);
         expect(Object.keys(totals.pairsBySubject).some((s) => s.startsWith("#"))).toBe(false);
@@ -167,24 +212,84 @@ describe("one reading of every cell", () => {
         ["Учащиеся (воспитанники)", 1e308],
       ],
       pairs: [
-        ["1", errorCell("#REF!"), "МОУ «Гимназия № 2»", "Химия", "Ершова Галина Семёновна", "МОУ «Лесновская СОШ»", "", null, null, "Активна", "", null],
-        ["2", "Громов Игорь Семёнович", "МОУ «Гимназия № 2»", null, "Панова Юлия Викторовна", "МОУ «Лесновская СОШ»", "", null, null, "Активна", "", null],
-        ["3", "Орлова Анна Петровна", "МОУ «Гимназия № 2»", "Физика", "Рябова Оксана Дмитриевна", "МОУ «Лесновская СОШ»", "", null, null, "Активна", "", null],
+        [
+          "1",
+          errorCell("#REF!"),
+          "МОУ «Гимназия № 2»",
+          "Химия",
+          "Ершова Галина Семёновна",
+          "МОУ «Лесновская СОШ»",
+          "",
+          null,
+          null,
+          "Активна",
+          "",
+          null,
+        ],
+        [
+          "2",
+          "Громов Игорь Семёнович",
+          "МОУ «Гимназия № 2»",
+          null,
+          "Панова Юлия Викторовна",
+          "МОУ «Лесновская СОШ»",
+          "",
+          null,
+          null,
+          "Активна",
+          "",
+          null,
+        ],
+        [
+          "3",
+          "Орлова Анна Петровна",
+          "МОУ «Гимназия № 2»",
+          "Физика",
+          "Рябова Оксана Дмитриевна",
+          "МОУ «Лесновская СОШ»",
+          "",
+          null,
+          null,
+          "Активна",
+          "",
+          null,
+        ],
       ],
       duplicate: false,
     });
     const withDuplicate = withTab(grid, "Наставничество", (header) => [
-      ...grid.tabs.find((t) => t.title === "Наставничество")!.rows.slice(1).map((r) => [...r]),
-      ["4", "Орлова Анна Петровна", "МОУ «Гимназия № 2»", "физика", "Рябова Оксана Дмитриевна", "МОУ «Лесновская СОШ»", "", null, null, "Активна", "", null].slice(0, header.length),
+      ...grid.tabs
+        .find((t) => t.title === "Наставничество")!
+        .rows.slice(1)
+        .map((r) => [...r]),
+      [
+        "4",
+        "Орлова Анна Петровна",
+        "МОУ «Гимназия № 2»",
+        "физика",
+        "Рябова Оксана Дмитриевна",
+        "МОУ «Лесновская СОШ»",
+        "",
+        null,
+        null,
+        "Активна",
+        "",
+        null,
+      ].slice(0, header.length),
     ]);
     const result = validateWorkbook(withDuplicate, { reportDate: "2022-12-20" });
     const m = result.metrics;
     expect(m.participantsTotal).toBe(1208);
     expect(m).toMatchObject({ pairsTotal: 3, pairsActive: 3, mentors: 2, mentees: 3 });
-    expect(m.pairsBySubject).toEqual({ "Химия": 1, "Предмет не указан": 1, "Физика": 1 });
-    const report = reportFigures([...buildReportModel(result, [], KIROVSKY).blocks, ...buildReportModel(result, [], NOVOKUZNETSK).blocks]);
+    expect(m.pairsBySubject).toEqual({ Химия: 1, "Предмет не указан": 1, Физика: 1 });
+    const report = reportFigures([
+      ...buildReportModel(result, [], KIROVSKY).blocks,
+      ...buildReportModel(result, [], NOVOKUZNETSK).blocks,
+    ]);
     expect(report).toEqual({ participants: 1208, mentors: 2, mentees: 3 });
-    const totals = committeeTotals([readRecord({ organisation: "", link: "x", id: "x", modified: "", updated: "" }, withDuplicate, result)]);
+    const totals = committeeTotals([
+      readRecord({ organisation: "", link: "x", id: "x", modified: "", updated: "" }, withDuplicate, result),
+    ]);
     expect(totals).toMatchObject({ participantsTotal: 1208, pairsActive: 3, mentors: 2, mentees: 3 });
     expect(sum(totals.pairsBySubject)).toBe(3);
     // The check says why the numbers it left out are not numbers.

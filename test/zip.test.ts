@@ -30,7 +30,9 @@ describe("zip helpers", () => {
   });
 
   it("counts cell elements without parsing, not rows or columns", () => {
-    const xml = Buffer.from('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row><cols><col min="1"/></cols><c>\n</c></sheetData>');
+    const xml = Buffer.from(
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row><cols><col min="1"/></cols><c>\n</c></sheetData>',
+    );
     expect(countCells(xml)).toBe(3);
     expect(countCells(deflateRawSync(Buffer.from("")))).toBe(0);
   });
@@ -40,7 +42,9 @@ describe("zip helpers", () => {
     const source = new JSZip();
     source.file("docProps/core.xml", "<t>Школа\ufffe № 1\u0007</t>");
     source.file("word/document.xml", "<w>placeholder</w>");
-    const packed = repack(await source.generateAsync({ type: "uint8array" }), { "word/document.xml": (x) => x.replace("placeholder", "тело\u0001") });
+    const packed = repack(await source.generateAsync({ type: "uint8array" }), {
+      "word/document.xml": (x) => x.replace("placeholder", "тело\u0001"),
+    });
     const zip = await JSZip.loadAsync(packed);
     expect(await zip.file("docProps/core.xml")!.async("string")).toBe("<t>Школа № 1</t>");
     expect(await zip.file("word/document.xml")!.async("string")).toBe("<w>тело</w>");

@@ -60,7 +60,9 @@ const ENUM_LOOKUP = new Map<EnumName, Map<string, string>>(
 );
 
 /** Exact spellings per list: most cells come from the dropdown and need no folding. */
-const ENUM_EXACT = new Map<EnumName, ReadonlySet<string>>((Object.keys(ENUMS) as EnumName[]).map((name) => [name, new Set<string>(ENUMS[name])]));
+const ENUM_EXACT = new Map<EnumName, ReadonlySet<string>>(
+  (Object.keys(ENUMS) as EnumName[]).map((name) => [name, new Set<string>(ENUMS[name])]),
+);
 
 /** The list value a cell means (after trimming, case, ё/е and dash folding), or null. */
 export function enumValue(cell: Cell | undefined, name: EnumName): string | null {

@@ -50,8 +50,10 @@ export function clipBytes(text: string, maxBytes: number): string {
 export function cappedName(name: string, maxBytes = MAX_NAME_BYTES): string {
   if (Buffer.byteLength(name, "utf8") <= maxBytes) return name;
   const ext = extname(name);
-  const stem = clipBytes(name.slice(0, name.length - ext.length), maxBytes - Buffer.byteLength(`…${ext}`, "utf8"))
-    .replace(/[\s.,;:—–-]+$/u, "");
+  const stem = clipBytes(
+    name.slice(0, name.length - ext.length),
+    maxBytes - Buffer.byteLength(`…${ext}`, "utf8"),
+  ).replace(/[\s.,;:—–-]+$/u, "");
   return `${stem}…${ext}`;
 }
 
@@ -80,7 +82,9 @@ export function writeFailure(error: unknown): string {
 }
 
 const asWriteError = (path: string, error: unknown): WriteError =>
-  error instanceof WriteError ? error : new WriteError(path, writeFailure(error), (error as NodeJS.ErrnoException)?.code);
+  error instanceof WriteError
+    ? error
+    : new WriteError(path, writeFailure(error), (error as NodeJS.ErrnoException)?.code);
 
 /** Writes `data` whole to a new temporary file next to `path`; returns its name. */
 async function writeTemporary(path: string, data: Uint8Array | string): Promise<string> {

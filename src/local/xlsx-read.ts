@@ -108,7 +108,9 @@ function blankMergeSlaves(data: (XLSX.CellObject | undefined)[][], merges: reado
 }
 
 function readSheet(title: string, ws: XLSX.WorkSheet, date1904: boolean): TabGrid {
-  const data = ((ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  const data = ((ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? []) as (
+    XLSX.CellObject | undefined
+  )[][];
   if (ws["!merges"]?.length) blankMergeSlaves(data, ws["!merges"]);
   const rows: Cell[][] = [];
   for (let r = 0; r < data.length; r++) {
@@ -172,7 +174,8 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
       `${fileLabel} слишком большой для таблицы МИП: ${what}. Удалите пустые строки и столбцы в конце вкладок или скачайте таблицу заново.`,
     );
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
-  if (declared > MAX_UNPACKED_BYTES) throw tooBig(`в распакованном виде больше ${ruInt(MAX_UNPACKED_BYTES / 1024 / 1024)} МБ`);
+  if (declared > MAX_UNPACKED_BYTES)
+    throw tooBig(`в распакованном виде больше ${ruInt(MAX_UNPACKED_BYTES / 1024 / 1024)} МБ`);
   let cells = 0;
   for (const entry of entries) {
     if (!entry.name.endsWith(".xml") && !entry.name.endsWith(".rels")) continue;
@@ -180,7 +183,8 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
     try {
       xml = inflateBounded(bytes, entry);
     } catch (error) {
-      if (error instanceof ZipStructureError) throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
+      if (error instanceof ZipStructureError)
+        throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
       throw error;
     }
     if (xml === null) throw tooBig("части архива распаковываются больше, чем заявлено в нём");

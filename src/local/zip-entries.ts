@@ -42,7 +42,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const decoder = new TextDecoder("utf-8");
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipStructureError("bad central directory");
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL)
+      throw new ZipStructureError("bad central directory");
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
@@ -51,8 +52,10 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL) throw new ZipStructureError("bad local header");
-    const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL)
+      throw new ZipStructureError("bad local header");
+    const dataOffset =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataOffset + compressedSize > bytes.length) throw new ZipStructureError("truncated entry");
     entries.push({ name, method, compressedSize, size, dataOffset });
     at += 46 + nameLength + extraLength + commentLength;
@@ -66,7 +69,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
  */
 export function inflateBounded(bytes: Uint8Array, entry: ZipEntry): Buffer | null {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.method === 0) return data.length <= entry.size ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
+  if (entry.method === 0)
+    return data.length <= entry.size ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
   if (entry.method !== 8) throw new ZipStructureError(`method ${entry.method}`);
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });

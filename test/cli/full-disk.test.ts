@@ -21,7 +21,11 @@ let existing: Buffer;
 function mipLimited(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
   const run = mounted
     ? spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } })
-    : spawnSync("bash", ["-c", `ulimit -f 60; exec "${process.execPath}" "${BIN}" "$@"`, "mip", ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    : spawnSync("bash", ["-c", `ulimit -f 60; exec "${process.execPath}" "${BIN}" "$@"`, "mip", ...args], {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -48,7 +52,9 @@ beforeAll(async () => {
       }
       if (size > 1024 * 1024) break;
     }
-    const free = Number(spawnSync("df", ["--output=avail", "-k", disk], { encoding: "utf8" }).stdout.trim().split("\n").pop());
+    const free = Number(
+      spawnSync("df", ["--output=avail", "-k", disk], { encoding: "utf8" }).stdout.trim().split("\n").pop(),
+    );
     expect(free).toBeLessThan(16);
   }
 });
@@ -70,7 +76,9 @@ describe(`a full disk`, () => {
   it("mip template --force leaves the existing workbook untouched and no partial file", () => {
     const run = mipLimited(["template", "--sample", "--force", "--out", join(disk, "filled.xlsx")], disk);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(mounted ? /на диске нет места\. Файл не изменён\./ : /файл больше, чем позволяет система\. Файл не изменён\./);
+    expect(run.stderr).toMatch(
+      mounted ? /на диске нет места\. Файл не изменён\./ : /файл больше, чем позволяет система\. Файл не изменён\./,
+    );
     const after = contents();
     expect([...after.keys()]).toEqual(["filled.xlsx"]);
     expect(after.get("filled.xlsx")!.equals(existing)).toBe(true);
@@ -100,7 +108,11 @@ describe(`a full disk`, () => {
 
 describe("a full stdout", () => {
   it("is an error with a Russian reason, not a silent exit 0", () => {
-    const run = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" validate "${join(inputs, "school.xlsx")}" --json > /dev/full`], { encoding: "utf8" });
+    const run = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${BIN}" validate "${join(inputs, "school.xlsx")}" --json > /dev/full`],
+      { encoding: "utf8" },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Результат не выведен: на диске нет места\./);
   });

@@ -11,7 +11,14 @@ import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { BIN, ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";
-import { LONG_NAME, dropdownAllWorkbook, escapesWorkbook, longNameGrid, mergeAllWorkbook, patchSheet } from "./hostile.js";
+import {
+  LONG_NAME,
+  dropdownAllWorkbook,
+  escapesWorkbook,
+  longNameGrid,
+  mergeAllWorkbook,
+  patchSheet,
+} from "./hostile.js";
 
 let dir: string;
 let sampleMetrics: { planRows: number; pairsTotal: number };
@@ -30,22 +37,28 @@ beforeAll(async () => {
 const ESC = "\u001b";
 
 describe("hostile workbooks", () => {
-  it.each(["merge-all.xlsx", "dropdown-all.xlsx"])("%s (44 KB, one range over the whole sheet) is read at the cost of its cells", (file) => {
-    const run = mip(["validate", file, "--json"], dir);
-    expect(run.code).toBe(1);
-    expect(hasStackTrace(run.stderr)).toBe(false);
-    const json = JSON.parse(run.stdout);
-    // The merge blanks nothing the file has below row 10 except what it covers: the plan reads as plan rows 2–9.
-    if (file === "dropdown-all.xlsx") expect(json.metrics).toMatchObject(sampleMetrics);
-    else expect(json.metrics.planRows).toBeLessThan(sampleMetrics.planRows);
-  });
+  it.each(["merge-all.xlsx", "dropdown-all.xlsx"])(
+    "%s (44 KB, one range over the whole sheet) is read at the cost of its cells",
+    (file) => {
+      const run = mip(["validate", file, "--json"], dir);
+      expect(run.code).toBe(1);
+      expect(hasStackTrace(run.stderr)).toBe(false);
+      const json = JSON.parse(run.stdout);
+      // The merge blanks nothing the file has below row 10 except what it covers: the plan reads as plan rows 2–9.
+      if (file === "dropdown-all.xlsx") expect(json.metrics).toMatchObject(sampleMetrics);
+      else expect(json.metrics.planRows).toBeLessThan(sampleMetrics.planRows);
+    },
+  );
 
-  it.each(["merge-all.xlsx", "dropdown-all.xlsx"])("mip template --upgrade refuses %s with one sentence instead of expanding it", (file) => {
-    const run = mip(["template", "--upgrade", file, "--out", `up-${file}`], dir);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(/охватывает почти весь лист — такую таблицу нельзя обновить/);
-    expect(readdirSync(dir)).not.toContain(`up-${file}`);
-  });
+  it.each(["merge-all.xlsx", "dropdown-all.xlsx"])(
+    "mip template --upgrade refuses %s with one sentence instead of expanding it",
+    (file) => {
+      const run = mip(["template", "--upgrade", file, "--out", `up-${file}`], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toMatch(/охватывает почти весь лист — такую таблицу нельзя обновить/);
+      expect(readdirSync(dir)).not.toContain(`up-${file}`);
+    },
+  );
 
   it("a workbook that unpacks beyond the cap is refused with one Russian sentence before it is inflated", async () => {
     // A sheet declaring 2 GB unpacked in its directory: refused from the directory alone.
@@ -56,7 +69,9 @@ describe("hostile workbooks", () => {
     writeFileSync(join(dir, "bomb.xlsx"), bytes);
     const run = mip(["validate", "bomb.xlsx"], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^Файл «bomb\.xlsx» слишком большой для таблицы МИП: в распакованном виде больше 150 МБ\./);
+    expect(run.stderr.trim()).toMatch(
+      /^Файл «bomb\.xlsx» слишком большой для таблицы МИП: в распакованном виде больше 150 МБ\./,
+    );
   });
 
   it("a template version written by LibreOffice (&quot; entities) reads as the version", async () => {
@@ -73,7 +88,9 @@ describe("hostile workbooks", () => {
     writeFileSync(join(dir, "libreoffice.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
     expect(zip.file("xl/workbook.xml")).not.toBeNull();
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(`&quot;${TEMPLATE_VERSION}&quot;`);
-    expect(JSON.parse(mip(["validate", "libreoffice.xlsx", "--json"], dir).stdout).templateVersion).toBe(TEMPLATE_VERSION);
+    expect(JSON.parse(mip(["validate", "libreoffice.xlsx", "--json"], dir).stdout).templateVersion).toBe(
+      TEMPLATE_VERSION,
+    );
   });
 
   it("escape sequences and bidi overrides from cells are shown escaped on the terminal", () => {
@@ -94,9 +111,14 @@ describe("hostile workbooks", () => {
       const zip = await JSZip.loadAsync(readFileSync(join(dir, file)));
       const parts = Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n));
       expect(parts).toContain(file.endsWith(".docx") ? "docProps/core.xml" : "xl/sharedStrings.xml");
-      for (const part of parts) expect(notXml.test(await zip.file(part)!.async("string")), `${file}: ${part}`).toBe(false);
+      for (const part of parts)
+        expect(notXml.test(await zip.file(part)!.async("string")), `${file}: ${part}`).toBe(false);
     }
-    const core = await (await JSZip.loadAsync(readFileSync(join(dir, "escapes.docx")))).file("docProps/core.xml")!.async("string");
+    const core = await (
+      await JSZip.loadAsync(readFileSync(join(dir, "escapes.docx")))
+    )
+      .file("docProps/core.xml")!
+      .async("string");
     expect(core).toContain("Школа № 1");
   });
 
@@ -150,7 +172,11 @@ describe("mip summary accounts for every school", () => {
     symlinkSync(folder, join(folder, "e-loop"));
     // As root every folder is readable: the command then runs as «nobody», as a user without the right would.
     const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const out = execFileSync(process.execPath, [BIN, "summary", folder, "--json"], { encoding: "utf8", ...asOther, stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(process.execPath, [BIN, "summary", folder, "--json"], {
+      encoding: "utf8",
+      ...asOther,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     chmodSync(join(folder, "closed"), 0o755);
     const schools = (JSON.parse(out) as { schools: { file: string; state: string }[] }).schools;
     const stateOf = (part: string) => schools.find((s) => s.file.includes(part))?.state;

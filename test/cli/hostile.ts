@@ -61,7 +61,9 @@ export async function mergeAllWorkbook(): Promise<Buffer> {
 /** The sample with its «Статус» dropdown widened to the whole sheet A1:XFD1048576. */
 export async function dropdownAllWorkbook(): Promise<Buffer> {
   const grid = sampleGrid();
-  return patchSheet(await writeWorkbookGrid(grid), tabIndex(grid, PLAN_TITLE), (xml) => xml.replace(/sqref="H2:H\d+"/, 'sqref="A1:XFD1048576"'));
+  return patchSheet(await writeWorkbookGrid(grid), tabIndex(grid, PLAN_TITLE), (xml) =>
+    xml.replace(/sqref="H2:H\d+"/, 'sqref="A1:XFD1048576"'),
+  );
 }
 
 /** Column positions on «Наставничество» and «Участники» (src/core/schema.ts). */
@@ -118,15 +120,28 @@ export async function escapesWorkbook(): Promise<Buffer> {
     if (!name.endsWith(".xml")) continue;
     const xml = await zip.file(name)!.async("string");
     if (!xml.includes("MARKER-")) continue;
-    zip.file(name, xml.replace("MARKER-ESCAPE", ESCAPED_TITLE).replace("MARKER-STATUS", ESCAPED_TITLE).replace("MARKER-FFFE", SHORT_NAME_STORED));
+    zip.file(
+      name,
+      xml
+        .replace("MARKER-ESCAPE", ESCAPED_TITLE)
+        .replace("MARKER-STATUS", ESCAPED_TITLE)
+        .replace("MARKER-FFFE", SHORT_NAME_STORED),
+    );
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 /** A real-length organisation name: 131 characters (262 bytes in UTF-8). */
 export const LONG_NAME =
-  "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 12 с углублённым изучением отдельных предметов»".slice(0, 131);
+  "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 12 с углублённым изучением отдельных предметов»".slice(
+    0,
+    131,
+  );
 
 export function longNameGrid(): WorkbookGrid {
-  return setField(setField(sampleGrid(), "Сокращённое наименование", LONG_NAME), "Полное наименование организации", LONG_NAME);
+  return setField(
+    setField(sampleGrid(), "Сокращённое наименование", LONG_NAME),
+    "Полное наименование организации",
+    LONG_NAME,
+  );
 }

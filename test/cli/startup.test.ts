@@ -24,13 +24,19 @@ describe("startup", () => {
         {
           name: "cut-lazy-imports",
           setup(b) {
-            b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+            b.onResolve({ filter: /.*/ }, (args) =>
+              args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined,
+            );
           },
         },
       ],
     });
     const inputs = Object.keys(result.metafile.inputs);
-    for (const lib of HEAVY) expect(inputs.filter((p) => p.includes(`node_modules/${lib}/`)), lib).toEqual([]);
+    for (const lib of HEAVY)
+      expect(
+        inputs.filter((p) => p.includes(`node_modules/${lib}/`)),
+        lib,
+      ).toEqual([]);
     // The cut is real: the commands themselves do use them.
     expect(inputs.some((p) => p.endsWith("src/local/cli.ts"))).toBe(true);
     expect(inputs.some((p) => p.includes("src/local/commands/"))).toBe(false);

@@ -135,7 +135,10 @@ function distinctBy(values: readonly string[], key: (v: string) => string): stri
 
 function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
   const pairs = pairsOf(rows);
-  const byMentor = new Map<string, { mentor: string; orgs: string[]; subjects: string[]; mentees: string[]; menteeOrgs: string[]; load: Set<string> }>();
+  const byMentor = new Map<
+    string,
+    { mentor: string; orgs: string[]; subjects: string[]; mentees: string[]; menteeOrgs: string[]; load: Set<string> }
+  >();
   const mentees = new Set<string>();
   const menteeOrgs = new Set<string>();
   const mentorOrgs = new Set<string>();
@@ -159,7 +162,11 @@ function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
     bySubject[name] = (bySubject[name] ?? 0) + 1;
     if (pair.mentorKey === "") continue;
     let line = byMentor.get(pair.mentorKey);
-    if (!line) byMentor.set(pair.mentorKey, (line = { mentor: pair.mentor, orgs: [], subjects: [], mentees: [], menteeOrgs: [], load: new Set() }));
+    if (!line)
+      byMentor.set(
+        pair.mentorKey,
+        (line = { mentor: pair.mentor, orgs: [], subjects: [], mentees: [], menteeOrgs: [], load: new Set() }),
+      );
     line.orgs.push(canonicalOrg(pair.mentorOrg));
     line.subjects.push(pair.subject);
     line.mentees.push(pair.mentee);

@@ -11,7 +11,7 @@ import { orderText } from "../report/forms/report-vocabulary.js";
 import { orgIndexOf } from "../rules/orgs.js";
 import { enumValue, fieldText, identity, orgKey, text } from "../rules/read.js";
 import { deadlineReadable, monitoringNumber } from "../rules/spravka.js";
-import { ENUMS } from "../schema.js";
+import { ENUMS, PAIR_NOT_HELD } from "../schema.js";
 import { parseSingleDate } from "../terms/index.js";
 import type { IsoDate } from "../terms/types.js";
 import type { ValidationResult } from "../validate.js";
@@ -225,7 +225,7 @@ function schoolMentoring(
   return names.map((name) => {
     const key = orgKey(name);
     const held = facts.pairs.filter(
-      (p) => p.status !== "Не состоялась" && orgKey(side === "mentee" ? p.menteeOrg : p.mentorOrg) === key,
+      (p) => p.status !== PAIR_NOT_HELD && orgKey(side === "mentee" ? p.menteeOrg : p.mentorOrg) === key,
     );
     const subjects = new Map<string, string>();
     for (const p of held)

@@ -14,7 +14,7 @@ import { sampleGrid, sampleReportDate, sampleSchools } from "../../demo/sample.j
 import { NOVOKUZNETSK_WORKBOOK, novokuznetskSampleGrid } from "../../demo/sample-novokuznetsk.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
-import { freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";
+import { WriteError, freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";
 import { plain } from "../style.js";
 import { writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
@@ -74,6 +74,8 @@ export async function run(args: string[]): Promise<number> {
     await makeFolder(schoolsDir);
     for (const school of sampleSchools()) await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
   } catch (error) {
+    // Only a failed write is a write failure; anything else is an internal error (cli.ts says so).
+    if (!(error instanceof WriteError) && typeof (error as NodeJS.ErrnoException)?.code !== "string") throw error;
     process.stderr.write(`Не удалось записать пример в «${dir}»: ${writeFailure(error)}.\n`);
     return 2;
   }
