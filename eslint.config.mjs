@@ -27,7 +27,11 @@ export default tseslint.config(
   {
     // The Apps Script fakes mirror loosely typed platform values and rethrow Google's own messages.
     files: ["test/**"],
-    rules: { "@typescript-eslint/no-explicit-any": "off", "preserve-caught-error": "off", "@typescript-eslint/no-this-alias": "off" },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "preserve-caught-error": "off",
+      "@typescript-eslint/no-this-alias": "off",
+    },
   },
   {
     files: ["**/*.mjs", "**/*.js", "**/*.cjs"],

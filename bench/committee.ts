@@ -22,7 +22,14 @@ function withOrganisation(grid: WorkbookGrid, name: string): WorkbookGrid {
   return {
     ...grid,
     tabs: grid.tabs.map((tab) =>
-      tab.title !== "Общие сведения" ? tab : { ...tab, rows: tab.rows.map((row) => (row[0] === "Сокращённое наименование" ? [row[0], name, ...row.slice(2)] : row)) },
+      tab.title !== "Общие сведения"
+        ? tab
+        : {
+            ...tab,
+            rows: tab.rows.map((row) =>
+              row[0] === "Сокращённое наименование" ? [row[0], name, ...row.slice(2)] : row,
+            ),
+          },
     ),
   };
 }
@@ -72,7 +79,11 @@ async function summaryOfFiles() {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const started = performance.now();
-    await writeSummaryFiles(files, { xlsx: join(dir, "svod.xlsx"), docx: join(dir, "spravka.docx") }, { today: "2022-12-20" });
+    await writeSummaryFiles(
+      files,
+      { xlsx: join(dir, "svod.xlsx"), docx: join(dir, "spravka.docx") },
+      { today: "2022-12-20" },
+    );
     const ms = performance.now() - started;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

@@ -48,12 +48,16 @@ export function measure(size: SyntheticSize, runs: number): CoreResult {
   };
 }
 
-export async function run(log: (line: string) => void = () => {}): Promise<{ core: CoreResult[]; coreLinearity: number | null }> {
+export async function run(
+  log: (line: string) => void = () => {},
+): Promise<{ core: CoreResult[]; coreLinearity: number | null }> {
   const core: CoreResult[] = [];
   for (const size of BENCH_SIZES) {
     const runs = size.planRows >= 10000 ? 5 : 9;
     const result = measure(size, runs);
-    log(`  ${size.planRows} строк плана, ${size.pairs} пар: ${result.ms} мс (медиана из ${runs} замеров), пик ${result.peakMB} МБ, куча ${result.heapMB} МБ`);
+    log(
+      `  ${size.planRows} строк плана, ${size.pairs} пар: ${result.ms} мс (медиана из ${runs} замеров), пик ${result.peakMB} МБ, куча ${result.heapMB} МБ`,
+    );
     core.push(result);
   }
   const k1 = core.find((r) => r.planRows === 1000);

@@ -22,11 +22,19 @@ const NOW = "2022-12-20T12:00:00+03:00";
 
 function environment(planRows: number) {
   const counter = new CallCounter();
-  const spreadsheet = spreadsheetFromGrid(syntheticGrid({ planRows, pairs: Math.max(10, Math.round(planRows / 2)) }), counter);
+  const spreadsheet = spreadsheetFromGrid(
+    syntheticGrid({ planRows, pairs: Math.max(10, Math.round(planRows / 2)) }),
+    counter,
+  );
   return createGasEnvironment({ spreadsheet, counter, now: NOW });
 }
 
-function measure(scenario: Scenario, planRows: number, prepare: (env: ReturnType<typeof environment>) => void, act: (env: ReturnType<typeof environment>) => void): GasCalls {
+function measure(
+  scenario: Scenario,
+  planRows: number,
+  prepare: (env: ReturnType<typeof environment>) => void,
+  act: (env: ReturnType<typeof environment>) => void,
+): GasCalls {
   const env = environment(planRows);
   prepare(env);
   env.counter.reset();

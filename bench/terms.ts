@@ -8,7 +8,20 @@ import { addDays, formatRuDate, parseTerm } from "../src/core/terms/index.js";
 import type { Period } from "../src/core/terms/types.js";
 
 const YEAR_2022: Period = { start: "2022-01-01", end: "2022-12-31", label: "2022", kind: "year" };
-const REPEATED = ["24.02", "03.03-10.03", "14.03.-31.03", "Май", "Апрель, май", "Ноябрь 15.11, 17.11, 22.11", "Март – июнь 2021", "С 18.05.2021 по настоящее время", "до 15.09.2023 года", "постоянно", "1-е полугодие 2022", "Маи"];
+const REPEATED = [
+  "24.02",
+  "03.03-10.03",
+  "14.03.-31.03",
+  "Май",
+  "Апрель, май",
+  "Ноябрь 15.11, 17.11, 22.11",
+  "Март – июнь 2021",
+  "С 18.05.2021 по настоящее время",
+  "до 15.09.2023 года",
+  "постоянно",
+  "1-е полугодие 2022",
+  "Маи",
+];
 const HOSTILE = ["1".repeat(50_000), "01.01-".repeat(8_000), "май, ".repeat(10_000), "а".repeat(50_000)];
 
 function best(runs: number, work: (run: number) => void): number {
@@ -34,7 +47,9 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const text of distinct) parseTerm(`${text} `, { period: YEAR_2022 });
   });
   // Each run a different text: the memo must not answer for the reader.
-  const hostileTermMs = Math.max(...HOSTILE.map((text) => best(5, (run) => void parseTerm(`${text}${run}`, { period: YEAR_2022 }))));
+  const hostileTermMs = Math.max(
+    ...HOSTILE.map((text) => best(5, (run) => void parseTerm(`${text}${run}`, { period: YEAR_2022 }))),
+  );
   const hostileCountMs = best(5, () => {
     readCount(`1${" а".repeat(25_000)}1`);
     readCount(`1 ${"чел".repeat(20_000)}1`);
@@ -42,5 +57,7 @@ export async function run(): Promise<Record<string, unknown>> {
   console.error(
     `Сроки: 10 000 повторяющихся — ${repeatedMs} мс, 10 000 разных — ${distinctMs} мс; ячейка в 50 000 знаков — до ${hostileTermMs} мс; длинное число-текст — ${hostileCountMs} мс`,
   );
-  return { terms: { repeated10kMs: repeatedMs, distinct10kMs: distinctMs, hostileTermMaxMs: hostileTermMs, hostileCountMs } };
+  return {
+    terms: { repeated10kMs: repeatedMs, distinct10kMs: distinctMs, hostileTermMaxMs: hostileTermMs, hostileCountMs },
+  };
 }

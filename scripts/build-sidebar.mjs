@@ -35,7 +35,9 @@ export async function buildSidebar(root, dist) {
   });
   const js = escapeForInlineTag(script.outputFiles[0].text.trim(), "script");
   const css = escapeForInlineTag(
-    (await transform(readFileSync(join(dir, "style.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" })).code.trim(),
+    (
+      await transform(readFileSync(join(dir, "style.css"), "utf8"), { loader: "css", minify: true, target: "chrome80" })
+    ).code.trim(),
     "style",
   );
   let html = readFileSync(join(dir, "index.html"), "utf8");

@@ -50,9 +50,7 @@ async function entryExports(entry) {
 async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
   mkdirSync(dir, { recursive: true });
   const names = await entryExports(entry);
-  const wrappers = names
-    .map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`)
-    .join("\n");
+  const wrappers = names.map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`).join("\n");
   await build({
     entryPoints: [entry],
     outfile: join(dir, "Code.js"),
@@ -67,7 +65,9 @@ async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
     legalComments: "none",
     // The .docx shells a Google Doc report starts from (scripts/docx-shell.mjs).
     define: { __MIP_DOCX_SHELLS__: JSON.stringify(shells) },
-    footer: { js: `\n// Apps Script entry points (generated from ${entry.slice(root.length + 1)} exports)\n${wrappers}\n` },
+    footer: {
+      js: `\n// Apps Script entry points (generated from ${entry.slice(root.length + 1)} exports)\n${wrappers}\n`,
+    },
     logLevel: "warning",
   });
   copyFileSync(manifest, join(dir, "appsscript.json"));

@@ -10,7 +10,8 @@ const mm = (n) => Math.round(n * TWIPS_PER_MM);
 const A4 = { width: mm(210), height: mm(297) };
 const MARGINS = { top: mm(20), right: mm(20), bottom: mm(20), left: mm(30), header: mm(10), footer: mm(10) };
 const FONT = "Times New Roman";
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const RUN = `<w:rPr><w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}"/><w:sz w:val="24"/></w:rPr>`;
 
 function contentTypes(draft) {
@@ -22,7 +23,8 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
 function documentRels(draft) {
-  const rel = (id, type, target) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const rel = (id, type, target) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", "footer", "footer1.xml")}${draft ? rel("rId2", "header", "header1.xml") : ""}</Relationships>`;
 }
@@ -54,7 +56,11 @@ async function shell(landscape, draft) {
   add("word/document.xml", documentXml(landscape, draft));
   add("word/footer1.xml", FOOTER);
   if (draft) add("word/header1.xml", HEADER);
-  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  const bytes = await zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 9 },
+  });
   return bytes.toString("base64");
 }
 

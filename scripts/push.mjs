@@ -37,13 +37,21 @@ if (typeof config.scriptId !== "string" || config.scriptId.trim() === "")
   );
 const rootDir = config.rootDir ?? deployment.rootDir;
 if (rootDir.replace(/\/+$/, "") !== deployment.rootDir)
-  fail(`В ${deployment.file} rootDir должен быть «${deployment.rootDir}» (сейчас «${rootDir}»).`, `${deployment.file}: rootDir must be ${deployment.rootDir}.`);
+  fail(
+    `В ${deployment.file} rootDir должен быть «${deployment.rootDir}» (сейчас «${rootDir}»).`,
+    `${deployment.file}: rootDir must be ${deployment.rootDir}.`,
+  );
 for (const file of ["Code.js", "appsscript.json"])
-  if (!existsSync(join(root, rootDir, file))) fail(`Нет ${join(rootDir, file)}: сначала выполните npm run build.`, `Missing ${join(rootDir, file)}: run npm run build first.`);
+  if (!existsSync(join(root, rootDir, file)))
+    fail(
+      `Нет ${join(rootDir, file)}: сначала выполните npm run build.`,
+      `Missing ${join(rootDir, file)}: run npm run build first.`,
+    );
 
 // .claspignore (project root) keeps dist/committee/ out of the school push.
 const project = ["-P", configPath, "-I", join(root, ".claspignore")];
 const args = dryRun ? [...project, "status", "--json"] : [...project, "push", "--force"];
 const result = spawnSync(existsSync(clasp) ? clasp : "clasp", args, { cwd: root, stdio: "inherit" });
-if (result.error) fail(`Не удалось запустить clasp: ${result.error.message}`, `Could not run clasp: ${result.error.message}`);
+if (result.error)
+  fail(`Не удалось запустить clasp: ${result.error.message}`, `Could not run clasp: ${result.error.message}`);
 process.exit(result.status ?? 1);

@@ -13,7 +13,9 @@ const { tools, fonts } = JSON.parse(readFileSync(join(root, "scripts/system-pack
 const succeeds = (cmd, args) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
 const hasCommand = (name) => succeeds("sh", ["-c", `command -v ${name}`]);
 const hasPackage = (name) =>
-  spawnSync("dpkg-query", ["-W", "-f=${Status}", name], { encoding: "utf8" }).stdout?.includes("install ok installed") ?? false;
+  spawnSync("dpkg-query", ["-W", "-f=${Status}", name], { encoding: "utf8" }).stdout?.includes(
+    "install ok installed",
+  ) ?? false;
 
 function missingPackages() {
   const missing = [];
@@ -37,7 +39,10 @@ function installer() {
 function run(prefix, args) {
   const [cmd, ...rest] = [...prefix, ...args];
   console.error(`$ ${[cmd, ...rest].join(" ")}`);
-  const result = spawnSync(cmd, rest, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const result = spawnSync(cmd, rest, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   return result.status === 0;
 }
 

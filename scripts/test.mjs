@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const report = join(mkdtempSync(join(tmpdir(), "mip-test-")), "vitest.json");
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync("npx", args, { stdio: "inherit" });
 let passed = 0;
 let failed = 0;
@@ -15,7 +22,8 @@ try {
   passed = result.numPassedTests;
   failed = result.numFailedTests + (result.numRuntimeErrorTestSuites ?? 0);
   skipped = result.numPendingTests + (result.numTodoTests ?? 0);
-  if (result.numTotalTestSuites > 0 && result.numFailedTestSuites > 0 && failed === 0) failed = result.numFailedTestSuites;
+  if (result.numTotalTestSuites > 0 && result.numFailedTestSuites > 0 && failed === 0)
+    failed = result.numFailedTestSuites;
 } catch {
   failed = Math.max(1, failed);
 }

@@ -35,9 +35,11 @@ export class ServerCallError extends Error {
 
 /** Classify a failure reported by google.script.run from its message (Google's texts are English). */
 export function classifyFailure(detail: string): FailureKind {
-  if (/authori[sz]|permission|access denied|login|sign ?in|авториз|разрешени|доступ запрещ/i.test(detail)) return "auth";
+  if (/authori[sz]|permission|access denied|login|sign ?in|авториз|разрешени|доступ запрещ/i.test(detail))
+    return "auth";
   if (/exceeded maximum execution time|превышено максимальное время/i.test(detail)) return "limit";
-  if (/too many|quota|invoked too many times|too much computer time|rate limit|лимит|квот/i.test(detail)) return "quota";
+  if (/too many|quota|invoked too many times|too much computer time|rate limit|лимит|квот/i.test(detail))
+    return "quota";
   if (/network|connection|http 0|timed? ?out|offline|сет[иь]|соединени/i.test(detail)) return "network";
   return "server";
 }

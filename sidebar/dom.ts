@@ -12,11 +12,16 @@ export interface ElementOptions {
   on?: Partial<Record<"click" | "keydown", (event: Event) => void>>;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (options.class) element.className = options.class;
   for (const [name, value] of Object.entries(options.attrs ?? {})) {
-    if (/^on/i.test(name) || /^(href|src|srcdoc|action|formaction)$/i.test(name)) throw new Error(`refused attribute ${name}`);
+    if (/^on/i.test(name) || /^(href|src|srcdoc|action|formaction)$/i.test(name))
+      throw new Error(`refused attribute ${name}`);
     if (value === null || value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? "" : String(value));
   }
@@ -30,7 +35,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: Elemen
 export function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -49,7 +56,14 @@ export function safeDocsUrl(url: unknown): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== "https:" || parsed.hostname !== "docs.google.com" || parsed.username || parsed.password || parsed.port) return null;
+  if (
+    parsed.protocol !== "https:" ||
+    parsed.hostname !== "docs.google.com" ||
+    parsed.username ||
+    parsed.password ||
+    parsed.port
+  )
+    return null;
   return parsed.href;
 }
 

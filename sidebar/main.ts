@@ -105,7 +105,8 @@ class Sidebar {
     if (!this.state) fill(this.summary, skeleton());
     this.announce(kind === "load" ? "Загружаю результаты проверки…" : "Проверяю таблицу…");
     try {
-      const state = kind === "load" ? await this.bridge.call("sidebarGetState") : await this.bridge.call("sidebarValidate");
+      const state =
+        kind === "load" ? await this.bridge.call("sidebarGetState") : await this.bridge.call("sidebarValidate");
       this.clearFailure();
       this.state = state;
       this.renderState();
@@ -148,7 +149,8 @@ class Sidebar {
   }
 
   private async select(sheet: string, cell: string | null, where: string, source?: HTMLButtonElement): Promise<void> {
-    for (const current of Array.from(document.querySelectorAll("[aria-current='true']"))) current.removeAttribute("aria-current");
+    for (const current of Array.from(document.querySelectorAll("[aria-current='true']")))
+      current.removeAttribute("aria-current");
     source?.setAttribute("aria-current", "true");
     try {
       await this.bridge.call("sidebarSelectCell", sheet, cell);
@@ -162,7 +164,12 @@ class Sidebar {
   private selectIssue(issue: Issue, source: HTMLButtonElement): void {
     // A whole-row finding selects the row's first cell; a whole-tab finding just opens the tab.
     const cell = issue.cell ?? (issue.row !== null ? `A${issue.row}` : null);
-    void this.select(issue.sheet, cell, cell ? `вкладка «${issue.sheet}», ячейка ${cell}` : `вкладка «${issue.sheet}»`, source);
+    void this.select(
+      issue.sheet,
+      cell,
+      cell ? `вкладка «${issue.sheet}», ячейка ${cell}` : `вкладка «${issue.sheet}»`,
+      source,
+    );
   }
 
   private openTab(title: string): void {
@@ -175,7 +182,8 @@ class Sidebar {
     this.app.dataset.busy = busy ?? "";
     this.validateButton.disabled = busy !== null;
     this.reportButton.disabled = busy !== null;
-    this.validateButton.textContent = busy === "validate" || busy === "load" || busy === "refresh" ? "Проверяю…" : "Проверить";
+    this.validateButton.textContent =
+      busy === "validate" || busy === "load" || busy === "refresh" ? "Проверяю…" : "Проверить";
     this.reportButton.textContent = busy === "report" ? "Формирую отчёт…" : "Сформировать отчёт";
   }
 
@@ -211,7 +219,9 @@ class Sidebar {
   }
 
   private renderReport(): void {
-    renderReport(this.reportArea, this.report, this.state?.lastReport ?? null, (issue, button) => this.selectIssue(issue, button));
+    renderReport(this.reportArea, this.report, this.state?.lastReport ?? null, (issue, button) =>
+      this.selectIssue(issue, button),
+    );
   }
 
   private setFilter(next: SeverityFilter): void {

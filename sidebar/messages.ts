@@ -33,7 +33,10 @@ function causeOf(detail: string): string {
 
 export function failureMessage(error: unknown, fallbackName: ServerFunctionName): FailureMessage {
   if (!(error instanceof ServerCallError)) {
-    return { text: `Не удалось ${ACTION[fallbackName]}: непредвиденная ошибка в панели.`, detail: error instanceof Error ? error.message : null };
+    return {
+      text: `Не удалось ${ACTION[fallbackName]}: непредвиденная ошибка в панели.`,
+      detail: error instanceof Error ? error.message : null,
+    };
   }
   const action = ACTION[error.functionName];
   switch (error.kind) {

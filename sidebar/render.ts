@@ -12,7 +12,10 @@ import { SEVERITY_LABELS, severityPlural } from "../src/core/severity.js";
 export type SeverityFilter = Severity | "all";
 
 const SEVERITY_FORMS = { error: ERRORS, warning: WARNINGS, info: INFOS } as const;
-const COUNT_KEY = { error: "errors", warning: "warnings", info: "infos" } as const satisfies Record<Severity, keyof IssueCounts>;
+const COUNT_KEY = { error: "errors", warning: "warnings", info: "infos" } as const satisfies Record<
+  Severity,
+  keyof IssueCounts
+>;
 
 /** How many findings of one tab are drawn before «Показать ещё». */
 export const FINDINGS_PER_TAB = 30;
@@ -68,7 +71,12 @@ function meter(id: string, label: string, share: number | null, emptyText: strin
   return h(
     "div",
     { class: "meter", attrs: { id } },
-    h("div", { class: "meter-label" }, h("span", {}, label), h("span", { class: value === null ? "meter-value muted" : "meter-value" }, valueText)),
+    h(
+      "div",
+      { class: "meter-label" },
+      h("span", {}, label),
+      h("span", { class: value === null ? "meter-value muted" : "meter-value" }, valueText),
+    ),
     bar,
   );
 }
@@ -77,7 +85,11 @@ export function renderSummary(target: HTMLElement, state: SidebarState): void {
   const organisation = state.organisation.trim();
   fill(
     target,
-    h("h1", { class: organisation ? "org" : "org muted", attrs: { id: "org-name" } }, organisation || "Организация не указана"),
+    h(
+      "h1",
+      { class: organisation ? "org" : "org muted", attrs: { id: "org-name" } },
+      organisation || "Организация не указана",
+    ),
     h("p", { class: "report-kind", attrs: { id: "report-kind" } }, reportTitle(state.reportType, state.period)),
     h(
       "div",
@@ -89,12 +101,18 @@ export function renderSummary(target: HTMLElement, state: SidebarState): void {
 }
 
 export function countText(severity: Severity, count: number): string {
-  if (count === 0) return severity === "error" ? "Ошибок нет" : severity === "warning" ? "Предупреждений нет" : "Заметок нет";
+  if (count === 0)
+    return severity === "error" ? "Ошибок нет" : severity === "warning" ? "Предупреждений нет" : "Заметок нет";
   return plural(count, SEVERITY_FORMS[severity]);
 }
 
 /** The counts double as the severity filter: one press shows only that severity, another shows all. */
-export function renderCounts(target: HTMLElement, counts: IssueCounts, filter: SeverityFilter, onFilter: (next: SeverityFilter) => void): void {
+export function renderCounts(
+  target: HTMLElement,
+  counts: IssueCounts,
+  filter: SeverityFilter,
+  onFilter: (next: SeverityFilter) => void,
+): void {
   const chips = (["error", "warning", "info"] as const).map((severity) => {
     const count = counts[COUNT_KEY[severity]];
     const pressed = filter === severity;
@@ -110,7 +128,8 @@ export function renderCounts(target: HTMLElement, counts: IssueCounts, filter: S
             "aria-pressed": pressed ? "true" : "false",
             "data-severity": severity,
             disabled: count === 0 && !pressed,
-            title: count === 0 ? null : pressed ? "Показать все находки" : `Показать только ${severityPlural(severity)}`,
+            title:
+              count === 0 ? null : pressed ? "Показать все находки" : `Показать только ${severityPlural(severity)}`,
           },
           on: { click: () => onFilter(pressed ? "all" : severity) },
         },
@@ -220,7 +239,11 @@ export function renderFindings(
         "div",
         { class: "empty small" },
         h("p", {}, `Находок вида «${filter === "all" ? "все" : severityPlural(filter)}» нет.`),
-        h("button", { class: "link-button", attrs: { type: "button" }, on: { click: handlers.onShowAll } }, "Показать все находки"),
+        h(
+          "button",
+          { class: "link-button", attrs: { type: "button" }, on: { click: handlers.onShowAll } },
+          "Показать все находки",
+        ),
       ),
     );
     return;
@@ -244,7 +267,11 @@ export function renderFindings(
           { class: "group-title" },
           h(
             "button",
-            { class: "group-open", attrs: { type: "button", title: `Открыть вкладку «${sheet}»` }, on: { click: () => handlers.onOpenTab(sheet) } },
+            {
+              class: "group-open",
+              attrs: { type: "button", title: `Открыть вкладку «${sheet}»` },
+              on: { click: () => handlers.onOpenTab(sheet) },
+            },
             h("span", { class: "group-name" }, sheet),
             h("span", { class: "group-count" }, plural(list.length, FINDINGS)),
           ),
@@ -291,7 +318,11 @@ export function renderReport(
     case "running":
       fill(
         target,
-        h("div", { class: "progress", attrs: { role: "progressbar", "aria-label": "Формирование отчёта" } }, h("div", { class: "progress-bar" })),
+        h(
+          "div",
+          { class: "progress", attrs: { role: "progressbar", "aria-label": "Формирование отчёта" } },
+          h("div", { class: "progress-bar" }),
+        ),
         h("p", {}, "Формирую отчёт в Google Документах… Обычно это занимает до минуты."),
       );
       return;
@@ -299,11 +330,14 @@ export function renderReport(
       const { report, errors } = view;
       fill(
         target,
-        h("p", { class: "report-title" }, report.draft ? draftBadge() : null, report.draft ? "Черновик отчёта сформирован" : "Отчёт сформирован"),
+        h(
+          "p",
+          { class: "report-title" },
+          report.draft ? draftBadge() : null,
+          report.draft ? "Черновик отчёта сформирован" : "Отчёт сформирован",
+        ),
         h("p", { class: "report-name" }, report.name),
-        report.draft
-          ? h("p", { class: "report-note" }, upperFirst(draftErrorsNote(errors)))
-          : null,
+        report.draft ? h("p", { class: "report-note" }, upperFirst(draftErrorsNote(errors))) : null,
         view.notice ? h("p", { class: "report-note" }, view.notice) : null,
         h("p", {}, reportLink(report, "Открыть отчёт")),
       );
@@ -329,14 +363,25 @@ export function renderReport(
               {},
               h(
                 "button",
-                { class: `finding finding-${issue.severity}`, attrs: { type: "button" }, on: { click: (e) => onSelect(issue, e.currentTarget as HTMLButtonElement) } },
-                h("span", { class: "finding-head" }, severityIcon(issue.severity), h("span", { class: "finding-where" }, `${issue.sheet} · ${locationText(issue)}`)),
+                {
+                  class: `finding finding-${issue.severity}`,
+                  attrs: { type: "button" },
+                  on: { click: (e) => onSelect(issue, e.currentTarget as HTMLButtonElement) },
+                },
+                h(
+                  "span",
+                  { class: "finding-head" },
+                  severityIcon(issue.severity),
+                  h("span", { class: "finding-where" }, `${issue.sheet} · ${locationText(issue)}`),
+                ),
                 h("span", { class: "finding-message" }, issue.message),
               ),
             ),
           ),
         ),
-        list.length > 10 ? h("p", { class: "muted" }, `и ещё ${plural(list.length - 10, ERRORS)} — см. список находок ниже.`) : null,
+        list.length > 10
+          ? h("p", { class: "muted" }, `и ещё ${plural(list.length - 10, ERRORS)} — см. список находок ниже.`)
+          : null,
       );
       return;
     }

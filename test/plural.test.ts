@@ -7,7 +7,9 @@ const ERRORS = ["ошибка", "ошибки", "ошибок"] as const;
 describe("plural (Russian, no Intl)", () => {
   it("one / few / many by the last two digits", () => {
     const form = (n: number) => ERRORS.indexOf(plural(n, ERRORS) as (typeof ERRORS)[number]);
-    expect([0, 1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 24, 25].map(form)).toEqual([2, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 1, 2]);
+    expect([0, 1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14, 15, 19, 20, 21, 22, 24, 25].map(form)).toEqual([
+      2, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 1, 2,
+    ]);
     expect([101, 111, 112, 121, 1001, 1011, 1_000_002].map(form)).toEqual([0, 2, 2, 0, 0, 2, 1]);
     expect([-1, -2, -5, -11].map(form)).toEqual([0, 1, 2, 2]);
   });

@@ -16,43 +16,109 @@ import {
 } from "../src/core/terms/index.js";
 
 const INTERNAL_FAILURE = "не удалось разобрать срок";
-const PERIODS: (Period | null)[] = [null, parsePeriod("2022"), parsePeriod("2021-2022 учебный год"), parsePeriod("1-е полугодие 2023")];
+const PERIODS: (Period | null)[] = [
+  null,
+  parsePeriod("2022"),
+  parsePeriod("2021-2022 учебный год"),
+  parsePeriod("1-е полугодие 2023"),
+];
 
 /** A real calendar date 1990–2100 as ISO. */
 const isoDate = fc
-  .record({ year: fc.integer({ min: 1990, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    year: fc.integer({ min: 1990, max: 2100 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  })
   .map(({ year, month, day }) => isoOf(year, month, Math.min(day, lastDayOfMonth(year, month))));
 
 /** Pieces of the grammar, glued together at random: mostly near-misses of real terms. */
 const FRAGMENTS = [
-  "24.02", "24.02.2022", "03.03", "-", "–", "—", " ", ",", ".", "Май", "апреля", "янв.", "СЕНТ", "2021", "2019-2020",
-  "учебный год", "г.", "года", "гг.", "с", "по", "до", "настоящее время", "н.в.", "постоянно", "в течение года",
-  "1-е", "полугодие", "I", "IV", "квартал", "четверть", "15", "31", "00", "13.13", "29.02", "/", "и", ":", "конца",
-  "🙂", "=SUM(A1)", "<script>", "\u00a0", "ё", "2.5", "99999", "0",
+  "24.02",
+  "24.02.2022",
+  "03.03",
+  "-",
+  "–",
+  "—",
+  " ",
+  ",",
+  ".",
+  "Май",
+  "апреля",
+  "янв.",
+  "СЕНТ",
+  "2021",
+  "2019-2020",
+  "учебный год",
+  "г.",
+  "года",
+  "гг.",
+  "с",
+  "по",
+  "до",
+  "настоящее время",
+  "н.в.",
+  "постоянно",
+  "в течение года",
+  "1-е",
+  "полугодие",
+  "I",
+  "IV",
+  "квартал",
+  "четверть",
+  "15",
+  "31",
+  "00",
+  "13.13",
+  "29.02",
+  "/",
+  "и",
+  ":",
+  "конца",
+  "🙂",
+  "=SUM(A1)",
+  "<script>",
+  "\u00a0",
+  "ё",
+  "2.5",
+  "99999",
+  "0",
 ];
 const grammarString = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(""));
 const spacedGrammarString = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(" "));
 
 /** Terms shaped like real ones: points (dates, months, years, parts) joined by dashes, commas and prefixes. */
 const yearText = fc.integer({ min: 1995, max: 2035 }).map(String);
-const monthText = fc.tuple(fc.integer({ min: 0, max: 11 }), fc.constantFrom<"nominative" | "genitive" | "prepositional">("nominative", "genitive", "prepositional"), fc.boolean()).map(([m, form, upper]) => {
-  const word = MONTHS[m]![form];
-  return upper ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-});
-const dayMonthText = fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 12 })).map(([d, m]) => `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}`);
+const monthText = fc
+  .tuple(
+    fc.integer({ min: 0, max: 11 }),
+    fc.constantFrom<"nominative" | "genitive" | "prepositional">("nominative", "genitive", "prepositional"),
+    fc.boolean(),
+  )
+  .map(([m, form, upper]) => {
+    const word = MONTHS[m]![form];
+    return upper ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  });
+const dayMonthText = fc
+  .tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 12 }))
+  .map(([d, m]) => `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}`);
 const pointText = fc.oneof(
   dayMonthText,
   fc.tuple(dayMonthText, yearText).map(([dm, y]) => `${dm}.${y}`),
   monthText,
   fc.tuple(monthText, yearText).map(([m, y]) => `${m} ${y}`),
   yearText,
-  fc.tuple(fc.constantFrom("1-е", "2-е", "I", "II", "3"), fc.constantFrom("полугодие", "квартал"), fc.option(yearText)).map(([n, p, y]) => [n, p, y ?? ""].join(" ").trim()),
+  fc
+    .tuple(fc.constantFrom("1-е", "2-е", "I", "II", "3"), fc.constantFrom("полугодие", "квартал"), fc.option(yearText))
+    .map(([n, p, y]) => [n, p, y ?? ""].join(" ").trim()),
 );
 const structuredTerm = fc.oneof(
   pointText,
   fc.tuple(pointText, fc.constantFrom("-", " – ", "—"), pointText).map((p) => p.join("")),
   fc.array(pointText, { minLength: 2, maxLength: 4 }).map((p) => p.join(", ")),
-  fc.tuple(fc.constantFrom("с ", "до ", "С "), pointText, fc.constantFrom("", " по настоящее время", " г.", " года")).map((p) => p.join("")),
+  fc
+    .tuple(fc.constantFrom("с ", "до ", "С "), pointText, fc.constantFrom("", " по настоящее время", " г.", " года"))
+    .map((p) => p.join("")),
   fc.tuple(pointText, fc.constantFrom(" г.", " года", " гг.", " учебный год")).map((p) => p.join("")),
 );
 
@@ -73,7 +139,13 @@ function checkWellFormed(result: TermResult | null): void {
 }
 
 describe("parseTerm properties", () => {
-  const anyString = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), grammarString, spacedGrammarString);
+  const anyString = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: "binary" }),
+    grammarString,
+    spacedGrammarString,
+  );
 
   it("never throws and returns a well-formed result for any string and period", () => {
     fc.assert(
@@ -86,9 +158,13 @@ describe("parseTerm properties", () => {
 
   it("never throws on any number, boolean or date cell", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double(), fc.integer(), fc.boolean(), isoDate.map(dateCell)), fc.constantFrom(...PERIODS), (cell, period) => {
-        checkWellFormed(parseTerm(cell, { period }));
-      }),
+      fc.property(
+        fc.oneof(fc.double(), fc.integer(), fc.boolean(), isoDate.map(dateCell)),
+        fc.constantFrom(...PERIODS),
+        (cell, period) => {
+          checkWellFormed(parseTerm(cell, { period }));
+        },
+      ),
     );
   });
 
@@ -133,12 +209,17 @@ describe("parseTerm properties", () => {
 
   it("a range «dd.mm.yyyy-dd.mm.yyyy» with start ≤ end parses to exactly those dates, with any dash", () => {
     fc.assert(
-      fc.property(isoDate, fc.integer({ min: 0, max: 2000 }), fc.constantFrom("-", "–", "—", " - ", " – ", " — "), (start, length, dash) => {
-        const end = addDays(start, length);
-        const r = parseTerm(`${formatRuDate(start)}${dash}${formatRuDate(end)}`, { period: null });
-        expect(r?.ok).toBe(true);
-        if (r?.ok) expect([r.term.start, r.term.end]).toEqual([start, end]);
-      }),
+      fc.property(
+        isoDate,
+        fc.integer({ min: 0, max: 2000 }),
+        fc.constantFrom("-", "–", "—", " - ", " – ", " — "),
+        (start, length, dash) => {
+          const end = addDays(start, length);
+          const r = parseTerm(`${formatRuDate(start)}${dash}${formatRuDate(end)}`, { period: null });
+          expect(r?.ok).toBe(true);
+          if (r?.ok) expect([r.term.start, r.term.end]).toEqual([start, end]);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -155,7 +236,11 @@ describe("parseTerm properties", () => {
   });
 
   it("a day-month without a year lands inside a calendar or academic period", () => {
-    const periods = [parsePeriod("2022")!, parsePeriod("2021-2022 учебный год")!, parsePeriod("01.09.2020-31.08.2021")!];
+    const periods = [
+      parsePeriod("2022")!,
+      parsePeriod("2021-2022 учебный год")!,
+      parsePeriod("01.09.2020-31.08.2021")!,
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...periods), fc.integer({ min: 0, max: 364 }), (period, offset) => {
         const iso = addDays(period.start, offset);

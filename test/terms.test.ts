@@ -143,12 +143,26 @@ describe("parseTerm: extra forms people write", () => {
     expectTerm(parseTerm(text, { period: CAL }), kind, start, end);
   });
 
-  it.each(["На протяжении всего года", "В течение года", "в течении года", "Ежемесячно", "Еженедельно", "Круглогодично", "Систематически", "Регулярно", "Весь период", "По мере необходимости", "Периодически", "в течение всего периода", "1 раз в месяц", "2 раза в четверть", "Каждый месяц", "круглый год"])(
-    "«%s» means the whole period",
-    (text) => {
-      expectTerm(parseTerm(text, { period: ACAD }), "always", ACAD.start, ACAD.end);
-    },
-  );
+  it.each([
+    "На протяжении всего года",
+    "В течение года",
+    "в течении года",
+    "Ежемесячно",
+    "Еженедельно",
+    "Круглогодично",
+    "Систематически",
+    "Регулярно",
+    "Весь период",
+    "По мере необходимости",
+    "Периодически",
+    "в течение всего периода",
+    "1 раз в месяц",
+    "2 раза в четверть",
+    "Каждый месяц",
+    "круглый год",
+  ])("«%s» means the whole period", (text) => {
+    expectTerm(parseTerm(text, { period: ACAD }), "always", ACAD.start, ACAD.end);
+  });
 
   it("keeps the individual days of a «days» term", () => {
     const r = parseTerm("Ноябрь 15.11, 17.11, 22.11, 24.11, 29.11", { period: CAL });
@@ -164,9 +178,29 @@ describe("parseTerm: extra forms people write", () => {
 
   it("recognises months in any case, form and abbreviation", () => {
     const spellings: [string, number][] = [
-      ["январь", 1], ["января", 1], ["январе", 1], ["ЯНВАРЬ", 1], ["янв.", 1], ["Янв", 1],
-      ["февр.", 2], ["марта", 3], ["апр", 4], ["мая", 5], ["мае", 5], ["Май", 5], ["июнь", 6], ["июля", 7],
-      ["авг.", 8], ["сент.", 9], ["сен", 9], ["сентябре", 9], ["окт", 10], ["нояб.", 11], ["ноября", 11], ["дек.", 12], ["декабрём", 12],
+      ["январь", 1],
+      ["января", 1],
+      ["январе", 1],
+      ["ЯНВАРЬ", 1],
+      ["янв.", 1],
+      ["Янв", 1],
+      ["февр.", 2],
+      ["марта", 3],
+      ["апр", 4],
+      ["мая", 5],
+      ["мае", 5],
+      ["Май", 5],
+      ["июнь", 6],
+      ["июля", 7],
+      ["авг.", 8],
+      ["сент.", 9],
+      ["сен", 9],
+      ["сентябре", 9],
+      ["окт", 10],
+      ["нояб.", 11],
+      ["ноября", 11],
+      ["дек.", 12],
+      ["декабрём", 12],
     ];
     for (const [word, month] of spellings) expect(monthNumber(word), word).toBe(month);
     for (const word of ["ма", "маи", "июнл", "понедельник", "", "и"]) expect(monthNumber(word), word).toBeNull();
@@ -292,7 +326,20 @@ describe("reversed and invalid terms", () => {
 
   // Speed is measured by `npm run bench` (bench/terms.ts); these check the results.
   it("reads 10,000 plan rows", () => {
-    const samples = ["24.02", "03.03-10.03", "14.03.-31.03", "Май", "Апрель, май", "Ноябрь 15.11, 17.11, 22.11", "Март – июнь 2021", "С 18.05.2021 по настоящее время", "до 15.09.2023 года", "постоянно", "1-е полугодие 2022", "Маи"];
+    const samples = [
+      "24.02",
+      "03.03-10.03",
+      "14.03.-31.03",
+      "Май",
+      "Апрель, май",
+      "Ноябрь 15.11, 17.11, 22.11",
+      "Март – июнь 2021",
+      "С 18.05.2021 по настоящее время",
+      "до 15.09.2023 года",
+      "постоянно",
+      "1-е полугодие 2022",
+      "Маи",
+    ];
     let ok = 0;
     let misspelt = 0;
     for (let i = 0; i < 10_000; i++) {
@@ -375,7 +422,18 @@ describe("parsePeriod", () => {
   });
 
   it("is null for empty, single dates, open terms and nonsense", () => {
-    for (const cell of [null, "", "05.03.2022", dateCell("2022-03-05"), "постоянно", "до 2023", "с 2021", "Маи", errorCell("#N/A"), "Май"]) {
+    for (const cell of [
+      null,
+      "",
+      "05.03.2022",
+      dateCell("2022-03-05"),
+      "постоянно",
+      "до 2023",
+      "с 2021",
+      "Маи",
+      errorCell("#N/A"),
+      "Май",
+    ]) {
       expect(parsePeriod(cell), JSON.stringify(cell)).toBeNull();
     }
   });
@@ -438,7 +496,9 @@ describe("date helpers", () => {
   });
 
   it("knows month lengths", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => lastDayOfMonth(2023, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => lastDayOfMonth(2023, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
     expect(lastDayOfMonth(2024, 2)).toBe(29);
     expect(lastDayOfMonth(1900, 2)).toBe(28);
     expect(lastDayOfMonth(2000, 2)).toBe(29);
@@ -464,6 +524,7 @@ describe("date helpers", () => {
   });
 
   it("offers a hint listing accepted forms", () => {
-    for (const form of ["24.02", "03.03-10.03", "Май", "Март – июнь 2021", "до 15.09.2023", "постоянно"]) expect(TERM_FORMS_HINT).toContain(form);
+    for (const form of ["24.02", "03.03-10.03", "Май", "Март – июнь 2021", "до 15.09.2023", "постоянно"])
+      expect(TERM_FORMS_HINT).toContain(form);
   });
 });

@@ -49,7 +49,12 @@ describe("xlsx round trip", () => {
 
   it("keeps calendar dates whatever the local time zone", async () => {
     const grid: WorkbookGrid = {
-      tabs: [{ title: "Даты", rows: [["Дата"], [dateCell("2022-03-05")], [dateCell("2021-01-01")], [dateCell("2022-12-31")]] }],
+      tabs: [
+        {
+          title: "Даты",
+          rows: [["Дата"], [dateCell("2022-03-05")], [dateCell("2021-01-01")], [dateCell("2022-12-31")]],
+        },
+      ],
     };
     for (const tz of ["Pacific/Kiritimati", "America/Los_Angeles", "Europe/Moscow"]) {
       process.env.TZ = tz;
@@ -79,7 +84,7 @@ describe("reading cells", () => {
       ws.getCell("B1").value = { formula: "Z99", result: { error: "#REF!" } } as ExcelJS.CellFormulaValue;
       ws.getCell("C1").value = { formula: "2+3", result: 5 };
       ws.getCell("D1").value = { formula: "NOW()" } as ExcelJS.CellFormulaValue;
-      ws.getCell("E1").value = { formula: "\"a\"&\"b\"", result: "ab" };
+      ws.getCell("E1").value = { formula: '"a"&"b"', result: "ab" };
       ws.getCell("A2").value = { richText: [{ text: "Сетевое " }, { font: { bold: true }, text: "наставничество" }] };
       ws.getCell("B2").value = { text: "сайт школы", hyperlink: "https://example.ru" };
       ws.getCell("C2").value = true;
@@ -149,7 +154,11 @@ describe("unusable input", () => {
   const cases: [string, () => Promise<Buffer>, RegExp][] = [
     ["an empty file", async () => Buffer.alloc(0), /пуст/],
     ["a text file", async () => Buffer.from("ФИО;Школа\nИванов;СОШ № 4\n"), /не таблица \.xlsx/],
-    ["an old .xls / encrypted file", async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /\.xls/],
+    [
+      "an old .xls / encrypted file",
+      async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /\.xls/,
+    ],
     ["a truncated zip", async () => (await writeTemplate()).subarray(0, 300), /повреждён/],
     [
       "a Word document",
@@ -192,8 +201,10 @@ describe("the written template", () => {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       // exceljs omits a width of exactly 9 (its default) and reads it back as undefined.
       layout.widths.forEach((w, i) => expect(ws.getColumn(i + 1).width ?? 9).toBe(w));
-      for (const note of layout.notes) expect(JSON.stringify(ws.getCell(1, note.column + 1).note)).toContain(note.text.slice(0, 20));
-      const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+      for (const note of layout.notes)
+        expect(JSON.stringify(ws.getCell(1, note.column + 1).note)).toContain(note.text.slice(0, 20));
+      const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+        .dataValidations.model;
       for (const dd of layout.dropdowns) {
         for (const row of [dd.fromRow, dd.toRow]) {
           const v = validations[ws.getCell(row, dd.column + 1).address];
@@ -227,7 +238,7 @@ describe("the written template", () => {
 
 describe("writeSheets", () => {
   it("stores formula-looking text as plain strings, never as formulas", async () => {
-    const risky = ["=HYPERLINK(\"http://evil.example\",\"жми\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "=1+1"];
+    const risky = ['=HYPERLINK("http://evil.example","жми")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "=1+1"];
     const bytes = await writeSheets([{ title: "Свод", rows: [["Текст"], ...risky.map((r) => [r])] }]);
     const sheetXml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheetXml).not.toContain("<f>");
@@ -240,7 +251,9 @@ describe("writeSheets", () => {
   });
 
   it("cuts text longer than Excel allows and cleans sheet titles", async () => {
-    const bytes = await writeSheets([{ title: "Свод: школы/итоги [2022] и ещё очень длинное имя", rows: [["x".repeat(40_000)]] }]);
+    const bytes = await writeSheets([
+      { title: "Свод: школы/итоги [2022] и ещё очень длинное имя", rows: [["x".repeat(40_000)]] },
+    ]);
     const wb = await openWithExcelJs(bytes);
     const ws = wb.worksheets[0]!;
     expect(ws.name.length).toBeLessThanOrEqual(31);

@@ -42,7 +42,18 @@ export function isErrorCell(cell: Cell | undefined): cell is ErrorCell {
 }
 
 /** Recognised spreadsheet error codes (Google Sheets and Excel spellings). */
-export const ERROR_CODES = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#ERROR!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"];
+export const ERROR_CODES = [
+  "#REF!",
+  "#N/A",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#ERROR!",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+];
 
 /** ISO date → `05.03.2022`. */
 export function isoToRu(iso: string): string {

@@ -72,7 +72,8 @@ function nonNumberReason(cell: Cell): string {
   return `«${shown}» — не число`;
 }
 
-const isEmpty = (cell: Cell | undefined): boolean => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+const isEmpty = (cell: Cell | undefined): boolean =>
+  cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 
 /** Shared core of readCount and readQuantity. */
 function readNonNegative(cell: Cell, wholeOnly: boolean): CountResult | null {
@@ -96,7 +97,8 @@ function readNonNegative(cell: Cell, wholeOnly: boolean): CountResult | null {
   } else {
     return { ok: false, reason: nonNumberReason(cell) };
   }
-  if (value < 0) return { ok: false, reason: `отрицательное число ${value < -MAX_NUMBER ? "" : ruNumber(value)}`.trim() };
+  if (value < 0)
+    return { ok: false, reason: `отрицательное число ${value < -MAX_NUMBER ? "" : ruNumber(value)}`.trim() };
   if (value > MAX_NUMBER) return { ok: false, reason: "число больше миллиарда — так много быть не может" };
   if (wholeOnly && fractional) return { ok: false, reason: `дробное число ${ruNumber(value)}, а нужно целое` };
   // -0 and 7.0 read as plain 0 and 7.
@@ -162,7 +164,8 @@ export function readPercentResult(cell: Cell): PercentResult | null {
     const text = cell.trim();
     const hasSign = /%\s*$/u.test(text);
     const parsed = parseNumberText(text.replace(/\s*%\s*$/u, ""));
-    if (!parsed || (parsed.value !== 0 && /[a-zа-яё]/iu.test(text))) return { ok: false, reason: nonNumberReason(cell) };
+    if (!parsed || (parsed.value !== 0 && /[a-zа-яё]/iu.test(text)))
+      return { ok: false, reason: nonNumberReason(cell) };
     value = parsed.negative ? -parsed.value : parsed.value;
     if (!hasSign && value > 0 && value < 1) value *= 100;
     fromText = true;

@@ -99,9 +99,14 @@ const CAPITALISED = /^\p{Lu}[\p{Ll}-]+$/u;
  * text is the position and the name is empty.
  */
 export function splitPositionAndName(text: string): { position: string; name: string } {
-  const tokens = squeeze(text).split(" ").filter((t) => t !== "");
+  const tokens = squeeze(text)
+    .split(" ")
+    .filter((t) => t !== "");
   const n = tokens.length;
-  const split = (at: number) => ({ position: tokens.slice(0, at).join(" "), name: initials(tokens.slice(at).join(" ")) });
+  const split = (at: number) => ({
+    position: tokens.slice(0, at).join(" "),
+    name: initials(tokens.slice(at).join(" ")),
+  });
   if (n >= 2 && CAPITALISED.test(tokens[n - 1]!) && isInitials(tokens[n - 2]!)) {
     // «Ю.Н. Рябинин» or «Ю. Н. Рябинин».
     const at = n >= 3 && isInitials(tokens[n - 3]!) ? n - 3 : n - 2;
@@ -112,7 +117,8 @@ export function splitPositionAndName(text: string): { position: string; name: st
     const at = n >= 3 && isInitials(tokens[n - 2]!) && CAPITALISED.test(tokens[n - 3]!) ? n - 3 : n - 2;
     return split(at);
   }
-  if (n >= 3 && PATRONYMIC.test(tokens[n - 1]!) && tokens.slice(n - 3).every((t) => CAPITALISED.test(t))) return split(n - 3);
+  if (n >= 3 && PATRONYMIC.test(tokens[n - 1]!) && tokens.slice(n - 3).every((t) => CAPITALISED.test(t)))
+    return split(n - 3);
   return { position: squeeze(text), name: "" };
 }
 
@@ -142,7 +148,8 @@ export function monthSpan(start: IsoDate, end: IsoDate): string {
   const s = parts(start);
   const e = parts(end);
   if (s.year === e.year && s.month === e.month) return `${monthName(s.month, "nominative")} ${s.year} года`;
-  if (s.year === e.year) return `${monthName(s.month, "nominative")} – ${monthName(e.month, "nominative")} ${e.year} года`;
+  if (s.year === e.year)
+    return `${monthName(s.month, "nominative")} – ${monthName(e.month, "nominative")} ${e.year} года`;
   return `${monthName(s.month, "nominative")} ${s.year} – ${monthName(e.month, "nominative")} ${e.year} года`;
 }
 
@@ -182,18 +189,18 @@ const ORG_TYPE_NOUNS: Readonly<Record<string, PluralForms>> = {
   "Методическая служба": ["методическая служба", "методические службы", "методических служб"],
   "Центр диагностики": ["центр диагностики", "центра диагностики", "центров диагностики"],
   "Организация-партнёр": ["организация-партнёр", "организации-партнёра", "организаций-партнёров"],
-  "Иное": ["иная организация", "иные организации", "иных организаций"],
+  Иное: ["иная организация", "иные организации", "иных организаций"],
 };
 
 /** Participant categories (Участники → Категория) in the genitive plural, as in «педагогов — 27». */
 const CATEGORY_GENITIVE: Readonly<Record<string, string>> = {
-  "Педагоги": "педагогов",
-  "Руководители": "руководителей",
+  Педагоги: "педагогов",
+  Руководители: "руководителей",
   "Учащиеся (воспитанники)": "обучающихся (воспитанников)",
-  "Родители": "родителей",
+  Родители: "родителей",
   "Социальные партнёры": "социальных партнёров",
   "Специалисты (психологи и др.)": "психологов",
-  "Иное": "других участников",
+  Иное: "других участников",
 };
 
 export interface CountedItem {
@@ -278,7 +285,10 @@ export function orgNameGenitive(name: string): string {
     const lower = word.toLowerCase().replace(/ё/g, "е");
     const head = ORG_HEAD_GENITIVE[lower];
     if (head) return [...out, head, ...words.slice(i + 1)].join(" ");
-    const ending = /^[а-яё-]+$/i.test(word) && word !== word.toUpperCase() ? ADJECTIVE_GENITIVE.find(([from]) => lower.endsWith(from)) : undefined;
+    const ending =
+      /^[а-яё-]+$/i.test(word) && word !== word.toUpperCase()
+        ? ADJECTIVE_GENITIVE.find(([from]) => lower.endsWith(from))
+        : undefined;
     if (!ending) return name;
     out.push(word.toLowerCase().slice(0, -ending[0].length) + ending[1]);
   }

@@ -144,7 +144,13 @@ export const GENERAL = {
     f("report_type", "Вид отчёта", "enum", true, "Промежуточный или Итоговый", { enumName: "reportType" }),
     f("period", "Отчётный период", "period", true, "Например: 2022, 2019-2020 учебный год, 01.09.2020-31.08.2021"),
     f("report_date", "Дата отчёта", "date", false, "Дата в формате ДД.ММ.ГГГГ; если пусто — сегодняшняя"),
-    f("org_full_name", "Полное наименование организации", "text", true, "Как в уставе: Муниципальное общеобразовательное учреждение «…»"),
+    f(
+      "org_full_name",
+      "Полное наименование организации",
+      "text",
+      true,
+      "Как в уставе: Муниципальное общеобразовательное учреждение «…»",
+    ),
     f("org_short_name", "Сокращённое наименование", "text", true, "Например: МОУ «СОШ № 4»"),
     f("municipality", "Муниципальное образование", "text", true, "Например: Озёрский муниципальный район"),
     f("address", "Адрес", "text", false, "Почтовый адрес организации"),
@@ -162,13 +168,31 @@ export const GENERAL = {
     f("topic", "Тема", "longtext", true, "Тема инновационной образовательной деятельности"),
     f("goal", "Цель", "longtext", true, "Цель (цели) ИОД"),
     f("partner", "Организация-партнёр и её функции", "longtext", false, "Если партнёра нет, напишите «нет»"),
-    f("declared_participants", "Общее число участников (заявлено)", "intOrMore", false, "Число или >N; сверяется с вкладкой «Участники»"),
+    f(
+      "declared_participants",
+      "Общее число участников (заявлено)",
+      "intOrMore",
+      false,
+      "Число или >N; сверяется с вкладкой «Участники»",
+    ),
     f("declared_mentors", "Заявлено наставников", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_mentees", "Заявлено наставляемых", "int", false, "Сверяется с вкладкой «Наставничество»"),
     f("declared_pairs", "Заявлено наставнических пар", "int", false, "Сверяется с вкладкой «Наставничество»"),
     // Version 2: what the report forms (src/core/report/forms/) print beyond version 1.
-    f("current_stage", "Текущий этап", "text", false, "Этап, на который приходится отчётный период; если пусто — по вкладке «Этапы»"),
-    f("social_partners", "Социальные партнёры (названия)", "longtext", false, "Организации-партнёры словами, с договорами и соглашениями"),
+    f(
+      "current_stage",
+      "Текущий этап",
+      "text",
+      false,
+      "Этап, на который приходится отчётный период; если пусто — по вкладке «Этапы»",
+    ),
+    f(
+      "social_partners",
+      "Социальные партнёры (названия)",
+      "longtext",
+      false,
+      "Организации-партнёры словами, с договорами и соглашениями",
+    ),
   ],
 } as const satisfies KeyValueTabDef<"general">;
 
@@ -211,7 +235,9 @@ export const PLAN = {
     c("status", "Статус", "enum", 18, { enumName: "planStatus" }),
     c("plan_qty", "План, кол-во", "number", 10, { hint: "Сколько запланировано (занятий, мероприятий)" }),
     c("fact_qty", "Факт, кол-во", "number", 10, { hint: "Сколько проведено" }),
-    c("reason", "Причины отклонения", "longtext", 28, { hint: "Обязательно при статусах «Выполнено частично», «Не выполнено», «Перенесено»" }),
+    c("reason", "Причины отклонения", "longtext", 28, {
+      hint: "Обязательно при статусах «Выполнено частично», «Не выполнено», «Перенесено»",
+    }),
     c("action", "Управленческие действия", "longtext", 28, { hint: "Что сделано для корректировки" }),
     c("document", "Подтверждающий документ", "text", 26),
   ],
@@ -424,20 +450,50 @@ export const CONCLUSIONS = {
     f("pd_system", "Система повышения квалификации", "longtext", false, "Как устроено повышение квалификации"),
     f("trajectories", "Индивидуальные траектории развития педагогов", "longtext", false, "Планы, сайты, портфолио"),
     f("network", "Сетевое взаимодействие", "longtext", false, "Договоры и соглашения"),
-    f("site_info", "Информация на сайте (ссылка, частота обновления)", "longtext", false, "Ссылка и как часто обновляется"),
+    f(
+      "site_info",
+      "Информация на сайте (ссылка, частота обновления)",
+      "longtext",
+      false,
+      "Ссылка и как часто обновляется",
+    ),
     f("effects_social", "Эффекты: социальные", "longtext", false, "Раздел 4.1"),
     f("effects_tech", "Эффекты: технологические", "longtext", false, "Раздел 4.1"),
     f("effects_econ", "Эффекты: экономические", "longtext", false, "Раздел 4.1"),
     f("effects_other", "Эффекты: другое", "longtext", false, "Раздел 4.1"),
     f("significance", "Практическая значимость", "longtext", false, "Раздел 4.2"),
-    f("conclusion", "Общий вывод (не более 2000 знаков)", "longtext", false, "Раздел 4.3; обязателен в итоговом отчёте"),
+    f(
+      "conclusion",
+      "Общий вывод (не более 2000 знаков)",
+      "longtext",
+      false,
+      "Раздел 4.3; обязателен в итоговом отчёте",
+    ),
     f("extension", "Продление статуса МИП (обоснование)", "longtext", false, "Раздел 5.1"),
     f("next_tasks", "Задачи на следующий год", "longtext", false, "Раздел 5.2"),
     f("proposals", "Предложения по распространению опыта", "longtext", false, "Раздел 6"),
     // Version 2.
-    f("normative_analysis", "Анализ нормативно-правовой обеспеченности", "longtext", false, "Процент обновления нормативной базы, обоснование локальных актов"),
-    f("consequences", "Заключения о положительных и отрицательных последствиях", "longtext", false, "Последствия проводимых изменений по ходу этапов"),
-    f("product_bank", "Перечень материалов в банке инновационных продуктов", "longtext", false, "По одному материалу на строку"),
+    f(
+      "normative_analysis",
+      "Анализ нормативно-правовой обеспеченности",
+      "longtext",
+      false,
+      "Процент обновления нормативной базы, обоснование локальных актов",
+    ),
+    f(
+      "consequences",
+      "Заключения о положительных и отрицательных последствиях",
+      "longtext",
+      false,
+      "Последствия проводимых изменений по ходу этапов",
+    ),
+    f(
+      "product_bank",
+      "Перечень материалов в банке инновационных продуктов",
+      "longtext",
+      false,
+      "По одному материалу на строку",
+    ),
   ],
 } as const satisfies KeyValueTabDef<"conclusions">;
 
@@ -447,7 +503,9 @@ export const SETTINGS = {
   type: "keyValue",
   purpose: "Настройки проверки и отчёта.",
   fields: [
-    f("max_mentees", "Максимум наставляемых у одного наставника", "int", false, "По умолчанию 5", { defaultValue: "5" }),
+    f("max_mentees", "Максимум наставляемых у одного наставника", "int", false, "По умолчанию 5", {
+      defaultValue: "5",
+    }),
     f("strict", "Не формировать отчёт при ошибках", "enum", false, "Да — отчёт не формируется, пока есть ошибки", {
       enumName: "yesNo",
       defaultValue: "Нет",
@@ -474,10 +532,14 @@ export const MONITORING = {
   type: "table",
   purpose: "Итоги мониторинга участников проекта: показатель, группа школ, значение и шкала.",
   columns: [
-    c("indicator", "Показатель", "longtext", 40, { hint: "Например: удовлетворённость совместной работой со школой-наставником" }),
+    c("indicator", "Показатель", "longtext", 40, {
+      hint: "Например: удовлетворённость совместной работой со школой-наставником",
+    }),
     c("group", "Группа школ", "enum", 18, { enumName: "monitoringGroup" }),
     c("value", "Значение", "number", 10, { hint: "Число: 3,67 или 96" }),
-    c("scale", "Шкала (максимум)", "number", 10, { hint: "Наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста" }),
+    c("scale", "Шкала (максимум)", "number", 10, {
+      hint: "Наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста",
+    }),
     c("respondents", "Ответили", "text", 14, { hint: "Сколько участников ответили, например: 7 из 8 школ" }),
     c("detail", "Расшифровка", "longtext", 36, { hint: "Например: одна оценка «5», три оценки «4», три оценки «3»" }),
   ],
@@ -490,7 +552,9 @@ export const RECOMMENDATIONS = {
   purpose: "Рекомендации по итогам проекта: кому, что и в какой срок.",
   columns: [
     c("no", "№", "outline", 6),
-    c("addressee", "Адресат", "text", 30, { hint: "Кому: руководителям общеобразовательных учреждений, муниципальной методической службе…" }),
+    c("addressee", "Адресат", "text", 30, {
+      hint: "Кому: руководителям общеобразовательных учреждений, муниципальной методической службе…",
+    }),
     c("text", "Рекомендация", "longtext", 56),
     // Text, not a term column: a deadline lies after the reporting period by nature, so the
     // period check of the TERM rules does not apply; REC_DEADLINE_INVALID reads it instead.
@@ -504,9 +568,27 @@ export const SPRAVKA = {
   type: "keyValue",
   purpose: "Подпись и выводы справки о реализации проекта.",
   fields: [
-    f("signer_position", "Должность подписывающего справку", "text", false, "Например: методист МОУ ДО «Центр развития образования»"),
-    f("signer_name", "ФИО подписывающего справку", "fio", false, "Фамилия Имя Отчество полностью; в справке — «Фамилия И.О.»"),
-    f("conclusions", "Выводы справки", "longtext", false, "Каждый вывод с новой строки; если пусто — «Общий вывод» с вкладки «Выводы»"),
+    f(
+      "signer_position",
+      "Должность подписывающего справку",
+      "text",
+      false,
+      "Например: методист МОУ ДО «Центр развития образования»",
+    ),
+    f(
+      "signer_name",
+      "ФИО подписывающего справку",
+      "fio",
+      false,
+      "Фамилия Имя Отчество полностью; в справке — «Фамилия И.О.»",
+    ),
+    f(
+      "conclusions",
+      "Выводы справки",
+      "longtext",
+      false,
+      "Каждый вывод с новой строки; если пусто — «Общий вывод» с вкладки «Выводы»",
+    ),
   ],
 } as const satisfies KeyValueTabDef<"spravka">;
 
@@ -555,7 +637,11 @@ export type ConclusionKey = FieldKey<"conclusions">;
 // meanings from here, so a status counts the same way everywhere.
 
 /** Plan statuses that are deviations from the plan (RULES «Plan versus fact»). */
-export const PLAN_DEVIATION_STATUSES: ReadonlySet<string> = new Set(["Выполнено частично", "Не выполнено", "Перенесено"]);
+export const PLAN_DEVIATION_STATUSES: ReadonlySet<string> = new Set([
+  "Выполнено частично",
+  "Не выполнено",
+  "Перенесено",
+]);
 /** The plan status of a row done as planned. */
 export const PLAN_DONE = "Выполнено";
 /** An activity done without being planned: not a commitment the plan's execution is measured by. */

@@ -46,7 +46,13 @@ function layoutOf(tab: TabDef): TabLayout {
     const dropdowns: Dropdown[] = [];
     tab.columns.forEach((col, i) => {
       if (col.enumName)
-        dropdowns.push({ column: i, fromRow: 2, toRow: TABLE_VALIDATION_ROWS + 1, enumName: col.enumName, values: ENUMS[col.enumName] });
+        dropdowns.push({
+          column: i,
+          fromRow: 2,
+          toRow: TABLE_VALIDATION_ROWS + 1,
+          enumName: col.enumName,
+          values: ENUMS[col.enumName],
+        });
     });
     const notes = tab.columns.flatMap((col, i) => (col.hint ? [{ column: i, text: col.hint }] : []));
     return {
@@ -63,7 +69,8 @@ function layoutOf(tab: TabDef): TabLayout {
   }
   const dropdowns: Dropdown[] = [];
   tab.fields.forEach((fd, i) => {
-    if (fd.enumName) dropdowns.push({ column: 1, fromRow: i + 2, toRow: i + 2, enumName: fd.enumName, values: ENUMS[fd.enumName] });
+    if (fd.enumName)
+      dropdowns.push({ column: 1, fromRow: i + 2, toRow: i + 2, enumName: fd.enumName, values: ENUMS[fd.enumName] });
   });
   return {
     key: tab.key,

@@ -36,7 +36,11 @@ export interface ColumnInsert {
  * before it. `headers` is the tab's header row as it is; `fromVersion` the workbook's
  * recorded version (null: unknown).
  */
-export function planColumnInserts(tab: TableTabDef, headers: readonly string[], fromVersion: string | null): ColumnInsert[] {
+export function planColumnInserts(
+  tab: TableTabDef,
+  headers: readonly string[],
+  fromVersion: string | null,
+): ColumnInsert[] {
   const current = headers.map((h) => fold(String(h ?? "").trim()));
   const known = new Set(tab.columns.map((c) => fold(c.header)));
   const inserts: ColumnInsert[] = [];

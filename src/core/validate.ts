@@ -55,7 +55,9 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions = 
   }
   const base = buildContext(parsed.workbook, options);
   // A cell holding a spreadsheet error gets one finding (TPL_CELL_ERROR), not one per rule that reads it.
-  const errorCells = new Set(parsed.issues.filter((i) => i.rule === "TPL_CELL_ERROR" && i.cell).map((i) => `${i.sheet}!${i.cell}`));
+  const errorCells = new Set(
+    parsed.issues.filter((i) => i.rule === "TPL_CELL_ERROR" && i.cell).map((i) => `${i.sheet}!${i.cell}`),
+  );
   const ctx: RuleContext = {
     ...base,
     emit(issue) {

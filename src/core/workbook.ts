@@ -6,7 +6,16 @@ import { fold } from "./fold.js";
 import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
 import { type Issue, quote } from "./issues.js";
 import { lowerFirst } from "./russian.js";
-import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS } from "./schema.js";
+import {
+  type ColumnKey,
+  type FieldKey,
+  type KeyValueTabDef,
+  type KeyValueTabKey,
+  type TableTabDef,
+  type TableTabKey,
+  KEY_VALUE_HEADERS,
+  TABS,
+} from "./schema.js";
 import { a1, headersOf } from "./schema-lookup.js";
 
 export interface TableRow<K extends TableTabKey = TableTabKey> {
@@ -95,7 +104,8 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
     const seen = cellText(headerRow[expectedAt]);
     const cellRef = a1(1, expectedAt);
     if (actual === undefined) {
-      const fallback = !claimed.has(expectedAt) && expectedAt < Math.max(found.length, 1) && seen !== "" ? expectedAt : -1;
+      const fallback =
+        !claimed.has(expectedAt) && expectedAt < Math.max(found.length, 1) && seen !== "" ? expectedAt : -1;
       index[col.key] = fallback;
       if (fallback >= 0) claimed.add(fallback);
       issues.push({
@@ -127,7 +137,14 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
 
 function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
   const emptyIndex = Object.fromEntries(tab.columns.map((c) => [c.key, -1]));
-  if (!sheet) return { key: tab.key as TableTabKey, title: tab.title, present: false, columnIndex: emptyIndex as never, rows: [] };
+  if (!sheet)
+    return {
+      key: tab.key as TableTabKey,
+      title: tab.title,
+      present: false,
+      columnIndex: emptyIndex as never,
+      rows: [],
+    };
   const headerRow = sheet.rows[0] ?? [];
   const index = matchHeaders(tab, headerRow, issues);
   const rows: TableRow[] = [];
@@ -146,7 +163,13 @@ function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[
     // A row filled only in the user's own extra columns is not a data row of the template.
     if (any) rows.push({ row: r + 1, cells: cells as never });
   }
-  return { key: tab.key as TableTabKey, title: tab.title, present: true, columnIndex: index as never, rows: rows as never };
+  return {
+    key: tab.key as TableTabKey,
+    title: tab.title,
+    present: true,
+    columnIndex: index as never,
+    rows: rows as never,
+  };
 }
 
 function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
@@ -217,7 +240,11 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
 }
 
 /** Location helpers for rules. */
-export function cellRef<K extends TableTabKey>(table: ParsedTable<K>, row: TableRow<K>, key: ColumnKey<K>): string | null {
+export function cellRef<K extends TableTabKey>(
+  table: ParsedTable<K>,
+  row: TableRow<K>,
+  key: ColumnKey<K>,
+): string | null {
   const at = table.columnIndex[key];
   return at >= 0 ? a1(row.row, at) : null;
 }

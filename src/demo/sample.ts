@@ -5,7 +5,17 @@
  * Used by `mip template --sample`, `mip demo`, the add-on's demo and many tests.
  */
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell } from "../core/grid.js";
-import { type ColumnKey, type FieldKey, type KeyValueTabDef, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "../core/schema.js";
+import {
+  type ColumnKey,
+  type FieldKey,
+  type KeyValueTabDef,
+  type KeyValueTabKey,
+  type TableTabDef,
+  type TableTabKey,
+  KEY_VALUE_HEADERS,
+  TABS,
+  TEMPLATE_VERSION,
+} from "../core/schema.js";
 import { tabByKey } from "../core/schema-lookup.js";
 import { TEMPLATE_LAYOUT } from "../core/template.js";
 
@@ -14,7 +24,8 @@ export const sampleReportDate = "2022-12-20";
 
 /** What the sample is meant to show (rule id → why), for tests and the demo's explanation. */
 export const SAMPLE_FINDINGS = {
-  PLAN_DEVIATION_ACTION_MISSING: "План-факт, пункт 2.3: «Выполнено частично», причина есть, а управленческие действия — «-».",
+  PLAN_DEVIATION_ACTION_MISSING:
+    "План-факт, пункт 2.3: «Выполнено частично», причина есть, а управленческие действия — «-».",
   MENT_LOAD_EXCEEDED: "Наставник по математике Громов И. С. ведёт 7 учителей при максимуме 5.",
   MENT_ORG_UNKNOWN: "Опечатка: «МОУ «Лесоновская СОШ»» вместо «МОУ «Лесновская СОШ»».",
   MENT_DECLARED_MISMATCH: "В «Общих сведениях» заявлено 20 наставляемых, а в состоявшихся парах их 18.",
@@ -42,7 +53,11 @@ function keyValue<K extends KeyValueTabKey>(key: K, values: Partial<Record<Field
     title: tab.title,
     rows: [
       [...KEY_VALUE_HEADERS],
-      ...tab.fields.map((fd, i) => [fd.label, values[fd.key as FieldKey<K>] ?? fd.defaultValue ?? null, layout.body[i]?.[2] ?? fd.hint]),
+      ...tab.fields.map((fd, i) => [
+        fd.label,
+        values[fd.key as FieldKey<K>] ?? fd.defaultValue ?? null,
+        layout.body[i]?.[2] ?? fd.hint,
+      ]),
     ],
   };
 }
@@ -67,7 +82,8 @@ function general(): TabGrid {
     report_type: "Промежуточный",
     period: "2022",
     report_date: d(sampleReportDate),
-    org_full_name: "Муниципальное образовательное учреждение дополнительного образования «Центр развития образования» Озёрского муниципального района",
+    org_full_name:
+      "Муниципальное образовательное учреждение дополнительного образования «Центр развития образования» Озёрского муниципального района",
     org_short_name: CRO,
     municipality: "Озёрский муниципальный район",
     address: "188760, Ленинградская обл., г. Озёрск, ул. Садовая, д. 12",
@@ -82,7 +98,8 @@ function general(): TabGrid {
     consultant: "Лебедев Андрей Павлович, канд. пед. наук, доцент кафедры педагогики ЛОИРО",
     approver: "Председатель комитета образования Озёрского района Н. С. Миронова",
     complex: "Повышение качества образования в школах с низкими образовательными результатами",
-    topic: "Сетевое наставничество во взаимодействии школ с высокими и низкими образовательными результатами обучающихся",
+    topic:
+      "Сетевое наставничество во взаимодействии школ с высокими и низкими образовательными результатами обучающихся",
     goal: "Формирование эффективных механизмов перехода школ с низкими образовательными результатами в режим эффективного функционирования",
     partner: "нет",
     declared_participants: "372",
@@ -111,7 +128,8 @@ function stages(): TabGrid {
       start: "январь 2021",
       end: "сентябрь 2021",
       tasks: "Нормативная база проекта, договоры о сотрудничестве, мониторинг профессиональных дефицитов",
-      results: "Утверждены Положение о стажировочной площадке и типовой договор; заключены договоры школ с НОР со школами-лидерами; проведён мониторинг дефицитов учителей",
+      results:
+        "Утверждены Положение о стажировочной площадке и типовой договор; заключены договоры школ с НОР со школами-лидерами; проведён мониторинг дефицитов учителей",
     },
     {
       no: "2",
@@ -338,8 +356,18 @@ function orgs(): TabGrid {
     { name: RUCHYOVSKAYA, type: "Школа с НОР", municipality: "Озёрский район", contact: "Тарасов Олег Ильич" },
     { name: SCHOOL4, type: "Школа-лидер", municipality: "Озёрский район", contact: "Кольцова Анна Викторовна" },
     { name: GYMNASIUM, type: "Школа-лидер", municipality: "Озёрский район", contact: "Громов Илья Сергеевич" },
-    { name: SCHOOL1, type: "Стажировочная площадка", municipality: "Озёрский район", contact: "Лаптева Ольга Николаевна" },
-    { name: DIAGNOSTICS, type: "Центр диагностики", municipality: "Озёрский район", contact: "Жукова Светлана Алексеевна" },
+    {
+      name: SCHOOL1,
+      type: "Стажировочная площадка",
+      municipality: "Озёрский район",
+      contact: "Лаптева Ольга Николаевна",
+    },
+    {
+      name: DIAGNOSTICS,
+      type: "Центр диагностики",
+      municipality: "Озёрский район",
+      contact: "Жукова Светлана Алексеевна",
+    },
   ]);
 }
 
@@ -392,7 +420,12 @@ function mentoring(): TabGrid {
   pair(maths, "Исаева Нина Фёдоровна", "МОУ «Лесоновская СОШ»");
   pair(physics, "Калинин Артём Викторович", KAMENSKAYA);
   pair(physics, "Лукина Дарья Сергеевна", BEREZOVSKAYA, { form: "Учитель – группа учителей" });
-  const ill = { status: "Не состоялась", start: d("2022-02-01"), end: null, not_held_reason: "Длительная болезнь наставника" } as const;
+  const ill = {
+    status: "Не состоялась",
+    start: d("2022-02-01"),
+    end: null,
+    not_held_reason: "Длительная болезнь наставника",
+  } as const;
   pair(chemistry, "Макарова Ольга Игоревна", LESNOVSKAYA, ill);
   pair(chemistry, "Никитина Алла Геннадьевна", SOSNOVSKAYA, ill);
   pair(chemistry, "Осипов Григорий Львович", RUCHYOVSKAYA, ill);
@@ -409,7 +442,11 @@ function participants(): TabGrid {
     { category: "Педагоги", count: 27, role: "21 учитель школ с НОР и 6 педагогов-наставников школ-лидеров" },
     { category: "Руководители", count: 8, role: "Администрации пяти школ с НОР и трёх школ-лидеров" },
     { category: "Специалисты (психологи и др.)", count: 2, role: "Психологи Центра диагностики и консультирования" },
-    { category: "Учащиеся (воспитанники)", count: 310, role: "Обучающиеся школ с НОР: Школа выпускника, интеллектуальные игры" },
+    {
+      category: "Учащиеся (воспитанники)",
+      count: 310,
+      role: "Обучающиеся школ с НОР: Школа выпускника, интеллектуальные игры",
+    },
     { category: "Родители", count: 25, role: "Родительские собрания по подготовке к ГИА" },
   ]);
 }
@@ -437,11 +474,33 @@ function training(): TabGrid {
 
 function staff(): TabGrid {
   return table("staff", [
-    { name: LEADER, position: "Директор ЦРО, высшее педагогическое, Почётный работник общего образования", role: "Руководство проектом", management: "Да" },
-    { name: COORDINATOR, position: "Методист ЦРО, высшее педагогическое, высшая категория", role: "Координация, мониторинг, отчётность", management: "Да" },
-    { name: "Жукова Светлана Алексеевна", position: "Педагог-психолог ЦДиК, высшее психологическое", role: "Психологическое сопровождение учителей" },
-    { name: "Кольцова Анна Викторовна", position: "Учитель русского языка СОШ № 4, высшая категория", role: "Наставник по русскому языку" },
-    { name: "Громов Илья Сергеевич", position: "Учитель математики гимназии, канд. пед. наук", role: "Наставник по математике" },
+    {
+      name: LEADER,
+      position: "Директор ЦРО, высшее педагогическое, Почётный работник общего образования",
+      role: "Руководство проектом",
+      management: "Да",
+    },
+    {
+      name: COORDINATOR,
+      position: "Методист ЦРО, высшее педагогическое, высшая категория",
+      role: "Координация, мониторинг, отчётность",
+      management: "Да",
+    },
+    {
+      name: "Жукова Светлана Алексеевна",
+      position: "Педагог-психолог ЦДиК, высшее психологическое",
+      role: "Психологическое сопровождение учителей",
+    },
+    {
+      name: "Кольцова Анна Викторовна",
+      position: "Учитель русского языка СОШ № 4, высшая категория",
+      role: "Наставник по русскому языку",
+    },
+    {
+      name: "Громов Илья Сергеевич",
+      position: "Учитель математики гимназии, канд. пед. наук",
+      role: "Наставник по математике",
+    },
   ]);
 }
 
@@ -522,9 +581,30 @@ function dissemination(): TabGrid {
 
 function internalEvents(): TabGrid {
   return table("internal_events", [
-    { kind: "Совещание", name: "Совещание педагогов-наставников", date: d("2022-02-24"), attendees: 9, product: "План работы на год", level: "Районный" },
-    { kind: "Вебинар", name: "Технологии работы с детьми с ОВЗ", date: "Апрель 2022", attendees: 31, product: "Запись вебинара", level: "Муниципальный" },
-    { kind: "Семинар-практикум", name: "Профессиональная мотивация педагога", date: "14.03.-31.03", attendees: 26, product: "Памятка для учителя", level: "Районный" },
+    {
+      kind: "Совещание",
+      name: "Совещание педагогов-наставников",
+      date: d("2022-02-24"),
+      attendees: 9,
+      product: "План работы на год",
+      level: "Районный",
+    },
+    {
+      kind: "Вебинар",
+      name: "Технологии работы с детьми с ОВЗ",
+      date: "Апрель 2022",
+      attendees: 31,
+      product: "Запись вебинара",
+      level: "Муниципальный",
+    },
+    {
+      kind: "Семинар-практикум",
+      name: "Профессиональная мотивация педагога",
+      date: "14.03.-31.03",
+      attendees: 26,
+      product: "Памятка для учителя",
+      level: "Районный",
+    },
   ]);
 }
 
@@ -635,8 +715,10 @@ function conclusions(): TabGrid {
     extension: "",
     next_tasks: "Назначить наставника по химии; провести конференцию; обобщить опыт",
     proposals: "Включить модель сетевого наставничества в муниципальную программу развития образования",
-    normative_analysis: "Нормативная база обновлена на 40 %: Положение о стажировочной площадке и типовой договор закрепляют порядок работы пар",
-    consequences: "Положительные: учителя школ с НОР получают адресную помощь. Отрицательные: выросла нагрузка наставников",
+    normative_analysis:
+      "Нормативная база обновлена на 40 %: Положение о стажировочной площадке и типовой договор закрепляют порядок работы пар",
+    consequences:
+      "Положительные: учителя школ с НОР получают адресную помощь. Отрицательные: выросла нагрузка наставников",
     product_bank: "Модель сетевого наставничества\nПрограмма наставничества по математике",
   });
 }
@@ -813,8 +895,17 @@ export function sampleSchools(): { readonly fileName: string; readonly grid: Wor
     declared_pairs: 9,
   });
   const mentors = [MENTORS.russian, MENTORS.physics, MENTORS.biology];
-  const mentees = ["Ершова Галина Семёновна", "Панова Юлия Викторовна", "Рябова Оксана Дмитриевна", "Калинин Артём Викторович",
-    "Лукина Дарья Сергеевна", "Савина Елизавета Андреевна", "Титова Зоя Михайловна", "Уварова Кира Сергеевна", "Шилова Инна Борисовна"];
+  const mentees = [
+    "Ершова Галина Семёновна",
+    "Панова Юлия Викторовна",
+    "Рябова Оксана Дмитриевна",
+    "Калинин Артём Викторович",
+    "Лукина Дарья Сергеевна",
+    "Савина Елизавета Андреевна",
+    "Титова Зоя Михайловна",
+    "Уварова Кира Сергеевна",
+    "Шилова Инна Борисовна",
+  ];
   const schools = [LESNOVSKAYA, SOSNOVSKAYA, KAMENSKAYA];
   tidy = withRows(
     tidy,
@@ -836,7 +927,11 @@ export function sampleSchools(): { readonly fileName: string; readonly grid: Wor
     }),
   );
   tidy = withRows(tidy, "staff", [
-    { name: "Кольцова Анна Викторовна", position: "Заместитель директора по УВР, высшая категория", role: "Руководство проектом" },
+    {
+      name: "Кольцова Анна Викторовна",
+      position: "Заместитель директора по УВР, высшая категория",
+      role: "Руководство проектом",
+    },
     { name: "Зимина Татьяна Петровна", position: "Учитель химии, высшая категория", role: "Координация" },
   ]);
   const plan = (sampleGrid().tabs.find((t) => t.title === "План-факт")!.rows as Cell[][]).map((r) => [...r]);
@@ -855,7 +950,10 @@ export function sampleSchools(): { readonly fileName: string; readonly grid: Wor
 
   return [
     { fileName: "Центр развития образования.xlsx", grid: network },
-    { fileName: "СОШ № 4.xlsx", grid: { ...tidy, tabs: tidy.tabs.map((t) => (t.title === "План-факт" ? { title: t.title, rows: plan } : t)) } },
+    {
+      fileName: "СОШ № 4.xlsx",
+      grid: { ...tidy, tabs: tidy.tabs.map((t) => (t.title === "План-факт" ? { title: t.title, rows: plan } : t)) },
+    },
     { fileName: "Берёзовская ООШ.xlsx", grid: late },
   ];
 }

@@ -10,7 +10,10 @@ export interface Checked {
   readonly result: ValidationResult;
 }
 
-export function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string = ss.getSpreadsheetTimeZone()): string {
+export function todayIn(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  timeZone: string = ss.getSpreadsheetTimeZone(),
+): string {
   return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd");
 }
 
@@ -28,6 +31,8 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, { requireTemplate = true } = {}): Checked {
   const grid = readWorkbook(ss);
   if (requireTemplate && !looksLikeMipWorkbook(grid))
-    throw new UserError("В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.");
+    throw new UserError(
+      "В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.",
+    );
   return { grid, result: validateWorkbook(grid, { today: todayIn(ss) }) };
 }

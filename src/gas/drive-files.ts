@@ -9,7 +9,8 @@
 import { UserError } from "./errors.js";
 
 /** The .docx shells built into the bundle by scripts/build.mjs (base64). */
-declare const __MIP_DOCX_SHELLS__: { portrait: string; landscape: string; portraitDraft: string; landscapeDraft: string } | undefined;
+declare const __MIP_DOCX_SHELLS__:
+  { portrait: string; landscape: string; portraitDraft: string; landscapeDraft: string } | undefined;
 
 const FOLDER_MIME = "application/vnd.google-apps.folder";
 const DOCS_MIME = "application/vnd.google-apps.document";
@@ -34,7 +35,10 @@ declare const Drive: DriveV3 | undefined;
 
 /** The Drive advanced service, or a Russian explanation of how to turn it on. */
 function drive(): DriveV3 {
-  if (typeof Drive === "undefined" || !Drive) throw new UserError("Не включена расширенная служба Google Drive: в редакторе Apps Script откройте «Службы» и добавьте Drive API (v3).");
+  if (typeof Drive === "undefined" || !Drive)
+    throw new UserError(
+      "Не включена расширенная служба Google Drive: в редакторе Apps Script откройте «Службы» и добавьте Drive API (v3).",
+    );
   return Drive;
 }
 
@@ -83,7 +87,10 @@ export function ownFolderId(): string {
   const props = PropertiesService.getUserProperties();
   const known = props.getProperty(OWN_FOLDER_KEY);
   if (known && folderReachable(known)) return known;
-  const made = drive().Files.create({ name: OWN_FOLDER_NAME, mimeType: FOLDER_MIME }, null, { fields: "id", supportsAllDrives: true });
+  const made = drive().Files.create({ name: OWN_FOLDER_NAME, mimeType: FOLDER_MIME }, null, {
+    fields: "id",
+    supportsAllDrives: true,
+  });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданной папки");
   props.setProperty(OWN_FOLDER_KEY, made.id);
   return made.id;
@@ -106,7 +113,13 @@ export interface CreatedDocument {
 function shellBase64(landscape: boolean, draft: boolean): string {
   const shells = typeof __MIP_DOCX_SHELLS__ === "undefined" ? undefined : __MIP_DOCX_SHELLS__;
   if (!shells) throw new Error("в сборке нет заготовок .docx (scripts/docx-shell.mjs)");
-  return landscape ? (draft ? shells.landscapeDraft : shells.landscape) : draft ? shells.portraitDraft : shells.portrait;
+  return landscape
+    ? draft
+      ? shells.landscapeDraft
+      : shells.landscape
+    : draft
+      ? shells.portraitDraft
+      : shells.portrait;
 }
 
 /**
@@ -115,8 +128,15 @@ function shellBase64(landscape: boolean, draft: boolean): string {
  * DocumentApp for rendering. The caller renders, then saveAndClose()s.
  */
 export function createReportDocument(request: ReportDocumentRequest): CreatedDocument {
-  const blob = Utilities.newBlob(Utilities.base64Decode(shellBase64(request.landscape, request.draft)), DOCX_MIME, `${request.name}.docx`);
-  const made = drive().Files.create({ name: request.name, mimeType: DOCS_MIME, parents: [request.folderId] }, blob, { fields: "id", supportsAllDrives: true });
+  const blob = Utilities.newBlob(
+    Utilities.base64Decode(shellBase64(request.landscape, request.draft)),
+    DOCX_MIME,
+    `${request.name}.docx`,
+  );
+  const made = drive().Files.create({ name: request.name, mimeType: DOCS_MIME, parents: [request.folderId] }, blob, {
+    fields: "id",
+    supportsAllDrives: true,
+  });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданного документа");
   const document = DocumentApp.openById(made.id);
   return { id: made.id, url: document.getUrl(), document };

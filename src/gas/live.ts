@@ -51,15 +51,19 @@ export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undef
   if (props.getProperty(KEYS.live) !== "1") return null;
   // A busy document (a report being made, a full check) skips this edit: the stamp above
   // already tells an open sidebar to re-check, and the next edit or check refreshes marks.
-  return underDocumentLock(LIVE_LOCK_WAIT_MS, () => null, () => {
-    const timeZone = ss.getSpreadsheetTimeZone();
-    const values = sheet.getDataRange().getValues();
-    const edited = tabFromValues(title, values, zoneOffsetMinutes(timeZone));
-    const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
-    const grid = readTabs(ss, titles, timeZone, [edited]);
-    const result = validateWorkbook(grid, { today: todayIn(ss, timeZone), onlyTabs: [tab.key] });
-    const issues = result.issues.filter((i) => i.sheet === tab.title);
-    markOneSheet(sheet, issues, props, { rows: values.length, columns: values[0]?.length ?? 0 }, title);
-    return { sheet: title, issues: issues.length };
-  });
+  return underDocumentLock(
+    LIVE_LOCK_WAIT_MS,
+    () => null,
+    () => {
+      const timeZone = ss.getSpreadsheetTimeZone();
+      const values = sheet.getDataRange().getValues();
+      const edited = tabFromValues(title, values, zoneOffsetMinutes(timeZone));
+      const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
+      const grid = readTabs(ss, titles, timeZone, [edited]);
+      const result = validateWorkbook(grid, { today: todayIn(ss, timeZone), onlyTabs: [tab.key] });
+      const issues = result.issues.filter((i) => i.sheet === tab.title);
+      markOneSheet(sheet, issues, props, { rows: values.length, columns: values[0]?.length ?? 0 }, title);
+      return { sheet: title, issues: issues.length };
+    },
+  );
 }

@@ -101,7 +101,12 @@ export function menuSetupTemplate(): void {
     const ss = activeSpreadsheet();
     const result = setupTemplate(ss);
     // Only a template run that changed something moves the stamp the committee compares.
-    if (result.created.length + result.repairedHeaders.length + result.addedFields.length > 0 || result.removedBlankTab || result.versionRecorded) stampChange(ss);
+    if (
+      result.created.length + result.repairedHeaders.length + result.addedFields.length > 0 ||
+      result.removedBlankTab ||
+      result.versionRecorded
+    )
+      stampChange(ss);
     alert(setupText(result), "Шаблон МИП");
   });
 }

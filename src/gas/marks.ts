@@ -45,7 +45,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-
 interface Mark {
   row: number;
   col: number;
@@ -84,7 +83,8 @@ export function runsA1(cells: readonly { row: number; col: number }[]): string[]
   while (i < sorted.length) {
     const start = sorted[i]!;
     let end = start;
-    while (i + 1 < sorted.length && sorted[i + 1]!.col === start.col && sorted[i + 1]!.row === end.row + 1) end = sorted[++i]!;
+    while (i + 1 < sorted.length && sorted[i + 1]!.col === start.col && sorted[i + 1]!.row === end.row + 1)
+      end = sorted[++i]!;
     const letters = columnLetter(start.col - 1);
     out.push(end.row === start.row ? `${letters}${start.row}` : `${letters}${start.row}:${letters}${end.row}`);
     i++;
@@ -99,7 +99,10 @@ function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): bo
 
 function boxOf(marks: Iterable<Mark>): MarkBox | null {
   let box: MarkBox | null = null;
-  for (const m of marks) box = box ? [Math.min(box[0], m.row), Math.min(box[1], m.col), Math.max(box[2], m.row), Math.max(box[3], m.col)] : [m.row, m.col, m.row, m.col];
+  for (const m of marks)
+    box = box
+      ? [Math.min(box[0], m.row), Math.min(box[1], m.col), Math.max(box[2], m.row), Math.max(box[3], m.col)]
+      : [m.row, m.col, m.row, m.col];
   return box;
 }
 
@@ -117,7 +120,13 @@ function replaceRules(sheet: Sheet, marks: Map<string, Mark>): void {
     const cells = [...marks.values()].filter((m) => m.severity === severity);
     if (cells.length === 0) continue;
     const ranges = sheet.getRangeList(runsA1(cells)).getRanges();
-    ours.push(SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(MARK_FORMULA).setBackground(SEVERITY_COLOURS[severity]).setRanges(ranges).build());
+    ours.push(
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(MARK_FORMULA)
+        .setBackground(SEVERITY_COLOURS[severity])
+        .setRanges(ranges)
+        .build(),
+    );
   }
   if (ours.length === 0 && theirs.length === rules.length) return;
   // Ours first: the first matching rule wins, so a finding stays visible over the user's own rules.
@@ -165,7 +174,12 @@ export interface DataSize {
 }
 
 /** Replaces the add-on's marks on one tab; returns the new annotated box (null: nothing marked). */
-export function markSheet(sheet: Sheet, issues: readonly Issue[], previous: MarkBox | null, dataSize?: DataSize): MarkBox | null {
+export function markSheet(
+  sheet: Sheet,
+  issues: readonly Issue[],
+  previous: MarkBox | null,
+  dataSize?: DataSize,
+): MarkBox | null {
   const marks = collectMarks(issues);
   replaceRules(sheet, marks);
   const box = boxOf(marks.values());
@@ -205,13 +219,20 @@ export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
 export const MARKS_LOCK_WAIT_MS = 20_000;
 
 /** What a user sees when marks cannot be changed right now (a report or another check runs). */
-export const MARKS_BUSY = "Таблица сейчас занята: формируется отчёт или идёт другая проверка. Подсветка не изменена — повторите через минуту.";
+export const MARKS_BUSY =
+  "Таблица сейчас занята: формируется отчёт или идёт другая проверка. Подсветка не изменена — повторите через минуту.";
 
 /**
  * Refreshes one tab's marks (live re-check after an edit). `store` and `dataSize`: the document
  * properties and the tab's data size the edit already fetched, so nothing is asked twice.
  */
-export function markOneSheet(sheet: Sheet, issues: readonly Issue[], store?: GoogleAppsScript.Properties.Properties, dataSize?: DataSize, title = sheet.getName()): void {
+export function markOneSheet(
+  sheet: Sheet,
+  issues: readonly Issue[],
+  store?: GoogleAppsScript.Properties.Properties,
+  dataSize?: DataSize,
+  title = sheet.getName(),
+): void {
   const boxes = storedBoxes(store);
   const box = markSheet(sheet, issues, boxes[title] ?? null, dataSize);
   if (box) boxes[title] = box;

@@ -84,7 +84,12 @@ export function readWorkbook(ss: Spreadsheet): WorkbookGrid {
  * Only the named template tabs (a live re-check after an edit reads what its rules need).
  * `timeZone` and `already`: what the caller has fetched (the zone, tabs it read itself).
  */
-export function readTabs(ss: Spreadsheet, titles: readonly string[], timeZone: string = ss.getSpreadsheetTimeZone(), already: readonly TabGrid[] = []): WorkbookGrid {
+export function readTabs(
+  ss: Spreadsheet,
+  titles: readonly string[],
+  timeZone: string = ss.getSpreadsheetTimeZone(),
+  already: readonly TabGrid[] = [],
+): WorkbookGrid {
   const offset = zoneOffsetMinutes(timeZone);
   const tabs: TabGrid[] = [];
   for (const title of titles) {

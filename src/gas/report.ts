@@ -16,7 +16,15 @@ import { underDocumentLock } from "./document-lock.js";
 import { renderDocModel } from "./docs-render.js";
 import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
-import { KEYS, METADATA_KEYS, type StoredReport, newestThatFit, readJson, setSpreadsheetMetadata, writeJson } from "./properties.js";
+import {
+  KEYS,
+  METADATA_KEYS,
+  type StoredReport,
+  newestThatFit,
+  readJson,
+  setSpreadsheetMetadata,
+  writeJson,
+} from "./properties.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -69,10 +77,19 @@ export function reportDestination(setting: string): Destination {
 }
 
 /** A new Google Doc in the folder, under the first free name, with the model drawn in it. */
-export function makeDocument(model: DocModel, folderId: string, remembered: readonly string[] = []): { id: string; url: string; name: string } {
+export function makeDocument(
+  model: DocModel,
+  folderId: string,
+  remembered: readonly string[] = [],
+): { id: string; url: string; name: string } {
   const taken = namesInFolder(folderId);
   const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
-  const made = createReportDocument({ name, folderId, landscape: model.orientation === "landscape", draft: model.draft });
+  const made = createReportDocument({
+    name,
+    folderId,
+    landscape: model.orientation === "landscape",
+    draft: model.draft,
+  });
   renderDocModel(made.document, model);
   made.document.saveAndClose();
   applyDocsLayout(made.id, model);
@@ -107,10 +124,20 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
   const remembered = readJson<string[]>(KEYS.reportNames, []);
   const { url, name } = makeDocument(build.model, destination.folderId, remembered);
   const notice = destination.notice;
-  const report: StoredReport = { url, name, draft: build.model.draft, createdAt: new Date().toISOString(), fingerprint: print };
+  const report: StoredReport = {
+    url,
+    name,
+    draft: build.model.draft,
+    createdAt: new Date().toISOString(),
+    fingerprint: print,
+  };
   writeJson(KEYS.lastReport, report);
   writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));
-  setSpreadsheetMetadata(ss, METADATA_KEYS.lastReport, JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }));
+  setSpreadsheetMetadata(
+    ss,
+    METADATA_KEYS.lastReport,
+    JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }),
+  );
   const { fingerprint: _, ...link } = report;
   return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };
 }

@@ -42,7 +42,8 @@ export function currentState({ markCells }: { markCells: boolean }): SidebarStat
 export function selectCell(sheetTitle: string, cell: string | null): void {
   const ss = activeSpreadsheet();
   const sheet = ss.getSheetByName(sheetTitle);
-  if (!sheet) throw new UserError(`Вкладки «${sheetTitle}» нет в таблице. Выполните «МИП → Создать / обновить шаблон».`);
+  if (!sheet)
+    throw new UserError(`Вкладки «${sheetTitle}» нет в таблице. Выполните «МИП → Создать / обновить шаблон».`);
   sheet.activate();
   if (cell && /^[A-Z]{1,3}\d{1,7}$/i.test(cell)) ss.setActiveRange(sheet.getRange(cell));
 }

@@ -13,9 +13,16 @@ function tabState(present: boolean, issues: readonly Issue[]): TabState {
   return issues.length > 0 ? "infos" : "clean";
 }
 
-export function sidebarState(result: ValidationResult, lastReport: StoredReport | null, checkedAt: string, editStamp: string): SidebarState {
+export function sidebarState(
+  result: ValidationResult,
+  lastReport: StoredReport | null,
+  checkedAt: string,
+  editStamp: string,
+): SidebarState {
   const wb = result.workbook;
-  const present = new Set<string>([...Object.values(wb.tables), ...Object.values(wb.kv)].filter((t) => t.present).map((t) => t.title));
+  const present = new Set<string>(
+    [...Object.values(wb.tables), ...Object.values(wb.kv)].filter((t) => t.present).map((t) => t.title),
+  );
   const tabs: TabStatus[] = TEMPLATE_LAYOUT.map((layout) => {
     const own = result.issues.filter((i) => i.sheet === layout.title);
     return { title: layout.title, state: tabState(present.has(layout.title), own), findings: own.length };
@@ -30,7 +37,9 @@ export function sidebarState(result: ValidationResult, lastReport: StoredReport 
     planExecution: result.metrics.planExecution,
     tabs,
     issues: result.issues,
-    lastReport: lastReport ? { url: lastReport.url, name: lastReport.name, draft: lastReport.draft, createdAt: lastReport.createdAt } : null,
+    lastReport: lastReport
+      ? { url: lastReport.url, name: lastReport.name, draft: lastReport.draft, createdAt: lastReport.createdAt }
+      : null,
     checkedAt,
     editStamp,
   };

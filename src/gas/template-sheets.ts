@@ -16,7 +16,13 @@
  * it (core/upgrade.ts), so the user's column moves right whole with every value.
  */
 import { fold } from "../core/fold.js";
-import { type TabLayout, TABLE_VALIDATION_ROWS, TEMPLATE_LAYOUT, TEMPLATE_VERSION, charsToPixels } from "../core/template.js";
+import {
+  type TabLayout,
+  TABLE_VALIDATION_ROWS,
+  TEMPLATE_LAYOUT,
+  TEMPLATE_VERSION,
+  charsToPixels,
+} from "../core/template.js";
 import { TABS, type TableTabDef } from "../core/schema.js";
 import { a1, versionFromRangeName, versionRangeName } from "../core/schema-lookup.js";
 import { planColumnInserts } from "../core/upgrade.js";
@@ -54,7 +60,9 @@ function dropdownRule(values: readonly string[]): GoogleAppsScript.Spreadsheet.D
 }
 
 function protectHeader(sheet: Sheet, width: number): void {
-  const ours = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).some((p) => p.getDescription() === HEADER_PROTECTION);
+  const ours = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .some((p) => p.getDescription() === HEADER_PROTECTION);
   if (ours) return;
   sheet.getRange(1, 1, 1, width).protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
 }
@@ -71,7 +79,10 @@ function applyFormats(sheet: Sheet, layout: TabLayout): void {
 
 function writeNewTab(sheet: Sheet, layout: TabLayout): void {
   const width = layout.headers.length;
-  const values = [[...layout.headers], ...layout.body.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""))];
+  const values = [
+    [...layout.headers],
+    ...layout.body.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? "")),
+  ];
   sheet.getRange(1, 1, values.length, width).setValues(values);
   const header = sheet.getRange(1, 1, 1, width);
   header.setFontWeight("bold").setBackground(HEADER_BACKGROUND);
@@ -82,7 +93,8 @@ function writeNewTab(sheet: Sheet, layout: TabLayout): void {
   sheet.setFrozenRows(layout.frozenRows);
   layout.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, charsToPixels(w)));
   applyFormats(sheet, layout);
-  for (const d of layout.dropdowns) sheet.getRange(d.fromRow, d.column + 1, d.toRow - d.fromRow + 1, 1).setDataValidation(dropdownRule(d.values));
+  for (const d of layout.dropdowns)
+    sheet.getRange(d.fromRow, d.column + 1, d.toRow - d.fromRow + 1, 1).setDataValidation(dropdownRule(d.values));
   protectHeader(sheet, width);
 }
 
@@ -130,12 +142,22 @@ function repairHeaders(sheet: Sheet, layout: TabLayout, result: SetupResult): nu
 
 function addMissingFields(sheet: Sheet, layout: TabLayout, result: SetupResult): void {
   const lastRow = sheet.getLastRow();
-  const labels = new Set(lastRow > 0 ? sheet.getRange(1, 1, lastRow, 1).getValues().map((r) => fold(textOf(r[0]))) : []);
+  const labels = new Set(
+    lastRow > 0
+      ? sheet
+          .getRange(1, 1, lastRow, 1)
+          .getValues()
+          .map((r) => fold(textOf(r[0])))
+      : [],
+  );
   const missing = layout.body.map((row, i) => ({ row, i })).filter(({ row }) => !labels.has(fold(row[0] ?? "")));
   if (missing.length === 0) return;
   const start = Math.max(lastRow, 1) + 1;
-  if (start + missing.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + missing.length - 1 - sheet.getMaxRows());
-  sheet.getRange(start, 1, missing.length, 3).setValues(missing.map(({ row }) => [row[0] ?? "", row[1] ?? "", row[2] ?? ""]));
+  if (start + missing.length - 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), start + missing.length - 1 - sheet.getMaxRows());
+  sheet
+    .getRange(start, 1, missing.length, 3)
+    .setValues(missing.map(({ row }) => [row[0] ?? "", row[1] ?? "", row[2] ?? ""]));
   missing.forEach(({ row, i }, k) => {
     result.addedFields.push(`«${layout.title}»: ${row[0]}`);
     const dropdown = layout.dropdowns.find((d) => d.fromRow === i + 2);
@@ -154,7 +176,9 @@ function insertNewColumns(sheet: Sheet, layout: TabLayout, fromVersion: string |
   const headers = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(textOf);
   for (const insert of planColumnInserts(tab as TableTabDef, headers, fromVersion)) {
     sheet.insertColumnBefore(insert.at + 1);
-    result.addedFields.push(`«${layout.title}»: столбец «${insert.header}» (${a1(1, insert.at)}; ваши столбцы правее сдвинуты вместе с данными)`);
+    result.addedFields.push(
+      `«${layout.title}»: столбец «${insert.header}» (${a1(1, insert.at)}; ваши столбцы правее сдвинуты вместе с данными)`,
+    );
   }
 }
 
@@ -174,7 +198,14 @@ function repairTab(sheet: Sheet, layout: TabLayout, result: SetupResult, fromVer
 const BLANK_TAB = /^(Лист|Sheet)\s*\d+$/i;
 
 export function setupTemplate(ss: Spreadsheet): SetupResult {
-  const result: SetupResult = { created: [], repairedHeaders: [], addedFields: [], conflicts: [], removedBlankTab: null, versionRecorded: false };
+  const result: SetupResult = {
+    created: [],
+    repairedHeaders: [],
+    addedFields: [],
+    conflicts: [],
+    removedBlankTab: null,
+    versionRecorded: false,
+  };
   const existing = new Map<string, Sheet>();
   for (const sheet of ss.getSheets()) {
     const key = fold(sheet.getName());

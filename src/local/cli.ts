@@ -75,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (process.env.MIP_DEBUG) stderr(String((error as Error)?.stack ?? error));
-    stderr(`Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).`);
+    stderr(
+      `Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).`,
+    );
     return 2;
   }
 }
@@ -89,7 +91,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 // Errors raised outside the command's promise (a library's stray stream error) end the same way.
 const internalFailure = (error: unknown) => {
   if (process.env.MIP_DEBUG) stderr(String((error as Error)?.stack ?? error));
-  stderr("Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).");
+  stderr(
+    "Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).",
+  );
   process.exit(2);
 };
 process.on("uncaughtException", internalFailure);

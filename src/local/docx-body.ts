@@ -4,16 +4,18 @@
  * every table cell as a library object made a 1,000-row plan take seconds, a string takes
  * milliseconds. Element order inside pPr/rPr/tblPr/tcPr follows the OOXML schema.
  */
-import { type Align, type Block, type Orientation, type Run, type TableBlock, type TableCell, SIGNATURE_BLANK, isCaption } from "../core/report/model.js";
-import { rowMaySplit } from "../core/report/widths.js";
 import {
-  CELL_MARGIN,
-  FIRST_LINE,
-  HEADER_SHADE,
-  columnTwips,
-  mm,
-  textWidth,
-} from "./docx-layout.js";
+  type Align,
+  type Block,
+  type Orientation,
+  type Run,
+  type TableBlock,
+  type TableCell,
+  SIGNATURE_BLANK,
+  isCaption,
+} from "../core/report/model.js";
+import { rowMaySplit } from "../core/report/widths.js";
+import { CELL_MARGIN, FIRST_LINE, HEADER_SHADE, columnTwips, mm, textWidth } from "./docx-layout.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 // Characters XML 1.0 forbids (control characters a spreadsheet cell may still hold).
@@ -121,7 +123,8 @@ export function tableXml(block: TableBlock, width: number, orientation: Orientat
   );
   const spanWidth = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
   const parts: string[] = [];
-  if (block.caption) parts.push(paragraphXml({ keepNext: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
+  if (block.caption)
+    parts.push(paragraphXml({ keepNext: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
   parts.push(
     `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
       `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
@@ -161,14 +164,27 @@ export function blockXml(block: Block, width: number, orientation: Orientation =
       return block.lines
         .map((line, i) =>
           paragraphXml(
-            { align: "center", noHyphens: true, before: i === 0 ? 240 : 0, after: i === block.lines.length - 1 ? 240 : 60 },
+            {
+              align: "center",
+              noHyphens: true,
+              before: i === 0 ? 240 : 0,
+              after: i === block.lines.length - 1 ? 240 : 60,
+            },
             runXml(line, { bold: true, ...(i === 0 && /^[А-ЯЁ ]+$/u.test(line) ? { size: 32 } : {}) }),
           ),
         )
         .join("");
     case "heading":
       return paragraphXml(
-        { style: HEADING_STYLE[block.level], keepNext: true, keepLines: true, noHyphens: true, before: block.level === 1 ? 240 : 120, after: 60, align: "left" },
+        {
+          style: HEADING_STYLE[block.level],
+          keepNext: true,
+          keepLines: true,
+          noHyphens: true,
+          before: block.level === 1 ? 240 : 120,
+          after: 60,
+          align: "left",
+        },
         runXml(block.text, { bold: true, italic: block.level === 3 }),
       );
     case "paragraph": {
@@ -204,7 +220,12 @@ export function blockXml(block: Block, width: number, orientation: Orientation =
       return block.lines
         .map((line, i) =>
           paragraphXml(
-            { align: "left", noHyphens: true, after: i === block.lines.length - 1 ? 240 : 40, indent: `<w:ind w:left="${Math.round(width * 0.55)}"/>` },
+            {
+              align: "left",
+              noHyphens: true,
+              after: i === block.lines.length - 1 ? 240 : 40,
+              indent: `<w:ind w:left="${Math.round(width * 0.55)}"/>`,
+            },
             runXml(line, { bold: i === 0 }),
           ),
         )
@@ -213,7 +234,12 @@ export function blockXml(block: Block, width: number, orientation: Orientation =
       // One right tab: the line and the name stay together at the right margin, on the same
       // line as the organisation when it fits, else right-aligned on the next line.
       return paragraphXml(
-        { keepLines: true, noHyphens: true, before: 480, tabs: `<w:tabs><w:tab w:val="right" w:pos="${width}"/></w:tabs>` },
+        {
+          keepLines: true,
+          noHyphens: true,
+          before: 480,
+          tabs: `<w:tabs><w:tab w:val="right" w:pos="${width}"/></w:tabs>`,
+        },
         runXml(block.left) +
           `<w:r><w:tab/><w:t xml:space="preserve">${escapeXml(`${SIGNATURE_BLANK}\u00a0${block.name}`)}</w:t></w:r>`,
       );

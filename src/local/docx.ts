@@ -107,7 +107,8 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
       const rest = documentXml.slice(end);
       const sectPr = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(rest)?.[0];
       if (!sectPr) throw new Error("docx skeleton without section properties");
-      const sectionFor = (orientation: DocModel["orientation"]) => sectPr.replace(/<w:pgSz[^>]*\/>/, pageSize(orientation));
+      const sectionFor = (orientation: DocModel["orientation"]) =>
+        sectPr.replace(/<w:pgSz[^>]*\/>/, pageSize(orientation));
       const { xml, lastOrientation } = bodyXml(model.blocks, model.orientation, sectionFor);
       return documentXml.slice(0, start) + xml + rest.replace(sectPr, sectionFor(lastOrientation));
     },

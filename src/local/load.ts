@@ -23,7 +23,8 @@ export async function loadXlsx(path: string): Promise<WorkbookGrid> {
   if (!info) throw new UnusableInputError(`${label} не найден. Проверьте путь к таблице.`);
   if (info.isDirectory()) throw new UnusableInputError(`«${path}» — это папка, а нужен файл таблицы .xlsx.`);
   if (!info.isFile()) throw new UnusableInputError(`${label} — не обычный файл.`);
-  if (info.size > MAX_INPUT_BYTES) throw new UnusableInputError(`${label} слишком большой для таблицы МИП (больше 200 МБ).`);
+  if (info.size > MAX_INPUT_BYTES)
+    throw new UnusableInputError(`${label} слишком большой для таблицы МИП (больше 200 МБ).`);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -56,7 +56,9 @@ export async function writeReportFile(
   if (built.kind === "blocked") return { kind: "blocked", errors: built.errors, validation };
   const bytes = await renderDocx(built.model);
   // A default name is capped in bytes (a 131-character organisation name is 250 bytes); a name the user gave is kept.
-  const wanted = withDocxExtension(outPath ?? join(options.defaultDir ?? ".", cappedName(`${safeFileName(built.model.title)}.docx`)));
+  const wanted = withDocxExtension(
+    outPath ?? join(options.defaultDir ?? ".", cappedName(`${safeFileName(built.model.title)}.docx`)),
+  );
   const path = await writeNewFile(wanted, bytes);
   return {
     kind: "written",

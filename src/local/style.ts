@@ -9,7 +9,8 @@ export interface Painter {
   dim(text: string): string;
 }
 
-const wrap = (on: boolean, open: number, close: number) => (text: string) => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+const wrap = (on: boolean, open: number, close: number) => (text: string) =>
+  on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
 export function painter(stream: { isTTY?: boolean } = process.stdout): Painter {
   const on = Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";

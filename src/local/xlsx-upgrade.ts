@@ -29,14 +29,24 @@ export interface UpgradeResult {
 
 const text = (value: ExcelJS.CellValue): string => {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("").trim();
+  if (typeof value === "object" && "richText" in value)
+    return value.richText
+      .map((r) => r.text)
+      .join("")
+      .trim();
   if (typeof value === "object" && "text" in value) return String(value.text).trim();
   return String(value).trim();
 };
 
 type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
 
-function addDropdown(ws: ExcelJS.Worksheet, column: number, fromRow: number, toRow: number, values: readonly string[]): void {
+function addDropdown(
+  ws: ExcelJS.Worksheet,
+  column: number,
+  fromRow: number,
+  toRow: number,
+  values: readonly string[],
+): void {
   const letter = ws.getColumn(column).letter;
   const range = fromRow === toRow ? `${letter}${fromRow}` : `${letter}${fromRow}:${letter}${toRow}`;
   (ws as unknown as { dataValidations: Validations }).dataValidations.add(range, {
@@ -58,14 +68,16 @@ function writeHeader(ws: ExcelJS.Worksheet, layout: TabLayout, i: number): void 
   const note = layout.notes.find((n) => n.column === i);
   if (note) cell.note = note.text;
   ws.getColumn(i + 1).width = layout.widths[i] ?? 20;
-  for (const d of layout.dropdowns.filter((dd) => dd.column === i)) addDropdown(ws, i + 1, d.fromRow, d.toRow, d.values);
+  for (const d of layout.dropdowns.filter((dd) => dd.column === i))
+    addDropdown(ws, i + 1, d.fromRow, d.toRow, d.values);
 }
 
 function newTab(wb: ExcelJS.Workbook, layout: TabLayout): void {
   const ws = wb.addWorksheet(safeSheetName(layout.title), { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   layout.headers.forEach((_, i) => writeHeader(ws, layout, i));
   layout.body.forEach((row, r) => row.forEach((value, c) => value !== "" && (ws.getCell(r + 2, c + 1).value = value)));
-  for (const d of layout.dropdowns.filter((dd) => layout.kind === "keyValue" && dd.column === 1)) addDropdown(ws, 2, d.fromRow, d.toRow, d.values);
+  for (const d of layout.dropdowns.filter((dd) => layout.kind === "keyValue" && dd.column === 1))
+    addDropdown(ws, 2, d.fromRow, d.toRow, d.values);
 }
 
 function upgradeTable(ws: ExcelJS.Worksheet, layout: TabLayout, fromVersion: string | null, changes: string[]): void {
@@ -74,7 +86,9 @@ function upgradeTable(ws: ExcelJS.Worksheet, layout: TabLayout, fromVersion: str
   const headers = Array.from({ length: width }, (_, i) => text(ws.getCell(1, i + 1).value));
   for (const insert of planColumnInserts(tab, headers, fromVersion)) {
     ws.spliceColumns(insert.at + 1, 0, []);
-    changes.push(`«${layout.title}»: вставлен столбец «${insert.header}»; ваши столбцы правее сдвинуты вместе с данными`);
+    changes.push(
+      `«${layout.title}»: вставлен столбец «${insert.header}»; ваши столбцы правее сдвинуты вместе с данными`,
+    );
   }
   layout.headers.forEach((header, i) => {
     if (text(ws.getCell(1, i + 1).value) !== "") return;
@@ -103,12 +117,15 @@ async function recordVersion(buffer: Buffer): Promise<Buffer> {
   // Every part XML-safe and packed with zlib, as every file mip writes (zip-pack.ts).
   return repack(buffer, {
     "xl/workbook.xml": (source) => {
-      let xml = source.replace(/<definedName\b[^>]*\bname="([^"]+)"[^>]*>[^<]*<\/definedName>/g, (whole, name: string) =>
-        name === VERSION_NAME || versionFromRangeName(name) !== null ? "" : whole,
+      let xml = source.replace(
+        /<definedName\b[^>]*\bname="([^"]+)"[^>]*>[^<]*<\/definedName>/g,
+        (whole, name: string) => (name === VERSION_NAME || versionFromRangeName(name) !== null ? "" : whole),
       );
       xml = xml.replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/g, "");
       const entry = `<definedName name="${VERSION_NAME}">"${TEMPLATE_VERSION}"</definedName>`;
-      return xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${entry}`) : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`);
+      return xml.includes("<definedNames>")
+        ? xml.replace("<definedNames>", `<definedNames>${entry}`)
+        : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`);
     },
   });
 }
@@ -117,7 +134,9 @@ async function recordVersion(buffer: Buffer): Promise<Buffer> {
 export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promise<UpgradeResult> {
   const grid = await readXlsx(input, fileLabel);
   if (!looksLikeMipWorkbook(grid))
-    throw new UnusableInputError(`${fileLabel} — не таблица МИП: в нём нет вкладок шаблона. Обновить можно только таблицу, сделанную по шаблону.`);
+    throw new UnusableInputError(
+      `${fileLabel} — не таблица МИП: в нём нет вкладок шаблона. Обновить можно только таблицу, сделанную по шаблону.`,
+    );
   const fromVersion = grid.templateVersion ?? null;
   const huge = oversizedRange(input);
   if (huge)
@@ -138,4 +157,3 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
   const written = Buffer.from(await wb.xlsx.writeBuffer());
   return { bytes: await recordVersion(written), fromVersion, changes };
 }
-

@@ -109,13 +109,16 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   });
   for (const [col, fmt] of Object.entries(spec.numberFormats ?? {})) ws.getColumn(Number(col) + 1).numFmt = fmt;
   for (const col of spec.mutedColumns ?? []) {
-    for (let r = 2; r <= spec.rows.length; r++) ws.getCell(r, col + 1).font = { italic: true, color: { argb: "FF6B6B6B" } };
+    for (let r = 2; r <= spec.rows.length; r++)
+      ws.getCell(r, col + 1).font = { italic: true, color: { argb: "FF6B6B6B" } };
   }
   for (const note of spec.headerNotes ?? []) ws.getCell(1, note.column + 1).note = note.text;
   for (const dd of spec.dropdowns ?? []) {
     const col = ws.getColumn(dd.column + 1).letter;
     const range = dd.fromRow === dd.toRow ? `${col}${dd.fromRow}` : `${col}${dd.fromRow}:${col}${dd.toRow}`;
-    (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
+    (
+      ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(range, {
       type: "list",
       allowBlank: true,
       formulae: [`"${dd.values.join(",")}"`],
@@ -151,7 +154,9 @@ export async function writeSheets(sheets: readonly SheetSpec[], options: WriteOp
   wb.modified = new Date(0);
   for (const spec of sheets) addSheet(wb, spec);
   // Stored, not deflated: repack deflates once, natively.
-  const buffer = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  const buffer = new Uint8Array(
+    await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions),
+  );
   // Every part XML-safe (a cell with U+FFFE or a control character would make Excel refuse the file), packed with zlib.
   return repack(buffer, options.templateVersion ? { "xl/workbook.xml": versionEdit(options.templateVersion) } : {});
 }

@@ -9,7 +9,8 @@ describe("mip dispatcher", () => {
   it("prints help listing every command of docs/CLI.md", () => {
     const run = mip(["--help"], tempDir());
     expect(run.code).toBe(0);
-    for (const command of ["template", "validate", "report", "summary", "demo"]) expect(run.stdout).toContain(`mip ${command}`);
+    for (const command of ["template", "validate", "report", "summary", "demo"])
+      expect(run.stdout).toContain(`mip ${command}`);
     const topic = mip(["help", "validate"], tempDir());
     expect(topic.code).toBe(0);
     expect(topic.stdout).toContain("--report-date");
@@ -43,7 +44,11 @@ describe("mip demo", () => {
     expect(check).toContain("Найдено: 2 ошибки, 2 предупреждения.");
     expect(check).not.toContain("\u001b[");
     expect(run.stdout).toContain("Пример проекта записан");
-    expect(readdirSync(join(dir, "demo", "Таблицы школ")).sort()).toEqual(["Берёзовская ООШ.xlsx", "СОШ № 4.xlsx", "Центр развития образования.xlsx"]);
+    expect(readdirSync(join(dir, "demo", "Таблицы школ")).sort()).toEqual([
+      "Берёзовская ООШ.xlsx",
+      "СОШ № 4.xlsx",
+      "Центр развития образования.xlsx",
+    ]);
 
     const again = mip(["demo", "--out", "demo"], dir);
     expect(again.code).toBe(0);

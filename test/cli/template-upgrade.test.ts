@@ -21,7 +21,16 @@ import { ensureBuilt, mip, tempDir } from "./helpers.js";
 
 const V2_LABELS = new Set(
   TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : []))
-    .filter((f) => ["current_stage", "social_partners", "normative_analysis", "consequences", "product_bank", "report_form"].includes(f.key))
+    .filter((f) =>
+      [
+        "current_stage",
+        "social_partners",
+        "normative_analysis",
+        "consequences",
+        "product_bank",
+        "report_form",
+      ].includes(f.key),
+    )
     .map((f) => f.label),
 );
 
@@ -40,16 +49,28 @@ function versionOneGrid(): WorkbookGrid {
 
 async function versionOneFile(): Promise<Buffer> {
   const grid = versionOneGrid();
-  const bytes = await writeSheets(grid.tabs.map((t) => ({ title: t.title, rows: t.rows })), { templateVersion: "1" });
+  const bytes = await writeSheets(
+    grid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
+    { templateVersion: "1" },
+  );
   // A format of the user's own: a yellow cell in their column.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  wb.getWorksheet("Мероприятия МИП")!.getCell("F2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+  wb.getWorksheet("Мероприятия МИП")!.getCell("F2").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: "FFFFFF00" },
+  };
   // exceljs drops the version constant on saving (Excel keeps it): put it back as Excel would have it.
   const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
   const xml = await zip.file("xl/workbook.xml")!.async("string");
   const entry = `<definedName name="${VERSION_NAME}">"1"</definedName>`;
-  zip.file("xl/workbook.xml", xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${entry}`) : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`));
+  zip.file(
+    "xl/workbook.xml",
+    xml.includes("<definedNames>")
+      ? xml.replace("<definedNames>", `<definedNames>${entry}`)
+      : xml.replace("</sheets>", `</sheets><definedNames>${entry}</definedNames>`),
+  );
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
@@ -90,7 +111,15 @@ describe("template upgrade (xlsx)", () => {
     expect(lost).toEqual([]);
 
     const events = upgraded.tabs.find((t) => t.title === "Мероприятия МИП")!;
-    expect(events.rows[0]!.map(cellText)).toEqual(["Вид мероприятия", "Название", "Дата", "Количество присутствующих", "Представленный продукт", "Уровень", "Примечание"]);
+    expect(events.rows[0]!.map(cellText)).toEqual([
+      "Вид мероприятия",
+      "Название",
+      "Дата",
+      "Количество присутствующих",
+      "Представленный продукт",
+      "Уровень",
+      "Примечание",
+    ]);
     expect(cellText(events.rows[1]![6])).toBe("заметка 1");
     expect(upgraded.tabs.map((t) => t.title)).toContain("Мои заметки");
     const labels = upgraded.tabs.find((t) => t.title === "Настройки")!.rows.map((r) => cellText(r[0]));
@@ -99,9 +128,13 @@ describe("template upgrade (xlsx)", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect((wb.getWorksheet("Мероприятия МИП")!.getCell("G2").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+    expect((wb.getWorksheet("Мероприятия МИП")!.getCell("G2").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+      "FFFFFF00",
+    );
 
-    const issues = validateWorkbook(upgraded).issues.filter((i) => i.rule.startsWith("TPL_HEADER") || i.rule === "TPL_SHEET_MISSING");
+    const issues = validateWorkbook(upgraded).issues.filter(
+      (i) => i.rule.startsWith("TPL_HEADER") || i.rule === "TPL_SHEET_MISSING",
+    );
     expect(issues).toEqual([]);
 
     // Upgrading the upgraded file adds nothing.

@@ -29,7 +29,8 @@ describe("mip template", () => {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     }
     const plan = wb.getWorksheet("План-факт")!;
-    const validations = (plan as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const validations = (plan as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
     const statusColumn = TEMPLATE_LAYOUT.find((l) => l.key === "plan")!.dropdowns[0]!.column;
     const status = validations[plan.getCell(2, statusColumn + 1).address]!;
     expect(status.formulae[0]).toBe(`"${ENUMS.planStatus.join(",")}"`);
@@ -67,7 +68,10 @@ describe("mip template", () => {
   it("exits 2 with a Russian sentence when it cannot write", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "folder.xlsx"));
-    for (const args of [["template", "--out", "no/such/dir/t.xlsx"], ["template", "--out", "folder.xlsx"]]) {
+    for (const args of [
+      ["template", "--out", "no/such/dir/t.xlsx"],
+      ["template", "--out", "folder.xlsx"],
+    ]) {
       const run = mip(args, dir);
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr).toMatch(/Не удалось записать|уже существует/);

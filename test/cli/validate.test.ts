@@ -20,7 +20,15 @@ interface JsonOut {
   templateVersion: string | null;
   summary: { errors: number; warnings: number; infos: number; completeness: number };
   metrics: Record<string, unknown>;
-  issues: { rule: string; severity: string; sheet: string; row: number | null; column: string | null; cell: string | null; message: string }[];
+  issues: {
+    rule: string;
+    severity: string;
+    sheet: string;
+    row: number | null;
+    column: string | null;
+    cell: string | null;
+    message: string;
+  }[];
 }
 
 function json(args: string[]): { code: number; out: JsonOut } {
@@ -40,7 +48,9 @@ describe("mip validate", () => {
     const headings = run.stdout.split("\n").filter((line) => /^«[^»]+» — /.test(line));
     expect(headings.map((h) => h.split(" — ")[0])).toEqual(["«Общие сведения»", "«План-факт»", "«Наставничество»"]);
     expect(run.stdout).not.toContain("\u001b[");
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("Исправьте ошибки и проверьте таблицу снова: mip validate «sample.xlsx».");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Исправьте ошибки и проверьте таблицу снова: mip validate «sample.xlsx».",
+    );
     expect(run.stderr).toBe("");
     expect(sha(file)).toBe(before);
   });
@@ -54,11 +64,22 @@ describe("mip validate", () => {
     expect(out.templateVersion).toBe(TEMPLATE_VERSION);
     expect(Object.keys(out.summary)).toEqual(["errors", "warnings", "infos", "completeness"]);
     expect(out.summary.errors).toBe(out.issues.filter((i) => i.severity === "error").length);
-    for (const key of ["planRows", "planDone", "planExecution", "deviations", "pairsActive", "mentors", "mentees", "participantsTotal", "eventsByLevel"])
+    for (const key of [
+      "planRows",
+      "planDone",
+      "planExecution",
+      "deviations",
+      "pairsActive",
+      "mentors",
+      "mentees",
+      "participantsTotal",
+      "eventsByLevel",
+    ])
       expect(out.metrics, key).toHaveProperty(key);
     expect(out.metrics.planRows).toBe(14);
     expect(out.metrics.participantsTotal).toBe(372);
-    for (const issue of out.issues) expect(Object.keys(issue)).toEqual(["rule", "severity", "sheet", "row", "column", "cell", "message"]);
+    for (const issue of out.issues)
+      expect(Object.keys(issue)).toEqual(["rule", "severity", "sheet", "row", "column", "cell", "message"]);
     expect(out.issues.find((i) => i.rule === "PLAN_DEVIATION_ACTION_MISSING")).toMatchObject({
       sheet: "План-факт",
       row: 6,
@@ -86,7 +107,10 @@ describe("mip validate", () => {
 
   it("reports missing tabs, renamed headers and #REF! cells as template errors", async () => {
     const missing = sampleGrid();
-    await writeGrid(dir, "missing.xlsx", { ...missing, tabs: missing.tabs.filter((t) => t.title !== "Кадры" && t.title !== "Документы") });
+    await writeGrid(dir, "missing.xlsx", {
+      ...missing,
+      tabs: missing.tabs.filter((t) => t.title !== "Кадры" && t.title !== "Документы"),
+    });
     const m = json(["missing.xlsx"]);
     expect(m.code).toBe(1);
     expect(m.out.issues.filter((i) => i.rule === "TPL_SHEET_MISSING").map((i) => [i.sheet, i.row, i.cell])).toEqual([
@@ -94,10 +118,17 @@ describe("mip validate", () => {
       ["Документы", null, null],
     ]);
 
-    await writeGrid(dir, "renamed.xlsx", editTab(cleanSample(), "План-факт", (rows) => (rows[0]![3] = "Сроки")));
+    await writeGrid(
+      dir,
+      "renamed.xlsx",
+      editTab(cleanSample(), "План-факт", (rows) => (rows[0]![3] = "Сроки")),
+    );
     const r = json(["renamed.xlsx"]);
     expect(r.code).toBe(1);
-    expect(r.out.issues.find((i) => i.rule === "TPL_HEADER_MISMATCH")).toMatchObject({ sheet: "План-факт", cell: "D1" });
+    expect(r.out.issues.find((i) => i.rule === "TPL_HEADER_MISMATCH")).toMatchObject({
+      sheet: "План-факт",
+      cell: "D1",
+    });
 
     await writeWithRefError(dir);
     const e = json(["ref-error.xlsx"]);
@@ -111,7 +142,7 @@ describe("mip validate", () => {
     const long = "Мероприятие ".repeat(5000).slice(0, 50_000);
     const grid = editTab(cleanSample(), "План-факт", (rows) => {
       rows[1]![6] = long;
-      rows[2]![4] = "=HYPERLINK(\"http://evil.example\",\"жми\")";
+      rows[2]![4] = '=HYPERLINK("http://evil.example","жми")';
       rows[3]![4] = "+cmd|' /C calc'!A0";
       rows[4]![2] = "Совещание наставников 👩‍🏫🎓";
       rows[7]![7] = "Выполнено 👍"; // not in the dropdown list → TPL_ENUM_INVALID, quoted as typed
@@ -140,7 +171,9 @@ describe("mip validate", () => {
     const enumLines = text.stdout.split("\n").filter((line) => line.includes("Непонятная категория"));
     expect(enumLines).toHaveLength(100);
     expect(text.stdout).toMatch(/… и ещё 50 находок на этой вкладке/);
-    const all = json(["many.xlsx"]).out.issues.filter((i) => i.sheet === "Участники" && i.message.includes("Непонятная категория"));
+    const all = json(["many.xlsx"]).out.issues.filter(
+      (i) => i.sheet === "Участники" && i.message.includes("Непонятная категория"),
+    );
     expect(all).toHaveLength(150);
   });
 });

@@ -29,13 +29,29 @@ beforeAll(async () => {
         shortName: MALICIOUS[0],
         reportType: MALICIOUS[1],
         topic: MALICIOUS[2],
-        rows: { "Наставничество": [pairRow("1", MALICIOUS[3], "Химия", "Орлова Мария Ивановна", "Не состоялась", MALICIOUS[4])] },
+        rows: {
+          Наставничество: [pairRow("1", MALICIOUS[3], "Химия", "Орлова Мария Ивановна", "Не состоялась", MALICIOUS[4])],
+        },
       }),
     ),
   );
   writeFileSync(join(folder, "03-corrupt.xlsx"), Buffer.from("PK\u0003\u0004 this is not a zip at all"));
-  writeFileSync(join(folder, "04-foreign.xlsx"), await writeSheets([{ title: "Бюджет", rows: [["Статья", "Сумма"], ["Мел", 100]] }]));
-  writeFileSync(join(folder, "район", "05-old.xlsx"), await writeWorkbookGrid(schoolGrid({ shortName: "МОУ «Старая СОШ»", templateVersion: "0" })));
+  writeFileSync(
+    join(folder, "04-foreign.xlsx"),
+    await writeSheets([
+      {
+        title: "Бюджет",
+        rows: [
+          ["Статья", "Сумма"],
+          ["Мел", 100],
+        ],
+      },
+    ]),
+  );
+  writeFileSync(
+    join(folder, "район", "05-old.xlsx"),
+    await writeWorkbookGrid(schoolGrid({ shortName: "МОУ «Старая СОШ»", templateVersion: "0" })),
+  );
   writeFileSync(join(folder, "~$01-sample.xlsx"), "lock file");
   writeFileSync(join(folder, "notes.txt"), "not a workbook");
 });
@@ -52,7 +68,14 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 interface SummaryJson {
-  schools: { file: string; organisation: string; state: string; reportType: string | null; summary: { errors: number } | null; metrics: { planRows: number } | null }[];
+  schools: {
+    file: string;
+    organisation: string;
+    state: string;
+    reportType: string | null;
+    summary: { errors: number } | null;
+    metrics: { planRows: number } | null;
+  }[];
   totals: { schools: number; read: number; unreadable: number };
 }
 
@@ -68,7 +91,8 @@ describe("mip summary", () => {
       ["04-foreign.xlsx", "Не шаблон МИП"],
       ["05-old.xlsx", "Старая версия шаблона"],
     ]);
-    for (const s of json.schools) expect(Object.keys(s)).toEqual(["file", "organisation", "state", "reportType", "summary", "metrics"]);
+    for (const s of json.schools)
+      expect(Object.keys(s)).toEqual(["file", "organisation", "state", "reportType", "summary", "metrics"]);
     expect(json.schools[0]?.summary?.errors).toBeTypeOf("number");
     expect(json.schools[0]?.metrics?.planRows).toBeGreaterThan(0);
     expect(json.schools[1]?.organisation).toBe(MALICIOUS[0]);
@@ -126,7 +150,9 @@ describe("mip summary", () => {
     const text = xml.replace(/<[^>]+>/g, "");
     expect(text).toContain("СВОДКА ПО МИП");
     expect(text).toContain("Приложение. Итоги проверки таблиц МИП");
-    expect(text.indexOf("Организации, в таблицах которых остаются ошибки")).toBeGreaterThan(text.indexOf("Приложение."));
+    expect(text.indexOf("Организации, в таблицах которых остаются ошибки")).toBeGreaterThan(
+      text.indexOf("Приложение."),
+    );
     expect(text).toContain("Не шаблон МИП");
     expect(text).toContain(MALICIOUS[4].replace(/"/g, "&quot;"));
   });

@@ -46,7 +46,9 @@ const source = (over: Partial<SchoolRecord> = {}) => ({
 
 describe("Реестр and Свод headers (contract)", () => {
   it("are exactly the docs/COMMITTEE.md headers", () => {
-    expect(REGISTRY_HEADERS.join(" | ")).toBe("Организация | Ссылка на таблицу МИП | Ответственный | Электронная почта");
+    expect(REGISTRY_HEADERS.join(" | ")).toBe(
+      "Организация | Ссылка на таблицу МИП | Ответственный | Электронная почта",
+    );
     expect(SUMMARY_HEADERS.join(" | ")).toBe(
       "Организация | Ссылка | Вид отчёта | Заполнено, % | Ошибки | Предупреждения | Выполнение плана, % | Отклонений | Наставнических пар | Наставников | Наставляемых | Участников | Мероприятий (распространение) | Отчёт | Обновлено | Состояние",
     );
@@ -67,7 +69,8 @@ describe("spreadsheet id from a registry cell", () => {
     expect(spreadsheetIdFrom(text)).toBeNull(),
   );
 
-  it("builds links from ids only", () => expect(spreadsheetUrl(ID)).toBe(`https://docs.google.com/spreadsheets/d/${ID}`));
+  it("builds links from ids only", () =>
+    expect(spreadsheetUrl(ID)).toBe(`https://docs.google.com/spreadsheets/d/${ID}`));
 });
 
 describe("parseRegistry", () => {
@@ -80,8 +83,19 @@ describe("parseRegistry", () => {
     ];
     const entries = parseRegistry(rows);
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ row: 2, organisation: "МОУ «СОШ № 7»", id: ID, responsible: "Петрова Е.В.", email: "p@example.ru" });
-    expect(entries[1]).toMatchObject({ row: 4, organisation: "МОУ «Лесновская СОШ»", id: null, linkText: "не прислали" });
+    expect(entries[0]).toMatchObject({
+      row: 2,
+      organisation: "МОУ «СОШ № 7»",
+      id: ID,
+      responsible: "Петрова Е.В.",
+      email: "p@example.ru",
+    });
+    expect(entries[1]).toMatchObject({
+      row: 4,
+      organisation: "МОУ «Лесновская СОШ»",
+      id: null,
+      linkText: "не прислали",
+    });
   });
   it("empty registry → no entries", () => expect(parseRegistry([])).toEqual([]));
 });
@@ -100,8 +114,24 @@ describe("states", () => {
     expect(text.length).toBeLessThanOrEqual("Ошибка чтения: ".length + 120);
   });
   it("each state's text reads back as the same state; unknown text is a read error", () => {
-    const states = [STATE_OK, STATE_NO_ACCESS, STATE_NOT_TEMPLATE, STATE_OLD_TEMPLATE, STATE_NO_LINK, STATE_TOO_SLOW, readErrorState("таблица не найдена")];
-    expect(states.map(stateText)).toEqual(["ОК", "Нет доступа", "Не шаблон МИП", "Старая версия шаблона", "Нет ссылки", "Ошибка чтения: таблица читается слишком долго", "Ошибка чтения: таблица не найдена"]);
+    const states = [
+      STATE_OK,
+      STATE_NO_ACCESS,
+      STATE_NOT_TEMPLATE,
+      STATE_OLD_TEMPLATE,
+      STATE_NO_LINK,
+      STATE_TOO_SLOW,
+      readErrorState("таблица не найдена"),
+    ];
+    expect(states.map(stateText)).toEqual([
+      "ОК",
+      "Нет доступа",
+      "Не шаблон МИП",
+      "Старая версия шаблона",
+      "Нет ссылки",
+      "Ошибка чтения: таблица читается слишком долго",
+      "Ошибка чтения: таблица не найдена",
+    ]);
     for (const state of states) expect(stateFromText(stateText(state))).toEqual(state);
     expect(stateFromText("что-то своё")).toEqual(readErrorState("что-то своё"));
   });
@@ -116,17 +146,24 @@ describe("digest of a validated workbook", () => {
         planRow("2", "Вебинар для ШНОР", "Перенесено", "Болезнь лектора", "Перенесён на май"),
         planRow("3", "Выезд в школу", "Не выполнено", "Карантин", ""),
       ],
-      "Наставничество": [
-        pairRow("1", "Сидорова Анна Петровна", "Химия", "Орлова Мария Ивановна", "Не состоялась", "Длительная болезнь наставника"),
+      Наставничество: [
+        pairRow(
+          "1",
+          "Сидорова Анна Петровна",
+          "Химия",
+          "Орлова Мария Ивановна",
+          "Не состоялась",
+          "Длительная болезнь наставника",
+        ),
         pairRow("2", "Козлов Пётр Ильич", "Физика", "Белов Иван Сергеевич", "Активна"),
       ],
-      "Участники": [
+      Участники: [
         ["Педагоги", 27, ""],
         ["Педагоги", "3 чел.", ""],
         ["Руководители", 5, ""],
       ],
-      "Затруднения": [["Высокая нагрузка педагогов", "Гибкий график", "Работа продолжена"]],
-      "Организации": [["МОУ «Лесновская СОШ»", "Школа с НОР", "", ""]],
+      Затруднения: [["Высокая нагрузка педагогов", "Гибкий график", "Работа продолжена"]],
+      Организации: [["МОУ «Лесновская СОШ»", "Школа с НОР", "", ""]],
     },
   });
   const result = validateWorkbook(grid, { today: "2022-12-20" });
@@ -140,7 +177,12 @@ describe("digest of a validated workbook", () => {
   });
   it("extracts pairs that did not take place, participants, problems, organisations", () => {
     expect(d.notHeldPairs).toEqual([
-      { mentor: "Сидорова Анна Петровна", mentee: "Орлова Мария Ивановна", subject: "Химия", reason: "Длительная болезнь наставника" },
+      {
+        mentor: "Сидорова Анна Петровна",
+        mentee: "Орлова Мария Ивановна",
+        subject: "Химия",
+        reason: "Длительная болезнь наставника",
+      },
     ]);
     expect(d.participants).toEqual([
       { name: "Педагоги", count: 30 },
@@ -173,15 +215,29 @@ describe("digest of a validated workbook", () => {
     expect(parseDigest(tampered((v) => delete v.summary))).toBeNull();
     expect(parseDigest(tampered((v) => (v.firstErrors = [{ toString: "x" }])))).toBeNull();
     // A digest stored before pairs carried the mentee is still read.
-    const old = parseDigest(tampered((v) => (v.notHeldPairs as Record<string, unknown>[]).forEach((p) => delete p.mentee)));
-    expect(old?.notHeldPairs).toEqual([{ mentor: "Сидорова Анна Петровна", subject: "Химия", reason: "Длительная болезнь наставника" }]);
+    const old = parseDigest(
+      tampered((v) => (v.notHeldPairs as Record<string, unknown>[]).forEach((p) => delete p.mentee)),
+    );
+    expect(old?.notHeldPairs).toEqual([
+      { mentor: "Сидорова Анна Петровна", subject: "Химия", reason: "Длительная болезнь наставника" },
+    ]);
     // Unknown extra keys (a newer version's digest) are dropped, not fatal.
     expect(parseDigest(tampered((v) => (v.extra = "новое поле")))).toEqual(JSON.parse(JSON.stringify(d)));
   });
   it("is shortened to fit a Sheets cell", () => {
     const huge = digest({
-      deviations: Array.from({ length: 400 }, (_, i) => ({ no: String(i), activity: "а".repeat(300), status: "Перенесено", reason: "б".repeat(300), action: "в".repeat(300) })),
-      problems: Array.from({ length: 400 }, () => ({ problem: "п".repeat(300), solution: "р".repeat(300), outcome: "" })),
+      deviations: Array.from({ length: 400 }, (_, i) => ({
+        no: String(i),
+        activity: "а".repeat(300),
+        status: "Перенесено",
+        reason: "б".repeat(300),
+        action: "в".repeat(300),
+      })),
+      problems: Array.from({ length: 400 }, () => ({
+        problem: "п".repeat(300),
+        solution: "р".repeat(300),
+        outcome: "",
+      })),
     });
     const json = serialiseDigest(huge);
     expect(json.length).toBeLessThanOrEqual(DIGEST_MAX_CHARS);
@@ -197,7 +253,15 @@ describe("Свод row", () => {
       state: STATE_OK,
       digest: digest({
         summary: { errors: 2, warnings: 3, infos: 0, completeness: 0.824 },
-        metrics: { planExecution: 0.75, deviations: 3, pairsActive: 20, mentors: 6, mentees: 21, participantsTotal: 372, eventsByTab: { "Распространение опыта": 4 } },
+        metrics: {
+          planExecution: 0.75,
+          deviations: 3,
+          pairsActive: 20,
+          mentors: 6,
+          mentees: 21,
+          participantsTotal: 372,
+          eventsByTab: { "Распространение опыта": 4 },
+        },
       }),
     };
     const row = schoolRow(record);
@@ -222,7 +286,12 @@ describe("Свод row", () => {
   });
 
   it("colours by state: warnings amber, clean green, unreadable grey", () => {
-    const warn = schoolRow({ ...source(), reportLink: "", state: STATE_OK, digest: digest({ summary: { errors: 0, warnings: 1, infos: 0, completeness: 1 } }) });
+    const warn = schoolRow({
+      ...source(),
+      reportLink: "",
+      state: STATE_OK,
+      digest: digest({ summary: { errors: 0, warnings: 1, infos: 0, completeness: 1 } }),
+    });
     const clean = schoolRow({ ...source(), reportLink: "", state: STATE_OK, digest: digest() });
     const failed = schoolRow(failedRecord(source(), STATE_NO_ACCESS));
     expect([warn.tone, clean.tone, failed.tone]).toEqual(["warnings", "clean", "unreadable"]);
@@ -262,16 +331,59 @@ describe("formula safety in Sheets values", () => {
 
 describe("totals", () => {
   it("sums the read schools and counts the unreadable ones by state", () => {
-    const a: SchoolRecord = { ...source({ id: "a" }), reportLink: "", state: STATE_OK, digest: digest({ summary: { errors: 1, warnings: 0, infos: 0, completeness: 0.5 }, metrics: { planDue: 4, planDone: 3, planRows: 5, pairsTotal: 5, pairsActive: 4, pairsNotHeld: 1, mentors: 2, mentees: 4, participantsTotal: 10, eventsByLevel: { "Муниципальный": 2 }, pairsBySubject: { "Химия": 1, "Физика": 4 } } }) };
-    const b: SchoolRecord = { ...source({ id: "b" }), reportLink: "", state: STATE_OK, digest: digest({ metrics: { planDue: 6, planDone: 6, planRows: 6, participantsTotal: 5, eventsByLevel: { "Муниципальный": 1, "Региональный": 1 }, pairsBySubject: { "Физика": 2 } } }) };
+    const a: SchoolRecord = {
+      ...source({ id: "a" }),
+      reportLink: "",
+      state: STATE_OK,
+      digest: digest({
+        summary: { errors: 1, warnings: 0, infos: 0, completeness: 0.5 },
+        metrics: {
+          planDue: 4,
+          planDone: 3,
+          planRows: 5,
+          pairsTotal: 5,
+          pairsActive: 4,
+          pairsNotHeld: 1,
+          mentors: 2,
+          mentees: 4,
+          participantsTotal: 10,
+          eventsByLevel: { Муниципальный: 2 },
+          pairsBySubject: { Химия: 1, Физика: 4 },
+        },
+      }),
+    };
+    const b: SchoolRecord = {
+      ...source({ id: "b" }),
+      reportLink: "",
+      state: STATE_OK,
+      digest: digest({
+        metrics: {
+          planDue: 6,
+          planDone: 6,
+          planRows: 6,
+          participantsTotal: 5,
+          eventsByLevel: { Муниципальный: 1, Региональный: 1 },
+          pairsBySubject: { Физика: 2 },
+        },
+      }),
+    };
     const c = failedRecord(source({ id: "c" }), STATE_NO_ACCESS);
     const t = committeeTotals([a, b, c]);
-    expect(t).toMatchObject({ schools: 3, read: 2, unreadable: 1, withErrors: 1, clean: 1, planDue: 10, planDone: 9, participantsTotal: 15 });
+    expect(t).toMatchObject({
+      schools: 3,
+      read: 2,
+      unreadable: 1,
+      withErrors: 1,
+      clean: 1,
+      planDue: 10,
+      planDone: 9,
+      participantsTotal: 15,
+    });
     expect(t.planExecution).toBeCloseTo(0.9);
     expect(t.completeness).toBeCloseTo(0.75);
-    expect(t.byState).toEqual({ "ОК": 2, "Нет доступа": 1 });
-    expect(t.eventsByLevel).toEqual({ "Муниципальный": 3, "Региональный": 1 });
-    expect(t.pairsBySubject).toEqual({ "Химия": 1, "Физика": 6 });
+    expect(t.byState).toEqual({ ОК: 2, "Нет доступа": 1 });
+    expect(t.eventsByLevel).toEqual({ Муниципальный: 3, Региональный: 1 });
+    expect(t.pairsBySubject).toEqual({ Химия: 1, Физика: 6 });
   });
 
   it("counts a pair or a person listed by two schools once; schools without pair lists (older digests) add their counts", () => {
@@ -281,26 +393,39 @@ describe("totals", () => {
     const pairs = (mentee: string) => [
       pairRow("1", "Громов Игорь Семёнович", "Химия", mentee, "Активна"),
       pairRow("2", "Соколова Вера Павловна", "Физика", "Белова Нина Олеговна", "Активна"),
-      pairRow("3", "Зимина Татьяна Петровна", "химия ", `Осипов ${mentee.split(" ")[1]}`, "Не состоялась", "Болезнь наставника"),
+      pairRow(
+        "3",
+        "Зимина Татьяна Петровна",
+        "химия ",
+        `Осипов ${mentee.split(" ")[1]}`,
+        "Не состоялась",
+        "Болезнь наставника",
+      ),
     ];
     const recordOf = (idText: string, grid: ReturnType<typeof schoolGrid>): SchoolRecord => {
       const result = validateWorkbook(grid, { today: "2022-12-20" });
       return { ...source({ id: idText }), reportLink: "", state: STATE_OK, digest: digestOf(result) };
     };
-    const a = recordOf("a", schoolGrid({ shortName: "Школа А", rows: { "Наставничество": pairs("Орлова Анна Петровна") } }));
-    const b = recordOf("b", schoolGrid({ shortName: "Школа Б", rows: { "Наставничество": pairs("Котов Илья Андреевич") } }));
+    const a = recordOf(
+      "a",
+      schoolGrid({ shortName: "Школа А", rows: { Наставничество: pairs("Орлова Анна Петровна") } }),
+    );
+    const b = recordOf(
+      "b",
+      schoolGrid({ shortName: "Школа Б", rows: { Наставничество: pairs("Котов Илья Андреевич") } }),
+    );
     expect(a.digest!.metrics).toMatchObject({ mentors: 2, mentees: 2, pairsTotal: 3, pairsNotHeld: 1 });
     expect(a.digest!.pairs?.list).toHaveLength(3);
     const t = committeeTotals([a, b]);
     // Pairs: Громов→Орлова, Громов→Котов, Соколова→Белова (once), two not held.
     expect(t).toMatchObject({ pairsTotal: 5, pairsActive: 3, pairsNotHeld: 2, mentors: 2, mentees: 3 });
-    expect(t.pairsBySubject).toEqual({ "Химия": 2, "Физика": 1 });
+    expect(t.pairsBySubject).toEqual({ Химия: 2, Физика: 1 });
     // A digest stored before pair lists were kept: its counts are added as they are.
     const { pairs: _, ...old } = b.digest!;
     const legacy: SchoolRecord = { ...b, digest: parseDigest(JSON.stringify(old))! };
     expect(legacy.digest).not.toBeNull();
     expect(committeeTotals([a, legacy])).toMatchObject({ pairsTotal: 6, pairsActive: 4, mentors: 4, mentees: 4 });
-    expect(committeeTotals([a, legacy]).pairsBySubject).toEqual({ "Химия": 2, "Физика": 2 });
+    expect(committeeTotals([a, legacy]).pairsBySubject).toEqual({ Химия: 2, Физика: 2 });
     // One school alone gives exactly its own metrics, even with a pair listed twice (MENT_DUPLICATE_PAIR):
     // the pair is one pair everywhere, read from its first listing (the second is the duplicate the check reports).
     const twice = recordOf(
@@ -308,7 +433,7 @@ describe("totals", () => {
       schoolGrid({
         shortName: "Школа В",
         rows: {
-          "Наставничество": [
+          Наставничество: [
             pairRow("1", "Громов Игорь Семёнович", "Химия", "Орлова Анна Петровна", "Не состоялась", "Болезнь"),
             pairRow("2", "Громов Игорь Семёнович", "Химия", "Орлова Анна Петровна", "Активна"),
           ],
@@ -316,7 +441,13 @@ describe("totals", () => {
       }),
     );
     const own = twice.digest!.metrics;
-    expect(committeeTotals([twice])).toMatchObject({ pairsTotal: own.pairsTotal, pairsActive: own.pairsActive, pairsNotHeld: own.pairsNotHeld, mentors: own.mentors, mentees: own.mentees });
+    expect(committeeTotals([twice])).toMatchObject({
+      pairsTotal: own.pairsTotal,
+      pairsActive: own.pairsActive,
+      pairsNotHeld: own.pairsNotHeld,
+      mentors: own.mentors,
+      mentees: own.mentees,
+    });
     expect(own).toMatchObject({ pairsTotal: 1, pairsActive: 0, pairsNotHeld: 1, mentors: 0, mentees: 0 });
     // The pair list survives the trip through the hidden Свод cell.
     expect(parseDigest(serialiseDigest(a.digest!))?.pairs).toEqual(a.digest!.pairs);

@@ -21,17 +21,22 @@ export function schoolGrid(spec: SchoolSpec): WorkbookGrid {
   const general: Record<string, Cell> = {
     "Вид отчёта": spec.reportType ?? "Промежуточный",
     "Отчётный период": spec.period ?? "2022",
-    "Полное наименование организации": spec.fullName ?? `Муниципальное общеобразовательное учреждение ${spec.shortName}`,
+    "Полное наименование организации":
+      spec.fullName ?? `Муниципальное общеобразовательное учреждение ${spec.shortName}`,
     "Сокращённое наименование": spec.shortName,
     "Муниципальное образование": "Озёрский муниципальный район",
-    "Тема": spec.topic ?? "Сетевое наставничество",
+    Тема: spec.topic ?? "Сетевое наставничество",
   };
   const tabs = TEMPLATE_LAYOUT.map((layout) => {
     const rows: Cell[][] = [[...layout.headers]];
     if (layout.kind === "keyValue") {
       for (const line of layout.body) {
         const label = line[0] ?? "";
-        rows.push([label, layout.title === "Общие сведения" ? (general[label] ?? line[1] ?? "") : (line[1] ?? ""), line[2] ?? ""]);
+        rows.push([
+          label,
+          layout.title === "Общие сведения" ? (general[label] ?? line[1] ?? "") : (line[1] ?? ""),
+          line[2] ?? "",
+        ]);
       }
     }
     for (const extra of spec.rows?.[layout.title] ?? []) rows.push(extra);
@@ -42,25 +47,78 @@ export function schoolGrid(spec: SchoolSpec): WorkbookGrid {
 
 /** A plan row in template column order. */
 export function planRow(no: string, activity: string, status: string, reason = "", action = ""): Cell[] {
-  return [no, "1", activity, "Март 2022", "Педагоги", "Иванова А.П.", status === "Выполнено" ? "Проведено" : "", status, 1, status === "Выполнено" ? 1 : 0, reason, action, ""];
+  return [
+    no,
+    "1",
+    activity,
+    "Март 2022",
+    "Педагоги",
+    "Иванова А.П.",
+    status === "Выполнено" ? "Проведено" : "",
+    status,
+    1,
+    status === "Выполнено" ? 1 : 0,
+    reason,
+    action,
+    "",
+  ];
 }
 
 /** A mentoring pair row in template column order. */
-export function pairRow(no: string, mentor: string, subject: string, mentee: string, status: string, reason = ""): Cell[] {
-  return [no, mentor, "МОУ «СОШ № 4»", subject, mentee, "МОУ «Лесновская СОШ»", "Учитель – учитель", null, null, status, reason, ""];
+export function pairRow(
+  no: string,
+  mentor: string,
+  subject: string,
+  mentee: string,
+  status: string,
+  reason = "",
+): Cell[] {
+  return [
+    no,
+    mentor,
+    "МОУ «СОШ № 4»",
+    subject,
+    mentee,
+    "МОУ «Лесновская СОШ»",
+    "Учитель – учитель",
+    null,
+    null,
+    status,
+    reason,
+    "",
+  ];
 }
 
 export function zeroMetrics(extra: Partial<Metrics> = {}): Metrics {
   return {
-    completeness: 0, planRows: 0, planDone: 0, planDue: 0, planExecution: null, deviations: 0,
-    pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0, menteeOrgs: 0,
-    pairsBySubject: {}, maxMentorLoad: 0, participantsTotal: 0, eventsByTab: {}, eventsByLevel: {},
-    publications: 0, publicationsByLevel: {}, contestsByLevel: {}, speechesByLevel: {},
+    completeness: 0,
+    planRows: 0,
+    planDone: 0,
+    planDue: 0,
+    planExecution: null,
+    deviations: 0,
+    pairsTotal: 0,
+    pairsActive: 0,
+    pairsNotHeld: 0,
+    mentors: 0,
+    mentees: 0,
+    menteeOrgs: 0,
+    pairsBySubject: {},
+    maxMentorLoad: 0,
+    participantsTotal: 0,
+    eventsByTab: {},
+    eventsByLevel: {},
+    publications: 0,
+    publicationsByLevel: {},
+    contestsByLevel: {},
+    speechesByLevel: {},
     ...extra,
   };
 }
 
-export function digest(extra: Omit<Partial<SchoolDigest>, "metrics"> & { metrics?: Partial<Metrics> } = {}): SchoolDigest {
+export function digest(
+  extra: Omit<Partial<SchoolDigest>, "metrics"> & { metrics?: Partial<Metrics> } = {},
+): SchoolDigest {
   const { metrics, ...rest } = extra;
   return {
     organisation: "МОУ «СОШ № 7»",
@@ -84,4 +142,10 @@ export function digest(extra: Omit<Partial<SchoolDigest>, "metrics"> & { metrics
 }
 
 /** Cells that must never become formulas in the committee's workbook. */
-export const MALICIOUS = ['=IMPORTXML("http://x","//a")', "+cmd", "@SUM(1)", "-2+3", "=HYPERLINK(\"http://evil\",\"клик\")"] as const;
+export const MALICIOUS = [
+  '=IMPORTXML("http://x","//a")',
+  "+cmd",
+  "@SUM(1)",
+  "-2+3",
+  '=HYPERLINK("http://evil","клик")',
+] as const;

@@ -19,7 +19,16 @@
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { REGISTRY_HEADERS, REGISTRY_TITLE } from "../../src/core/committee/index.js";
 import { join } from "node:path";
-import { ADDON_TRIGGER_LIMIT, CallCounter, manifestScopes, restName, FakeRange, FakeSheet, FakeSpreadsheet, spreadsheetFromGrid } from "../gas/fake/index.js";
+import {
+  ADDON_TRIGGER_LIMIT,
+  CallCounter,
+  manifestScopes,
+  restName,
+  FakeRange,
+  FakeSheet,
+  FakeSpreadsheet,
+  spreadsheetFromGrid,
+} from "../gas/fake/index.js";
 import { COMMITTEE_DIST, type GasEnvironment, createGasEnvironment, ensureBundleBuilt } from "../gas/load-bundle.js";
 
 export interface SchoolSheet {
@@ -77,14 +86,20 @@ function patchFakeOnce(): void {
   };
   const setValues = FakeRange.prototype.setValues;
   FakeRange.prototype.setValues = function (this: FakeRange, values: unknown[][]) {
-    const parsed = Array.isArray(values) ? values.map((row, r) => (Array.isArray(row) ? row.map((v, c) => parse(this._sheet, this._row + r, this._col + c, v)) : row)) : values;
+    const parsed = Array.isArray(values)
+      ? values.map((row, r) =>
+          Array.isArray(row) ? row.map((v, c) => parse(this._sheet, this._row + r, this._col + c, v)) : row,
+        )
+      : values;
     return setValues.call(this, parsed as never[][]);
   };
   const setValue = FakeRange.prototype.setValue;
   FakeRange.prototype.setValue = function (this: FakeRange, value: unknown) {
     return setValue.call(this, parse(this._sheet, this._row, this._col, value) as never);
   };
-  (FakeSheet.prototype as unknown as { hideColumns(c: number, n?: number): unknown }).hideColumns = function (this: FakeSheet) {
+  (FakeSheet.prototype as unknown as { hideColumns(c: number, n?: number): unknown }).hideColumns = function (
+    this: FakeSheet,
+  ) {
     return this;
   };
 }
@@ -108,7 +123,15 @@ function apiValues(ss: FakeSpreadsheet, title: string, locale = "ru_RU"): unknow
 }
 
 export function registryRows(schools: readonly SchoolSheet[]): unknown[][] {
-  return [[...REGISTRY_HEADERS], ...schools.map((s) => [s.organisation, s.link ?? `https://docs.google.com/spreadsheets/d/${s.id}/edit#gid=0`, "Петрова Е.В.", "p@example.ru"])];
+  return [
+    [...REGISTRY_HEADERS],
+    ...schools.map((s) => [
+      s.organisation,
+      s.link ?? `https://docs.google.com/spreadsheets/d/${s.id}/edit#gid=0`,
+      "Петрова Е.В.",
+      "p@example.ru",
+    ]),
+  ];
 }
 
 export interface CommitteeEnvOptions {
@@ -135,10 +158,17 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   counter.paused(() => {
     const registry = committee._addSheet(REGISTRY_TITLE, { rows: Math.max(1000, schoolList.length + 10) });
     const rows = registryRows(schoolList);
-    registry.getRange(1, 1, rows.length, 4).setValues(rows.map((r) => r.map((v) => (typeof v === "string" && FORMULA_LIKE.test(v) ? `'${v}` : v))));
+    registry
+      .getRange(1, 1, rows.length, 4)
+      .setValues(rows.map((r) => r.map((v) => (typeof v === "string" && FORMULA_LIKE.test(v) ? `'${v}` : v))));
   });
   const pushed = manifestScopes(join(COMMITTEE_DIST, "appsscript.json"));
-  const env = createGasEnvironment({ spreadsheet: committee, counter, deployment: "committee", scopes: [...pushed, ...(options.extraScopes ?? [])] });
+  const env = createGasEnvironment({
+    spreadsheet: committee,
+    counter,
+    deployment: "committee",
+    scopes: [...pushed, ...(options.extraScopes ?? [])],
+  });
   if (options.triggerLimits?.refuseAll) env.fake.scriptApp._refuseAll = options.triggerLimits.refuseAll;
   const schools = new Map<string, FakeSpreadsheet>();
   // Setting a school's modified time writes its change stamp, as its add-on does on an edit.
@@ -146,10 +176,11 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     override set(id: string, stamp: string): this {
       super.set(id, stamp);
       const ss = schools.get(id);
-      if (ss) counter.paused(() => {
-        ss._metadata = ss._metadata.filter((m) => m._json().key !== "mip.changeStamp");
-        ss.addDeveloperMetadata("mip.changeStamp", stamp);
-      });
+      if (ss)
+        counter.paused(() => {
+          ss._metadata = ss._metadata.filter((m) => m._json().key !== "mip.changeStamp");
+          ss.addDeveloperMetadata("mip.changeStamp", stamp);
+        });
       return this;
     }
   })();
@@ -165,7 +196,9 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   }
   const denied = new Set(schoolList.filter((s) => s.denied).map((s) => s.id));
   const locales = new Map(schoolList.flatMap((s) => (s.locale === undefined ? [] : [[s.id, s.locale] as const])));
-  const openCost = new Map(schoolList.flatMap((s) => (s.openCostMs === undefined ? [] : [[s.id, s.openCostMs] as const])));
+  const openCost = new Map(
+    schoolList.flatMap((s) => (s.openCostMs === undefined ? [] : [[s.id, s.openCostMs] as const])),
+  );
   const clock = { ms: Date.parse("2022-12-20T10:00:00+03:00") };
   const result: CommitteeEnv = {
     ...env,
@@ -191,10 +224,16 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
         throw error;
       } finally {
         execution.deadline = null;
-        for (const slot of [env.fake.lockService._document, env.fake.lockService._user, env.fake.lockService._script]) slot.holders = 0;
+        for (const slot of [env.fake.lockService._document, env.fake.lockService._user, env.fake.lockService._script])
+          slot.holders = 0;
       }
     },
-    triggers: () => env.fake.scriptApp._triggers.map((t) => ({ handler: t.handler, everyHours: t.everyHours, afterMs: t.afterMs ?? null })),
+    triggers: () =>
+      env.fake.scriptApp._triggers.map((t) => ({
+        handler: t.handler,
+        everyHours: t.everyHours,
+        afterMs: t.afterMs ?? null,
+      })),
   };
   currentFormulaLog = result.formulaWrites;
   const execution = { deadline: null as number | null, killed: false };
@@ -213,7 +252,10 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
     // Under drive.file alone the API reaches only the app's own files: a school's workbook is not one.
-    if (env.fake.platform.onlyThroughDriveFile(method)) throw new Error(`GoogleJsonResponseException: API call to ${restName(method)} failed with error: The caller does not have permission`);
+    if (env.fake.platform.onlyThroughDriveFile(method))
+      throw new Error(
+        `GoogleJsonResponseException: API call to ${restName(method)} failed with error: The caller does not have permission`,
+      );
     if (denied.has(id)) throw new Error("The caller does not have permission");
     const ss = schools.get(id);
     if (!ss) throw new Error("Requested entity was not found.");
@@ -229,7 +271,9 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
           properties: { locale: locales.get(id) ?? "ru_RU" },
           sheets: ss._sheets.map((s) => ({ properties: { title: s._name } })),
           // Another project's PROJECT-visibility metadata is not returned (Sheets API «Read, write, and search metadata»).
-          developerMetadata: ss._metadata.filter((m) => m._json().visibility === "DOCUMENT").map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
+          developerMetadata: ss._metadata
+            .filter((m) => m._json().visibility === "DOCUMENT")
+            .map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
         }));
       },
       Values: {
@@ -238,7 +282,10 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
           clock.ms += openCost.get(id) ?? result.openCostMs;
           const ss = reach(id, "Sheets.Spreadsheets.Values.batchGet");
           return counter.paused(() => ({
-            valueRanges: args.ranges.map((r) => ({ range: r, values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'"), locales.get(id)) })),
+            valueRanges: args.ranges.map((r) => ({
+              range: r,
+              values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'"), locales.get(id)),
+            })),
           }));
         },
       },
@@ -251,7 +298,9 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   const RealDate = global.Date as DateConstructor;
   const ModelDate = function (this: unknown, ...args: unknown[]) {
     if (!(this instanceof ModelDate)) return new RealDate(clock.ms).toString();
-    return args.length === 0 ? new RealDate(clock.ms) : new (RealDate as unknown as new (...a: unknown[]) => Date)(...args);
+    return args.length === 0
+      ? new RealDate(clock.ms)
+      : new (RealDate as unknown as new (...a: unknown[]) => Date)(...args);
   } as unknown as DateConstructor;
   (ModelDate as unknown as { prototype: unknown }).prototype = RealDate.prototype;
   ModelDate.now = () => clock.ms;

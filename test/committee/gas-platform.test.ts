@@ -14,9 +14,18 @@ import { schoolGrid } from "./fixtures.js";
 import { type CommitteeEnv, type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
 
 const id = (n: number) => `1school${String(n).padStart(4, "0")}abcdefghijklmnopqrstuvwxyz`;
-const pushed = (JSON.parse(readFileSync(join(COMMITTEE_DIST, "appsscript.json"), "utf8")) as { oauthScopes: string[] }).oauthScopes;
-const state = (env: CommitteeEnv, rows: number) => summaryValues(env).slice(1, rows + 1).map((r) => r[summaryColumn("Состояние")]);
-const schools = (n: number): SchoolSheet[] => Array.from({ length: n }, (_, i) => ({ id: id(i), organisation: `Школа ${i}`, grid: schoolGrid({ shortName: `Школа ${i}` }) }));
+const pushed = (JSON.parse(readFileSync(join(COMMITTEE_DIST, "appsscript.json"), "utf8")) as { oauthScopes: string[] })
+  .oauthScopes;
+const state = (env: CommitteeEnv, rows: number) =>
+  summaryValues(env)
+    .slice(1, rows + 1)
+    .map((r) => r[summaryColumn("Состояние")]);
+const schools = (n: number): SchoolSheet[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: id(i),
+    organisation: `Школа ${i}`,
+    grid: schoolGrid({ shortName: `Школа ${i}` }),
+  }));
 
 /** The committee env with one scope of its manifest taken out. */
 function without(scope: string, list: readonly SchoolSheet[] = schools(2)): CommitteeEnv {
@@ -25,7 +34,8 @@ function without(scope: string, list: readonly SchoolSheet[] = schools(2)): Comm
   return env;
 }
 
-const refusal = (text: string) => /Specified permissions are not sufficient to call ([\w.]+)\. Required permissions: (\S+(?: \|\| \S+)*)/.exec(text);
+const refusal = (text: string) =>
+  /Specified permissions are not sufficient to call ([\w.]+)\. Required permissions: (\S+(?: \|\| \S+)*)/.exec(text);
 const refused = (text: string) => refusedMethod(text);
 
 describe("committee deployment: scopes as pushed", () => {
@@ -45,9 +55,13 @@ describe("committee deployment: scopes as pushed", () => {
     expect(state(env, 2)).toEqual(["Нет доступа", "Нет доступа"]);
     // And with neither, the Sheets API call itself is refused with Google's message.
     const bare = committeeEnv(schools(1));
-    bare.fake.platform.scopes = new Set(pushed.filter((s) => s !== SCOPE.spreadsheetsReadonly && s !== SCOPE.driveFile));
+    bare.fake.platform.scopes = new Set(
+      pushed.filter((s) => s !== SCOPE.spreadsheetsReadonly && s !== SCOPE.driveFile),
+    );
     bare.run("committeeRefresh");
-    expect(state(bare, 1)).toEqual(["Ошибка чтения: дополнению не хватает разрешений Google (см. README, «Разрешения»)"]);
+    expect(state(bare, 1)).toEqual([
+      "Ошибка чтения: дополнению не хватает разрешений Google (см. README, «Разрешения»)",
+    ]);
   });
 
   it("without script.scriptapp the hourly refresh cannot be switched on, and the alert carries Google's message", () => {
@@ -86,11 +100,15 @@ describe("unchanged schools are skipped by the change stamp the school's add-on 
     // deployment and manifest) runs onEdit in that workbook.
     const schoolSheet = env.schools.get(id(1))!;
     const school = createGasEnvironment({ spreadsheet: schoolSheet, counter: env.counter });
-    const before = env.counter.paused(() => schoolSheet._metadata.find((m) => m._json().key === "mip.changeStamp")!._json().value);
+    const before = env.counter.paused(
+      () => schoolSheet._metadata.find((m) => m._json().key === "mip.changeStamp")!._json().value,
+    );
     env.clock.ms += 60_000;
     (school.global.Date as { now(): number }).now = () => env.clock.ms;
     school.fns.onEdit!({ authMode: "LIMITED", range: schoolSheet._sheet("Кадры").getRange("A2"), source: schoolSheet });
-    const after = env.counter.paused(() => schoolSheet._metadata.find((m) => m._json().key === "mip.changeStamp")!._json().value);
+    const after = env.counter.paused(
+      () => schoolSheet._metadata.find((m) => m._json().key === "mip.changeStamp")!._json().value,
+    );
     expect(after).not.toBe(before);
 
     env.counter.reset();
@@ -144,7 +162,13 @@ describe("triggers of the committee spreadsheet only", () => {
   it("switching the hourly refresh on and off never touches the user's triggers of other documents", () => {
     const env = committeeEnv([]);
     const app = env.fake.scriptApp;
-    app._triggers.push({ id: "other-doc", handler: "committeeHourlyRefresh", everyHours: 1, documentId: "another-committee-sheet", user: app._user });
+    app._triggers.push({
+      id: "other-doc",
+      handler: "committeeHourlyRefresh",
+      everyHours: 1,
+      documentId: "another-committee-sheet",
+      user: app._user,
+    });
     env.run("committeeEnableHourly");
     expect(env.fake.ui._alerts.at(-1)!.prompt).toBe("Свод будет обновляться каждый час.");
     env.run("committeeDisableHourly");

@@ -58,7 +58,14 @@ export class MemoryPorts implements RefreshPorts {
     return "2022-12-20";
   }
   registry(): RegistryEntry[] {
-    return this.schools.map((s, i) => ({ row: i + 2, organisation: s.organisation, id: s.id, linkText: s.id ?? "", responsible: "", email: "" }));
+    return this.schools.map((s, i) => ({
+      row: i + 2,
+      organisation: s.organisation,
+      id: s.id,
+      linkText: s.id ?? "",
+      responsible: "",
+      email: "",
+    }));
   }
   storedRows(): (StoredRow | null)[] {
     return this.rows.map((r) => (r ? storedRowOf(r.values) : null));
@@ -83,7 +90,8 @@ export class MemoryPorts implements RefreshPorts {
   }
   writeRow(index: number, row: SummaryRow): void {
     this.alive();
-    if (this.failWriteAt !== null && this.writes.length === this.failWriteAt) throw new Error("Exceeded maximum execution time");
+    if (this.failWriteAt !== null && this.writes.length === this.failWriteAt)
+      throw new Error("Exceeded maximum execution time");
     this.writes.push({ index, row });
     this.rows[index] = row;
   }

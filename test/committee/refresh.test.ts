@@ -22,11 +22,19 @@ function mixedRegistry(): FakeSchool[] {
   return [
     { id: id(1), organisation: "МОУ «СОШ № 4»", grid: sampleGrid() },
     { id: id(2), organisation: "", grid: schoolGrid({ shortName: MALICIOUS[0], reportType: MALICIOUS[1] }) },
-    { id: id(3), organisation: "МОУ «Закрытая СОШ»", error: "You do not have permission to access the requested document." },
+    {
+      id: id(3),
+      organisation: "МОУ «Закрытая СОШ»",
+      error: "You do not have permission to access the requested document.",
+    },
     { id: id(4), organisation: "МОУ «Удалённая СОШ»", error: "Requested entity was not found.", drive: true },
     { id: id(5), organisation: "Бухгалтерия", grid: { tabs: [{ title: "Бюджет", rows: [["Статья"]] }] } },
     { id: null, organisation: "МОУ «Без ссылки»" },
-    { id: id(7), organisation: "МОУ «Старая СОШ»", grid: schoolGrid({ shortName: "МОУ «Старая СОШ»", templateVersion: "0" }) },
+    {
+      id: id(7),
+      organisation: "МОУ «Старая СОШ»",
+      grid: schoolGrid({ shortName: "МОУ «Старая СОШ»", templateVersion: "0" }),
+    },
     { id: id(8), organisation: "МОУ «Сломанная СОШ»", error: "Service Spreadsheets timed out" },
   ];
 }
@@ -48,7 +56,16 @@ describe("committee refresh", () => {
       "Старая версия шаблона",
       "Ошибка чтения: Service Spreadsheets timed out",
     ]);
-    expect(ports.rows.map((r) => r?.tone)).toEqual(["errors", "errors", "unreadable", "unreadable", "unreadable", "unreadable", expect.stringMatching(/errors|warnings/), "unreadable"]);
+    expect(ports.rows.map((r) => r?.tone)).toEqual([
+      "errors",
+      "errors",
+      "unreadable",
+      "unreadable",
+      "unreadable",
+      "unreadable",
+      expect.stringMatching(/errors|warnings/),
+      "unreadable",
+    ]);
     expect(result.failed).toBe(4);
     expect(ports.progressLog.at(-1)).toBe("8/8 done");
   });
@@ -70,7 +87,11 @@ describe("committee refresh", () => {
   });
 
   it("continues across runs under a time budget until the registry is done", () => {
-    const schools = Array.from({ length: 25 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const schools = Array.from({ length: 25 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+    }));
     const ports = new MemoryPorts(schools);
     let cursor: RefreshCursor | null = null;
     let runs = 0;
@@ -88,7 +109,12 @@ describe("committee refresh", () => {
   });
 
   it("skips unchanged workbooks and re-reads changed ones", () => {
-    const schools = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), modified: "2022-12-01T00:00:00.000Z" }));
+    const schools = Array.from({ length: 5 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+      modified: "2022-12-01T00:00:00.000Z",
+    }));
     const ports = new MemoryPorts(schools);
     refreshBatch(ports, null, 60_000);
     ports.opened = [];
@@ -111,7 +137,12 @@ describe("committee refresh", () => {
   });
 
   it("an interrupted run leaves previous rows whole and the next run completes", () => {
-    const schools = Array.from({ length: 4 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), modified: "a" }));
+    const schools = Array.from({ length: 4 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+      modified: "a",
+    }));
     const ports = new MemoryPorts(schools);
     refreshBatch(ports, null, 60_000);
     const before = ports.rows.map((r) => r!.values.join("|"));
@@ -127,7 +158,11 @@ describe("committee refresh", () => {
   });
 
   it("drops rows of schools removed from the registry", () => {
-    const schools = Array.from({ length: 3 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const schools = Array.from({ length: 3 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+    }));
     const ports = new MemoryPorts(schools);
     refreshBatch(ports, null, 60_000);
     schools.pop();
@@ -135,10 +170,16 @@ describe("committee refresh", () => {
     expect(ports.rows).toHaveLength(2);
   });
 
-  const QUOTA = "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
+  const QUOTA =
+    "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
 
   it("a rate limit pauses the batch at that school: its good row stays, the cursor points at it, the next run reads it", () => {
-    const schools: FakeSchool[] = Array.from({ length: 5 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }), modified: "a" }));
+    const schools: FakeSchool[] = Array.from({ length: 5 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+      modified: "a",
+    }));
     const ports = new MemoryPorts(schools);
     refreshBatch(ports, null, 60_000);
     const good = ports.rows[2]!.values.join("|");
@@ -170,9 +211,16 @@ describe("committee refresh", () => {
       "Request failed with status 429",
       "Rate Limit Exceeded",
     ]) {
-      const ports = new MemoryPorts([{ id: id(1), organisation: "A", error: message, drive: true }, { id: id(2), organisation: "B", grid: sampleGrid() }]);
+      const ports = new MemoryPorts([
+        { id: id(1), organisation: "A", error: message, drive: true },
+        { id: id(2), organisation: "B", grid: sampleGrid() },
+      ]);
       const result = refreshBatch(ports, null, 60_000);
-      expect(result, message).toMatchObject({ pause: /for one day/.test(message) ? "day" : "rate", cursor: { next: 0 }, processed: 0 });
+      expect(result, message).toMatchObject({
+        pause: /for one day/.test(message) ? "day" : "rate",
+        cursor: { next: 0 },
+        processed: 0,
+      });
       expect(ports.writes, message).toEqual([]);
     }
     const ports = new MemoryPorts([{ id: id(1), organisation: "A", error: "Service Spreadsheets timed out" }]);
@@ -182,14 +230,26 @@ describe("committee refresh", () => {
 
   it("a missing OAuth scope of the add-on is not a school's «Нет доступа»", () => {
     expect(
-      failureText(new Error("Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets")),
+      failureText(
+        new Error(
+          "Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets",
+        ),
+      ),
     ).toBe("Ошибка чтения: дополнению не хватает разрешения «spreadsheets» (см. README, «Разрешения»)");
-    expect(failureText(new Error("You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets"))).toMatch(
-      /^Ошибка чтения: дополнению не хватает разрешения «spreadsheets»/,
-    );
-    expect(failureText(new Error("GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes."))).toMatch(
-      /^Ошибка чтения: дополнению не хватает разрешений Google/,
-    );
+    expect(
+      failureText(
+        new Error(
+          "You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets",
+        ),
+      ),
+    ).toMatch(/^Ошибка чтения: дополнению не хватает разрешения «spreadsheets»/);
+    expect(
+      failureText(
+        new Error(
+          "GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes.",
+        ),
+      ),
+    ).toMatch(/^Ошибка чтения: дополнению не хватает разрешений Google/);
     expect(failureText(new Error("The caller does not have permission"))).toBe("Нет доступа");
   });
 
@@ -210,19 +270,30 @@ describe("committee refresh", () => {
   }
 
   it("checkpoints the cursor at a run's start and then at most every 20 s of the clock, not per school", () => {
-    const schools = Array.from({ length: 60 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const schools = Array.from({ length: 60 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+    }));
     const ports = new MemoryPorts(schools);
     const started = ports.clock;
     refreshBatch(ports, null, 60_000);
     // 1,050 ms per school: 57 schools fit in 60 s, checkpoints before schools 0, 20, 40 (≥ 20 s apart).
     expect(ports.checkpoints.map((c) => c.cursor.next)).toEqual([0, 20, 40]);
-    expect(ports.checkpoints[0]).toEqual({ at: started, cursor: { next: 0, total: 60, startedAt: `t${started}`, current: 0 } });
+    expect(ports.checkpoints[0]).toEqual({
+      at: started,
+      cursor: { next: 0, total: 60, startedAt: `t${started}`, current: 0 },
+    });
     const gaps = ports.checkpoints.slice(1).map((c, i) => c.at - ports.checkpoints[i]!.at);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(CHECKPOINT_MS);
   });
 
   it("a run killed at 6 minutes keeps its progress; a school that was being read when two runs died is written as too slow and skipped", () => {
-    const schools: FakeSchool[] = Array.from({ length: 10 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const schools: FakeSchool[] = Array.from({ length: 10 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+    }));
     schools[7]!.openCost = 400_000;
     const ports = new MemoryPorts(schools);
     ports.openCost = 4_000;
@@ -245,7 +316,12 @@ describe("committee refresh", () => {
     const last = appsScriptRun(ports);
     expect(last).toMatchObject({ cursor: null, failed: 1 });
     expect(ports.opened).toEqual([id(8), id(9)]);
-    expect(ports.rows.map((_, i) => state(ports, i))).toEqual([...Array(7).fill("ОК"), "Ошибка чтения: таблица читается слишком долго", "ОК", "ОК"]);
+    expect(ports.rows.map((_, i) => state(ports, i))).toEqual([
+      ...Array(7).fill("ОК"),
+      "Ошибка чтения: таблица читается слишком долго",
+      "ОК",
+      "ОК",
+    ]);
     // The next refresh does not read it again until the workbook changes.
     ports.opened = [];
     appsScriptRun(ports);
@@ -258,7 +334,11 @@ describe("committee refresh", () => {
   });
 
   it("a school in progress when one run died, read fine by the next, is not marked", () => {
-    const schools: FakeSchool[] = Array.from({ length: 4 }, (_, n) => ({ id: id(n), organisation: `Школа ${n}`, grid: schoolGrid({ shortName: `Школа ${n}` }) }));
+    const schools: FakeSchool[] = Array.from({ length: 4 }, (_, n) => ({
+      id: id(n),
+      organisation: `Школа ${n}`,
+      grid: schoolGrid({ shortName: `Школа ${n}` }),
+    }));
     schools[2]!.openCost = 400_000;
     const ports = new MemoryPorts(schools);
     expect(appsScriptRun(ports)).toBe("killed");
@@ -268,17 +348,29 @@ describe("committee refresh", () => {
   });
 
   it("classifies failures", () => {
-    expect(failureText(new Error("Exception: You do not have permission to access the requested document."))).toBe("Нет доступа");
-    expect(failureText(new Error("Requested entity was not found."))).toBe("Ошибка чтения: таблица не найдена или удалена");
+    expect(failureText(new Error("Exception: You do not have permission to access the requested document."))).toBe(
+      "Нет доступа",
+    );
+    expect(failureText(new Error("Requested entity was not found."))).toBe(
+      "Ошибка чтения: таблица не найдена или удалена",
+    );
     expect(failureText("boom")).toBe("Ошибка чтения: boom");
   });
 
   it("progress reads «обновлено 240 из 1000»", () => {
     expect(progressText(240, 1000, false, "")).toBe("обновлено 240 из 1000, обновление продолжается");
     expect(progressText(1000, 1000, true, "20.12.2022 10:00")).toBe("обновлено 1000 из 1000 — 20.12.2022 10:00");
-    expect(progressText(240, 1000, false, "", "hourly")).toBe("обновлено 240 из 1000, продолжится при ежечасном обновлении или по «Обновить свод»");
-    expect(progressText(240, 1000, false, "", "manual")).toBe("обновлено 240 из 1000, продолжится при следующем «Обновить свод»");
-    expect(progressText(240, 1000, false, "", "minute", "rate")).toBe("обновлено 240 из 1000, пауза: Google ограничил частоту чтения таблиц, обновление продолжается");
-    expect(progressText(240, 1000, false, "", "manual", "day")).toBe("обновлено 240 из 1000, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»");
+    expect(progressText(240, 1000, false, "", "hourly")).toBe(
+      "обновлено 240 из 1000, продолжится при ежечасном обновлении или по «Обновить свод»",
+    );
+    expect(progressText(240, 1000, false, "", "manual")).toBe(
+      "обновлено 240 из 1000, продолжится при следующем «Обновить свод»",
+    );
+    expect(progressText(240, 1000, false, "", "minute", "rate")).toBe(
+      "обновлено 240 из 1000, пауза: Google ограничил частоту чтения таблиц, обновление продолжается",
+    );
+    expect(progressText(240, 1000, false, "", "manual", "day")).toBe(
+      "обновлено 240 из 1000, пауза: исчерпан суточный лимит Google, продолжится при следующем «Обновить свод»",
+    );
   });
 });

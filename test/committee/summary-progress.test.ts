@@ -19,7 +19,12 @@ describe("mip summary progress", () => {
   });
 
   it("writes two plain lines with correct plurals otherwise", () => {
-    for (const [n, word] of [[1, "файл"], [3, "файла"], [11, "файлов"], [21, "файл"]] as const) {
+    for (const [n, word] of [
+      [1, "файл"],
+      [3, "файла"],
+      [11, "файлов"],
+      [21, "файл"],
+    ] as const) {
       const { chunks, s } = stream(false);
       const p = progressOn(s, n);
       p.step(0, "x");

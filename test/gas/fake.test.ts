@@ -6,8 +6,21 @@ describe("the Apps Script fake", () => {
     const counter = new CallCounter();
     const fake = createFakeServices({ spreadsheet: emptySpreadsheet(counter), counter });
     const sheet = fake.spreadsheet.getSheets()[0]!;
-    sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4]]).setFontWeight("bold").getValues();
-    expect(counter.snapshot()).toEqual({ "Range.getValues": 1, "Range.setFontWeight": 1, "Range.setValues": 1, "Sheet.getRange": 1, "Spreadsheet.getSheets": 1 });
+    sheet
+      .getRange(1, 1, 2, 2)
+      .setValues([
+        [1, 2],
+        [3, 4],
+      ])
+      .setFontWeight("bold")
+      .getValues();
+    expect(counter.snapshot()).toEqual({
+      "Range.getValues": 1,
+      "Range.setFontWeight": 1,
+      "Range.setValues": 1,
+      "Sheet.getRange": 1,
+      "Spreadsheet.getSheets": 1,
+    });
     expect(counter.total).toBe(5);
   });
 

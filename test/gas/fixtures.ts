@@ -14,7 +14,10 @@ export function mapTab(grid: WorkbookGrid, title: string, change: (tab: TabGrid)
 
 /** Sets one key-value field (by its label in column A). */
 export function withField(grid: WorkbookGrid, title: string, label: string, value: Cell): WorkbookGrid {
-  return mapTab(grid, title, (tab) => ({ ...tab, rows: tab.rows.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)) }));
+  return mapTab(grid, title, (tab) => ({
+    ...tab,
+    rows: tab.rows.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)),
+  }));
 }
 
 export function layoutOf(title: string) {

@@ -30,7 +30,12 @@ export function note(sheet: FakeSheet, a1: string): string {
 export function cellAt(sheet: FakeSheet, a1: string) {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
   const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), col, data: sheet._peek(Number(m[2]), col), background: sheet._effectiveBackground(Number(m[2]), col) };
+  return {
+    row: Number(m[2]),
+    col,
+    data: sheet._peek(Number(m[2]), col),
+    background: sheet._effectiveBackground(Number(m[2]), col),
+  };
 }
 
 export function lastAlert(fake: FakeServices): string {

@@ -16,7 +16,16 @@ import { join } from "node:path";
 import vm from "node:vm";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { buildIfStale } from "../helpers/build-once.js";
-import { type AuthMode, CallCounter, type FakeServices, type FakeSpreadsheet, createFakeServices, manifestAdvancedServices, manifestScopes, spreadsheetFromGrid } from "./fake/index.js";
+import {
+  type AuthMode,
+  CallCounter,
+  type FakeServices,
+  type FakeSpreadsheet,
+  createFakeServices,
+  manifestAdvancedServices,
+  manifestScopes,
+  spreadsheetFromGrid,
+} from "./fake/index.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 /** The school deployment (pushed from dist/) and the committee's (dist/committee/), built from one source. */
@@ -65,7 +74,12 @@ export interface GasEnvironment {
 export function ensureBundleBuilt(): void {
   const manifests = ["appsscript.json", "appsscript.committee.json"].map((m) => join(ROOT, m));
   // The committee bundle is written last: when it is fresh, so is the school's.
-  buildIfStale({ output: COMMITTEE_BUNDLE, sources: [join(ROOT, "src"), ...manifests, join(ROOT, "scripts", "docx-shell.mjs")], buildArgs: ["--gas", "--quiet"], lockName: ".bundle-build.lock" });
+  buildIfStale({
+    output: COMMITTEE_BUNDLE,
+    sources: [join(ROOT, "src"), ...manifests, join(ROOT, "scripts", "docx-shell.mjs")],
+    buildArgs: ["--gas", "--quiet"],
+    lockName: ".bundle-build.lock",
+  });
 }
 
 const cachedScripts = new Map<Deployment, { mtime: number; script: vm.Script; names: string[] }>();
@@ -87,7 +101,8 @@ function loadScript(deployment: Deployment): { script: vm.Script; names: string[
 /** Project HTML files as Apps Script sees them (dist/Sidebar.html → "Sidebar"). */
 function htmlFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(dir)) if (name.endsWith(".html")) files.set(name.slice(0, -5), readFileSync(join(dir, name), "utf8"));
+  for (const name of readdirSync(dir))
+    if (name.endsWith(".html")) files.set(name.slice(0, -5), readFileSync(join(dir, name), "utf8"));
   return files;
 }
 
@@ -123,7 +138,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const { script, names } = loadScript(deployment);
   const dir = deploymentDir(deployment);
   const counter = options.counter ?? new CallCounter();
-  const spreadsheet = options.spreadsheet ?? (options.grid ? spreadsheetFromGrid(options.grid, counter, undefined, options.timeZone) : undefined);
+  const spreadsheet =
+    options.spreadsheet ??
+    (options.grid ? spreadsheetFromGrid(options.grid, counter, undefined, options.timeZone) : undefined);
   const manifest = join(dir, "appsscript.json");
   const fake = createFakeServices({
     counter,
@@ -133,12 +150,20 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     ...(spreadsheet ? { spreadsheet } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
-  const quiet = { log: (...a: unknown[]) => fake.logger.log(...a), info: () => {}, warn: (...a: unknown[]) => fake.logger.log(...a), error: (...a: unknown[]) => fake.logger.log(...a) };
+  const quiet = {
+    log: (...a: unknown[]) => fake.logger.log(...a),
+    info: () => {},
+    warn: (...a: unknown[]) => fake.logger.log(...a),
+    error: (...a: unknown[]) => fake.logger.log(...a),
+  };
   const globals: Record<string, unknown> = { ...fake.globals, console: quiet };
   for (const name of options.without ?? []) delete globals[name];
   const context = vm.createContext(globals);
   if (options.now !== undefined) {
-    const ms = typeof options.now === "string" ? Date.parse(options.now.length === 10 ? `${options.now}T12:00:00+03:00` : options.now) : options.now.getTime();
+    const ms =
+      typeof options.now === "string"
+        ? Date.parse(options.now.length === 10 ? `${options.now}T12:00:00+03:00` : options.now)
+        : options.now.getTime();
     (vm.runInContext(FIXED_CLOCK, context) as (ms: number) => void)(ms);
   }
   script.runInContext(context);

@@ -50,7 +50,8 @@ describe("validation marks", () => {
       const [title, a1] = where.split("!") as [string, string];
       const cell = cellAt(ss._sheet(title), a1);
       expect(cell.background, where).toBe(COLOURS[severity]);
-      for (const issue of state.issues.filter((i) => i.sheet === title && i.cell === a1)) expect(cell.data.note).toContain(issue.message);
+      for (const issue of state.issues.filter((i) => i.sheet === title && i.cell === a1))
+        expect(cell.data.note).toContain(issue.message);
     }
     // Underneath, the user's background is untouched; their note comes first, unchanged.
     const marked = cellAt(sheet, target.cell!);
@@ -84,7 +85,12 @@ describe("validation marks", () => {
   it("keep the user's own conditional format rules and re-checking replaces, not stacks, the add-on's", () => {
     const { env, ss } = setUp();
     const plan = ss._sheet("План-факт");
-    const userRule = env.fake.spreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied("=$H2=\"Выполнено\"").setBackground("#00ff00").setRanges([plan.getRange("A2:M100")]).build();
+    const userRule = env.fake.spreadsheetApp
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$H2="Выполнено"')
+      .setBackground("#00ff00")
+      .setRanges([plan.getRange("A2:M100")])
+      .build();
     plan.setConditionalFormatRules([userRule]);
     env.fns.menuValidate!();
     env.fns.menuValidate!();
@@ -93,7 +99,9 @@ describe("validation marks", () => {
     expect(rules.filter((r) => r.formula.includes("МИП-отчёт")).length).toBeLessThanOrEqual(3);
     expect(rules).toContainEqual({ ranges: ["A2:M100"], formula: '=$H2="Выполнено"', background: "#00ff00" });
     env.fns.menuClearMarks!();
-    expect(plan._rules.map((r) => r._json())).toEqual([{ ranges: ["A2:M100"], formula: '=$H2="Выполнено"', background: "#00ff00" }]);
+    expect(plan._rules.map((r) => r._json())).toEqual([
+      { ranges: ["A2:M100"], formula: '=$H2="Выполнено"', background: "#00ff00" },
+    ]);
   });
 
   it("are all removed even after the user inserted rows above them", () => {
@@ -174,7 +182,9 @@ describe("live re-check (onEdit)", () => {
     plan.getRange(finding.cell!).setValue("Семинар перенесён приказом № 12");
     const stampBefore = env.call<string>("sidebarEditStamp");
     env.counter.reset();
-    expect(() => env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(finding.cell!), source: ss })).not.toThrow();
+    expect(() =>
+      env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(finding.cell!), source: ss }),
+    ).not.toThrow();
     expect(env.counter.count("Range.getValues")).toBe(0);
     expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
     expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);

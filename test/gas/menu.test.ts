@@ -45,33 +45,56 @@ describe("bundle entry points", () => {
 });
 
 function collectHandlers(menu: BuiltMenu): string[] {
-  return menu.entries.flatMap((e) => ("functionName" in e ? [e.functionName] : "submenu" in e ? collectHandlers(e.submenu) : []));
+  return menu.entries.flatMap((e) =>
+    "functionName" in e ? [e.functionName] : "submenu" in e ? collectHandlers(e.submenu) : [],
+  );
 }
 
 describe("the «МИП» menu", () => {
-  const expected = ["Открыть панель", "Проверить таблицу", "Сформировать отчёт", "Создать / обновить шаблон", "Убрать подсветку", "Справка"];
+  const expected = [
+    "Открыть панель",
+    "Проверить таблицу",
+    "Сформировать отчёт",
+    "Создать / обновить шаблон",
+    "Убрать подсветку",
+    "Справка",
+  ];
 
   it("is an add-on menu with the six items in order", () => {
     const env = createGasEnvironment();
     env.fns.onOpen!({ authMode: "LIMITED" });
     const menu = env.fake.ui._menus.find((m) => m.caption === "addon");
     expect(menu).toBeDefined();
-    expect(items(menu!).slice(0, 6).map((i) => i.caption)).toEqual(expected);
+    expect(
+      items(menu!)
+        .slice(0, 6)
+        .map((i) => i.caption),
+    ).toEqual(expected);
   });
 
   it("is built in AuthMode.NONE without touching properties, ranges or Drive", () => {
     const env = createGasEnvironment();
     env.counter.reset();
     env.fns.onOpen!({ authMode: "NONE" });
-    expect(items(env.fake.ui._menus[0]!).slice(0, 6).map((i) => i.caption)).toEqual(expected);
-    const touched = Object.keys(env.counter.snapshot()).filter((name) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(name));
+    expect(
+      items(env.fake.ui._menus[0]!)
+        .slice(0, 6)
+        .map((i) => i.caption),
+    ).toEqual(expected);
+    const touched = Object.keys(env.counter.snapshot()).filter(
+      (name) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(name),
+    );
     expect(touched).toEqual([]);
   });
 
   it("onInstall builds the same menu as onOpen", () => {
     const env = createGasEnvironment();
     env.fns.onInstall!({ authMode: "FULL" });
-    expect(items(env.fake.ui._menus[0]!).slice(0, 6).map((i) => i.caption)).toEqual(expected);
+    expect(
+      items(env.fake.ui._menus[0]!)
+        .slice(0, 6)
+        .map((i) => i.caption),
+    ).toEqual(expected);
   });
 
   it("«Справка» explains the workflow in Russian", () => {

@@ -23,16 +23,31 @@ import {
   spreadsheetFromGrid,
 } from "./fake/index.js";
 import { NOW, withField } from "./fixtures.js";
-import { COMMITTEE_DIST, DIST, type Deployment, type GasEnvironment, createGasEnvironment, deploymentDir, ensureBundleBuilt } from "./load-bundle.js";
+import {
+  COMMITTEE_DIST,
+  DIST,
+  type Deployment,
+  type GasEnvironment,
+  createGasEnvironment,
+  deploymentDir,
+  ensureBundleBuilt,
+} from "./load-bundle.js";
 
 ensureBundleBuilt();
-const manifest = (d: Deployment) => JSON.parse(readFileSync(join(deploymentDir(d), "appsscript.json"), "utf8")) as { oauthScopes: string[] };
+const manifest = (d: Deployment) =>
+  JSON.parse(readFileSync(join(deploymentDir(d), "appsscript.json"), "utf8")) as { oauthScopes: string[] };
 const READS_OTHER_FILES = [...RESTRICTED_SCOPES, SCOPE.spreadsheets, SCOPE.spreadsheetsReadonly];
-const GOOGLE_REFUSAL = /^Exception: Specified permissions are not sufficient to call ([\w.]+)\. Required permissions: (https:\/\/\S+|\(.+\))$/;
+const GOOGLE_REFUSAL =
+  /^Exception: Specified permissions are not sufficient to call ([\w.]+)\. Required permissions: (https:\/\/\S+|\(.+\))$/;
 
 function school(options: { scopes?: readonly string[]; grid?: ReturnType<typeof sampleGrid> } = {}): GasEnvironment {
   const counter = new CallCounter();
-  return createGasEnvironment({ spreadsheet: spreadsheetFromGrid(options.grid ?? sampleGrid(), counter), counter, now: NOW, ...(options.scopes ? { scopes: options.scopes } : {}) });
+  return createGasEnvironment({
+    spreadsheet: spreadsheetFromGrid(options.grid ?? sampleGrid(), counter),
+    counter,
+    now: NOW,
+    ...(options.scopes ? { scopes: options.scopes } : {}),
+  });
 }
 
 /** Runs code inside the bundle's realm (its globals are the fakes), as a line of the add-on would. */
@@ -44,7 +59,9 @@ describe("manifests as pushed", () => {
   it("the school asks for nothing that reads other files; no deployment asks for a restricted Drive scope", () => {
     const schoolScopes = manifest("school").oauthScopes;
     expect(schoolScopes.filter((s) => READS_OTHER_FILES.includes(s))).toEqual([]);
-    expect(schoolScopes.sort()).toEqual([SCOPE.containerUi, SCOPE.documents, SCOPE.driveFile, SCOPE.spreadsheetsCurrentonly].sort());
+    expect(schoolScopes.sort()).toEqual(
+      [SCOPE.containerUi, SCOPE.documents, SCOPE.driveFile, SCOPE.spreadsheetsCurrentonly].sort(),
+    );
     const committeeScopes = manifest("committee").oauthScopes;
     expect(committeeScopes.filter((s) => RESTRICTED_SCOPES.includes(s))).toEqual([]);
     // Reading the schools' workbooks is the committee's alone.
@@ -58,13 +75,25 @@ describe("manifests as pushed", () => {
     const schoolNames = names(DIST);
     const committeeNames = names(COMMITTEE_DIST);
     expect(schoolNames.filter((n) => n.startsWith("committee"))).toEqual([]);
-    expect(schoolNames).toEqual(expect.arrayContaining(["onOpen", "onInstall", "onEdit", "sidebarValidate", "menuGenerateReport"]));
-    expect(committeeNames).toEqual(expect.arrayContaining(["onOpen", "onInstall", "committeeRefresh", "committeeMakeSummary", "committeeHourlyRefresh", "committeeContinueRefresh"]));
+    expect(schoolNames).toEqual(
+      expect.arrayContaining(["onOpen", "onInstall", "onEdit", "sidebarValidate", "menuGenerateReport"]),
+    );
+    expect(committeeNames).toEqual(
+      expect.arrayContaining([
+        "onOpen",
+        "onInstall",
+        "committeeRefresh",
+        "committeeMakeSummary",
+        "committeeHourlyRefresh",
+        "committeeContinueRefresh",
+      ]),
+    );
     expect(committeeNames).not.toContain("onEdit");
   });
 
   it("every entry of the scope table cites a Google reference page", () => {
-    for (const [method, rule] of Object.entries(METHOD_SCOPES)) expect(rule.source, method).toMatch(/^https:\/\/developers\.google\.com\//);
+    for (const [method, rule] of Object.entries(METHOD_SCOPES))
+      expect(rule.source, method).toMatch(/^https:\/\/developers\.google\.com\//);
   });
 });
 
@@ -103,7 +132,9 @@ describe("the fake refuses what the granted scopes do not cover, with Google's m
     expect(() => inBundle(env, "return DriveApp.createFolder('Отчёты МИП')")).toThrow(
       "Exception: Specified permissions are not sufficient to call DriveApp.createFolder. Required permissions: https://www.googleapis.com/auth/drive",
     );
-    expect(() => inBundle(env, "return DriveApp.getFileById('x')")).toThrow(/not sufficient to call DriveApp\.getFileById\. Required permissions: \(https:\/\/www\.googleapis\.com\/auth\/drive\.readonly \|\| https:\/\/www\.googleapis\.com\/auth\/drive\)/);
+    expect(() => inBundle(env, "return DriveApp.getFileById('x')")).toThrow(
+      /not sufficient to call DriveApp\.getFileById\. Required permissions: \(https:\/\/www\.googleapis\.com\/auth\/drive\.readonly \|\| https:\/\/www\.googleapis\.com\/auth\/drive\)/,
+    );
     // With the scope granted the same call goes through.
     const wide = school({ scopes: [...manifest("school").oauthScopes, SCOPE.drive] });
     expect(() => inBundle(wide, "return DriveApp.createFolder('Отчёты МИП')")).not.toThrow();
@@ -141,7 +172,11 @@ describe("the fake refuses what the granted scopes do not cover, with Google's m
       expect(method, message).not.toBeNull();
       expect(ruleFor(method!)!.scopes).toContain(scope);
       // An Apps Script service names the scopes; a REST API (advanced service) says it in its own words.
-      expect(message).toMatch(new RegExp(`Required permissions: .*${scope.replace(/\./g, "\\.")}|Request had insufficient authentication scopes`));
+      expect(message).toMatch(
+        new RegExp(
+          `Required permissions: .*${scope.replace(/\./g, "\\.")}|Request had insufficient authentication scopes`,
+        ),
+      );
       // The same feature with the full manifest: no refusal.
       expect(() => feature!(school())).not.toThrow();
     });
@@ -164,10 +199,14 @@ describe("authorisation modes of simple triggers", () => {
     env.counter.reset();
     env.fns.onOpen!({ authMode: "NONE" });
     expect(env.fake.ui._menus.length).toBeGreaterThan(0);
-    expect(Object.keys(env.counter.snapshot()).every((n) => n.startsWith("Menu.") || n.startsWith("Ui.create") || n === "SpreadsheetApp.getUi")).toBe(true);
-    expect(() => env.fake.platform.as("NONE", () => inBundle(env, "return PropertiesService.getDocumentProperties()"))).toThrow(
-      /^Exception: You do not have permission to call PropertiesService\.getDocumentProperties\.$/,
-    );
+    expect(
+      Object.keys(env.counter.snapshot()).every(
+        (n) => n.startsWith("Menu.") || n.startsWith("Ui.create") || n === "SpreadsheetApp.getUi",
+      ),
+    ).toBe(true);
+    expect(() =>
+      env.fake.platform.as("NONE", () => inBundle(env, "return PropertiesService.getDocumentProperties()")),
+    ).toThrow(/^Exception: You do not have permission to call PropertiesService\.getDocumentProperties\.$/);
   });
 
   it("onEdit runs in AuthMode.LIMITED: its own file and properties yes; Drive, documents, other spreadsheets, triggers and dialogs no", () => {
@@ -182,14 +221,18 @@ describe("authorisation modes of simple triggers", () => {
       ["return ScriptApp.newTrigger('f')", "ScriptApp.newTrigger"],
       ["return SpreadsheetApp.getUi().alert('x')", "Ui.alert"],
     ] as const)
-      expect(() => limited(code), method).toThrow(new RegExp(`^Exception: You do not have permission to call ${method.replace(/\./g, "\\.")}\\.`));
+      expect(() => limited(code), method).toThrow(
+        new RegExp(`^Exception: You do not have permission to call ${method.replace(/\./g, "\\.")}\\.`),
+      );
   });
 
   it("the real onEdit of the sample works under those rules (live re-check after a check)", () => {
     const env = school();
     env.fns.menuValidate!();
     const ss = env.fake.spreadsheet;
-    expect(() => env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("План-факт").getRange("L3"), source: ss })).not.toThrow();
+    expect(() =>
+      env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("План-факт").getRange("L3"), source: ss }),
+    ).not.toThrow();
     expect(env.fake.logger._lines).toEqual([]);
   });
 });
@@ -216,7 +259,8 @@ describe("the change stamp the committee reads", () => {
   it("moves on every edit of a template tab, on a check and on a template update that changed something — not on other tabs", () => {
     const env = school();
     const ss = env.fake.spreadsheet;
-    const stamp = () => env.counter.paused(() => ss._metadata.filter((m) => m._json().key === "mip.changeStamp").map((m) => m._json()));
+    const stamp = () =>
+      env.counter.paused(() => ss._metadata.filter((m) => m._json().key === "mip.changeStamp").map((m) => m._json()));
     expect(stamp()).toEqual([]);
     env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("Кадры").getRange("A2"), source: ss });
     const first = stamp();
@@ -233,13 +277,21 @@ describe("the change stamp the committee reads", () => {
 describe("add-on trigger rules", () => {
   it("one time-driven trigger per user per document, at most hourly; getProjectTriggers sees every document's, getUserTriggers this one's", () => {
     // The school asks for no trigger scope at all: creating one is refused outright.
-    expect(() => inBundle(school(), "ScriptApp.newTrigger('a').timeBased().everyHours(1).create()")).toThrow(/not sufficient to call ScriptApp\.newTrigger/);
+    expect(() => inBundle(school(), "ScriptApp.newTrigger('a').timeBased().everyHours(1).create()")).toThrow(
+      /not sufficient to call ScriptApp\.newTrigger/,
+    );
     const env = school({ scopes: [...manifest("school").oauthScopes, SCOPE.scriptapp] });
     const builder = (code: string) => inBundle(env, code);
     builder("ScriptApp.newTrigger('a').timeBased().everyHours(1).create()");
     expect(() => builder("ScriptApp.newTrigger('b').timeBased().after(60000).create()")).toThrow(ADDON_TRIGGER_LIMIT);
     expect(() => builder("ScriptApp.newTrigger('c').timeBased().everyMinutes(30)")).toThrow(HOURLY_AT_MOST);
-    env.fake.scriptApp._triggers.push({ id: "elsewhere", handler: "a", everyHours: 1, documentId: "another-school-sheet", user: env.fake.scriptApp._user });
+    env.fake.scriptApp._triggers.push({
+      id: "elsewhere",
+      handler: "a",
+      everyHours: 1,
+      documentId: "another-school-sheet",
+      user: env.fake.scriptApp._user,
+    });
     expect(inBundle(env, "return ScriptApp.getProjectTriggers().length")).toBe(2);
     expect(inBundle(env, "return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).length")).toBe(1);
   });
@@ -275,7 +327,9 @@ describe("the Google Doc starts from the .docx shell Drive converts", () => {
 
   it("the four shells in the bundle are valid .docx files with the same page set-up", () => {
     const code = readFileSync(join(DIST, "Code.js"), "utf8");
-    const shells = [...code.matchAll(/"(UEsDB[A-Za-z0-9+/=]+)"/g)].map((m) => readDocxShell(Buffer.from(m[1]!, "base64")));
+    const shells = [...code.matchAll(/"(UEsDB[A-Za-z0-9+/=]+)"/g)].map((m) =>
+      readDocxShell(Buffer.from(m[1]!, "base64")),
+    );
     expect(shells).toHaveLength(4);
     expect(shells.map((s) => [s.landscape, s.headerText])).toEqual([
       [false, ""],

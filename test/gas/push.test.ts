@@ -18,16 +18,28 @@ function project(files: Record<string, string>): string {
 }
 
 const run = (dir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [PUSH, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, HOME: dir, USERPROFILE: dir }, timeout: 60_000 });
+  spawnSync(process.execPath, [PUSH, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, HOME: dir, USERPROFILE: dir },
+    timeout: 60_000,
+  });
 
 const SCRIPT_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghijklmnopqrs";
-const status = (stdout: string) => JSON.parse(stdout.slice(stdout.indexOf("{"))) as { filesToPush: string[]; untrackedFiles: string[] };
+const status = (stdout: string) =>
+  JSON.parse(stdout.slice(stdout.indexOf("{"))) as { filesToPush: string[]; untrackedFiles: string[] };
 
 describe("npm run push", () => {
   it("stops with a clear message and exit 1 while .clasp.json has no scriptId (the repository's own files, both deployments)", () => {
     expect(JSON.parse(readFileSync(join(ROOT, ".clasp.json"), "utf8"))).toEqual({ scriptId: "", rootDir: "dist" });
-    expect(JSON.parse(readFileSync(join(ROOT, ".clasp.committee.json"), "utf8"))).toEqual({ scriptId: "", rootDir: "dist/committee" });
-    const dir = project({ ".clasp.json": readFileSync(join(ROOT, ".clasp.json"), "utf8"), ".clasp.committee.json": readFileSync(join(ROOT, ".clasp.committee.json"), "utf8") });
+    expect(JSON.parse(readFileSync(join(ROOT, ".clasp.committee.json"), "utf8"))).toEqual({
+      scriptId: "",
+      rootDir: "dist/committee",
+    });
+    const dir = project({
+      ".clasp.json": readFileSync(join(ROOT, ".clasp.json"), "utf8"),
+      ".clasp.committee.json": readFileSync(join(ROOT, ".clasp.committee.json"), "utf8"),
+    });
     const school = run(dir);
     expect(school.status).toBe(1);
     expect(school.stderr).toMatch(/В \.clasp\.json не указан scriptId/);
@@ -63,9 +75,14 @@ describe("npm run push", () => {
   });
 
   it("the committee push lists its own Code.js and appsscript.json only", () => {
-    const dir = project({ ".clasp.committee.json": JSON.stringify({ scriptId: SCRIPT_ID, rootDir: "dist/committee" }) });
+    const dir = project({
+      ".clasp.committee.json": JSON.stringify({ scriptId: SCRIPT_ID, rootDir: "dist/committee" }),
+    });
     const result = run(dir, "--committee", "--dry-run");
     expect(result.status, result.stderr).toBe(0);
-    expect([...status(result.stdout).filesToPush].sort()).toEqual(["dist/committee/Code.js", "dist/committee/appsscript.json"]);
+    expect([...status(result.stdout).filesToPush].sort()).toEqual([
+      "dist/committee/Code.js",
+      "dist/committee/appsscript.json",
+    ]);
   });
 });

@@ -16,7 +16,12 @@ describe("reading the spreadsheet", () => {
       const grid = sampleGrid();
       expect(grid.tabs.some((t) => t.rows.some((r) => r.some((c) => isDateCell(c))))).toBe(true);
       const counter = new CallCounter();
-      const env = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter, undefined, timeZone), counter, now: NOW, timeZone });
+      const env = createGasEnvironment({
+        spreadsheet: spreadsheetFromGrid(grid, counter, undefined, timeZone),
+        counter,
+        now: NOW,
+        timeZone,
+      });
       const state = env.call<SidebarState>("sidebarGetState");
       const direct = validateWorkbook(grid, { today: sampleReportDate });
       expect(strip(state.issues)).toEqual(strip(direct.issues));
@@ -25,15 +30,23 @@ describe("reading the spreadsheet", () => {
   }
 
   it("turns error cells into TPL_CELL_ERROR at their cell", () => {
-    const grid = mapTab(sampleGrid(), "Участники", (tab) => ({ ...tab, rows: tab.rows.map((r, i) => (i === 1 ? [r[0] ?? null, errorCell("#REF!"), ...r.slice(2)] : r)) }));
+    const grid = mapTab(sampleGrid(), "Участники", (tab) => ({
+      ...tab,
+      rows: tab.rows.map((r, i) => (i === 1 ? [r[0] ?? null, errorCell("#REF!"), ...r.slice(2)] : r)),
+    }));
     const env = createGasEnvironment({ grid, now: NOW });
     const state = env.call<SidebarState>("sidebarGetState");
-    expect(state.issues).toContainEqual(expect.objectContaining({ rule: "TPL_CELL_ERROR", sheet: "Участники", cell: "B2" }));
+    expect(state.issues).toContainEqual(
+      expect.objectContaining({ rule: "TPL_CELL_ERROR", sheet: "Участники", cell: "B2" }),
+    );
   });
 
   it("reads each template tab with one batched getValues, whatever the number of rows", () => {
     const calls = (rows: number) => {
-      const grid = mapTab(sampleGrid(), "План-факт", (tab) => ({ ...tab, rows: [tab.rows[0]!, ...Array.from({ length: rows }, (_, i) => [String(i + 1), ...tab.rows[1]!.slice(1)])] }));
+      const grid = mapTab(sampleGrid(), "План-факт", (tab) => ({
+        ...tab,
+        rows: [tab.rows[0]!, ...Array.from({ length: rows }, (_, i) => [String(i + 1), ...tab.rows[1]!.slice(1)])],
+      }));
       const env = createGasEnvironment({ grid, now: NOW });
       env.counter.reset();
       env.call("sidebarGetState");

@@ -5,7 +5,14 @@ import { buildReport } from "../../src/core/report/build.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
 import { docxStructure, googleDocStructure } from "./docx-structure.js";
-import { CallCounter, FAKE_SPREADSHEET_FOLDER, FakeTable, documentStructure, spreadsheetFromGrid, tableMerges } from "./fake/index.js";
+import {
+  CallCounter,
+  FAKE_SPREADSHEET_FOLDER,
+  FakeTable,
+  documentStructure,
+  spreadsheetFromGrid,
+  tableMerges,
+} from "./fake/index.js";
 import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
 import { lastAlert } from "./inspect.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
@@ -65,7 +72,9 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const structure = documentStructure(doc);
     const tables = structure.filter((e) => e.type === "table");
     expect(tables.every((t) => t.type === "table" && t.headerBold && t.headerShaded)).toBe(true);
-    const firstTable = doc._body._children.find((c) => c.constructor.name === "FakeTable") as unknown as { _rows: { _cells: { _node: { styleAt(i: number, a: string): unknown } }[] }[] };
+    const firstTable = doc._body._children.find((c) => c.constructor.name === "FakeTable") as unknown as {
+      _rows: { _cells: { _node: { styleAt(i: number, a: string): unknown } }[] }[];
+    };
     expect(firstTable._rows.at(-1)!._cells[0]!._node.styleAt(0, "FONT_SIZE")).toBe(12);
     expect(firstTable._rows.at(-1)!._cells[0]!._node.styleAt(0, "FONT_FAMILY")).toBe("Times New Roman");
     const heading = structure.find((e) => e.type === "paragraph" && e.heading === "HEADING1");
@@ -92,14 +101,17 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const dialog = env.fake.ui._dialogs.at(-1)!;
     expect(dialog.title).toBe("Отчёт готов");
     expect(outcome.errors).toBe(2);
-    expect(dialog.html.getContent()).toContain("Это черновик: в таблице 2 ошибки. Они перечислены в приложении к отчёту");
+    expect(dialog.html.getContent()).toContain(
+      "Это черновик: в таблице 2 ошибки. Они перечислены в приложении к отчёту",
+    );
   });
 
   it("is blocked in strict mode: no document, the errors are returned and the menu says why", () => {
     const env = setUp(withField(sampleGrid(), "Настройки", "Не формировать отчёт при ошибках", "Да"));
     const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
     expect(outcome.kind).toBe("blocked");
-    if (outcome.kind === "blocked") expect(outcome.issues.every((i) => i.severity === "error") && outcome.issues.length > 0).toBe(true);
+    if (outcome.kind === "blocked")
+      expect(outcome.issues.every((i) => i.severity === "error") && outcome.issues.length > 0).toBe(true);
     env.fns.menuGenerateReport!();
     expect(lastAlert(env.fake)).toMatch(/Отчёт не сформирован/);
     expect(env.fake.documentApp._documents.size).toBe(0);
@@ -131,9 +143,15 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect([...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП")).toHaveLength(1);
     expect(env.fake.drive._namesIn(folder.id).sort()).toEqual([first.report.name, second.report.name].sort());
-    expect(env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder.")).toBe(0);
+    expect(
+      env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder."),
+    ).toBe(0);
     // Folder found (get), names listed once (list), the document uploaded and converted (create).
-    expect([env.counter.count("Drive.Files.get"), env.counter.count("Drive.Files.list"), env.counter.count("Drive.Files.create")]).toEqual([1, 1, 1]);
+    expect([
+      env.counter.count("Drive.Files.get"),
+      env.counter.count("Drive.Files.list"),
+      env.counter.count("Drive.Files.create"),
+    ]).toEqual([1, 1, 1]);
   });
 
   it("two clicks make one document (the second, under the lock, returns the first)", () => {
@@ -205,13 +223,22 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("without the Docs advanced service, or when the Docs API fails, the report is still made (headers unmerged)", () => {
     const counter = new CallCounter();
-    const withoutDocs = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(sampleGrid(), counter), counter, now: NOW, without: ["Docs"] });
-    expect(created(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(/^https:\/\/docs\.google\.com\//);
+    const withoutDocs = createGasEnvironment({
+      spreadsheet: spreadsheetFromGrid(sampleGrid(), counter),
+      counter,
+      now: NOW,
+      without: ["Docs"],
+    });
+    expect(created(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(
+      /^https:\/\/docs\.google\.com\//,
+    );
     expect(counter.count("Docs.Documents.get")).toBe(0);
 
     const failing = setUp();
     (failing.fake.docsApi.Documents as { batchUpdate: unknown }).batchUpdate = () => {
-      throw new Error("GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error");
+      throw new Error(
+        "GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error",
+      );
     };
     const outcome = created(failing.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.report.url).toMatch(/^https:\/\/docs\.google\.com\//);
@@ -223,7 +250,8 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const store = env.fake.propertiesService._document._data;
     // Years of reports: long Cyrillic names filling the property almost to Apps Script's limit.
     const old: string[] = [];
-    while (Buffer.byteLength(JSON.stringify(old), "utf8") < 8900) old.push(`Отчёт МИП — МОУ «Средняя школа № ${old.length}» — 2022 год`);
+    while (Buffer.byteLength(JSON.stringify(old), "utf8") < 8900)
+      old.push(`Отчёт МИП — МОУ «Средняя школа № ${old.length}» — 2022 год`);
     old.pop();
     store.set("mip.reportNames", JSON.stringify(old));
     const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
@@ -238,10 +266,23 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("uses the folder from «Настройки» when the add-on made it; a folder it did not make is unreachable under drive.file: it says so and saves in its own", () => {
     const folderId = "folder-reports-2022";
-    const grid = withField(sampleGrid(), "Настройки", "Папка для отчётов (ссылка или ID)", `https://drive.google.com/drive/folders/${folderId}`);
+    const grid = withField(
+      sampleGrid(),
+      "Настройки",
+      "Папка для отчётов (ссылка или ID)",
+      `https://drive.google.com/drive/folders/${folderId}`,
+    );
     const env = setUp(grid);
     // A folder the add-on created earlier (e.g. its «Отчёты МИП», renamed by the user).
-    env.fake.drive._files.set(folderId, { id: folderId, name: "Отчёты 2022", mimeType: "application/vnd.google-apps.folder", parents: ["root-folder"], folder: true, appCreated: true, lastUpdated: new Date() });
+    env.fake.drive._files.set(folderId, {
+      id: folderId,
+      name: "Отчёты 2022",
+      mimeType: "application/vnd.google-apps.folder",
+      parents: ["root-folder"],
+      folder: true,
+      appCreated: true,
+      lastUpdated: new Date(),
+    });
     const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
     expect(ok.notice).toBeUndefined();
@@ -264,9 +305,16 @@ describe("«Сформировать отчёт» in Google Docs", () => {
       const env = setUp(big);
       env.counter.reset();
       created(env.call<ReportOutcome>("sidebarGenerateReport"));
-      const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce((n, p) => n + env.counter.countPrefix(p), 0);
+      const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce(
+        (n, p) => n + env.counter.countPrefix(p),
+        0,
+      );
       const richCells = env.counter.count("Table.getCell");
-      const perRichCell = richCells + env.counter.count("TableCell.editAsText") + env.counter.count("Text.setItalic") + env.counter.count("Text.setBold");
+      const perRichCell =
+        richCells +
+        env.counter.count("TableCell.editAsText") +
+        env.counter.count("Text.setItalic") +
+        env.counter.count("Text.setBold");
       return { rest: all - perRichCell, richCells, appendTable: env.counter.count("Body.appendTable") };
     };
     const small = docsCalls(10);

@@ -12,8 +12,19 @@ import { sampleGrid } from "./fixtures.js";
 import { lastAlert, sheetValues } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
 
-const NEW_FIELDS = ["current_stage", "social_partners", "normative_analysis", "consequences", "product_bank", "report_form"];
-const V2_LABELS = new Set(TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : [])).filter((f) => NEW_FIELDS.includes(f.key)).map((f) => f.label));
+const NEW_FIELDS = [
+  "current_stage",
+  "social_partners",
+  "normative_analysis",
+  "consequences",
+  "product_bank",
+  "report_form",
+];
+const V2_LABELS = new Set(
+  TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : []))
+    .filter((f) => NEW_FIELDS.includes(f.key))
+    .map((f) => f.label),
+);
 
 function versionOneGrid(): WorkbookGrid {
   const tabs = sampleGrid().tabs.map((tab) => {
@@ -35,7 +46,10 @@ function values(rowsByTab: Map<string, unknown[][]>): Set<string> {
     rows.slice(1).forEach((row, r) =>
       row.forEach((v, c) => {
         const text = cellText(v as string);
-        if (text !== "") out.add(`${title} | ${kv ? cellText(row[0] as string) : cellText(rows[0]![c] as string)} | ${kv ? c : r} | ${text}`);
+        if (text !== "")
+          out.add(
+            `${title} | ${kv ? cellText(row[0] as string) : cellText(rows[0]![c] as string)} | ${kv ? c : r} | ${text}`,
+          );
       }),
     );
   }
@@ -57,7 +71,15 @@ describe("«Создать / обновить шаблон» on a version-1 work
 
   it("inserts «Уровень» before the user's column, which moves right with its data", () => {
     const events = sheetValues(ss._sheet("Мероприятия МИП"));
-    expect(events[0]!.slice(0, 7)).toEqual(["Вид мероприятия", "Название", "Дата", "Количество присутствующих", "Представленный продукт", "Уровень", "Примечание"]);
+    expect(events[0]!.slice(0, 7)).toEqual([
+      "Вид мероприятия",
+      "Название",
+      "Дата",
+      "Количество присутствующих",
+      "Представленный продукт",
+      "Уровень",
+      "Примечание",
+    ]);
     expect(events[1]![6]).toBe("заметка 1");
     expect(ss._sheet("Мероприятия МИП")._peek(2, 6).validation?._values).toContain("Районный");
     expect(sheetValues(ss._sheet("Кадры"))[0]![3]).toBe("Входит в орган управления");
@@ -66,7 +88,11 @@ describe("«Создать / обновить шаблон» on a version-1 work
 
   it("adds the new labels (Форма отчёта among them) and records version 2; the check then finds no template errors", () => {
     expect(sheetValues(ss._sheet("Настройки")).map((r) => r[0])).toContain("Форма отчёта");
-    expect(ss._metadata.map((m) => m._json())).toContainEqual({ key: "mip.templateVersion", value: TEMPLATE_VERSION, visibility: "DOCUMENT" });
+    expect(ss._metadata.map((m) => m._json())).toContainEqual({
+      key: "mip.templateVersion",
+      value: TEMPLATE_VERSION,
+      visibility: "DOCUMENT",
+    });
     const state = env.call<{ issues: { rule: string }[] }>("sidebarGetState");
     expect(state.issues.filter((i) => i.rule.startsWith("TPL_"))).toEqual([]);
   });

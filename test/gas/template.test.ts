@@ -26,7 +26,10 @@ describe("«Создать / обновить шаблон» on an empty spreads
     for (const layout of TEMPLATE_LAYOUT) {
       const values = sheetValues(ss._sheet(layout.title));
       expect(values[0], layout.title).toEqual(layout.headers);
-      expect(values.slice(1).map((r) => r.map((v) => String(v))), layout.title).toEqual(layout.body.map((r) => [...r]));
+      expect(
+        values.slice(1).map((r) => r.map((v) => String(v))),
+        layout.title,
+      ).toEqual(layout.body.map((r) => [...r]));
     }
   });
 
@@ -37,11 +40,16 @@ describe("«Создать / обновить шаблон» on an empty spreads
       const local = tab.rows.map((r) => r.map((c) => cellText(c)));
       const sheets = sheetValues(ss._sheet(tab.title)).map((r) => r.map((v) => cellText(v as string)));
       const width = Math.max(...local.map((r) => r.length), ...sheets.map((r) => r.length));
-      const pad = (rows: string[][]) => rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")).filter((r) => r.some((v) => v !== ""));
+      const pad = (rows: string[][]) =>
+        rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")).filter((r) => r.some((v) => v !== ""));
       expect(pad(sheets), tab.title).toEqual(pad(local));
     }
-    const fromSheets = env.call<{ issues: { rule: string; sheet: string; cell: string | null }[] }>("sidebarGetState").issues.map((i) => `${i.rule} ${i.sheet} ${i.cell}`);
-    const fromXlsx = validateWorkbook(xlsx, { today: "2022-12-20" }).issues.map((i) => `${i.rule} ${i.sheet} ${i.cell}`);
+    const fromSheets = env
+      .call<{ issues: { rule: string; sheet: string; cell: string | null }[] }>("sidebarGetState")
+      .issues.map((i) => `${i.rule} ${i.sheet} ${i.cell}`);
+    const fromXlsx = validateWorkbook(xlsx, { today: "2022-12-20" }).issues.map(
+      (i) => `${i.rule} ${i.sheet} ${i.cell}`,
+    );
     expect(fromSheets).toEqual(fromXlsx);
   });
 
@@ -83,7 +91,11 @@ describe("«Создать / обновить шаблон» on an empty spreads
   });
 
   it("records the template version as developer metadata", () => {
-    expect(ss._metadata.map((m) => m._json())).toContainEqual({ key: "mip.templateVersion", value: TEMPLATE_VERSION, visibility: "DOCUMENT" });
+    expect(ss._metadata.map((m) => m._json())).toContainEqual({
+      key: "mip.templateVersion",
+      value: TEMPLATE_VERSION,
+      visibility: "DOCUMENT",
+    });
   });
 
   it("also records it as a named range, which Google's .xlsx download keeps (metadata it drops)", () => {
@@ -103,7 +115,9 @@ describe("«Создать / обновить шаблон» on an empty spreads
     ss.setNamedRange("MIP_TEMPLATE_V0", general.getRange(1, 1));
     ss.setNamedRange("Budget", general.getRange(2, 2));
     env.fns.menuSetupTemplate!();
-    expect(ss._snapshot().namedRanges.sort()).toEqual(["Budget=Общие сведения!B2", `MIP_TEMPLATE_V${TEMPLATE_VERSION}=Общие сведения!A1`].sort());
+    expect(ss._snapshot().namedRanges.sort()).toEqual(
+      ["Budget=Общие сведения!B2", `MIP_TEMPLATE_V${TEMPLATE_VERSION}=Общие сведения!A1`].sort(),
+    );
   });
 });
 
@@ -113,7 +127,10 @@ describe("«Создать / обновить шаблон» on a workbook with 
   let grid = sampleGrid();
   grid = { ...grid, tabs: grid.tabs.filter((t) => t.title !== "Кадры" && t.title !== "Настройки") };
   const at = grid.tabs.findIndex((t) => t.title === "Организации");
-  grid = { ...grid, tabs: [...grid.tabs.slice(0, at), { title: "Мои заметки", rows: [["Не забыть", 42]] }, ...grid.tabs.slice(at)] };
+  grid = {
+    ...grid,
+    tabs: [...grid.tabs.slice(0, at), { title: "Мои заметки", rows: [["Не забыть", 42]] }, ...grid.tabs.slice(at)],
+  };
   grid = mapTab(grid, "Задачи", (tab) => ({
     ...tab,
     rows: tab.rows.map((r, i) => (i === 0 ? ["№", "Задачи проекта", "Мой столбец"] : [...r, i === 1 ? "своё" : null])),
@@ -181,7 +198,10 @@ describe("«Создать / обновить шаблон» on a workbook with 
 
 describe("moved columns", () => {
   it("are not rewritten: moving headers would mislabel the user's data, so the user is told", () => {
-    const grid = mapTab(sampleGrid(), "Задачи", (tab) => ({ ...tab, rows: tab.rows.map((r) => [r[1] ?? null, r[0] ?? null]) }));
+    const grid = mapTab(sampleGrid(), "Задачи", (tab) => ({
+      ...tab,
+      rows: tab.rows.map((r) => [r[1] ?? null, r[0] ?? null]),
+    }));
     const counter = new CallCounter();
     const ss = spreadsheetFromGrid(grid, counter);
     const before = sheetValues(ss._sheet("Задачи"));

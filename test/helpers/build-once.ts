@@ -30,7 +30,8 @@ export interface BuildSpec {
 }
 
 export function buildIfStale(spec: BuildSpec): void {
-  const stale = () => !existsSync(spec.output) || statSync(spec.output).mtimeMs < Math.max(...spec.sources.map(newestMtime));
+  const stale = () =>
+    !existsSync(spec.output) || statSync(spec.output).mtimeMs < Math.max(...spec.sources.map(newestMtime));
   if (!stale()) return;
   const lock = join(ROOT, spec.lockName);
   const deadline = Date.now() + 120_000;
@@ -46,7 +47,11 @@ export function buildIfStale(spec: BuildSpec): void {
     }
   }
   try {
-    if (stale()) execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), ...spec.buildArgs], { cwd: ROOT, stdio: "pipe" });
+    if (stale())
+      execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), ...spec.buildArgs], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

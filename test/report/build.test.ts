@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
-import { buildReport, buildReportModel, firstFreeName, reportFileName, safeFileName } from "../../src/core/report/build.js";
-import { type Block, type DocModel, type TableBlock, blockText, cellPlainText, isEmptyText } from "../../src/core/report/model.js";
+import {
+  buildReport,
+  buildReportModel,
+  firstFreeName,
+  reportFileName,
+  safeFileName,
+} from "../../src/core/report/build.js";
+import {
+  type Block,
+  type DocModel,
+  type TableBlock,
+  blockText,
+  cellPlainText,
+  isEmptyText,
+} from "../../src/core/report/model.js";
 import type { ValidationResult } from "../../src/core/validate.js";
 import { NOVOKUZNETSK } from "../../src/core/report/forms/index.js";
 import { FIXTURE_DATA, FIXTURE_TOTALS, fixtureResult, fixtureValidated } from "./fixture.js";
@@ -12,7 +25,8 @@ function model(result: ValidationResult = fixtureResult(), form?: typeof NOVOKUZ
   return built.model;
 }
 
-const headings = (m: DocModel): string[] => m.blocks.filter((b) => b.type === "heading").map((b) => (b as { text: string }).text);
+const headings = (m: DocModel): string[] =>
+  m.blocks.filter((b) => b.type === "heading").map((b) => (b as { text: string }).text);
 
 /** The first table after the heading that starts with `prefix` (optionally the n-th one). */
 function tableAfter(m: DocModel, prefix: string, nth = 0): TableBlock {
@@ -85,15 +99,23 @@ describe("report model: order of the official form", () => {
     }
     // The form stops at its own 6.1: nothing of the other form (ИТОГО, затруднения, кадры) follows.
     expect(h.at(-1)).toMatch(/^6\.1\. /);
-    for (const foreign of ["ИТОГО", "Затруднения", "Кадровое обеспечение", "3.5."]) expect(h.some((t) => t.includes(foreign))).toBe(false);
-    expect(m.blocks.at(-1)).toEqual({ type: "signature", left: "Руководитель МОУ «Берёзовская СОШ» (МИП)", name: "М.И.\u00a0Кленова" });
+    for (const foreign of ["ИТОГО", "Затруднения", "Кадровое обеспечение", "3.5."])
+      expect(h.some((t) => t.includes(foreign))).toBe(false);
+    expect(m.blocks.at(-1)).toEqual({
+      type: "signature",
+      left: "Руководитель МОУ «Берёзовская СОШ» (МИП)",
+      name: "М.И.\u00a0Кленова",
+    });
     expect(m.title).toBe("Отчёт МИП — МОУ «Берёзовская СОШ» — 2022");
     expect(m.draft).toBe(false);
   });
 
   it("Новокузнецк: «Утверждаю» with the position, the blank and the name held together", () => {
     const m = model(fixtureResult(), NOVOKUZNETSK);
-    expect(m.blocks[0]).toEqual({ type: "approval", lines: ["Утверждаю", "Председатель комитета образования", "______________\u00a0Ю.Н.\u00a0Рябинин"] });
+    expect(m.blocks[0]).toEqual({
+      type: "approval",
+      lines: ["Утверждаю", "Председатель комитета образования", "______________\u00a0Ю.Н.\u00a0Рябинин"],
+    });
   });
 
   it("omits the approval block without an approver and titles a final report «ИТОГОВЫЙ ОТЧЕТ»", () => {
@@ -105,7 +127,9 @@ describe("report model: order of the official form", () => {
   it("writes participants in words from Организации and Участники, and the general fields with labels", () => {
     const text = allText(model());
     expect(text).toContain("3 школы с НОР, 2 школы-лидера, 1 центр диагностики; педагогов — 27, психологов — 2");
-    expect(text).toContain("1.1. Руководитель муниципальной инновационной площадки (далее – МИП): Кленова Марина Игоревна, директор");
+    expect(text).toContain(
+      "1.1. Руководитель муниципальной инновационной площадки (далее – МИП): Кленова Марина Игоревна, директор",
+    );
     expect(text).toContain("1.4. Наличие организации-партнёра МИП и её основные функции: нет");
     // The form has no consultant, address or status lines: none is printed, not even as «—».
     expect(text).not.toContain("Научный консультант");
@@ -144,18 +168,34 @@ function sectionLines(m: DocModel, from: string): string[] {
 describe("report model: section 5 names the next year", () => {
   it("from the reporting period's end, as the form asks", () => {
     const h = headings(model());
-    expect(h).toContain("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)");
+    expect(h).toContain(
+      "5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)",
+    );
     expect(h).toContain("5.2. Основные задачи и направления ИОД МИП в 2023 году");
     // After an academic year comes the next academic year, never a calendar year.
-    const school = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2022/2023 учебный год" } })));
-    expect(school.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2023-2024 учебном году");
-    const old = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2019-2020 учебный год" } })));
-    expect(old.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на 2020-2021 учебный год? (дать обоснование)");
+    const school = headings(
+      model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2022/2023 учебный год" } })),
+    );
+    expect(school.find((t) => t.startsWith("5.2."))).toBe(
+      "5.2. Основные задачи и направления ИОД МИП в 2023-2024 учебном году",
+    );
+    const old = headings(
+      model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2019-2020 учебный год" } })),
+    );
+    expect(old.find((t) => t.startsWith("5.1."))).toBe(
+      "5.1. Срок действия МИП. Планируется ли продление действия МИП на 2020-2021 учебный год? (дать обоснование)",
+    );
     expect(old.join("\n")).not.toContain("2021 год");
-    const range = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "01.09.2020-31.08.2021" } })));
-    expect(range.find((t) => t.startsWith("5.2."))).toBe("5.2. Основные задачи и направления ИОД МИП в 2021-2022 учебном году");
+    const range = headings(
+      model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "01.09.2020-31.08.2021" } })),
+    );
+    expect(range.find((t) => t.startsWith("5.2."))).toBe(
+      "5.2. Основные задачи и направления ИОД МИП в 2021-2022 учебном году",
+    );
     const unknown = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "когда-то" } })));
-    expect(unknown.find((t) => t.startsWith("5.1."))).toBe("5.1. Срок действия МИП. Планируется ли продление действия МИП на следующий год? (дать обоснование)");
+    expect(unknown.find((t) => t.startsWith("5.1."))).toBe(
+      "5.1. Срок действия МИП. Планируется ли продление действия МИП на следующий год? (дать обоснование)",
+    );
   });
 });
 
@@ -164,8 +204,22 @@ describe("report model: 2.5 completed stages", () => {
     const m = model(
       fixtureResult({
         stages: [
-          { no: 1, name: "Подготовительный", start: "январь 2021", end: "сентябрь 2021", tasks: "Нормативная база", results: "Созданы положения" },
-          { no: 2, name: "ИОД-практикум", start: "октябрь 2021", end: "декабрь 2022", tasks: "Работа наставников", results: "" },
+          {
+            no: 1,
+            name: "Подготовительный",
+            start: "январь 2021",
+            end: "сентябрь 2021",
+            tasks: "Нормативная база",
+            results: "Созданы положения",
+          },
+          {
+            no: 2,
+            name: "ИОД-практикум",
+            start: "октябрь 2021",
+            end: "декабрь 2022",
+            tasks: "Работа наставников",
+            results: "",
+          },
         ],
       }),
     );
@@ -177,7 +231,14 @@ describe("report model: 2.5 completed stages", () => {
     expect(text).not.toContain("Подготовительный");
   });
 
-  const stage = (no: number, end: string, results: string) => ({ no, name: `этап ${no}`, start: "январь 2021", end, tasks: "", results });
+  const stage = (no: number, end: string, results: string) => ({
+    no,
+    name: `этап ${no}`,
+    start: "январь 2021",
+    end,
+    tasks: "",
+    results,
+  });
 
   it("lists every stage that ended by the report date, «—» when its results are empty; not the ones still running", () => {
     const m = model(
@@ -231,20 +292,34 @@ describe("report model: tables", () => {
     const docs = tableAfter(m, "2.8.");
     expect(headers(docs)[1]).toBe("Наименование разработанного нормативного локального акта");
     // «№» never parts from its number (a non-breaking space).
-    expect(rowsText(docs)).toEqual([["1", "Положение «О стажировочной площадке» (от 11.03.2021 №\u00a0364-р)", "Основа работы площадки"]]);
+    expect(rowsText(docs)).toEqual([
+      ["1", "Положение «О стажировочной площадке» (от 11.03.2021 №\u00a0364-р)", "Основа работы площадки"],
+    ]);
     const text = allText(m);
     expect(text).toContain("1. Распоряжение от 05.03.2022 №\u00a0312-р «Об утверждении плана мероприятий»");
     expect(text).toContain("2. Приказ от 01.09.2022 №\u00a045 «О наставничестве»");
     const speeches = tableAfter(m, "2.8.", 1);
     expect(headers(speeches)).toEqual(["№ п/п", "Уровень", "Место, дата", "Тема", "Выступающий"]);
-    expect(rowsText(speeches)[0]).toEqual(["1", "Региональный", "Областное совещание, 22.06.2022", "О наставничестве", "Кленова\u00a0М.И."]);
+    expect(rowsText(speeches)[0]).toEqual([
+      "1",
+      "Региональный",
+      "Областное совещание, 22.06.2022",
+      "О наставничестве",
+      "Кленова\u00a0М.И.",
+    ]);
   });
 
   it("3.1 results table has the merged group headers of the form", () => {
     const t = tableAfter(model(), "3.1.");
     expect(t.headerRows?.[0]?.map((h) => h.span)).toEqual([1, 2, 2]);
     expect(t.headerRows?.[0]?.reduce((a, h) => a + h.span, 0)).toBe(t.columns.length);
-    expect(rowsText(t)[0]).toEqual(["Вебинар для педагогов", "Расширены знания", "Педагоги освоили технологии", "Материалы", "Материалы на сайте"]);
+    expect(rowsText(t)[0]).toEqual([
+      "Вебинар для педагогов",
+      "Расширены знания",
+      "Педагоги освоили технологии",
+      "Материалы",
+      "Материалы на сайте",
+    ]);
   });
 
   it("Новокузнецк: the results table has the form's four columns", () => {
@@ -256,7 +331,12 @@ describe("report model: tables", () => {
       "Прогнозируемые продукты ИД (в соответствии с проектом)",
       "Фактически полученные продукты ИД",
     ]);
-    expect(rowsText(t)[0]).toEqual(["Расширены знания", "Педагоги освоили технологии", "Материалы", "Материалы на сайте"]);
+    expect(rowsText(t)[0]).toEqual([
+      "Расширены знания",
+      "Педагоги освоили технологии",
+      "Материалы",
+      "Материалы на сайте",
+    ]);
   });
 
   it("mentoring: one row per mentor with distinct mentees and totals; pairs that did not take place with reasons", () => {
@@ -272,18 +352,32 @@ describe("report model: tables", () => {
     ]);
     expect(mentors.totalRow).toBe(true);
     expect(rowsText(mentors)).toEqual([
-      ["1", "Грабова Анна Сергеевна", "МОУ «Берёзовская СОШ»", "Математика", "2", "МОУ «Ольховская СОШ», МОУ «Ивовая ООШ»"],
+      [
+        "1",
+        "Грабова Анна Сергеевна",
+        "МОУ «Берёзовская СОШ»",
+        "Математика",
+        "2",
+        "МОУ «Ольховская СОШ», МОУ «Ивовая ООШ»",
+      ],
       ["2", "Ясенев Пётр Андреевич", "МОУ «Кедровая СОШ»", "Физика", "1", "МОУ «Ольховская СОШ»"],
       // Тополев is mentored by two mentors: counted once in the total.
       ["", "Итого: 2 наставника", "2 организации", "2 направления", "2", "2 организации"],
     ]);
     const notHeld = tableAfter(m, "Сетевое наставничество", 1);
-    expect(rowsText(notHeld)).toEqual([["1", "Ольхова Вера Ивановна", "Рябинина Нина Львовна", "Химия", "Болезнь наставника"]]);
+    expect(rowsText(notHeld)).toEqual([
+      ["1", "Ольхова Вера Ивановна", "Рябинина Нина Львовна", "Химия", "Болезнь наставника"],
+    ]);
   });
 
   it("mentoring: organisation names resolve to the «Организации» tab as the validator matches them, printed as listed", () => {
     const pair = (mentor: string, mentorOrg: string, mentee: string, menteeOrg: string) => ({
-      mentor, mentor_org: mentorOrg, subject: "Математика", mentee, mentee_org: menteeOrg, status: "Активна",
+      mentor,
+      mentor_org: mentorOrg,
+      subject: "Математика",
+      mentee,
+      mentee_org: menteeOrg,
+      status: "Активна",
     });
     const m = model(
       fixtureResult({
@@ -295,7 +389,7 @@ describe("report model: tables", () => {
         mentoring: [
           pair("Грабова Анна Сергеевна", "МОУ «СОШ № 4»", "Тополев Игорь Ильич", "МОУ «Лесная СОШ»"),
           pair("Грабова Анна Сергеевна", "СОШ №4", "Вязова Елена Олеговна", "Лесная СОШ"),
-          pair("Ясенев Пётр Андреевич", "МОУ \"СОШ №4\"", "Липов Олег Ильич", "МОУ «Речная ООШ»."),
+          pair("Ясенев Пётр Андреевич", 'МОУ "СОШ №4"', "Липов Олег Ильич", "МОУ «Речная ООШ»."),
           // Not on the tab: printed as written, counted on its own.
           pair("Ясенев Пётр Андреевич", "СОШ №4", "Кедров Иван Ильич", "Гимназия № 2"),
         ],
@@ -319,7 +413,14 @@ describe("report model: tables", () => {
       "Результат",
       "Сопровождение (ФИО, должность)",
     ]);
-    expect(rowsText(t)[0]).toEqual(["Конкурс «Учитель года»", "Муниципальный", "Грабова\u00a0А.С., учитель", "—", "Победитель", "—"]);
+    expect(rowsText(t)[0]).toEqual([
+      "Конкурс «Учитель года»",
+      "Муниципальный",
+      "Грабова\u00a0А.С., учитель",
+      "—",
+      "Победитель",
+      "—",
+    ]);
   });
 
   /** The lines under «ИТОГО за учебный год:» up to the next heading. */
@@ -347,26 +448,58 @@ describe("report model: tables", () => {
   it("«ИТОГО» agrees with the fixture's tabs when the real validator computes them; «Заявка подана» is a participation", async () => {
     const contests = [
       ...(FIXTURE_DATA.contests as Record<string, unknown>[]),
-      { kind: "Конкурс", name: "Инновации", level: "Всероссийский", participants: "Творческая группа", result: "Заявка подана" },
+      {
+        kind: "Конкурс",
+        name: "Инновации",
+        level: "Всероссийский",
+        participants: "Творческая группа",
+        result: "Заявка подана",
+      },
     ];
     const lines = totals(model(await fixtureValidated({ contests } as never), NOVOKUZNETSK));
     expect(lines[0]).toBe("Количество публикаций – 3");
-    expect(lines.slice(2, 6)).toEqual(["Международный уровень – 0", "Всероссийский уровень – 1", "Региональный уровень – 1", "Муниципальный уровень – 1 (побед – 1)"]);
-    expect(lines.slice(7, 11)).toEqual(["Международный уровень – 0", "Всероссийский уровень – 0", "Региональный уровень – 1", "Муниципальный уровень – 1"]);
+    expect(lines.slice(2, 6)).toEqual([
+      "Международный уровень – 0",
+      "Всероссийский уровень – 1",
+      "Региональный уровень – 1",
+      "Муниципальный уровень – 1 (побед – 1)",
+    ]);
+    expect(lines.slice(7, 11)).toEqual([
+      "Международный уровень – 0",
+      "Всероссийский уровень – 0",
+      "Региональный уровень – 1",
+      "Муниципальный уровень – 1",
+    ]);
   });
 
   it("«ИТОГО» counts only publications inside the reporting period", async () => {
     const publications = [
       ...FIXTURE_DATA.publications,
-      { authors: "Грабова А.С.", title: "Статья прошлого года", source: "Журнал", level: "Региональный", date: "12.10.2021" },
+      {
+        authors: "Грабова А.С.",
+        title: "Статья прошлого года",
+        source: "Журнал",
+        level: "Региональный",
+        date: "12.10.2021",
+      },
     ];
-    expect(totals(model(await fixtureValidated({ publications } as never), NOVOKUZNETSK))[0]).toBe("Количество публикаций – 3");
+    expect(totals(model(await fixtureValidated({ publications } as never), NOVOKUZNETSK))[0]).toBe(
+      "Количество публикаций – 3",
+    );
   });
 
   it("Новокузнецк Кадры б): the form's rows, the partners named, the declared total printed as declared", () => {
-    const general = { ...(FIXTURE_DATA.general as Record<string, unknown>), social_partners: "Библиотека им. А.С. Пушкина", declared_participants: ">1000" };
+    const general = {
+      ...(FIXTURE_DATA.general as Record<string, unknown>),
+      social_partners: "Библиотека им. А.С. Пушкина",
+      declared_participants: ">1000",
+    };
     const t = tableAfter(model(fixtureResult({ general } as never), NOVOKUZNETSK), "б) реализация");
-    expect(headers(t)).toEqual(["Участники инновационного проекта", "Количество участников инновационного проекта", "Роль в инновационном проекте"]);
+    expect(headers(t)).toEqual([
+      "Участники инновационного проекта",
+      "Количество участников инновационного проекта",
+      "Роль в инновационном проекте",
+    ]);
     expect(t.totalRow).toBe(true);
     expect(rowsText(t)).toEqual([
       ["Педагоги", "27", "Наставники и наставляемые"],
@@ -377,7 +510,11 @@ describe("report model: tables", () => {
       ["Общее число участников инновационного проекта", ">1000", ""],
     ]);
     // Without a declared total: the sum of the tab (text counts included).
-    expect(rowsText(tableAfter(model(fixtureResult(), NOVOKUZNETSK), "б) реализация")).at(-1)).toEqual(["Общее число участников инновационного проекта", "29", ""]);
+    expect(rowsText(tableAfter(model(fixtureResult(), NOVOKUZNETSK), "б) реализация")).at(-1)).toEqual([
+      "Общее число участников инновационного проекта",
+      "29",
+      "",
+    ]);
   });
 
   it("Новокузнецк Кадры а): only the management body when someone is marked «Да»", () => {
@@ -385,7 +522,9 @@ describe("report model: tables", () => {
       { name: "Кленова Марина Игоревна", position: "директор", role: "Руководитель", management: "Да" },
       { name: "Сосновская-Белая Ольга Петровна", position: "заместитель", role: "Координатор", management: "Нет" },
     ];
-    expect(rowsText(tableAfter(model(fixtureResult({ staff } as never), NOVOKUZNETSK), "а) управление")).map((r) => r[0])).toEqual(["Кленова Марина Игоревна"]);
+    expect(
+      rowsText(tableAfter(model(fixtureResult({ staff } as never), NOVOKUZNETSK), "а) управление")).map((r) => r[0]),
+    ).toEqual(["Кленова Марина Игоревна"]);
     // An older workbook marks no one: everyone is listed.
     expect(rowsText(tableAfter(model(fixtureResult(), NOVOKUZNETSK), "а) управление"))).toHaveLength(2);
   });
@@ -400,7 +539,9 @@ describe("report model: tables", () => {
     const empty = model(fixtureResult({ mentoring: [], participants: [] }));
     // No pairs at all: not a network project, so no mentoring summary (not even a table of dashes).
     expect(headings(empty)).not.toContain("Сетевое наставничество");
-    expect(rowsText(tableAfter(model(fixtureResult({ problems: [] }), NOVOKUZNETSK), "Выявленные затруднения"))).toEqual([["—", "—", "—"]]);
+    expect(
+      rowsText(tableAfter(model(fixtureResult({ problems: [] }), NOVOKUZNETSK), "Выявленные затруднения")),
+    ).toEqual([["—", "—", "—"]]);
   });
 
   it("a lone dash typed to mean «nothing» prints «—» like an empty cell, in tables and text fields", () => {
@@ -415,7 +556,11 @@ describe("report model: tables", () => {
     const row = rowsText(tableAfter(m, "2.7."))[1]!;
     expect(row.slice(3)).toEqual(["—", "—"]);
     const other = model(fixtureResult(data), NOVOKUZNETSK);
-    expect(rowsText(tableAfter(other, "а) управление"))[0]).toEqual(["Кленова Марина Игоревна", "—", "Руководитель МИП"]);
+    expect(rowsText(tableAfter(other, "а) управление"))[0]).toEqual([
+      "Кленова Марина Игоревна",
+      "—",
+      "Руководитель МИП",
+    ]);
     expect(allText(other)).toContain("1.5. Научный консультант: —");
     expect(sectionLines(m, "6.1.")[0]).toBe("—");
     // A dash inside text is text.
@@ -442,7 +587,9 @@ describe("draft and strict mode", () => {
     expect(title && blockText(title)[0]).toBe("ЧЕРНОВИК");
     const appendix = tableAfter(built.model, "Приложение");
     expect(headers(appendix)).toEqual(["№ п/п", "Вкладка", "Ячейка", "Сообщение"]);
-    expect(rowsText(appendix)).toContainEqual(["1", "План-факт", "L7", "В строке 7 нет управленческих действий."].map(String));
+    expect(rowsText(appendix)).toContainEqual(
+      ["1", "План-факт", "L7", "В строке 7 нет управленческих действий."].map(String),
+    );
   });
 
   it("warnings alone do not make a draft", () => {
@@ -454,7 +601,10 @@ describe("draft and strict mode", () => {
     const result = withIssues(fixtureResult(), [ERROR]);
     const built = buildReport(result, { strict: true });
     expect(built).toEqual({ kind: "blocked", errors: result.issues.filter((i) => i.severity === "error") });
-    const fromSettings = buildReport({ ...result, context: { ...result.context, settings: { ...result.context.settings, strict: true } } });
+    const fromSettings = buildReport({
+      ...result,
+      context: { ...result.context, settings: { ...result.context.settings, strict: true } },
+    });
     expect(fromSettings.kind).toBe("blocked");
   });
 
@@ -466,7 +616,10 @@ describe("draft and strict mode", () => {
 
   it("takes the orientation from the settings", () => {
     const result = fixtureResult();
-    const landscape = buildReportModel({ ...result, context: { ...result.context, settings: { ...result.context.settings, orientation: "landscape" } } });
+    const landscape = buildReportModel({
+      ...result,
+      context: { ...result.context, settings: { ...result.context.settings, orientation: "landscape" } },
+    });
     expect(landscape.orientation).toBe("landscape");
     expect(model(result).orientation).toBe("portrait");
   });

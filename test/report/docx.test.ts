@@ -95,7 +95,9 @@ describe(".docx report", () => {
 
   it("sets column widths from the model's weights, adding up to the text width", () => {
     expect(columnTwips([1, 1, 2], 9071)).toEqual([2267, 2267, 4537]);
-    const widths = [...portrait.xml.split("<w:tbl>")[1]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const widths = [...portrait.xml.split("<w:tbl>")[1]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(widths.reduce((a, b) => a + b, 0)).toBe(textWidth("portrait"));
     expect(widths[1]).toBeGreaterThan(widths[0]! * 3);
   });
@@ -108,8 +110,17 @@ describe(".docx report", () => {
       blocks: [
         {
           type: "table",
-          columns: [{ header: "А", width: 1 }, { header: "Б", width: 1 }, { header: "В", width: 1 }],
-          headerRows: [[{ text: "", span: 1 }, { text: "Группа", span: 2 }]],
+          columns: [
+            { header: "А", width: 1 },
+            { header: "Б", width: 1 },
+            { header: "В", width: 1 },
+          ],
+          headerRows: [
+            [
+              { text: "", span: 1 },
+              { text: "Группа", span: 2 },
+            ],
+          ],
           rows: [["1", "2", "3"]],
         },
       ],
@@ -123,7 +134,19 @@ describe(".docx report", () => {
       title: "t",
       orientation: "portrait",
       draft: false,
-      blocks: [{ type: "table", columns: [{ header: "А", width: 1 }, { header: "Б", width: 1 }], rows: [["короткая", "строка"], ["длинная", long]] }],
+      blocks: [
+        {
+          type: "table",
+          columns: [
+            { header: "А", width: 1 },
+            { header: "Б", width: 1 },
+          ],
+          rows: [
+            ["короткая", "строка"],
+            ["длинная", long],
+          ],
+        },
+      ],
     };
     const body = (await documentXml(rows)).xml.split("<w:tr>").slice(2);
     expect(body[0]).toContain("<w:cantSplit/>");
@@ -192,7 +215,7 @@ describe(".docx report", () => {
       draft: false,
       blocks: [
         { type: "paragraph", runs: [{ text: 'a < b & c > "d" \u0001\u000bконец' }] },
-        { type: "table", columns: [{ header: "<w:p>", width: 1 }], rows: [["</w:t>=HYPERLINK(\"x\")"]] },
+        { type: "table", columns: [{ header: "<w:p>", width: 1 }], rows: [['</w:t>=HYPERLINK("x")']] },
       ],
     };
     const { xml } = await documentXml(hostile);

@@ -27,7 +27,11 @@ import { brokenWords, docxToPdf } from "./pdf-pages.js";
 function withSetting(grid: WorkbookGrid, label: string, value: string): WorkbookGrid {
   return {
     ...grid,
-    tabs: grid.tabs.map((t) => (t.title !== "Настройки" ? t : { ...t, rows: t.rows.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)) })),
+    tabs: grid.tabs.map((t) =>
+      t.title !== "Настройки"
+        ? t
+        : { ...t, rows: t.rows.map((r) => (r[0] === label ? [r[0], value, ...r.slice(2)] : r)) },
+    ),
   };
 }
 
@@ -65,7 +69,9 @@ describe("report pages of each form", () => {
         }
         // Nothing of the other form: its own headings (those this form does not share) are absent.
         const mine = new Set(skeleton.map(normalise));
-        for (const foreign of formSkeleton(other, REPORT_VOCABULARY, ctx).map(normalise).filter((h) => !mine.has(h) && h.length > 12))
+        for (const foreign of formSkeleton(other, REPORT_VOCABULARY, ctx)
+          .map(normalise)
+          .filter((h) => !mine.has(h) && h.length > 12))
           expect(text, `«${foreign}» belongs to the other form`).not.toContain(foreign);
 
         const modelText = model.blocks.flatMap(blockText).join("\n");
@@ -95,16 +101,24 @@ describe("report pages of each form", () => {
 });
 
 describe("every demo workbook's report", () => {
-  const grids = [...sampleSchools().map((s) => ({ name: s.fileName, grid: s.grid })), { name: "Новокузнецк", grid: novokuznetskSampleGrid() }];
+  const grids = [
+    ...sampleSchools().map((s) => ({ name: s.fileName, grid: s.grid })),
+    { name: "Новокузнецк", grid: novokuznetskSampleGrid() },
+  ];
   for (const { name, grid } of grids) {
     it(`${name}: no word broken, portrait or landscape`, async () => {
       const dir = mkdtempSync(join(tmpdir(), "mip-demo-pdf-"));
       for (const orientation of ["Книжная", "Альбомная"]) {
-        const built = buildReport(validateWorkbook(withSetting(grid, "Ориентация страниц отчёта", orientation), { today: sampleReportDate }), { strict: false });
+        const built = buildReport(
+          validateWorkbook(withSetting(grid, "Ориентация страниц отчёта", orientation), { today: sampleReportDate }),
+          { strict: false },
+        );
         if (built.kind !== "document") throw new Error("expected a document");
         const docx = join(dir, `${orientation}.docx`);
         writeFileSync(docx, await renderDocx(built.model));
-        const raw = execFileSync(requireCommand("pdftotext"), ["-layout", docxToPdf(docx, dir), "-"], { encoding: "utf8" });
+        const raw = execFileSync(requireCommand("pdftotext"), ["-layout", docxToPdf(docx, dir), "-"], {
+          encoding: "utf8",
+        });
         expect(brokenWords(built.model.blocks.flatMap(blockText).join("\n"), raw), orientation).toEqual([]);
       }
     }, 180_000);

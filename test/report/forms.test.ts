@@ -2,7 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { errorCell } from "../../src/core/grid.js";
 import { buildReport, reportContextOf } from "../../src/core/report/build.js";
-import { type FormDefinition, type Vocabulary, f, flattenNodes, formSkeleton, missingContent, renderForm } from "../../src/core/report/forms/engine.js";
+import {
+  type FormDefinition,
+  type Vocabulary,
+  f,
+  flattenNodes,
+  formSkeleton,
+  missingContent,
+  renderForm,
+} from "../../src/core/report/forms/engine.js";
 import { DEFAULT_FORM, KIROVSKY, NOVOKUZNETSK, REPORT_FORMS, formOf } from "../../src/core/report/forms/index.js";
 import { nextPeriod } from "../../src/core/report/forms/periods.js";
 import { REPORT_VOCABULARY, instrumentalDocument } from "../../src/core/report/forms/report-vocabulary.js";
@@ -31,7 +39,8 @@ describe("form definitions", () => {
   });
 
   it("Настройки → «Форма отчёта» picks the form; empty or unknown is the default", () => {
-    const withForm = (value: string) => fixtureResult({ settings: { ...(FIXTURE_DATA.settings as object), report_form: value } } as never);
+    const withForm = (value: string) =>
+      fixtureResult({ settings: { ...(FIXTURE_DATA.settings as object), report_form: value } } as never);
     expect(formOf(withForm("Новокузнецк").workbook)).toBe(NOVOKUZNETSK);
     expect(formOf(withForm("новокузнецк").workbook)).toBe(NOVOKUZNETSK);
     expect(formOf(withForm("").workbook)).toBe(KIROVSKY);
@@ -42,8 +51,32 @@ describe("form definitions", () => {
   it("the Новокузнецк report follows its form in order and has nothing of the other form", () => {
     const m = model(fixtureResult(), NOVOKUZNETSK);
     const headings = m.blocks.filter((b) => b.type === "heading").map((b) => (b as { text: string }).text);
-    expect(headings).toEqual(formSkeleton(NOVOKUZNETSK, REPORT_VOCABULARY, reportContextOf(fixtureResult())).filter((h) => !h.startsWith("Научный") && !h.startsWith("Руководитель")));
-    const order = ["1. Общие сведения", "2. Информационно-аналитическая справка", "Управление инновационной деятельностью", "Содержание деятельности", "Результаты и продукты", "Обобщение и распространение", "Мероприятия, организованные", "Участие в конкурсном движении", "ИТОГО за учебный год:", "Выявленные затруднения", "Общий вывод", "Описание эффектов:", "Перечень материалов", "3. Кадровое обеспечение проекта", "а) управление", "б) реализация", "в) повышение квалификации", "Приложение", "Календарный план реализации инновационного проекта на 2022 год"];
+    expect(headings).toEqual(
+      formSkeleton(NOVOKUZNETSK, REPORT_VOCABULARY, reportContextOf(fixtureResult())).filter(
+        (h) => !h.startsWith("Научный") && !h.startsWith("Руководитель"),
+      ),
+    );
+    const order = [
+      "1. Общие сведения",
+      "2. Информационно-аналитическая справка",
+      "Управление инновационной деятельностью",
+      "Содержание деятельности",
+      "Результаты и продукты",
+      "Обобщение и распространение",
+      "Мероприятия, организованные",
+      "Участие в конкурсном движении",
+      "ИТОГО за учебный год:",
+      "Выявленные затруднения",
+      "Общий вывод",
+      "Описание эффектов:",
+      "Перечень материалов",
+      "3. Кадровое обеспечение проекта",
+      "а) управление",
+      "б) реализация",
+      "в) повышение квалификации",
+      "Приложение",
+      "Календарный план реализации инновационного проекта на 2022 год",
+    ];
     let from = 0;
     for (const prefix of order) {
       const at = headings.findIndex((h, i) => i >= from && h.startsWith(prefix));
@@ -52,7 +85,8 @@ describe("form definitions", () => {
     }
     const all = text(m);
     for (const n of ["1)", "2)", "3)", "4)", "5)", "6)", "7)"]) expect(all).toContain(`\n${n} `);
-    for (const foreign of ["2.8.", "3.1.", "4. Эффективность", "5.1.", "6.1.", "ИОД МИП"]) expect(all).not.toContain(foreign);
+    for (const foreign of ["2.8.", "3.1.", "4. Эффективность", "5.1.", "6.1.", "ИОД МИП"])
+      expect(all).not.toContain(foreign);
     expect(m.blocks.find((b) => b.type === "title")).toEqual({
       type: "title",
       lines: [
@@ -66,15 +100,25 @@ describe("form definitions", () => {
   it("Новокузнецк: the consultant signs; without a consultant, the leader", () => {
     const signed = (m: DocModel) => m.blocks.filter((b) => b.type === "signature").map((b) => blockText(b)[0]);
     const general = { ...(FIXTURE_DATA.general as object), consultant: "Лебедев Андрей Павлович, канд. пед. наук" };
-    expect(signed(model(fixtureResult({ general } as never), NOVOKUZNETSK))).toEqual(["Научный консультант ______________ А.П.\u00a0Лебедев"]);
-    expect(signed(model(fixtureResult(), NOVOKUZNETSK))).toEqual(["Руководитель муниципальной инновационной площадки ______________ М.И.\u00a0Кленова"]);
+    expect(signed(model(fixtureResult({ general } as never), NOVOKUZNETSK))).toEqual([
+      "Научный консультант ______________ А.П.\u00a0Лебедев",
+    ]);
+    expect(signed(model(fixtureResult(), NOVOKUZNETSK))).toEqual([
+      "Руководитель муниципальной инновационной площадки ______________ М.И.\u00a0Кленова",
+    ]);
   });
 
   it("a third region's form is one more definition: the builder draws it as it stands", () => {
     const third: FormDefinition = {
       id: "third",
       name: "Третий регион",
-      nodes: [f.title("{reportKind}", "за {periodWords}"), f.h1("I. Тема"), f.field("Тема проекта", "topic"), f.when("hasPlan", f.h2("II. План")), f.signature("Директор", "{leaderInitials}")],
+      nodes: [
+        f.title("{reportKind}", "за {periodWords}"),
+        f.h1("I. Тема"),
+        f.field("Тема проекта", "topic"),
+        f.when("hasPlan", f.h2("II. План")),
+        f.signature("Директор", "{leaderInitials}"),
+      ],
     };
     const m = model(fixtureResult(), third);
     expect(m.form).toBe("third");
@@ -89,7 +133,10 @@ describe("form definitions", () => {
   });
 
   it("the engine serves any document: a vocabulary over another context, unknown ids refused", () => {
-    interface Note { readonly school: string; readonly rows: readonly { readonly name: string; readonly n: number }[] }
+    interface Note {
+      readonly school: string;
+      readonly rows: readonly { readonly name: string; readonly n: number }[];
+    }
     const vocabulary: Vocabulary<Note> = {
       vars: (c) => ({ school: c.school }),
       values: { count: (c) => String(c.rows.length) },
@@ -100,12 +147,20 @@ describe("form definitions", () => {
     const spravka: FormDefinition = {
       id: "spravka",
       name: "Справка",
-      nodes: [f.h1("Справка о {school}"), f.field("Школ", "count"), f.when("any", f.table("schools", [f.col("Школа", "name", 3), f.col("Ошибок", "n", 1, "center")]))],
+      nodes: [
+        f.h1("Справка о {school}"),
+        f.field("Школ", "count"),
+        f.when("any", f.table("schools", [f.col("Школа", "name", 3), f.col("Ошибок", "n", 1, "center")])),
+      ],
     };
     const blocks = renderForm(spravka, vocabulary, { school: "районе", rows: [{ name: "СОШ 1", n: 2 }] });
     expect(blocks.flatMap(blockText)).toEqual(["Справка о районе", "Школ: 1", "Школа | Ошибок", "СОШ 1 | 2"]);
-    expect(() => renderForm({ ...spravka, nodes: [f.field("x", "nope")] }, vocabulary, { school: "", rows: [] })).toThrow(/unknown value «nope»/);
-    expect(() => renderForm({ ...spravka, nodes: [f.h1("{nope}")] }, vocabulary, { school: "", rows: [] })).toThrow(/unknown placeholder/);
+    expect(() =>
+      renderForm({ ...spravka, nodes: [f.field("x", "nope")] }, vocabulary, { school: "", rows: [] }),
+    ).toThrow(/unknown value «nope»/);
+    expect(() => renderForm({ ...spravka, nodes: [f.h1("{nope}")] }, vocabulary, { school: "", rows: [] })).toThrow(
+      /unknown placeholder/,
+    );
     expect(flattenNodes(spravka.nodes)).toHaveLength(4);
   });
 });
@@ -119,7 +174,18 @@ describe("periods and stages as the forms have them", () => {
   });
 
   it("a project whose tab holds only its current stage is not «реализуется в 1 этап»", () => {
-    const only = fixtureResult({ stages: [{ no: 2, name: "практический", start: "октябрь 2021", end: "декабрь 2022", tasks: "Работа наставников", results: "" }] } as never);
+    const only = fixtureResult({
+      stages: [
+        {
+          no: 2,
+          name: "практический",
+          start: "октябрь 2021",
+          end: "декабрь 2022",
+          tasks: "Работа наставников",
+          results: "",
+        },
+      ],
+    } as never);
     const t = text(model(only));
     expect(t).not.toMatch(/реализуется в \d/);
     expect(t).toContain("2 этап – практический, октябрь 2021 – декабрь 2022 года.");
@@ -137,8 +203,24 @@ describe("periods and stages as the forms have them", () => {
 describe("a value the validator could not read is never printed", () => {
   it("«#REF!» as a mentor or in the organisation's name, and formula text, print as «—»", () => {
     const mentoring = [
-      { no: 1, mentor: errorCell("#REF!"), mentor_org: "МОУ «Берёзовская СОШ»", subject: "Математика", mentee: "Тополев Игорь Ильич", mentee_org: "МОУ «Ольховская СОШ»", status: "Активна" },
-      { no: 2, mentor: "#N/A", mentor_org: "=ВПР(A2;Организации!A:A;1;0)", subject: "Физика", mentee: "Вязова Елена Олеговна", mentee_org: "МОУ «Ивовая ООШ»", status: "Активна" },
+      {
+        no: 1,
+        mentor: errorCell("#REF!"),
+        mentor_org: "МОУ «Берёзовская СОШ»",
+        subject: "Математика",
+        mentee: "Тополев Игорь Ильич",
+        mentee_org: "МОУ «Ольховская СОШ»",
+        status: "Активна",
+      },
+      {
+        no: 2,
+        mentor: "#N/A",
+        mentor_org: "=ВПР(A2;Организации!A:A;1;0)",
+        subject: "Физика",
+        mentee: "Вязова Елена Олеговна",
+        mentee_org: "МОУ «Ивовая ООШ»",
+        status: "Активна",
+      },
     ];
     const general = { ...(FIXTURE_DATA.general as object), org_full_name: errorCell("#REF!"), topic: "=A1" };
     for (const form of REPORT_FORMS) {
@@ -146,6 +228,12 @@ describe("a value the validator could not read is never printed", () => {
       expect(t, form.name).not.toMatch(/#REF!|#N\/A|=ВПР|=A1/);
     }
     // A text that merely starts with «=» in words is text.
-    expect(text(model(fixtureResult({ general: { ...(FIXTURE_DATA.general as object), goal: "= 5 баллов по шкале" } } as never)))).toContain("= 5 баллов по шкале");
+    expect(
+      text(
+        model(
+          fixtureResult({ general: { ...(FIXTURE_DATA.general as object), goal: "= 5 баллов по шкале" } } as never),
+        ),
+      ),
+    ).toContain("= 5 баллов по шкале");
   });
 });

@@ -12,7 +12,13 @@ export function docxToPdf(docx: string, outDir: string): string {
     [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
     { stdio: "pipe", timeout: 120_000 },
   );
-  return join(outDir, docx.split("/").pop()!.replace(/\.docx$/, ".pdf"));
+  return join(
+    outDir,
+    docx
+      .split("/")
+      .pop()!
+      .replace(/\.docx$/, ".pdf"),
+  );
 }
 
 /**

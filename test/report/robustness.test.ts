@@ -14,7 +14,18 @@ import { renderDocx } from "../../src/local/docx.js";
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 30 }),
-  fc.constantFrom("Выполнено частично", "Не состоялась", "Школа с НОР", "Распоряжение", "Региональный", "январь 2021", "2022", "=1+1", "<w:t>", "\u0001"),
+  fc.constantFrom(
+    "Выполнено частично",
+    "Не состоялась",
+    "Школа с НОР",
+    "Распоряжение",
+    "Региональный",
+    "январь 2021",
+    "2022",
+    "=1+1",
+    "<w:t>",
+    "\u0001",
+  ),
   fc.integer({ min: -5, max: 100000 }),
   fc.double({ noNaN: false }),
   fc.boolean(),
@@ -59,7 +70,9 @@ describe("report robustness", () => {
     const built = buildReport(result, { strict: false });
     expect(built.kind).toBe("document");
     if (built.kind !== "document") return;
-    const tables = built.model.blocks.filter((b) => b.type === "table" && !b.columns.some((c) => c.header === "Сообщение"));
+    const tables = built.model.blocks.filter(
+      (b) => b.type === "table" && !b.columns.some((c) => c.header === "Сообщение"),
+    );
     for (const t of tables) {
       if (t.type !== "table" || t.columns[0]?.header === "Показатель") continue;
       expect(t.rows).toEqual([t.columns.map(() => "—")]);

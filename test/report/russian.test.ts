@@ -141,12 +141,14 @@ describe("wholePercent / formatPercent", () => {
 describe("orgNameGenitive", () => {
   it("declines the legal form for «на базе …» and keeps the proper name as written", async () => {
     const { orgNameGenitive } = await import("../../src/core/russian.js");
-    expect(orgNameGenitive("Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»")).toBe(
-      "муниципального общеобразовательного учреждения «Средняя общеобразовательная школа № 4»",
-    );
-    expect(orgNameGenitive("Муниципальное образовательное учреждение дополнительного образования «Центр развития образования»")).toBe(
-      "муниципального образовательного учреждения дополнительного образования «Центр развития образования»",
-    );
+    expect(
+      orgNameGenitive("Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»"),
+    ).toBe("муниципального общеобразовательного учреждения «Средняя общеобразовательная школа № 4»");
+    expect(
+      orgNameGenitive(
+        "Муниципальное образовательное учреждение дополнительного образования «Центр развития образования»",
+      ),
+    ).toBe("муниципального образовательного учреждения дополнительного образования «Центр развития образования»");
     expect(orgNameGenitive("Муниципальная бюджетная общеобразовательная организация «Лицей № 2»")).toBe(
       "муниципальной бюджетной общеобразовательной организации «Лицей № 2»",
     );
@@ -164,12 +166,27 @@ describe("orgNameGenitive", () => {
 
 describe("splitPositionAndName (the approval block)", () => {
   it("takes the name off the end of the approver field in any common order", () => {
-    expect(splitPositionAndName("Председатель комитета образования Ю.Н. Рябинин")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
-    expect(splitPositionAndName("Председатель комитета  образования Ю. Н. Рябинин")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
-    expect(splitPositionAndName("Председатель комитета образования Рябинин Ю.Н.")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
-    expect(splitPositionAndName("Председатель комитета образования Рябинин Юрий Николаевич")).toEqual({ position: "Председатель комитета образования", name: "Ю.Н. Рябинин" });
+    expect(splitPositionAndName("Председатель комитета образования Ю.Н. Рябинин")).toEqual({
+      position: "Председатель комитета образования",
+      name: "Ю.Н. Рябинин",
+    });
+    expect(splitPositionAndName("Председатель комитета  образования Ю. Н. Рябинин")).toEqual({
+      position: "Председатель комитета образования",
+      name: "Ю.Н. Рябинин",
+    });
+    expect(splitPositionAndName("Председатель комитета образования Рябинин Ю.Н.")).toEqual({
+      position: "Председатель комитета образования",
+      name: "Ю.Н. Рябинин",
+    });
+    expect(splitPositionAndName("Председатель комитета образования Рябинин Юрий Николаевич")).toEqual({
+      position: "Председатель комитета образования",
+      name: "Ю.Н. Рябинин",
+    });
     expect(splitPositionAndName("Ю.Н. Рябинин")).toEqual({ position: "", name: "Ю.Н. Рябинин" });
     // No recognisable name: all of it is the position.
-    expect(splitPositionAndName("Председатель комитета образования")).toEqual({ position: "Председатель комитета образования", name: "" });
+    expect(splitPositionAndName("Председатель комитета образования")).toEqual({
+      position: "Председатель комитета образования",
+      name: "",
+    });
   });
 });

@@ -2,12 +2,19 @@ import { describe, expect, it } from "vitest";
 import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
 import { buildReportModel } from "../../src/core/report/build.js";
 import type { DocModel, TableBlock } from "../../src/core/report/model.js";
-import { CELL_PADDING_PT, columnMinimumsPt, layoutSections, textWidthPt, wordWidthPt } from "../../src/core/report/widths.js";
+import {
+  CELL_PADDING_PT,
+  columnMinimumsPt,
+  layoutSections,
+  textWidthPt,
+  wordWidthPt,
+} from "../../src/core/report/widths.js";
 import { digest } from "../committee/fixtures.js";
 import { FIXTURE_DATA, fixtureResult } from "./fixture.js";
 
 const tables = (m: DocModel): TableBlock[] => m.blocks.filter((b): b is TableBlock => b.type === "table");
-const share = (t: TableBlock, i: number, total: number): number => (t.columns[i]!.width / t.columns.reduce((a, c) => a + c.width, 0)) * total;
+const share = (t: TableBlock, i: number, total: number): number =>
+  (t.columns[i]!.width / t.columns.reduce((a, c) => a + c.width, 0)) * total;
 
 /** Every word of every table fits its column whole, on the page of the table's own section. */
 function expectWordsFit(m: DocModel): void {
@@ -30,28 +37,59 @@ describe("column widths chosen for their content", () => {
   });
 
   it("portrait report: no header word and no one-word cell («Муниципальный», «Обществознание») breaks", () => {
-    const speeches = [...FIXTURE_DATA.speeches, { level: "Муниципальный", date: "24.03.2022", place: "Семинар", topic: "Опыт", speaker: "Грабова А.С." }];
+    const speeches = [
+      ...FIXTURE_DATA.speeches,
+      { level: "Муниципальный", date: "24.03.2022", place: "Семинар", topic: "Опыт", speaker: "Грабова А.С." },
+    ];
     const mentoring = [
       ...FIXTURE_DATA.mentoring,
-      { mentor: "Кедрова Анна Ивановна", mentor_org: "МОУ «Кедровая СОШ»", subject: "Обществознание", mentee: "Липова Ольга Ивановна", mentee_org: "МОУ «Липовская СОШ»", status: "Активна" },
+      {
+        mentor: "Кедрова Анна Ивановна",
+        mentor_org: "МОУ «Кедровая СОШ»",
+        subject: "Обществознание",
+        mentee: "Липова Ольга Ивановна",
+        mentee_org: "МОУ «Липовская СОШ»",
+        status: "Активна",
+      },
     ];
     const m = buildReportModel(fixtureResult({ speeches, mentoring }));
     expect(m.orientation).toBe("portrait");
     expectWordsFit(m);
-    const landscape = buildReportModel({ ...fixtureResult(), context: { ...fixtureResult().context, settings: { ...fixtureResult().context.settings, orientation: "landscape" } } });
+    const landscape = buildReportModel({
+      ...fixtureResult(),
+      context: {
+        ...fixtureResult().context,
+        settings: { ...fixtureResult().context.settings, orientation: "landscape" },
+      },
+    });
     expect(landscape.orientation).toBe("landscape");
     expectWordsFit(landscape);
   });
 
   it("a narrow number column gives its room to the wide text columns", () => {
-    const t = tables(buildReportModel(fixtureResult())).find((x) => x.columns[4]?.header === "Количество наставляемых")!;
+    const t = tables(buildReportModel(fixtureResult())).find(
+      (x) => x.columns[4]?.header === "Количество наставляемых",
+    )!;
     const total = textWidthPt("portrait");
     // The count column is as wide as its header word needs, no wider.
     expect(share(t, 4, total)).toBeLessThanOrEqual(wordWidthPt("наставляемых", true) + CELL_PADDING_PT + 1);
   });
 
   it("справка: «Ошибки», «Наставляемых» and the other header words fit", () => {
-    const record: SchoolRecord = { link: "", modified: "", updated: "", reportLink: "", id: "a", organisation: "МОУ «СОШ № 7»", state: STATE_OK, digest: digest({ organisation: "МОУ «СОШ № 7»", summary: { errors: 2, warnings: 1, infos: 0, completeness: 1 }, firstErrors: ["План-факт, L7: Нет управленческих действий"] }) };
+    const record: SchoolRecord = {
+      link: "",
+      modified: "",
+      updated: "",
+      reportLink: "",
+      id: "a",
+      organisation: "МОУ «СОШ № 7»",
+      state: STATE_OK,
+      digest: digest({
+        organisation: "МОУ «СОШ № 7»",
+        summary: { errors: 2, warnings: 1, infos: 0, completeness: 1 },
+        firstErrors: ["План-факт, L7: Нет управленческих действий"],
+      }),
+    };
     expectWordsFit(buildSummaryDoc([record], { date: "2023-06-01" }));
   });
 });
@@ -59,8 +97,17 @@ describe("column widths chosen for their content", () => {
 describe("landscape sections", () => {
   const wide = (): TableBlock => ({
     type: "table",
-    columns: ["Сопровождение", "Муниципальный", "Представленный", "Организационное", "Результативность", "Всероссийский"].map((header) => ({ header, width: 1 })),
-    rows: [["Сопровождение", "Муниципальный", "Представленный", "Организационное", "Результативность", "Всероссийский"]],
+    columns: [
+      "Сопровождение",
+      "Муниципальный",
+      "Представленный",
+      "Организационное",
+      "Результативность",
+      "Всероссийский",
+    ].map((header) => ({ header, width: 1 })),
+    rows: [
+      ["Сопровождение", "Муниципальный", "Представленный", "Организационное", "Результативность", "Всероссийский"],
+    ],
   });
   const narrow = (): TableBlock => ({ type: "table", columns: [{ header: "А", width: 1 }], rows: [["б"]] });
 
@@ -77,7 +124,9 @@ describe("landscape sections", () => {
       ],
       "portrait",
     );
-    expect(blocks.map((b) => (b.type === "section" ? `section ${b.orientation}` : b.type === "heading" ? b.text : b.type))).toEqual([
+    expect(
+      blocks.map((b) => (b.type === "section" ? `section ${b.orientation}` : b.type === "heading" ? b.text : b.type)),
+    ).toEqual([
       "1. Раздел",
       "table",
       "section landscape",
@@ -94,7 +143,10 @@ describe("landscape sections", () => {
 
   it("a landscape report has no sections; a page break before a turn is dropped (no blank page)", () => {
     expect(layoutSections([narrow(), wide()], "landscape").some((b) => b.type === "section")).toBe(false);
-    const blocks = layoutSections([narrow(), { type: "pageBreak" }, { type: "heading", level: 1, text: "Приложение" }, wide()], "portrait");
+    const blocks = layoutSections(
+      [narrow(), { type: "pageBreak" }, { type: "heading", level: 1, text: "Приложение" }, wide()],
+      "portrait",
+    );
     expect(blocks.map((b) => b.type)).toEqual(["table", "section", "heading", "table"]);
   });
 });

@@ -36,7 +36,14 @@ const CASES: Partial<Record<RuleId, Case>> = {
   TPL_SHEET_MISSING: {
     fire: () => clean().without("orgs"),
     // The tab's purpose is quoted with its first letter lowered only: «Наставничество» keeps its capital.
-    expect: { sheet: "Организации", cell: null, says: ["Нет вкладки «Организации»", "(организации — участники проекта; на них ссылается вкладка «Наставничество»)"] },
+    expect: {
+      sheet: "Организации",
+      cell: null,
+      says: [
+        "Нет вкладки «Организации»",
+        "(организации — участники проекта; на них ссылается вкладка «Наставничество»)",
+      ],
+    },
     quiet: () => renameTab(clean().build(), "Затруднения", "затруднения "),
   },
   TPL_HEADER_MISMATCH: {
@@ -63,7 +70,8 @@ const CASES: Partial<Record<RuleId, Case>> = {
   GEN_REQUIRED: {
     fire: () => clean().field("general", "topic", "  "),
     expect: { sheet: "Общие сведения", cell: "B20", says: ["«Тема»"] },
-    quiet: () => clean().field("general", "consultant", "").field("general", "email", "").field("general", "report_date", ""),
+    quiet: () =>
+      clean().field("general", "consultant", "").field("general", "email", "").field("general", "report_date", ""),
   },
   GEN_PERIOD_INVALID: {
     fire: () => clean().field("general", "period", "двадцать второй"),
@@ -93,7 +101,8 @@ const CASES: Partial<Record<RuleId, Case>> = {
   TERM_INVALID: {
     fire: () => clean().patch("plan", 0, { term: "Маи" }),
     expect: { sheet: "План-факт", cell: "D2", says: ["«Маи»", "24.02"] },
-    quiet: () => clean().patch("plan", 0, { term: "Ноябрь 15.11, 17.11, 22.11" }).patch("plan", 2, { term: "14.03.-31.03" }),
+    quiet: () =>
+      clean().patch("plan", 0, { term: "Ноябрь 15.11, 17.11, 22.11" }).patch("plan", 2, { term: "14.03.-31.03" }),
   },
   TERM_REVERSED: {
     fire: () => clean().patch("plan", 0, { term: "10.03.2022-03.03.2022" }),
@@ -133,7 +142,10 @@ const CASES: Partial<Record<RuleId, Case>> = {
   PLAN_FACT_MISSING: {
     fire: () => clean().patch("plan", 0, { fact: "" }),
     expect: { sheet: "План-факт", cell: "G2", says: ["«Выполнено»"] },
-    quiet: () => clean().patch("plan", 5, { fact: "", status: "В работе" }).patch("plan", 3, { status: "Перенесено", fact: "", fact_qty: 0 }),
+    quiet: () =>
+      clean()
+        .patch("plan", 5, { fact: "", status: "В работе" })
+        .patch("plan", 3, { status: "Перенесено", fact: "", fact_qty: 0 }),
   },
   PLAN_DEVIATION_REASON_MISSING: {
     fire: () => clean().patch("plan", 3, { reason: "Отклонений по данному направлению нет." }),
@@ -148,7 +160,10 @@ const CASES: Partial<Record<RuleId, Case>> = {
   PLAN_REASON_WITHOUT_DEVIATION: {
     fire: () => clean().patch("plan", 0, { reason: "Не все педагоги смогли подключиться" }),
     expect: { sheet: "План-факт", cell: "K2", says: ["«Не все педагоги смогли подключиться»"] },
-    quiet: () => clean().patch("plan", 0, { reason: "нет" }).patch("plan", 2, { reason: "Отклонений по данному направлению нет." }),
+    quiet: () =>
+      clean()
+        .patch("plan", 0, { reason: "нет" })
+        .patch("plan", 2, { reason: "Отклонений по данному направлению нет." }),
   },
   PLAN_QTY_INVALID: {
     fire: () => clean().patch("plan", 0, { plan_qty: "много" }),
@@ -175,7 +190,14 @@ const CASES: Partial<Record<RuleId, Case>> = {
     expect: { sheet: "План-факт", cell: "A6", says: ["«5.1»", "«5»"] },
     quiet: () =>
       clean().add("plan", {
-        no: "3.1", task_no: "3", activity: "Занятие гостиной", term: "Май", executors: "Психолог", responsible: "Лебедева Н.А.", fact: "Проведено", status: "Выполнено",
+        no: "3.1",
+        task_no: "3",
+        activity: "Занятие гостиной",
+        term: "Май",
+        executors: "Психолог",
+        responsible: "Лебедева Н.А.",
+        fact: "Проведено",
+        status: "Выполнено",
       }),
   },
   PLAN_CHILD_OUTSIDE_PARENT: {
@@ -199,7 +221,7 @@ const CASES: Partial<Record<RuleId, Case>> = {
     quiet: () => clean().patch("plan", 1, { responsible: "" }),
   },
   ORG_DUPLICATE: {
-    fire: () => clean().add("orgs", { name: "МОУ \"СОШ №4\"", type: "Школа-лидер" }),
+    fire: () => clean().add("orgs", { name: 'МОУ "СОШ №4"', type: "Школа-лидер" }),
     expect: { sheet: "Организации", cell: "A7", says: ["строке 2"] },
     quiet: () => clean().add("orgs", { name: "МОУ «СОШ № 14»", type: "Школа-лидер" }),
   },
@@ -215,8 +237,16 @@ const CASES: Partial<Record<RuleId, Case>> = {
   },
   MENT_ORG_UNKNOWN: {
     fire: () => clean().patch("mentoring", 0, { mentee_org: "МОУ «Лесновая СОШ»" }),
-    expect: { sheet: "Наставничество", cell: "F2", says: ["«МОУ «Лесновая СОШ»»", "Возможно, имелась в виду «МОУ «Лесная СОШ»»"] },
-    quiet: () => clean().patch("mentoring", 0, { mentee_org: "моу \"лесная  сош\"" }).patch("mentoring", 1, { mentee_org: "Речная ООШ" }).patch("mentoring", 2, { mentee_org: "МБОУ «Озёрная СОШ»" }),
+    expect: {
+      sheet: "Наставничество",
+      cell: "F2",
+      says: ["«МОУ «Лесновая СОШ»»", "Возможно, имелась в виду «МОУ «Лесная СОШ»»"],
+    },
+    quiet: () =>
+      clean()
+        .patch("mentoring", 0, { mentee_org: 'моу "лесная  сош"' })
+        .patch("mentoring", 1, { mentee_org: "Речная ООШ" })
+        .patch("mentoring", 2, { mentee_org: "МБОУ «Озёрная СОШ»" }),
   },
   MENT_MENTOR_ORG_TYPE: {
     fire: () => clean().patch("mentoring", 0, { mentor_org: "МОУ «Речная ООШ»" }),
@@ -245,31 +275,50 @@ const CASES: Partial<Record<RuleId, Case>> = {
   },
   MENT_LOAD_EXCEEDED: {
     fire: () => clean().field("settings", "max_mentees", 1),
-    expect: { sheet: "Наставничество", cell: "B2", says: ["«Петрова О.В.»", "2 действующих наставляемых", "не больше 1"] },
+    expect: {
+      sheet: "Наставничество",
+      cell: "B2",
+      says: ["«Петрова О.В.»", "2 действующих наставляемых", "не больше 1"],
+    },
     quiet: () => clean().field("settings", "max_mentees", "2"),
   },
   MENT_DUPLICATE_PAIR: {
-    fire: () => clean().add("mentoring", { ...clean().dataRows("mentoring")[0]!, no: "5", mentee: "Смирнова  Анна Сергеевна" }),
+    fire: () =>
+      clean().add("mentoring", { ...clean().dataRows("mentoring")[0]!, no: "5", mentee: "Смирнова  Анна Сергеевна" }),
     expect: { sheet: "Наставничество", cell: "E6", says: ["строке 2"] },
-    quiet: () => clean().add("mentoring", { ...clean().dataRows("mentoring")[0]!, no: "5", mentee: "Смирнова Анна Степановна" }),
+    quiet: () =>
+      clean().add("mentoring", { ...clean().dataRows("mentoring")[0]!, no: "5", mentee: "Смирнова Анна Степановна" }),
   },
   MENT_MENTEE_MULTI_MENTOR: {
     fire: () =>
       clean().add("mentoring", {
-        no: "5", mentor: "Новиков Игорь Петрович", mentor_org: "МОУ «СОШ № 4»", subject: "Русский язык", mentee: "Смирнова Анна Сергеевна",
-        mentee_org: "МОУ «Лесная СОШ»", form: "Учитель – учитель", status: "Планируется",
+        no: "5",
+        mentor: "Новиков Игорь Петрович",
+        mentor_org: "МОУ «СОШ № 4»",
+        subject: "Русский язык",
+        mentee: "Смирнова Анна Сергеевна",
+        mentee_org: "МОУ «Лесная СОШ»",
+        form: "Учитель – учитель",
+        status: "Планируется",
       }),
     expect: { sheet: "Наставничество", cell: "B6", says: ["«Смирнова А.С.»", "«Петрова О.В.»", "«Новиков И.П.»"] },
     quiet: () =>
       clean().add("mentoring", {
-        no: "5", mentor: "Новиков Игорь Петрович", mentor_org: "МОУ «СОШ № 4»", subject: "Русский язык", mentee: "Смирнова Анна Сергеевна",
-        mentee_org: "МОУ «Лесная СОШ»", form: "Учитель – учитель", status: "Завершена",
+        no: "5",
+        mentor: "Новиков Игорь Петрович",
+        mentor_org: "МОУ «СОШ № 4»",
+        subject: "Русский язык",
+        mentee: "Смирнова Анна Сергеевна",
+        mentee_org: "МОУ «Лесная СОШ»",
+        form: "Учитель – учитель",
+        status: "Завершена",
       }),
   },
   MENT_NOT_HELD_REASON: {
     fire: () => clean().patch("mentoring", 3, { not_held_reason: "-" }),
     expect: { sheet: "Наставничество", cell: "K5", says: ["«Не состоялась»"] },
-    quiet: () => clean().patch("mentoring", 0, { status: "Приостановлена", not_held_reason: "Декретный отпуск наставляемой" }),
+    quiet: () =>
+      clean().patch("mentoring", 0, { status: "Приостановлена", not_held_reason: "Декретный отпуск наставляемой" }),
   },
   MENT_DECLARED_MISMATCH: {
     fire: () => clean().field("general", "declared_mentees", 21),
@@ -298,9 +347,13 @@ const CASES: Partial<Record<RuleId, Case>> = {
     quiet: () => clean().field("general", "declared_participants", "не менее 166"),
   },
   PART_CATEGORY_DUPLICATE: {
-    fire: () => clean().add("participants", { category: "родители", count: 5 }).field("general", "declared_participants", 171),
+    fire: () =>
+      clean().add("participants", { category: "родители", count: 5 }).field("general", "declared_participants", 171),
     expect: { sheet: "Участники", cell: "A6", says: ["«родители»", "строке 5"] },
-    quiet: () => clean().add("participants", { category: "Иное", count: 1 }, { category: "Иное", count: 2 }).field("general", "declared_participants", 169),
+    quiet: () =>
+      clean()
+        .add("participants", { category: "Иное", count: 1 }, { category: "Иное", count: 2 })
+        .field("general", "declared_participants", 169),
   },
   PART_TRAINING_PERCENT_MISMATCH: {
     fire: () => clean().patch("training", 0, { percent: 40 }),
@@ -320,7 +373,10 @@ const CASES: Partial<Record<RuleId, Case>> = {
   EVT_COUNT_INVALID: {
     fire: () => clean().patch("dissemination", 0, { teachers: "много" }),
     expect: { sheet: "Распространение опыта", cell: "E2", says: ["«много»"] },
-    quiet: () => clean().patch("dissemination", 0, { teachers: "25 чел." }).patch("internal_events", 0, { attendees: "40 человек" }),
+    quiet: () =>
+      clean()
+        .patch("dissemination", 0, { teachers: "25 чел." })
+        .patch("internal_events", 0, { attendees: "40 человек" }),
   },
   EVT_NO_PARTICIPANTS: {
     fire: () => clean().patch("dissemination", 0, { teachers: 0, partners: "" }),
@@ -348,20 +404,34 @@ const CASES: Partial<Record<RuleId, Case>> = {
     quiet: () => clean().patch("documents", 1, { kind: "Договор", number: "" }),
   },
   DOC_DUPLICATE: {
-    fire: () => clean().add("documents", { kind: "приказ", date: "15.01.2022", number: "12-О", title: "О реализации проекта" }),
+    fire: () =>
+      clean().add("documents", { kind: "приказ", date: "15.01.2022", number: "12-О", title: "О реализации проекта" }),
     expect: { sheet: "Документы", cell: "C4", says: ["строку 2"] },
     quiet: () => clean().add("documents", { kind: "Приказ", date: "16.01.2022", number: "12-о", title: "О другом" }),
   },
   STAFF_LEADER_MISSING: {
-    fire: () => clean().patch("staff", 0, { name: "Соколов Михаил Иванович" }).patch("staff", 0, { name: "Соколова Н.И." }),
+    fire: () =>
+      clean().patch("staff", 0, { name: "Соколов Михаил Иванович" }).patch("staff", 0, { name: "Соколова Н.И." }),
     expect: { sheet: "Кадры", cell: null, says: ["«Соколова Марина Игоревна»"] },
     quiet: () => clean().patch("staff", 0, { name: "Соколова Марина Игоревна" }),
   },
 };
 
 // «Мониторинг», «Рекомендации», «Справка о проекте» (template version 2): one good row each.
-const MON_ROW = { indicator: "Удовлетворённость совместной работой", group: "Школы с НОР", value: "3,67", scale: 5, respondents: "7 из 8", detail: "" };
-const REC_ROW = { no: "1", addressee: "Муниципальной методической службе", text: "Проанализировать предложения участников", deadline: "до 05.06.2023 года" };
+const MON_ROW = {
+  indicator: "Удовлетворённость совместной работой",
+  group: "Школы с НОР",
+  value: "3,67",
+  scale: 5,
+  respondents: "7 из 8",
+  detail: "",
+};
+const REC_ROW = {
+  no: "1",
+  addressee: "Муниципальной методической службе",
+  text: "Проанализировать предложения участников",
+  deadline: "до 05.06.2023 года",
+};
 const monitoring = (row: Record<string, Cell>) => clean().rows("monitoring", [{ ...MON_ROW, ...row }]);
 const recommendation = (row: Record<string, Cell>) => clean().rows("recommendations", [{ ...REC_ROW, ...row }]);
 
@@ -414,7 +484,10 @@ const SPRAVKA_CASES = {
   SPR_SIGNER_INCOMPLETE: {
     fire: () => clean().field("spravka", "signer_position", "Методист МОУ ДО «Центр развития образования»"),
     expect: { sheet: "Справка о проекте", cell: "B3", says: ["«ФИО подписывающего справку»"] },
-    quiet: () => clean().field("spravka", "signer_position", "Методист ЦРО").field("spravka", "signer_name", "Ветрова Наталья Игоревна"),
+    quiet: () =>
+      clean()
+        .field("spravka", "signer_position", "Методист ЦРО")
+        .field("spravka", "signer_name", "Ветрова Наталья Игоревна"),
   },
 } satisfies Partial<Record<RuleId, Case>>;
 Object.assign(CASES, SPRAVKA_CASES);
@@ -472,16 +545,18 @@ describe("TERM_* on every tab with a date or a term", () => {
   });
 
   it("a document needs one day, a publication may give a month", () => {
-    const found = check(cleanWorkbook().patch("documents", 0, { date: "январь 2022" }).patch("publications", 0, { date: "ноябрь 2022" })).issues;
+    const found = check(
+      cleanWorkbook().patch("documents", 0, { date: "январь 2022" }).patch("publications", 0, { date: "ноябрь 2022" }),
+    ).issues;
     expect(found.filter((i) => i.rule === "TERM_INVALID").map((i) => `${i.sheet} ${i.cell}`)).toEqual(["Документы B2"]);
   });
 });
 
 describe("severity and wording details", () => {
   it("RES_ACTUAL_MISSING is an error in a final report", () => {
-    const found = check(cleanWorkbook().field("general", "report_type", "Итоговый").patch("results", 0, { actual_product: "" })).issues.filter(
-      (i) => i.rule === "RES_ACTUAL_MISSING",
-    );
+    const found = check(
+      cleanWorkbook().field("general", "report_type", "Итоговый").patch("results", 0, { actual_product: "" }),
+    ).issues.filter((i) => i.rule === "RES_ACTUAL_MISSING");
     expect(found).toHaveLength(1);
     expect(found[0]!.severity).toBe("error");
     expect(found[0]!.cell).toBe("E2");
@@ -496,13 +571,17 @@ describe("severity and wording details", () => {
     ];
     const ok = check(cleanWorkbook().rows("tasks", tasks)).issues.filter((i) => i.rule === "PLAN_TASK_UNKNOWN");
     expect(ok).toEqual([]);
-    const bad = check(cleanWorkbook().rows("tasks", tasks).patch("plan", 0, { task_no: "2.7" })).issues.filter((i) => i.rule === "PLAN_TASK_UNKNOWN");
+    const bad = check(cleanWorkbook().rows("tasks", tasks).patch("plan", 0, { task_no: "2.7" })).issues.filter(
+      (i) => i.rule === "PLAN_TASK_UNKNOWN",
+    );
     expect(bad.map((i) => i.cell)).toEqual(["B2"]);
     expect(bad[0]!.message).toContain("2.1, 2.2, 2.3");
   });
 
   it("a deviation row with «нет» as reason and «-» as action gets both findings, each at its own cell", () => {
-    const found = check(cleanWorkbook().patch("plan", 3, { reason: "нет", action: "-" })).issues.filter((i) => i.row === 5);
+    const found = check(cleanWorkbook().patch("plan", 3, { reason: "нет", action: "-" })).issues.filter(
+      (i) => i.row === 5,
+    );
     expect(found.map((i) => `${i.rule} ${i.cell} ${i.column}`).sort()).toEqual([
       "PLAN_DEVIATION_ACTION_MISSING L5 Управленческие действия",
       "PLAN_DEVIATION_REASON_MISSING K5 Причины отклонения",

@@ -14,11 +14,22 @@ describe("buildContext", () => {
   });
 
   it("report date: option beats the workbook, the workbook beats today", () => {
-    expect(check(cleanWorkbook(), { reportDate: "2022-06-01", today: "2030-01-01" }).context.reportDate).toBe("2022-06-01");
-    expect(check(cleanWorkbook().field("general", "report_date", dateCell("2022-11-30")), { today: "2030-01-01" }).context.reportDate).toBe("2022-11-30");
-    expect(check(cleanWorkbook().field("general", "report_date", ""), { today: "2030-01-01" }).context.reportDate).toBe("2030-01-01");
-    expect(check(cleanWorkbook().field("general", "report_date", "вчера"), { today: "2030-01-01" }).context.reportDate).toBe("2030-01-01");
-    expect(check(cleanWorkbook().field("general", "report_date", ""), {}).context.reportDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(check(cleanWorkbook(), { reportDate: "2022-06-01", today: "2030-01-01" }).context.reportDate).toBe(
+      "2022-06-01",
+    );
+    expect(
+      check(cleanWorkbook().field("general", "report_date", dateCell("2022-11-30")), { today: "2030-01-01" }).context
+        .reportDate,
+    ).toBe("2022-11-30");
+    expect(check(cleanWorkbook().field("general", "report_date", ""), { today: "2030-01-01" }).context.reportDate).toBe(
+      "2030-01-01",
+    );
+    expect(
+      check(cleanWorkbook().field("general", "report_date", "вчера"), { today: "2030-01-01" }).context.reportDate,
+    ).toBe("2030-01-01");
+    expect(check(cleanWorkbook().field("general", "report_date", ""), {}).context.reportDate).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
   });
 
   it("folds the report type", () => {
@@ -28,7 +39,12 @@ describe("buildContext", () => {
   });
 
   it("reads settings with defaults", () => {
-    expect(check(cleanWorkbook()).context.settings).toEqual({ maxMentees: 5, strict: false, orientation: "portrait", reportFolder: "" });
+    expect(check(cleanWorkbook()).context.settings).toEqual({
+      maxMentees: 5,
+      strict: false,
+      orientation: "portrait",
+      reportFolder: "",
+    });
     const custom = check(
       cleanWorkbook()
         .field("settings", "max_mentees", "7 чел.")
@@ -40,10 +56,17 @@ describe("buildContext", () => {
     const checkbox = check(cleanWorkbook().field("settings", "strict", true));
     expect(checkbox.context.settings.strict).toBe(true);
     expect(checkbox.issues.filter((i) => i.sheet === "Настройки")).toEqual([]);
-    const bad = check(cleanWorkbook().field("settings", "max_mentees", "пять").field("settings", "strict", "может быть"));
+    const bad = check(
+      cleanWorkbook().field("settings", "max_mentees", "пять").field("settings", "strict", "может быть"),
+    );
     expect(bad.context.settings.maxMentees).toBe(5);
     expect(bad.context.settings.strict).toBe(false);
-    expect(bad.issues.filter((i) => i.sheet === "Настройки").map((i) => `${i.rule} ${i.cell}`).sort()).toEqual(["MENT_LOAD_EXCEEDED B2", "TPL_ENUM_INVALID B3"]);
+    expect(
+      bad.issues
+        .filter((i) => i.sheet === "Настройки")
+        .map((i) => `${i.rule} ${i.cell}`)
+        .sort(),
+    ).toEqual(["MENT_LOAD_EXCEEDED B2", "TPL_ENUM_INVALID B3"]);
   });
 
   it("a missing period does not turn every yearless term into a finding", () => {
@@ -96,7 +119,9 @@ describe("a mentor paired with themself", () => {
   it("is found when one of the two is written with initials, and is not also a spelling variant", () => {
     const mentor = check(cleanWorkbook()).workbook.tables.mentoring.rows[0]!.cells.mentor as string;
     const [surname, name, patronymic] = mentor.split(" ") as [string, string, string];
-    const issues = check(cleanWorkbook().patch("mentoring", 0, { mentee: `${surname} ${name[0]}.${patronymic[0]}.` })).issues;
+    const issues = check(
+      cleanWorkbook().patch("mentoring", 0, { mentee: `${surname} ${name[0]}.${patronymic[0]}.` }),
+    ).issues;
     expect(issues.filter((i) => i.rule === "MENT_SELF").map((i) => i.cell)).toEqual(["E2"]);
     expect(issues.filter((i) => i.rule === "MENT_NAME_VARIANT" && i.row === 2)).toEqual([]);
     // Other initials are another person.
@@ -107,22 +132,38 @@ describe("a mentor paired with themself", () => {
 
 describe("rule helpers", () => {
   it("reasonSaysNone recognises the ways people write «no deviation»", () => {
-    for (const s of ["Отклонений нет", "нет", "-", "—", " – ", "Отклонений по данному направлению нет.", "без отклонений", "Отклонения отсутствуют"]) {
+    for (const s of [
+      "Отклонений нет",
+      "нет",
+      "-",
+      "—",
+      " – ",
+      "Отклонений по данному направлению нет.",
+      "без отклонений",
+      "Отклонения отсутствуют",
+    ]) {
       expect(reasonSaysNone(s), s).toBe(true);
     }
-    for (const s of ["Болезнь педагога-психолога", "Причина отклонений – в длительной болезни педагога-психолога", "Свободных помещений нет в расписании школы из-за ремонта"]) {
+    for (const s of [
+      "Болезнь педагога-психолога",
+      "Причина отклонений – в длительной болезни педагога-психолога",
+      "Свободных помещений нет в расписании школы из-за ремонта",
+    ]) {
       expect(reasonSaysNone(s), s).toBe(false);
     }
   });
 
   it("actionSaysNone", () => {
-    for (const s of ["-", "нет", "Управленческие решения не понадобились", "не требуется"]) expect(actionSaysNone(s), s).toBe(true);
-    for (const s of ["Письма руководителям ШНОР", "Занятия перенесены на сентябрь"]) expect(actionSaysNone(s), s).toBe(false);
+    for (const s of ["-", "нет", "Управленческие решения не понадобились", "не требуется"])
+      expect(actionSaysNone(s), s).toBe(true);
+    for (const s of ["Письма руководителям ШНОР", "Занятия перенесены на сентябрь"])
+      expect(actionSaysNone(s), s).toBe(false);
   });
 
   it("surnameInitialsKey compares names as «Фамилия И.О.»", () => {
     const key = surnameInitialsKey("Иванова Анна Петровна");
-    for (const s of ["Иванова А.П.", "Иванова А. П.", "  иванова  анна  петровна ", "А.П. Иванова", "ИВАНОВА А.П"]) expect(surnameInitialsKey(s), s).toBe(key);
+    for (const s of ["Иванова А.П.", "Иванова А. П.", "  иванова  анна  петровна ", "А.П. Иванова", "ИВАНОВА А.П"])
+      expect(surnameInitialsKey(s), s).toBe(key);
     for (const s of ["Иванова А.С.", "Иванов А.П.", "Петрова А.П."]) expect(surnameInitialsKey(s), s).not.toBe(key);
   });
 

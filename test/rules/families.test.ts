@@ -25,7 +25,7 @@ function dirtyGrid(): WorkbookGrid {
     .patch("plan", 3, { action: "-", reason: "нет" })
     .patch("plan", 4, { plan_qty: 7, fact_qty: 1 })
     .patch("results", 0, { actual_result: "" })
-    .add("orgs", { name: "МОУ \"СОШ №4\"", type: "Школа лидер" })
+    .add("orgs", { name: 'МОУ "СОШ №4"', type: "Школа лидер" })
     .patch("mentoring", 0, { mentee_org: "МОУ «Лесновая СОШ»" })
     .patch("participants", 1, { count: "4 чел." })
     .patch("training", 0, { percent: 50, term: "Маи" })
@@ -48,7 +48,9 @@ describe("rule families", () => {
   it("together emit every rule id the parser does not", () => {
     const fromParser: RuleId[] = ["TPL_SHEET_MISSING", "TPL_HEADER_MISMATCH", "TPL_CELL_ERROR"];
     const declared = new Set(RULE_FAMILIES.flatMap((f) => f.ids));
-    expect([...declared].sort()).toEqual((Object.keys(RULES) as RuleId[]).filter((id) => !fromParser.includes(id)).sort());
+    expect([...declared].sort()).toEqual(
+      (Object.keys(RULES) as RuleId[]).filter((id) => !fromParser.includes(id)).sort(),
+    );
   });
 
   it("have unique names and read only template tabs", () => {
@@ -68,8 +70,13 @@ describe("rule families", () => {
     it(`re-checking «${tab.title}» alone on the tabs it reads matches the full check`, () => {
       const reads = tabsRead(tab.key);
       const grid = dirtyGrid();
-      const partial: WorkbookGrid = { ...grid, tabs: grid.tabs.filter((t) => reads.has(TABS.find((d) => d.title === t.title)!.key)) };
-      const live = validateWorkbook(partial, { today: "2022-12-20", onlyTabs: [tab.key] }).issues.filter((i) => i.sheet === tab.title);
+      const partial: WorkbookGrid = {
+        ...grid,
+        tabs: grid.tabs.filter((t) => reads.has(TABS.find((d) => d.title === t.title)!.key)),
+      };
+      const live = validateWorkbook(partial, { today: "2022-12-20", onlyTabs: [tab.key] }).issues.filter(
+        (i) => i.sheet === tab.title,
+      );
       const expected = full.issues.filter((i) => i.sheet === tab.title);
       expect(live).toEqual(expected);
     });

@@ -39,18 +39,32 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 1, arbitrary: fc.double({ noNaN: false }) },
   { weight: 1, arbitrary: fc.integer({ min: -5, max: 60000 }) },
   { weight: 1, arbitrary: fc.boolean() },
-  { weight: 1, arbitrary: fc.date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((d) => dateCell(d.toISOString().slice(0, 10))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true })
+      .map((d) => dateCell(d.toISOString().slice(0, 10))),
+  },
   { weight: 1, arbitrary: fc.constantFrom("#REF!", "#N/A", "#DIV/0!").map(errorCell) },
 );
 
 /** Every template tab with its headers and a few random rows (key-value tabs keep their labels). */
 const grid: fc.Arbitrary<WorkbookGrid> = fc
-  .array(fc.array(fc.array(cell, { minLength: 0, maxLength: 14 }), { maxLength: 6 }), { minLength: TABS.length, maxLength: TABS.length })
+  .array(fc.array(fc.array(cell, { minLength: 0, maxLength: 14 }), { maxLength: 6 }), {
+    minLength: TABS.length,
+    maxLength: TABS.length,
+  })
   .map((perTab) => ({
     tabs: TABS.map((tab, t) => {
       const rows = perTab[t]!;
       if (tab.type === "table") return { title: tab.title, rows: [[...headersOf(tab)], ...rows] };
-      return { title: tab.title, rows: [[...headersOf(tab)], ...tab.fields.map((f, i) => [f.label, rows[i % Math.max(rows.length, 1)]?.[0] ?? null])] };
+      return {
+        title: tab.title,
+        rows: [
+          [...headersOf(tab)],
+          ...tab.fields.map((f, i) => [f.label, rows[i % Math.max(rows.length, 1)]?.[0] ?? null]),
+        ],
+      };
     }),
   }));
 

@@ -28,7 +28,13 @@ describe("computeMetrics on the clean fixture", () => {
 
   it("sums participants and counts events by tab and level", () => {
     expect(m.participantsTotal).toBe(166);
-    expect(m.eventsByTab).toEqual({ "Распространение опыта": 1, "Мероприятия МИП": 1, Конкурсы: 1, Выступления: 1, Публикации: 1 });
+    expect(m.eventsByTab).toEqual({
+      "Распространение опыта": 1,
+      "Мероприятия МИП": 1,
+      Конкурсы: 1,
+      Выступления: 1,
+      Публикации: 1,
+    });
     expect(m.eventsByLevel).toEqual({ Муниципальный: 1 });
     expect(m.publications).toBe(1);
     expect(m.publicationsByLevel).toEqual({ Региональный: 1 });
@@ -48,7 +54,9 @@ describe("metrics details", () => {
   });
 
   it("completeness of a final report also needs «Общий вывод»", () => {
-    const m = check(cleanWorkbook().field("general", "report_type", "Итоговый").field("conclusions", "conclusion", "")).metrics;
+    const m = check(
+      cleanWorkbook().field("general", "report_type", "Итоговый").field("conclusions", "conclusion", ""),
+    ).metrics;
     expect(m.completeness).toBeCloseTo(16 / 17, 10);
   });
 
@@ -71,7 +79,10 @@ describe("metrics details", () => {
         { name: "Д", level: "", result: "Участник" },
       ]),
     ).metrics;
-    expect(m.contestsByLevel).toEqual({ Региональный: { participations: 3, wins: 1 }, Всероссийский: { participations: 1, wins: 1 } });
+    expect(m.contestsByLevel).toEqual({
+      Региональный: { participations: 3, wins: 1 },
+      Всероссийский: { participations: 1, wins: 1 },
+    });
   });
 
   it("plan execution follows the report date", () => {
@@ -110,7 +121,13 @@ describe("metrics details", () => {
       cleanWorkbook()
         .add(
           "publications",
-          { authors: "Петрова О.В.", title: "Старая статья", source: "Журнал", level: "Региональный", date: "01.06.2021" },
+          {
+            authors: "Петрова О.В.",
+            title: "Старая статья",
+            source: "Журнал",
+            level: "Региональный",
+            date: "01.06.2021",
+          },
           { authors: "Петрова О.В.", title: "Без даты", source: "Журнал", level: "Муниципальный", date: "" },
         )
         .add(
@@ -118,7 +135,13 @@ describe("metrics details", () => {
           { level: "Региональный", date: "15.02.2023", place: "Конференция", topic: "Итоги", speaker: "Петрова О.В." },
           { level: "Муниципальный", date: "когда-нибудь", place: "Семинар", topic: "Опыт", speaker: "Петрова О.В." },
         )
-        .add("dissemination", { kind: "Семинар", name: "Прошлогодний", level: "Региональный", date: "ноябрь 2021", teachers: 5 }),
+        .add("dissemination", {
+          kind: "Семинар",
+          name: "Прошлогодний",
+          level: "Региональный",
+          date: "ноябрь 2021",
+          teachers: 5,
+        }),
     ).metrics;
     expect(m.publications).toBe(2);
     expect(m.publicationsByLevel).toEqual({ Региональный: 1, Муниципальный: 1 });

@@ -7,13 +7,15 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
 import { type RowSpec, check, cleanWorkbook } from "../helpers/grid-builder.js";
 
-const on = (issues: Issue[], sheet: string): string[] => issues.filter((i) => i.sheet === sheet).map((i) => `${i.rule} ${i.cell}`);
+const on = (issues: Issue[], sheet: string): string[] =>
+  issues.filter((i) => i.sheet === sheet).map((i) => `${i.rule} ${i.cell}`);
 
 describe("platform report 2022, section 2.7 (plan versus fact)", () => {
   const webinars: RowSpec = {
     no: "1",
     task_no: "1",
-    activity: "Проведение вебинаров для администрации и педагогов: изучение и распространение педагогического опыта; работа с особой категорией детей (дети с ОВЗ)",
+    activity:
+      "Проведение вебинаров для администрации и педагогов: изучение и распространение педагогического опыта; работа с особой категорией детей (дети с ОВЗ)",
     term: "в течение года",
     responsible: "Морозова Т.В.",
     fact: "1. Вебинар «Образовательные технологии, используемые при работе с детьми с ОВЗ». Изучен и распространен опыт педагогов СОШ № 4.",
@@ -24,7 +26,8 @@ describe("platform report 2022, section 2.7 (plan versus fact)", () => {
   const tutors: RowSpec = {
     no: "2",
     task_no: "2",
-    activity: "2.1. Закрепление за учителями основных предметов (русский язык, математика, физика, химия, обществознание, биология) в школах с НОР учителей-тьюторов.",
+    activity:
+      "2.1. Закрепление за учителями основных предметов (русский язык, математика, физика, химия, обществознание, биология) в школах с НОР учителей-тьюторов.",
     term: "Февраль-ноябрь",
     responsible: "Морозова Т.В.",
     fact: "Определены 6 учителей – наставников, за которыми был закреплен 21 педагог из школ с НОР. Закрепление производилось по предметам.",
@@ -35,7 +38,8 @@ describe("platform report 2022, section 2.7 (plan versus fact)", () => {
   const lounge: RowSpec = {
     no: "6",
     task_no: "3",
-    activity: "Работа психологической гостиной для педагогов школ с НРО: 7 занятий (семинар-практикум, интерактив, проблемные группы, мастер-класс, итоговое занятие)",
+    activity:
+      "Работа психологической гостиной для педагогов школ с НРО: 7 занятий (семинар-практикум, интерактив, проблемные группы, мастер-класс, итоговое занятие)",
     term: "Февраль-ноябрь",
     responsible: "Морозова Т.В.",
     fact: "Семинар-практикум проведен. Остальные занятия не проведены.",
@@ -57,12 +61,19 @@ describe("platform report 2022, section 2.7 (plan versus fact)", () => {
 
   it("1 of 7 sessions marked «Выполнено»: the quantities and the reason contradict the status", () => {
     const result = check(cleanWorkbook().rows("plan", [webinars, tutors, { ...lounge, status: "Выполнено" }]));
-    expect(on(result.issues, "План-факт").sort()).toEqual(["PLAN_REASON_WITHOUT_DEVIATION K4", "PLAN_STATUS_QTY_MISMATCH H4"]);
+    expect(on(result.issues, "План-факт").sort()).toEqual([
+      "PLAN_REASON_WITHOUT_DEVIATION K4",
+      "PLAN_STATUS_QTY_MISMATCH H4",
+    ]);
     expect(result.issues.find((i) => i.rule === "PLAN_STATUS_QTY_MISMATCH")!.message).toContain("1 из 7");
   });
 
   it("the real reason and a real action make the row clean", () => {
-    const fixed = { ...lounge, status: "Выполнено частично", action: "Занятия перенесены; ведущий заменён другим педагогом-психологом" };
+    const fixed = {
+      ...lounge,
+      status: "Выполнено частично",
+      action: "Занятия перенесены; ведущий заменён другим педагогом-психологом",
+    };
     expect(on(check(cleanWorkbook().rows("plan", [webinars, tutors, fixed])).issues, "План-факт")).toEqual([]);
   });
 });
@@ -79,12 +90,32 @@ describe("municipal roadmap 2022 (8 / 8.1 / 8.1.1–8.1.4)", () => {
     status: "Выполнено",
   });
   const roadmap: RowSpec[] = [
-    row("8.", "10.03-28.12", "Организация работы по сетевому наставничеству школ со стабильными и низкими результатами подготовки обучающихся."),
-    row("8.1.", "14.03.-31.03", "Направление для педагогов (первое полугодие): Дифференцированный и индивидуализированный подход к обучающимся на современном уроке"),
-    row("8.1.1.", "14.03-18.03", "Лекция, круглый стол, мастер-классы, открытые уроки по заявленной теме на базах 9 стажировочных площадок."),
-    row("8.1.2.", "24.02-10.03", "Подготовка и проведение пробных открытых уроков учителями школ с НОР по заявленной теме (фестиваль открытых уроков «На ошибках учатся!»)."),
+    row(
+      "8.",
+      "10.03-28.12",
+      "Организация работы по сетевому наставничеству школ со стабильными и низкими результатами подготовки обучающихся.",
+    ),
+    row(
+      "8.1.",
+      "14.03.-31.03",
+      "Направление для педагогов (первое полугодие): Дифференцированный и индивидуализированный подход к обучающимся на современном уроке",
+    ),
+    row(
+      "8.1.1.",
+      "14.03-18.03",
+      "Лекция, круглый стол, мастер-классы, открытые уроки по заявленной теме на базах 9 стажировочных площадок.",
+    ),
+    row(
+      "8.1.2.",
+      "24.02-10.03",
+      "Подготовка и проведение пробных открытых уроков учителями школ с НОР по заявленной теме (фестиваль открытых уроков «На ошибках учатся!»).",
+    ),
     row("8.1.3.", "28.03-31.03", "Круглый стол по рефлексии выполненной работы на основе методических рекомендаций."),
-    row("8.1.4.", "Апрель, май", "Организация самостоятельной работы в форме наставничества в парах «учитель-учитель» и группах «учитель-учителя»."),
+    row(
+      "8.1.4.",
+      "Апрель, май",
+      "Организация самостоятельной работы в форме наставничества в парах «учитель-учитель» и группах «учитель-учителя».",
+    ),
   ];
 
   it("finds 8.1.2 outside 8.1 and nothing else on the plan", () => {
@@ -104,16 +135,54 @@ describe("municipal roadmap 2022 (8 / 8.1 / 8.1.1–8.1.4)", () => {
 
   it("a sub-item that starts after its parent but far later is also flagged", () => {
     const late = [...roadmap.slice(0, 5), row("8.1.4.", "Ноябрь", "Самостоятельная работа")];
-    expect(on(check(cleanWorkbook().rows("plan", late)).issues, "План-факт").sort()).toEqual(["PLAN_CHILD_OUTSIDE_PARENT D5", "PLAN_CHILD_OUTSIDE_PARENT D7"]);
+    expect(on(check(cleanWorkbook().rows("plan", late)).issues, "План-факт").sort()).toEqual([
+      "PLAN_CHILD_OUTSIDE_PARENT D5",
+      "PLAN_CHILD_OUTSIDE_PARENT D7",
+    ]);
   });
 });
 
 describe("municipal summary 2023 (mentor loads and declared numbers)", () => {
-  const lowSchools = ["Берёзовская", "Ключевская", "Луговская", "Ольховская", "Сосновская", "Полевская", "Каменская", "Ручьёвская"].map((n) => `МОУ «${n} СОШ»`);
+  const lowSchools = [
+    "Берёзовская",
+    "Ключевская",
+    "Луговская",
+    "Ольховская",
+    "Сосновская",
+    "Полевская",
+    "Каменская",
+    "Ручьёвская",
+  ].map((n) => `МОУ «${n} СОШ»`);
   const leaders = ["МОУ «СОШ № 1»", "МОУ «СОШ № 4»", "МОУ «СОШ № 5»"];
   const mentees = [
-    "Аксёнова", "Баранова", "Васина", "Гусева", "Дроздова", "Ежова", "Жаркова", "Звягина", "Ильина", "Карпова", "Лаптева", "Мухина", "Носова", "Окунева",
-    "Пестова", "Рябова", "Сорокина", "Тарасова", "Уварова", "Фролова", "Хохлова", "Цветкова", "Чижова", "Шубина", "Щукина", "Юдина", "Яковлева", "Вешнякова",
+    "Аксёнова",
+    "Баранова",
+    "Васина",
+    "Гусева",
+    "Дроздова",
+    "Ежова",
+    "Жаркова",
+    "Звягина",
+    "Ильина",
+    "Карпова",
+    "Лаптева",
+    "Мухина",
+    "Носова",
+    "Окунева",
+    "Пестова",
+    "Рябова",
+    "Сорокина",
+    "Тарасова",
+    "Уварова",
+    "Фролова",
+    "Хохлова",
+    "Цветкова",
+    "Чижова",
+    "Шубина",
+    "Щукина",
+    "Юдина",
+    "Яковлева",
+    "Вешнякова",
   ];
   const groups = [
     { mentor: "Ланская Вера Олеговна", org: leaders[0]!, subject: "Русский язык", count: 7 },
@@ -141,9 +210,17 @@ describe("municipal summary 2023 (mentor loads and declared numbers)", () => {
       };
     }),
   );
-  const orgs: RowSpec[] = [...lowSchools.map((name) => ({ name, type: "Школа с НОР" })), ...leaders.map((name) => ({ name, type: "Школа-лидер" }))];
+  const orgs: RowSpec[] = [
+    ...lowSchools.map((name) => ({ name, type: "Школа с НОР" })),
+    ...leaders.map((name) => ({ name, type: "Школа-лидер" })),
+  ];
   const workbook = () =>
-    cleanWorkbook().rows("orgs", orgs).rows("mentoring", pairs).field("general", "declared_mentees", 21).field("general", "declared_mentors", 6).field("general", "declared_pairs", "");
+    cleanWorkbook()
+      .rows("orgs", orgs)
+      .rows("mentoring", pairs)
+      .field("general", "declared_mentees", 21)
+      .field("general", "declared_mentors", 6)
+      .field("general", "declared_pairs", "");
 
   it("finds the loads above 5 (Russian 7, maths 6) and not the others", () => {
     const loads = check(workbook()).issues.filter((i) => i.rule === "MENT_LOAD_EXCEEDED");
@@ -162,7 +239,11 @@ describe("municipal summary 2023 (mentor loads and declared numbers)", () => {
   });
 
   it("reports nothing else on the mentoring tab", () => {
-    const rules = new Set(check(workbook()).issues.filter((i) => i.sheet === "Наставничество").map((i) => i.rule));
+    const rules = new Set(
+      check(workbook())
+        .issues.filter((i) => i.sheet === "Наставничество")
+        .map((i) => i.rule),
+    );
     expect([...rules]).toEqual(["MENT_LOAD_EXCEEDED"]);
   });
 

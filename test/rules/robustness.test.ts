@@ -32,7 +32,9 @@ function strangeGrid(): WorkbookGrid {
   const base = cleanWorkbook();
   for (const tab of TABS) {
     if (tab.type === "table") {
-      const rows: RowSpec[] = STRANGE.map((_, r) => Object.fromEntries(tab.columns.map((c, i) => [c.key, STRANGE[(r + i) % STRANGE.length]!])));
+      const rows: RowSpec[] = STRANGE.map((_, r) =>
+        Object.fromEntries(tab.columns.map((c, i) => [c.key, STRANGE[(r + i) % STRANGE.length]!])),
+      );
       base.rows(tab.key, rows);
     } else {
       tab.fields.forEach((f, i) => base.field(tab.key, f.key, STRANGE[i % STRANGE.length]!));
@@ -45,7 +47,14 @@ describe("strange input", () => {
   it("never throws, and reports what it cannot read", () => {
     const result = validateWorkbook(strangeGrid(), { today: "2022-12-20" });
     const rules = new Set(result.issues.map((i) => i.rule));
-    for (const rule of ["TPL_CELL_ERROR", "TPL_ENUM_INVALID", "TERM_INVALID", "PLAN_QTY_INVALID", "PART_COUNT_INVALID", "EVT_COUNT_INVALID"] as const) {
+    for (const rule of [
+      "TPL_CELL_ERROR",
+      "TPL_ENUM_INVALID",
+      "TERM_INVALID",
+      "PLAN_QTY_INVALID",
+      "PART_COUNT_INVALID",
+      "EVT_COUNT_INVALID",
+    ] as const) {
       expect(rules.has(rule), rule).toBe(true);
     }
     for (const issue of result.issues) {
@@ -58,7 +67,9 @@ describe("strange input", () => {
   });
 
   it("quotes a 50,000-character value shortened", () => {
-    const issues = check(cleanWorkbook().patch("plan", 0, { status: "ы".repeat(50_000) })).issues.filter((i) => i.rule === "TPL_ENUM_INVALID");
+    const issues = check(cleanWorkbook().patch("plan", 0, { status: "ы".repeat(50_000) })).issues.filter(
+      (i) => i.rule === "TPL_ENUM_INVALID",
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toContain("…»");
   });
@@ -67,7 +78,19 @@ describe("strange input", () => {
     expect(() => validateWorkbook({ tabs: [] })).not.toThrow();
     expect(() => validateWorkbook({ tabs: [{ title: "Лист1", rows: [] }] })).not.toThrow();
     expect(() => check(emptyWorkbook())).not.toThrow();
-    const ragged: WorkbookGrid = { tabs: [{ title: "План-факт", rows: [["№"], ["1", null, "Мероприятие"], [], [null, null, null, null, null, null, null, null, null, null, null, null, null, null, "x"]] }] };
+    const ragged: WorkbookGrid = {
+      tabs: [
+        {
+          title: "План-факт",
+          rows: [
+            ["№"],
+            ["1", null, "Мероприятие"],
+            [],
+            [null, null, null, null, null, null, null, null, null, null, null, null, null, null, "x"],
+          ],
+        },
+      ],
+    };
     expect(() => validateWorkbook(ragged, { today: "2022-12-20" })).not.toThrow();
   });
 
@@ -87,7 +110,13 @@ function largeGrid(planRows: number, pairs: number, dirty = true): WorkbookGrid 
   const plan: RowSpec[] = [];
   const statuses = ["Выполнено", "Выполнено частично", "В работе", "Не выполнено", "Перенесено"];
   for (let p = 1; plan.length < planRows; p++) {
-    plan.push({ no: String(p), task_no: String((p % 3) + 1), activity: `Направление ${p}`, term: "10.01-20.12", responsible: "Соколова М.И." });
+    plan.push({
+      no: String(p),
+      task_no: String((p % 3) + 1),
+      activity: `Направление ${p}`,
+      term: "10.01-20.12",
+      responsible: "Соколова М.И.",
+    });
     for (let c = 1; c <= 9 && plan.length < planRows; c++) {
       const status = dirty ? statuses[(p + c) % statuses.length]! : "Выполнено";
       plan.push({
@@ -106,7 +135,10 @@ function largeGrid(planRows: number, pairs: number, dirty = true): WorkbookGrid 
       });
     }
   }
-  const orgs: RowSpec[] = Array.from({ length: 300 }, (_, i) => ({ name: `МОУ «СОШ № ${i + 1}»`, type: i < 50 ? "Школа-лидер" : "Школа с НОР" }));
+  const orgs: RowSpec[] = Array.from({ length: 300 }, (_, i) => ({
+    name: `МОУ «СОШ № ${i + 1}»`,
+    type: i < 50 ? "Школа-лидер" : "Школа с НОР",
+  }));
   const mentoring: RowSpec[] = Array.from({ length: pairs }, (_, i) => ({
     no: String(i + 1),
     mentor: `Наставник${Math.floor(i / (dirty ? 8 : 4))} Ольга Викторовна`,

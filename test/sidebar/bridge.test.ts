@@ -26,7 +26,11 @@ describe("Russian plurals", () => {
   });
 
   it("words warnings, infos and findings", () => {
-    expect([1, 3, 5].map((n) => plural(n, WARNINGS))).toEqual(["1 предупреждение", "3 предупреждения", "5 предупреждений"]);
+    expect([1, 3, 5].map((n) => plural(n, WARNINGS))).toEqual([
+      "1 предупреждение",
+      "3 предупреждения",
+      "5 предупреждений",
+    ]);
     expect([1, 3, 5].map((n) => plural(n, INFOS))).toEqual(["1 замечание", "3 замечания", "5 замечаний"]);
     expect([1, 3, 5].map((n) => plural(n, FINDINGS))).toEqual(["1 находка", "3 находки", "5 находок"]);
   });
@@ -84,7 +88,10 @@ describe("google.script.run bridge", () => {
   });
 
   it("rejects with a classified error on failure", async () => {
-    const bridge = createBridge({ ...timeouts, runner: () => fakeRunner(() => ({ fail: new Error("Authorization is required to perform that action.") })) });
+    const bridge = createBridge({
+      ...timeouts,
+      runner: () => fakeRunner(() => ({ fail: new Error("Authorization is required to perform that action.") })),
+    });
     const error = await bridge.call("sidebarValidate").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerCallError);
     expect((error as ServerCallError).kind).toBe("auth");
@@ -109,10 +116,16 @@ describe("google.script.run bridge", () => {
   });
 
   it("reports a missing google.script.run, a missing function and an illegal argument", async () => {
-    await expect(createBridge({ ...timeouts, runner: () => undefined }).call("sidebarGetState")).rejects.toMatchObject({ kind: "unavailable" });
+    await expect(createBridge({ ...timeouts, runner: () => undefined }).call("sidebarGetState")).rejects.toMatchObject({
+      kind: "unavailable",
+    });
     const partial = fakeRunner(() => ({ ok: 1 }), ["sidebarValidate"]);
-    await expect(createBridge({ ...timeouts, runner: () => partial }).call("sidebarGetState")).rejects.toMatchObject({ kind: "unavailable" });
-    await expect(createBridge({ ...timeouts, runner: () => fakeRunner(() => "throw") }).call("sidebarGetState")).rejects.toMatchObject({ kind: "server" });
+    await expect(createBridge({ ...timeouts, runner: () => partial }).call("sidebarGetState")).rejects.toMatchObject({
+      kind: "unavailable",
+    });
+    await expect(
+      createBridge({ ...timeouts, runner: () => fakeRunner(() => "throw") }).call("sidebarGetState"),
+    ).rejects.toMatchObject({ kind: "server" });
   });
 
   it.each([
@@ -130,20 +143,41 @@ describe("google.script.run bridge", () => {
   it("words every failure in Russian and keeps our own Russian server messages", () => {
     const kinds = ["timeout", "auth", "quota", "limit", "network", "unavailable", "server"] as const;
     for (const kind of kinds) {
-      const message = failureMessage(new ServerCallError(kind, "sidebarGenerateReport", "Some English detail", 370_000), "sidebarGenerateReport");
+      const message = failureMessage(
+        new ServerCallError(kind, "sidebarGenerateReport", "Some English detail", 370_000),
+        "sidebarGenerateReport",
+      );
       expect(message.text).toMatch(/^Не удалось сформировать отчёт/);
       expect(message.text).not.toContain("English");
       expect(message.detail === null || message.detail === "Some English detail").toBe(true);
     }
-    expect(failureMessage(new ServerCallError("timeout", "sidebarValidate", "", 120_000), "sidebarValidate").text).toContain("за 2 минуты");
-    const own = failureMessage(new ServerCallError("server", "sidebarGenerateReport", "Папка для отчётов не найдена: проверьте ссылку в «Настройках»."), "sidebarGenerateReport");
-    expect(own.text).toBe("Не удалось сформировать отчёт. Папка для отчётов не найдена: проверьте ссылку в «Настройках».");
+    expect(
+      failureMessage(new ServerCallError("timeout", "sidebarValidate", "", 120_000), "sidebarValidate").text,
+    ).toContain("за 2 минуты");
+    const own = failureMessage(
+      new ServerCallError(
+        "server",
+        "sidebarGenerateReport",
+        "Папка для отчётов не найдена: проверьте ссылку в «Настройках».",
+      ),
+      "sidebarGenerateReport",
+    );
+    expect(own.text).toBe(
+      "Не удалось сформировать отчёт. Папка для отчётов не найдена: проверьте ссылку в «Настройках».",
+    );
     // The server already words it fully («Не удалось …»): not repeated, Google's prefix dropped.
-    const full = failureMessage(new ServerCallError("server", "sidebarValidate", "Error: Не удалось проверить таблицу. Причина: x is undefined"), "sidebarValidate");
+    const full = failureMessage(
+      new ServerCallError("server", "sidebarValidate", "Error: Не удалось проверить таблицу. Причина: x is undefined"),
+      "sidebarValidate",
+    );
     expect(full.text).toBe("Не удалось проверить таблицу. Причина: x is undefined");
     // A classified failure wrapped by the server shows only the technical cause as detail.
     const wrapped = failureMessage(
-      new ServerCallError("auth", "sidebarValidate", "Не удалось проверить таблицу. Причина: Authorization is required to perform that action."),
+      new ServerCallError(
+        "auth",
+        "sidebarValidate",
+        "Не удалось проверить таблицу. Причина: Authorization is required to perform that action.",
+      ),
       "sidebarValidate",
     );
     expect(wrapped.text).toContain("нет разрешения");

@@ -17,7 +17,10 @@ function fakeProject(files: { main: string; css: string; html?: string }): { roo
   mkdirSync(join(root, "dist"));
   writeFileSync(join(root, "sidebar", "main.ts"), files.main);
   writeFileSync(join(root, "sidebar", "style.css"), files.css);
-  writeFileSync(join(root, "sidebar", "index.html"), files.html ?? "<!DOCTYPE html><html><head><!-- @css --></head><body><!-- @js --></body></html>");
+  writeFileSync(
+    join(root, "sidebar", "index.html"),
+    files.html ?? "<!DOCTYPE html><html><head><!-- @css --></head><body><!-- @js --></body></html>",
+  );
   return { root, dist: join(root, "dist") };
 }
 
@@ -38,7 +41,16 @@ describe("sidebar build", () => {
     const dist = mkdtempSync(join(tmpdir(), "mip-sidebar-dist-"));
     await buildSidebar(ROOT, dist);
     const script = /<script>([\s\S]*)<\/script>/.exec(readFileSync(join(dist, "Sidebar.html"), "utf8"))![1]!;
-    for (const risky of ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "createContextualFragment", "DOMParser"]) {
+    for (const risky of [
+      "innerHTML",
+      "outerHTML",
+      "insertAdjacentHTML",
+      "document.write",
+      "eval(",
+      "new Function",
+      "createContextualFragment",
+      "DOMParser",
+    ]) {
       expect(script.includes(risky), risky).toBe(false);
     }
   });

@@ -4,7 +4,14 @@ import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
 import { type Issue, RULES, type RuleId, countIssues } from "../../src/core/issues.js";
 import { TABS } from "../../src/core/schema.js";
 
-export function issue(rule: RuleId, sheet: string, cell: string | null, message: string, row: number | null = null, column: string | null = null): Issue {
+export function issue(
+  rule: RuleId,
+  sheet: string,
+  cell: string | null,
+  message: string,
+  row: number | null = null,
+  column: string | null = null,
+): Issue {
   const rowFromCell = cell ? Number(/\d+$/.exec(cell)?.[0]) : null;
   return { rule, severity: RULES[rule].severity, sheet, row: row ?? rowFromCell, column, cell, message };
 }
@@ -26,7 +33,14 @@ export function tabsFor(issues: readonly Issue[], missing: readonly string[] = [
 }
 
 export const SAMPLE_ISSUES: Issue[] = [
-  issue("GEN_EMAIL_INVALID", "Общие сведения", "B10", "Адрес электронной почты «centr@@obr» записан с ошибкой. Исправьте его, например: school@example.ru.", null, "Значение"),
+  issue(
+    "GEN_EMAIL_INVALID",
+    "Общие сведения",
+    "B10",
+    "Адрес электронной почты «centr@@obr» записан с ошибкой. Исправьте его, например: school@example.ru.",
+    null,
+    "Значение",
+  ),
   issue(
     "PLAN_DEVIATION_ACTION_MISSING",
     "План-факт",
@@ -35,8 +49,22 @@ export const SAMPLE_ISSUES: Issue[] = [
     null,
     "Управленческие действия",
   ),
-  issue("PLAN_STATUS_QTY_MISMATCH", "План-факт", "H9", "В строке 9 проведено 1 занятие из 7 запланированных, а статус «Выполнено». Укажите «Выполнено частично».", null, "Статус"),
-  issue("PLAN_RESPONSIBLE_MISSING", "План-факт", "F11", "В строке 11 не указан ответственный. Заполните столбец «Ответственный».", null, "Ответственный"),
+  issue(
+    "PLAN_STATUS_QTY_MISMATCH",
+    "План-факт",
+    "H9",
+    "В строке 9 проведено 1 занятие из 7 запланированных, а статус «Выполнено». Укажите «Выполнено частично».",
+    null,
+    "Статус",
+  ),
+  issue(
+    "PLAN_RESPONSIBLE_MISSING",
+    "План-факт",
+    "F11",
+    "В строке 11 не указан ответственный. Заполните столбец «Ответственный».",
+    null,
+    "Ответственный",
+  ),
   issue(
     "MENT_ORG_UNKNOWN",
     "Наставничество",
@@ -45,9 +73,29 @@ export const SAMPLE_ISSUES: Issue[] = [
     null,
     "Организация наставляемого",
   ),
-  issue("MENT_LOAD_EXCEEDED", "Наставничество", null, "У наставника Берёзкина А. П. 7 наставляемых при допустимых 5. Перераспределите пары или измените предел в «Настройках».", 5),
-  issue("MENT_SAME_ORG", "Наставничество", "C18", "Наставник и наставляемый в строке 18 из одной организации «МОУ «СОШ № 4»» — это не сетевое наставничество.", null, "Организация наставника"),
-  issue("PART_COUNT_TEXT", "Участники", "B3", "Количество «7 чел.» записано текстом; прочитано как 7.", null, "Количество"),
+  issue(
+    "MENT_LOAD_EXCEEDED",
+    "Наставничество",
+    null,
+    "У наставника Берёзкина А. П. 7 наставляемых при допустимых 5. Перераспределите пары или измените предел в «Настройках».",
+    5,
+  ),
+  issue(
+    "MENT_SAME_ORG",
+    "Наставничество",
+    "C18",
+    "Наставник и наставляемый в строке 18 из одной организации «МОУ «СОШ № 4»» — это не сетевое наставничество.",
+    null,
+    "Организация наставника",
+  ),
+  issue(
+    "PART_COUNT_TEXT",
+    "Участники",
+    "B3",
+    "Количество «7 чел.» записано текстом; прочитано как 7.",
+    null,
+    "Количество",
+  ),
 ];
 
 export function sidebarState(overrides: Partial<SidebarState> = {}, issues: Issue[] = SAMPLE_ISSUES): SidebarState {
@@ -67,7 +115,10 @@ export function sidebarState(overrides: Partial<SidebarState> = {}, issues: Issu
   };
 }
 
-export function createdOutcome(draft: boolean, url = "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit"): ReportOutcome {
+export function createdOutcome(
+  draft: boolean,
+  url = "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit",
+): ReportOutcome {
   return {
     kind: "created",
     report: { url, name: "Отчёт МИП — ЦРО Озёрского района — 2022", draft, createdAt: "2022-12-20T11:07:00.000Z" },

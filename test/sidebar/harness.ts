@@ -31,7 +31,9 @@ export async function ensureSidebarBuilt(): Promise<string> {
     buildSidebar(root: string, dist: string): Promise<{ bytes: number }>;
   };
   const sources = readdirSync(join(ROOT, "sidebar")).map((name) => join(ROOT, "sidebar", name));
-  const newest = Math.max(...[...sources, join(ROOT, "scripts", "build-sidebar.mjs")].map((file) => statSync(file).mtimeMs));
+  const newest = Math.max(
+    ...[...sources, join(ROOT, "scripts", "build-sidebar.mjs")].map((file) => statSync(file).mtimeMs),
+  );
   if (!existsSync(SIDEBAR_HTML) || statSync(SIDEBAR_HTML).mtimeMs < newest) {
     mkdirSync(join(ROOT, "dist"), { recursive: true });
     await buildSidebar(ROOT, join(ROOT, "dist"));
@@ -61,7 +63,9 @@ export function nonJsonPath(value: unknown, path = "value"): string | null {
   }
   // Plain objects only; the server runs in a node:vm realm, so compare by tag and constructor name, not identity.
   const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-  const plain = Object.prototype.toString.call(value) === "[object Object]" && (proto === null || Object.getPrototypeOf(proto) === null);
+  const plain =
+    Object.prototype.toString.call(value) === "[object Object]" &&
+    (proto === null || Object.getPrototypeOf(proto) === null);
   if (!plain) return `${path} is a ${proto?.constructor?.name ?? "non-plain object"}`;
   for (const [key, item] of Object.entries(value)) {
     const bad = nonJsonPath(item, `${path}.${key}`);
@@ -131,9 +135,21 @@ export interface SidebarSession {
   close(): Promise<void>;
 }
 
-export async function launchSidebar(html: string, functions: readonly string[], viewport = { width: 300, height: 900 }): Promise<SidebarSession> {
-  const browser = await chromium.launch({ executablePath: requireCommand("chromium", "chromium-browser"), args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, locale: "ru-RU", timezoneId: "Europe/Moscow" });
+export async function launchSidebar(
+  html: string,
+  functions: readonly string[],
+  viewport = { width: 300, height: 900 },
+): Promise<SidebarSession> {
+  const browser = await chromium.launch({
+    executablePath: requireCommand("chromium", "chromium-browser"),
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 2,
+    locale: "ru-RU",
+    timezoneId: "Europe/Moscow",
+  });
   const session: SidebarSession = {
     browser,
     context,
@@ -181,7 +197,11 @@ export async function launchSidebar(html: string, functions: readonly string[], 
     const url = route.request().url();
     if (url === SIDEBAR_URL) {
       const hooks = `<script>window.mipSidebarPollMs=${pollMs};${timeoutOverride === null ? "" : `window.mipSidebarTimeoutMs=${timeoutOverride};`}</script>`;
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html.replace("<head>", `<head>${hooks}`) });
+      await route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: html.replace("<head>", `<head>${hooks}`),
+      });
     } else {
       session.remoteRequests.push(url);
       await route.abort();
@@ -215,7 +235,10 @@ export async function lowContrastTexts(page: Page): Promise<string[]> {
     const parse = (color: string): [number, number, number, number] => {
       const m = /rgba?\(([^)]+)\)/.exec(color);
       if (!m) return [0, 0, 0, 1];
-      const parts = m[1]!.split(/[,\s/]+/).filter(Boolean).map(Number);
+      const parts = m[1]!
+        .split(/[,\s/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
     };
     const luminance = ([r, g, b]: number[]) => {

@@ -74,11 +74,15 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     expect(expected.some((i) => i.rule === "TPL_CELL_ERROR")).toBe(true);
     const page = session.page;
     expect(await page.locator("#findings .finding-message").allTextContents()).toEqual(expected.map((i) => i.message));
-    expect(await page.locator("#findings .group-name").allTextContents()).toEqual([...new Set(expected.map((i) => i.sheet))]);
+    expect(await page.locator("#findings .group-name").allTextContents()).toEqual([
+      ...new Set(expected.map((i) => i.sheet)),
+    ]);
     const state = env.call<SidebarState>("sidebarGetState");
     await expect(page.locator("#org-name").textContent()).resolves.toBe(state.organisation);
     expect(state.organisation).not.toBe("");
-    await expect(page.locator("#tabs button[data-tab='Публикации']").getAttribute("class")).resolves.toContain("tab-missing");
+    await expect(page.locator("#tabs button[data-tab='Публикации']").getAttribute("class")).resolves.toContain(
+      "tab-missing",
+    );
     await page.screenshot({ path: screenshotPath("sidebar-roundtrip"), fullPage: true });
     await page.screenshot({ path: screenshotPath("sidebar-roundtrip-main") });
   });
@@ -90,8 +94,12 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     const page = session.page;
     const chips = await page.locator("#counts button").allTextContents();
     expect(chips[0]).toMatch(summary.errors === 0 ? /^Ошибок нет$/ : new RegExp(`^${summary.errors} ошиб`));
-    expect(chips[1]).toMatch(summary.warnings === 0 ? /^Предупреждений нет$/ : new RegExp(`^${summary.warnings} предупрежд`));
-    await expect(page.locator("#completeness [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(String(wholePercent(summary.completeness)));
+    expect(chips[1]).toMatch(
+      summary.warnings === 0 ? /^Предупреждений нет$/ : new RegExp(`^${summary.warnings} предупрежд`),
+    );
+    await expect(page.locator("#completeness [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(
+      String(wholePercent(summary.completeness)),
+    );
     await expect(page.locator("#plan-execution [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe(
       metrics.planExecution === null ? null : String(wholePercent(metrics.planExecution)),
     );
@@ -124,7 +132,11 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     const page = session.page;
     const ss = env.fake.spreadsheet;
     const settings = ss.getSheetByName("Настройки")!;
-    const limitRow = settings.getDataRange().getValues().findIndex((row) => String(row[0]).startsWith("Максимум наставляемых")) + 1;
+    const limitRow =
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((row) => String(row[0]).startsWith("Максимум наставляемых")) + 1;
     expect(limitRow).toBeGreaterThan(1);
     /** What a coordinator types after reading the finding (the message says what to do). */
     const fixes: Record<string, (message: string) => { sheet?: string; cell?: string; value: string | number }> = {
@@ -169,7 +181,9 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     const { issues } = validateWorkbook(fixtureGrid(), { today: TODAY });
     for (const severity of ["error", "warning"] as const) {
       await page.locator(`#counts button[data-severity='${severity}']`).click();
-      await expect(page.locator("#findings .finding").count()).resolves.toBe(issues.filter((i) => i.severity === severity).length);
+      await expect(page.locator("#findings .finding").count()).resolves.toBe(
+        issues.filter((i) => i.severity === severity).length,
+      );
       await page.locator(`#counts button[data-severity='${severity}']`).click();
     }
     await expect(page.locator("#findings .finding").count()).resolves.toBe(issues.length);
@@ -190,7 +204,9 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     const plan = ss.getSheetByName("План-факт")!;
     plan.getRange(fixed.cell!).setValue("Выезды перенесены на апрель, график согласован");
     env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(fixed.cell!), source: ss });
-    await expect.poll(() => page.locator("#findings .finding-message").allTextContents(), { timeout: 15_000 }).not.toContain(fixed.message);
+    await expect
+      .poll(() => page.locator("#findings .finding-message").allTextContents(), { timeout: 15_000 })
+      .not.toContain(fixed.message);
     await expect(page.locator("#status").textContent()).resolves.toMatch(/Таблица изменилась/);
     expect(await page.locator("#findings .finding").count()).toBe(before.length - 1);
   });
@@ -221,7 +237,10 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
   });
 
   it("recovers from a failed server call with «Повторить»", async () => {
-    failOnce.set("sidebarValidate", new Error("Service invoked too many times in a short time: exec. Try Utilities.sleep(1000) between calls."));
+    failOnce.set(
+      "sidebarValidate",
+      new Error("Service invoked too many times in a short time: exec. Try Utilities.sleep(1000) between calls."),
+    );
     await openWith(fixtureGrid());
     const page = session.page;
     await page.locator("#validate").click();
@@ -239,7 +258,13 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
 
   it("shows hostile cell values from the workbook as text and runs nothing", async () => {
     const grid = editGrid(sampleGrid(), {
-      kv: { "Общие сведения": { "Сокращённое наименование": INJECTIONS.img, "Вид отчёта": INJECTIONS.script, Сайт: INJECTIONS.link } },
+      kv: {
+        "Общие сведения": {
+          "Сокращённое наименование": INJECTIONS.img,
+          "Вид отчёта": INJECTIONS.script,
+          Сайт: INJECTIONS.link,
+        },
+      },
       cells: [
         { tab: "План-факт", row: 2, header: "Статус", value: INJECTIONS.img },
         { tab: "План-факт", row: 3, header: "Мероприятие (план)", value: INJECTIONS.svg },

@@ -7,7 +7,15 @@ import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReportOutcome, SERVER_FUNCTIONS, type SidebarState } from "../../src/api.js";
 import { INJECTIONS, SAMPLE_ISSUES, createdOutcome, issue, sidebarState, tabsFor } from "./fixtures.js";
-import { type SidebarSession, SIDEBAR_HTML, ensureSidebarBuilt, gate, launchSidebar, lowContrastTexts, screenshotPath } from "./harness.js";
+import {
+  type SidebarSession,
+  SIDEBAR_HTML,
+  ensureSidebarBuilt,
+  gate,
+  launchSidebar,
+  lowContrastTexts,
+  screenshotPath,
+} from "./harness.js";
 
 /** A scripted server: each function's behaviour can be replaced per test. */
 interface Script {
@@ -94,7 +102,9 @@ describe("sidebar UI (scripted server)", () => {
   it("shows the organisation, the report, counts with Russian plurals and the two bars", async () => {
     await open(scripted());
     const page = session.page;
-    await expect(page.locator("#org-name").textContent()).resolves.toBe("МОУ ДО «Центр развития образования» Озёрского района");
+    await expect(page.locator("#org-name").textContent()).resolves.toBe(
+      "МОУ ДО «Центр развития образования» Озёрского района",
+    );
     await expect(page.locator("#report-kind").textContent()).resolves.toBe("Промежуточный отчёт за 2022");
     const chips = await page.locator("#counts button").allTextContents();
     expect(chips).toEqual(["2 ошибки", "4 предупреждения", "2 замечания"]);
@@ -102,13 +112,17 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#completeness").textContent()).resolves.toContain("87 %");
     await expect(page.locator("#plan-execution [role=progressbar]").getAttribute("aria-valuenow")).resolves.toBe("75");
     await expect(page.locator("#checked-at").textContent()).resolves.toBe("Проверено 20.12.2022 14:05");
-    await expect(page.locator("#status").textContent()).resolves.toBe("Проверка завершена: 2 ошибки, 4 предупреждения, 2 замечания.");
+    await expect(page.locator("#status").textContent()).resolves.toBe(
+      "Проверка завершена: 2 ошибки, 4 предупреждения, 2 замечания.",
+    );
     await page.screenshot({ path: screenshotPath("sidebar-findings"), fullPage: true });
     await page.screenshot({ path: screenshotPath("sidebar-main") }); // the first screen, as the user sees it
   });
 
   it("words other counts correctly (1, 5, 21, 0) and explains a plan with nothing due yet", async () => {
-    const many = Array.from({ length: 21 }, (_, i) => issue("PLAN_STATUS_MISSING", "План-факт", `H${i + 2}`, `Нет статуса в строке ${i + 2}.`));
+    const many = Array.from({ length: 21 }, (_, i) =>
+      issue("PLAN_STATUS_MISSING", "План-факт", `H${i + 2}`, `Нет статуса в строке ${i + 2}.`),
+    );
     const one = [issue("PLAN_OVERDUE", "План-факт", "D3", "Срок прошёл.")];
     const five = Array.from({ length: 5 }, (_, i) => issue("PART_COUNT_TEXT", "Участники", `B${i + 2}`, "Текстом."));
     const issues = [...many, ...one, ...five];
@@ -117,14 +131,22 @@ describe("sidebar UI (scripted server)", () => {
     expect(chips).toEqual(["21 ошибка", "1 предупреждение", "5 замечаний"]);
     await expect(session.page.locator("#plan-execution").textContent()).resolves.toContain("сроки ещё не наступили");
     // 21 findings on one tab: the first 30 cap is not hit, the group header counts them.
-    await expect(session.page.locator("[data-sheet='План-факт'] .group-count").textContent()).resolves.toBe("22 находки");
+    await expect(session.page.locator("[data-sheet='План-факт'] .group-count").textContent()).resolves.toBe(
+      "22 находки",
+    );
 
     await open(scripted({ state: () => sidebarState({}, one) }));
-    expect(await session.page.locator("#counts button").allTextContents()).toEqual(["Ошибок нет", "1 предупреждение", "Заметок нет"]);
+    expect(await session.page.locator("#counts button").allTextContents()).toEqual([
+      "Ошибок нет",
+      "1 предупреждение",
+      "Заметок нет",
+    ]);
   });
 
   it("draws a long list in parts: 30 findings per tab, then «Показать ещё»", async () => {
-    const many = Array.from({ length: 45 }, (_, i) => issue("PLAN_RESPONSIBLE_MISSING", "План-факт", `F${i + 2}`, `Нет ответственного в строке ${i + 2}.`));
+    const many = Array.from({ length: 45 }, (_, i) =>
+      issue("PLAN_RESPONSIBLE_MISSING", "План-факт", `F${i + 2}`, `Нет ответственного в строке ${i + 2}.`),
+    );
     await open(scripted({ state: () => sidebarState({}, many) }));
     const page = session.page;
     await expect(page.locator("#findings .finding").count()).resolves.toBe(30);
@@ -143,21 +165,34 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#tabs button[data-tab='План-факт']").getAttribute("aria-label")).resolves.toBe(
       "План-факт: 3 находки, есть ошибки",
     );
-    await expect(page.locator("#tabs button[data-tab='Задачи']").getAttribute("aria-label")).resolves.toBe("Задачи: без замечаний");
-    await expect(page.locator("#tabs button[data-tab='Участники']").getAttribute("class")).resolves.toContain("tab-infos");
+    await expect(page.locator("#tabs button[data-tab='Задачи']").getAttribute("aria-label")).resolves.toBe(
+      "Задачи: без замечаний",
+    );
+    await expect(page.locator("#tabs button[data-tab='Участники']").getAttribute("class")).resolves.toContain(
+      "tab-infos",
+    );
     await page.locator("#tabs button[data-tab='Наставничество']").click();
-    await expect.poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").map((c) => c.args)).toEqual([["Наставничество", null]]);
+    await expect
+      .poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").map((c) => c.args))
+      .toEqual([["Наставничество", null]]);
   });
 
   it("groups findings by tab in order, and a click selects the cell (row-only findings select column A)", async () => {
     await open(scripted());
     const page = session.page;
-    expect(await page.locator("#findings .group-name").allTextContents()).toEqual(["Общие сведения", "План-факт", "Наставничество", "Участники"]);
+    expect(await page.locator("#findings .group-name").allTextContents()).toEqual([
+      "Общие сведения",
+      "План-факт",
+      "Наставничество",
+      "Участники",
+    ]);
     const finding = page.locator("#findings .finding[data-cell='L7']");
     await expect(finding.locator(".finding-severity").textContent()).resolves.toBe("Ошибка");
     await expect(finding.locator(".finding-where").textContent()).resolves.toBe("L7 · Управленческие действия");
     await finding.click();
-    await expect.poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").map((c) => c.args)).toEqual([["План-факт", "L7"]]);
+    await expect
+      .poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").map((c) => c.args))
+      .toEqual([["План-факт", "L7"]]);
     await expect(finding.getAttribute("aria-current")).resolves.toBe("true");
     await expect(page.locator("#status").textContent()).resolves.toBe("Открыто: вкладка «План-факт», ячейка L7.");
     await page.locator("#findings .finding[data-rule='MENT_LOAD_EXCEEDED']").click();
@@ -173,7 +208,9 @@ describe("sidebar UI (scripted server)", () => {
       "finding finding-error",
       "finding finding-error",
     ]);
-    await expect(page.locator("#counts button[data-severity='error']").getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(page.locator("#counts button[data-severity='error']").getAttribute("aria-pressed")).resolves.toBe(
+      "true",
+    );
     await expect(page.locator("#findings-title").textContent()).resolves.toBe("Находки: только ошибки");
     await page.locator("#counts button[data-severity='info']").click();
     expect(await page.locator("#findings .finding-message").allTextContents()).toEqual([
@@ -189,7 +226,11 @@ describe("sidebar UI (scripted server)", () => {
     const page = session.page;
     await expect(page.locator("#no-findings").isVisible()).resolves.toBe(true);
     await expect(page.locator("#no-findings .empty-title").textContent()).resolves.toBe("Ошибок нет");
-    expect(await page.locator("#counts button").allTextContents()).toEqual(["Ошибок нет", "Предупреждений нет", "Заметок нет"]);
+    expect(await page.locator("#counts button").allTextContents()).toEqual([
+      "Ошибок нет",
+      "Предупреждений нет",
+      "Заметок нет",
+    ]);
     await expect(page.locator("#status").textContent()).resolves.toBe("Проверка завершена: ошибок нет.");
     await page.screenshot({ path: screenshotPath("sidebar-clean"), fullPage: true });
   });
@@ -252,21 +293,35 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#report").textContent()).resolves.toContain("В таблице 2 ошибки");
     await expect(page.locator("#report a").count()).resolves.toBe(0);
     await page.locator("#report .finding").first().click();
-    await expect.poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").map((c) => c.args)).toEqual([["План-факт", "L7"]]);
+    await expect
+      .poll(() => session.calls.filter((c) => c.name === "sidebarSelectCell").map((c) => c.args))
+      .toEqual([["План-факт", "L7"]]);
   });
 
   it("never makes a link of anything but https://docs.google.com/", async () => {
-    for (const url of [INJECTIONS.link, "https://docs.google.com.evil.example/d/1", "http://docs.google.com/document/d/1", "https://evil.example/"]) {
+    for (const url of [
+      INJECTIONS.link,
+      "https://docs.google.com.evil.example/d/1",
+      "http://docs.google.com/document/d/1",
+      "https://evil.example/",
+    ]) {
       await open(scripted({ report: () => createdOutcome(false, url) }));
       await session.page.locator("#generate-report").click();
       await session.page.locator("#report.report-created").waitFor();
       await expect(session.page.locator("#report a").count()).resolves.toBe(0);
       await expect(session.page.locator("#report").textContent()).resolves.toContain("Ссылка на документ недоступна");
     }
-    const last = createdOutcome(true).kind === "created" ? (createdOutcome(true) as { report: SidebarState["lastReport"] }).report : null;
+    const last =
+      createdOutcome(true).kind === "created"
+        ? (createdOutcome(true) as { report: SidebarState["lastReport"] }).report
+        : null;
     await open(scripted({ state: () => sidebarState({ lastReport: last }) }));
-    await expect(session.page.locator("#report a").getAttribute("href")).resolves.toBe("https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit");
-    await expect(session.page.locator("#report").textContent()).resolves.toContain("Последний отчёт (черновик) от 20.12.2022 14:07");
+    await expect(session.page.locator("#report a").getAttribute("href")).resolves.toBe(
+      "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit",
+    );
+    await expect(session.page.locator("#report").textContent()).resolves.toContain(
+      "Последний отчёт (черновик) от 20.12.2022 14:07",
+    );
   });
 
   it("turns a lost authorisation into a Russian message with «Повторить», and the retry works", async () => {
@@ -283,7 +338,9 @@ describe("sidebar UI (scripted server)", () => {
     const failure = page.locator("#failure");
     await expect(failure.isVisible()).resolves.toBe(true);
     await expect(failure.getAttribute("role")).resolves.toBe("alert");
-    await expect(failure.locator(".failure-text").textContent()).resolves.toContain("нет разрешения или истёк вход в аккаунт Google");
+    await expect(failure.locator(".failure-text").textContent()).resolves.toContain(
+      "нет разрешения или истёк вход в аккаунт Google",
+    );
     await expect(page.locator("#validate").isEnabled()).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("retry");
     await page.screenshot({ path: screenshotPath("sidebar-failure"), fullPage: true });
@@ -294,15 +351,24 @@ describe("sidebar UI (scripted server)", () => {
   });
 
   it("explains quota and time-outs, and never leaves the panel frozen", async () => {
-    await open(scripted({ validate: () => Promise.reject(new Error("Service invoked too many times for one day: docs create.")) }));
+    await open(
+      scripted({
+        validate: () => Promise.reject(new Error("Service invoked too many times for one day: docs create.")),
+      }),
+    );
     const page = session.page;
     await page.locator("#validate").click();
     await page.locator("#failure:not([hidden])").waitFor();
-    await expect(page.locator("#failure .failure-text").textContent()).resolves.toContain("превышен лимит Google Apps Script");
+    await expect(page.locator("#failure .failure-text").textContent()).resolves.toContain(
+      "превышен лимит Google Apps Script",
+    );
     await expect(page.locator("#findings .finding").count()).resolves.toBe(SAMPLE_ISSUES.length);
 
     const last = (createdOutcome(false) as { report: SidebarState["lastReport"] }).report;
-    await open(scripted({ state: () => sidebarState({ lastReport: last }), report: () => new Promise<never>(() => undefined) }), { timeoutMs: 400 });
+    await open(
+      scripted({ state: () => sidebarState({ lastReport: last }), report: () => new Promise<never>(() => undefined) }),
+      { timeoutMs: 400 },
+    );
     await page.locator("#generate-report").click();
     await page.locator("#failure:not([hidden])").waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("retry");
@@ -321,10 +387,19 @@ describe("sidebar UI (scripted server)", () => {
       scripted({
         state: () =>
           sidebarState(
-            { organisation: INJECTIONS.img, reportType: INJECTIONS.script, period: INJECTIONS.svg, tabs: [...tabsFor(hostile), { title: INJECTIONS.img, state: "errors", findings: 1 }] },
+            {
+              organisation: INJECTIONS.img,
+              reportType: INJECTIONS.script,
+              period: INJECTIONS.svg,
+              tabs: [...tabsFor(hostile), { title: INJECTIONS.img, state: "errors", findings: 1 }],
+            },
             hostile,
           ),
-        report: () => ({ kind: "created", report: { url: INJECTIONS.link, name: INJECTIONS.script, draft: false, createdAt: "2022-12-20T11:07:00Z" }, errors: 0 }),
+        report: () => ({
+          kind: "created",
+          report: { url: INJECTIONS.link, name: INJECTIONS.script, draft: false, createdAt: "2022-12-20T11:07:00Z" },
+          errors: 0,
+        }),
       }),
     );
     const page = session.page;
@@ -336,7 +411,9 @@ describe("sidebar UI (scripted server)", () => {
     await expect(page.locator("#org-name").textContent()).resolves.toBe(INJECTIONS.img);
     await expect(page.locator("#report-kind").textContent()).resolves.toContain(INJECTIONS.script);
     await expect(page.locator("#findings").textContent()).resolves.toContain(`Статус ${INJECTIONS.img} не из списка.`);
-    await expect(page.locator(`#tabs button[data-tab='${INJECTIONS.img.replace(/'/g, "\\'")}']`).textContent()).resolves.toContain(INJECTIONS.img);
+    await expect(
+      page.locator(`#tabs button[data-tab='${INJECTIONS.img.replace(/'/g, "\\'")}']`).textContent(),
+    ).resolves.toContain(INJECTIONS.img);
     await expect(page.locator("a").count()).resolves.toBe(0);
     expect(session.pageErrors).toEqual([]);
     await page.screenshot({ path: screenshotPath("sidebar-hostile"), fullPage: true });
@@ -349,7 +426,15 @@ describe("sidebar UI (scripted server)", () => {
     const order: string[] = [];
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press("Tab");
-      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("data-severity") || document.activeElement?.tagName || ""));
+      order.push(
+        await page.evaluate(
+          () =>
+            document.activeElement?.id ||
+            document.activeElement?.getAttribute("data-severity") ||
+            document.activeElement?.tagName ||
+            "",
+        ),
+      );
     }
     expect(order).toEqual(["error", "warning", "info", "validate", "generate-report", "SUMMARY"]);
     await page.keyboard.press("Shift+Tab");
@@ -372,7 +457,12 @@ describe("sidebar UI (scripted server)", () => {
     await page.locator("#generate-report").click();
     await page.locator("#report a").waitFor();
     expect(await lowContrastTexts(page)).toEqual([]);
-    await open(scripted({ report: () => ({ kind: "blocked", issues: SAMPLE_ISSUES }), validate: () => Promise.reject(new Error("Too many simultaneous invocations")) }));
+    await open(
+      scripted({
+        report: () => ({ kind: "blocked", issues: SAMPLE_ISSUES }),
+        validate: () => Promise.reject(new Error("Too many simultaneous invocations")),
+      }),
+    );
     await page.locator("#generate-report").click();
     await page.locator("#report.report-blocked").waitFor();
     await page.locator("#validate").click();
@@ -386,9 +476,28 @@ describe("sidebar UI (scripted server)", () => {
   });
 
   it("fits the 300 px sidebar without horizontal scrolling", async () => {
-    const long = issue("PLAN_FACT_MISSING", "Распространение опыта", "J12", `${"Оченьдлинноесловобезпробелов".repeat(6)} ${"и ещё текст ".repeat(20)}`);
-    await open(scripted({ state: () => sidebarState({ organisation: "Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 4 с углублённым изучением отдельных предметов»" }, [...SAMPLE_ISSUES, long]) }));
-    const widths = await session.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const long = issue(
+      "PLAN_FACT_MISSING",
+      "Распространение опыта",
+      "J12",
+      `${"Оченьдлинноесловобезпробелов".repeat(6)} ${"и ещё текст ".repeat(20)}`,
+    );
+    await open(
+      scripted({
+        state: () =>
+          sidebarState(
+            {
+              organisation:
+                "Муниципальное общеобразовательное учреждение «Средняя общеобразовательная школа № 4 с углублённым изучением отдельных предметов»",
+            },
+            [...SAMPLE_ISSUES, long],
+          ),
+      }),
+    );
+    const widths = await session.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.client).toBe(300);
     expect(widths.scroll).toBeLessThanOrEqual(300);
   });
@@ -402,7 +511,8 @@ describe("sidebar UI (scripted server)", () => {
     // Arguments are checked in the page too: a Date cannot be sent.
     const thrown = await session.page.evaluate(() => {
       try {
-        (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script.run.sidebarSelectCell!("План-факт", new Date());
+        (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script
+          .run.sidebarSelectCell!("План-факт", new Date());
         return null;
       } catch (error) {
         return String(error);

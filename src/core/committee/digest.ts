@@ -25,9 +25,18 @@ import {
 export type { SchoolDigest } from "./digest-schema.js";
 
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
-export const DIGEST_LIMITS = { deviations: 40, notHeldPairs: 40, problems: 20, orgs: 60, firstErrors: 5, text: 300, pairs: 250 } as const;
+export const DIGEST_LIMITS = {
+  deviations: 40,
+  notHeldPairs: 40,
+  problems: 20,
+  orgs: 60,
+  firstErrors: 5,
+  text: 300,
+  pairs: 250,
+} as const;
 
-const clip = (text: string, max: number = DIGEST_LIMITS.text): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number = DIGEST_LIMITS.text): string =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 export function digestOf(result: ValidationResult): SchoolDigest {
   const wb = result.workbook;
@@ -53,7 +62,11 @@ export function digestOf(result: ValidationResult): SchoolDigest {
     reason: clip(p.reason),
   }));
   const problems: DigestProblem[] = rowsOf(wb, "problems")
-    .map((row) => ({ problem: clip(textOf(row, "problem")), solution: clip(textOf(row, "solution")), outcome: clip(textOf(row, "outcome"), 40) }))
+    .map((row) => ({
+      problem: clip(textOf(row, "problem")),
+      solution: clip(textOf(row, "solution")),
+      outcome: clip(textOf(row, "outcome"), 40),
+    }))
     .filter((p) => p.problem !== "");
   const participants = new Map<string, number>();
   for (const row of rowsOf(wb, "participants")) {
@@ -63,7 +76,10 @@ export function digestOf(result: ValidationResult): SchoolDigest {
     participants.set(category, (participants.get(category) ?? 0) + count);
   }
   const orgs = rowsOf(wb, "orgs")
-    .map((row) => ({ name: clip(textOf(row, "name"), 120), type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60) }))
+    .map((row) => ({
+      name: clip(textOf(row, "name"), 120),
+      type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60),
+    }))
     .filter((o) => o.name !== "");
   const pairs = pairsOf(mentoring.pairs);
   const findings: Partial<Record<RuleId, number>> = {};
@@ -75,7 +91,9 @@ export function digestOf(result: ValidationResult): SchoolDigest {
     organisation: clip(shortName || fullName, 200),
     fullName: clip(fullName, 400),
     municipality: clip(generalText(wb, "municipality"), 200),
-    reportType: enumValue(wb.kv.general.fields.report_type?.value ?? null, "reportType") ?? clip(generalText(wb, "report_type"), 60),
+    reportType:
+      enumValue(wb.kv.general.fields.report_type?.value ?? null, "reportType") ??
+      clip(generalText(wb, "report_type"), 60),
     period: clip(cellTextOf(wb.kv.general.fields.period?.value ?? null), 80),
     topic: clip(generalText(wb, "topic"), 400),
     templateVersion: result.templateVersion,
@@ -154,7 +172,11 @@ export function serialiseDigest(digest: SchoolDigest): string {
 }
 
 function topEntries(record: Readonly<Record<string, number>>, n: number): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort((a, b) => b[1] - a[1]).slice(0, n));
+  return Object.fromEntries(
+    Object.entries(record)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n),
+  );
 }
 
 /** A digest read back from its cell; null when the text is not a digest (edited by hand, truncated). */

@@ -1,7 +1,8 @@
 /** A failure to open or read a school's workbook → its dashboard state (never a stack trace). */
 import { STATE_NO_ACCESS, readErrorState, type SchoolState } from "./states.js";
 
-const NO_ACCESS = /permission|access denied|не удалось получить доступ|нет доступа|forbidden|\b403\b|does not have permission|you do not have/i;
+const NO_ACCESS =
+  /permission|access denied|не удалось получить доступ|нет доступа|forbidden|\b403\b|does not have permission|you do not have/i;
 const NOT_FOUND = /not found|\b404\b|не найден|deleted|trashed|удал[её]н/i;
 
 /**
@@ -10,7 +11,8 @@ const NOT_FOUND = /not found|\b404\b|не найден|deleted|trashed|удал[
  * or an advanced service's «insufficient authentication scopes»). It also says «permission»,
  * but no school can fix it: it is told apart from a school's real «Нет доступа».
  */
-const MISSING_SCOPE = /required permissions?:|permissions are not sufficient|insufficient (?:authentication )?scopes?|недостаточно (?:прав|разрешений) для вызова/i;
+const MISSING_SCOPE =
+  /required permissions?:|permissions are not sufficient|insufficient (?:authentication )?scopes?|недостаточно (?:прав|разрешений) для вызова/i;
 const SCOPE_URL = /https:\/\/www\.googleapis\.com\/auth\/([\w./-]+)/i;
 
 /**

@@ -43,5 +43,7 @@ export function summaryColumn(header: (typeof SUMMARY_ALL_HEADERS)[number]): num
 }
 
 /** Column widths in characters (xlsx); Sheets derives pixels from them. */
-export const SUMMARY_WIDTHS: readonly number[] = [34, 30, 14, 10, 9, 12, 12, 11, 12, 12, 13, 11, 14, 24, 17, 28, 20, 22, 20];
+export const SUMMARY_WIDTHS: readonly number[] = [
+  34, 30, 14, 10, 9, 12, 12, 11, 12, 12, 13, 11, 14, 24, 17, 28, 20, 22, 20,
+];
 export const REGISTRY_WIDTHS: readonly number[] = [40, 60, 30, 30];

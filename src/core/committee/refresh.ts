@@ -115,12 +115,21 @@ function readOn(updated: string): string | null {
  * on an earlier day is read again whatever its stamp: an edit the school's add-on did not see
  * (made through the API, or an uploaded copy) costs at most a day.
  */
-function unchanged(stored: StoredRow | null | undefined, entry: RegistryEntry, modified: string, today: string): boolean {
+function unchanged(
+  stored: StoredRow | null | undefined,
+  entry: RegistryEntry,
+  modified: string,
+  today: string,
+): boolean {
   if (!stored || !entry.id || stored.id !== entry.id || modified === "" || stored.modified !== modified) return false;
   const day = readOn(stored.record.updated);
   if (day !== null && day < today) return false;
   const state = stored.record.state;
-  return (stateHasFigures(state) && stored.record.digest !== null) || state.kind === "not-template" || sameState(state, STATE_TOO_SLOW);
+  return (
+    (stateHasFigures(state) && stored.record.digest !== null) ||
+    state.kind === "not-template" ||
+    sameState(state, STATE_TOO_SLOW)
+  );
 }
 
 /** The row of a school skipped because runs died reading it (its modified time kept, when known). */
@@ -149,7 +158,11 @@ function unreadable(error: unknown, entry: RegistryEntry, ports: RefreshPorts, m
 }
 
 /** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
-export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
+export function refreshSchool(
+  entry: RegistryEntry,
+  stored: StoredRow | null | undefined,
+  ports: RefreshPorts,
+): SchoolOutcome {
   if (!entry.id) return { record: failedRecord(sourceOf(entry, ports, ""), STATE_NO_LINK), failed: true };
   let modified: string;
   try {
@@ -159,12 +172,16 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
   }
   if (unchanged(stored, entry, modified, ports.today())) {
     // The organisation name may have been corrected in Реестр: that alone is worth a rewrite.
-    if (stored!.record.organisation === (entry.organisation || stored!.record.organisation)) return { record: null, failed: false };
+    if (stored!.record.organisation === (entry.organisation || stored!.record.organisation))
+      return { record: null, failed: false };
   }
   try {
     const opened = ports.openSchool(entry.id);
     const result = validateWorkbook(opened.grid, { today: ports.today() });
-    return { record: readRecord(sourceOf(entry, ports, modified, opened.reportLink), opened.grid, result), failed: false };
+    return {
+      record: readRecord(sourceOf(entry, ports, modified, opened.reportLink), opened.grid, result),
+      failed: false,
+    };
   } catch (error) {
     return unreadable(error, entry, ports, modified);
   }
@@ -174,7 +191,11 @@ export function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | u
  * One run: continue from the cursor (or start over), stop before the budget is spent.
  * The per-school time seen so far is used so a run does not start a school it cannot finish.
  */
-export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, budgetMs: number = DEFAULT_BUDGET_MS): BatchResult {
+export function refreshBatch(
+  ports: RefreshPorts,
+  cursor: RefreshCursor | null,
+  budgetMs: number = DEFAULT_BUDGET_MS,
+): BatchResult {
   const started = ports.now();
   const entries = ports.registry();
   const stored = ports.storedRows();
@@ -184,7 +205,8 @@ export function refreshBatch(ports: RefreshPorts, cursor: RefreshCursor | null, 
   const startedAt = (usable ? cursor.startedAt : undefined) ?? ports.formatNow();
   // A checkpoint that still marks a school in progress: the run that wrote it died there or later.
   const died = usable && typeof cursor.current === "number" ? cursor.current : null;
-  let suspect = died === null ? undefined : { index: died, times: cursor?.suspect?.index === died ? cursor.suspect.times + 1 : 1 };
+  let suspect =
+    died === null ? undefined : { index: died, times: cursor?.suspect?.index === died ? cursor.suspect.times + 1 : 1 };
   let lastCheckpoint = -Infinity;
   let processed = 0;
   let skipped = 0;
@@ -248,8 +270,20 @@ const CONTINUES: Readonly<Record<ContinuationKind, string>> = {
  * «обновлено 240 из 1000», and the time when finished or how it continues when not
  * (and why Google paused it, when it did).
  */
-export function progressText(done: number, total: number, finished: boolean, when: string, next: ContinuationKind = "minute", pause: Pause | null = null): string {
+export function progressText(
+  done: number,
+  total: number,
+  finished: boolean,
+  when: string,
+  next: ContinuationKind = "minute",
+  pause: Pause | null = null,
+): string {
   if (finished) return `обновлено ${done} из ${total} — ${when}`;
-  const paused = pause === "day" ? "пауза: исчерпан суточный лимит Google, " : pause === "rate" ? "пауза: Google ограничил частоту чтения таблиц, " : "";
+  const paused =
+    pause === "day"
+      ? "пауза: исчерпан суточный лимит Google, "
+      : pause === "rate"
+        ? "пауза: Google ограничил частоту чтения таблиц, "
+        : "";
   return `обновлено ${done} из ${total}, ${paused}${CONTINUES[next]}`;
 }

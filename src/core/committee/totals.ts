@@ -88,7 +88,10 @@ class PairTally {
     addInto(this.summedBySubject, m.pairsBySubject);
   }
 
-  totals(): Pick<CommitteeTotals, "pairsTotal" | "pairsActive" | "pairsNotHeld" | "mentors" | "mentees" | "pairsBySubject"> {
+  totals(): Pick<
+    CommitteeTotals,
+    "pairsTotal" | "pairsActive" | "pairsNotHeld" | "mentors" | "mentees" | "pairsBySubject"
+  > {
     const mentors = new Set<string>();
     const mentees = new Set<string>();
     const bySubject: Record<string, number> = {};

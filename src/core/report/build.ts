@@ -66,11 +66,21 @@ function markDraft(blocks: readonly Block[]): Block[] {
 /** What the report's vocabulary reads: the validated workbook with unprintable cells emptied. */
 export function reportContextOf(result: ValidationResult): ReportContext {
   const { period, reportDate } = result.context;
-  return { wb: printableWorkbook(result.workbook), period, reportDate, metrics: result.metrics, kind: reportKind(result) };
+  return {
+    wb: printableWorkbook(result.workbook),
+    period,
+    reportDate,
+    metrics: result.metrics,
+    kind: reportKind(result),
+  };
 }
 
 /** The document model, always (draft when there are errors); the strict decision is buildReport's. */
-export function buildReportModel(result: ValidationResult, draftErrors: readonly Issue[] = [], form?: FormDefinition): DocModel {
+export function buildReportModel(
+  result: ValidationResult,
+  draftErrors: readonly Issue[] = [],
+  form?: FormDefinition,
+): DocModel {
   const ctx = reportContextOf(result);
   const { wb } = ctx;
   const { period, settings } = result.context;

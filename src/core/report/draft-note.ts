@@ -2,7 +2,6 @@
 import { countWithNoun } from "../russian.js";
 import { ERRORS } from "../severity.js";
 
-
 /**
  * «в таблице 1 ошибка. Она перечислена в приложении к отчёту; исправьте её …» — the pronoun
  * follows the number (one error «она … её», several «они … их»; «21 ошибка» is still several).

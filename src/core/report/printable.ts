@@ -26,13 +26,24 @@ export function printableWorkbook(wb: Workbook): Workbook {
   const tables = Object.fromEntries(
     Object.entries(wb.tables).map(([key, table]) => [
       key,
-      { ...table, rows: table.rows.map((row) => ({ ...row, cells: Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, clean(v as Cell)])) })) },
+      {
+        ...table,
+        rows: table.rows.map((row) => ({
+          ...row,
+          cells: Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, clean(v as Cell)])),
+        })),
+      },
     ]),
   );
   const kv = Object.fromEntries(
     Object.entries(wb.kv).map(([key, tab]) => [
       key,
-      { ...tab, fields: Object.fromEntries(Object.entries(tab.fields).map(([k, field]) => [k, { ...field, value: clean(field.value) }])) },
+      {
+        ...tab,
+        fields: Object.fromEntries(
+          Object.entries(tab.fields).map(([k, field]) => [k, { ...field, value: clean(field.value) }]),
+        ),
+      },
     ]),
   );
   return { ...wb, tables: tables as unknown as Workbook["tables"], kv: kv as unknown as Workbook["kv"] };

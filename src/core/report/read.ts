@@ -12,12 +12,14 @@ import { orgIndexOf } from "../rules/orgs.js";
 import { orgKey } from "../rules/read.js";
 import type { TableRow, Workbook } from "../workbook.js";
 
-export const generalText = (wb: Workbook, key: GeneralKey): string => printedText(wb.kv.general.fields[key]?.value ?? null);
-export const conclusionText = (wb: Workbook, key: ConclusionKey): string => printedText(wb.kv.conclusions.fields[key]?.value ?? null);
+export const generalText = (wb: Workbook, key: GeneralKey): string =>
+  printedText(wb.kv.general.fields[key]?.value ?? null);
+export const conclusionText = (wb: Workbook, key: ConclusionKey): string =>
+  printedText(wb.kv.conclusions.fields[key]?.value ?? null);
 
 /** Rows of a table tab (empty when the tab is missing). */
 export function rowsOf<K extends TableTabKey>(wb: Workbook, key: K): readonly TableRow<K>[] {
-  return (wb.tables[key]?.rows ?? []);
+  return wb.tables[key]?.rows ?? [];
 }
 
 /** The text of one cell of a row («» for a lone dash, which then prints «—» like an empty cell). */

@@ -19,7 +19,9 @@ const TOTAL_COLUMNS: readonly ColumnSpec[] = [
 /** Levels in the list's order, then any others the metrics carry. */
 function orderedLevels(byLevel: Readonly<Record<string, number>>): string[] {
   const known = ENUMS.level.filter((l) => (byLevel[l] ?? 0) > 0);
-  const other = Object.keys(byLevel).filter((l) => !(ENUMS.level as readonly string[]).includes(l) && (byLevel[l] ?? 0) > 0);
+  const other = Object.keys(byLevel).filter(
+    (l) => !(ENUMS.level as readonly string[]).includes(l) && (byLevel[l] ?? 0) > 0,
+  );
   return [...known, ...other];
 }
 
@@ -47,12 +49,23 @@ export function totalsLines(metrics: Metrics): TotalsLine[] {
     {
       label: "Публикации",
       total: metrics.publications ?? sum(publicationsByLevel),
-      byLevel: publicationsWithoutLevel > 0 ? { ...publicationsByLevel, "уровень не указан": publicationsWithoutLevel } : publicationsByLevel,
+      byLevel:
+        publicationsWithoutLevel > 0
+          ? { ...publicationsByLevel, "уровень не указан": publicationsWithoutLevel }
+          : publicationsByLevel,
     },
     { label: "Участие в конкурсах", total: sum(participations), byLevel: participations },
     { label: "Победы и призовые места в конкурсах", total: sum(wins), byLevel: wins },
-    { label: "Участие в конференциях и совещаниях (выступления)", total: sum(metrics.speechesByLevel ?? {}), byLevel: metrics.speechesByLevel ?? {} },
-    { label: "Мероприятия по распространению опыта", total: sum(metrics.eventsByLevel ?? {}), byLevel: metrics.eventsByLevel ?? {} },
+    {
+      label: "Участие в конференциях и совещаниях (выступления)",
+      total: sum(metrics.speechesByLevel ?? {}),
+      byLevel: metrics.speechesByLevel ?? {},
+    },
+    {
+      label: "Мероприятия по распространению опыта",
+      total: sum(metrics.eventsByLevel ?? {}),
+      byLevel: metrics.eventsByLevel ?? {},
+    },
   ];
 }
 

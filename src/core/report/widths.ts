@@ -9,9 +9,12 @@ import type { Block, DocModel, Orientation, TableBlock, TableCell } from "./mode
 
 // Advance widths in 1/1000 em of Liberation Serif (metric-compatible with Times New Roman),
 // from scripts/font-metrics.mjs.
-const REGULAR = "722,574,667,578,682,611,611,896,501,722,722,667,678,889,722,722,722,556,667,611,708,790,722,722,650,1009,1009,706,872,574,660,1028,667,444,509,472,410,509,444,444,691,395,535,535,486,499,633,535,500,535,500,444,437,500,648,500,535,503,770,770,517,672,456,429,747,460,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,556,722,667,556,611,722,722,944,722,722,611,444,500,444,500,444,333,500,500,278,278,500,278,778,500,500,500,500,333,389,278,500,500,722,500,500,444,500,500,500,500,500,500,500,500,500,500,250,250,278,278,333,444,333,333,333,333,278,833,500,500,408,180,333,500,1000,954,921,500,564,564,500,778,500";
-const BOLD = "722,661,667,636,688,667,667,989,528,778,778,725,745,944,778,778,778,611,722,667,734,859,722,778,734,1098,1098,765,982,661,678,1126,722,500,500,540,454,506,444,444,725,402,576,576,576,561,681,576,500,576,556,444,491,500,692,500,576,564,844,844,583,781,529,432,764,541,722,667,722,722,667,611,778,778,389,500,778,667,944,722,778,611,778,722,556,667,722,722,1000,722,722,667,500,556,444,556,444,333,500,556,278,333,556,278,833,556,500,556,556,444,389,333,556,500,722,500,500,444,500,500,500,500,500,500,500,500,500,500,250,250,333,333,333,500,333,333,333,333,278,1000,500,500,555,278,333,500,1000,1005,930,500,570,570,500,833,500";
-const CHARS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?()[]/%«»\"'-–—№@_+=*&#";
+const REGULAR =
+  "722,574,667,578,682,611,611,896,501,722,722,667,678,889,722,722,722,556,667,611,708,790,722,722,650,1009,1009,706,872,574,660,1028,667,444,509,472,410,509,444,444,691,395,535,535,486,499,633,535,500,535,500,444,437,500,648,500,535,503,770,770,517,672,456,429,747,460,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,556,722,667,556,611,722,722,944,722,722,611,444,500,444,500,444,333,500,500,278,278,500,278,778,500,500,500,500,333,389,278,500,500,722,500,500,444,500,500,500,500,500,500,500,500,500,500,250,250,278,278,333,444,333,333,333,333,278,833,500,500,408,180,333,500,1000,954,921,500,564,564,500,778,500";
+const BOLD =
+  "722,661,667,636,688,667,667,989,528,778,778,725,745,944,778,778,778,611,722,667,734,859,722,778,734,1098,1098,765,982,661,678,1126,722,500,500,540,454,506,444,444,725,402,576,576,576,561,681,576,500,576,556,444,491,500,692,500,576,564,844,844,583,781,529,432,764,541,722,667,722,722,667,611,778,778,389,500,778,667,944,722,778,611,778,722,556,667,722,722,1000,722,722,667,500,556,444,556,444,333,500,556,278,333,556,278,833,556,500,556,556,444,389,333,556,500,722,500,500,444,500,500,500,500,500,500,500,500,500,500,250,250,333,333,333,500,333,333,333,333,278,1000,500,500,555,278,333,500,1000,1005,930,500,570,570,500,833,500";
+const CHARS =
+  "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?()[]/%«»\"'-–—№@_+=*&#";
 
 function table(widths: string): Map<string, number> {
   const values = widths.split(",").map(Number);
@@ -49,7 +52,9 @@ export function longestWord(text: string, bold = false): string {
   // A line may break after a hyphen or a slash («школ-|лидеров», «педагоги/|родители»), so
   // the parts count, not the whole compound.
   const link = /^https?:|^www\.|@|\.[a-z]{2,}(?:\/|$)/iu;
-  for (const raw of text.split(/[\s\u00a0]+/u).flatMap((w) => (link.test(w) ? [w] : w.split(/(?<=[^\s\-–—/]{3}[-–—/])(?=[^\s\-–—/\d]{3})/u)))) {
+  for (const raw of text
+    .split(/[\s\u00a0]+/u)
+    .flatMap((w) => (link.test(w) ? [w] : w.split(/(?<=[^\s\-–—/]{3}[-–—/])(?=[^\s\-–—/\d]{3})/u)))) {
     const word = link.test(raw) ? raw.slice(0, 10) : raw;
     const width = wordWidthPt(word, bold);
     if (width > bestWidth) [best, bestWidth] = [word, width];
@@ -108,7 +113,12 @@ export function scaleWidths(weights: readonly number[], total: number): number[]
  * fit, the largest give way first (down to a common level), so one long word does not squeeze
  * every other column. A column never claims more than `cap` of the width for one word (URLs break).
  */
-export function fitColumnWidths(weights: readonly number[], minimums: readonly number[], total: number, cap = 0.3): number[] {
+export function fitColumnWidths(
+  weights: readonly number[],
+  minimums: readonly number[],
+  total: number,
+  cap = 0.3,
+): number[] {
   const mins = levelOff(
     minimums.map((m) => Math.min(m, total * cap)),
     total,
@@ -179,7 +189,9 @@ export function layoutSections(blocks: readonly Block[], orientation: Orientatio
   const out: Block[] = [];
   let current: Orientation = "portrait";
   for (const part of parts) {
-    const wanted: Orientation = part.some((b) => b.type === "table" && needsWiderPage(b, "portrait")) ? "landscape" : "portrait";
+    const wanted: Orientation = part.some((b) => b.type === "table" && needsWiderPage(b, "portrait"))
+      ? "landscape"
+      : "portrait";
     if (wanted !== current) {
       // A section starts a new page already: a page break just before it would leave a blank page.
       if (out.length > 0 && out[out.length - 1]!.type === "pageBreak") out.pop();
@@ -210,7 +222,8 @@ export function rowHeightPt(block: TableBlock, row: readonly TableCell[]): numbe
     const room = Math.max(col.width - CELL_PADDING_PT, 10);
     const text = plain(row[i] ?? "");
     let cellLines = 0;
-    for (const para of text.split("\n")) cellLines += Math.max(1, Math.ceil((wordWidthPt(para.replace(/\s/gu, "."), false) * 1.1) / room));
+    for (const para of text.split("\n"))
+      cellLines += Math.max(1, Math.ceil((wordWidthPt(para.replace(/\s/gu, "."), false) * 1.1) / room));
     lines = Math.max(lines, cellLines);
   });
   return lines * LINE_PT + 4;

@@ -40,7 +40,8 @@ export function readSettings(workbook: Workbook): Settings {
   return {
     maxMentees,
     strict: enumValue(fieldCell(ctx, "settings", "strict"), "yesNo") === YES,
-    orientation: enumValue(fieldCell(ctx, "settings", "orientation"), "orientation") === "Альбомная" ? "landscape" : "portrait",
+    orientation:
+      enumValue(fieldCell(ctx, "settings", "orientation"), "orientation") === "Альбомная" ? "landscape" : "portrait",
     reportFolder: typeof reportFolder === "string" ? reportFolder.trim() : "",
   };
 }

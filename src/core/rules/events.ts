@@ -36,10 +36,20 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
     emitAt(ctx, table, row as never, key as never, rule, message);
   for (const row of table.rows) {
     if (textOf(cellOf(row, spec.name)) === "") {
-      emit(row, spec.name, "EVT_NAME_MISSING", `В строке ${row.row} ${spec.key === "speeches" ? "не указана тема выступления" : "не указано название"}. Заполните столбец «${headerOf(spec.key, spec.name)}».`);
+      emit(
+        row,
+        spec.name,
+        "EVT_NAME_MISSING",
+        `В строке ${row.row} ${spec.key === "speeches" ? "не указана тема выступления" : "не указано название"}. Заполните столбец «${headerOf(spec.key, spec.name)}».`,
+      );
     }
     if (spec.level && textOf(cellOf(row, spec.level)) === "") {
-      emit(row, spec.level, "EVT_LEVEL_MISSING", `В строке ${row.row} не указан уровень. Выберите его в столбце «Уровень»: от «Уровень ОО» до «Международный».`);
+      emit(
+        row,
+        spec.level,
+        "EVT_LEVEL_MISSING",
+        `В строке ${row.row} не указан уровень. Выберите его в столбце «Уровень»: от «Уровень ОО» до «Международный».`,
+      );
     }
     let anyPeople = false;
     for (const key of spec.counts) {
@@ -48,7 +58,12 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
       if (read === null) continue;
       if (!read.ok) {
         const why = reasonNote(read.reason);
-        emit(row, key, "EVT_COUNT_INVALID", `В строке ${row.row} в столбце «${headerOf(spec.key, key)}» значение ${quote(textOf(cell))} не целое неотрицательное число${why}. Укажите число участников, например 25.`);
+        emit(
+          row,
+          key,
+          "EVT_COUNT_INVALID",
+          `В строке ${row.row} в столбце «${headerOf(spec.key, key)}» значение ${quote(textOf(cell))} не целое неотрицательное число${why}. Укажите число участников, например 25.`,
+        );
         anyPeople = true; // Unreadable is not «nobody»: one finding is enough.
       } else if (read.value > 0) anyPeople = true;
     }

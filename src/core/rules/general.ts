@@ -12,7 +12,8 @@ export const CONCLUSION_LIMIT = 2000;
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/u;
 /** With or without a scheme: «https://school4.ru/mip», «school4.ru», «сош4.рф». */
-const URL_LIKE = /^(?:https?:\/\/)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
+const URL_LIKE =
+  /^(?:https?:\/\/)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
 
 function checkRequired(ctx: RuleContext): void {
   const tab = ctx.workbook.kv.general;
@@ -84,7 +85,14 @@ function checkConclusion(ctx: RuleContext): void {
 export const generalFamily: RuleFamily = {
   name: "general",
   reads: ["general", "conclusions"],
-  ids: ["GEN_REQUIRED", "GEN_PERIOD_INVALID", "GEN_EMAIL_INVALID", "GEN_URL_INVALID", "GEN_CONCLUSION_TOO_LONG", "GEN_FINAL_EMPTY_CONCLUSION"],
+  ids: [
+    "GEN_REQUIRED",
+    "GEN_PERIOD_INVALID",
+    "GEN_EMAIL_INVALID",
+    "GEN_URL_INVALID",
+    "GEN_CONCLUSION_TOO_LONG",
+    "GEN_FINAL_EMPTY_CONCLUSION",
+  ],
   check(ctx) {
     checkRequired(ctx);
     checkPeriod(ctx);

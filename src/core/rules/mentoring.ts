@@ -13,7 +13,20 @@ import { GENERAL, MENTORING, PAIR_NEEDS_REASON } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import type { GeneralKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
-import { counted, emitAt, emitField, emitTab, enumValue, fieldCell, identity, orgKey, shortName, surnameInitialsKey, text, textOf } from "./read.js";
+import {
+  counted,
+  emitAt,
+  emitField,
+  emitTab,
+  enumValue,
+  fieldCell,
+  identity,
+  orgKey,
+  shortName,
+  surnameInitialsKey,
+  text,
+  textOf,
+} from "./read.js";
 import { isCurrentPair, summariseMentoring } from "./mentoring-summary.js";
 import { type OrgIndex, orgIndexOf } from "./orgs.js";
 import type { RuleContext, RuleFamily } from "./types.js";
@@ -30,7 +43,6 @@ interface MentorState {
   readonly otherSubjects: Set<string>;
   readonly current: Set<string>;
 }
-
 
 /** «Кольцова А.В.», «Кольцова А. В.»: a name written with initials. */
 function abbreviated(name: string): boolean {
@@ -63,7 +75,8 @@ class MentoringChecker {
     if (!orgsListed && this.table.rows.some((r) => text(r, "mentor_org") !== "" || text(r, "mentee_org") !== "")) {
       emitTab(this.ctx, MENTORING.title, {
         rule: "MENT_ORG_UNKNOWN",
-        message: "Вкладка «Организации» пуста, поэтому организации наставников и наставляемых не с чем сверить. Перечислите там все организации проекта.",
+        message:
+          "Вкладка «Организации» пуста, поэтому организации наставников и наставляемых не с чем сверить. Перечислите там все организации проекта.",
       });
     }
     for (const row of this.table.rows) this.checkRow(row, orgsListed);
@@ -78,13 +91,36 @@ class MentoringChecker {
     const mentee = identity(menteeName);
     const written = text(row, "status");
     const status = enumValue(row.cells.status, "pairStatus");
-    if (mentor === "") this.emit(row, "mentor", "MENT_PERSON_MISSING", `В строке ${row.row} не указан наставник. Заполните столбец «Наставник» (ФИО полностью).`);
-    if (mentee === "") this.emit(row, "mentee", "MENT_PERSON_MISSING", `В строке ${row.row} не указан наставляемый. Заполните столбец «Наставляемый» (ФИО полностью).`);
+    if (mentor === "")
+      this.emit(
+        row,
+        "mentor",
+        "MENT_PERSON_MISSING",
+        `В строке ${row.row} не указан наставник. Заполните столбец «Наставник» (ФИО полностью).`,
+      );
+    if (mentee === "")
+      this.emit(
+        row,
+        "mentee",
+        "MENT_PERSON_MISSING",
+        `В строке ${row.row} не указан наставляемый. Заполните столбец «Наставляемый» (ФИО полностью).`,
+      );
     if (mentor !== "" && mentee !== "" && samePerson(mentorName, mentor, menteeName, mentee)) {
-      this.emit(row, "mentee", "MENT_SELF", `В строке ${row.row} наставник и наставляемый — одно лицо (${quote(menteeName)}). Исправьте ФИО наставника или наставляемого.`);
+      this.emit(
+        row,
+        "mentee",
+        "MENT_SELF",
+        `В строке ${row.row} наставник и наставляемый — одно лицо (${quote(menteeName)}). Исправьте ФИО наставника или наставляемого.`,
+      );
     }
     const subject = text(row, "subject");
-    if (subject === "") this.emit(row, "subject", "MENT_SUBJECT_MISSING", `В строке ${row.row} не указан предмет или направление наставничества. Заполните столбец «Предмет / направление».`);
+    if (subject === "")
+      this.emit(
+        row,
+        "subject",
+        "MENT_SUBJECT_MISSING",
+        `В строке ${row.row} не указан предмет или направление наставничества. Заполните столбец «Предмет / направление».`,
+      );
     if (NEEDS_REASON.has(status ?? "") && text(row, "not_held_reason").replace(/[\s\-–—.]/g, "") === "") {
       this.emit(
         row,
@@ -145,7 +181,10 @@ class MentoringChecker {
         `В строке ${row.row} наставляемый из организации ${quote(menteeEntry.name)}, а у неё тип «${menteeEntry.type}». Наставляемые обычно из школ с НОР; проверьте организацию или её тип на вкладке «Организации».`,
       );
     }
-    const same = mentorEntry && menteeEntry ? mentorEntry === menteeEntry : mentorOrg !== "" && orgKey(mentorOrg) === orgKey(menteeOrg);
+    const same =
+      mentorEntry && menteeEntry
+        ? mentorEntry === menteeEntry
+        : mentorOrg !== "" && orgKey(mentorOrg) === orgKey(menteeOrg);
     if (same) {
       this.emit(
         row,
@@ -170,10 +209,25 @@ class MentoringChecker {
     return undefined;
   }
 
-  private trackMentor(row: PairRow, mentor: string, mentorName: string, subject: string, mentee: string, status: string | null, written: string): void {
+  private trackMentor(
+    row: PairRow,
+    mentor: string,
+    mentorName: string,
+    subject: string,
+    mentee: string,
+    status: string | null,
+    written: string,
+  ): void {
     let state = this.mentors.get(mentor);
     if (!state) {
-      state = { firstRow: row, name: mentorName, subject, subjectKey: identity(subject), otherSubjects: new Set(), current: new Set() };
+      state = {
+        firstRow: row,
+        name: mentorName,
+        subject,
+        subjectKey: identity(subject),
+        otherSubjects: new Set(),
+        current: new Set(),
+      };
       this.mentors.set(mentor, state);
     } else if (subject !== "") {
       const key = identity(subject);
@@ -270,7 +324,12 @@ class MentoringChecker {
     }
   }
 
-  private emit(row: PairRow, key: Parameters<typeof emitAt<"mentoring">>[3], rule: Parameters<typeof emitAt>[4], message: string): void {
+  private emit(
+    row: PairRow,
+    key: Parameters<typeof emitAt<"mentoring">>[3],
+    rule: Parameters<typeof emitAt>[4],
+    message: string,
+  ): void {
     emitAt(this.ctx, this.table, row, key, rule, message);
   }
 }

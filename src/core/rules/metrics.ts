@@ -66,8 +66,9 @@ function completeness(ctx: Omit<RuleContext, "emit">): number {
   return total === 0 ? 0 : filled / total;
 }
 
-
-function planMetrics(ctx: Omit<RuleContext, "emit">): Pick<Metrics, "planRows" | "planDone" | "planDue" | "planExecution" | "deviations"> {
+function planMetrics(
+  ctx: Omit<RuleContext, "emit">,
+): Pick<Metrics, "planRows" | "planDone" | "planDue" | "planExecution" | "deviations"> {
   const rows = ctx.workbook.tables.plan.rows;
   const index = indexPlan(rows);
   let planRows = 0;
@@ -99,7 +100,10 @@ function bump(record: Record<string, number>, key: string | null): void {
 type PeriodTab = "dissemination" | "speeches" | "publications";
 
 /** Rows of a dated tab that belong to the reporting period: dated inside it, or not readably dated. */
-function inPeriodRows<K extends PeriodTab>(ctx: Omit<RuleContext, "emit">, table: ParsedTable<K>): readonly TableRow<K>[] {
+function inPeriodRows<K extends PeriodTab>(
+  ctx: Omit<RuleContext, "emit">,
+  table: ParsedTable<K>,
+): readonly TableRow<K>[] {
   const period = ctx.period;
   if (period === null) return table.rows;
   return table.rows.filter((row) => {

@@ -53,7 +53,8 @@ function closestAmong(name: string, candidates: readonly { name: string; key: st
     const limit = Math.ceil(Math.max(cand.key.length, target.length) * 0.4);
     if (Math.abs(cand.key.length - target.length) > limit) continue;
     let d = editDistance(target, cand.key, limit);
-    if (cand.key.includes(target) || target.includes(cand.key)) d = Math.min(d, Math.abs(cand.key.length - target.length) / 2);
+    if (cand.key.includes(target) || target.includes(cand.key))
+      d = Math.min(d, Math.abs(cand.key.length - target.length) / 2);
     if (d <= limit && d < bestScore) {
       bestScore = d;
       best = cand.name;
@@ -79,7 +80,8 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
   const names = [...byKey.values()].map((e) => e.name);
   const folded = names.length <= CLOSEST_DIRECT ? [] : names.map((n) => ({ name: n, key: fold(n) }));
   const memo = new Map<string, string | null>();
-  const find = (name: string): OrgEntry | undefined => byKey.get(orgKey(name)) ?? byCore.get(orgCoreKey(name)) ?? undefined;
+  const find = (name: string): OrgEntry | undefined =>
+    byKey.get(orgKey(name)) ?? byCore.get(orgCoreKey(name)) ?? undefined;
   return {
     byKey,
     find,
@@ -88,7 +90,12 @@ export function indexOrgs(rows: readonly TableRow<"orgs">[]): OrgIndex {
       const key = orgKey(name);
       if (!memo.has(key)) {
         // Past a few dozen different unknown names the lists simply disagree; suggestions stop there.
-        const suggestion = memo.size >= MAX_SUGGESTED ? null : names.length <= CLOSEST_DIRECT ? closest(name, names) : closestAmong(name, folded);
+        const suggestion =
+          memo.size >= MAX_SUGGESTED
+            ? null
+            : names.length <= CLOSEST_DIRECT
+              ? closest(name, names)
+              : closestAmong(name, folded);
         memo.set(key, suggestion);
       }
       return memo.get(key) ?? null;

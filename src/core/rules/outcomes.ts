@@ -16,8 +16,18 @@ function checkResults(ctx: RuleContext): void {
   const table = ctx.workbook.tables.results;
   const final = ctx.reportType === "final";
   const pairs = [
-    { forecast: "forecast_result", actual: "actual_result", what: "прогнозируемый результат", fill: "Фактический результат" },
-    { forecast: "forecast_product", actual: "actual_product", what: "прогнозируемый продукт", fill: "Фактический продукт" },
+    {
+      forecast: "forecast_result",
+      actual: "actual_result",
+      what: "прогнозируемый результат",
+      fill: "Фактический результат",
+    },
+    {
+      forecast: "forecast_product",
+      actual: "actual_product",
+      what: "прогнозируемый продукт",
+      fill: "Фактический продукт",
+    },
   ] as const;
   for (const row of table.rows) {
     for (const p of pairs) {
@@ -44,7 +54,14 @@ function checkProblems(ctx: RuleContext): void {
     if (text(row, "problem") === "") continue;
     problems++;
     if (text(row, "solution") === "") {
-      emitAt(ctx, table, row, "solution", "PROB_SOLUTION_MISSING", `В строке ${row.row} у затруднения ${quote(text(row, "problem"), 60)} не указаны пути решения. Заполните столбец «Пути решения».`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "solution",
+        "PROB_SOLUTION_MISSING",
+        `В строке ${row.row} у затруднения ${quote(text(row, "problem"), 60)} не указаны пути решения. Заполните столбец «Пути решения».`,
+      );
     }
   }
   if (problems < MIN_PROBLEMS) {
@@ -64,7 +81,14 @@ function checkDocuments(ctx: RuleContext): void {
     const kind = enumValue(row.cells.kind, "documentKind");
     const number = text(row, "number");
     if (kind !== null && NUMBERED_KINDS.has(kind) && number.replace(/[\s№\-–—]/g, "") === "") {
-      emitAt(ctx, table, row, "number", "DOC_NUMBER_MISSING", `В строке ${row.row} указан ${kind === "Распоряжение" ? "документ «Распоряжение»" : "приказ"} без номера. Укажите номер документа, например «908-р».`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "number",
+        "DOC_NUMBER_MISSING",
+        `В строке ${row.row} указан ${kind === "Распоряжение" ? "документ «Распоряжение»" : "приказ"} без номера. Укажите номер документа, например «908-р».`,
+      );
     }
     if (number === "") continue;
     const dated = datedOf(ctx, "documents", row, "date");
@@ -100,6 +124,11 @@ function checkLeader(ctx: RuleContext): void {
 export const outcomesFamilies: readonly RuleFamily[] = [
   { name: "results", reads: ["results", "general"], ids: ["RES_ACTUAL_MISSING"], check: checkResults },
   { name: "problems", reads: ["problems"], ids: ["PROB_TOO_FEW", "PROB_SOLUTION_MISSING"], check: checkProblems },
-  { name: "documents", reads: ["documents", "general"], ids: ["DOC_NUMBER_MISSING", "DOC_DUPLICATE"], check: checkDocuments },
+  {
+    name: "documents",
+    reads: ["documents", "general"],
+    ids: ["DOC_NUMBER_MISSING", "DOC_DUPLICATE"],
+    check: checkDocuments,
+  },
   { name: "staff", reads: ["staff", "general"], ids: ["STAFF_LEADER_MISSING"], check: checkLeader },
 ];

@@ -16,7 +16,6 @@ export const PERCENT_TOLERANCE = 1;
 /** «Иное» may legitimately appear on several rows with different roles. */
 const REPEATABLE = new Set(["Иное"]);
 
-
 const why = reasonNote;
 
 export interface ParticipantTotals {
@@ -51,11 +50,32 @@ function checkRows(ctx: RuleContext): void {
     const written = textOf(cellAt(row, "count"));
     const read = readCount(cellAt(row, "count"));
     if (read === null) {
-      emitAt(ctx, table, row, "count", "PART_COUNT_INVALID", `В строке ${row.row} не указано количество. Заполните столбец «Количество» целым числом, например 12.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "count",
+        "PART_COUNT_INVALID",
+        `В строке ${row.row} не указано количество. Заполните столбец «Количество» целым числом, например 12.`,
+      );
     } else if (!read.ok) {
-      emitAt(ctx, table, row, "count", "PART_COUNT_INVALID", `В строке ${row.row} количество ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 12.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "count",
+        "PART_COUNT_INVALID",
+        `В строке ${row.row} количество ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 12.`,
+      );
     } else if (read.fromText) {
-      emitAt(ctx, table, row, "count", "PART_COUNT_TEXT", `В строке ${row.row} количество ${quote(written)} записано текстом; прочитано как ${read.value}. Можно оставить так или записать просто число.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "count",
+        "PART_COUNT_TEXT",
+        `В строке ${row.row} количество ${quote(written)} записано текстом; прочитано как ${read.value}. Можно оставить так или записать просто число.`,
+      );
     }
     const category = text(row, "category");
     if (category === "") continue;
@@ -93,7 +113,11 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
   // Unreadable rows already have their own finding; a sum without them would mislead.
   if (!totals.complete || !ctx.workbook.tables.participants.present) return;
   // «>1000», «более 1000» — the sum must exceed N; «не менее 1000» — reach it.
-  const fits = !read.atLeast ? totals.total === read.value : read.strict ? totals.total > read.value : totals.total >= read.value;
+  const fits = !read.atLeast
+    ? totals.total === read.value
+    : read.strict
+      ? totals.total > read.value
+      : totals.total >= read.value;
   if (fits) return;
   emitField(ctx, "general", "declared_participants", {
     rule: "PART_TOTAL_MISMATCH",
@@ -109,13 +133,27 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
     const written = textOf(cellAt(row, "count"));
     const read = readCount(cellAt(row, "count"));
     if (read !== null && !read.ok) {
-      emitAt(ctx, table, row, "count", "PART_COUNT_INVALID", `В строке ${row.row} количество педагогов ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 3.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "count",
+        "PART_COUNT_INVALID",
+        `В строке ${row.row} количество педагогов ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 3.`,
+      );
     }
     const percentText = textOf(cellAt(row, "percent"));
     if (percentText === "") continue;
     const percent = readPercent(cellAt(row, "percent"));
     if (percent === null) {
-      emitAt(ctx, table, row, "percent", "PART_TRAINING_PERCENT_MISMATCH", `В строке ${row.row} процент ${quote(percentText)} не читается как число. Укажите процент, например 25 или 25%.`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        "percent",
+        "PART_TRAINING_PERCENT_MISMATCH",
+        `В строке ${row.row} процент ${quote(percentText)} не читается как число. Укажите процент, например 25 или 25%.`,
+      );
       continue;
     }
     if (!read || !read.ok || totals.teachers <= 0) continue;
@@ -136,7 +174,13 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
 export const participantsFamily: RuleFamily = {
   name: "participants",
   reads: ["participants", "training", "general"],
-  ids: ["PART_COUNT_INVALID", "PART_COUNT_TEXT", "PART_TOTAL_MISMATCH", "PART_CATEGORY_DUPLICATE", "PART_TRAINING_PERCENT_MISMATCH"],
+  ids: [
+    "PART_COUNT_INVALID",
+    "PART_COUNT_TEXT",
+    "PART_TOTAL_MISMATCH",
+    "PART_CATEGORY_DUPLICATE",
+    "PART_TRAINING_PERCENT_MISMATCH",
+  ],
   check(ctx) {
     checkRows(ctx);
     const totals = participantTotals(ctx.workbook.tables.participants.rows);

@@ -13,7 +13,18 @@ import { formatRuDate } from "../terms/index.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { type DateRange, FAR_FUTURE, FAR_PAST, datedOf, rangeOf } from "./dated.js";
 import { type PlanIndex, indexPlan, isGroupingRow, outlineKey, parentKey, taskRefs } from "./plan-index.js";
-import { actionSaysNone, cellAt, emitAt, enumValue, headerOf, isBlank, reasonNote, reasonSaysNone, text, textOf } from "./read.js";
+import {
+  actionSaysNone,
+  cellAt,
+  emitAt,
+  enumValue,
+  headerOf,
+  isBlank,
+  reasonNote,
+  reasonSaysNone,
+  text,
+  textOf,
+} from "./read.js";
 import { mergedSpans, stageSpans, touchesAny } from "./stages.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 import { ruNumber as fmt } from "../russian.js";
@@ -34,7 +45,9 @@ const CHILD_LATE_GRACE_DAYS = 92;
 function spanText(range: DateRange): string {
   if (range.start === FAR_PAST) return `до ${formatRuDate(range.end)}`;
   if (range.end === FAR_FUTURE) return `с ${formatRuDate(range.start)}`;
-  return range.start === range.end ? formatRuDate(range.start) : `${formatRuDate(range.start)} – ${formatRuDate(range.end)}`;
+  return range.start === range.end
+    ? formatRuDate(range.start)
+    : `${formatRuDate(range.start)} – ${formatRuDate(range.end)}`;
 }
 
 const STATUS_LIST = ENUMS.planStatus.map((s) => `«${s}»`).join(", ");
@@ -77,12 +90,22 @@ class PlanChecker {
       this.checkTerm(row, status, grouping);
       this.checkTask(row);
       if (!grouping && isBlank(row, "responsible")) {
-        this.emit(row, "responsible", "PLAN_RESPONSIBLE_MISSING", `В строке ${row.row} не указан ответственный. Заполните столбец «Ответственный».`);
+        this.emit(
+          row,
+          "responsible",
+          "PLAN_RESPONSIBLE_MISSING",
+          `В строке ${row.row} не указан ответственный. Заполните столбец «Ответственный».`,
+        );
       }
     }
   }
 
-  private emit(row: PlanRow, key: Parameters<typeof emitAt<"plan">>[3], rule: Parameters<typeof emitAt>[4], message: string): void {
+  private emit(
+    row: PlanRow,
+    key: Parameters<typeof emitAt<"plan">>[3],
+    rule: Parameters<typeof emitAt>[4],
+    message: string,
+  ): void {
     emitAt(this.ctx, this.table, row, key, rule, message);
   }
 
@@ -92,13 +115,23 @@ class PlanChecker {
     const written = text(row, "no");
     const first = seen.get(key);
     if (first) {
-      this.emit(row, "no", "PLAN_NUMBER_DUPLICATE", `Номер ${quote(written)} в строке ${row.row} уже есть в строке ${first.row}. Исправьте нумерацию: у каждого пункта свой номер.`);
+      this.emit(
+        row,
+        "no",
+        "PLAN_NUMBER_DUPLICATE",
+        `Номер ${quote(written)} в строке ${row.row} уже есть в строке ${first.row}. Исправьте нумерацию: у каждого пункта свой номер.`,
+      );
       return;
     }
     seen.set(key, row);
     const parent = parentKey(key);
     if (parent !== null && !this.index.byNumber.has(parent)) {
-      this.emit(row, "no", "PLAN_NUMBER_PARENT_MISSING", `Пункт ${quote(written)} в строке ${row.row} есть, а пункта «${parent}» нет. Добавьте строку «${parent}» или исправьте номер.`);
+      this.emit(
+        row,
+        "no",
+        "PLAN_NUMBER_PARENT_MISSING",
+        `Пункт ${quote(written)} в строке ${row.row} есть, а пункта «${parent}» нет. Добавьте строку «${parent}» или исправьте номер.`,
+      );
     }
   }
 
@@ -113,7 +146,12 @@ class PlanChecker {
     }
     if (grouping) return;
     if (isBlank(row, "status")) {
-      this.emit(row, "status", "PLAN_STATUS_MISSING", `В строке ${row.row} не указан статус. Выберите его в столбце «Статус»: ${STATUS_LIST}.`);
+      this.emit(
+        row,
+        "status",
+        "PLAN_STATUS_MISSING",
+        `В строке ${row.row} не указан статус. Выберите его в столбце «Статус»: ${STATUS_LIST}.`,
+      );
     } else if (status !== null && !NO_FACT_NEEDED.has(status) && isBlank(row, "fact")) {
       this.emit(
         row,
@@ -130,7 +168,12 @@ class PlanChecker {
     const action = text(row, "action");
     if (DEVIATION_STATUSES.has(status)) {
       if (reason === "") {
-        this.emit(row, "reason", "PLAN_DEVIATION_REASON_MISSING", `В строке ${row.row} статус «${status}», но не указаны причины отклонения. Заполните столбец «Причины отклонения».`);
+        this.emit(
+          row,
+          "reason",
+          "PLAN_DEVIATION_REASON_MISSING",
+          `В строке ${row.row} статус «${status}», но не указаны причины отклонения. Заполните столбец «Причины отклонения».`,
+        );
       } else if (reasonSaysNone(reason)) {
         this.emit(
           row,
@@ -165,7 +208,12 @@ class PlanChecker {
     if (read === null) return null;
     if (read.ok) return read.value;
     const why = reasonNote(read.reason);
-    this.emit(row, key, "PLAN_QTY_INVALID", `В строке ${row.row} в столбце «${headerOf("plan", key)}» значение ${quote(textOf(cell))} не подходит${why}. Укажите неотрицательное число, например 7.`);
+    this.emit(
+      row,
+      key,
+      "PLAN_QTY_INVALID",
+      `В строке ${row.row} в столбце «${headerOf("plan", key)}» значение ${quote(textOf(cell))} не подходит${why}. Укажите неотрицательное число, например 7.`,
+    );
     return null;
   }
 
@@ -189,7 +237,12 @@ class PlanChecker {
         `В строке ${row.row} статус «Выполнено частично», но по факту проведено 0. Если ничего не проведено, укажите «Не выполнено» или «Перенесено».`,
       );
     } else if (DEVIATION_STATUSES.has(status) && planned > 0 && done >= planned) {
-      this.emit(row, "status", "PLAN_STATUS_QTY_MISMATCH", `В строке ${row.row} ${ratio()}, а статус «${status}». Проверьте статус или количество.`);
+      this.emit(
+        row,
+        "status",
+        "PLAN_STATUS_QTY_MISMATCH",
+        `В строке ${row.row} ${ratio()}, а статус «${status}». Проверьте статус или количество.`,
+      );
     }
   }
 
@@ -236,7 +289,11 @@ class PlanChecker {
     const parentRange = rangeOf(datedOf(this.ctx, "plan", parentRow, "term"));
     if (!parentRange || parentRange.start > parentRange.end) return;
     const early = range.start !== FAR_PAST && parentRange.start !== FAR_PAST && range.start < parentRange.start;
-    const late = !early && range.end !== FAR_FUTURE && parentRange.end !== FAR_FUTURE && range.end > this.graceEnd(parentRange.end);
+    const late =
+      !early &&
+      range.end !== FAR_FUTURE &&
+      parentRange.end !== FAR_FUTURE &&
+      range.end > this.graceEnd(parentRange.end);
     if (!early && !late) return;
     const who = `Подпункт ${quote(text(row, "no"))} (строка ${row.row}) со сроком ${quote(written)}`;
     const parentWho = `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, срок ${quote(text(parentRow, "term"))})`;
@@ -306,4 +363,3 @@ export const planFamily: RuleFamily = {
     new PlanChecker(ctx).run();
   },
 };
-

@@ -6,7 +6,15 @@ import { memo, textOf } from "../cells.js";
 import { fold } from "../fold.js";
 import type { Cell } from "../grid.js";
 import type { RuleId, Severity } from "../issues.js";
-import { type ColumnKey, type FieldKey, type KeyValueTabKey, type TableTabDef, type TableTabKey, KEY_VALUE_HEADERS, TABS } from "../schema.js";
+import {
+  type ColumnKey,
+  type FieldKey,
+  type KeyValueTabKey,
+  type TableTabDef,
+  type TableTabKey,
+  KEY_VALUE_HEADERS,
+  TABS,
+} from "../schema.js";
 import { a1 } from "../schema-lookup.js";
 import { type ParsedTable, type TableRow, cellRef } from "../workbook.js";
 import type { RuleContext } from "./types.js";
@@ -34,7 +42,11 @@ export function headerOf(tableKey: TableTabKey, key: string): string {
 }
 
 const HEADERS = new Map<string, ReadonlyMap<string, string>>(
-  TABS.flatMap((tab) => (tab.type === "table" ? [[tab.key, new Map((tab as TableTabDef).columns.map((c) => [c.key, c.header]))] as const] : [])),
+  TABS.flatMap((tab) =>
+    tab.type === "table"
+      ? [[tab.key, new Map((tab as TableTabDef).columns.map((c) => [c.key, c.header]))] as const]
+      : [],
+  ),
 );
 
 const identityMemo = new Map<string, string>();
@@ -69,11 +81,24 @@ export function emitAt<K extends TableTabKey>(
 
 /** A finding about a whole tab. */
 export function emitTab(ctx: RuleContext, sheet: string, issue: Located): void {
-  ctx.emit({ rule: issue.rule, sheet, row: null, column: null, cell: null, message: issue.message, ...(issue.severity ? { severity: issue.severity } : {}) });
+  ctx.emit({
+    rule: issue.rule,
+    sheet,
+    row: null,
+    column: null,
+    cell: null,
+    message: issue.message,
+    ...(issue.severity ? { severity: issue.severity } : {}),
+  });
 }
 
 /** A finding about a key-value field: the value cell (column B of the label's row). */
-export function emitField<K extends KeyValueTabKey>(ctx: RuleContext, tabKey: K, key: FieldKey<K>, issue: Located): void {
+export function emitField<K extends KeyValueTabKey>(
+  ctx: RuleContext,
+  tabKey: K,
+  key: FieldKey<K>,
+  issue: Located,
+): void {
   const tab = ctx.workbook.kv[tabKey];
   const row = tab.fields[key]?.row ?? null;
   ctx.emit({
@@ -88,11 +113,19 @@ export function emitField<K extends KeyValueTabKey>(ctx: RuleContext, tabKey: K,
 }
 
 /** Value cell of a key-value field. */
-export function fieldCell<K extends KeyValueTabKey>(ctx: Pick<RuleContext, "workbook">, tabKey: K, key: FieldKey<K>): Cell {
+export function fieldCell<K extends KeyValueTabKey>(
+  ctx: Pick<RuleContext, "workbook">,
+  tabKey: K,
+  key: FieldKey<K>,
+): Cell {
   return ctx.workbook.kv[tabKey].fields[key]?.value ?? null;
 }
 
-export function fieldText<K extends KeyValueTabKey>(ctx: Pick<RuleContext, "workbook">, tabKey: K, key: FieldKey<K>): string {
+export function fieldText<K extends KeyValueTabKey>(
+  ctx: Pick<RuleContext, "workbook">,
+  tabKey: K,
+  key: FieldKey<K>,
+): string {
   return textOf(fieldCell(ctx, tabKey, key));
 }
 
@@ -103,13 +136,18 @@ export function identity(value: string): string {
 
 /** Folded organisation name; also ignores a trailing dot and spaces around dashes. */
 export function orgKey(name: string): string {
-  return memo(orgKeyMemo, name, (n) => fold(n).replace(/\s*[-–—]\s*/g, "-").replace(/[.\s]+$/, ""));
+  return memo(orgKeyMemo, name, (n) =>
+    fold(n)
+      .replace(/\s*[-–—]\s*/g, "-")
+      .replace(/[.\s]+$/, ""),
+  );
 }
 
 const reasonMemo = new Map<string, boolean>();
 const actionMemo = new Map<string, boolean>();
 
-const memoFlag = (cache: Map<string, boolean>, value: string, compute: (v: string) => boolean): boolean => memo(cache, value, compute, 20_000);
+const memoFlag = (cache: Map<string, boolean>, value: string, compute: (v: string) => boolean): boolean =>
+  memo(cache, value, compute, 20_000);
 
 /** Only dashes, dots or nothing: «-», «—», «--», «.». */
 const EMPTY_MARK = /^[\s\-–—.…]*$/;
@@ -126,7 +164,11 @@ function reasonSaysNoneUncached(value: string): boolean {
   if (EMPTY_MARK.test(value)) return true;
   const t = fold(value).replace(/[.!;,\s]+$/, "");
   if (/^(нет|не было|отсутствуют|не имеется|без отклонений)$/.test(t)) return true;
-  return /отклонени/.test(t) && t.length <= 120 && /(^нет(\s|$)|(^|\s)нет$|отсутству|не было|не выявлен|без отклонени)/.test(t);
+  return (
+    /отклонени/.test(t) &&
+    t.length <= 120 &&
+    /(^нет(\s|$)|(^|\s)нет$|отсутству|не было|не выявлен|без отклонени)/.test(t)
+  );
 }
 
 /**

@@ -1,7 +1,15 @@
 /** TPL_ENUM_INVALID: a value outside its dropdown list, with the closest allowed value suggested. */
 import { closest } from "../fold.js";
 import { quote } from "../issues.js";
-import { type EnumName, type KeyValueTabKey, type TabDef, type TabKey, type TableTabKey, ENUMS, TABS } from "../schema.js";
+import {
+  type EnumName,
+  type KeyValueTabKey,
+  type TabDef,
+  type TabKey,
+  type TableTabKey,
+  ENUMS,
+  TABS,
+} from "../schema.js";
 import type { ParsedTable } from "../workbook.js";
 import { emitAt, emitField, enumValue, fieldCell, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
@@ -11,10 +19,16 @@ export function enumAdvice(value: string, name: EnumName): string {
   const allowed = ENUMS[name];
   const suggestion = closest(value, allowed);
   const list = allowed.map((v) => `«${v}»`).join(", ");
-  return suggestion ? `Возможно, имелось в виду «${suggestion}». Выберите значение из списка: ${list}.` : `Выберите значение из списка: ${list}.`;
+  return suggestion
+    ? `Возможно, имелось в виду «${suggestion}». Выберите значение из списка: ${list}.`
+    : `Выберите значение из списка: ${list}.`;
 }
 
-function checkTable(ctx: RuleContext, table: ParsedTable, columns: readonly { key: string; header: string; enumName: EnumName }[]): void {
+function checkTable(
+  ctx: RuleContext,
+  table: ParsedTable,
+  columns: readonly { key: string; header: string; enumName: EnumName }[],
+): void {
   // Suggestions are memoised: a 10,000-row plan usually repeats the same few misspellings.
   const advice = new Map<string, string>();
   for (const row of table.rows) {
@@ -28,14 +42,23 @@ function checkTable(ctx: RuleContext, table: ParsedTable, columns: readonly { ke
         tip = enumAdvice(value, col.enumName);
         advice.set(memoKey, tip);
       }
-      emitAt(ctx, table, row, col.key as never, "TPL_ENUM_INVALID", `В строке ${row.row} в столбце «${col.header}» значение ${quote(value)} не из списка. ${tip}`);
+      emitAt(
+        ctx,
+        table,
+        row,
+        col.key as never,
+        "TPL_ENUM_INVALID",
+        `В строке ${row.row} в столбце «${col.header}» значение ${quote(value)} не из списка. ${tip}`,
+      );
     }
   }
 }
 
 function checkTab(ctx: RuleContext, tab: TabDef): void {
   if (tab.type === "table") {
-    const columns = tab.columns.flatMap((c) => (c.enumName ? [{ key: c.key, header: c.header, enumName: c.enumName }] : []));
+    const columns = tab.columns.flatMap((c) =>
+      c.enumName ? [{ key: c.key, header: c.header, enumName: c.enumName }] : [],
+    );
     checkTable(ctx, ctx.workbook.tables[tab.key as TableTabKey] as ParsedTable, columns);
     return;
   }
@@ -52,7 +75,8 @@ function checkTab(ctx: RuleContext, tab: TabDef): void {
   }
 }
 
-const hasDropdowns = (tab: TabDef): boolean => (tab.type === "table" ? tab.columns.some((c) => c.enumName) : tab.fields.some((f) => f.enumName));
+const hasDropdowns = (tab: TabDef): boolean =>
+  tab.type === "table" ? tab.columns.some((c) => c.enumName) : tab.fields.some((f) => f.enumName);
 
 /** One family per tab with dropdowns, so a live re-check of a tab reads only that tab. */
 export const templateFamilies: readonly RuleFamily[] = (TABS as readonly TabDef[]).filter(hasDropdowns).map((tab) => ({

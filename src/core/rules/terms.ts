@@ -16,7 +16,10 @@ import type { RuleContext, RuleFamily } from "./types.js";
 const DATED_KINDS = new Set(["term", "date", "monthOrDate"]);
 const NO_PERIOD_CHECK = new Set<TableTabKey>(["stages", "documents"]);
 /** Start/end column pairs whose order is checked across the two cells. */
-const START_END: Partial<Record<TableTabKey, readonly [string, string]>> = { stages: ["start", "end"], mentoring: ["start", "end"] };
+const START_END: Partial<Record<TableTabKey, readonly [string, string]>> = {
+  stages: ["start", "end"],
+  mentoring: ["start", "end"],
+};
 
 function invalidMessage(where: string, value: string, dated: Extract<Dated, { status: "invalid" }>): string {
   const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
@@ -39,12 +42,21 @@ function spanNote(written: string, start: string, end: string): string {
   return dates === written ? "" : ` (${dates})`;
 }
 
-function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: string, header: string, periodCheck: boolean, what: string): void {
+function checkCell(
+  ctx: RuleContext,
+  table: ParsedTable,
+  row: TableRow,
+  key: string,
+  header: string,
+  periodCheck: boolean,
+  what: string,
+): void {
   const dated = datedOf(ctx, table.key, row as never, key as never);
   if (dated.status === "empty") return;
   const range = rangeOf(dated);
   const reversed = dated.status === "invalid" ? dated.reversed : range!.start > range!.end;
-  const outside = dated.status === "ok" && !reversed && periodCheck && ctx.period !== null && outsidePeriod(range!, ctx.period);
+  const outside =
+    dated.status === "ok" && !reversed && periodCheck && ctx.period !== null && outsidePeriod(range!, ctx.period);
   if (dated.status === "ok" && !reversed && !outside) return;
   // Only rows with a finding pay for the message.
   const value = textOf((row.cells as Readonly<Record<string, Cell>>)[key]);
@@ -70,7 +82,15 @@ function checkCell(ctx: RuleContext, table: ParsedTable, row: TableRow, key: str
  * A row whose dates are in two cells (a stage, a mentoring pair): «Окончание» before
  * «Начало» is reversed; a pair wholly outside the period is suspicious.
  */
-function checkStartEnd(ctx: RuleContext, table: ParsedTable, row: TableRow, startKey: string, endKey: string, headers: Map<string, string>, periodCheck: boolean): void {
+function checkStartEnd(
+  ctx: RuleContext,
+  table: ParsedTable,
+  row: TableRow,
+  startKey: string,
+  endKey: string,
+  headers: Map<string, string>,
+  periodCheck: boolean,
+): void {
   const start = rangeOf(datedOf(ctx, table.key, row as never, startKey as never));
   const end = rangeOf(datedOf(ctx, table.key, row as never, endKey as never));
   if (!start && !end) return;
@@ -86,7 +106,12 @@ function checkStartEnd(ctx: RuleContext, table: ParsedTable, row: TableRow, star
     );
     return;
   }
-  if (!periodCheck || !ctx.period || !outsidePeriod({ start: start?.start ?? FAR_PAST, end: end?.end ?? FAR_FUTURE }, ctx.period)) return;
+  if (
+    !periodCheck ||
+    !ctx.period ||
+    !outsidePeriod({ start: start?.start ?? FAR_PAST, end: end?.end ?? FAR_FUTURE }, ctx.period)
+  )
+    return;
   const written = [textOf(cells[startKey]), textOf(cells[endKey])].filter((t) => t !== "").join(" – ");
   emitAt(
     ctx,
@@ -106,7 +131,16 @@ function checkTable(ctx: RuleContext, tab: TableTabDef): void {
   const pair = START_END[tab.key as TableTabKey];
   const periodPerCell = !NO_PERIOD_CHECK.has(tab.key as TableTabKey) && !pair;
   for (const row of table.rows) {
-    for (const col of columns) checkCell(ctx, table, row, col.key, col.header, periodPerCell, col.kind === "term" && col.key === "term" ? "срок" : "дата");
+    for (const col of columns)
+      checkCell(
+        ctx,
+        table,
+        row,
+        col.key,
+        col.header,
+        periodPerCell,
+        col.kind === "term" && col.key === "term" ? "срок" : "дата",
+      );
     if (pair) checkStartEnd(ctx, table, row, pair[0], pair[1], headers, !NO_PERIOD_CHECK.has(tab.key as TableTabKey));
   }
 }
@@ -127,14 +161,15 @@ const IDS = ["TERM_INVALID", "TERM_REVERSED", "TERM_OUTSIDE_PERIOD"] as const;
 /** One family per tab with dates (plus «Дата отчёта»), so a live re-check reads only that tab and the period. */
 export const termsFamilies: readonly RuleFamily[] = [
   { name: "terms:general", reads: ["general"], ids: IDS, check: checkReportDate },
-  ...TABS.filter((t): t is Extract<(typeof TABS)[number], { type: "table" }> => t.type === "table" && t.columns.some((c) => DATED_KINDS.has(c.kind))).map(
-    (tab): RuleFamily => ({
-      name: `terms:${tab.key}`,
-      reads: [tab.key, "general"],
-      ids: IDS,
-      check(ctx) {
-        checkTable(ctx, tab as TableTabDef);
-      },
-    }),
-  ),
+  ...TABS.filter(
+    (t): t is Extract<(typeof TABS)[number], { type: "table" }> =>
+      t.type === "table" && t.columns.some((c) => DATED_KINDS.has(c.kind)),
+  ).map((tab): RuleFamily => ({
+    name: `terms:${tab.key}`,
+    reads: [tab.key, "general"],
+    ids: IDS,
+    check(ctx) {
+      checkTable(ctx, tab as TableTabDef);
+    },
+  })),
 ];

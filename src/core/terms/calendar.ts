@@ -14,7 +14,11 @@ function spanOf(p: Point): { start: IsoDate; end: IsoDate } {
       if (!isRealDate(year, month, p.day)) {
         const dd = String(p.day).padStart(2, "0");
         const mm = String(month).padStart(2, "0");
-        fail(month >= 1 && month <= 12 && p.day >= 1 && p.day <= 31 ? `даты ${dd}.${mm}.${year} не существует` : `даты «${p.raw}» не существует`);
+        fail(
+          month >= 1 && month <= 12 && p.day >= 1 && p.day <= 31
+            ? `даты ${dd}.${mm}.${year} не существует`
+            : `даты «${p.raw}» не существует`,
+        );
       }
       const iso = isoOf(year, month, p.day);
       return { start: iso, end: iso };
@@ -38,8 +42,13 @@ function spanOf(p: Point): { start: IsoDate; end: IsoDate } {
         return { start: monthStart(year, first), end: monthEnd(year, last) };
       }
       // «1 полугодие 2021-2022 учебного года»: Sep–Dec / Jan–Aug; a written single year: calendar halves.
-      if (p.academic) return p.n === 1 ? { start: isoOf(year, 9, 1), end: isoOf(year, 12, 31) } : { start: isoOf(year + 1, 1, 1), end: isoOf(year + 1, 8, 31) };
-      return p.n === 1 ? { start: isoOf(year, 1, 1), end: isoOf(year, 6, 30) } : { start: isoOf(year, 7, 1), end: isoOf(year, 12, 31) };
+      if (p.academic)
+        return p.n === 1
+          ? { start: isoOf(year, 9, 1), end: isoOf(year, 12, 31) }
+          : { start: isoOf(year + 1, 1, 1), end: isoOf(year + 1, 8, 31) };
+      return p.n === 1
+        ? { start: isoOf(year, 1, 1), end: isoOf(year, 6, 30) }
+        : { start: isoOf(year, 7, 1), end: isoOf(year, 12, 31) };
     }
   }
 }
@@ -76,7 +85,8 @@ export function toTerm(syntax: Syntax, period: Period | null): Term {
   if (only && only.from.kind === "year") {
     const y = only.from.year;
     const to = typeof only.to === "object" ? only.to : null;
-    const consecutive = to?.kind === "year" && to.year === y + 1 && (syntax.academic || (!syntax.calendarYears && !only.byWord));
+    const consecutive =
+      to?.kind === "year" && to.year === y + 1 && (syntax.academic || (!syntax.calendarYears && !only.byWord));
     // «2021 учебный год»: the academic year starting then.
     const single = only.to === null && syntax.academic;
     if (consecutive || single) {

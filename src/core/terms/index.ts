@@ -50,7 +50,10 @@ function parseNonText(cell: Cell): TermResult | null {
   if (typeof cell === "boolean") return { ok: false, reason: "в ячейке логическое значение вместо срока" };
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 1900 && cell <= 2199) {
-      return { ok: true, term: { kind: "year", start: isoOf(cell, 1, 1), end: isoOf(cell, 12, 31), yearInferred: false } };
+      return {
+        ok: true,
+        term: { kind: "year", start: isoOf(cell, 1, 1), end: isoOf(cell, 12, 31), yearInferred: false },
+      };
     }
     if (cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
       const iso = serialToIso(cell);

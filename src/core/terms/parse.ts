@@ -32,7 +32,13 @@ export const MAX_TERM_LENGTH = 300;
 
 /** Lower case, ё→е, single spaces, no trailing punctuation: for whole-phrase matching. */
 function foldPhrase(text: string): string {
-  return text.toLowerCase().replace(/ё/g, "е").replace(/течении/g, "течение").replace(/[.!,;]+$/, "").replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/течении/g, "течение")
+    .replace(/[.!,;]+$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Every «always» phrase starts with one of these characters; other text skips the folding. */
@@ -44,7 +50,10 @@ function isAlwaysPhrase(text: string): boolean {
   if (ALWAYS_PHRASE.test(folded)) return true;
   // «Постоянно, в течение года»: every part says the same.
   if (!/[,;]/.test(folded)) return false;
-  const parts = folded.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = folded
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   return parts.length > 0 && parts.every((p) => ALWAYS_PHRASE.test(p));
 }
 
@@ -101,12 +110,16 @@ function readTermText(text: string, period: Period | null): TermResult {
   if (trimmed.length > MAX_TERM_LENGTH) return { ok: false, reason: "слишком длинный текст для срока" };
   try {
     if (isAlwaysPhrase(trimmed)) {
-      return { ok: true, term: { kind: "always", start: period?.start ?? null, end: period?.end ?? null, yearInferred: false } };
+      return {
+        ok: true,
+        term: { kind: "always", start: period?.start ?? null, end: period?.end ?? null, yearInferred: false },
+      };
     }
     const syntax = parseSyntax(tokenize(trimmed));
     return { ok: true, term: toTerm(syntax, period) };
   } catch (e) {
-    if (e instanceof TermError) return e.reversed ? { ok: false, reason: e.reason, reversed: true } : { ok: false, reason: e.reason };
+    if (e instanceof TermError)
+      return e.reversed ? { ok: false, reason: e.reason, reversed: true } : { ok: false, reason: e.reason };
     return { ok: false, reason: "не удалось разобрать срок" };
   }
 }

@@ -1,6 +1,5 @@
 /** The parser's intermediate forms: points (one date-like thing before its year is known), segments and the syntax of a term. */
 
-
 export type PartKind = "half" | "quarter" | "schoolTerm";
 
 export type Point =

@@ -3,7 +3,22 @@ import { editDistance } from "../fold.js";
 import { MONTHS } from "./months.js";
 import { checkYear, fail, type Point, type Segment, type Syntax } from "./points.js";
 import type { Token } from "./tokens.js";
-import { ACADEMIC, AND_WORDS, CALENDAR_YEARS, END_WORDS, FILLER, FROM_WORDS, isNowTail, NOW_WORDS, ORDINAL_SUFFIX, ORDINAL_WORDS, PART_LIMIT, partOf, RANGE_WORDS, UNTIL_WORDS } from "./vocabulary.js";
+import {
+  ACADEMIC,
+  AND_WORDS,
+  CALENDAR_YEARS,
+  END_WORDS,
+  FILLER,
+  FROM_WORDS,
+  isNowTail,
+  NOW_WORDS,
+  ORDINAL_SUFFIX,
+  ORDINAL_WORDS,
+  PART_LIMIT,
+  partOf,
+  RANGE_WORDS,
+  UNTIL_WORDS,
+} from "./vocabulary.js";
 
 /** Replaces «по настоящее время», «н.в.» by a single marker and drops filler words. */
 function prepare(tokens: Token[], flags: { academic: boolean; calendarYears: boolean }): Token[] {
@@ -15,7 +30,8 @@ function prepare(tokens: Token[], flags: { academic: boolean; calendarYears: boo
       continue;
     }
     const next = tokens[i + 1];
-    const isNow = NOW_WORDS.has(t.word) || (t.word === "н" && next?.type === "word" && (next.word === "в" || next.word === "вр"));
+    const isNow =
+      NOW_WORDS.has(t.word) || (t.word === "н" && next?.type === "word" && (next.word === "в" || next.word === "вр"));
     const isNowSlash = t.word === "н" && next?.type === "dash" && next.raw === "/" && tokens[i + 2]?.type === "word";
     if (isNow || isNowSlash) {
       if (isNowSlash) i++;
@@ -49,7 +65,8 @@ function unknownWord(raw: string, word: string): string {
   if (word.length >= 3) {
     for (const forms of MONTHS) {
       for (const name of [forms.nominative, forms.genitive]) {
-        if (editDistance(word, name, 2) <= (word.length <= 4 ? 1 : 2)) return `месяц «${raw.replace(/\.$/, "")}» не распознан`;
+        if (editDistance(word, name, 2) <= (word.length <= 4 ? 1 : 2))
+          return `месяц «${raw.replace(/\.$/, "")}» не распознан`;
       }
     }
   }
@@ -112,7 +129,8 @@ class Reader {
       .map((x) => x.raw)
       .join(" ");
     this.pos += width + 1;
-    if (n < 1 || n > PART_LIMIT[part]) fail(`${part === "half" ? "полугодия" : part === "quarter" ? "квартала" : "четверти"} с номером ${n} не бывает`);
+    if (n < 1 || n > PART_LIMIT[part])
+      fail(`${part === "half" ? "полугодия" : part === "quarter" ? "квартала" : "четверти"} с номером ${n} не бывает`);
     const year = this.optionalYear();
     if (year !== null) checkYear(year);
     // «1 полугодие 2021-2022 учебного года»: a half of that academic year.
@@ -158,9 +176,16 @@ class Reader {
         const month = this.peek()?.type === "word" ? (this.peek() as { month: number | null }).month : null;
         if (month !== null && t.digits <= 2) {
           this.pos++;
-          return { kind: "date", day: t.value, month, year: this.optionalYear(), raw: `${t.raw} ${MONTHS[month - 1]!.genitive}` };
+          return {
+            kind: "date",
+            day: t.value,
+            month,
+            year: this.optionalYear(),
+            raw: `${t.raw} ${MONTHS[month - 1]!.genitive}`,
+          };
         }
-        if (t.digits <= 2 && t.value >= 1 && t.value <= 31) return { kind: "date", day: t.value, month: null, year: null, raw: t.raw };
+        if (t.digits <= 2 && t.value >= 1 && t.value <= 31)
+          return { kind: "date", day: t.value, month: null, year: null, raw: t.raw };
         return fail(`число ${t.raw} не похоже ни на дату, ни на год`);
       }
       case "word":

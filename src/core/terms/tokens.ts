@@ -6,7 +6,13 @@ import { monthNumber } from "./months.js";
 
 export type Token =
   /** 24.02, 24.02.2022, 24.02.22, 2022-02-24. year null when not written. */
-  | { readonly type: "date"; readonly day: number; readonly month: number; readonly year: number | null; readonly raw: string }
+  | {
+      readonly type: "date";
+      readonly day: number;
+      readonly month: number;
+      readonly year: number | null;
+      readonly raw: string;
+    }
   /** 03.2022 — a month and a year. */
   | { readonly type: "monthYear"; readonly month: number; readonly year: number; readonly raw: string }
   | { readonly type: "num"; readonly value: number; readonly digits: number; readonly raw: string }

@@ -18,10 +18,58 @@ export const ALWAYS_PHRASE = new RegExp(
     ")$",
 );
 /** Words that carry no meaning for the dates («г.», «года», «включительно», «в»). */
-export const FILLER = new Set(["г", "год", "года", "году", "годом", "включительно", "в", "во", "на", "за", "от", "течение", "течении", "протяжении", "срок", "сроки", "месяц", "месяцы", "месяца", "месяцев"]);
+export const FILLER = new Set([
+  "г",
+  "год",
+  "года",
+  "году",
+  "годом",
+  "включительно",
+  "в",
+  "во",
+  "на",
+  "за",
+  "от",
+  "течение",
+  "течении",
+  "протяжении",
+  "срок",
+  "сроки",
+  "месяц",
+  "месяцы",
+  "месяца",
+  "месяцев",
+]);
 export const CALENDAR_YEARS = new Set(["гг", "годы", "годов", "годах", "годам"]);
-export const ACADEMIC = new Set(["уч", "учеб", "учебн", "учебный", "учебного", "учебном", "учебному", "учебным", "учебные", "учебных", "учебная", "ученого", "ученый"]);
-export const NOW_WORDS = new Set(["настоящее", "настоящий", "настоящего", "наст", "сегодняшний", "сегодняшнее", "текущий", "текущее", "текущего", "нынешнее", "нынешний", "сих"]);
+export const ACADEMIC = new Set([
+  "уч",
+  "учеб",
+  "учебн",
+  "учебный",
+  "учебного",
+  "учебном",
+  "учебному",
+  "учебным",
+  "учебные",
+  "учебных",
+  "учебная",
+  "ученого",
+  "ученый",
+]);
+export const NOW_WORDS = new Set([
+  "настоящее",
+  "настоящий",
+  "настоящего",
+  "наст",
+  "сегодняшний",
+  "сегодняшнее",
+  "текущий",
+  "текущее",
+  "текущего",
+  "нынешнее",
+  "нынешний",
+  "сих",
+]);
 /** Words after a «now» word that belong to it: «настоящее время», «н. в.», «сих пор». */
 const NOW_TAIL = new Set(["время", "вр", "в", "день", "дня", "момент", "пор", "дней"]);
 export const isNowTail = (t: Token | undefined): boolean => t?.type === "word" && NOW_TAIL.has(t.word);
@@ -41,7 +89,16 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
 export function partOf(word: string): PartKind | null {
   if (word.startsWith("полугод") || word === "пол" || word === "пг") return "half";
   if (word.startsWith("квартал") || word === "кв") return "quarter";
-  if (word.startsWith("четверт") && word !== "четвертый" && word !== "четвертое" && word !== "четвертая" && word !== "четвертом" && word !== "четвертого" && word !== "четвертой") return "schoolTerm";
+  if (
+    word.startsWith("четверт") &&
+    word !== "четвертый" &&
+    word !== "четвертое" &&
+    word !== "четвертая" &&
+    word !== "четвертом" &&
+    word !== "четвертого" &&
+    word !== "четвертой"
+  )
+    return "schoolTerm";
   return null;
 }
 

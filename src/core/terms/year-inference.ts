@@ -35,7 +35,10 @@ const sameMonth = (a: Point, b: Point): boolean => keyMonth(a) === keyMonth(b);
 
 /** True when the period runs September to August (academic years and such ranges). */
 function isAcademicPeriod(period: Period | null): boolean {
-  return period !== null && (period.kind === "academic" || (period.start.slice(5) === "09-01" && period.end.slice(5) === "08-31"));
+  return (
+    period !== null &&
+    (period.kind === "academic" || (period.start.slice(5) === "09-01" && period.end.slice(5) === "08-31"))
+  );
 }
 
 /** The year in which a month falls inside the period; the period's first year if none does. */
@@ -72,7 +75,8 @@ export function fillIn(syntax: Syntax, period: Period | null): boolean {
       p.month = syntax.labelMonth;
       continue;
     }
-    const later = points.slice(i + 1).find((q) => q.kind === "date" && q.month !== null) as { month: number } | undefined;
+    const later = points.slice(i + 1).find((q) => q.kind === "date" && q.month !== null) as
+      { month: number } | undefined;
     if (!later) fail(`у числа «${p.raw}» не указан месяц`);
     p.month = later!.month;
   }
@@ -85,7 +89,11 @@ export function fillIn(syntax: Syntax, period: Period | null): boolean {
     if (!hasYear(from) && hasYear(to) && (to.kind === "date" || to.kind === "month" || to.kind === "part")) {
       const y = yearOfPoint(to)!;
       setYear(from, orderKey(from) > orderKey(to) && !sameMonth(from, to) ? y - 1 : y);
-    } else if (hasYear(from) && !hasYear(to) && (from.kind === "date" || from.kind === "month" || from.kind === "part")) {
+    } else if (
+      hasYear(from) &&
+      !hasYear(to) &&
+      (from.kind === "date" || from.kind === "month" || from.kind === "part")
+    ) {
       const y = yearOfPoint(from)!;
       setYear(to, orderKey(to) < orderKey(from) && !sameMonth(from, to) ? y + 1 : y);
     }

@@ -27,7 +27,8 @@ function tell(message: string): void {
 const CONTINUATION: Record<Continuation, string> = {
   minute: "Продолжение запустится автоматически через минуту.",
   hourly: "Продолжение — при ближайшем ежечасном обновлении; чтобы не ждать, выберите «Обновить свод» ещё раз.",
-  manual: "Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз, обновление продолжится с того же места.",
+  manual:
+    "Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз, обновление продолжится с того же места.",
 };
 
 const FOR_THE_DAY = {
@@ -37,17 +38,26 @@ const FOR_THE_DAY = {
 
 /** Why an unfinished run stopped early, when it did (the progress cell says it in short). */
 function pauseText(pause: Pause | null): string {
-  if (pause === "day") return " Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены.";
-  if (pause === "rate") return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
+  if (pause === "day")
+    return " Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены.";
+  if (pause === "rate")
+    return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
   return "";
 }
 
 function refreshMessage(outcome: RefreshOutcome): string {
-  if (outcome.kind === "busy") return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
-  const failed = outcome.failed > 0 ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».` : "";
+  if (outcome.kind === "busy")
+    return "Свод уже обновляется (по расписанию или другим пользователем). Подождите несколько минут.";
+  const failed =
+    outcome.failed > 0
+      ? ` Не прочитаны: ${countWithNoun(outcome.failed, SCHOOLS)} — причина в столбце «Состояние».`
+      : "";
   // outcome.text is the progress cell's «обновлено 4 из 4 — 20.12.2022 10:00».
   if (outcome.kind === "finished") return `Готово: ${outcome.text}.${failed}`;
-  const next = outcome.pause === "day" ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"] : CONTINUATION[outcome.next ?? "minute"];
+  const next =
+    outcome.pause === "day"
+      ? FOR_THE_DAY[outcome.next === "hourly" ? "hourly" : "manual"]
+      : CONTINUATION[outcome.next ?? "minute"];
   return `Обновлено ${outcome.done} из ${outcome.total}.${pauseText(outcome.pause)} ${next}${failed}`;
 }
 
@@ -116,7 +126,11 @@ export function committeeEnableHourly(): void {
 
 export function committeeDisableHourly(): void {
   try {
-    tell(disableHourly(requireCommitteeSpreadsheet()) > 0 ? "Обновление по расписанию выключено." : "Обновление по расписанию и так было выключено.");
+    tell(
+      disableHourly(requireCommitteeSpreadsheet()) > 0
+        ? "Обновление по расписанию выключено."
+        : "Обновление по расписанию и так было выключено.",
+    );
   } catch (error) {
     tell(userMessage(error, "выключить обновление по расписанию"));
   }
@@ -125,7 +139,9 @@ export function committeeDisableHourly(): void {
 export function committeeMakeSummary(): { url: string; name: string } | null {
   try {
     const made = makeSummaryDocument(SpreadsheetApp.getActiveSpreadsheet());
-    tell(`Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`);
+    tell(
+      `Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`,
+    );
     return { url: made.url, name: made.name };
   } catch (error) {
     tell(userMessage(error, "сформировать сводку по МИП"));

@@ -16,7 +16,13 @@ import {
 import { refreshBatch } from "../../core/committee/refresh.js";
 import { type Cell, cellText } from "../../core/grid.js";
 import { UserError } from "../errors.js";
-import { clearSummaryRowsFrom, ensureSummaryRows, readStoredRows, writeProgress, writeSummaryRow } from "./dashboard.js";
+import {
+  clearSummaryRowsFrom,
+  ensureSummaryRows,
+  readStoredRows,
+  writeProgress,
+  writeSummaryRow,
+} from "./dashboard.js";
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
 import { modifiedTime, openSchool } from "./school-reader.js";
 import { ensureCommitteeTabs } from "./tabs.js";
@@ -39,12 +45,23 @@ export type RefreshOutcome =
     };
 
 const registryCell = (v: unknown): Cell =>
-  v === "" || v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+  v === "" || v === null || v === undefined
+    ? null
+    : typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+      ? v
+      : String(v);
 
 /** The link under a rich-text cell: the whole text's link, else the first linked run's. */
 function linkOf(rich: GoogleAppsScript.Spreadsheet.RichTextValue | null | undefined): string | null {
   if (!rich) return null;
-  return rich.getLinkUrl() || rich.getRuns().map((run) => run.getLinkUrl()).find((url): url is string => !!url) || null;
+  return (
+    rich.getLinkUrl() ||
+    rich
+      .getRuns()
+      .map((run) => run.getLinkUrl())
+      .find((url): url is string => !!url) ||
+    null
+  );
 }
 
 /**
@@ -57,7 +74,10 @@ function linkOf(rich: GoogleAppsScript.Spreadsheet.RichTextValue | null | undefi
  * (one more call, none in the usual case).
  */
 export function registryRows(registry: GoogleAppsScript.Spreadsheet.Sheet): Cell[][] {
-  const rows = registry.getDataRange().getValues().map((row) => row.map(registryCell));
+  const rows = registry
+    .getDataRange()
+    .getValues()
+    .map((row) => row.map(registryCell));
   if (rows.length < 2) return rows;
   const linkAt = registryLinkColumn(rows[0]!);
   const column = registry.getRange(1, linkAt + 1, rows.length, 1);
@@ -180,7 +200,14 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
         // A leftover continuation finds nothing to do and removes itself.
       }
     }
-    const text = progressText(progress.done, progress.total, progress.finished, formatNow(), next ?? undefined, result.pause);
+    const text = progressText(
+      progress.done,
+      progress.total,
+      progress.finished,
+      formatNow(),
+      next ?? undefined,
+      result.pause,
+    );
     writeProgress(summary, text);
     const done = result.cursor ? result.cursor.next : schools;
     const total = result.cursor ? result.cursor.total : schools;

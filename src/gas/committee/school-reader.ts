@@ -25,7 +25,10 @@ import { readWorkbook } from "../read-sheets.js";
 
 interface SheetsAdvanced {
   Spreadsheets: {
-    get(id: string, args: object): {
+    get(
+      id: string,
+      args: object,
+    ): {
       properties?: { locale?: string };
       sheets?: { properties?: { title?: string } }[];
       developerMetadata?: { metadataKey?: string; metadataValue?: string }[];
@@ -59,7 +62,8 @@ function schoolMeta(sheets: SheetsAdvanced, id: string): SchoolMeta {
   return meta;
 }
 
-const metadataValue = (meta: SchoolMeta, key: string): string | null => (meta.developerMetadata ?? []).find((m) => m.metadataKey === key)?.metadataValue ?? null;
+const metadataValue = (meta: SchoolMeta, key: string): string | null =>
+  (meta.developerMetadata ?? []).find((m) => m.metadataKey === key)?.metadataValue ?? null;
 
 const TEMPLATE_TITLES = new Set(TABS.map((t) => fold(t.title)));
 const ERRORS = new Set(ERROR_CODES);
@@ -78,7 +82,18 @@ export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")
  * explicit day-first slash format in such a workbook would be swapped; the template's own date
  * cells use «dd.mm.yyyy», which is left alone.
  */
-const MONTH_FIRST_LOCALES = new Set(["en", "en_US", "en_AS", "en_GU", "en_MP", "en_PR", "en_UM", "en_VI", "en_PH", "fil_PH"]);
+const MONTH_FIRST_LOCALES = new Set([
+  "en",
+  "en_US",
+  "en_AS",
+  "en_GU",
+  "en_MP",
+  "en_PR",
+  "en_UM",
+  "en_VI",
+  "en_PH",
+  "fil_PH",
+]);
 
 export function monthFirstLocale(locale: string | null | undefined): boolean {
   return MONTH_FIRST_LOCALES.has((locale ?? "").replace("-", "_"));
@@ -108,7 +123,8 @@ export function dayFirstDate(text: string): string {
  */
 export function apiCell(value: unknown, monthFirst = false): Cell {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "string") return ERRORS.has(value.trim()) ? errorCell(value.trim()) : monthFirst ? dayFirstDate(value) : value;
+  if (typeof value === "string")
+    return ERRORS.has(value.trim()) ? errorCell(value.trim()) : monthFirst ? dayFirstDate(value) : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : errorCell("#NUM!");
   if (typeof value === "boolean") return value;
   return String(value);
@@ -143,7 +159,10 @@ function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
     });
     (response.valueRanges ?? []).forEach((vr, i) => byTitle.set(wanted[i]!, vr.values ?? []));
   }
-  const tabs: TabGrid[] = titles.map((title) => ({ title, rows: (byTitle.get(title) ?? []).map((row) => row.map((v) => apiCell(v, monthFirst))) }));
+  const tabs: TabGrid[] = titles.map((title) => ({
+    title,
+    rows: (byTitle.get(title) ?? []).map((row) => row.map((v) => apiCell(v, monthFirst))),
+  }));
   const metadata = (key: string) => metadataValue(meta, key);
   const grid: WorkbookGrid = { tabs, templateVersion: metadata(METADATA_KEYS.templateVersion) };
   return { grid, reportLink: reportLinkFrom(metadata(METADATA_KEYS.lastReport)) };

@@ -18,9 +18,13 @@ export interface SummaryDocument {
 
 export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SummaryDocument {
   const sheet = ss.getSheetByName(SUMMARY_TITLE);
-  if (!sheet) throw new UserError("Нет вкладки «Свод». Выберите в меню дополнения «Создать вкладки «Реестр» и «Свод»», заполните реестр и обновите свод.");
+  if (!sheet)
+    throw new UserError(
+      "Нет вкладки «Свод». Выберите в меню дополнения «Создать вкладки «Реестр» и «Свод»», заполните реестр и обновите свод.",
+    );
   const records: SchoolRecord[] = readStoredRows(sheet).flatMap((row) => (row ? [row.record] : []));
-  if (records.length === 0) throw new UserError("Свод пуст. Заполните «Реестр» и выберите в меню дополнения «Обновить свод».");
+  if (records.length === 0)
+    throw new UserError("Свод пуст. Заполните «Реестр» и выберите в меню дополнения «Обновить свод».");
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
   const model = buildSummaryDoc(records, { date: today, signer: readCommitteeSettings(ss).signer });
   const { url, name } = makeDocument(model, reportDestination("").folderId);

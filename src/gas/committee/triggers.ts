@@ -49,7 +49,9 @@ export function enableHourly(ss: Spreadsheet): boolean {
 
 /** Switches it off; returns how many triggers were removed. */
 export function disableHourly(ss: Spreadsheet): number {
-  const found = documentTriggers(ss).filter((t) => t.getHandlerFunction() === HOURLY_HANDLER || t.getHandlerFunction() === CONTINUE_HANDLER);
+  const found = documentTriggers(ss).filter(
+    (t) => t.getHandlerFunction() === HOURLY_HANDLER || t.getHandlerFunction() === CONTINUE_HANDLER,
+  );
   found.forEach((t) => ScriptApp.deleteTrigger(t));
   return found.length;
 }
@@ -89,7 +91,9 @@ function createContinuation(afterMs: number): boolean {
     ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(afterMs).create();
     return true;
   } catch (error) {
-    console.log(`Продолжение обновления свода не запланировано: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(
+      `Продолжение обновления свода не запланировано: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }

@@ -50,7 +50,8 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${DEMO_USAGE}\n`);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`Лишний аргумент «${positionals[0]}». Папка задаётся так: mip demo --out ПАПКА`);
+  if (positionals.length > 0)
+    throw new UsageError(`Лишний аргумент «${positionals[0]}». Папка задаётся так: mip demo --out ПАПКА`);
   const dir = resolve(values.out ?? DEFAULT_DEMO_DIR);
   const existing = await stat(dir).catch(() => null);
   if (existing && !existing.isDirectory()) {
@@ -67,12 +68,19 @@ export async function run(args: string[]): Promise<number> {
   try {
     await makeFolder(dir);
     workbookPath = await writeNewFile(join(dir, DEMO_WORKBOOK), await writeWorkbookGrid(grid));
-    checkPath = await writeNewFile(join(dir, "Пример МИП — проверка.txt"), formatValidation(result, DEMO_WORKBOOK, plain));
-    novokuznetskPath = await writeNewFile(join(dir, NOVOKUZNETSK_WORKBOOK), await writeWorkbookGrid(novokuznetskSampleGrid()));
+    checkPath = await writeNewFile(
+      join(dir, "Пример МИП — проверка.txt"),
+      formatValidation(result, DEMO_WORKBOOK, plain),
+    );
+    novokuznetskPath = await writeNewFile(
+      join(dir, NOVOKUZNETSK_WORKBOOK),
+      await writeWorkbookGrid(novokuznetskSampleGrid()),
+    );
     // Three invented schools for the committee summary; a fresh folder each run, never mixed with older files.
     schoolsDir = freePath(join(dir, "Таблицы школ"));
     await makeFolder(schoolsDir);
-    for (const school of sampleSchools()) await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
+    for (const school of sampleSchools())
+      await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
   } catch (error) {
     // Only a failed write is a write failure; anything else is an internal error (cli.ts says so).
     if (!(error instanceof WriteError) && typeof (error as NodeJS.ErrnoException)?.code !== "string") throw error;
@@ -97,19 +105,19 @@ export async function run(args: string[]): Promise<number> {
 
   say("");
   say("Сводка комитета (mip summary):");
-  const summaryCode = await runHook(() => import("./summary.js"), [
-    schoolsDir,
-    "--out",
-    join(dir, "Сводка комитета.xlsx"),
-    "--docx",
-    join(dir, "Сводка по МИП.docx"),
-  ]);
+  const summaryCode = await runHook(
+    () => import("./summary.js"),
+    [schoolsDir, "--out", join(dir, "Сводка комитета.xlsx"), "--docx", join(dir, "Сводка по МИП.docx")],
+  );
   if (summaryCode !== 0) say("  сводка пока не сформирована.");
 
   // The справка о реализации проекта from the network project's own workbook.
   say("");
   say("Справка о реализации проекта (mip spravka):");
-  const spravkaCode = await runHook(() => import("./spravka.js"), [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")]);
+  const spravkaCode = await runHook(
+    () => import("./spravka.js"),
+    [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")],
+  );
   if (spravkaCode !== 0) say("  справка пока не составлена.");
 
   say("");

@@ -26,7 +26,6 @@ export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xls
 2 — файл нельзя прочитать или отчёт нельзя записать.
 `;
 
-
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -50,7 +49,11 @@ interface ReportArgs {
 export function parseReportArgs(args: readonly string[]): ReportArgs | { error: string } | { help: true } {
   let parsed;
   try {
-    parsed = parseCommandArgs(args, { out: { type: "string", short: "o" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } });
+    parsed = parseCommandArgs(args, {
+      out: { type: "string", short: "o" },
+      strict: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
   } catch (error) {
     if (error instanceof UsageError) return { error: error.message };
     throw error;
@@ -58,7 +61,8 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | { error: 
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length === 0) return { error: "Укажите файл таблицы: mip report ФАЙЛ.xlsx" };
   if (parsed.positionals.length > 1) return { error: "Укажите один файл таблицы: mip report ФАЙЛ.xlsx" };
-  if (parsed.values.out !== undefined && parsed.values.out.trim() === "") return { error: "После --out укажите имя файла отчёта." };
+  if (parsed.values.out !== undefined && parsed.values.out.trim() === "")
+    return { error: "После --out укажите имя файла отчёта." };
   return { file: parsed.positionals[0]!, out: parsed.values.out ?? null, strict: parsed.values.strict ?? false };
 }
 
@@ -106,7 +110,6 @@ export async function run(args: string[]): Promise<number> {
   }
   if (result.requestedPath) say(`Файл «${result.requestedPath}» уже существует — он не тронут.`);
   say(`Отчёт записан: ${result.path}`);
-  if (result.draft)
-    say(draftNotice(result.errors));
+  if (result.draft) say(draftNotice(result.errors));
   return 0;
 }

@@ -35,7 +35,6 @@ export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕК
 2 — таблицу проекта нельзя прочитать или справку нельзя записать.
 `;
 
-
 interface SpravkaArgs {
   readonly project: string;
   readonly schools: readonly string[];

@@ -25,18 +25,18 @@ const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 function totalsRow(totals: CommitteeTotals): (string | number)[] {
   const pct = (share: number | null) => (share === null ? "" : wholePercent(share));
   const byHeader: Partial<Record<(typeof SUMMARY_HEADERS)[number], string | number>> = {
-    "Организация": `Итого: ${totals.schools} (пары и люди без повторов)`,
+    Организация: `Итого: ${totals.schools} (пары и люди без повторов)`,
     "Заполнено, %": pct(totals.completeness),
-    "Ошибки": totals.errors,
-    "Предупреждения": totals.warnings,
+    Ошибки: totals.errors,
+    Предупреждения: totals.warnings,
     "Выполнение плана, %": pct(totals.planExecution),
-    "Отклонений": totals.deviations,
+    Отклонений: totals.deviations,
     "Наставнических пар": totals.pairsActive,
-    "Наставников": totals.mentors,
-    "Наставляемых": totals.mentees,
-    "Участников": totals.participantsTotal,
+    Наставников: totals.mentors,
+    Наставляемых: totals.mentees,
+    Участников: totals.participantsTotal,
     "Мероприятий (распространение)": totals.disseminationEvents,
-    "Состояние": `прочитано ${totals.read} из ${totals.schools}`,
+    Состояние: `прочитано ${totals.read} из ${totals.schools}`,
   };
   return SUMMARY_HEADERS.map((h) => byHeader[h] ?? "");
 }

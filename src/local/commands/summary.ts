@@ -64,12 +64,12 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
   let parsed;
   try {
     parsed = parseCommandArgs(args, {
-        out: { type: "string", short: "o" },
-        docx: { type: "string" },
-        json: { type: "boolean" },
-        signer: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      });
+      out: { type: "string", short: "o" },
+      docx: { type: "string" },
+      json: { type: "boolean" },
+      signer: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
   } catch (error) {
     if (error instanceof UsageError) return { error: error.message };
     throw error;
@@ -77,11 +77,18 @@ export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length === 0) return { error: "Укажите файлы .xlsx или папки с ними: mip summary ПАПКА" };
   for (const flag of ["out", "docx"] as const) {
-    if (parsed.values[flag] !== undefined && parsed.values[flag].trim() === "") return { error: `После --${flag} укажите имя файла.` };
+    if (parsed.values[flag] !== undefined && parsed.values[flag].trim() === "")
+      return { error: `После --${flag} укажите имя файла.` };
   }
   const signerText = parsed.values.signer?.trim() ?? "";
   const signer = signerText === "" ? null : splitPositionAndName(signerText);
-  return { paths: parsed.positionals, out: parsed.values.out ?? null, docx: parsed.values.docx ?? null, json: parsed.values.json ?? false, signer };
+  return {
+    paths: parsed.positionals,
+    out: parsed.values.out ?? null,
+    docx: parsed.values.docx ?? null,
+    json: parsed.values.json ?? false,
+    signer,
+  };
 }
 
 /** Office's lock files («~$school.xlsx»), hidden files and our own temporary files are not workbooks. */
@@ -108,7 +115,9 @@ function nameOf(raw: Buffer): { name: string | Buffer; shown: string } {
 }
 
 const joinPath = (dir: string | Buffer, name: string | Buffer): string | Buffer =>
-  typeof dir === "string" && typeof name === "string" ? join(dir, name) : Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)]);
+  typeof dir === "string" && typeof name === "string"
+    ? join(dir, name)
+    : Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)]);
 
 const isXlsxName = (shown: string): boolean => extname(shown).toLowerCase() === ".xlsx";
 
@@ -125,7 +134,10 @@ function listingProblem(error: unknown): string {
  * link to nowhere are entries with a problem; so is a folder that cannot be listed. Paths in
  * `exclude` (the outputs of this run) are left out.
  */
-export async function collectInputs(paths: readonly string[], exclude: ReadonlySet<string>): Promise<{ files: InputEntry[]; missing: string[] }> {
+export async function collectInputs(
+  paths: readonly string[],
+  exclude: ReadonlySet<string>,
+): Promise<{ files: InputEntry[]; missing: string[] }> {
   const entries: InputEntry[] = [];
   const missing: string[] = [];
   const visited = new Set<string>();
@@ -158,16 +170,23 @@ export async function collectInputs(paths: readonly string[], exclude: ReadonlyS
       let linkProblem = "";
       const info = link.isSymbolicLink()
         ? await stat(path).catch((error: NodeJS.ErrnoException) => {
-            linkProblem = error.code === "ELOOP" ? "ссылка ведёт сама на себя" : error.code === "ENOENT" ? "ссылка ведёт на файл, которого нет" : "нет прав на чтение того, куда ведёт ссылка";
+            linkProblem =
+              error.code === "ELOOP"
+                ? "ссылка ведёт сама на себя"
+                : error.code === "ENOENT"
+                  ? "ссылка ведёт на файл, которого нет"
+                  : "нет прав на чтение того, куда ведёт ссылка";
             return null;
           })
         : link;
       if (!info) {
-        if (isXlsxName(child.shown) || linkProblem !== "ссылка ведёт на файл, которого нет") entries.push({ path, shown, problem: linkProblem });
+        if (isXlsxName(child.shown) || linkProblem !== "ссылка ведёт на файл, которого нет")
+          entries.push({ path, shown, problem: linkProblem });
         continue;
       }
       if (info.isDirectory()) await walk(path, shown);
-      else if (isXlsxName(child.shown)) entries.push(info.isFile() ? { path, shown } : { path, shown, problem: "не обычный файл" });
+      else if (isXlsxName(child.shown))
+        entries.push(info.isFile() ? { path, shown } : { path, shown, problem: "не обычный файл" });
     }
   };
   for (const path of paths) {
@@ -180,7 +199,11 @@ export async function collectInputs(paths: readonly string[], exclude: ReadonlyS
   const files: InputEntry[] = [];
   for (const entry of entries) {
     const key = typeof entry.path === "string" ? resolve(entry.path) : `bytes:${entry.path.toString("hex")}`;
-    const real = entry.problem ? key : await realpath(entry.path).then(String).catch(() => key);
+    const real = entry.problem
+      ? key
+      : await realpath(entry.path)
+          .then(String)
+          .catch(() => key);
     if (seen.has(real) || exclude.has(key) || exclude.has(real)) continue;
     seen.add(real);
     files.push(entry);
@@ -204,7 +227,10 @@ export interface SummaryOptions {
 
 /** A committee dashboard written by `mip summary` (or the add-on): not a school's workbook. */
 export function isSummaryWorkbook(grid: WorkbookGrid): boolean {
-  return !looksLikeMipWorkbook(grid) && grid.tabs.some((t) => t.title === SUMMARY_TITLE && String(t.rows[0]?.[0] ?? "") === SUMMARY_HEADERS[0]);
+  return (
+    !looksLikeMipWorkbook(grid) &&
+    grid.tabs.some((t) => t.title === SUMMARY_TITLE && String(t.rows[0]?.[0] ?? "") === SUMMARY_HEADERS[0])
+  );
 }
 
 /** Marks the record of a file that is one of our own summaries: left out of the schools. */
@@ -227,16 +253,22 @@ export async function summariseFile(input: string | InputEntry, options: Summary
   try {
     if (!info?.isFile()) throw new UnusableInputError(info ? "не файл" : "файл не читается");
     if (extname(file).toLowerCase() !== ".xlsx") throw new UnusableInputError("это не файл .xlsx");
-    if (info.size > MAX_INPUT_BYTES) throw new UnusableInputError(`файл больше ${MAX_INPUT_BYTES / 1024 / 1024} МБ — это не таблица МИП`);
+    if (info.size > MAX_INPUT_BYTES)
+      throw new UnusableInputError(`файл больше ${MAX_INPUT_BYTES / 1024 / 1024} МБ — это не таблица МИП`);
     let bytes: Buffer;
     try {
       bytes = await readFile(entry.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UnusableInputError(code === "EACCES" || code === "EPERM" ? "нет прав на чтение файла" : "файл не читается");
+      throw new UnusableInputError(
+        code === "EACCES" || code === "EPERM" ? "нет прав на чтение файла" : "файл не читается",
+      );
     }
     const grid = await readXlsx(bytes, `Файл «${basename(file)}»`);
-    if (isSummaryWorkbook(grid)) return Object.assign(failedRecord(source, readErrorState("это свод, а не таблица школы")), { [OWN_SUMMARY]: true });
+    if (isSummaryWorkbook(grid))
+      return Object.assign(failedRecord(source, readErrorState("это свод, а не таблица школы")), {
+        [OWN_SUMMARY]: true,
+      });
     const result = validateWorkbook(grid, options.today ? { today: options.today } : {});
     const record = readRecord(source, grid, result);
     return record.organisation ? record : { ...record, organisation: name };
@@ -246,7 +278,10 @@ export async function summariseFile(input: string | InputEntry, options: Summary
   }
 }
 
-export async function summariseFiles(files: readonly (string | InputEntry)[], options: SummaryOptions = {}): Promise<SchoolRecord[]> {
+export async function summariseFiles(
+  files: readonly (string | InputEntry)[],
+  options: SummaryOptions = {},
+): Promise<SchoolRecord[]> {
   const records: SchoolRecord[] = [];
   for (const [i, file] of files.entries()) {
     options.onProgress?.(i, typeof file === "string" ? file : file.shown);
@@ -292,7 +327,11 @@ export async function writeSummaryFiles(
   const totals = committeeTotals(records);
   let xlsx: string | null = null;
   let docx: string | null = null;
-  if (outputs.xlsx) xlsx = await writeNewFile(withExtension(outputs.xlsx, ".xlsx"), await summaryWorkbook(records.map(schoolRow), totals));
+  if (outputs.xlsx)
+    xlsx = await writeNewFile(
+      withExtension(outputs.xlsx, ".xlsx"),
+      await summaryWorkbook(records.map(schoolRow), totals),
+    );
   if (outputs.docx) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const model = buildSummaryDoc(records, { date: today, signer: outputs.signer ?? null });
@@ -305,9 +344,10 @@ export async function writeSummaryFiles(
 function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): string {
   const lines = records.map((r) => {
     const d = r.digest;
-    const figures = d && stateHasFigures(r.state)
-      ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
-      : "";
+    const figures =
+      d && stateHasFigures(r.state)
+        ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
+        : "";
     return terminalSafe(`${r.organisation} — ${stateText(r.state)}${figures ? `: ${figures}` : ""}`);
   });
   const plan = formatPercent(totals.planExecution);
@@ -338,7 +378,11 @@ export async function run(args: string[]): Promise<number> {
   try {
     // Outputs of this run go to free names; an existing file of that name stays an input (a school
     // is read, an earlier summary is recognised by its content and left out).
-    const exclude = new Set([parsed.out && withExtension(parsed.out, ".xlsx"), parsed.docx && withExtension(parsed.docx, ".docx")].filter((p): p is string => !!p).map((p) => resolve(freePath(p))));
+    const exclude = new Set(
+      [parsed.out && withExtension(parsed.out, ".xlsx"), parsed.docx && withExtension(parsed.docx, ".docx")]
+        .filter((p): p is string => !!p)
+        .map((p) => resolve(freePath(p))),
+    );
     const { files, missing } = await collectInputs(parsed.paths, exclude);
     for (const path of missing) process.stderr.write(`«${path}» не найден — пропускаю.\n`);
     if (files.length === 0) {
@@ -347,13 +391,18 @@ export async function run(args: string[]): Promise<number> {
     }
     const progress = progressOn(process.stderr, files.length);
     const skipped: string[] = [];
-    const written = await writeSummaryFiles(files, { xlsx: parsed.out, docx: parsed.docx, signer: parsed.signer }, {
-      onProgress: (done, file) => progress.step(done, terminalSafe(basename(file))),
-      onSkipped: (file, why) => skipped.push(`«${file}» пропущен: ${why}.`),
-    });
+    const written = await writeSummaryFiles(
+      files,
+      { xlsx: parsed.out, docx: parsed.docx, signer: parsed.signer },
+      {
+        onProgress: (done, file) => progress.step(done, terminalSafe(basename(file))),
+        onSkipped: (file, why) => skipped.push(`«${file}» пропущен: ${why}.`),
+      },
+    );
     progress.finish();
     for (const line of skipped) process.stderr.write(`${terminalSafe(line)}\n`);
-    if (parsed.json) process.stdout.write(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
+    if (parsed.json)
+      process.stdout.write(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
     else process.stdout.write(tableText(written.records, written.totals));
     if (written.xlsx) process.stderr.write(`Свод записан: ${written.xlsx}\n`);
     if (written.docx) process.stderr.write(`Сводка по МИП записана: ${written.docx}\n`);
@@ -384,6 +433,7 @@ export async function outputProblem(output: string): Promise<string | null> {
   } catch (error) {
     return `Не удалось записать «${output}»: ${writeFailure(error)} в папку «${folder}».`;
   }
-  if (Buffer.byteLength(basename(path), "utf8") > 250) return `Не удалось записать «${output}»: слишком длинное имя файла.`;
+  if (Buffer.byteLength(basename(path), "utf8") > 250)
+    return `Не удалось записать «${output}»: слишком длинное имя файла.`;
   return null;
 }

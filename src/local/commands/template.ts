@@ -39,7 +39,11 @@ async function upgrade(input: string, outArg: string | undefined): Promise<numbe
     bytes = await readFile(input);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(code === "EISDIR" ? `«${input}» — это папка, а нужен файл .xlsx.\n` : `Не удалось прочитать «${input}»: такого файла нет или нет прав на чтение.\n`);
+    process.stderr.write(
+      code === "EISDIR"
+        ? `«${input}» — это папка, а нужен файл .xlsx.\n`
+        : `Не удалось прочитать «${input}»: такого файла нет или нет прав на чтение.\n`,
+    );
     return 2;
   }
   if (bytes.length > MAX_INPUT_BYTES) {
@@ -90,12 +94,18 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (values.upgrade !== undefined) {
-    if (values.upgrade.trim() === "") throw new UsageError("После --upgrade укажите файл таблицы: mip template --upgrade СТАРЫЙ.xlsx");
-    if (positionals.length > 0) throw new UsageError(`Лишний аргумент «${positionals[0]}». Новый файл задаётся так: --out НОВЫЙ.xlsx`);
-    if (values.sample || values.force) throw new UsageError("--upgrade не сочетается с --sample и --force: обновлённая таблица всегда пишется в новый файл.");
+    if (values.upgrade.trim() === "")
+      throw new UsageError("После --upgrade укажите файл таблицы: mip template --upgrade СТАРЫЙ.xlsx");
+    if (positionals.length > 0)
+      throw new UsageError(`Лишний аргумент «${positionals[0]}». Новый файл задаётся так: --out НОВЫЙ.xlsx`);
+    if (values.sample || values.force)
+      throw new UsageError(
+        "--upgrade не сочетается с --sample и --force: обновлённая таблица всегда пишется в новый файл.",
+      );
     return upgrade(values.upgrade, values.out);
   }
-  if (positionals.length > 0) throw new UsageError(`Лишний аргумент «${positionals[0]}». Имя файла задаётся так: mip template --out ФАЙЛ.xlsx`);
+  if (positionals.length > 0)
+    throw new UsageError(`Лишний аргумент «${positionals[0]}». Имя файла задаётся так: mip template --out ФАЙЛ.xlsx`);
   let out = values.out ?? DEFAULT_TEMPLATE_FILE;
   if (out.trim() === "") throw new UsageError("После --out укажите имя файла.");
   if (extname(out).toLowerCase() !== ".xlsx") out = `${out}.xlsx`;
@@ -107,7 +117,9 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     if (error.code === "EEXIST")
-      process.stderr.write(`Файл «${out}» уже существует и не тронут. Укажите другое имя (--out) или добавьте --force, чтобы заменить его.\n`);
+      process.stderr.write(
+        `Файл «${out}» уже существует и не тронут. Укажите другое имя (--out) или добавьте --force, чтобы заменить его.\n`,
+      );
     else process.stderr.write(`Не удалось записать «${out}»: ${error.reason}. Файл не изменён.\n`);
     return 2;
   }

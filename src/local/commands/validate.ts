@@ -21,7 +21,6 @@ export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ
   --report-date ДАТА       считать датой отчёта эту дату (вместо «Дата отчёта» в таблице)
 Коды выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — файл нельзя прочитать.`;
 
-
 /** A screenful per tab is readable; the full list stays available through --json. */
 export const MAX_LINES_PER_TAB = 100;
 
@@ -71,7 +70,9 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
   const out: string[] = [];
   const version = result.templateVersion ? `, шаблон версии ${result.templateVersion}` : "";
   out.push(p.bold(terminalSafe(`Проверка таблицы «${file}»${version}`)));
-  out.push(`Дата отчёта: ${isoToRu(result.context.reportDate)}. Заполненность: ${percent(result.summary.completeness)}.`);
+  out.push(
+    `Дата отчёта: ${isoToRu(result.context.reportDate)}. Заполненность: ${percent(result.summary.completeness)}.`,
+  );
   const total = result.summary.errors + result.summary.warnings + result.summary.infos;
   const headline = `Найдено: ${countsInWords(result.summary)}.`;
   out.push(result.summary.errors ? p.red(headline) : total ? p.yellow(headline) : p.green(headline));
@@ -81,7 +82,10 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     list.push(issue);
     bySheet.set(issue.sheet, list);
   }
-  const order = [...TABS.map((t) => t.title as string), ...[...bySheet.keys()].filter((s) => !TABS.some((t) => t.title === s))];
+  const order = [
+    ...TABS.map((t) => t.title as string),
+    ...[...bySheet.keys()].filter((s) => !TABS.some((t) => t.title === s)),
+  ];
   for (const sheet of order) {
     const list = bySheet.get(sheet);
     if (!list) continue;
@@ -95,7 +99,9 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     const hidden = list.length - MAX_LINES_PER_TAB;
     if (hidden > 0)
       out.push(
-        p.dim(`  … и ещё ${countWithNoun(hidden, ["находка", "находки", "находок"])} на этой вкладке (полный список: mip validate --json).`),
+        p.dim(
+          `  … и ещё ${countWithNoun(hidden, ["находка", "находки", "находок"])} на этой вкладке (полный список: mip validate --json).`,
+        ),
       );
   }
   out.push("", ...metricsLines(result));
@@ -103,7 +109,9 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     out.push(total === 0 ? "Ошибок нет — можно формировать отчёт." : "Ошибок нет; предупреждения стоит просмотреть.");
   else
     out.push(
-      terminalSafe(`Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} и проверьте таблицу снова: mip validate «${file}».`),
+      terminalSafe(
+        `Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} и проверьте таблицу снова: mip validate «${file}».`,
+      ),
     );
   return `${out.join("\n")}\n`;
 }
@@ -144,7 +152,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError("Укажите один файл таблицы: mip validate ФАЙЛ.xlsx");
   const file = positionals[0]!;
-  const reportDate = values["report-date"] === undefined ? undefined : parseRuDateArg(values["report-date"], "--report-date");
+  const reportDate =
+    values["report-date"] === undefined ? undefined : parseRuDateArg(values["report-date"], "--report-date");
   const grid = await loadMipWorkbook(file);
   const result = validateWorkbook(grid, reportDate ? { reportDate } : {});
   // JSON escapes control characters itself; the text for the terminal escapes them (terminal.ts).

@@ -60,7 +60,8 @@ export function counted<T extends object>(target: T, type: string, counter: Call
   return new Proxy(target, {
     get(t, prop, receiver) {
       const value: unknown = Reflect.get(t, prop, receiver);
-      if (typeof value !== "function" || typeof prop !== "string" || prop.startsWith("_") || prop === "constructor") return value;
+      if (typeof value !== "function" || typeof prop !== "string" || prop.startsWith("_") || prop === "constructor")
+        return value;
       return function countedCall(this: unknown, ...args: unknown[]) {
         counter.hit(`${type}.${prop}`);
         return (value as (...a: unknown[]) => unknown).apply(receiver, args);
@@ -75,4 +76,5 @@ export function gas<T>(fake: unknown): T {
 }
 
 /** The message Apps Script gives for an id the user cannot open. */
-export const NO_ACCESS = "Exception: No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.";
+export const NO_ACCESS =
+  "Exception: No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.";

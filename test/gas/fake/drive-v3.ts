@@ -58,18 +58,25 @@ export function unzip(bytes: Buffer): Map<string, Buffer> {
   return files;
 }
 
-const attr = (xml: string, tag: string, name: string): string | null => new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1] ?? null;
+const attr = (xml: string, tag: string, name: string): string | null =>
+  new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1] ?? null;
 const texts = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
 
 /** The page set-up, header and footer of a .docx, as Drive's import would see them. */
 export function readDocxShell(bytes: Buffer): Conversion {
   const files = unzip(bytes);
   const document = files.get("word/document.xml")?.toString("utf8");
-  if (!document) throw new Error("GoogleJsonResponseException: API call to drive.files.create failed with error: The uploaded file is not a valid .docx (no word/document.xml).");
+  if (!document)
+    throw new Error(
+      "GoogleJsonResponseException: API call to drive.files.create failed with error: The uploaded file is not a valid .docx (no word/document.xml).",
+    );
   const twips = (v: string | null, fallback: number) => (v === null ? fallback : Number(v) / 20);
-  const parts = (prefix: string) => [...files.entries()].filter(([n]) => n.startsWith(`word/${prefix}`)).map(([, b]) => b.toString("utf8"));
+  const parts = (prefix: string) =>
+    [...files.entries()].filter(([n]) => n.startsWith(`word/${prefix}`)).map(([, b]) => b.toString("utf8"));
   const footers = parts("footer").join("");
-  const fields = [...footers.matchAll(/w:instr="\s*(\w+)/g), ...footers.matchAll(/<w:instrText[^>]*>\s*(\w+)/g)].map((m) => m[1]!);
+  const fields = [...footers.matchAll(/w:instr="\s*(\w+)/g), ...footers.matchAll(/<w:instrText[^>]*>\s*(\w+)/g)].map(
+    (m) => m[1]!,
+  );
   return {
     pageWidthPt: twips(attr(document, "w:pgSz", "w:w"), 612),
     pageHeightPt: twips(attr(document, "w:pgSz", "w:h"), 792),
@@ -91,7 +98,8 @@ interface FileResource {
   parents?: string[];
 }
 
-const apiError = (method: string, message: string) => new Error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: ${message}`);
+const apiError = (method: string, message: string) =>
+  new Error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: ${message}`);
 
 /** A Drive v3 search query the add-on writes: `name = '…'`, `'id' in parents`, `mimeType = '…'`, `trashed = false`, joined by `and`. */
 function matcher(q: string): (item: DriveItem) => boolean {
@@ -121,14 +129,30 @@ export class FakeDriveV3 {
   /** What each converted .docx brought into its document, by file id. */
   readonly _conversions = new Map<string, Conversion>();
   readonly Files: {
-    create(resource: FileResource, blob?: FakeBlob | null, optionalArgs?: object): { id: string; name: string; mimeType: string; parents: string[] };
-    list(optionalArgs?: { q?: string; pageSize?: number; pageToken?: string; fields?: string }): { files: { id: string; name: string; mimeType: string }[]; nextPageToken?: string };
-    get(id: string, optionalArgs?: { fields?: string }): { id: string; name: string; mimeType: string; parents: string[]; trashed: boolean };
+    create(
+      resource: FileResource,
+      blob?: FakeBlob | null,
+      optionalArgs?: object,
+    ): { id: string; name: string; mimeType: string; parents: string[] };
+    list(optionalArgs?: { q?: string; pageSize?: number; pageToken?: string; fields?: string }): {
+      files: { id: string; name: string; mimeType: string }[];
+      nextPageToken?: string;
+    };
+    get(
+      id: string,
+      optionalArgs?: { fields?: string },
+    ): { id: string; name: string; mimeType: string; parents: string[]; trashed: boolean };
   };
 
   constructor(drive: FakeDrive, documentApp: FakeDocumentApp, counter: CallCounter) {
     const conversions = this._conversions;
-    const describe = (item: DriveItem) => ({ id: item.id, name: item.name, mimeType: item.mimeType, parents: [...item.parents], trashed: !!item.trashed });
+    const describe = (item: DriveItem) => ({
+      id: item.id,
+      name: item.name,
+      mimeType: item.mimeType,
+      parents: [...item.parents],
+      trashed: !!item.trashed,
+    });
     this.Files = {
       create(resource, blob) {
         counter.hit("Drive.Files.create");
@@ -142,7 +166,8 @@ export class FakeDriveV3 {
             const doc = new FakeDocument(item.id, drive, counter);
             documentApp._documents.set(item.id, doc);
             if (blob) {
-              if (blob.getContentType() !== DOCX_MIME) throw apiError("create", `Conversion from ${blob.getContentType()} is not supported.`);
+              if (blob.getContentType() !== DOCX_MIME)
+                throw apiError("create", `Conversion from ${blob.getContentType()} is not supported.`);
               const shell = readDocxShell(Buffer.from(blob.getBytes().map((b) => b & 0xff)));
               conversions.set(item.id, shell);
               const page = doc._body._page;
@@ -160,7 +185,9 @@ export class FakeDriveV3 {
         counter.hit("Drive.Files.list");
         return counter.paused(() => {
           const test = optionalArgs.q ? matcher(optionalArgs.q) : () => true;
-          const all = [...drive._files.values()].filter((f) => f.id !== drive.rootId && drive._visible(f.id) && test(f));
+          const all = [...drive._files.values()].filter(
+            (f) => f.id !== drive.rootId && drive._visible(f.id) && test(f),
+          );
           const size = Math.min(optionalArgs.pageSize ?? 100, 1000);
           const from = Number(optionalArgs.pageToken ?? 0);
           const page = all.slice(from, from + size).map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType }));

@@ -5,7 +5,6 @@
  */
 import { type CallCounter, NO_ACCESS, counted, gas } from "./counter.js";
 
-
 export interface DriveItem {
   id: string;
   name: string;
@@ -33,7 +32,8 @@ class FakeIterator<T> {
   }
   next(): T {
     const item = this.items[this.i++];
-    if (item === undefined) throw new Error("Exception: Cannot retrieve the next object: iterator has reached the end.");
+    if (item === undefined)
+      throw new Error("Exception: Cannot retrieve the next object: iterator has reached the end.");
     return item;
   }
   getContinuationToken(): string {
@@ -41,7 +41,10 @@ class FakeIterator<T> {
   }
 }
 
-export class FakeFile implements Pick<GoogleAppsScript.Drive.File, "getId" | "getName" | "setName" | "getUrl" | "getParents" | "moveTo" | "getLastUpdated" | "getMimeType"> {
+export class FakeFile implements Pick<
+  GoogleAppsScript.Drive.File,
+  "getId" | "getName" | "setName" | "getUrl" | "getParents" | "moveTo" | "getLastUpdated" | "getMimeType"
+> {
   constructor(
     private readonly drive: FakeDrive,
     readonly _id: string,
@@ -62,7 +65,9 @@ export class FakeFile implements Pick<GoogleAppsScript.Drive.File, "getId" | "ge
     return gas(this);
   }
   getUrl(): string {
-    return this._item.mimeType.includes("document") ? `https://docs.google.com/document/d/${this._id}/edit` : `https://drive.google.com/file/d/${this._id}/view`;
+    return this._item.mimeType.includes("document")
+      ? `https://docs.google.com/document/d/${this._id}/edit`
+      : `https://drive.google.com/file/d/${this._id}/view`;
   }
   getParents(): GoogleAppsScript.Drive.FolderIterator {
     // Parents are listed even when the script may not open them (drive.file); using one then fails.
@@ -83,7 +88,10 @@ export class FakeFile implements Pick<GoogleAppsScript.Drive.File, "getId" | "ge
   }
 }
 
-export class FakeFolder implements Pick<GoogleAppsScript.Drive.Folder, "getId" | "getName" | "getUrl" | "getFiles" | "getFilesByName"> {
+export class FakeFolder implements Pick<
+  GoogleAppsScript.Drive.Folder,
+  "getId" | "getName" | "getUrl" | "getFiles" | "getFilesByName"
+> {
   constructor(
     private readonly drive: FakeDrive,
     readonly _id: string,
@@ -128,7 +136,15 @@ export class FakeDrive {
   readonly app: FakeDriveApp;
 
   constructor(readonly _counter: CallCounter) {
-    this._files.set(this.rootId, { id: this.rootId, name: "Мой диск", mimeType: FOLDER_MIME, parents: [], folder: true, appCreated: false, lastUpdated: new Date() });
+    this._files.set(this.rootId, {
+      id: this.rootId,
+      name: "Мой диск",
+      mimeType: FOLDER_MIME,
+      parents: [],
+      folder: true,
+      appCreated: false,
+      lastUpdated: new Date(),
+    });
     this._granted.add(this.rootId);
     this.app = new FakeDriveApp(this);
   }
@@ -142,13 +158,28 @@ export class FakeDrive {
   /** Creates a file as the script would (visible under drive.file). */
   _createFile(name: string, mimeType: string, parent = this.rootId): DriveItem {
     const id = `doc-${++this.seq}`;
-    const item: DriveItem = { id, name, mimeType, parents: [parent], folder: false, appCreated: true, lastUpdated: new Date() };
+    const item: DriveItem = {
+      id,
+      name,
+      mimeType,
+      parents: [parent],
+      folder: false,
+      appCreated: true,
+      lastUpdated: new Date(),
+    };
     this._files.set(id, item);
     return item;
   }
 
   /** Test set-up: a file or folder the user owns (not created by the script). */
-  _addUserItem(item: { id: string; name: string; folder?: boolean; parent?: string; mimeType?: string; granted?: boolean }): DriveItem {
+  _addUserItem(item: {
+    id: string;
+    name: string;
+    folder?: boolean;
+    parent?: string;
+    mimeType?: string;
+    granted?: boolean;
+  }): DriveItem {
     const entry: DriveItem = {
       id: item.id,
       name: item.name,
@@ -169,7 +200,10 @@ export class FakeDrive {
   }
 }
 
-export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, "getFileById" | "getFolderById" | "getRootFolder" | "getFilesByName" | "createFolder"> {
+export class FakeDriveApp implements Pick<
+  GoogleAppsScript.Drive.DriveApp,
+  "getFileById" | "getFolderById" | "getRootFolder" | "getFilesByName" | "createFolder"
+> {
   constructor(private readonly drive: FakeDrive) {
     return counted(this, "DriveApp", drive._counter);
   }

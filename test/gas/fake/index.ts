@@ -71,7 +71,11 @@ export interface FakeServices {
 }
 
 /** A new, empty spreadsheet the way Sheets makes one: one empty tab «Лист1». */
-export function emptySpreadsheet(counter: CallCounter, id = FAKE_SPREADSHEET_ID, name = "МИП — школа"): FakeSpreadsheet {
+export function emptySpreadsheet(
+  counter: CallCounter,
+  id = FAKE_SPREADSHEET_ID,
+  name = "МИП — школа",
+): FakeSpreadsheet {
   const ss = new FakeSpreadsheet(id, name, counter);
   ss._addSheet("Лист1");
   return ss;
@@ -95,7 +99,12 @@ export function sheetValue(cell: Cell | undefined, timeZone = "Europe/Moscow"): 
 }
 
 /** A spreadsheet holding a WorkbookGrid (tabs in order, values only), uncounted set-up. */
-export function spreadsheetFromGrid(grid: WorkbookGrid, counter: CallCounter, id = FAKE_SPREADSHEET_ID, timeZone = "Europe/Moscow"): FakeSpreadsheet {
+export function spreadsheetFromGrid(
+  grid: WorkbookGrid,
+  counter: CallCounter,
+  id = FAKE_SPREADSHEET_ID,
+  timeZone = "Europe/Moscow",
+): FakeSpreadsheet {
   const ss = new FakeSpreadsheet(id, "МИП — школа", counter, timeZone);
   counter.paused(() => {
     for (const tab of grid.tabs) {

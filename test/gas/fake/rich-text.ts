@@ -45,7 +45,9 @@ export function setRichText(sheet: FakeSheet, row: number, col: number, runs: re
 
 type WithRichText = Pick<GoogleAppsScript.Spreadsheet.Range, "getRichTextValues">;
 
-(FakeRange.prototype as unknown as WithRichText).getRichTextValues = function (this: FakeRange): (RichTextValue | null)[][] {
+(FakeRange.prototype as unknown as WithRichText).getRichTextValues = function (
+  this: FakeRange,
+): (RichTextValue | null)[][] {
   const out: (RichTextValue | null)[][] = [];
   for (let r = 0; r < this._numRows; r++) {
     const row: (RichTextValue | null)[] = [];
@@ -54,7 +56,13 @@ type WithRichText = Pick<GoogleAppsScript.Spreadsheet.Range, "getRichTextValues"
       const runs = richCells.get(this._sheet)?.get(`${at.row}:${at.col}`);
       const value = this._sheet._peek(at.row, at.col).value;
       // Sheets gives a RichTextValue for text cells only (null for numbers, dates, booleans).
-      row.push(runs ? gas(new FakeRichTextValue(runs, this._sheet._counter)) : typeof value === "string" ? gas(new FakeRichTextValue([{ text: value }], this._sheet._counter)) : null);
+      row.push(
+        runs
+          ? gas(new FakeRichTextValue(runs, this._sheet._counter))
+          : typeof value === "string"
+            ? gas(new FakeRichTextValue([{ text: value }], this._sheet._counter))
+            : null,
+      );
     }
     out.push(row);
   }
@@ -78,7 +86,8 @@ type WithFormulas = Pick<GoogleAppsScript.Spreadsheet.Range, "getFormulas">;
   for (let r = 0; r < this._numRows; r++) {
     const row: string[] = [];
     // Sheets gives "" for a cell without a formula.
-    for (let c = 0; c < this._numCols; c++) row.push(formulaCells.get(this._sheet)?.get(`${this._row + r}:${this._col + c}`) ?? "");
+    for (let c = 0; c < this._numCols; c++)
+      row.push(formulaCells.get(this._sheet)?.get(`${this._row + r}:${this._col + c}`) ?? "");
     out.push(row);
   }
   return out;

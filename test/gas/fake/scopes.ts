@@ -26,7 +26,12 @@ export const SCOPE = {
 } as const;
 
 /** Drive scopes Google calls restricted: publishing an app that asks for one needs a security assessment. */
-export const RESTRICTED_SCOPES: readonly string[] = [SCOPE.drive, SCOPE.driveReadonly, SCOPE.driveMetadata, SCOPE.driveMetadataReadonly];
+export const RESTRICTED_SCOPES: readonly string[] = [
+  SCOPE.drive,
+  SCOPE.driveReadonly,
+  SCOPE.driveMetadata,
+  SCOPE.driveMetadataReadonly,
+];
 // https://developers.google.com/workspace/drive/api/guides/api-specific-auth («Drive API scopes»: drive,
 // drive.readonly, drive.metadata, drive.metadata.readonly… are Restricted; drive.file is Recommended, non-sensitive).
 
@@ -56,7 +61,10 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
   // Spreadsheet service. openById reads any spreadsheet: the full scope only.
   "SpreadsheetApp.getActiveSpreadsheet": sheets("spreadsheet-app#getActiveSpreadsheet()"),
   "SpreadsheetApp.getActive": sheets("spreadsheet-app#getActive()"),
-  "SpreadsheetApp.openById": { scopes: [SCOPE.spreadsheets], source: `${REF}spreadsheet/spreadsheet-app#openById(String)` },
+  "SpreadsheetApp.openById": {
+    scopes: [SCOPE.spreadsheets],
+    source: `${REF}spreadsheet/spreadsheet-app#openById(String)`,
+  },
   "SpreadsheetApp.getUi": none("spreadsheet/spreadsheet-app#getUi()"),
   "SpreadsheetApp.newDataValidation": none("spreadsheet/spreadsheet-app#newDataValidation()"),
   "SpreadsheetApp.newConditionalFormatRule": none("spreadsheet/spreadsheet-app#newConditionalFormatRule()"),
@@ -110,10 +118,22 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
   "HeaderSection.*": docsApp("header-section"),
   // Drive service (DriveApp): every method lists the full drive scope (drive.readonly for readers).
   "DriveApp.createFolder": { scopes: [SCOPE.drive], source: `${REF}drive/drive-app#createFolder(String)` },
-  "DriveApp.getFileById": { scopes: [SCOPE.driveReadonly, SCOPE.drive], source: `${REF}drive/drive-app#getFileById(String)` },
-  "DriveApp.getFolderById": { scopes: [SCOPE.driveReadonly, SCOPE.drive], source: `${REF}drive/drive-app#getFolderById(String)` },
-  "DriveApp.getFilesByName": { scopes: [SCOPE.driveReadonly, SCOPE.drive], source: `${REF}drive/drive-app#getFilesByName(String)` },
-  "DriveApp.getRootFolder": { scopes: [SCOPE.driveReadonly, SCOPE.drive], source: `${REF}drive/drive-app#getRootFolder()` },
+  "DriveApp.getFileById": {
+    scopes: [SCOPE.driveReadonly, SCOPE.drive],
+    source: `${REF}drive/drive-app#getFileById(String)`,
+  },
+  "DriveApp.getFolderById": {
+    scopes: [SCOPE.driveReadonly, SCOPE.drive],
+    source: `${REF}drive/drive-app#getFolderById(String)`,
+  },
+  "DriveApp.getFilesByName": {
+    scopes: [SCOPE.driveReadonly, SCOPE.drive],
+    source: `${REF}drive/drive-app#getFilesByName(String)`,
+  },
+  "DriveApp.getRootFolder": {
+    scopes: [SCOPE.driveReadonly, SCOPE.drive],
+    source: `${REF}drive/drive-app#getRootFolder()`,
+  },
   "File.moveTo": { scopes: [SCOPE.drive], source: `${REF}drive/file#moveTo(Folder)` },
   "File.*": { scopes: [SCOPE.driveReadonly, SCOPE.drive], source: `${REF}drive/file` },
   "Folder.createFile": { scopes: [SCOPE.drive], source: `${REF}drive/folder#createFile(BlobSource)` },
@@ -131,22 +151,38 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
   // Advanced services: the REST method's «Authorization scopes» (any one of them).
   "Sheets.Spreadsheets.get": {
     scopes: [SCOPE.spreadsheets, SCOPE.spreadsheetsReadonly, SCOPE.drive, SCOPE.driveReadonly, SCOPE.driveFile],
-    source: "https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/get#authorization-scopes",
+    source:
+      "https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/get#authorization-scopes",
   },
   "Sheets.Spreadsheets.Values.batchGet": {
     scopes: [SCOPE.spreadsheets, SCOPE.spreadsheetsReadonly, SCOPE.drive, SCOPE.driveReadonly, SCOPE.driveFile],
-    source: "https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values/batchGet#authorization-scopes",
+    source:
+      "https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values/batchGet#authorization-scopes",
   },
   "Drive.Files.create": {
     scopes: [SCOPE.drive, SCOPE.driveAppdata, SCOPE.driveFile],
     source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/files/create#authorization-scopes",
   },
   "Drive.Files.list": {
-    scopes: [SCOPE.drive, SCOPE.driveAppdata, SCOPE.driveFile, SCOPE.driveMetadata, SCOPE.driveMetadataReadonly, SCOPE.driveReadonly],
+    scopes: [
+      SCOPE.drive,
+      SCOPE.driveAppdata,
+      SCOPE.driveFile,
+      SCOPE.driveMetadata,
+      SCOPE.driveMetadataReadonly,
+      SCOPE.driveReadonly,
+    ],
     source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/files/list#authorization-scopes",
   },
   "Drive.Files.get": {
-    scopes: [SCOPE.drive, SCOPE.driveAppdata, SCOPE.driveFile, SCOPE.driveMetadata, SCOPE.driveMetadataReadonly, SCOPE.driveReadonly],
+    scopes: [
+      SCOPE.drive,
+      SCOPE.driveAppdata,
+      SCOPE.driveFile,
+      SCOPE.driveMetadata,
+      SCOPE.driveMetadataReadonly,
+      SCOPE.driveReadonly,
+    ],
     source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/files/get#authorization-scopes",
   },
   "Docs.Documents.get": {
@@ -155,7 +191,8 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
   },
   "Docs.Documents.batchUpdate": {
     scopes: [SCOPE.documents, SCOPE.drive, SCOPE.driveFile],
-    source: "https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate#authorization-scopes",
+    source:
+      "https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate#authorization-scopes",
   },
 };
 
@@ -178,8 +215,13 @@ export function insufficientScopes(method: string, scopes: readonly string[]): E
   const api = ADVANCED.exec(method);
   // An advanced service is a REST call: the API itself answers 403 with its own text
   // (https://cloud.google.com/apis/design/errors — PERMISSION_DENIED «Request had insufficient authentication scopes.»).
-  if (api) return new Error(`GoogleJsonResponseException: API call to ${restName(method)} failed with error: Request had insufficient authentication scopes.`);
-  return new Error(`Exception: Specified permissions are not sufficient to call ${method}. Required permissions: ${requiredList(scopes)}`);
+  if (api)
+    return new Error(
+      `GoogleJsonResponseException: API call to ${restName(method)} failed with error: Request had insufficient authentication scopes.`,
+    );
+  return new Error(
+    `Exception: Specified permissions are not sufficient to call ${method}. Required permissions: ${requiredList(scopes)}`,
+  );
 }
 
 const ADVANCED = /^(Sheets|Drive|Docs)\./;
@@ -192,7 +234,10 @@ export function restName(method: string): string {
 
 /** The method a refusal names, in either of Google's forms; null when the text is no refusal. */
 export function refusedMethod(message: string): string | null {
-  const script = /(?:Specified permissions are not sufficient to call|You do not have permission to call) ([\w.]+?)\.?(?: Required permissions|$)/.exec(message);
+  const script =
+    /(?:Specified permissions are not sufficient to call|You do not have permission to call) ([\w.]+?)\.?(?: Required permissions|$)/.exec(
+      message,
+    );
   if (script) return script[1]!;
   const rest = /API call to ([\w.]+) failed with error: Request had insufficient authentication scopes/.exec(message);
   if (!rest) return null;
@@ -216,13 +261,44 @@ export function refusedMethod(message: string): string | null {
  */
 export type AuthMode = "NONE" | "LIMITED" | "FULL";
 
-const MENU_ONLY = new Set(["SpreadsheetApp.getUi", "Ui.createAddonMenu", "Ui.createMenu", "Menu.addItem", "Menu.addSeparator", "Menu.addSubMenu", "Menu.addToUi"]);
+const MENU_ONLY = new Set([
+  "SpreadsheetApp.getUi",
+  "Ui.createAddonMenu",
+  "Ui.createMenu",
+  "Menu.addItem",
+  "Menu.addSeparator",
+  "Menu.addSubMenu",
+  "Menu.addToUi",
+]);
 /** Classes of the bound spreadsheet and the services a simple trigger may use. */
 const LIMITED_PREFIXES = [
-  "SpreadsheetApp.getActiveSpreadsheet", "SpreadsheetApp.getActive", "SpreadsheetApp.getUi", "SpreadsheetApp.newConditionalFormatRule",
-  "SpreadsheetApp.newDataValidation", "SpreadsheetApp.flush", "Spreadsheet.", "Sheet.", "Range.", "RangeList.", "DeveloperMetadata.",
-  "DeveloperMetadataFinder.", "Protection.", "NamedRange.", "RichTextValue.", "DataValidation", "ConditionalFormatRule", "BooleanCondition.",
-  "Ui.createAddonMenu", "Ui.createMenu", "Menu.", "PropertiesService.", "Properties.", "LockService.", "Lock.", "Utilities.", "Session.getScriptTimeZone",
+  "SpreadsheetApp.getActiveSpreadsheet",
+  "SpreadsheetApp.getActive",
+  "SpreadsheetApp.getUi",
+  "SpreadsheetApp.newConditionalFormatRule",
+  "SpreadsheetApp.newDataValidation",
+  "SpreadsheetApp.flush",
+  "Spreadsheet.",
+  "Sheet.",
+  "Range.",
+  "RangeList.",
+  "DeveloperMetadata.",
+  "DeveloperMetadataFinder.",
+  "Protection.",
+  "NamedRange.",
+  "RichTextValue.",
+  "DataValidation",
+  "ConditionalFormatRule",
+  "BooleanCondition.",
+  "Ui.createAddonMenu",
+  "Ui.createMenu",
+  "Menu.",
+  "PropertiesService.",
+  "Properties.",
+  "LockService.",
+  "Lock.",
+  "Utilities.",
+  "Session.getScriptTimeZone",
 ];
 
 export function allowedIn(mode: AuthMode, method: string): boolean {
@@ -245,7 +321,9 @@ export function manifestScopes(path: string): string[] {
 
 /** The advanced services a manifest enables, by their global symbol (Sheets, Drive, Docs). */
 export function manifestAdvancedServices(path: string): string[] {
-  const manifest = JSON.parse(readFileSync(path, "utf8")) as { dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] } };
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as {
+    dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+  };
   return (manifest.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
 }
 
@@ -263,10 +341,13 @@ export class Platform {
     const rule = ruleFor(method);
     if (!rule) {
       this.unknown.add(method);
-      throw new Error(`fake: ${method} has no entry in test/gas/fake/scopes.ts (look up its reference page's «Authorization» section)`);
+      throw new Error(
+        `fake: ${method} has no entry in test/gas/fake/scopes.ts (look up its reference page's «Authorization» section)`,
+      );
     }
     if (!allowedIn(this.authMode, method)) throw notInThisMode(method, rule.scopes);
-    if (this.scopes && rule.scopes.length > 0 && !rule.scopes.some((s) => this.scopes!.has(s))) throw insufficientScopes(method, rule.scopes);
+    if (this.scopes && rule.scopes.length > 0 && !rule.scopes.some((s) => this.scopes!.has(s)))
+      throw insufficientScopes(method, rule.scopes);
   }
 
   /**

@@ -29,7 +29,8 @@ export class FakeLock implements Pick<Lock, "tryLock" | "waitLock" | "releaseLoc
     return true;
   }
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) throw new Error("Exception: Lock timeout: another process was holding the lock for too long.");
+    if (!this.tryLock(timeoutInMillis))
+      throw new Error("Exception: Lock timeout: another process was holding the lock for too long.");
   }
   releaseLock(): void {
     if (!this.mine) return;
@@ -41,7 +42,10 @@ export class FakeLock implements Pick<Lock, "tryLock" | "waitLock" | "releaseLoc
   }
 }
 
-export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, "getDocumentLock" | "getScriptLock" | "getUserLock"> {
+export class FakeLockService implements Pick<
+  GoogleAppsScript.Lock.LockService,
+  "getDocumentLock" | "getScriptLock" | "getUserLock"
+> {
   readonly _document = new LockSlot();
   readonly _script = new LockSlot();
   readonly _user = new LockSlot();
@@ -71,9 +75,16 @@ export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
-export class FakeProperties
-  implements Pick<Properties, "getProperty" | "setProperty" | "deleteProperty" | "getProperties" | "setProperties" | "getKeys" | "deleteAllProperties">
-{
+export class FakeProperties implements Pick<
+  Properties,
+  | "getProperty"
+  | "setProperty"
+  | "deleteProperty"
+  | "getProperties"
+  | "setProperties"
+  | "getKeys"
+  | "deleteAllProperties"
+> {
   readonly _data = new Map<string, string>();
   constructor(counter: CallCounter, type: string) {
     return counted(this, type, counter);
@@ -120,9 +131,10 @@ export class FakeProperties
   }
 }
 
-export class FakePropertiesService
-  implements Pick<GoogleAppsScript.Properties.PropertiesService, "getDocumentProperties" | "getScriptProperties" | "getUserProperties">
-{
+export class FakePropertiesService implements Pick<
+  GoogleAppsScript.Properties.PropertiesService,
+  "getDocumentProperties" | "getScriptProperties" | "getUserProperties"
+> {
   readonly _document: FakeProperties;
   readonly _script: FakeProperties;
   readonly _user: FakeProperties;
@@ -143,7 +155,10 @@ export class FakePropertiesService
   }
 }
 
-export class FakeSession implements Pick<GoogleAppsScript.Base.Session, "getScriptTimeZone" | "getActiveUser" | "getEffectiveUser" | "getActiveUserLocale"> {
+export class FakeSession implements Pick<
+  GoogleAppsScript.Base.Session,
+  "getScriptTimeZone" | "getActiveUser" | "getEffectiveUser" | "getActiveUserLocale"
+> {
   constructor(
     private readonly timeZone: string,
     private readonly email: string,
@@ -185,7 +200,15 @@ export function formatDateInZone(date: Date, timeZone: string, format: string): 
   const sign = offsetMin >= 0 ? "+" : "-";
   const abs = Math.abs(offsetMin);
   const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-  const tokens: Record<string, string> = { yyyy: get("year"), MM: get("month"), dd: get("day"), HH: get("hour"), mm: get("minute"), ss: get("second"), Z: zone };
+  const tokens: Record<string, string> = {
+    yyyy: get("year"),
+    MM: get("month"),
+    dd: get("day"),
+    HH: get("hour"),
+    mm: get("minute"),
+    ss: get("second"),
+    Z: zone,
+  };
   return format.replace(/yyyy|MM|dd|HH|mm|ss|Z|'[^']*'/g, (t) => (t.startsWith("'") ? t.slice(1, -1) : tokens[t]!));
 }
 
@@ -228,7 +251,8 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
     return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
   }
   newBlob(data: number[] | string, contentType?: string, name?: string): FakeBlob {
-    const bytes = typeof data === "string" ? [...Buffer.from(data, "utf8")].map((b) => (b > 127 ? b - 256 : b)) : [...data];
+    const bytes =
+      typeof data === "string" ? [...Buffer.from(data, "utf8")].map((b) => (b > 127 ? b - 256 : b)) : [...data];
     return new FakeBlob(bytes, contentType ?? null, name ?? null, this.counter);
   }
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
@@ -271,10 +295,14 @@ export class FakeTrigger implements Pick<GoogleAppsScript.Script.Trigger, "getHa
  * triggers cannot run more frequently than once per hour»; «Add-ons can only create triggers for
  * the file in which the add-on is used». The messages are the ones Apps Script gives.
  */
-export const ADDON_TRIGGER_LIMIT = "Exception: This add-on has created too many time-based triggers in this document for this Google user account.";
+export const ADDON_TRIGGER_LIMIT =
+  "Exception: This add-on has created too many time-based triggers in this document for this Google user account.";
 export const HOURLY_AT_MOST = "Exception: Time-driven triggers cannot run more frequently than once per hour.";
 
-export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "newTrigger" | "getProjectTriggers" | "getUserTriggers" | "deleteTrigger"> {
+export class FakeScriptApp implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  "newTrigger" | "getProjectTriggers" | "getUserTriggers" | "deleteTrigger"
+> {
   readonly AuthMode = { NONE: "NONE", LIMITED: "LIMITED", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", FULL: "FULL" };
   readonly _triggers: FakeTriggerInfo[] = [];
   /** The document a run is in (null: a time trigger without one). */
@@ -287,7 +315,13 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "n
     return counted(this, "ScriptApp", counter);
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
-    const info: FakeTriggerInfo = { id: `trigger-${++this.seq}`, handler: functionName, everyHours: null, documentId: this._document(), user: this._user };
+    const info: FakeTriggerInfo = {
+      id: `trigger-${++this.seq}`,
+      handler: functionName,
+      everyHours: null,
+      documentId: this._document(),
+      user: this._user,
+    };
     const triggers = this._triggers;
     const counter = this.counter;
     const app = this;
@@ -310,8 +344,10 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "n
       create() {
         counter.hit("ClockTriggerBuilder.create");
         if (app._refuseAll) throw new Error(app._refuseAll);
-        if (info.documentId === null) throw new Error("Exception: Add-ons can only create triggers for the file in which the add-on is used.");
-        if (triggers.some((t) => t.documentId === info.documentId && t.user === info.user)) throw new Error(ADDON_TRIGGER_LIMIT);
+        if (info.documentId === null)
+          throw new Error("Exception: Add-ons can only create triggers for the file in which the add-on is used.");
+        if (triggers.some((t) => t.documentId === info.documentId && t.user === info.user))
+          throw new Error(ADDON_TRIGGER_LIMIT);
         triggers.push(info);
         return new FakeTrigger(info, counter);
       },
@@ -334,7 +370,11 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, "n
   /** The user's triggers of one document (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)). */
   getUserTriggers(document: any): GoogleAppsScript.Script.Trigger[] {
     const id = (document as unknown as { _id: string })._id;
-    return gas(this._triggers.filter((t) => t.user === this._user && t.documentId === id).map((t) => new FakeTrigger(t, this.counter)));
+    return gas(
+      this._triggers
+        .filter((t) => t.user === this._user && t.documentId === id)
+        .map((t) => new FakeTrigger(t, this.counter)),
+    );
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     const id = trigger.getUniqueId();

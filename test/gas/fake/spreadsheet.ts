@@ -22,14 +22,21 @@ interface CellData {
   validation: FakeDataValidation | null;
 }
 
-const blankCell = (): CellData => ({ value: "", background: WHITE, note: "", fontWeight: "normal", numberFormat: "", validation: null });
+const blankCell = (): CellData => ({
+  value: "",
+  background: WHITE,
+  note: "",
+  fontWeight: "normal",
+  numberFormat: "",
+  validation: null,
+});
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
 /** Normalises what a script writes into what Sheets stores: Dates stay, numbers, booleans, text. */
 function storedValue(v: unknown): unknown {
   if (v === null || v === undefined) return "";
-  if (isDate(v)) return new Date((v).getTime());
+  if (isDate(v)) return new Date(v.getTime());
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   return String(v);
 }
@@ -38,7 +45,12 @@ function storedValue(v: unknown): unknown {
 function displayValue(v: unknown, timeZone: string, numberFormat: string): string {
   if (v === "" || v === null || v === undefined) return "";
   if (isDate(v)) {
-    const parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(v);
+    const parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(v);
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
     return `${get("day")}.${get("month")}.${get("year")}`;
   }
@@ -58,12 +70,18 @@ export function parseA1(a1: string): { row: number; col: number; numRows: number
   const c1 = col(m[1]!);
   const r2 = m[4] ? Number(m[4]) : r1;
   const c2 = m[3] ? col(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    numRows: Math.abs(r2 - r1) + 1,
+    numCols: Math.abs(c2 - c1) + 1,
+  };
 }
 
-export class FakeDataValidation
-  implements Pick<GoogleAppsScript.Spreadsheet.DataValidation, "getAllowInvalid" | "getCriteriaValues" | "getHelpText" | "getCriteriaType">
-{
+export class FakeDataValidation implements Pick<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  "getAllowInvalid" | "getCriteriaValues" | "getHelpText" | "getCriteriaType"
+> {
   constructor(
     readonly _values: readonly string[],
     readonly _showDropdown: boolean,
@@ -87,9 +105,10 @@ export class FakeDataValidation
   }
 }
 
-export class FakeDataValidationBuilder
-  implements Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder, "requireValueInList" | "setAllowInvalid" | "setHelpText" | "build">
-{
+export class FakeDataValidationBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  "requireValueInList" | "setAllowInvalid" | "setHelpText" | "build"
+> {
   private values: string[] = [];
   private showDropdown = true;
   private allowInvalid = true;
@@ -111,11 +130,20 @@ export class FakeDataValidationBuilder
     return gas(this);
   }
   build(): GoogleAppsScript.Spreadsheet.DataValidation {
-    return gas(counted(new FakeDataValidation(this.values, this.showDropdown, this.allowInvalid, this.helpText), "DataValidation", this.counter));
+    return gas(
+      counted(
+        new FakeDataValidation(this.values, this.showDropdown, this.allowInvalid, this.helpText),
+        "DataValidation",
+        this.counter,
+      ),
+    );
   }
 }
 
-export class FakeBooleanCondition implements Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, "getCriteriaValues" | "getBackground"> {
+export class FakeBooleanCondition implements Pick<
+  GoogleAppsScript.Spreadsheet.BooleanCondition,
+  "getCriteriaValues" | "getBackground"
+> {
   constructor(
     readonly _formula: string,
     readonly _background: string,
@@ -128,7 +156,10 @@ export class FakeBooleanCondition implements Pick<GoogleAppsScript.Spreadsheet.B
   }
 }
 
-export class FakeConditionalFormatRule implements Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, "getRanges" | "getBooleanCondition"> {
+export class FakeConditionalFormatRule implements Pick<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+  "getRanges" | "getBooleanCondition"
+> {
   constructor(
     readonly _ranges: FakeRange[],
     readonly _condition: FakeBooleanCondition,
@@ -140,13 +171,18 @@ export class FakeConditionalFormatRule implements Pick<GoogleAppsScript.Spreadsh
     return gas(this._condition);
   }
   _json() {
-    return { ranges: this._ranges.map((r) => r._a1()), formula: this._condition._formula, background: this._condition._background };
+    return {
+      ranges: this._ranges.map((r) => r._a1()),
+      formula: this._condition._formula,
+      background: this._condition._background,
+    };
   }
 }
 
-export class FakeConditionalFormatRuleBuilder
-  implements Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, "whenFormulaSatisfied" | "setBackground" | "setRanges" | "build">
-{
+export class FakeConditionalFormatRuleBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+  "whenFormulaSatisfied" | "setBackground" | "setRanges" | "build"
+> {
   private formula = "";
   private background = "";
   private ranges: FakeRange[] = [];
@@ -166,7 +202,10 @@ export class FakeConditionalFormatRuleBuilder
     return gas(this);
   }
   build(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
-    const rule = new FakeConditionalFormatRule([...this.ranges], new FakeBooleanCondition(this.formula, this.background));
+    const rule = new FakeConditionalFormatRule(
+      [...this.ranges],
+      new FakeBooleanCondition(this.formula, this.background),
+    );
     return gas(counted(rule, "ConditionalFormatRule", this.counter));
   }
 }
@@ -176,10 +215,10 @@ export function formulaAlwaysTrue(formula: string): boolean {
   return /^=\s*(TRUE(\(\))?|N\("[^"]*"\)\s*=\s*0)\s*$/i.test(formula);
 }
 
-export class FakeProtection
-  implements
-    Pick<GoogleAppsScript.Spreadsheet.Protection, "setWarningOnly" | "isWarningOnly" | "setDescription" | "getDescription" | "getRange" | "remove">
-{
+export class FakeProtection implements Pick<
+  GoogleAppsScript.Spreadsheet.Protection,
+  "setWarningOnly" | "isWarningOnly" | "setDescription" | "getDescription" | "getRange" | "remove"
+> {
   private warningOnly = false;
   private description = "";
   constructor(
@@ -211,9 +250,10 @@ export class FakeProtection
   }
 }
 
-export class FakeDeveloperMetadata
-  implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadata, "getKey" | "getValue" | "setValue" | "remove" | "getVisibility">
-{
+export class FakeDeveloperMetadata implements Pick<
+  GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+  "getKey" | "getValue" | "setValue" | "remove" | "getVisibility"
+> {
   constructor(
     private readonly owner: { _metadata: FakeDeveloperMetadata[] },
     private readonly key: string,
@@ -283,7 +323,8 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     readonly _numCols: number,
     counter: CallCounter,
   ) {
-    if (_row < 1 || _col < 1 || _numRows < 1 || _numCols < 1) throw new Error("Exception: The starting row/column of the range is too small, or the range is empty.");
+    if (_row < 1 || _col < 1 || _numRows < 1 || _numCols < 1)
+      throw new Error("Exception: The starting row/column of the range is too small, or the range is empty.");
     if (_row + _numRows - 1 > _sheet._maxRows || _col + _numCols - 1 > _sheet._maxCols)
       throw new Error("Exception: The coordinates of the range are outside the dimensions of the sheet.");
     return counted(this, "Range", counter);
@@ -310,7 +351,11 @@ export class FakeRange implements Pick<Range, RangeMethods> {
   }
 
   private _write<T>(grid: T[][], put: (cell: CellData, v: T) => void, what: string): void {
-    if (!Array.isArray(grid) || grid.length !== this._numRows || grid.some((r) => !Array.isArray(r) || r.length !== this._numCols)) {
+    if (
+      !Array.isArray(grid) ||
+      grid.length !== this._numRows ||
+      grid.some((r) => !Array.isArray(r) || r.length !== this._numCols)
+    ) {
       const rows = Array.isArray(grid) ? grid.length : 0;
       const cols = Array.isArray(grid) && Array.isArray(grid[0]) ? grid[0].length : 0;
       throw new Error(
@@ -318,15 +363,17 @@ export class FakeRange implements Pick<Range, RangeMethods> {
           (rows === this._numRows ? `; data has ${cols} columns but the range has ${this._numCols}.` : "."),
       );
     }
-    for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) put(this._sheet._cell(this._row + r, this._col + c), grid[r]![c]!);
+    for (let r = 0; r < this._numRows; r++)
+      for (let c = 0; c < this._numCols; c++) put(this._sheet._cell(this._row + r, this._col + c), grid[r]![c]!);
   }
 
   private _fill(put: (cell: CellData) => void): void {
-    for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) put(this._sheet._cell(this._row + r, this._col + c));
+    for (let r = 0; r < this._numRows; r++)
+      for (let c = 0; c < this._numCols; c++) put(this._sheet._cell(this._row + r, this._col + c));
   }
 
   getValues(): any[][] {
-    return this._map((cell) => (isDate(cell.value) ? new Date((cell.value).getTime()) : cell.value));
+    return this._map((cell) => (isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value));
   }
   setValues(values: any[][]): Range {
     this._write(values, (cell, v) => (cell.value = storedValue(v)), "data");
@@ -513,7 +560,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   }
   _lastCol(): number {
     let last = 0;
-    for (const row of this._cells) if (row) for (let c = row.length; c > last; c--) if (row[c - 1] && row[c - 1]!.value !== "") last = c;
+    for (const row of this._cells)
+      if (row) for (let c = row.length; c > last; c--) if (row[c - 1] && row[c - 1]!.value !== "") last = c;
     return last;
   }
 
@@ -521,7 +569,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     return this._name;
   }
   setName(name: string): Sheet {
-    if (this._parent._sheets.some((s) => s !== (this as unknown) && s._name === name)) throw new Error(`Exception: A sheet with the name "${name}" already exists.`);
+    if (this._parent._sheets.some((s) => s !== (this as unknown) && s._name === name))
+      throw new Error(`Exception: A sheet with the name "${name}" already exists.`);
     this._name = name;
     return gas(this);
   }
@@ -577,7 +626,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   insertColumnBefore(columnPosition: number): Sheet {
     if (!Number.isInteger(columnPosition) || columnPosition < 1 || columnPosition > this._maxCols)
       throw new Error(`Exception: Those columns are out of bounds.`);
-    for (const row of this._cells) if (row && row.length >= columnPosition) row.splice(columnPosition - 1, 0, blankCell());
+    for (const row of this._cells)
+      if (row && row.length >= columnPosition) row.splice(columnPosition - 1, 0, blankCell());
     const widths = new Map<number, number>();
     for (const [col, w] of this._widths) widths.set(col >= columnPosition ? col + 1 : col, w);
     this._widths = widths;
@@ -620,11 +670,17 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   addDeveloperMetadata(key: string): Sheet;
   addDeveloperMetadata(key: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): Sheet;
   addDeveloperMetadata(key: string, value: string): Sheet;
-  addDeveloperMetadata(key: string, value: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): Sheet;
+  addDeveloperMetadata(
+    key: string,
+    value: string,
+    visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): Sheet;
   addDeveloperMetadata(key: string, a?: unknown, b?: unknown): Sheet {
     const value = typeof a === "string" && !["DOCUMENT", "PROJECT"].includes(a) ? a : null;
     const visibility = String(b ?? (value === null && a ? a : "DOCUMENT"));
-    this._metadata.push(counted(new FakeDeveloperMetadata(this, key, value, visibility), "DeveloperMetadata", this._counter));
+    this._metadata.push(
+      counted(new FakeDeveloperMetadata(this, key, value, visibility), "DeveloperMetadata", this._counter),
+    );
     return gas(this);
   }
 
@@ -643,7 +699,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
       row?.forEach((cell, c) => {
         if (!cell) return;
         const entry: Record<string, unknown> = {};
-        if (cell.value !== "") entry.value = isDate(cell.value) ? { date: (cell.value).toISOString() } : cell.value;
+        if (cell.value !== "") entry.value = isDate(cell.value) ? { date: cell.value.toISOString() } : cell.value;
         if (cell.background !== WHITE) entry.background = cell.background;
         if (cell.note) entry.note = cell.note;
         if (cell.fontWeight !== "normal") entry.fontWeight = cell.fontWeight;
@@ -694,7 +750,10 @@ export interface Toast {
 }
 
 /** A named range; Google's .xlsx download keeps these (unlike developer metadata). */
-export class FakeNamedRange implements Pick<GoogleAppsScript.Spreadsheet.NamedRange, "getName" | "getRange" | "remove"> {
+export class FakeNamedRange implements Pick<
+  GoogleAppsScript.Spreadsheet.NamedRange,
+  "getName" | "getRange" | "remove"
+> {
   constructor(
     private readonly owner: FakeSpreadsheet,
     readonly _name: string,
@@ -768,7 +827,8 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   insertSheet(a?: unknown, b?: unknown): Sheet {
     const name = typeof a === "string" ? a : `Лист${this._sheets.length + 1}`;
     const index = typeof a === "number" ? a : typeof b === "number" ? b : this._sheets.length;
-    if (this._sheets.some((s) => s._name === name)) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this._sheets.some((s) => s._name === name))
+      throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = this._addSheet(name, {}, Math.min(index, this._sheets.length));
     this._activeSheet = sheet;
     return gas(sheet);
@@ -802,11 +862,17 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   addDeveloperMetadata(key: string): Spreadsheet;
   addDeveloperMetadata(key: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): Spreadsheet;
   addDeveloperMetadata(key: string, value: string): Spreadsheet;
-  addDeveloperMetadata(key: string, value: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): Spreadsheet;
+  addDeveloperMetadata(
+    key: string,
+    value: string,
+    visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): Spreadsheet;
   addDeveloperMetadata(key: string, a?: unknown, b?: unknown): Spreadsheet {
     const value = typeof a === "string" && !["DOCUMENT", "PROJECT"].includes(a) ? a : null;
     const visibility = String(b ?? (value === null && a ? a : "DOCUMENT"));
-    this._metadata.push(counted(new FakeDeveloperMetadata(this, key, value, visibility), "DeveloperMetadata", this._counter));
+    this._metadata.push(
+      counted(new FakeDeveloperMetadata(this, key, value, visibility), "DeveloperMetadata", this._counter),
+    );
     return gas(this);
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
@@ -833,7 +899,8 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   }
   setNamedRange(name: string, range: Range): void {
     // Apps Script's rule: letters, digits and underscores, not starting with a digit, not an A1 reference.
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new Error(`Exception: Invalid name: ${name}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+      throw new Error(`Exception: Invalid name: ${name}`);
     this._namedRanges = this._namedRanges.filter((n) => n._name !== name);
     this._namedRanges.push(new FakeNamedRange(this, name, range as unknown as FakeRange));
   }
@@ -853,12 +920,21 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     return {
       sheets: this._sheets.map((s) => s._json()),
       metadata: this._metadata.map((m) => m._json()),
-      namedRanges: this._namedRanges.map((n) => `${n._name}=${n._range.getSheet().getName()}!${n._range.getA1Notation()}`),
+      namedRanges: this._namedRanges.map(
+        (n) => `${n._name}=${n._range.getSheet().getName()}!${n._range.getA1Notation()}`,
+      ),
     };
   }
 }
 
-type AppMethods = "getActive" | "getActiveSpreadsheet" | "getUi" | "newDataValidation" | "newConditionalFormatRule" | "openById" | "flush";
+type AppMethods =
+  | "getActive"
+  | "getActiveSpreadsheet"
+  | "getUi"
+  | "newDataValidation"
+  | "newConditionalFormatRule"
+  | "openById"
+  | "flush";
 
 export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
   readonly ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" };

@@ -16,7 +16,10 @@ export interface BuiltMenu {
   entries: MenuEntry[];
 }
 
-export class FakeMenu implements Pick<GoogleAppsScript.Base.Menu, "addItem" | "addSeparator" | "addSubMenu" | "addToUi"> {
+export class FakeMenu implements Pick<
+  GoogleAppsScript.Base.Menu,
+  "addItem" | "addSeparator" | "addSubMenu" | "addToUi"
+> {
   readonly _entries: MenuEntry[] = [];
   constructor(
     readonly _caption: string,
@@ -51,7 +54,10 @@ export interface Alert {
   prompt: string;
 }
 
-export class FakeUi implements Pick<Ui, "alert" | "createAddonMenu" | "createMenu" | "showSidebar" | "showModalDialog"> {
+export class FakeUi implements Pick<
+  Ui,
+  "alert" | "createAddonMenu" | "createMenu" | "showSidebar" | "showModalDialog"
+> {
   readonly ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" };
   readonly Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" };
   _menus: BuiltMenu[] = [];
@@ -85,7 +91,10 @@ export class FakeUi implements Pick<Ui, "alert" | "createAddonMenu" | "createMen
   }
 }
 
-export class FakeHtmlOutput implements Pick<HtmlOutput, "getContent" | "getTitle" | "setTitle" | "getWidth" | "setWidth" | "getHeight" | "setHeight" | "setContent"> {
+export class FakeHtmlOutput implements Pick<
+  HtmlOutput,
+  "getContent" | "getTitle" | "setTitle" | "getWidth" | "setWidth" | "getHeight" | "setHeight" | "setContent"
+> {
   private title = "";
   private width = 300;
   private height = 0;
@@ -125,7 +134,10 @@ export class FakeHtmlOutput implements Pick<HtmlOutput, "getContent" | "getTitle
   }
 }
 
-export class FakeHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, "createHtmlOutput" | "createHtmlOutputFromFile"> {
+export class FakeHtmlService implements Pick<
+  GoogleAppsScript.HTML.HtmlService,
+  "createHtmlOutput" | "createHtmlOutputFromFile"
+> {
   constructor(
     /** Project files by name without extension (dist/Sidebar.html → "Sidebar"). */
     private readonly files: ReadonlyMap<string, string>,

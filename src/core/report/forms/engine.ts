@@ -135,18 +135,26 @@ export function renderForm<C>(definition: FormDefinition, vocabulary: Vocabulary
           return lookup("blocks", vocabulary.blocks, node.content)(ctx, node.args ?? {});
         case "table": {
           const rows = lookup("rows", vocabulary.rows, node.rows)(ctx);
-          const columns: ColumnSpec[] = node.columns.map((c) => ({ header: say(c.header), width: c.width, ...(c.align ? { align: c.align } : {}) }));
+          const columns: ColumnSpec[] = node.columns.map((c) => ({
+            header: say(c.header),
+            width: c.width,
+            ...(c.align ? { align: c.align } : {}),
+          }));
           const pick = (row: Row) => node.columns.map((c) => row[c.cell] ?? "");
           const total = node.total ? lookup("rows", vocabulary.rows, node.total)(ctx)[0] : undefined;
           return [
             table(columns, rows.map(pick), {
-              ...(node.headerRows ? { headerRows: node.headerRows.map((r) => r.map((h) => ({ ...h, text: say(h.text) }))) } : {}),
+              ...(node.headerRows
+                ? { headerRows: node.headerRows.map((r) => r.map((h) => ({ ...h, text: say(h.text) }))) }
+                : {}),
               ...(total ? { total: pick(total) } : {}),
             }),
           ];
         }
         case "group":
-          return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx) ? walk(node.nodes) : [];
+          return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx)
+            ? walk(node.nodes)
+            : [];
         case "pageBreak":
           return [{ type: "pageBreak" }];
         case "signature":
@@ -181,7 +189,8 @@ export function missingContent<C>(definition: FormDefinition, vocabulary: Vocabu
     }
   };
   for (const node of flattenNodes(definition.nodes)) {
-    for (const text of texts(node)) for (const name of placeholdersOf(text)) if (!(name in vars)) missing.push(`placeholder ${name}`);
+    for (const text of texts(node))
+      for (const name of placeholdersOf(text)) if (!(name in vars)) missing.push(`placeholder ${name}`);
     if (node.kind === "field" || node.kind === "text") need("value", vocabulary.values, node.value);
     if (node.kind === "blocks") need("blocks", vocabulary.blocks, node.content);
     if (node.kind === "table") {
@@ -202,17 +211,37 @@ export const f = {
   field: (label: string, value: string): FormNode => ({ kind: "field", label, value }),
   text: (value: string): FormNode => ({ kind: "text", value }),
   /** A heading followed by a long text. */
-  headed: (level: 1 | 2 | 3, text: string, value: string): FormNode[] => [{ kind: "heading", level, text }, { kind: "text", value }],
+  headed: (level: 1 | 2 | 3, text: string, value: string): FormNode[] => [
+    { kind: "heading", level, text },
+    { kind: "text", value },
+  ],
   bold: (text: string): FormNode => ({ kind: "paragraph", text, bold: true }),
-  blocks: (content: string, args?: Record<string, string>): FormNode => ({ kind: "blocks", content, ...(args ? { args } : {}) }),
-  table: (rows: string, columns: readonly FormColumn[], extra: { headerRows?: readonly (readonly HeaderCell[])[]; total?: string } = {}): FormNode => ({
+  blocks: (content: string, args?: Record<string, string>): FormNode => ({
+    kind: "blocks",
+    content,
+    ...(args ? { args } : {}),
+  }),
+  table: (
+    rows: string,
+    columns: readonly FormColumn[],
+    extra: { headerRows?: readonly (readonly HeaderCell[])[]; total?: string } = {},
+  ): FormNode => ({
     kind: "table",
     rows,
     columns,
     ...extra,
   }),
-  col: (header: string, cell: string, width: number, align?: Align): FormColumn => ({ header, cell, width, ...(align ? { align } : {}) }),
-  when: (condition: string, ...nodes: (FormNode | FormNode[])[]): FormNode => ({ kind: "group", when: condition, nodes: nodes.flat() }),
+  col: (header: string, cell: string, width: number, align?: Align): FormColumn => ({
+    header,
+    cell,
+    width,
+    ...(align ? { align } : {}),
+  }),
+  when: (condition: string, ...nodes: (FormNode | FormNode[])[]): FormNode => ({
+    kind: "group",
+    when: condition,
+    nodes: nodes.flat(),
+  }),
   pageBreak: (): FormNode => ({ kind: "pageBreak" }),
   signature: (left: string, name: string): FormNode => ({ kind: "signature", left, name }),
 };
@@ -228,7 +257,10 @@ export function formSkeleton<C>(definition: FormDefinition, vocabulary: Vocabula
     nodes.flatMap((node) => {
       if (node.kind === "heading") return [interpolate(node.text, vars)];
       if (node.kind === "signature") return [interpolate(node.left, vars)];
-      if (node.kind === "group") return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx) ? walk(node.nodes) : [];
+      if (node.kind === "group")
+        return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx)
+          ? walk(node.nodes)
+          : [];
       return [];
     });
   return walk(definition.nodes);

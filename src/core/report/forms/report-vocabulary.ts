@@ -25,7 +25,15 @@ import { bold, labelled, paragraph, run, textBlocks } from "../blocks.js";
 import { mentorTable, notHeldTable, summariseMentoring } from "../mentoring.js";
 import { type Block, DASH, type Run, type TableCell, SIGNATURE_BLANK, heading, isEmptyText } from "../model.js";
 import { conclusionText, countOf, enumValue, generalText, percentText, rowsOf, textOf } from "../read.js";
-import { isCompleted, overlapsPeriod, readStages, stageOrdinalGenitive, stageSpan, stageTitle, type StageLine } from "../stages.js";
+import {
+  isCompleted,
+  overlapsPeriod,
+  readStages,
+  stageOrdinalGenitive,
+  stageSpan,
+  stageTitle,
+  type StageLine,
+} from "../stages.js";
 import { totalsTable } from "../totals.js";
 import type { Row, Vocabulary } from "./engine.js";
 import { nextPeriod } from "./periods.js";
@@ -91,7 +99,10 @@ export function orderText(kind: string, date: string, number: string, title: str
 
 /** «Положение «О стажировочной площадке» (от 11.03.2021 № 364-р)»; a title that already starts with the kind is kept as written. */
 function documentName(kind: string, date: string, number: string, title: string): string {
-  const head = kind === "" || kind === "Иное" || fold(title).startsWith(fold(kind)) ? title : joinNonEmpty([kind, quoted(title)], " ");
+  const head =
+    kind === "" || kind === "Иное" || fold(title).startsWith(fold(kind))
+      ? title
+      : joinNonEmpty([kind, quoted(title)], " ");
   const when = dateAndNumber(date, number);
   return when ? `${head} (${when})` : head;
 }
@@ -158,14 +169,25 @@ function stagesBlocks(ctx: ReportContext): Block[] {
   const starts = stages.map((s) => s.start);
   const ends = stages.map((s) => s.end);
   const allDated = starts.every((d) => d !== null) && ends.every((d) => d !== null);
-  const span = allDated ? ` ${monthRangeSince([...(starts as string[])].sort()[0]!, [...(ends as string[])].sort().reverse()[0]!)}` : "";
+  const span = allDated
+    ? ` ${monthRangeSince([...(starts as string[])].sort()[0]!, [...(ends as string[])].sort().reverse()[0]!)}`
+    : "";
   const lines: Block = {
     type: "list",
     ordered: false,
-    items: stages.map((s, i) => [run(`${joinNonEmpty([stageTitle(s), stageSpan(s)])}${i === stages.length - 1 ? "." : ";"}`)]),
+    items: stages.map((s, i) => [
+      run(`${joinNonEmpty([stageTitle(s), stageSpan(s)])}${i === stages.length - 1 ? "." : ";"}`),
+    ]),
   };
   return [
-    ...(wholeProject ? [paragraph(`Проект реализуется в ${countWithNoun(stages.length, ["этап", "этапа", "этапов"])}${span}.`, "justify")] : []),
+    ...(wholeProject
+      ? [
+          paragraph(
+            `Проект реализуется в ${countWithNoun(stages.length, ["этап", "этапа", "этапов"])}${span}.`,
+            "justify",
+          ),
+        ]
+      : []),
     lines,
   ];
 }
@@ -173,13 +195,18 @@ function stagesBlocks(ctx: ReportContext): Block[] {
 function completedStagesBlocks(ctx: ReportContext): Block[] {
   const completed = readStages(ctx.wb, ctx.period).filter((s) => isCompleted(s, ctx.reportDate));
   if (completed.length === 0) return [paragraph(DASH)];
-  return completed.flatMap((s) => [paragraph([bold(`По итогам ${stageOrdinalGenitive(s)}:`)]), ...textBlocks(s.results)]);
+  return completed.flatMap((s) => [
+    paragraph([bold(`По итогам ${stageOrdinalGenitive(s)}:`)]),
+    ...textBlocks(s.results),
+  ]);
 }
 
 function currentStagesBlocks(ctx: ReportContext): Block[] {
   const current = readStages(ctx.wb, ctx.period).filter((s: StageLine) => overlapsPeriod(s, ctx.period));
   if (current.length === 0) return [paragraph(DASH)];
-  return current.map((s) => paragraph([bold(`${joinNonEmpty([stageTitle(s), stageSpan(s)])}: `), run(s.tasks || DASH)], "justify"));
+  return current.map((s) =>
+    paragraph([bold(`${joinNonEmpty([stageTitle(s), stageSpan(s)])}: `), run(s.tasks || DASH)], "justify"),
+  );
 }
 
 function tasksList(ctx: ReportContext): Block[] {
@@ -203,7 +230,9 @@ function approvalBlocks(ctx: ReportContext, args: Readonly<Record<string, string
   const { position, name } = splitPositionAndName(approver);
   const signature = name === "" ? SIGNATURE_BLANK : `${SIGNATURE_BLANK}\u00a0${unbreakable(name)}`;
   const dateLine = args.date === "yes" ? [`«___»\u00a0____________ ${ctx.reportDate.slice(0, 4)}\u00a0г.`] : [];
-  return [{ type: "approval", lines: [args.word ?? "УТВЕРЖДАЮ", ...(position ? [position] : []), signature, ...dateLine] }];
+  return [
+    { type: "approval", lines: [args.word ?? "УТВЕРЖДАЮ", ...(position ? [position] : []), signature, ...dateLine] },
+  ];
 }
 
 const EFFECTS = [
@@ -215,7 +244,9 @@ const EFFECTS = [
 
 /** Form A: only the filled effects, «Социальные: …». */
 function effectsFilled(ctx: ReportContext): Block[] {
-  const effects = EFFECTS.map(([key, label]) => [label === "Другое" ? "Другие" : label, conclusionText(ctx.wb, key)] as const).filter(([, t]) => t !== "");
+  const effects = EFFECTS.map(
+    ([key, label]) => [label === "Другое" ? "Другие" : label, conclusionText(ctx.wb, key)] as const,
+  ).filter(([, t]) => t !== "");
   return effects.length > 0 ? effects.map(([label, text]) => labelled(label, text)) : [paragraph(DASH)];
 }
 
@@ -255,9 +286,11 @@ function totalsList(ctx: ReportContext): Block[] {
   };
   const other: string[] = [];
   for (const [level, c] of Object.entries(contests))
-    if (!(FORM_LEVELS as readonly string[]).includes(level) && c.participations > 0) other.push(`участие в конкурсах (${level.toLowerCase()} уровень): ${ruNumber(c.participations)}`);
+    if (!(FORM_LEVELS as readonly string[]).includes(level) && c.participations > 0)
+      other.push(`участие в конкурсах (${level.toLowerCase()} уровень): ${ruNumber(c.participations)}`);
   for (const [level, n] of Object.entries(speeches))
-    if (!(FORM_LEVELS as readonly string[]).includes(level) && n > 0) other.push(`выступления (${level.toLowerCase()} уровень): ${ruNumber(n)}`);
+    if (!(FORM_LEVELS as readonly string[]).includes(level) && n > 0)
+      other.push(`выступления (${level.toLowerCase()} уровень): ${ruNumber(n)}`);
   const events = Object.values(m.eventsByLevel ?? {}).reduce((a, b) => a + b, 0);
   if (events > 0) other.push(`мероприятия по распространению опыта: ${ruNumber(events)}`);
   return [
@@ -325,7 +358,9 @@ function participantRows(ctx: ReportContext): Row[] {
     return { category: label, count: e?.counted ? ruNumber(e.count) : "", role: roles.join("; ") };
   };
   const listed = new Set(PARTICIPANT_ROWS.map(([c]) => c));
-  const others = [...byCategory.keys()].filter((c) => !listed.has(c)).sort((a, b) => rank(ENUMS.participantCategory, a) - rank(ENUMS.participantCategory, b));
+  const others = [...byCategory.keys()]
+    .filter((c) => !listed.has(c))
+    .sort((a, b) => rank(ENUMS.participantCategory, a) - rank(ENUMS.participantCategory, b));
   return [...PARTICIPANT_ROWS.map(([c, l]) => line(c, l)), ...others.map((c) => line(c, c))];
 }
 
@@ -341,7 +376,9 @@ function declaredOrSum(ctx: ReportContext): string {
 
 /** «Задачи» of the calendar plan appendix: the task's text by its number on «Задачи». */
 function calendarRows(ctx: ReportContext): Row[] {
-  const tasks = new Map(rowsOf(ctx.wb, "tasks").map((row, i) => [textOf(row, "no") || String(i + 1), textOf(row, "task")]));
+  const tasks = new Map(
+    rowsOf(ctx.wb, "tasks").map((row, i) => [textOf(row, "no") || String(i + 1), textOf(row, "task")]),
+  );
   return rowsOf(ctx.wb, "plan").map((row) => {
     const no = textOf(row, "task_no");
     const task = tasks.get(no.replace(/\.$/u, ""));
@@ -358,14 +395,21 @@ function calendarRows(ctx: ReportContext): Row[] {
 function planRows(ctx: ReportContext): Row[] {
   return rowsOf(ctx.wb, "plan").map((row) => {
     const term = textOf(row, "term");
-    const activity: Run[] = [run(textOf(row, "activity") || DASH), ...(term ? [run(`\nСрок: ${term}`, { italic: true })] : [])];
+    const activity: Run[] = [
+      run(textOf(row, "activity") || DASH),
+      ...(term ? [run(`\nСрок: ${term}`, { italic: true })] : []),
+    ];
     const status = enumValue(row.cells.status, "planStatus") ?? textOf(row, "status");
-    const fact: Run[] = [run(textOf(row, "fact") || DASH), ...(status && status !== "Выполнено" ? [run(`\nСтатус: ${status}`, { italic: true })] : [])];
+    const fact: Run[] = [
+      run(textOf(row, "fact") || DASH),
+      ...(status && status !== "Выполнено" ? [run(`\nСтатус: ${status}`, { italic: true })] : []),
+    ];
     return { no: textOf(row, "no"), activity, fact, reason: textOf(row, "reason"), action: textOf(row, "action") };
   });
 }
 
-const numbered = <T extends Record<string, TableCell>>(rows: readonly T[]): (T & { n: string })[] => rows.map((r, i) => ({ ...r, n: String(i + 1) }));
+const numbered = <T extends Record<string, TableCell>>(rows: readonly T[]): (T & { n: string })[] =>
+  rows.map((r, i) => ({ ...r, n: String(i + 1) }));
 
 function conclusion(key: ConclusionKey) {
   return (ctx: ReportContext) => conclusionText(ctx.wb, key);
@@ -394,14 +438,20 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
   },
   values: {
     leaderLine: (ctx) => joinNonEmpty([generalText(ctx.wb, "leader"), generalText(ctx.wb, "leader_position")]),
-    coordinatorLine: (ctx) => joinNonEmpty([generalText(ctx.wb, "coordinator"), generalText(ctx.wb, "coordinator_position")]),
+    coordinatorLine: (ctx) =>
+      joinNonEmpty([generalText(ctx.wb, "coordinator"), generalText(ctx.wb, "coordinator_position")]),
     participantsSummary: (ctx) => {
       const counts = participantCounts(ctx.wb);
       return participantsInWords(counts.orgTypes, counts.categories);
     },
     contacts: (ctx) => {
       const g = (key: GeneralKey) => generalText(ctx.wb, key);
-      return joinNonEmpty([g("address"), g("phone") && `тел. ${g("phone")}`, g("email") && `эл. почта: ${g("email")}`, g("website") && `сайт: ${g("website")}`]);
+      return joinNonEmpty([
+        g("address"),
+        g("phone") && `тел. ${g("phone")}`,
+        g("email") && `эл. почта: ${g("email")}`,
+        g("website") && `сайт: ${g("website")}`,
+      ]);
     },
     currentStage: currentStageText,
     partner: general("partner"),
@@ -446,7 +496,11 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
     plan: planRows,
     calendar: calendarRows,
     documents: (ctx) =>
-      numbered(documentsOf(ctx.wb).filter((d) => !ORDER_KINDS.has(d.kind)).map((d) => ({ name: documentName(d.kind, d.date, d.number, d.title), rationale: d.rationale }))),
+      numbered(
+        documentsOf(ctx.wb)
+          .filter((d) => !ORDER_KINDS.has(d.kind))
+          .map((d) => ({ name: documentName(d.kind, d.date, d.number, d.title), rationale: d.rationale })),
+      ),
     speeches: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "speeches").map((row) => ({
@@ -470,7 +524,12 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
       rowsOf(ctx.wb, "dissemination").map((row) => ({
         kindNameDate: joinNonEmpty([kindAndName(textOf(row, "kind"), textOf(row, "name")), textOf(row, "date")], "\n"),
         level: textOf(row, "level"),
-        attendance: attendanceText([textOf(row, "teachers"), textOf(row, "students"), textOf(row, "parents"), textOf(row, "partners")]),
+        attendance: attendanceText([
+          textOf(row, "teachers"),
+          textOf(row, "students"),
+          textOf(row, "parents"),
+          textOf(row, "partners"),
+        ]),
         product: textOf(row, "product"),
         expert: textOf(row, "expert"),
       })),
@@ -493,21 +552,47 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
         support: textOf(row, "support"),
       })),
     problems: (ctx) =>
-      numbered(rowsOf(ctx.wb, "problems").map((row) => ({ problem: textOf(row, "problem"), solution: textOf(row, "solution"), outcome: textOf(row, "outcome") }))),
-    staff: (ctx) => numbered(rowsOf(ctx.wb, "staff").map((row) => ({ name: textOf(row, "name"), position: textOf(row, "position"), role: textOf(row, "role") }))),
+      numbered(
+        rowsOf(ctx.wb, "problems").map((row) => ({
+          problem: textOf(row, "problem"),
+          solution: textOf(row, "solution"),
+          outcome: textOf(row, "outcome"),
+        })),
+      ),
+    staff: (ctx) =>
+      numbered(
+        rowsOf(ctx.wb, "staff").map((row) => ({
+          name: textOf(row, "name"),
+          position: textOf(row, "position"),
+          role: textOf(row, "role"),
+        })),
+      ),
     // Кадры а): the management body; a workbook that marks no one «Да» (an older one) lists everyone not marked «Нет».
     managementStaff: (ctx) => {
       const rows = rowsOf(ctx.wb, "staff");
       const marked = rows.some((row) => enumValue(row.cells.management, "yesNo") === "Да");
       return rows
-        .filter((row) => (marked ? enumValue(row.cells.management, "yesNo") === "Да" : enumValue(row.cells.management, "yesNo") !== "Нет"))
+        .filter((row) =>
+          marked
+            ? enumValue(row.cells.management, "yesNo") === "Да"
+            : enumValue(row.cells.management, "yesNo") !== "Нет",
+        )
         .map((row) => ({ name: textOf(row, "name"), position: textOf(row, "position"), role: textOf(row, "role") }));
     },
     participants: (ctx) =>
-      rowsOf(ctx.wb, "participants").map((row) => ({ category: textOf(row, "category"), count: textOf(row, "count"), role: textOf(row, "role") })),
-    participantsTotal: (ctx) => (rowsOf(ctx.wb, "participants").length > 0 ? [{ category: "Общее число участников", count: ruNumber(participantsSum(ctx)), role: "" }] : []),
+      rowsOf(ctx.wb, "participants").map((row) => ({
+        category: textOf(row, "category"),
+        count: textOf(row, "count"),
+        role: textOf(row, "role"),
+      })),
+    participantsTotal: (ctx) =>
+      rowsOf(ctx.wb, "participants").length > 0
+        ? [{ category: "Общее число участников", count: ruNumber(participantsSum(ctx)), role: "" }]
+        : [],
     formParticipants: participantRows,
-    formParticipantsTotal: (ctx) => [{ category: "Общее число участников инновационного проекта", count: declaredOrSum(ctx), role: "" }],
+    formParticipantsTotal: (ctx) => [
+      { category: "Общее число участников инновационного проекта", count: declaredOrSum(ctx), role: "" },
+    ],
     training: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "training").map((row) => ({
