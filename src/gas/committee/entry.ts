@@ -28,7 +28,8 @@ const CONTINUATION: Record<Continuation, string> = {
   minute: "Продолжение запустится автоматически через минуту.",
   hourly: "Продолжение — при ближайшем ежечасном обновлении; чтобы не ждать, выберите «Обновить свод» ещё раз.",
   manual:
-    "Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз, обновление продолжится с того же места.",
+    "Google не разрешил запланировать продолжение: выберите " +
+    "«Обновить свод» ещё раз, обновление продолжится с того же места.",
 };
 
 const FOR_THE_DAY = {
@@ -41,7 +42,9 @@ function pauseText(pause: Pause | null): string {
   if (pause === "day")
     return " Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены.";
   if (pause === "rate")
-    return " Google разрешает дополнению около 60 чтений таблиц в минуту; строки уже прочитанных организаций сохранены.";
+    return (
+      " Google разрешает дополнению около 60 чтений таблиц в " + "минуту; строки уже прочитанных организаций сохранены."
+    );
   return "";
 }
 
@@ -67,7 +70,8 @@ export function committeeSetup(): void {
     const { created } = ensureCommitteeTabs(ss);
     tell(
       created.length > 0
-        ? `Созданы вкладки: ${created.map((t) => `«${t}»`).join(", ")}. Внесите в «Реестр» организации и ссылки на их таблицы МИП, затем выберите «Обновить свод».`
+        ? `Созданы вкладки: ${created.map((t) => `«${t}»`).join(", ")}. Внесите в ` +
+            `«Реестр» организации и ссылки на их таблицы МИП, затем выберите «Обновить свод».`
         : "Вкладки «Реестр» и «Свод» уже есть.",
     );
   } catch (error) {
@@ -140,7 +144,8 @@ export function committeeMakeSummary(): { url: string; name: string } | null {
   try {
     const made = makeSummaryDocument(SpreadsheetApp.getActiveSpreadsheet());
     tell(
-      `Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`,
+      `Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} ` +
+        `готова: «${made.name}». Ссылка: ${made.url}`,
     );
     return { url: made.url, name: made.name };
   } catch (error) {
