@@ -170,7 +170,7 @@ function introSection(
     lines.push(
       paragraph(
         `Организации отчитываются за разные ` +
-          `периоды: ${groups.map((g) => `${periodWords(g.label)} ` + `— ${countWithNoun(g.schools.length, ORGANISATIONS)}`).join(", ")}. ` +
+          `периоды: ${groups.map((g) => `${periodWords(g.label)} — ${countWithNoun(g.schools.length, ORGANISATIONS)}`).join(", ")}. ` +
           "Показатели приведены по каждому периоду отдельно и между периодами не складываются.",
         "justify",
       ),

@@ -63,8 +63,7 @@ function checkWebsite(ctx: RuleContext): void {
   if (value === "" || URL_LIKE.test(value)) return;
   emitField(ctx, "general", "website", {
     rule: "GEN_URL_INVALID",
-    message:
-      `Адрес сайта ${quote(value)} не похож на ссылку. Укажите ` + `адрес сайта, например: https://school4.example.ru.`,
+    message: `Адрес сайта ${quote(value)} не похож на ссылку. Укажите адрес сайта, например: https://school4.example.ru.`,
   });
 }
 

@@ -313,8 +313,7 @@ class PlanChecker {
       range.end > this.graceEnd(parentRange.end);
     if (!early && !late) return;
     const who = `Подпункт ${quote(text(row, "no"))} (строка ${row.row}) со сроком ${quote(written)}`;
-    const parentWho =
-      `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, ` + `срок ${quote(text(parentRow, "term"))})`;
+    const parentWho = `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, срок ${quote(text(parentRow, "term"))})`;
     this.emit(
       row,
       "term",
