@@ -56,7 +56,8 @@ export async function run(
     const runs = size.planRows >= 10000 ? 5 : 9;
     const result = measure(size, runs);
     log(
-      `  ${size.planRows} строк плана, ${size.pairs} пар: ${result.ms} мс (медиана из ${runs} замеров), пик ${result.peakMB} МБ, куча ${result.heapMB} МБ`,
+      `  ${size.planRows} строк плана, ${size.pairs} пар: ${result.ms} мс (медиана ` +
+        `из ${runs} замеров), пик ${result.peakMB} МБ, куча ${result.heapMB} МБ`,
     );
     core.push(result);
   }

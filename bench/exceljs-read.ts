@@ -110,7 +110,8 @@ export async function readXlsx(buffer: Buffer, fileLabel = "Файл"): Promise<
   if (buffer.length === 0) throw new UnusableInputError(`${fileLabel} пуст — это не таблица .xlsx.`);
   if (startsWith(buffer, OLE_MAGIC))
     throw new UnusableInputError(
-      `${fileLabel} — в старом формате .xls или защищён паролем. Откройте его и сохраните как «Книга Excel (.xlsx)» без пароля.`,
+      `${fileLabel} — в старом формате .xls или защищён паролем. ` +
+        `Откройте его и сохраните как «Книга Excel (.xlsx)» без пароля.`,
     );
   if (!startsWith(buffer, ZIP_MAGIC))
     throw new UnusableInputError(

@@ -95,7 +95,9 @@ export async function run(): Promise<Record<string, unknown> | undefined> {
     for (const size of SIZES) {
       const result = await measure(size, size.planRows >= 10000 ? 3 : 7, dir);
       process.stderr.write(
-        `  отчёт: ${size.planRows} строк плана — ${result.ms} мс (проверка ${result.validateMs}, модель ${result.buildMs}, .docx ${result.renderMs}), пик ${result.peakMB} МБ, файл ${Math.round(result.bytes / 1024)} КБ\n`,
+        `  отчёт: ${size.planRows} строк плана — ${result.ms} мс ` +
+          `(проверка ${result.validateMs}, модель ${result.buildMs}, .docx ${result.renderMs}), ` +
+          `пик ${result.peakMB} МБ, файл ${Math.round(result.bytes / 1024)} КБ\n`,
       );
       report.push(result);
     }

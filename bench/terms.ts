@@ -55,7 +55,8 @@ export async function run(): Promise<Record<string, unknown>> {
     readCount(`1 ${"чел".repeat(20_000)}1`);
   });
   console.error(
-    `Сроки: 10 000 повторяющихся — ${repeatedMs} мс, 10 000 разных — ${distinctMs} мс; ячейка в 50 000 знаков — до ${hostileTermMs} мс; длинное число-текст — ${hostileCountMs} мс`,
+    `Сроки: 10 000 повторяющихся — ${repeatedMs} мс, 10 000 разных — ${distinctMs} мс; ячейка ` +
+      `в 50 000 знаков — до ${hostileTermMs} мс; длинное число-текст — ${hostileCountMs} мс`,
   );
   return {
     terms: { repeated10kMs: repeatedMs, distinct10kMs: distinctMs, hostileTermMaxMs: hostileTermMs, hostileCountMs },

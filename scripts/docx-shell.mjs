@@ -11,12 +11,13 @@ const A4 = { width: mm(210), height: mm(297) };
 const MARGINS = { top: mm(20), right: mm(20), bottom: mm(20), left: mm(30), header: mm(10), footer: mm(10) };
 const FONT = "Times New Roman";
 const W =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const RUN = `<w:rPr><w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}"/><w:sz w:val="24"/></w:rPr>`;
 
 function contentTypes(draft) {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>${draft ? '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' : ""}</Types>`;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>${draft ? '<Override PartName="/word/header1.xml" ' + 'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' : ""}</Types>`;
 }
 
 const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -24,7 +25,8 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 function documentRels(draft) {
   const rel = (id, type, target) =>
-    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    `<Relationship Id="${id}" ` +
+    `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", "footer", "footer1.xml")}${draft ? rel("rId2", "header", "header1.xml") : ""}</Relationships>`;
 }
@@ -34,7 +36,7 @@ function documentXml(landscape, draft) {
   const orient = landscape ? ' w:orient="landscape"' : "";
   const m = MARGINS;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document ${W}><w:body><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p><w:sectPr>${draft ? '<w:headerReference w:type="default" r:id="rId2"/>' : ""}<w:footerReference w:type="default" r:id="rId1"/><w:pgSz w:w="${w}" w:h="${h}"${orient}/><w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+<w:document ${W}><w:body><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p><w:sectPr>${draft ? "<w:headerReference " + 'w:type="default" ' + 'r:id="rId2"/>' : ""}<w:footerReference w:type="default" r:id="rId1"/><w:pgSz w:w="${w}" w:h="${h}"${orient}/><w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/></w:sectPr></w:body></w:document>`;
 }
 
 // The page number as a complex field (begin / instruction / separate / shown value / end): the

@@ -30,10 +30,13 @@ try {
 }
 if (typeof config.scriptId !== "string" || config.scriptId.trim() === "")
   fail(
-    `В ${deployment.file} не указан scriptId. Создайте проект: удалите ${deployment.file} и выполните \`npx clasp create --type sheets --title "${deployment.title}" --rootDir ${deployment.rootDir}\`` +
+    `В ${deployment.file} не указан scriptId. Создайте проект: удалите ${deployment.file} и выполните ` +
+      `\`npx clasp create --type sheets --title "${deployment.title}" --rootDir ${deployment.rootDir}\`` +
       (committee ? ` (затем переименуйте полученный .clasp.json в ${deployment.file}),\n` : ",\n") +
-      `или вставьте идентификатор скрипта (Расширения → Apps Script → Настройки проекта → Идентификатор скрипта) в поле scriptId.`,
-    `No scriptId in ${deployment.file} yet (${deployment.what} deployment): create the project with \`npx clasp create --type sheets --rootDir ${deployment.rootDir}\`, or paste your script id into ${deployment.file}.`,
+      `или вставьте идентификатор скрипта (Расширения → Apps Script ` +
+      `→ Настройки проекта → Идентификатор скрипта) в поле scriptId.`,
+    `No scriptId in ${deployment.file} yet (${deployment.what} deployment): create the project with \`npx clasp ` +
+      `create --type sheets --rootDir ${deployment.rootDir}\`, or paste your script id into ${deployment.file}.`,
   );
 const rootDir = config.rootDir ?? deployment.rootDir;
 if (rootDir.replace(/\/+$/, "") !== deployment.rootDir)

@@ -31,7 +31,8 @@ describe("zip helpers", () => {
 
   it("counts cell elements without parsing, not rows or columns", () => {
     const xml = Buffer.from(
-      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row><cols><col min="1"/></cols><c>\n</c></sheetData>',
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" ' +
+        't="s"><v>0</v></c></row><cols><col min="1"/></cols><c>\n</c></sheetData>',
     );
     expect(countCells(xml)).toBe(3);
     expect(countCells(deflateRawSync(Buffer.from("")))).toBe(0);

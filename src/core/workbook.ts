@@ -117,8 +117,10 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
         cell: cellRef,
         message:
           seen === ""
-            ? `На вкладке «${tab.title}» нет столбца «${col.header}» (ожидался в ячейке ${cellRef}). Выполните «Создать / обновить шаблон» или верните заголовок.`
-            : `В ячейке ${cellRef} заголовок ${quote(seen)}, а должен быть «${col.header}». Верните заголовок шаблона: по нему столбец находят проверка и отчёт.`,
+            ? `На вкладке «${tab.title}» нет столбца «${col.header}» (ожидался в ` +
+              `ячейке ${cellRef}). Выполните «Создать / обновить шаблон» или верните заголовок.`
+            : `В ячейке ${cellRef} заголовок ${quote(seen)}, а должен быть «${col.header}». ` +
+              `Верните заголовок шаблона: по нему столбец находят проверка и отчёт.`,
       });
     } else if (actual !== expectedAt) {
       issues.push({
@@ -128,7 +130,9 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
         row: 1,
         column: col.header,
         cell: a1(1, actual),
-        message: `Столбец «${col.header}» стоит в ячейке ${a1(1, actual)}, а по шаблону должен быть ${cellRef}. Верните порядок столбцов шаблона (свои столбцы добавляйте справа).`,
+        message:
+          `Столбец «${col.header}» стоит в ячейке ${a1(1, actual)}, а по шаблону должен ` +
+          `быть ${cellRef}. Верните порядок столбцов шаблона (свои столбцы добавляйте справа).`,
       });
     }
   });
@@ -189,7 +193,8 @@ function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: 
         cell: a1(1, i),
         message:
           seen === ""
-            ? `На вкладке «${tab.title}» в ячейке ${a1(1, i)} нет заголовка «${header}». Выполните «Создать / обновить шаблон».`
+            ? `На вкладке «${tab.title}» в ячейке ${a1(1, i)} нет ` +
+              `заголовка «${header}». Выполните «Создать / обновить шаблон».`
             : `В ячейке ${a1(1, i)} заголовок ${quote(seen)}, а должен быть «${header}». Верните заголовок шаблона.`,
       });
     }
@@ -220,7 +225,9 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
         row: null,
         column: null,
         cell: null,
-        message: `Нет вкладки «${tab.title}» (${lowerFirst(tab.purpose.replace(/\.$/, ""))}). Выполните «Создать / обновить шаблон» — вкладка появится, данные не пострадают.`,
+        message:
+          `Нет вкладки «${tab.title}» (${lowerFirst(tab.purpose.replace(/\.$/, ""))}). ` +
+          `Выполните «Создать / обновить шаблон» — вкладка появится, данные не пострадают.`,
       });
     }
     if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues);

@@ -418,7 +418,9 @@ export function applyDocsLayout(documentId: string, model: DocModel): boolean {
     return true;
   } catch (error) {
     console.warn(
-      `Объединение ячеек шапки таблицы не выполнено, повтор шапки на каждой странице и неразрывные строки не заданы, широкие таблицы остались на книжных страницах: ${error instanceof Error ? error.message : String(error)}`,
+      `Объединение ячеек шапки таблицы не выполнено, повтор шапки на каждой ` +
+        `странице и неразрывные строки не заданы, широкие таблицы остались на книжных ` +
+        `страницах: ${error instanceof Error ? error.message : String(error)}`,
     );
     return false;
   }

@@ -37,7 +37,8 @@ declare const Drive: DriveV3 | undefined;
 function drive(): DriveV3 {
   if (typeof Drive === "undefined" || !Drive)
     throw new UserError(
-      "Не включена расширенная служба Google Drive: в редакторе Apps Script откройте «Службы» и добавьте Drive API (v3).",
+      "Не включена расширенная служба Google Drive: в редакторе " +
+        "Apps Script откройте «Службы» и добавьте Drive API (v3).",
     );
   return Drive;
 }

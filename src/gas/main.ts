@@ -80,7 +80,8 @@ export function menuGenerateReport(): void {
     if (outcome.kind === "blocked") {
       const first = outcome.issues.slice(0, 10).map((i) => `• ${i.sheet}${i.cell ? `, ${i.cell}` : ""}: ${i.message}`);
       alert(
-        `Отчёт не сформирован: на вкладке «Настройки» включено «Не формировать отчёт при ошибках», а в таблице ${countWithNoun(outcome.issues.length, ERRORS)}.\n\n${first.join("\n")}`,
+        `Отчёт не сформирован: на вкладке «Настройки» включено «Не формировать отчёт при ошибках», ` +
+          `а в таблице ${countWithNoun(outcome.issues.length, ERRORS)}.\n\n${first.join("\n")}`,
       );
       return;
     }
@@ -88,7 +89,8 @@ export function menuGenerateReport(): void {
     const draft = report.draft ? `<p>${escapeHtml(`Это черновик: ${draftErrorsNote(outcome.errors)}`)}</p>` : "";
     const notice = outcome.notice ? `<p>${escapeHtml(outcome.notice)}</p>` : "";
     const html = HtmlService.createHtmlOutput(
-      `<div style="font:14px Arial,sans-serif"><p>Документ создан:</p><p><a href="${escapeHtml(report.url)}" target="_blank" rel="noopener">${escapeHtml(report.name)}</a></p>${draft}${notice}</div>`,
+      `<div style="font:14px Arial,sans-serif"><p>Документ создан:</p><p><a href="${escapeHtml(report.url)}" ` +
+        `target="_blank" rel="noopener">${escapeHtml(report.name)}</a></p>${draft}${notice}</div>`,
     )
       .setWidth(420)
       .setHeight(200);

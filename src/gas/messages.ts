@@ -24,11 +24,13 @@ export function setupText(result: SetupResult): string {
   const lines: string[] = [];
   if (result.created.length)
     lines.push(
-      `Создано: ${countWithNoun(result.created.length, TABS_FORMS)} (${result.created.map((t) => `«${t}»`).join(", ")}).`,
+      `Создано: ${countWithNoun(result.created.length, TABS_FORMS)} ` +
+        `(${result.created.map((t) => `«${t}»`).join(", ")}).`,
     );
   if (result.repairedHeaders.length)
     lines.push(
-      `Восстановлены заголовки: ${result.repairedHeaders.join("; ")}. Прежний текст сохранён в примечании ячейки, данные не тронуты.`,
+      `Восстановлены заголовки: ${result.repairedHeaders.join("; ")}. ` +
+        `Прежний текст сохранён в примечании ячейки, данные не тронуты.`,
     );
   if (result.addedFields.length) lines.push(`Добавлены поля: ${result.addedFields.join("; ")}.`);
   if (result.conflicts.length) lines.push(`Требует вашего решения:\n${result.conflicts.join("\n")}`);
@@ -39,7 +41,8 @@ export function setupText(result: SetupResult): string {
 export function clearedText(tabs: number): string {
   return tabs === 0
     ? "Подсветки дополнения нет."
-    : `Подсветка и примечания дополнения убраны (${countWithNoun(tabs, TABS_FORMS)}). Ваши цвета и примечания сохранены.`;
+    : `Подсветка и примечания дополнения убраны ` +
+        `(${countWithNoun(tabs, TABS_FORMS)}). Ваши цвета и примечания сохранены.`;
 }
 
 /** Escapes text for the small HTML dialogs (the report link). */

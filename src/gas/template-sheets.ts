@@ -122,7 +122,8 @@ function repairHeaders(sheet: Sheet, layout: TabLayout, result: SetupResult): nu
     }
     if (expectedFolded.includes(fold(current))) {
       result.conflicts.push(
-        `«${layout.title}», ячейка ${a1(1, i)}: там стоит столбец «${current}», а по шаблону — «${expected}». Верните порядок столбцов вручную: данные автоматически не переносятся.`,
+        `«${layout.title}», ячейка ${a1(1, i)}: там стоит столбец «${current}», а по шаблону — ` +
+          `«${expected}». Верните порядок столбцов вручную: данные автоматически не переносятся.`,
       );
       return;
     }
@@ -177,7 +178,8 @@ function insertNewColumns(sheet: Sheet, layout: TabLayout, fromVersion: string |
   for (const insert of planColumnInserts(tab as TableTabDef, headers, fromVersion)) {
     sheet.insertColumnBefore(insert.at + 1);
     result.addedFields.push(
-      `«${layout.title}»: столбец «${insert.header}» (${a1(1, insert.at)}; ваши столбцы правее сдвинуты вместе с данными)`,
+      `«${layout.title}»: столбец «${insert.header}» ` +
+        `(${a1(1, insert.at)}; ваши столбцы правее сдвинуты вместе с данными)`,
     );
   }
 }

@@ -76,7 +76,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (process.env.MIP_DEBUG) stderr(String((error as Error)?.stack ?? error));
     stderr(
-      `Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).`,
+      `Команда не выполнена из-за внутренней ошибки. Сообщите ` +
+        `разработчикам, что делали (MIP_DEBUG=1 покажет подробности).`,
     );
     return 2;
   }
@@ -92,7 +93,8 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 const internalFailure = (error: unknown) => {
   if (process.env.MIP_DEBUG) stderr(String((error as Error)?.stack ?? error));
   stderr(
-    "Команда не выполнена из-за внутренней ошибки. Сообщите разработчикам, что делали (MIP_DEBUG=1 покажет подробности).",
+    "Команда не выполнена из-за внутренней ошибки. Сообщите " +
+      "разработчикам, что делали (MIP_DEBUG=1 покажет подробности).",
   );
   process.exit(2);
 };

@@ -92,7 +92,8 @@ const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0"
 const TABLE_BORDERS = `<w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(BORDER).join("")}</w:tblBorders>`;
 const CELL_MARGINS =
   `<w:tblCellMar><w:top w:w="${CELL_MARGIN.top}" w:type="dxa"/><w:left w:w="${CELL_MARGIN.left}" w:type="dxa"/>` +
-  `<w:bottom w:w="${CELL_MARGIN.bottom}" w:type="dxa"/><w:right w:w="${CELL_MARGIN.right}" w:type="dxa"/></w:tblCellMar>`;
+  `<w:bottom w:w="${CELL_MARGIN.bottom}" w:type="dxa"/><w:right ` +
+  `w:w="${CELL_MARGIN.right}" w:type="dxa"/></w:tblCellMar>`;
 
 function cellXml(width: number, content: string, extra: { span?: number; header?: boolean } = {}): string {
   const tcPr =
@@ -126,8 +127,10 @@ export function tableXml(block: TableBlock, width: number, orientation: Orientat
   if (block.caption)
     parts.push(paragraphXml({ keepNext: true, noHyphens: true, before: 120, after: 60 }, runXml(block.caption)));
   parts.push(
-    `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
-      `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
+    `<w:tbl><w:tblPr><w:tblW w:w="${width}" ` +
+      `w:type="dxa"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}` +
+      `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" ` +
+      `w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>` +
       `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
   );
   for (const row of block.headerRows ?? []) {

@@ -39,7 +39,8 @@ export async function loadMipWorkbook(path: string): Promise<WorkbookGrid> {
   const grid = await loadXlsx(path);
   if (!looksLikeMipWorkbook(grid))
     throw new UnusableInputError(
-      `${fileLabel(path)} — не таблица МИП: в нём нет вкладок шаблона («Общие сведения», «План-факт» …). Создайте таблицу командой mip template.`,
+      `${fileLabel(path)} — не таблица МИП: в нём нет вкладок шаблона («Общие ` +
+        `сведения», «План-факт» …). Создайте таблицу командой mip template.`,
     );
   return grid;
 }

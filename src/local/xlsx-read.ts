@@ -171,7 +171,8 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
   }
   const tooBig = (what: string) =>
     new UnusableInputError(
-      `${fileLabel} слишком большой для таблицы МИП: ${what}. Удалите пустые строки и столбцы в конце вкладок или скачайте таблицу заново.`,
+      `${fileLabel} слишком большой для таблицы МИП: ${what}. Удалите ` +
+        `пустые строки и столбцы в конце вкладок или скачайте таблицу заново.`,
     );
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > MAX_UNPACKED_BYTES)
@@ -200,7 +201,8 @@ export async function readXlsx(buffer: Uint8Array, fileLabel = "Файл"): Prom
   if (buffer.length === 0) throw new UnusableInputError(`${fileLabel} пуст — это не таблица .xlsx.`);
   if (startsWith(buffer, OLE_MAGIC))
     throw new UnusableInputError(
-      `${fileLabel} — в старом формате .xls или защищён паролем. Откройте его и сохраните как «Книга Excel (.xlsx)» без пароля.`,
+      `${fileLabel} — в старом формате .xls или защищён паролем. ` +
+        `Откройте его и сохраните как «Книга Excel (.xlsx)» без пароля.`,
     );
   if (!startsWith(buffer, ZIP_MAGIC))
     throw new UnusableInputError(

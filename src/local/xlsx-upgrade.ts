@@ -141,7 +141,10 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
   const huge = oversizedRange(input);
   if (huge)
     throw new UnusableInputError(
-      `${fileLabel}: ${huge.kind === "merge" ? "объединение ячеек" : "выпадающий список"} ${huge.ref} охватывает почти весь лист — такую таблицу нельзя обновить, не разворачивая миллионы ячеек. ${huge.kind === "merge" ? "Отмените это объединение" : "Сузьте этот список до столбца с данными"} и повторите.`,
+      `${fileLabel}: ${huge.kind === "merge" ? "объединение ячеек" : "выпадающий список"} ${huge.ref} ` +
+        `охватывает почти весь лист — такую таблицу нельзя обновить, не разворачивая миллионы ` +
+        `ячеек. ${huge.kind === "merge" ? "Отмените это объединение" : "Сузьте этот список до столбца с данными"} ` +
+        `и повторите.`,
     );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ExcelJS.Buffer);

@@ -82,7 +82,8 @@ describe("hostile workbooks", () => {
       "xl/workbook.xml",
       xml.replace(
         /<definedName name="MIP_TEMPLATE_VERSION">"([^"<]+)"<\/definedName>/,
-        '<definedName function="false" hidden="false" name="MIP_TEMPLATE_VERSION" vbProcedure="false">&quot;$1&quot;</definedName>',
+        '<definedName function="false" hidden="false" name="MIP_TEMPLATE_VERSION" ' +
+          'vbProcedure="false">&quot;$1&quot;</definedName>',
       ),
     );
     writeFileSync(join(dir, "libreoffice.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));

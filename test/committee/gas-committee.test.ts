@@ -267,7 +267,8 @@ describe("committee mode in Sheets (bundle)", () => {
     for (const s of schools) env.modified.set(s.id, "2022-12-19T00:00:00.000Z");
     env.sheetsErrors.set(
       id(2),
-      "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'",
+      "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: " +
+        "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'",
     );
     const paused = env.run("committeeRefresh") as {
       kind: string;
@@ -307,7 +308,8 @@ describe("committee mode in Sheets (bundle)", () => {
     );
     const alert = env.fake.ui._alerts.at(-1)!.prompt;
     expect(alert).toBe(
-      "Обновлено 2 из 5. Дополнение исчерпало суточный лимит Google; строки уже прочитанных организаций сохранены. Выберите «Обновить свод» завтра — обновление продолжится с того же места.",
+      "Обновлено 2 из 5. Дополнение исчерпало суточный лимит Google; строки уже прочитанных " +
+        "организаций сохранены. Выберите «Обновить свод» завтра — обновление продолжится с того же места.",
     );
     expect(alert).not.toContain("через минуту");
     // With the hourly trigger on, the hourly run takes it up.
@@ -324,34 +326,38 @@ describe("committee mode in Sheets (bundle)", () => {
     ).toEqual(Array(5).fill("ОК"));
   });
 
-  it("keeps the cursor in one hidden Свод cell: a trigger without a document context continues a menu run (a deployment granted the full spreadsheets scope)", () => {
-    const schools = Array.from({ length: 12 }, (_, n) => ({
-      id: id(n),
-      organisation: `Школа ${n}`,
-      grid: schoolGrid({ shortName: `Школа ${n}` }),
-    }));
-    const env = committeeEnv(schools, { openCostMs: 60_000, extraScopes: [FULL_SPREADSHEETS] });
-    const first = env.run("committeeRefresh") as { done: number };
-    expect(first.done).toBe(4);
-    const cursorCell = () => summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length + 1];
-    expect(JSON.parse(String(cursorCell()))).toMatchObject({ next: 4, total: 12 });
-    expect(summaryValues(env)[0]![SUMMARY_ALL_HEADERS.length + 1]).toBe("Курсор обновления (служебное)");
-    const props = env.fake.propertiesService;
-    expect([...props._document._data.keys(), ...props._user._data.keys()].filter((k) => k.includes("cursor"))).toEqual(
-      [],
-    );
-    // A time trigger of a published add-on: no active spreadsheet, no document lock, no document properties.
-    const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
-    app._others.set(env.committee._id, env.committee);
-    app._active = null;
-    (env.fake.propertiesService as unknown as { getDocumentProperties(): null }).getDocumentProperties = () => null;
-    const second = env.run("committeeContinueRefresh") as { kind: string; done: number };
-    expect(second).toMatchObject({ kind: "continues", done: 8 });
-    const third = env.run("committeeContinueRefresh") as { kind: string; done: number };
-    expect(third).toMatchObject({ kind: "finished", done: 12 });
-    expect(cursorCell()).toBe("");
-    expect(env.fake.lockService._user.holders).toBe(0);
-  });
+  it(
+    "keeps the cursor in one hidden Свод cell: a trigger without a document " +
+      "context continues a menu run (a deployment granted the full spreadsheets scope)",
+    () => {
+      const schools = Array.from({ length: 12 }, (_, n) => ({
+        id: id(n),
+        organisation: `Школа ${n}`,
+        grid: schoolGrid({ shortName: `Школа ${n}` }),
+      }));
+      const env = committeeEnv(schools, { openCostMs: 60_000, extraScopes: [FULL_SPREADSHEETS] });
+      const first = env.run("committeeRefresh") as { done: number };
+      expect(first.done).toBe(4);
+      const cursorCell = () => summaryValues(env)[1]![SUMMARY_ALL_HEADERS.length + 1];
+      expect(JSON.parse(String(cursorCell()))).toMatchObject({ next: 4, total: 12 });
+      expect(summaryValues(env)[0]![SUMMARY_ALL_HEADERS.length + 1]).toBe("Курсор обновления (служебное)");
+      const props = env.fake.propertiesService;
+      expect(
+        [...props._document._data.keys(), ...props._user._data.keys()].filter((k) => k.includes("cursor")),
+      ).toEqual([]);
+      // A time trigger of a published add-on: no active spreadsheet, no document lock, no document properties.
+      const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
+      app._others.set(env.committee._id, env.committee);
+      app._active = null;
+      (env.fake.propertiesService as unknown as { getDocumentProperties(): null }).getDocumentProperties = () => null;
+      const second = env.run("committeeContinueRefresh") as { kind: string; done: number };
+      expect(second).toMatchObject({ kind: "continues", done: 8 });
+      const third = env.run("committeeContinueRefresh") as { kind: string; done: number };
+      expect(third).toMatchObject({ kind: "finished", done: 12 });
+      expect(cursorCell()).toBe("");
+      expect(env.fake.lockService._user.holders).toBe(0);
+    },
+  );
 
   it("takes the user lock always and the document lock too, releasing both", () => {
     const env = committeeEnv(mixed().slice(0, 2));
@@ -487,7 +493,8 @@ describe("committee mode in Sheets (bundle)", () => {
   });
 
   const SCOPE_ERROR =
-    "Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets";
+    "Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. " +
+    "Required permissions: https://www.googleapis.com/auth/spreadsheets";
 
   it("without the Sheets advanced service and the full spreadsheets scope, schools say what the add-on lacks — not «Нет доступа»", () => {
     const env = committeeEnv(mixed().slice(0, 2));
@@ -553,20 +560,24 @@ describe("committee mode in Sheets (bundle)", () => {
     expect((env.run("committeeHourlyRefresh") as { kind: string }).kind).toBe("finished");
   });
 
-  it("the hourly trigger works without an active spreadsheet when the deployment is granted the full spreadsheets scope (opens the committee's by its stored id)", () => {
-    const env = committeeEnv(mixed().slice(0, 2), { extraScopes: [FULL_SPREADSHEETS] });
-    env.run("committeeEnableHourly");
-    const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
-    app._others.set(env.committee._id, env.committee);
-    app._active = null;
-    const outcome = env.run("committeeHourlyRefresh") as { kind: string };
-    expect(outcome.kind).toBe("finished");
-    expect(
-      summaryValues(env)
-        .slice(1, 3)
-        .map((r) => r[col("Состояние")]),
-    ).toEqual(["ОК", "ОК"]);
-  });
+  it(
+    "the hourly trigger works without an active spreadsheet when the deployment is " +
+      "granted the full spreadsheets scope (opens the committee's by its stored id)",
+    () => {
+      const env = committeeEnv(mixed().slice(0, 2), { extraScopes: [FULL_SPREADSHEETS] });
+      env.run("committeeEnableHourly");
+      const app = env.fake.spreadsheetApp as unknown as { _active: unknown; _others: Map<string, unknown> };
+      app._others.set(env.committee._id, env.committee);
+      app._active = null;
+      const outcome = env.run("committeeHourlyRefresh") as { kind: string };
+      expect(outcome.kind).toBe("finished");
+      expect(
+        summaryValues(env)
+          .slice(1, 3)
+          .map((r) => r[col("Состояние")]),
+      ).toEqual(["ОК", "ОК"]);
+    },
+  );
 
   it("a run killed midway leaves every earlier row whole; the next run finishes", () => {
     const schools = Array.from({ length: 5 }, (_, n) => ({

@@ -254,7 +254,8 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     // Under drive.file alone the API reaches only the app's own files: a school's workbook is not one.
     if (env.fake.platform.onlyThroughDriveFile(method))
       throw new Error(
-        `GoogleJsonResponseException: API call to ${restName(method)} failed with error: The caller does not have permission`,
+        `GoogleJsonResponseException: API call to ${restName(method)} ` +
+          `failed with error: The caller does not have permission`,
       );
     if (denied.has(id)) throw new Error("The caller does not have permission");
     const ss = schools.get(id);

@@ -74,14 +74,18 @@ describe("committee deployment: scopes as pushed", () => {
   });
 
   for (const scope of [SCOPE.driveFile, SCOPE.documents]) {
-    it(`without ${scope.replace("https://www.googleapis.com/auth/", "")} the справка fails with Google's message and nothing is made`, () => {
-      const env = without(scope);
-      env.run("committeeRefresh");
-      expect(env.run("committeeMakeSummary")).toBeNull();
-      const method = refused(env.fake.ui._alerts.at(-1)!.prompt);
-      expect(method, env.fake.ui._alerts.at(-1)!.prompt).not.toBeNull();
-      expect(ruleFor(method!)!.scopes).toContain(scope);
-    });
+    it(
+      `without ${scope.replace("https://www.googleapis.com/auth/", "")} ` +
+        `the справка fails with Google's message and nothing is made`,
+      () => {
+        const env = without(scope);
+        env.run("committeeRefresh");
+        expect(env.run("committeeMakeSummary")).toBeNull();
+        const method = refused(env.fake.ui._alerts.at(-1)!.prompt);
+        expect(method, env.fake.ui._alerts.at(-1)!.prompt).not.toBeNull();
+        expect(ruleFor(method!)!.scopes).toContain(scope);
+      },
+    );
   }
 });
 

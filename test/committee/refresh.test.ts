@@ -171,7 +171,9 @@ describe("committee refresh", () => {
   });
 
   const QUOTA =
-    "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
+    "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet " +
+    "failed with error: Quota exceeded for quota metric 'Read requests' and " +
+    "limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
 
   it("a rate limit pauses the batch at that school: its good row stays, the cursor points at it, the next run reads it", () => {
     const schools: FakeSchool[] = Array.from({ length: 5 }, (_, n) => ({
@@ -232,21 +234,24 @@ describe("committee refresh", () => {
     expect(
       failureText(
         new Error(
-          "Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets",
+          "Exception: Specified permissions are not sufficient to call SpreadsheetApp.openById. " +
+            "Required permissions: https://www.googleapis.com/auth/spreadsheets",
         ),
       ),
     ).toBe("Ошибка чтения: дополнению не хватает разрешения «spreadsheets» (см. README, «Разрешения»)");
     expect(
       failureText(
         new Error(
-          "You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets",
+          "You do not have permission to call SpreadsheetApp.openById. " +
+            "Required permissions: https://www.googleapis.com/auth/spreadsheets",
         ),
       ),
     ).toMatch(/^Ошибка чтения: дополнению не хватает разрешения «spreadsheets»/);
     expect(
       failureText(
         new Error(
-          "GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes.",
+          "GoogleJsonResponseException: API call to sheets.spreadsheets.get " +
+            "failed with error: Request had insufficient authentication scopes.",
         ),
       ),
     ).toMatch(/^Ошибка чтения: дополнению не хватает разрешений Google/);
@@ -288,50 +293,54 @@ describe("committee refresh", () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(CHECKPOINT_MS);
   });
 
-  it("a run killed at 6 minutes keeps its progress; a school that was being read when two runs died is written as too slow and skipped", () => {
-    const schools: FakeSchool[] = Array.from({ length: 10 }, (_, n) => ({
-      id: id(n),
-      organisation: `Школа ${n}`,
-      grid: schoolGrid({ shortName: `Школа ${n}` }),
-    }));
-    schools[7]!.openCost = 400_000;
-    const ports = new MemoryPorts(schools);
-    ports.openCost = 4_000;
-    // Run 1: checkpoints before school 0 and (20 s later) school 5, dies reading school 7.
-    expect(appsScriptRun(ports)).toBe("killed");
-    expect(ports.rows.filter(Boolean)).toHaveLength(7);
-    expect(ports.saved).toMatchObject({ next: 5, current: 5 });
-    // Run 2 knows the previous run died: it starts at 5 (not 0), checkpoints before every school
-    // (5 and 6 are unchanged since run 1 read them, so only 7 is opened).
-    ports.opened = [];
-    ports.checkpoints = [];
-    expect(appsScriptRun(ports)).toBe("killed");
-    expect(ports.opened).toEqual([id(7)]);
-    expect(ports.checkpoints.map((c) => c.cursor.current)).toEqual([5, 6, 7]);
-    expect(ports.saved).toMatchObject({ next: 7, current: 7, suspect: { index: 5, times: 1 } });
-    // Run 3 dies on school 7 again; run 4 writes it as too slow and finishes the rest.
-    expect(appsScriptRun(ports)).toBe("killed");
-    expect(ports.saved).toMatchObject({ next: 7, current: 7, suspect: { index: 7, times: 1 } });
-    ports.opened = [];
-    const last = appsScriptRun(ports);
-    expect(last).toMatchObject({ cursor: null, failed: 1 });
-    expect(ports.opened).toEqual([id(8), id(9)]);
-    expect(ports.rows.map((_, i) => state(ports, i))).toEqual([
-      ...Array(7).fill("ОК"),
-      "Ошибка чтения: таблица читается слишком долго",
-      "ОК",
-      "ОК",
-    ]);
-    // The next refresh does not read it again until the workbook changes.
-    ports.opened = [];
-    appsScriptRun(ports);
-    expect(ports.opened).toEqual([]);
-    schools[7]!.modified = "2022-12-02T00:00:00.000Z";
-    schools[7]!.openCost = 4_000;
-    appsScriptRun(ports);
-    expect(ports.opened).toEqual([id(7)]);
-    expect(state(ports, 7)).toBe("ОК");
-  });
+  it(
+    "a run killed at 6 minutes keeps its progress; a school that was " +
+      "being read when two runs died is written as too slow and skipped",
+    () => {
+      const schools: FakeSchool[] = Array.from({ length: 10 }, (_, n) => ({
+        id: id(n),
+        organisation: `Школа ${n}`,
+        grid: schoolGrid({ shortName: `Школа ${n}` }),
+      }));
+      schools[7]!.openCost = 400_000;
+      const ports = new MemoryPorts(schools);
+      ports.openCost = 4_000;
+      // Run 1: checkpoints before school 0 and (20 s later) school 5, dies reading school 7.
+      expect(appsScriptRun(ports)).toBe("killed");
+      expect(ports.rows.filter(Boolean)).toHaveLength(7);
+      expect(ports.saved).toMatchObject({ next: 5, current: 5 });
+      // Run 2 knows the previous run died: it starts at 5 (not 0), checkpoints before every school
+      // (5 and 6 are unchanged since run 1 read them, so only 7 is opened).
+      ports.opened = [];
+      ports.checkpoints = [];
+      expect(appsScriptRun(ports)).toBe("killed");
+      expect(ports.opened).toEqual([id(7)]);
+      expect(ports.checkpoints.map((c) => c.cursor.current)).toEqual([5, 6, 7]);
+      expect(ports.saved).toMatchObject({ next: 7, current: 7, suspect: { index: 5, times: 1 } });
+      // Run 3 dies on school 7 again; run 4 writes it as too slow and finishes the rest.
+      expect(appsScriptRun(ports)).toBe("killed");
+      expect(ports.saved).toMatchObject({ next: 7, current: 7, suspect: { index: 7, times: 1 } });
+      ports.opened = [];
+      const last = appsScriptRun(ports);
+      expect(last).toMatchObject({ cursor: null, failed: 1 });
+      expect(ports.opened).toEqual([id(8), id(9)]);
+      expect(ports.rows.map((_, i) => state(ports, i))).toEqual([
+        ...Array(7).fill("ОК"),
+        "Ошибка чтения: таблица читается слишком долго",
+        "ОК",
+        "ОК",
+      ]);
+      // The next refresh does not read it again until the workbook changes.
+      ports.opened = [];
+      appsScriptRun(ports);
+      expect(ports.opened).toEqual([]);
+      schools[7]!.modified = "2022-12-02T00:00:00.000Z";
+      schools[7]!.openCost = 4_000;
+      appsScriptRun(ports);
+      expect(ports.opened).toEqual([id(7)]);
+      expect(state(ports, 7)).toBe("ОК");
+    },
+  );
 
   it("a school in progress when one run died, read fine by the next, is not marked", () => {
     const schools: FakeSchool[] = Array.from({ length: 4 }, (_, n) => ({

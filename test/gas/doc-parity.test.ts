@@ -379,7 +379,8 @@ function compare(docx: readonly BlockAttributes[], google: readonly BlockAttribu
         if (cell.align === "covered" || other.align === "covered") {
           if (cell.align !== other.align)
             problems.push(
-              `${where} cell ${r}:${c}: merged into its neighbour in the ${cell.align === "covered" ? ".docx" : "Doc"} only`,
+              `${where} cell ${r}:${c}: merged into its neighbour in ` +
+                `the ${cell.align === "covered" ? ".docx" : "Doc"} only`,
             );
           return;
         }
@@ -439,53 +440,57 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     expect(compare(docx, google)).toEqual([]);
   });
 
-  it("a portrait report turns the sections of its wide tables landscape, as the .docx does: orientation and widths to the twip", async () => {
-    for (const grid of [sampleGrid(), withField(sampleGrid(), "Настройки", "Форма отчёта", "Новокузнецк")]) {
-      const { docx, google, env } = await bothRenderings(grid);
-      const turned = docx.flatMap((b, i) => (b.kind === "table" && b.orientation === "landscape" ? [i] : []));
-      const ends = docx.filter((b) => b.kind === "sectionEnd");
-      // The sample's wide tables do turn (the .docx has mixed sections), and both turn the same ones.
-      expect(turned.length).toBeGreaterThan(0);
-      expect(ends.map((b) => b.kind === "sectionEnd" && b.orientation)).toContain("landscape");
-      expect(
-        google.filter((b) => b.kind === "sectionEnd").map((b) => b.kind === "sectionEnd" && b.orientation),
-      ).toEqual(ends.map((b) => b.kind === "sectionEnd" && b.orientation));
-      const landscapeTwips = Math.round(textWidthPt("landscape") * 20);
-      for (const i of turned) {
-        const d = docx[i] as TableAttributes;
-        const g = google[i] as TableAttributes;
-        expect(g.orientation).toBe("landscape");
-        expect(g.columns.map((w) => Math.round(w * 20))).toEqual(d.columns.map((w) => Math.round(w * 20)));
-        expect(Math.round(g.columns.reduce((a, b) => a + b, 0) * 20)).toBe(landscapeTwips);
+  it(
+    "a portrait report turns the sections of its wide tables " +
+      "landscape, as the .docx does: orientation and widths to the twip",
+    async () => {
+      for (const grid of [sampleGrid(), withField(sampleGrid(), "Настройки", "Форма отчёта", "Новокузнецк")]) {
+        const { docx, google, env } = await bothRenderings(grid);
+        const turned = docx.flatMap((b, i) => (b.kind === "table" && b.orientation === "landscape" ? [i] : []));
+        const ends = docx.filter((b) => b.kind === "sectionEnd");
+        // The sample's wide tables do turn (the .docx has mixed sections), and both turn the same ones.
+        expect(turned.length).toBeGreaterThan(0);
+        expect(ends.map((b) => b.kind === "sectionEnd" && b.orientation)).toContain("landscape");
+        expect(
+          google.filter((b) => b.kind === "sectionEnd").map((b) => b.kind === "sectionEnd" && b.orientation),
+        ).toEqual(ends.map((b) => b.kind === "sectionEnd" && b.orientation));
+        const landscapeTwips = Math.round(textWidthPt("landscape") * 20);
+        for (const i of turned) {
+          const d = docx[i] as TableAttributes;
+          const g = google[i] as TableAttributes;
+          expect(g.orientation).toBe("landscape");
+          expect(g.columns.map((w) => Math.round(w * 20))).toEqual(d.columns.map((w) => Math.round(w * 20)));
+          expect(Math.round(g.columns.reduce((a, b) => a + b, 0) * 20)).toBe(landscapeTwips);
+        }
+        // No page break is left where a section turns (a page break before a next-page section would leave a blank page).
+        expect(google.filter((b) => b.kind === "pageBreak").length).toBe(
+          docx.filter((b) => b.kind === "pageBreak").length,
+        );
+        // Every section has the .docx's margins; the page numbers and «ЧЕРНОВИК» come from the section before (header ids are inherited).
+        const doc = env.fake.documentApp._documents.get([...env.fake.documentApp._documents.keys()].pop()!)!;
+        for (const style of doc._body._sectionBreaks.values()) {
+          expect(style.sectionType).toBe("NEXT_PAGE");
+          expect((style.marginLeft as { magnitude: number }).magnitude).toBeCloseTo((30 * 72) / 25.4, 5);
+          expect((style.marginRight as { magnitude: number }).magnitude).toBeCloseTo((20 * 72) / 25.4, 5);
+          expect(style.defaultHeaderId).toBeUndefined();
+        }
+        // Still one Documents.get and one batchUpdate.
+        expect(env.counter.count("Docs.Documents.get")).toBe(1);
+        expect(env.counter.count("Docs.Documents.batchUpdate")).toBe(1);
+        expect(compare(docx, google)).toEqual([]);
+        // The comparison notices a section left portrait or a table left at the portrait width.
+        const first = turned[0]!;
+        const portrait = google.map((b, i) =>
+          i === first && b.kind === "table"
+            ? { ...b, orientation: "portrait" as const, columns: b.columns.map((w) => w * 0.6) }
+            : b,
+        );
+        const problems = compare(docx, portrait);
+        expect(problems.some((p) => /orientation \.docx landscape, Doc portrait/.test(p))).toBe(true);
+        expect(problems.some((p) => /columns \(twips\)/.test(p))).toBe(true);
       }
-      // No page break is left where a section turns (a page break before a next-page section would leave a blank page).
-      expect(google.filter((b) => b.kind === "pageBreak").length).toBe(
-        docx.filter((b) => b.kind === "pageBreak").length,
-      );
-      // Every section has the .docx's margins; the page numbers and «ЧЕРНОВИК» come from the section before (header ids are inherited).
-      const doc = env.fake.documentApp._documents.get([...env.fake.documentApp._documents.keys()].pop()!)!;
-      for (const style of doc._body._sectionBreaks.values()) {
-        expect(style.sectionType).toBe("NEXT_PAGE");
-        expect((style.marginLeft as { magnitude: number }).magnitude).toBeCloseTo((30 * 72) / 25.4, 5);
-        expect((style.marginRight as { magnitude: number }).magnitude).toBeCloseTo((20 * 72) / 25.4, 5);
-        expect(style.defaultHeaderId).toBeUndefined();
-      }
-      // Still one Documents.get and one batchUpdate.
-      expect(env.counter.count("Docs.Documents.get")).toBe(1);
-      expect(env.counter.count("Docs.Documents.batchUpdate")).toBe(1);
-      expect(compare(docx, google)).toEqual([]);
-      // The comparison notices a section left portrait or a table left at the portrait width.
-      const first = turned[0]!;
-      const portrait = google.map((b, i) =>
-        i === first && b.kind === "table"
-          ? { ...b, orientation: "portrait" as const, columns: b.columns.map((w) => w * 0.6) }
-          : b,
-      );
-      const problems = compare(docx, portrait);
-      expect(problems.some((p) => /orientation \.docx landscape, Doc portrait/.test(p))).toBe(true);
-      expect(problems.some((p) => /columns \(twips\)/.test(p))).toBe(true);
-    }
-  });
+    },
+  );
 
   it("keeps every table row whole and pins the header rows, as docs/REPORT.md asks", async () => {
     const { google } = await bothRenderings(sampleGrid());

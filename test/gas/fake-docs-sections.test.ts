@@ -192,85 +192,90 @@ describe("sections in the fake Docs API", () => {
     expect((body._children.find((c) => c instanceof FakeTable) as FakeTable)._columnWidths.get(0)).toBe(40);
   });
 
-  it("the layout pass turns a model's landscape section and gives its table the landscape widths; a failed batch leaves the page break and the portrait widths", () => {
-    const wide = {
-      type: "table" as const,
-      columns: [
-        { header: "№", width: 1 },
-        { header: "Мероприятие", width: 6 },
-      ],
-      rows: [["1", "Семинар"]],
-    };
-    const model: DocModel = {
-      title: "Разделы",
-      orientation: "portrait",
-      draft: false,
-      blocks: [
-        { type: "heading", level: 1, text: "1. Общие сведения" },
-        { type: "paragraph", runs: [{ text: "Текст." }] },
-        { type: "section", orientation: "landscape" },
-        { type: "heading", level: 1, text: "2. Результаты" },
-        wide,
-        { type: "section", orientation: "portrait" },
-        { type: "heading", level: 1, text: "3. Выводы" },
-        { type: "paragraph", runs: [{ text: "Конец." }] },
-      ],
-    } as DocModel;
-    const run = (failing: boolean) => {
-      const fake = createFakeServices();
-      const scope = globalThis as Record<string, unknown>;
-      const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
-      const docs = failing
-        ? {
-            Documents: {
-              get: fake.docsApi.Documents.get,
-              batchUpdate: () => {
-                throw new Error(
-                  "GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error",
-                );
+  it(
+    "the layout pass turns a model's landscape section and gives its table the " +
+      "landscape widths; a failed batch leaves the page break and the portrait widths",
+    () => {
+      const wide = {
+        type: "table" as const,
+        columns: [
+          { header: "№", width: 1 },
+          { header: "Мероприятие", width: 6 },
+        ],
+        rows: [["1", "Семинар"]],
+      };
+      const model: DocModel = {
+        title: "Разделы",
+        orientation: "portrait",
+        draft: false,
+        blocks: [
+          { type: "heading", level: 1, text: "1. Общие сведения" },
+          { type: "paragraph", runs: [{ text: "Текст." }] },
+          { type: "section", orientation: "landscape" },
+          { type: "heading", level: 1, text: "2. Результаты" },
+          wide,
+          { type: "section", orientation: "portrait" },
+          { type: "heading", level: 1, text: "3. Выводы" },
+          { type: "paragraph", runs: [{ text: "Конец." }] },
+        ],
+      } as DocModel;
+      const run = (failing: boolean) => {
+        const fake = createFakeServices();
+        const scope = globalThis as Record<string, unknown>;
+        const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
+        const docs = failing
+          ? {
+              Documents: {
+                get: fake.docsApi.Documents.get,
+                batchUpdate: () => {
+                  throw new Error(
+                    "GoogleJsonResponseException: API call to " +
+                      "docs.documents.batchUpdate failed with error: Internal error",
+                  );
+                },
               },
-            },
-          }
-        : fake.docsApi;
-      Object.assign(scope, {
-        DocumentApp: fake.documentApp,
-        Docs: docs,
-        console: { ...console, warn: () => undefined },
-      });
-      try {
-        const doc = fake.documentApp.create(model.title);
-        const id = doc.getId();
-        renderDocModel(doc, model);
-        doc.saveAndClose();
-        const applied = applyDocsLayout(id, model);
-        return { applied, body: fake.documentApp._documents.get(id)!._body, fake, id };
-      } finally {
-        Object.assign(scope, saved, { console });
-      }
-    };
-    const { applied, body, fake, id } = run(false);
-    expect(applied).toBe(true);
-    const breaks = body._children.flatMap((c) => (c instanceof FakeTable || !body._sectionBreaks.has(c) ? [] : [c]));
-    expect(breaks.map((p) => [p._node.text, body._sectionBreaks.get(p)!.flipPageOrientation])).toEqual([
-      ["2. Результаты", true],
-      ["3. Выводы", false],
-    ]);
-    expect(body._children.some((c) => !(c instanceof FakeTable) && c._kind === "PAGE_BREAK")).toBe(false);
-    const table = body._children.find((c) => c instanceof FakeTable) as FakeTable;
-    const twips = [0, 1].map((c) => Math.round(table._columnWidths.get(c)! * 20));
-    expect(twips[0]! + twips[1]!).toBe(Math.round(textWidthPt("landscape") * 20));
-    // Sent again to the finished document, the plan finds no page breaks to turn: nothing breaks.
-    const content = (fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: object[] } }).body
-      .content;
-    expect(layoutRequests(model, content).some((r) => "insertSectionBreak" in r)).toBe(false);
+            }
+          : fake.docsApi;
+        Object.assign(scope, {
+          DocumentApp: fake.documentApp,
+          Docs: docs,
+          console: { ...console, warn: () => undefined },
+        });
+        try {
+          const doc = fake.documentApp.create(model.title);
+          const id = doc.getId();
+          renderDocModel(doc, model);
+          doc.saveAndClose();
+          const applied = applyDocsLayout(id, model);
+          return { applied, body: fake.documentApp._documents.get(id)!._body, fake, id };
+        } finally {
+          Object.assign(scope, saved, { console });
+        }
+      };
+      const { applied, body, fake, id } = run(false);
+      expect(applied).toBe(true);
+      const breaks = body._children.flatMap((c) => (c instanceof FakeTable || !body._sectionBreaks.has(c) ? [] : [c]));
+      expect(breaks.map((p) => [p._node.text, body._sectionBreaks.get(p)!.flipPageOrientation])).toEqual([
+        ["2. Результаты", true],
+        ["3. Выводы", false],
+      ]);
+      expect(body._children.some((c) => !(c instanceof FakeTable) && c._kind === "PAGE_BREAK")).toBe(false);
+      const table = body._children.find((c) => c instanceof FakeTable) as FakeTable;
+      const twips = [0, 1].map((c) => Math.round(table._columnWidths.get(c)! * 20));
+      expect(twips[0]! + twips[1]!).toBe(Math.round(textWidthPt("landscape") * 20));
+      // Sent again to the finished document, the plan finds no page breaks to turn: nothing breaks.
+      const content = (fake.docsApi.Documents.get(id, { fields: LAYOUT_FIELDS }) as { body: { content: object[] } })
+        .body.content;
+      expect(layoutRequests(model, content).some((r) => "insertSectionBreak" in r)).toBe(false);
 
-    const failed = run(true);
-    expect(failed.applied).toBe(false);
-    expect(failed.body._sectionBreaks.size).toBe(0);
-    expect(failed.body._children.filter((c) => !(c instanceof FakeTable) && c._kind === "PAGE_BREAK").length).toBe(2);
-    const portrait = failed.body._children.find((c) => c instanceof FakeTable) as FakeTable;
-    expect(Math.round((portrait._columnWidths.get(0)! + portrait._columnWidths.get(1)!) * 20)).toBe(
-      Math.round(textWidthPt("portrait") * 20),
-    );
-  });
+      const failed = run(true);
+      expect(failed.applied).toBe(false);
+      expect(failed.body._sectionBreaks.size).toBe(0);
+      expect(failed.body._children.filter((c) => !(c instanceof FakeTable) && c._kind === "PAGE_BREAK").length).toBe(2);
+      const portrait = failed.body._children.find((c) => c instanceof FakeTable) as FakeTable;
+      expect(Math.round((portrait._columnWidths.get(0)! + portrait._columnWidths.get(1)!) * 20)).toBe(
+        Math.round(textWidthPt("portrait") * 20),
+      );
+    },
+  );
 });

@@ -70,26 +70,30 @@ describe("manifests as pushed", () => {
     expect(schoolScopes).not.toContain(SCOPE.scriptapp);
   });
 
-  it("each deployment has its own entry points: committee functions only in dist/committee, onEdit and the sidebar only in the school's", () => {
-    const names = (dir: string) => JSON.parse(readFileSync(join(dir, "entry-points.json"), "utf8")) as string[];
-    const schoolNames = names(DIST);
-    const committeeNames = names(COMMITTEE_DIST);
-    expect(schoolNames.filter((n) => n.startsWith("committee"))).toEqual([]);
-    expect(schoolNames).toEqual(
-      expect.arrayContaining(["onOpen", "onInstall", "onEdit", "sidebarValidate", "menuGenerateReport"]),
-    );
-    expect(committeeNames).toEqual(
-      expect.arrayContaining([
-        "onOpen",
-        "onInstall",
-        "committeeRefresh",
-        "committeeMakeSummary",
-        "committeeHourlyRefresh",
-        "committeeContinueRefresh",
-      ]),
-    );
-    expect(committeeNames).not.toContain("onEdit");
-  });
+  it(
+    "each deployment has its own entry points: committee functions " +
+      "only in dist/committee, onEdit and the sidebar only in the school's",
+    () => {
+      const names = (dir: string) => JSON.parse(readFileSync(join(dir, "entry-points.json"), "utf8")) as string[];
+      const schoolNames = names(DIST);
+      const committeeNames = names(COMMITTEE_DIST);
+      expect(schoolNames.filter((n) => n.startsWith("committee"))).toEqual([]);
+      expect(schoolNames).toEqual(
+        expect.arrayContaining(["onOpen", "onInstall", "onEdit", "sidebarValidate", "menuGenerateReport"]),
+      );
+      expect(committeeNames).toEqual(
+        expect.arrayContaining([
+          "onOpen",
+          "onInstall",
+          "committeeRefresh",
+          "committeeMakeSummary",
+          "committeeHourlyRefresh",
+          "committeeContinueRefresh",
+        ]),
+      );
+      expect(committeeNames).not.toContain("onEdit");
+    },
+  );
 
   it("every entry of the scope table cites a Google reference page", () => {
     for (const [method, rule] of Object.entries(METHOD_SCOPES))
@@ -130,7 +134,8 @@ describe("the fake refuses what the granted scopes do not cover, with Google's m
   it("a DriveApp call under drive.file alone fails: DriveApp needs the full drive scope", () => {
     const env = school();
     expect(() => inBundle(env, "return DriveApp.createFolder('Отчёты МИП')")).toThrow(
-      "Exception: Specified permissions are not sufficient to call DriveApp.createFolder. Required permissions: https://www.googleapis.com/auth/drive",
+      "Exception: Specified permissions are not sufficient to call " +
+        "DriveApp.createFolder. Required permissions: https://www.googleapis.com/auth/drive",
     );
     expect(() => inBundle(env, "return DriveApp.getFileById('x')")).toThrow(
       /not sufficient to call DriveApp\.getFileById\. Required permissions: \(https:\/\/www\.googleapis\.com\/auth\/drive\.readonly \|\| https:\/\/www\.googleapis\.com\/auth\/drive\)/,
@@ -209,22 +214,26 @@ describe("authorisation modes of simple triggers", () => {
     ).toThrow(/^Exception: You do not have permission to call PropertiesService\.getDocumentProperties\.$/);
   });
 
-  it("onEdit runs in AuthMode.LIMITED: its own file and properties yes; Drive, documents, other spreadsheets, triggers and dialogs no", () => {
-    const env = school();
-    const limited = (code: string) => env.fake.platform.as("LIMITED", () => inBundle(env, code));
-    expect(() => limited("return PropertiesService.getDocumentProperties().getProperty('x')")).not.toThrow();
-    expect(() => limited("return SpreadsheetApp.getActiveSpreadsheet().getSheets().length")).not.toThrow();
-    for (const [code, method] of [
-      ["return SpreadsheetApp.openById('other')", "SpreadsheetApp.openById"],
-      ["return DocumentApp.create('x')", "DocumentApp.create"],
-      ["return Drive.Files.list({})", "Drive.Files.list"],
-      ["return ScriptApp.newTrigger('f')", "ScriptApp.newTrigger"],
-      ["return SpreadsheetApp.getUi().alert('x')", "Ui.alert"],
-    ] as const)
-      expect(() => limited(code), method).toThrow(
-        new RegExp(`^Exception: You do not have permission to call ${method.replace(/\./g, "\\.")}\\.`),
-      );
-  });
+  it(
+    "onEdit runs in AuthMode.LIMITED: its own file and properties " +
+      "yes; Drive, documents, other spreadsheets, triggers and dialogs no",
+    () => {
+      const env = school();
+      const limited = (code: string) => env.fake.platform.as("LIMITED", () => inBundle(env, code));
+      expect(() => limited("return PropertiesService.getDocumentProperties().getProperty('x')")).not.toThrow();
+      expect(() => limited("return SpreadsheetApp.getActiveSpreadsheet().getSheets().length")).not.toThrow();
+      for (const [code, method] of [
+        ["return SpreadsheetApp.openById('other')", "SpreadsheetApp.openById"],
+        ["return DocumentApp.create('x')", "DocumentApp.create"],
+        ["return Drive.Files.list({})", "Drive.Files.list"],
+        ["return ScriptApp.newTrigger('f')", "ScriptApp.newTrigger"],
+        ["return SpreadsheetApp.getUi().alert('x')", "Ui.alert"],
+      ] as const)
+        expect(() => limited(code), method).toThrow(
+          new RegExp(`^Exception: You do not have permission to call ${method.replace(/\./g, "\\.")}\\.`),
+        );
+    },
+  );
 
   it("the real onEdit of the sample works under those rules (live re-check after a check)", () => {
     const env = school();
@@ -275,26 +284,30 @@ describe("the change stamp the committee reads", () => {
 });
 
 describe("add-on trigger rules", () => {
-  it("one time-driven trigger per user per document, at most hourly; getProjectTriggers sees every document's, getUserTriggers this one's", () => {
-    // The school asks for no trigger scope at all: creating one is refused outright.
-    expect(() => inBundle(school(), "ScriptApp.newTrigger('a').timeBased().everyHours(1).create()")).toThrow(
-      /not sufficient to call ScriptApp\.newTrigger/,
-    );
-    const env = school({ scopes: [...manifest("school").oauthScopes, SCOPE.scriptapp] });
-    const builder = (code: string) => inBundle(env, code);
-    builder("ScriptApp.newTrigger('a').timeBased().everyHours(1).create()");
-    expect(() => builder("ScriptApp.newTrigger('b').timeBased().after(60000).create()")).toThrow(ADDON_TRIGGER_LIMIT);
-    expect(() => builder("ScriptApp.newTrigger('c').timeBased().everyMinutes(30)")).toThrow(HOURLY_AT_MOST);
-    env.fake.scriptApp._triggers.push({
-      id: "elsewhere",
-      handler: "a",
-      everyHours: 1,
-      documentId: "another-school-sheet",
-      user: env.fake.scriptApp._user,
-    });
-    expect(inBundle(env, "return ScriptApp.getProjectTriggers().length")).toBe(2);
-    expect(inBundle(env, "return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).length")).toBe(1);
-  });
+  it(
+    "one time-driven trigger per user per document, at most hourly; " +
+      "getProjectTriggers sees every document's, getUserTriggers this one's",
+    () => {
+      // The school asks for no trigger scope at all: creating one is refused outright.
+      expect(() => inBundle(school(), "ScriptApp.newTrigger('a').timeBased().everyHours(1).create()")).toThrow(
+        /not sufficient to call ScriptApp\.newTrigger/,
+      );
+      const env = school({ scopes: [...manifest("school").oauthScopes, SCOPE.scriptapp] });
+      const builder = (code: string) => inBundle(env, code);
+      builder("ScriptApp.newTrigger('a').timeBased().everyHours(1).create()");
+      expect(() => builder("ScriptApp.newTrigger('b').timeBased().after(60000).create()")).toThrow(ADDON_TRIGGER_LIMIT);
+      expect(() => builder("ScriptApp.newTrigger('c').timeBased().everyMinutes(30)")).toThrow(HOURLY_AT_MOST);
+      env.fake.scriptApp._triggers.push({
+        id: "elsewhere",
+        handler: "a",
+        everyHours: 1,
+        documentId: "another-school-sheet",
+        user: env.fake.scriptApp._user,
+      });
+      expect(inBundle(env, "return ScriptApp.getProjectTriggers().length")).toBe(2);
+      expect(inBundle(env, "return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).length")).toBe(1);
+    },
+  );
 
   it("LockService.getDocumentLock() is null outside a document", () => {
     const env = school();
@@ -305,25 +318,35 @@ describe("add-on trigger rules", () => {
 });
 
 describe("the Google Doc starts from the .docx shell Drive converts", () => {
-  it("A4 portrait, margins 20 mm (left 30 mm), a PAGE field in the footer; a draft's header says «ЧЕРНОВИК»; «Альбомная» turns the page", () => {
-    const env = school();
-    const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
-    if (outcome.kind !== "created") throw new Error("no report");
-    const id = /id=([^&]+)/.exec(outcome.report.url)![1]!;
-    const shell = env.fake.driveV3._conversions.get(id)!;
-    expect(shell).toBeDefined();
-    expect([Math.round(shell.pageWidthPt), Math.round(shell.pageHeightPt), shell.landscape]).toEqual([595, 842, false]);
-    expect(Object.values(shell.marginsPt).map(Math.round)).toEqual([57, 57, 85, 57]);
-    expect(shell.footerFields).toEqual(["PAGE"]);
-    expect(shell.headerText).toBe(outcome.report.draft ? "ЧЕРНОВИК" : "");
-    expect(env.fake.documentApp._documents.get(id)!._footer!.getText()).toBe("{PAGE}");
+  it(
+    "A4 portrait, margins 20 mm (left 30 mm), a PAGE field in the " +
+      "footer; a draft's header says «ЧЕРНОВИК»; «Альбомная» turns the page",
+    () => {
+      const env = school();
+      const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
+      if (outcome.kind !== "created") throw new Error("no report");
+      const id = /id=([^&]+)/.exec(outcome.report.url)![1]!;
+      const shell = env.fake.driveV3._conversions.get(id)!;
+      expect(shell).toBeDefined();
+      expect([Math.round(shell.pageWidthPt), Math.round(shell.pageHeightPt), shell.landscape]).toEqual([
+        595,
+        842,
+        false,
+      ]);
+      expect(Object.values(shell.marginsPt).map(Math.round)).toEqual([57, 57, 85, 57]);
+      expect(shell.footerFields).toEqual(["PAGE"]);
+      expect(shell.headerText).toBe(outcome.report.draft ? "ЧЕРНОВИК" : "");
+      expect(env.fake.documentApp._documents.get(id)!._footer!.getText()).toBe("{PAGE}");
 
-    const landscape = school({ grid: withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная") });
-    const turned = landscape.call<ReportOutcome>("sidebarGenerateReport");
-    if (turned.kind !== "created") throw new Error("no report");
-    const turnedShell = landscape.fake.driveV3._conversions.get(/id=([^&]+)/.exec(turned.report.url)![1]!)!;
-    expect([Math.round(turnedShell.pageWidthPt), turnedShell.landscape]).toEqual([842, true]);
-  });
+      const landscape = school({
+        grid: withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная"),
+      });
+      const turned = landscape.call<ReportOutcome>("sidebarGenerateReport");
+      if (turned.kind !== "created") throw new Error("no report");
+      const turnedShell = landscape.fake.driveV3._conversions.get(/id=([^&]+)/.exec(turned.report.url)![1]!)!;
+      expect([Math.round(turnedShell.pageWidthPt), turnedShell.landscape]).toEqual([842, true]);
+    },
+  );
 
   it("the four shells in the bundle are valid .docx files with the same page set-up", () => {
     const code = readFileSync(join(DIST, "Code.js"), "utf8");

@@ -65,14 +65,18 @@ describe("npm run push", () => {
     expect(result.stderr).toMatch(/rootDir должен быть «dist\/committee»/);
   });
 
-  it("with a scriptId, `clasp status` (offline, no login) lists exactly the school's Code.js, appsscript.json and Sidebar.html — never the committee's files", () => {
-    const dir = project({ ".clasp.json": JSON.stringify({ scriptId: SCRIPT_ID, rootDir: "dist" }) });
-    const result = run(dir, "--dry-run");
-    expect(result.status, result.stderr).toBe(0);
-    const pushed = status(result.stdout);
-    expect([...pushed.filesToPush].sort()).toEqual(["dist/Code.js", "dist/Sidebar.html", "dist/appsscript.json"]);
-    expect(pushed.filesToPush.some((f) => f.includes("committee"))).toBe(false);
-  });
+  it(
+    "with a scriptId, `clasp status` (offline, no login) lists exactly the school's " +
+      "Code.js, appsscript.json and Sidebar.html — never the committee's files",
+    () => {
+      const dir = project({ ".clasp.json": JSON.stringify({ scriptId: SCRIPT_ID, rootDir: "dist" }) });
+      const result = run(dir, "--dry-run");
+      expect(result.status, result.stderr).toBe(0);
+      const pushed = status(result.stdout);
+      expect([...pushed.filesToPush].sort()).toEqual(["dist/Code.js", "dist/Sidebar.html", "dist/appsscript.json"]);
+      expect(pushed.filesToPush.some((f) => f.includes("committee"))).toBe(false);
+    },
+  );
 
   it("the committee push lists its own Code.js and appsscript.json only", () => {
     const dir = project({

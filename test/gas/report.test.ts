@@ -117,19 +117,23 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(env.fake.documentApp._documents.size).toBe(0);
   });
 
-  it("goes to the add-on's own folder «Отчёты МИП» and stores the link in the workbook (properties, developer metadata, sidebar state)", () => {
-    const env = setUp();
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-    expect(outcome.report.name.startsWith(expectedName)).toBe(true);
-    expect(outcome.notice).toBeUndefined();
-    expect(env.fake.drive._namesIn(ownFolder(env).id)).toContain(outcome.report.name);
-    // Nothing lands beside the spreadsheet: under drive.file its folder is closed to the add-on.
-    expect(env.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).not.toContain(outcome.report.name);
-    const meta = env.fake.spreadsheet._metadata.find((m) => m.getKey() === "mip.lastReport");
-    expect(JSON.parse(meta!.getValue()!)).toMatchObject({ url: outcome.report.url, name: outcome.report.name });
-    const state = env.call<SidebarState>("sidebarGetState");
-    expect(state.lastReport).toEqual(outcome.report);
-  });
+  it(
+    "goes to the add-on's own folder «Отчёты МИП» and stores the link " +
+      "in the workbook (properties, developer metadata, sidebar state)",
+    () => {
+      const env = setUp();
+      const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      expect(outcome.report.name.startsWith(expectedName)).toBe(true);
+      expect(outcome.notice).toBeUndefined();
+      expect(env.fake.drive._namesIn(ownFolder(env).id)).toContain(outcome.report.name);
+      // Nothing lands beside the spreadsheet: under drive.file its folder is closed to the add-on.
+      expect(env.fake.drive._namesIn(FAKE_SPREADSHEET_FOLDER)).not.toContain(outcome.report.name);
+      const meta = env.fake.spreadsheet._metadata.find((m) => m.getKey() === "mip.lastReport");
+      expect(JSON.parse(meta!.getValue()!)).toMatchObject({ url: outcome.report.url, name: outcome.report.name });
+      const state = env.call<SidebarState>("sidebarGetState");
+      expect(state.lastReport).toEqual(outcome.report);
+    },
+  );
 
   it("makes its folder once and finds it again after the user moves it; Drive v3 only, never DriveApp", () => {
     const env = setUp();
@@ -264,63 +268,74 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     expect(names.length).toBeGreaterThan(old.length * 0.8);
   });
 
-  it("uses the folder from «Настройки» when the add-on made it; a folder it did not make is unreachable under drive.file: it says so and saves in its own", () => {
-    const folderId = "folder-reports-2022";
-    const grid = withField(
-      sampleGrid(),
-      "Настройки",
-      "Папка для отчётов (ссылка или ID)",
-      `https://drive.google.com/drive/folders/${folderId}`,
-    );
-    const env = setUp(grid);
-    // A folder the add-on created earlier (e.g. its «Отчёты МИП», renamed by the user).
-    env.fake.drive._files.set(folderId, {
-      id: folderId,
-      name: "Отчёты 2022",
-      mimeType: "application/vnd.google-apps.folder",
-      parents: ["root-folder"],
-      folder: true,
-      appCreated: true,
-      lastUpdated: new Date(),
-    });
-    const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-    expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
-    expect(ok.notice).toBeUndefined();
-
-    const env2 = setUp(grid);
-    env2.fake.drive._addUserItem({ id: folderId, name: "Чужая папка", folder: true });
-    const fallback = created(env2.call<ReportOutcome>("sidebarGenerateReport"));
-    expect(env2.fake.drive._namesIn(ownFolder(env2).id)).toContain(fallback.report.name);
-    expect(env2.fake.drive._namesIn(folderId)).toEqual([]);
-    expect(fallback.notice).toMatch(/Папка из «Настройки».*недоступна дополнению.*в папку «Отчёты МИП»/);
-  });
-
-  it("costs the same number of Docs calls for 10 and 200 plan rows (tables are appended whole; only cells with bold or italic runs cost a call)", () => {
-    const docsCalls = (rows: number) => {
-      const grid = sampleGrid();
-      const plan = grid.tabs.find((t) => t.title === "План-факт")!;
-      const template = plan.rows[1]!;
-      const body = Array.from({ length: rows }, (_, i) => [String(i + 1), ...template.slice(1)]);
-      const big = { ...grid, tabs: grid.tabs.map((t) => (t === plan ? { ...t, rows: [plan.rows[0]!, ...body] } : t)) };
-      const env = setUp(big);
-      env.counter.reset();
-      created(env.call<ReportOutcome>("sidebarGenerateReport"));
-      const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce(
-        (n, p) => n + env.counter.countPrefix(p),
-        0,
+  it(
+    "uses the folder from «Настройки» when the add-on made it; a folder it did " +
+      "not make is unreachable under drive.file: it says so and saves in its own",
+    () => {
+      const folderId = "folder-reports-2022";
+      const grid = withField(
+        sampleGrid(),
+        "Настройки",
+        "Папка для отчётов (ссылка или ID)",
+        `https://drive.google.com/drive/folders/${folderId}`,
       );
-      const richCells = env.counter.count("Table.getCell");
-      const perRichCell =
-        richCells +
-        env.counter.count("TableCell.editAsText") +
-        env.counter.count("Text.setItalic") +
-        env.counter.count("Text.setBold");
-      return { rest: all - perRichCell, richCells, appendTable: env.counter.count("Body.appendTable") };
-    };
-    const small = docsCalls(10);
-    const large = docsCalls(200);
-    expect(large.appendTable).toBe(small.appendTable);
-    expect(large.rest - small.rest).toBeLessThanOrEqual(0);
-    expect(large.richCells).toBeLessThanOrEqual(200 + small.richCells);
-  });
+      const env = setUp(grid);
+      // A folder the add-on created earlier (e.g. its «Отчёты МИП», renamed by the user).
+      env.fake.drive._files.set(folderId, {
+        id: folderId,
+        name: "Отчёты 2022",
+        mimeType: "application/vnd.google-apps.folder",
+        parents: ["root-folder"],
+        folder: true,
+        appCreated: true,
+        lastUpdated: new Date(),
+      });
+      const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
+      expect(ok.notice).toBeUndefined();
+
+      const env2 = setUp(grid);
+      env2.fake.drive._addUserItem({ id: folderId, name: "Чужая папка", folder: true });
+      const fallback = created(env2.call<ReportOutcome>("sidebarGenerateReport"));
+      expect(env2.fake.drive._namesIn(ownFolder(env2).id)).toContain(fallback.report.name);
+      expect(env2.fake.drive._namesIn(folderId)).toEqual([]);
+      expect(fallback.notice).toMatch(/Папка из «Настройки».*недоступна дополнению.*в папку «Отчёты МИП»/);
+    },
+  );
+
+  it(
+    "costs the same number of Docs calls for 10 and 200 plan rows (tables " +
+      "are appended whole; only cells with bold or italic runs cost a call)",
+    () => {
+      const docsCalls = (rows: number) => {
+        const grid = sampleGrid();
+        const plan = grid.tabs.find((t) => t.title === "План-факт")!;
+        const template = plan.rows[1]!;
+        const body = Array.from({ length: rows }, (_, i) => [String(i + 1), ...template.slice(1)]);
+        const big = {
+          ...grid,
+          tabs: grid.tabs.map((t) => (t === plan ? { ...t, rows: [plan.rows[0]!, ...body] } : t)),
+        };
+        const env = setUp(big);
+        env.counter.reset();
+        created(env.call<ReportOutcome>("sidebarGenerateReport"));
+        const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce(
+          (n, p) => n + env.counter.countPrefix(p),
+          0,
+        );
+        const richCells = env.counter.count("Table.getCell");
+        const perRichCell =
+          richCells +
+          env.counter.count("TableCell.editAsText") +
+          env.counter.count("Text.setItalic") +
+          env.counter.count("Text.setBold");
+        return { rest: all - perRichCell, richCells, appendTable: env.counter.count("Body.appendTable") };
+      };
+      const small = docsCalls(10);
+      const large = docsCalls(200);
+      expect(large.appendTable).toBe(small.appendTable);
+      expect(large.rest - small.rest).toBeLessThanOrEqual(0);
+      expect(large.richCells).toBeLessThanOrEqual(200 + small.richCells);
+    },
+  );
 });

@@ -62,7 +62,8 @@ describe("report model: order of the official form", () => {
       type: "title",
       lines: [
         "ПРОМЕЖУТОЧНЫЙ ОТЧЕТ",
-        `о деятельности муниципальной инновационной площадки на базе ${FIXTURE_DATA.general!["org_full_name" as never]} за 2022 год`,
+        `о деятельности муниципальной инновационной площадки на ` +
+          `базе ${FIXTURE_DATA.general!["org_full_name" as never]} за 2022 год`,
       ],
     });
     const h = headings(m);

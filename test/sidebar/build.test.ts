@@ -78,7 +78,9 @@ describe("sidebar build", () => {
     const { root, dist } = fakeProject({
       main: "export {};",
       css: "",
-      html: '<!DOCTYPE html><html><head><!-- @css --><script src="https://cdn.example/x.js"></script></head><body><!-- @js --></body></html>',
+      html:
+        "<!DOCTYPE html><html><head><!-- @css --><script " +
+        'src="https://cdn.example/x.js"></script></head><body><!-- @js --></body></html>',
     });
     await expect(buildSidebar(root, dist)).rejects.toThrow(/remote resources/);
   });

@@ -31,7 +31,8 @@ describe("справка о реализации проекта: the skeleton of
       type: "title",
       lines: [
         "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА",
-        "«СЕТЕВОЕ НАСТАВНИЧЕСТВО ВО ВЗАИМОДЕЙСТВИИ ШКОЛ С ВЫСОКИМИ И НИЗКИМИ ОБРАЗОВАТЕЛЬНЫМИ РЕЗУЛЬТАТАМИ ОБУЧАЮЩИХСЯ»",
+        "«СЕТЕВОЕ НАСТАВНИЧЕСТВО ВО ВЗАИМОДЕЙСТВИИ ШКОЛ С ВЫСОКИМИ " +
+          "И НИЗКИМИ ОБРАЗОВАТЕЛЬНЫМИ РЕЗУЛЬТАТАМИ ОБУЧАЮЩИХСЯ»",
       ],
     });
     expect(headings(doc)).toEqual([
@@ -56,7 +57,8 @@ describe("справка о реализации проекта: the skeleton of
   it("opens with the period and the participants by type", () => {
     expect(text).toContain("реализуется с января 2021 по май 2023 года");
     expect(text).toContain(
-      "Участниками проекта стали 10 организаций, в том числе 5 школ с НОР, 2 школы-лидера, 1 стажировочная площадка, 1 методическая служба, 1 центр диагностики.",
+      "Участниками проекта стали 10 организаций, в том числе 5 школ с НОР, 2 " +
+        "школы-лидера, 1 стажировочная площадка, 1 методическая служба, 1 центр диагностики.",
     );
   });
 
@@ -69,7 +71,8 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("3.1. На первом этапе: утверждены Положение о стажировочной площадке");
     // Orders by number and date, each under the stage it falls in.
     expect(text).toContain(
-      "По этапу издано: распоряжение от 25.01.2021 № 312-р «О присвоении статуса муниципальной инновационной площадки».",
+      "По этапу издано: распоряжение от 25.01.2021 № 312-р «О " +
+        "присвоении статуса муниципальной инновационной площадки».",
     );
     expect(text).toContain("распоряжение от 20.09.2022 № 1045-р «Об утверждении дорожных карт школ с НОР».");
     expect(text.indexOf("№ 1045-р")).toBeGreaterThan(text.indexOf("3.2."));
@@ -134,10 +137,12 @@ describe("справка: every number agrees with the check and with the commit
       menteeOrgs: m.menteeOrgs,
     });
     expect(text).toContain(
-      `В общей сложности работали ${countInWords(m.pairsActive, ["наставническая пара", "наставнические пары", "наставнических пар"], "feminine")}`,
+      `В общей сложности ` +
+        `работали ${countInWords(m.pairsActive, ["наставническая пара", "наставнические пары", "наставнических пар"], "feminine")}`,
     );
     expect(text).toContain(
-      `наставников — ${m.mentors}, наставляемых — ${m.mentees} из ${genitiveCount(m.menteeOrgs, ["организации", "организаций"], "feminine")}`,
+      `наставников — ${m.mentors}, наставляемых — ${m.mentees} ` +
+        `из ${genitiveCount(m.menteeOrgs, ["организации", "организаций"], "feminine")}`,
     );
     // Per-mentor loads add up to the mentees (each mentee has one mentor in the sample).
     expect(facts.mentoring.lines.reduce((a, l) => a + l.mentees, 0)).toBe(m.mentees);

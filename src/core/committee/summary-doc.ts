@@ -169,7 +169,8 @@ function introSection(
   if (groups.length > 1) {
     lines.push(
       paragraph(
-        `Организации отчитываются за разные периоды: ${groups.map((g) => `${periodWords(g.label)} — ${countWithNoun(g.schools.length, ORGANISATIONS)}`).join(", ")}. ` +
+        `Организации отчитываются за разные ` +
+          `периоды: ${groups.map((g) => `${periodWords(g.label)} — ${countWithNoun(g.schools.length, ORGANISATIONS)}`).join(", ")}. ` +
           "Показатели приведены по каждому периоду отдельно и между периодами не складываются.",
         "justify",
       ),
@@ -303,7 +304,8 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
   return [
     heading(1, "4. Наставничество"),
     paragraph(
-      `В проектах ${countWithNoun(totals.pairsTotal, PAIRS)}, из них действующих и завершённых — ${num(totals.pairsActive)}, ` +
+      `В проектах ${countWithNoun(totals.pairsTotal, PAIRS)}, из ` +
+        `них действующих и завершённых — ${num(totals.pairsActive)}, ` +
         `не состоялось — ${num(totals.pairsNotHeld)}. Наставников — ${num(totals.mentors)}, ` +
         `наставляемых — ${num(totals.mentees)} (пара или человек, указанные в таблицах нескольких организаций, ` +
         "посчитаны один раз).",
@@ -365,7 +367,8 @@ function disseminationSection(totals: CommitteeTotals): Block[] {
   return [
     heading(1, "6. Распространение опыта"),
     paragraph(
-      `Опыт проектов представлен на ${countWithNoun(totals.disseminationEvents, ["мероприятии", "мероприятиях", "мероприятиях"])}` +
+      `Опыт проектов представлен ` +
+        `на ${countWithNoun(totals.disseminationEvents, ["мероприятии", "мероприятиях", "мероприятиях"])}` +
         (phrase ? `: ${phrase}.` : "."),
       "justify",
     ),
@@ -453,14 +456,16 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
     { type: "pageBreak" },
     heading(1, "Приложение. Итоги проверки таблиц МИП"),
     paragraph(
-      "Приложение — для работы с организациями: что нашла проверка их таблиц. В показатели сводки значения с ошибками не вошли.",
+      "Приложение — для работы с организациями: что нашла проверка " +
+        "их таблиц. В показатели сводки значения с ошибками не вошли.",
       "justify",
     ),
     findingsTable(schools),
     paragraph(
       withErrors.length === 0
         ? "Ошибок в прочитанных таблицах нет."
-        : `Ошибки остаются в таблицах ${num(withErrors.length)} ${plural(withErrors.length, SCHOOLS_GEN)}; до исправления их отчёты формируются как черновики.`,
+        : `Ошибки остаются в таблицах ${num(withErrors.length)} ${plural(withErrors.length, SCHOOLS_GEN)}; ` +
+            `до исправления их отчёты формируются как черновики.`,
       "justify",
     ),
     table(
@@ -524,7 +529,8 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
       type: "title",
       lines: [
         "СВОДКА ПО МИП",
-        `о деятельности муниципальных инновационных площадок${single && single.label ? ` за ${periodWords(single.label)}` : ""}`,
+        `о деятельности муниципальных инновационных ` +
+          `площадок${single && single.label ? ` за ${periodWords(single.label)}` : ""}`,
       ],
     },
     ...introSection(records, schools, totals, options.date, groups),

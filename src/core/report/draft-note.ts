@@ -8,5 +8,8 @@ import { ERRORS } from "../severity.js";
  */
 export function draftErrorsNote(errors: number): string {
   const [they, them] = errors === 1 ? ["Она перечислена", "её"] : ["Они перечислены", "их"];
-  return `в таблице ${countWithNoun(errors, ERRORS)}. ${they} в приложении к отчёту; исправьте ${them} и сформируйте отчёт заново.`;
+  return (
+    `в таблице ${countWithNoun(errors, ERRORS)}. ${they} в приложении ` +
+    `к отчёту; исправьте ${them} и сформируйте отчёт заново.`
+  );
 }

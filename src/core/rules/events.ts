@@ -40,7 +40,8 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
         row,
         spec.name,
         "EVT_NAME_MISSING",
-        `В строке ${row.row} ${spec.key === "speeches" ? "не указана тема выступления" : "не указано название"}. Заполните столбец «${headerOf(spec.key, spec.name)}».`,
+        `В строке ${row.row} ${spec.key === "speeches" ? "не указана тема выступления" : "не указано название"}. ` +
+          `Заполните столбец «${headerOf(spec.key, spec.name)}».`,
       );
     }
     if (spec.level && textOf(cellOf(row, spec.level)) === "") {
@@ -62,7 +63,8 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
           row,
           key,
           "EVT_COUNT_INVALID",
-          `В строке ${row.row} в столбце «${headerOf(spec.key, key)}» значение ${quote(textOf(cell))} не целое неотрицательное число${why}. Укажите число участников, например 25.`,
+          `В строке ${row.row} в столбце «${headerOf(spec.key, key)}» значение ${quote(textOf(cell))} ` +
+            `не целое неотрицательное число${why}. Укажите число участников, например 25.`,
         );
         anyPeople = true; // Unreadable is not «nobody»: one finding is enough.
       } else if (read.value > 0) anyPeople = true;
@@ -72,7 +74,8 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
         row,
         spec.counts[0]!,
         "EVT_NO_PARTICIPANTS",
-        `В строке ${row.row} у мероприятия не указано ни одного участника (педагоги, обучающиеся, родители, социальные партнёры). Укажите, сколько человек участвовало.`,
+        `В строке ${row.row} у мероприятия не указано ни одного участника (педагоги, ` +
+          `обучающиеся, родители, социальные партнёры). Укажите, сколько человек участвовало.`,
       );
     }
   }

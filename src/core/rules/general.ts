@@ -26,7 +26,8 @@ function checkRequired(ctx: RuleContext): void {
       rule: "GEN_REQUIRED",
       message:
         !entry || entry.row === null
-          ? `На вкладке «Общие сведения» нет строки «${field.label}». Добавьте её (или выполните «Создать / обновить шаблон») и заполните значение.`
+          ? `На вкладке «Общие сведения» нет строки «${field.label}». Добавьте ` +
+            `её (или выполните «Создать / обновить шаблон») и заполните значение.`
           : `Не заполнено обязательное поле «${field.label}» (ячейка B${entry.row}). ${field.hint}.`,
     });
   }
@@ -39,7 +40,9 @@ function checkPeriod(ctx: RuleContext): void {
   if (ctx.period !== null) return;
   emitField(ctx, "general", "period", {
     rule: "GEN_PERIOD_INVALID",
-    message: `Отчётный период ${quote(value)} не читается. Запишите его так: «2022», «2019-2020 учебный год» или «01.09.2020-31.08.2021».`,
+    message:
+      `Отчётный период ${quote(value)} не читается. Запишите его так: ` +
+      `«2022», «2019-2020 учебный год» или «01.09.2020-31.08.2021».`,
   });
 }
 
@@ -71,13 +74,18 @@ function checkConclusion(ctx: RuleContext): void {
   if (raw.length > CONCLUSION_LIMIT) {
     emitField(ctx, "conclusions", "conclusion", {
       rule: "GEN_CONCLUSION_TOO_LONG",
-      message: `Поле «${label}» содержит ${countWithNoun(raw.length, SIGNS)}, а форма допускает не больше ${CONCLUSION_LIMIT}. Сократите текст на ${countWithNoun(raw.length - CONCLUSION_LIMIT, SIGNS)} (начало: ${quote(raw, 40)}).`,
+      message:
+        `Поле «${label}» содержит ${countWithNoun(raw.length, SIGNS)}, а форма ` +
+        `допускает не больше ${CONCLUSION_LIMIT}. Сократите текст ` +
+        `на ${countWithNoun(raw.length - CONCLUSION_LIMIT, SIGNS)} (начало: ${quote(raw, 40)}).`,
     });
   }
   if (ctx.reportType === "final" && raw === "" && ctx.workbook.kv.conclusions.present) {
     emitField(ctx, "conclusions", "conclusion", {
       rule: "GEN_FINAL_EMPTY_CONCLUSION",
-      message: `Отчёт итоговый, а поле «${label}» на вкладке «${CONCLUSIONS.title}» пустое. Напишите общий вывод (не более ${CONCLUSION_LIMIT} знаков).`,
+      message:
+        `Отчёт итоговый, а поле «${label}» на вкладке «${CONCLUSIONS.title}» ` +
+        `пустое. Напишите общий вывод (не более ${CONCLUSION_LIMIT} знаков).`,
     });
   }
 }

@@ -76,7 +76,8 @@ class MentoringChecker {
       emitTab(this.ctx, MENTORING.title, {
         rule: "MENT_ORG_UNKNOWN",
         message:
-          "Вкладка «Организации» пуста, поэтому организации наставников и наставляемых не с чем сверить. Перечислите там все организации проекта.",
+          "Вкладка «Организации» пуста, поэтому организации наставников и " +
+          "наставляемых не с чем сверить. Перечислите там все организации проекта.",
       });
     }
     for (const row of this.table.rows) this.checkRow(row, orgsListed);
@@ -110,7 +111,8 @@ class MentoringChecker {
         row,
         "mentee",
         "MENT_SELF",
-        `В строке ${row.row} наставник и наставляемый — одно лицо (${quote(menteeName)}). Исправьте ФИО наставника или наставляемого.`,
+        `В строке ${row.row} наставник и наставляемый — одно лицо ` +
+          `(${quote(menteeName)}). Исправьте ФИО наставника или наставляемого.`,
       );
     }
     const subject = text(row, "subject");
@@ -119,14 +121,16 @@ class MentoringChecker {
         row,
         "subject",
         "MENT_SUBJECT_MISSING",
-        `В строке ${row.row} не указан предмет или направление наставничества. Заполните столбец «Предмет / направление».`,
+        `В строке ${row.row} не указан предмет или направление ` +
+          `наставничества. Заполните столбец «Предмет / направление».`,
       );
     if (NEEDS_REASON.has(status ?? "") && text(row, "not_held_reason").replace(/[\s\-–—.]/g, "") === "") {
       this.emit(
         row,
         "not_held_reason",
         "MENT_NOT_HELD_REASON",
-        `В строке ${row.row} статус «${status}», но причина не указана. Заполните столбец «Причина, если не состоялась» (например: «длительная болезнь наставника»).`,
+        `В строке ${row.row} статус «${status}», но причина не указана. Заполните столбец ` +
+          `«Причина, если не состоялась» (например: «длительная болезнь наставника»).`,
       );
     }
     if (orgsListed) this.checkOrgs(row);
@@ -142,7 +146,9 @@ class MentoringChecker {
         row,
         "mentee",
         "MENT_DUPLICATE_PAIR",
-        `Пара ${quote(shortName(mentorName))} — ${quote(shortName(menteeName))}${subject ? ` по предмету ${quote(subject)}` : ""} в строке ${row.row} уже есть в строке ${earlier.row}. Удалите повтор.`,
+        `Пара ${quote(shortName(mentorName))} ` +
+          `— ${quote(shortName(menteeName))}${subject ? ` по предмету ${quote(subject)}` : ""} ` +
+          `в строке ${row.row} уже есть в строке ${earlier.row}. Удалите повтор.`,
       );
     } else this.pairs.set(pairKey, row);
     if (isCurrentPair(status, written) && subject !== "") {
@@ -154,7 +160,9 @@ class MentoringChecker {
           row,
           "mentor",
           "MENT_MENTEE_MULTI_MENTOR",
-          `У наставляемого ${quote(shortName(menteeName))} по предмету ${quote(subject)} два действующих наставника: ${quote(shortName(other.name))} (строка ${other.row.row}) и ${quote(shortName(mentorName))} (строка ${row.row}). Оставьте одного или завершите одну из пар.`,
+          `У наставляемого ${quote(shortName(menteeName))} по предмету ${quote(subject)} два ` +
+            `действующих наставника: ${quote(shortName(other.name))} (строка ${other.row.row}) ` +
+            `и ${quote(shortName(mentorName))} (строка ${row.row}). Оставьте одного или завершите одну из пар.`,
         );
       }
     }
@@ -170,7 +178,8 @@ class MentoringChecker {
         row,
         "mentor_org",
         "MENT_MENTOR_ORG_TYPE",
-        `В строке ${row.row} наставник из организации ${quote(mentorEntry.name)}, а у неё тип «Школа с НОР». Наставники обычно из школ-лидеров; проверьте организацию или её тип на вкладке «Организации».`,
+        `В строке ${row.row} наставник из организации ${quote(mentorEntry.name)}, а у неё тип «Школа с ` +
+          `НОР». Наставники обычно из школ-лидеров; проверьте организацию или её тип на вкладке «Организации».`,
       );
     }
     if (menteeEntry && (menteeEntry.type === "Школа-лидер" || menteeEntry.type === "Стажировочная площадка")) {
@@ -178,7 +187,9 @@ class MentoringChecker {
         row,
         "mentee_org",
         "MENT_MENTEE_ORG_TYPE",
-        `В строке ${row.row} наставляемый из организации ${quote(menteeEntry.name)}, а у неё тип «${menteeEntry.type}». Наставляемые обычно из школ с НОР; проверьте организацию или её тип на вкладке «Организации».`,
+        `В строке ${row.row} наставляемый из ` +
+          `организации ${quote(menteeEntry.name)}, а у неё тип «${menteeEntry.type}». ` +
+          `Наставляемые обычно из школ с НОР; проверьте организацию или её тип на вкладке «Организации».`,
       );
     }
     const same =
@@ -190,7 +201,8 @@ class MentoringChecker {
         row,
         "mentor_org",
         "MENT_SAME_ORG",
-        `В строке ${row.row} наставник и наставляемый из одной организации ${quote(mentorOrg)} — это не сетевое наставничество. Если так и задумано, ничего делать не нужно.`,
+        `В строке ${row.row} наставник и наставляемый из одной организации ${quote(mentorOrg)} ` +
+          `— это не сетевое наставничество. Если так и задумано, ничего делать не нужно.`,
       );
     }
   }
@@ -204,7 +216,8 @@ class MentoringChecker {
       row,
       key,
       "MENT_ORG_UNKNOWN",
-      `В строке ${row.row} организации ${quote(name)} нет на вкладке «Организации».${tip} Исправьте название или добавьте организацию на вкладку «Организации».`,
+      `В строке ${row.row} организации ${quote(name)} нет на вкладке «Организации».${tip} ` +
+        `Исправьте название или добавьте организацию на вкладку «Организации».`,
     );
     return undefined;
   }
@@ -240,7 +253,9 @@ class MentoringChecker {
           row,
           "subject",
           "MENT_MENTOR_MULTI_SUBJECT",
-          `У наставника ${quote(shortName(mentorName))} в строке ${row.row} предмет ${quote(subject)}, а в строке ${state.firstRow.row} — ${quote(state.subject)}. Проверьте предмет: обычно наставник ведёт одно направление.`,
+          `У наставника ${quote(shortName(mentorName))} в строке ${row.row} ` +
+            `предмет ${quote(subject)}, а в строке ${state.firstRow.row} — ${quote(state.subject)}. ` +
+            `Проверьте предмет: обычно наставник ведёт одно направление.`,
         );
       }
     }
@@ -267,7 +282,8 @@ class MentoringChecker {
       row,
       key,
       "MENT_NAME_VARIANT",
-      `В строке ${row.row} ${quote(name)}, а в строке ${first.row.row} — ${quote(first.name)}. Если это один человек, запишите ФИО одинаково (полностью): иначе он посчитан дважды в числе наставников и наставляемых.`,
+      `В строке ${row.row} ${quote(name)}, а в строке ${first.row.row} — ${quote(first.name)}. Если это один ` +
+        `человек, запишите ФИО одинаково (полностью): иначе он посчитан дважды в числе наставников и наставляемых.`,
     );
   }
 
@@ -279,7 +295,9 @@ class MentoringChecker {
       if (!read || !read.ok || read.value < 1) {
         emitField(this.ctx, "settings", "max_mentees", {
           rule: "MENT_LOAD_EXCEEDED",
-          message: `Значение ${quote(written)} в поле «${fieldOf("settings", "max_mentees").label}» не читается как целое число больше нуля; нагрузка наставников проверена с пределом ${limit}. Укажите число, например 5.`,
+          message:
+            `Значение ${quote(written)} в поле «${fieldOf("settings", "max_mentees").label}» не читается как целое ` +
+            `число больше нуля; нагрузка наставников проверена с пределом ${limit}. Укажите число, например 5.`,
         });
       }
     }
@@ -290,7 +308,9 @@ class MentoringChecker {
         state.firstRow,
         "mentor",
         "MENT_LOAD_EXCEEDED",
-        `У наставника ${quote(shortName(state.name))} ${counted(load, ["действующий наставляемый", "действующих наставляемых", "действующих наставляемых"])}, а допускается не больше ${limit} (вкладка «Настройки»). Перераспределите пары или измените предел в «Настройках».`,
+        `У наставника ${quote(shortName(state.name))} ${counted(load, ["действующий наставляемый", "действующих наставляемых", "действующих наставляемых"])}, ` +
+          `а допускается не больше ${limit} ` +
+          `(вкладка «Настройки»). Перераспределите пары или измените предел в «Настройках».`,
       );
     }
   }
@@ -312,14 +332,18 @@ class MentoringChecker {
       if (!read || !read.ok) {
         emitField(this.ctx, "general", key, {
           rule: "MENT_DECLARED_MISMATCH",
-          message: `В поле «${label}» значение ${quote(written)} не читается как целое число, поэтому его не с чем сверить. Укажите число, например 21.`,
+          message:
+            `В поле «${label}» значение ${quote(written)} не читается как целое ` +
+            `число, поэтому его не с чем сверить. Укажите число, например 21.`,
         });
         continue;
       }
       if (read.value === actual) continue;
       emitField(this.ctx, "general", key, {
         rule: "MENT_DECLARED_MISMATCH",
-        message: `${label}: ${read.value}, а на вкладке «Наставничество» ${what} ${actual}${note}. Исправьте заявленное число или таблицу пар.`,
+        message:
+          `${label}: ${read.value}, а на вкладке «Наставничество» ${what} ${actual}${note}. ` +
+          `Исправьте заявленное число или таблицу пар.`,
       });
     }
   }

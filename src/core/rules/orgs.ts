@@ -142,7 +142,8 @@ export const orgsFamily: RuleFamily = {
         row,
         "name",
         "ORG_DUPLICATE",
-        `Организация ${quote(name)} в строке ${row.row} уже есть в строке ${earlier.row}${same}. Удалите повтор или объедините строки.`,
+        `Организация ${quote(name)} в строке ${row.row} уже есть в ` +
+          `строке ${earlier.row}${same}. Удалите повтор или объедините строки.`,
       );
     }
   },

@@ -39,7 +39,8 @@ function checkResults(ctx: RuleContext): void {
         row,
         p.actual,
         "RES_ACTUAL_MISSING",
-        `В строке ${row.row} указан ${p.what} ${quote(forecast)}, но не заполнен столбец «${p.fill}». ${final ? "В итоговом отчёте он обязателен: опишите, что получено." : "Опишите, что получено, или напишите, когда ожидается."}`,
+        `В строке ${row.row} указан ${p.what} ${quote(forecast)}, но не заполнен ` +
+          `столбец «${p.fill}». ${final ? "В итоговом отчёте он обязателен: опишите, что получено." : "Опишите, что получено, или напишите, когда ожидается."}`,
         final ? "error" : "warning",
       );
     }
@@ -60,14 +61,17 @@ function checkProblems(ctx: RuleContext): void {
         row,
         "solution",
         "PROB_SOLUTION_MISSING",
-        `В строке ${row.row} у затруднения ${quote(text(row, "problem"), 60)} не указаны пути решения. Заполните столбец «Пути решения».`,
+        `В строке ${row.row} у затруднения ${quote(text(row, "problem"), 60)} ` +
+          `не указаны пути решения. Заполните столбец «Пути решения».`,
       );
     }
   }
   if (problems < MIN_PROBLEMS) {
     emitTab(ctx, PROBLEMS.title, {
       rule: "PROB_TOO_FEW",
-      message: `На вкладке «${PROBLEMS.title}» ${problems === 0 ? "нет ни одного затруднения" : `только ${counted(problems, ["затруднение", "затруднения", "затруднений"])}`}, а форма отчёта требует не меньше трёх. Добавьте затруднения и пути их решения.`,
+      message:
+        `На вкладке «${PROBLEMS.title}» ${problems === 0 ? "нет ни одного затруднения" : `только ${counted(problems, ["затруднение", "затруднения", "затруднений"])}`}, ` +
+        `а форма отчёта требует не меньше трёх. Добавьте затруднения и пути их решения.`,
     });
   }
 }
@@ -87,7 +91,8 @@ function checkDocuments(ctx: RuleContext): void {
         row,
         "number",
         "DOC_NUMBER_MISSING",
-        `В строке ${row.row} указан ${kind === "Распоряжение" ? "документ «Распоряжение»" : "приказ"} без номера. Укажите номер документа, например «908-р».`,
+        `В строке ${row.row} указан ${kind === "Распоряжение" ? "документ «Распоряжение»" : "приказ"} ` +
+          `без номера. Укажите номер документа, например «908-р».`,
       );
     }
     if (number === "") continue;
@@ -103,7 +108,8 @@ function checkDocuments(ctx: RuleContext): void {
         row,
         "number",
         "DOC_DUPLICATE",
-        `Документ в строке ${row.row} (${quote(text(row, "kind"))} от ${quote(text(row, "date"))} № ${quote(number)}) повторяет строку ${earlier.row}. Удалите повтор.`,
+        `Документ в строке ${row.row} (${quote(text(row, "kind"))} от ${quote(text(row, "date"))} ` +
+          `№ ${quote(number)}) повторяет строку ${earlier.row}. Удалите повтор.`,
       );
     }
   }
@@ -117,7 +123,9 @@ function checkLeader(ctx: RuleContext): void {
   if (staff.rows.some((row) => surnameInitialsKey(text(row, "name")) === key)) return;
   emitTab(ctx, STAFF.title, {
     rule: "STAFF_LEADER_MISSING",
-    message: `Руководителя МИП ${quote(leader)} (поле «${fieldOf("general", "leader").label}») нет на вкладке «${STAFF.title}». Добавьте руководителя в кадровое обеспечение или проверьте написание ФИО.`,
+    message:
+      `Руководителя МИП ${quote(leader)} (поле «${fieldOf("general", "leader").label}») нет на вкладке ` +
+      `«${STAFF.title}». Добавьте руководителя в кадровое обеспечение или проверьте написание ФИО.`,
   });
 }
 

@@ -65,7 +65,8 @@ function checkRows(ctx: RuleContext): void {
         row,
         "count",
         "PART_COUNT_INVALID",
-        `В строке ${row.row} количество ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 12.`,
+        `В строке ${row.row} количество ${quote(written)} не целое ` +
+          `неотрицательное число${why(read.reason)}. Укажите число, например 12.`,
       );
     } else if (read.fromText) {
       emitAt(
@@ -74,7 +75,8 @@ function checkRows(ctx: RuleContext): void {
         row,
         "count",
         "PART_COUNT_TEXT",
-        `В строке ${row.row} количество ${quote(written)} записано текстом; прочитано как ${read.value}. Можно оставить так или записать просто число.`,
+        `В строке ${row.row} количество ${quote(written)} записано текстом; ` +
+          `прочитано как ${read.value}. Можно оставить так или записать просто число.`,
       );
     }
     const category = text(row, "category");
@@ -91,7 +93,8 @@ function checkRows(ctx: RuleContext): void {
         row,
         "category",
         "PART_CATEGORY_DUPLICATE",
-        `Категория ${quote(category)} в строке ${row.row} уже есть в строке ${earlier.row}. Сложите количества в одну строку.`,
+        `Категория ${quote(category)} в строке ${row.row} уже есть ` +
+          `в строке ${earlier.row}. Сложите количества в одну строку.`,
       );
     }
   }
@@ -106,7 +109,9 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
   if (!read || !read.ok) {
     emitField(ctx, "general", "declared_participants", {
       rule: "PART_COUNT_INVALID",
-      message: `В поле «${label}» значение ${quote(written)} не читается как число${why(read?.ok === false ? read.reason : "")}. Укажите целое число или «>N», например 135 или >1000.`,
+      message:
+        `В поле «${label}» значение ${quote(written)} не читается как ` +
+        `число${why(read?.ok === false ? read.reason : "")}. Укажите целое число или «>N», например 135 или >1000.`,
     });
     return;
   }
@@ -122,8 +127,11 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
   emitField(ctx, "general", "declared_participants", {
     rule: "PART_TOTAL_MISMATCH",
     message: read.atLeast
-      ? `${label}: ${quote(written)}, а на вкладке «${PARTICIPANTS.title}» всего ${totals.total}. Сумма должна быть ${read.strict ? "больше" : "не меньше"} ${read.value}: исправьте заявленное число или количества по категориям.`
-      : `${label}: ${read.value}, а сумма по категориям на вкладке «${PARTICIPANTS.title}» — ${totals.total}. Исправьте заявленное число или количества по категориям.`,
+      ? `${label}: ${quote(written)}, а на вкладке «${PARTICIPANTS.title}» ` +
+        `всего ${totals.total}. Сумма должна быть ${read.strict ? "больше" : "не меньше"} ${read.value}: ` +
+        `исправьте заявленное число или количества по категориям.`
+      : `${label}: ${read.value}, а сумма по категориям на вкладке «${PARTICIPANTS.title}» ` +
+        `— ${totals.total}. Исправьте заявленное число или количества по категориям.`,
   });
 }
 
@@ -139,7 +147,8 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
         row,
         "count",
         "PART_COUNT_INVALID",
-        `В строке ${row.row} количество педагогов ${quote(written)} не целое неотрицательное число${why(read.reason)}. Укажите число, например 3.`,
+        `В строке ${row.row} количество педагогов ${quote(written)} не целое ` +
+          `неотрицательное число${why(read.reason)}. Укажите число, например 3.`,
       );
     }
     const percentText = textOf(cellAt(row, "percent"));
@@ -152,7 +161,8 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
         row,
         "percent",
         "PART_TRAINING_PERCENT_MISMATCH",
-        `В строке ${row.row} процент ${quote(percentText)} не читается как число. Укажите процент, например 25 или 25%.`,
+        `В строке ${row.row} процент ${quote(percentText)} не ` +
+          `читается как число. Укажите процент, например 25 или 25%.`,
       );
       continue;
     }
@@ -166,7 +176,8 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
       row,
       "percent",
       "PART_TRAINING_PERCENT_MISMATCH",
-      `В строке ${row.row} указано ${quote(percentText)}, а ${read.value} из ${totals.teachers} педагогов (вкладка «${PARTICIPANTS.title}») — это ${String(shown).replace(".", ",")}%. Исправьте процент или количество.`,
+      `В строке ${row.row} указано ${quote(percentText)}, а ${read.value} из ${totals.teachers} педагогов (вкладка ` +
+        `«${PARTICIPANTS.title}») — это ${String(shown).replace(".", ",")}%. Исправьте процент или количество.`,
     );
   }
 }

@@ -46,7 +46,8 @@ function checkMonitoring(ctx: RuleContext): void {
         row,
         "indicator",
         "MON_INDICATOR_MISSING",
-        `${where} есть значение мониторинга, но не указан показатель. Заполните столбец «${header(MONITORING, "indicator")}», например «Удовлетворённость совместной работой».`,
+        `${where} есть значение мониторинга, но не указан показатель. Заполните столбец ` +
+          `«${header(MONITORING, "indicator")}», например «Удовлетворённость совместной работой».`,
       );
     }
     const what = indicator === "" ? "" : ` показателя ${quote(indicator, 60)}`;
@@ -57,7 +58,8 @@ function checkMonitoring(ctx: RuleContext): void {
         row,
         "group",
         "MON_GROUP_MISSING",
-        `${where} не указана группа школ${what}. Выберите в столбце «${header(MONITORING, "group")}» «Школы с НОР», «Школы-лидеры», «Методические службы» или «Все участники» — от этого зависит раздел справки.`,
+        `${where} не указана группа школ${what}. Выберите в столбце «${header(MONITORING, "group")}» «Школы ` +
+          `с НОР», «Школы-лидеры», «Методические службы» или «Все участники» — от этого зависит раздел справки.`,
       );
     }
     const value = monitoringNumber(row.cells.value ?? null);
@@ -70,8 +72,10 @@ function checkMonitoring(ctx: RuleContext): void {
         "value",
         "MON_VALUE_INVALID",
         value === null
-          ? `${where} не указано значение${what}. Впишите в столбец «${header(MONITORING, "value")}» число, например 3,67.`
-          : `${where} значение ${quote(shown)}${what} не читается как число${reasonNote(value.reason)}. Впишите число, например 3,67.`,
+          ? `${where} не указано значение${what}. Впишите в столбец ` +
+              `«${header(MONITORING, "value")}» число, например 3,67.`
+          : `${where} значение ${quote(shown)}${what} не читается как ` +
+              `число${reasonNote(value.reason)}. Впишите число, например 3,67.`,
       );
     }
     const scale = monitoringNumber(row.cells.scale ?? null);
@@ -84,8 +88,10 @@ function checkMonitoring(ctx: RuleContext): void {
         "scale",
         "MON_SCALE_INVALID",
         scale === null
-          ? `${where} не указан максимум шкалы${what}. Впишите в столбец «${header(MONITORING, "scale")}» наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста.`
-          : `${where} максимум шкалы ${quote(shown)}${what} не читается как положительное число${scale.ok ? "" : reasonNote(scale.reason)}. Впишите наибольшее возможное значение, например 5.`,
+          ? `${where} не указан максимум шкалы${what}. Впишите в столбец «${header(MONITORING, "scale")}» ` +
+              `наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста.`
+          : `${where} максимум шкалы ${quote(shown)}${what} не читается как положительное ` +
+              `число${scale.ok ? "" : reasonNote(scale.reason)}. Впишите наибольшее возможное значение, например 5.`,
       );
       continue;
     }
@@ -96,7 +102,8 @@ function checkMonitoring(ctx: RuleContext): void {
         row,
         "value",
         "MON_ABOVE_SCALE",
-        `${where} значение ${quote(text(row, "value"))}${what} больше максимума шкалы ${quote(text(row, "scale"))}. Проверьте значение или шкалу: оценка не может быть выше максимальной.`,
+        `${where} значение ${quote(text(row, "value"))}${what} больше максимума ` +
+          `шкалы ${quote(text(row, "scale"))}. Проверьте значение или шкалу: оценка не может быть выше максимальной.`,
       );
     }
   }
@@ -115,7 +122,8 @@ function checkRecommendations(ctx: RuleContext): void {
         row,
         "text",
         "REC_TEXT_MISSING",
-        `${where} не заполнен столбец «${header(RECOMMENDATIONS, "text")}». Напишите, что рекомендуется сделать, или удалите строку.`,
+        `${where} не заполнен столбец «${header(RECOMMENDATIONS, "text")}». ` +
+          `Напишите, что рекомендуется сделать, или удалите строку.`,
       );
     }
     if (text(row, "addressee") === "") {
@@ -125,7 +133,8 @@ function checkRecommendations(ctx: RuleContext): void {
         row,
         "addressee",
         "REC_ADDRESSEE_MISSING",
-        `${where}${what} не указан адресат. Заполните столбец «${header(RECOMMENDATIONS, "addressee")}»: кому она адресована, например «Руководителям общеобразовательных учреждений».`,
+        `${where}${what} не указан адресат. Заполните столбец «${header(RECOMMENDATIONS, "addressee")}»: ` +
+          `кому она адресована, например «Руководителям общеобразовательных учреждений».`,
       );
     }
     const deadline = text(row, "deadline");
@@ -136,7 +145,8 @@ function checkRecommendations(ctx: RuleContext): void {
         row,
         "deadline",
         "REC_DEADLINE_MISSING",
-        `${where}${what} не указан срок. Заполните столбец «${header(RECOMMENDATIONS, "deadline")}»: «до 15.09.2023», «01.09.2023» или «постоянно».`,
+        `${where}${what} не указан срок. Заполните столбец ` +
+          `«${header(RECOMMENDATIONS, "deadline")}»: «до 15.09.2023», «01.09.2023» или «постоянно».`,
       );
     } else if (!deadlineReadable(row.cells.deadline ?? null, ctx.period)) {
       emitAt(
@@ -145,7 +155,8 @@ function checkRecommendations(ctx: RuleContext): void {
         row,
         "deadline",
         "REC_DEADLINE_INVALID",
-        `${where} срок ${quote(deadline)}${what} не читается как дата или срок. Запишите его так: «до 15.09.2023», «01.09.2023», «сентябрь 2023» или «постоянно».`,
+        `${where} срок ${quote(deadline)}${what} не читается как дата или срок. Запишите ` +
+          `его так: «до 15.09.2023», «01.09.2023», «сентябрь 2023» или «постоянно».`,
       );
     }
   }
@@ -159,7 +170,9 @@ function checkSigner(ctx: RuleContext): void {
   const filled = position === "" ? name : position;
   emitField(ctx, "spravka", missing, {
     rule: "SPR_SIGNER_INCOMPLETE",
-    message: `Подписывающий справку указан не полностью: есть ${quote(filled)}, но не заполнено поле «${fieldOf("spravka", missing).label}». Заполните оба поля или очистите оба.`,
+    message:
+      `Подписывающий справку указан не полностью: есть ${quote(filled)}, но не заполнено ` +
+      `поле «${fieldOf("spravka", missing).label}». Заполните оба поля или очистите оба.`,
   });
 }
 

@@ -80,7 +80,9 @@ export const stagesFamily: RuleFamily = {
           second.row,
           "start",
           "STG_OVERLAP",
-          `Этап ${quote(second.name)} (строка ${second.row.row}, ${spanText(second)}) пересекается с этапом ${quote(first.name)} (строка ${first.row.row}, ${spanText(first)}). Исправьте сроки, чтобы этапы шли друг за другом.`,
+          `Этап ${quote(second.name)} (строка ${second.row.row}, ${spanText(second)}) ` +
+            `пересекается с этапом ${quote(first.name)} (строка ${first.row.row}, ${spanText(first)}). ` +
+            `Исправьте сроки, чтобы этапы шли друг за другом.`,
         );
       }
       if (!reach || stage.end > reach.end) reach = stage;
@@ -89,7 +91,9 @@ export const stagesFamily: RuleFamily = {
     if (period && !spans.some((s) => s.start <= period.end && period.start <= s.end)) {
       emitTab(ctx, STAGES.title, {
         rule: "STG_NONE_IN_PERIOD",
-        message: `Ни один этап не приходится на отчётный период ${quote(period.label)} (${formatRuDate(period.start)} – ${formatRuDate(period.end)}). Проверьте сроки этапов или отчётный период.`,
+        message:
+          `Ни один этап не приходится на отчётный период ${quote(period.label)} (${formatRuDate(period.start)} ` +
+          `– ${formatRuDate(period.end)}). Проверьте сроки этапов или отчётный период.`,
       });
     }
   },

@@ -23,11 +23,17 @@ const START_END: Partial<Record<TableTabKey, readonly [string, string]>> = {
 
 function invalidMessage(where: string, value: string, dated: Extract<Dated, { status: "invalid" }>): string {
   const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
-  return `${where} значение ${quote(value)} не читается как срок или дата${why}. Запишите его в одном из видов: ${TERM_FORMS_HINT}.`;
+  return (
+    `${where} значение ${quote(value)} не читается как срок или ` +
+    `дата${why}. Запишите его в одном из видов: ${TERM_FORMS_HINT}.`
+  );
 }
 
 function reversedMessage(where: string, value: string): string {
-  return `${where} срок ${quote(value)} заканчивается раньше, чем начинается. Проверьте даты: сначала начало, потом окончание.`;
+  return (
+    `${where} срок ${quote(value)} заканчивается раньше, чем ` +
+    `начинается. Проверьте даты: сначала начало, потом окончание.`
+  );
 }
 
 function span(start: string, end: string): string {
@@ -73,7 +79,9 @@ function checkCell(
       row as never,
       key as never,
       "TERM_OUTSIDE_PERIOD",
-      `${where} ${what} ${quote(value)}${spanNote(value, range!.start, range!.end)} целиком вне отчётного периода ${quote(period.label)} (${formatRuDate(period.start)} – ${formatRuDate(period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
+      `${where} ${what} ${quote(value)}${spanNote(value, range!.start, range!.end)} целиком ` +
+        `вне отчётного периода ${quote(period.label)} (${formatRuDate(period.start)} ` +
+        `– ${formatRuDate(period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
     );
   }
 }
@@ -102,7 +110,8 @@ function checkStartEnd(
       row as never,
       endKey as never,
       "TERM_REVERSED",
-      `В строке ${row.row} «${headers.get(endKey)}» ${quote(textOf(cells[endKey]))} раньше, чем «${headers.get(startKey)}» ${quote(textOf(cells[startKey]))}. Проверьте даты.`,
+      `В строке ${row.row} «${headers.get(endKey)}» ${quote(textOf(cells[endKey]))} раньше, ` +
+        `чем «${headers.get(startKey)}» ${quote(textOf(cells[startKey]))}. Проверьте даты.`,
     );
     return;
   }
@@ -119,7 +128,8 @@ function checkStartEnd(
     row as never,
     startKey as never,
     "TERM_OUTSIDE_PERIOD",
-    `В строке ${row.row} сроки ${quote(written)} целиком вне отчётного периода ${quote(ctx.period.label)}. Проверьте год или уберите строку из отчёта за этот период.`,
+    `В строке ${row.row} сроки ${quote(written)} целиком вне отчётного ` +
+      `периода ${quote(ctx.period.label)}. Проверьте год или уберите строку из отчёта за этот период.`,
   );
 }
 
@@ -152,7 +162,9 @@ function checkReportDate(ctx: RuleContext): void {
   const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
   emitField(ctx, "general", "report_date", {
     rule: "TERM_INVALID",
-    message: `В поле «Дата отчёта» значение ${quote(textOf(cell))} не читается как дата${why}. Укажите дату в виде ДД.ММ.ГГГГ, например 20.12.2022, или оставьте поле пустым — будет взята сегодняшняя.`,
+    message:
+      `В поле «Дата отчёта» значение ${quote(textOf(cell))} не читается как дата${why}. Укажите дату ` +
+      `в виде ДД.ММ.ГГГГ, например 20.12.2022, или оставьте поле пустым — будет взята сегодняшняя.`,
   });
 }
 

@@ -129,14 +129,18 @@ function stageBody(s: StageFacts, index: number): Block[] {
 function figureText(m: MonitoringFigure): string {
   const extra = [m.respondents && `ответили: ${noEnd(m.respondents)}`, m.detail && noEnd(m.detail)].filter((t) => t);
   const source = m.source ? ` — по данным ${m.source}` : "";
-  return `${noEnd(upperFirst(m.indicator))} — ${ruNumber(m.value)} из ${ruNumber(m.scale)}${extra.length > 0 ? ` (${extra.join("; ")})` : ""}${source}.`;
+  return (
+    `${noEnd(upperFirst(m.indicator))} — ${ruNumber(m.value)} ` +
+    `из ${ruNumber(m.scale)}${extra.length > 0 ? ` (${extra.join("; ")})` : ""}${source}.`
+  );
 }
 
 function stages(f: SpravkaFacts): Block[] {
   if (f.stages.length === 0) return [paragraph(DASH)];
   const blocks: Block[] = [
     paragraph(
-      `Проект ${f.span && f.span.end < f.date ? "реализовывался" : "реализуется"} в ${countInWords(f.stages.length, STAGES)}:`,
+      `Проект ${f.span && f.span.end < f.date ? "реализовывался" : "реализуется"} ` +
+        `в ${countInWords(f.stages.length, STAGES)}:`,
       "justify",
     ),
     dashList(f.stages.map((s, i) => stageHeadline(s, i === f.stages.length - 1))),
@@ -178,7 +182,10 @@ function mentorLine(line: SpravkaFacts["mentoring"]["lines"][number]): string {
   const orgs = line.allLowResults
     ? genitiveCount(line.menteeOrgs.length, SCHOOLS_GEN_LOW, "feminine")
     : genitiveCount(line.menteeOrgs.length, ORGS_GEN, "feminine");
-  return `${upperFirst(subject)}${line.mentor}${org} — наставник ${genitiveCount(line.mentees, TEACHERS_GEN)} ${orgs}${line.menteeOrgs.length > 0 ? ` (${line.menteeOrgs.join(", ")})` : ""};`;
+  return (
+    `${upperFirst(subject)}${line.mentor}${org} — ` +
+    `наставник ${genitiveCount(line.mentees, TEACHERS_GEN)} ${orgs}${line.menteeOrgs.length > 0 ? ` (${line.menteeOrgs.join(", ")})` : ""};`
+  );
 }
 
 function lowResults(f: SpravkaFacts): Block[] {
@@ -196,7 +203,8 @@ function lowResults(f: SpravkaFacts): Block[] {
   item(
     `В общей сложности работали ${countInWords(m.pairsActive, PAIRS, "feminine")}` +
       (other > 0 ? ` (ещё ${ruNumber(other)} — планируются или приостановлены)` : "") +
-      `: наставников — ${ruNumber(m.mentors)}, наставляемых — ${ruNumber(m.mentees)} из ${genitiveCount(m.menteeOrgs, ORGS_GEN, "feminine")}.`,
+      `: наставников — ${ruNumber(m.mentors)}, наставляемых — ${ruNumber(m.mentees)} ` +
+      `из ${genitiveCount(m.menteeOrgs, ORGS_GEN, "feminine")}.`,
   );
   if (m.lines.length > 0) {
     lead("Наставники и их наставляемые:");
@@ -213,7 +221,10 @@ function lowResults(f: SpravkaFacts): Block[] {
           const who = [g.mentor, g.organisation && `(${g.organisation})`].filter((t) => t).join(" ");
           const end = i === m.notHeld.length - 1 ? "." : ";";
           const subject = g.subject ? `${upperFirst(g.subject.toLowerCase())}: ` : "";
-          return `${subject}${who} — ${countInWords(g.mentees, TEACHERS)}; причина: ${g.reason ? lowerFirst(noEnd(g.reason)) : "не указана"}${end}`;
+          return (
+            `${subject}${who} — ${countInWords(g.mentees, TEACHERS)}; ` +
+            `причина: ${g.reason ? lowerFirst(noEnd(g.reason)) : "не указана"}${end}`
+          );
         }),
       ),
     );
@@ -252,7 +263,8 @@ function leaders(f: SpravkaFacts): Block[] {
     item("Школы-лидеры и стажировочные площадки на вкладке «Организации» проекта не указаны.");
   else {
     (working.length > 0 ? lead : item)(
-      `Со школами с НОР работали ${ruNumber(working.length)} из ${ruNumber(f.leaders.length)} школ-лидеров и стажировочных площадок проекта` +
+      `Со школами с НОР работали ${ruNumber(working.length)} ` +
+        `из ${ruNumber(f.leaders.length)} школ-лидеров и стажировочных площадок проекта` +
         (working.length > 0 ? ":" : "."),
     );
     if (working.length > 0)
@@ -261,7 +273,10 @@ function leaders(f: SpravkaFacts): Block[] {
           working.map((s, i) => {
             const end = i === working.length - 1 ? "." : ";";
             const subjects = s.subjects.length > 0 ? ` (${s.subjects.map((x) => x.toLowerCase()).join(", ")})` : "";
-            return `${s.name}: ${countInWords(s.mentors, ["наставник", "наставника", "наставников"])}${subjects} для ${genitiveCount(s.mentees, TEACHERS_GEN)}${end}`;
+            return (
+              `${s.name}: ${countInWords(s.mentors, ["наставник", "наставника", "наставников"])}${subjects} ` +
+              `для ${genitiveCount(s.mentees, TEACHERS_GEN)}${end}`
+            );
           }),
         ),
       );

@@ -70,7 +70,9 @@ export function selectSources(project: ValidationResult, candidates: readonly Ca
     if (!samePeriod(project, candidate.result)) {
       leftOut.push({
         label: candidate.label,
-        reason: `отчётный период «${periodText(candidate.result) || "не указан"}», а у проекта «${periodText(project) || "не указан"}»`,
+        reason:
+          `отчётный период «${periodText(candidate.result) || "не указан"}», ` +
+          `а у проекта «${periodText(project) || "не указан"}»`,
       });
       continue;
     }

@@ -50,7 +50,9 @@ export function committeeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet
     const scope = missingScope(error);
     if (scope === null) throw error;
     throw new UserError(
-      `Обновление по расписанию не может открыть таблицу комитета: ${missingScopeText(scope)} (дополнение запрашивает доступ только к открытой таблице). Обновляйте свод из меню или установите скрипт в таблицу комитета, как описано в README.`,
+      `Обновление по расписанию не может открыть таблицу комитета: ${missingScopeText(scope)} ` +
+        `(дополнение запрашивает доступ только к открытой таблице). Обновляйте ` +
+        `свод из меню или установите скрипт в таблицу комитета, как описано в README.`,
     );
   }
 }

@@ -28,7 +28,8 @@ const CONTINUATION: Record<Continuation, string> = {
   minute: "Продолжение запустится автоматически через минуту.",
   hourly: "Продолжение — при ближайшем ежечасном обновлении; чтобы не ждать, выберите «Обновить свод» ещё раз.",
   manual:
-    "Google не разрешил запланировать продолжение: выберите «Обновить свод» ещё раз, обновление продолжится с того же места.",
+    "Google не разрешил запланировать продолжение: выберите " +
+    "«Обновить свод» ещё раз, обновление продолжится с того же места.",
 };
 
 const FOR_THE_DAY = {
@@ -67,7 +68,8 @@ export function committeeSetup(): void {
     const { created } = ensureCommitteeTabs(ss);
     tell(
       created.length > 0
-        ? `Созданы вкладки: ${created.map((t) => `«${t}»`).join(", ")}. Внесите в «Реестр» организации и ссылки на их таблицы МИП, затем выберите «Обновить свод».`
+        ? `Созданы вкладки: ${created.map((t) => `«${t}»`).join(", ")}. Внесите в ` +
+            `«Реестр» организации и ссылки на их таблицы МИП, затем выберите «Обновить свод».`
         : "Вкладки «Реестр» и «Свод» уже есть.",
     );
   } catch (error) {
@@ -140,7 +142,8 @@ export function committeeMakeSummary(): { url: string; name: string } | null {
   try {
     const made = makeSummaryDocument(SpreadsheetApp.getActiveSpreadsheet());
     tell(
-      `Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} готова: «${made.name}». Ссылка: ${made.url}`,
+      `Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} ` +
+        `готова: «${made.name}». Ссылка: ${made.url}`,
     );
     return { url: made.url, name: made.name };
   } catch (error) {

@@ -39,4 +39,6 @@ export function readCommitteeSettings(ss: Spreadsheet): CommitteeSettings {
   return parseCommitteeSettings(rows);
 }
 
-export const COMMITTEE_SIGNER_HINT = `Подпись задаётся на вкладке «${COMMITTEE_SETTINGS_TITLE}»: ${COMMITTEE_SETTINGS_FIELDS.map((f) => `«${f.label}»`).join(" и ")}.`;
+export const COMMITTEE_SIGNER_HINT =
+  `Подпись задаётся на вкладке ` +
+  `«${COMMITTEE_SETTINGS_TITLE}»: ${COMMITTEE_SETTINGS_FIELDS.map((f) => `«${f.label}»`).join(" и ")}.`;

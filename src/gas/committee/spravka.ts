@@ -37,7 +37,8 @@ function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   const row = ss.getActiveRange()?.getRow() ?? 0;
   if (sheet.getName() !== REGISTRY_TITLE || row < 2)
     throw new UserError(
-      `Выделите на вкладке «${REGISTRY_TITLE}» строку проекта (организации-координатора) и выберите «Комитет → Справка о реализации проекта» снова.`,
+      `Выделите на вкладке «${REGISTRY_TITLE}» строку проекта (организации-координатора) ` +
+        `и выберите «Комитет → Справка о реализации проекта» снова.`,
     );
   return { sheet, row };
 }
@@ -56,7 +57,8 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     grid = openSchool(entry.id).grid;
   } catch (error) {
     throw new UserError(
-      `Таблицу проекта «${entry.organisation || entry.linkText}» открыть не удалось: ${userMessage(error, "открыть таблицу")}`,
+      `Таблицу проекта «${entry.organisation || entry.linkText}» ` +
+        `открыть не удалось: ${userMessage(error, "открыть таблицу")}`,
     );
   }
   if (!looksLikeMipWorkbook(grid))
@@ -101,7 +103,8 @@ function spravkaMessage(made: ProjectSpravka): string {
   for (const left of made.leftOut) lines.push(`Не учтена «${left.label}»: ${left.reason}.`);
   if (made.errors > 0)
     lines.push(
-      "В таблице проекта есть ошибки: значения с ошибками в справку не вошли. Их видно в «Своде» и в панели дополнения у координатора.",
+      "В таблице проекта есть ошибки: значения с ошибками в справку не " +
+        "вошли. Их видно в «Своде» и в панели дополнения у координатора.",
     );
   lines.push(`Подпись, если таблица проекта её не задаёт, берётся с вкладки «${COMMITTEE_SETTINGS_TITLE}».`);
   return lines.join("\n");

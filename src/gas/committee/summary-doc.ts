@@ -20,7 +20,8 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   const sheet = ss.getSheetByName(SUMMARY_TITLE);
   if (!sheet)
     throw new UserError(
-      "Нет вкладки «Свод». Выберите в меню дополнения «Создать вкладки «Реестр» и «Свод»», заполните реестр и обновите свод.",
+      "Нет вкладки «Свод». Выберите в меню дополнения «Создать " +
+        "вкладки «Реестр» и «Свод»», заполните реестр и обновите свод.",
     );
   const records: SchoolRecord[] = readStoredRows(sheet).flatMap((row) => (row ? [row.record] : []));
   if (records.length === 0)

@@ -103,7 +103,8 @@ export async function run(args: string[]): Promise<number> {
 
   if (result.kind === "blocked") {
     complain(
-      `Отчёт не сформирован: в таблице ${countWithNoun(result.errors.length, ERRORS)}, а включён строгий режим (--strict или «Не формировать отчёт при ошибках» = Да).`,
+      `Отчёт не сформирован: в таблице ${countWithNoun(result.errors.length, ERRORS)}, ` +
+        `а включён строгий режим (--strict или «Не формировать отчёт при ошибках» = Да).`,
     );
     for (const issue of result.errors) complain(issueLine(issue));
     return 1;

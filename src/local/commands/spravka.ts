@@ -125,7 +125,8 @@ export async function run(args: string[]): Promise<number> {
   const errors = project.issues.filter((i) => i.severity === "error").length;
   if (parsed.strict && errors > 0) {
     complain(
-      `Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`,
+      `Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, ` +
+        `а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`,
     );
     return 1;
   }
@@ -152,7 +153,8 @@ export async function run(args: string[]): Promise<number> {
   for (const reason of failed) say(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
   if (errors > 0)
     say(
-      `  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`,
+      `  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками ` +
+        `в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`,
     );
   return 0;
 }

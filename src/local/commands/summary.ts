@@ -346,7 +346,8 @@ function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): s
     const d = r.digest;
     const figures =
       d && stateHasFigures(r.state)
-        ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, заполнено ${formatPercent(d.summary.completeness)}`
+        ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, ` +
+          `заполнено ${formatPercent(d.summary.completeness)}`
         : "";
     return terminalSafe(`${r.organisation} — ${stateText(r.state)}${figures ? `: ${figures}` : ""}`);
   });

@@ -118,7 +118,8 @@ export async function run(args: string[]): Promise<number> {
     if (!(error instanceof WriteError)) throw error;
     if (error.code === "EEXIST")
       process.stderr.write(
-        `Файл «${out}» уже существует и не тронут. Укажите другое имя (--out) или добавьте --force, чтобы заменить его.\n`,
+        `Файл «${out}» уже существует и не тронут. Укажите другое ` +
+          `имя (--out) или добавьте --force, чтобы заменить его.\n`,
       );
     else process.stderr.write(`Не удалось записать «${out}»: ${error.reason}. Файл не изменён.\n`);
     return 2;

@@ -100,7 +100,8 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     if (hidden > 0)
       out.push(
         p.dim(
-          `  … и ещё ${countWithNoun(hidden, ["находка", "находки", "находок"])} на этой вкладке (полный список: mip validate --json).`,
+          `  … и ещё ${countWithNoun(hidden, ["находка", "находки", "находок"])} ` +
+            `на этой вкладке (полный список: mip validate --json).`,
         ),
       );
   }
@@ -110,7 +111,8 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
   else
     out.push(
       terminalSafe(
-        `Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} и проверьте таблицу снова: mip validate «${file}».`,
+        `Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} ` +
+          `и проверьте таблицу снова: mip validate «${file}».`,
       ),
     );
   return `${out.join("\n")}\n`;

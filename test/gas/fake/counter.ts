@@ -77,4 +77,5 @@ export function gas<T>(fake: unknown): T {
 
 /** The message Apps Script gives for an id the user cannot open. */
 export const NO_ACCESS =
-  "Exception: No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.";
+  "Exception: No item with the given ID could be found. Possibly because " +
+  "you have not edited this item or you do not have permission to access it.";

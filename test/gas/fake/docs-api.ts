@@ -92,7 +92,8 @@ export function parseFieldMask(text: string): Mask {
       const name = /^[A-Za-z_*]+(?:\.[A-Za-z_*]+)*/.exec(text.slice(at))?.[0];
       if (!name)
         throw new Error(
-          `GoogleJsonResponseException: API call to docs.documents.get failed with error: Invalid field selection ${text}`,
+          `GoogleJsonResponseException: API call to docs.documents.get ` +
+            `failed with error: Invalid field selection ${text}`,
         );
       at += name.length;
       let sub: Mask | true = true;
@@ -101,7 +102,8 @@ export function parseFieldMask(text: string): Mask {
         sub = list();
         if (text[at] !== ")")
           throw new Error(
-            `GoogleJsonResponseException: API call to docs.documents.get failed with error: Invalid field selection ${text}`,
+            `GoogleJsonResponseException: API call to docs.documents.get ` +
+              `failed with error: Invalid field selection ${text}`,
           );
         at++;
       }
@@ -351,7 +353,8 @@ export class FakeDocsApi {
       const doc = documentApp._documents.get(documentId);
       if (!doc)
         throw new Error(
-          `GoogleJsonResponseException: API call to docs.documents.${method} failed with error: Requested entity was not found.`,
+          `GoogleJsonResponseException: API call to docs.documents.${method} ` +
+            `failed with error: Requested entity was not found.`,
         );
       return doc;
     };
@@ -381,7 +384,8 @@ export class FakeDocsApi {
           } catch (error) {
             if (error instanceof InvalidRequest)
               throw new Error(
-                `GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: ${error.message}`,
+                `GoogleJsonResponseException: API call to ` +
+                  `docs.documents.batchUpdate failed with error: ${error.message}`,
               );
             throw error;
           }

@@ -691,7 +691,8 @@ export class FakeBody implements Pick<GoogleAppsScript.Document.Body, BodyMethod
     const child = this._children[childIndex];
     if (!child)
       throw new Error(
-        `Exception: Child index (${childIndex}) must be less than the number of child elements (${this._children.length}).`,
+        `Exception: Child index (${childIndex}) must be less than ` +
+          `the number of child elements (${this._children.length}).`,
       );
     return gas(child);
   }

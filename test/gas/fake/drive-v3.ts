@@ -68,7 +68,8 @@ export function readDocxShell(bytes: Buffer): Conversion {
   const document = files.get("word/document.xml")?.toString("utf8");
   if (!document)
     throw new Error(
-      "GoogleJsonResponseException: API call to drive.files.create failed with error: The uploaded file is not a valid .docx (no word/document.xml).",
+      "GoogleJsonResponseException: API call to drive.files.create failed with " +
+        "error: The uploaded file is not a valid .docx (no word/document.xml).",
     );
   const twips = (v: string | null, fallback: number) => (v === null ? fallback : Number(v) / 20);
   const parts = (prefix: string) =>

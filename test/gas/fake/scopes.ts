@@ -217,10 +217,12 @@ export function insufficientScopes(method: string, scopes: readonly string[]): E
   // (https://cloud.google.com/apis/design/errors — PERMISSION_DENIED «Request had insufficient authentication scopes.»).
   if (api)
     return new Error(
-      `GoogleJsonResponseException: API call to ${restName(method)} failed with error: Request had insufficient authentication scopes.`,
+      `GoogleJsonResponseException: API call to ${restName(method)} ` +
+        `failed with error: Request had insufficient authentication scopes.`,
     );
   return new Error(
-    `Exception: Specified permissions are not sufficient to call ${method}. Required permissions: ${requiredList(scopes)}`,
+    `Exception: Specified permissions are not sufficient to ` +
+      `call ${method}. Required permissions: ${requiredList(scopes)}`,
   );
 }
 
@@ -342,7 +344,8 @@ export class Platform {
     if (!rule) {
       this.unknown.add(method);
       throw new Error(
-        `fake: ${method} has no entry in test/gas/fake/scopes.ts (look up its reference page's «Authorization» section)`,
+        `fake: ${method} has no entry in test/gas/fake/scopes.ts ` +
+          `(look up its reference page's «Authorization» section)`,
       );
     }
     if (!allowedIn(this.authMode, method)) throw notInThisMode(method, rule.scopes);

@@ -359,7 +359,8 @@ export class FakeRange implements Pick<Range, RangeMethods> {
       const rows = Array.isArray(grid) ? grid.length : 0;
       const cols = Array.isArray(grid) && Array.isArray(grid[0]) ? grid[0].length : 0;
       throw new Error(
-        `Exception: The number of rows or columns in the ${what} does not match the range. The data has ${rows} rows but the range has ${this._numRows}` +
+        `Exception: The number of rows or columns in the ${what} does not match ` +
+          `the range. The data has ${rows} rows but the range has ${this._numRows}` +
           (rows === this._numRows ? `; data has ${cols} columns but the range has ${this._numCols}.` : "."),
       );
     }
