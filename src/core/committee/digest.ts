@@ -10,7 +10,7 @@ import type { RuleId } from "../issues.js";
 import type { Metrics } from "../metrics.js";
 import { DISSEMINATION, PLAN_DEVIATION_STATUSES } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
-import { countOf, enumValue, generalText, rowsOf, textOf } from "../report/read.js";
+import { countOf, enumValue, generalText, rowsOf, printedAt } from "../report/read.js";
 import { type MentoringPair, summariseMentoring } from "../rules/mentoring-summary.js";
 import {
   type DigestDeviation,
@@ -47,11 +47,11 @@ export function digestOf(result: ValidationResult): SchoolDigest {
     const status = enumValue(row.cells.status, "planStatus");
     if (!status || !PLAN_DEVIATION_STATUSES.has(status)) continue;
     deviations.push({
-      no: clip(textOf(row, "no"), 20),
-      activity: clip(textOf(row, "activity")),
+      no: clip(printedAt(row, "no"), 20),
+      activity: clip(printedAt(row, "activity")),
       status,
-      reason: clip(textOf(row, "reason")),
-      action: clip(textOf(row, "action")),
+      reason: clip(printedAt(row, "reason")),
+      action: clip(printedAt(row, "action")),
     });
   }
   const mentoring = summariseMentoring(wb.tables.mentoring.rows, wb.tables.orgs.rows);
@@ -63,22 +63,22 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   }));
   const problems: DigestProblem[] = rowsOf(wb, "problems")
     .map((row) => ({
-      problem: clip(textOf(row, "problem")),
-      solution: clip(textOf(row, "solution")),
-      outcome: clip(textOf(row, "outcome"), 40),
+      problem: clip(printedAt(row, "problem")),
+      solution: clip(printedAt(row, "solution")),
+      outcome: clip(printedAt(row, "outcome"), 40),
     }))
     .filter((p) => p.problem !== "");
   const participants = new Map<string, number>();
   for (const row of rowsOf(wb, "participants")) {
-    const category = enumValue(row.cells.category, "participantCategory") ?? textOf(row, "category");
+    const category = enumValue(row.cells.category, "participantCategory") ?? printedAt(row, "category");
     const count = countOf(row.cells.count);
     if (category === "" || count === null) continue;
     participants.set(category, (participants.get(category) ?? 0) + count);
   }
   const orgs = rowsOf(wb, "orgs")
     .map((row) => ({
-      name: clip(textOf(row, "name"), 120),
-      type: enumValue(row.cells.type, "orgType") ?? clip(textOf(row, "type"), 60),
+      name: clip(printedAt(row, "name"), 120),
+      type: enumValue(row.cells.type, "orgType") ?? clip(printedAt(row, "type"), 60),
     }))
     .filter((o) => o.name !== "");
   const pairs = pairsOf(mentoring.pairs);

@@ -1,6 +1,6 @@
 /** Totals across the schools of the dashboard (the `totals` of `mip summary --json`, the справка's figures). */
 import type { SchoolRecord } from "./school.js";
-import { NO_SUBJECT, PAIR_ACTIVE_STATUSES as ACTIVE_STATUSES, PAIR_NOT_HELD as NOT_HELD } from "../schema.js";
+import { NO_SUBJECT, PAIR_ACTIVE_STATUSES, PAIR_NOT_HELD } from "../schema.js";
 import { identity } from "../rules/read.js";
 import { squeeze } from "../russian.js";
 import type { DigestPairs } from "./digest-schema.js";
@@ -101,8 +101,8 @@ class PairTally {
     for (const pair of this.pairs.values()) {
       for (const status of pair.statuses) {
         total++;
-        if (ACTIVE_STATUSES.has(status)) active++;
-        if (status === NOT_HELD) {
+        if (PAIR_ACTIVE_STATUSES.has(status)) active++;
+        if (status === PAIR_NOT_HELD) {
           notHeld++;
           continue;
         }

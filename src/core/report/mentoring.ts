@@ -32,7 +32,7 @@ export interface MentoringSummary {
  * The report's view of the one mentoring summary (rules/mentoring-summary.ts): the same pairs
  * and numbers as the metrics and the committee, grouped by mentor for the table.
  */
-export function summariseMentoring(wb: Workbook): MentoringSummary {
+export function reportMentoring(wb: Workbook): MentoringSummary {
   const summary = mentoringOf(wb.tables.mentoring.rows, wb.tables.orgs.rows);
   const subjects = new Set(summary.lines.flatMap((l) => l.subjects.map(identity)).filter((s) => s !== ""));
   return {

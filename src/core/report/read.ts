@@ -3,11 +3,11 @@
  * text as the validator reads it (an error cell is empty), counts as the validator accepts
  * them, list values matched the same way.
  */
-import { countOf as readCountOf, enumValue as readEnumValue, printedText } from "../cells.js";
+import { printedText } from "../cells.js";
 import { foldEnum } from "../fold.js";
 import type { Cell } from "../grid.js";
 import { readPercentResult } from "../numbers.js";
-import type { ConclusionKey, ColumnKey, EnumName, GeneralKey, TableTabKey } from "../schema.js";
+import type { ConclusionKey, ColumnKey, GeneralKey, TableTabKey } from "../schema.js";
 import { orgIndexOf } from "../rules/orgs.js";
 import { orgKey } from "../rules/read.js";
 import type { TableRow, Workbook } from "../workbook.js";
@@ -23,19 +23,12 @@ export function rowsOf<K extends TableTabKey>(wb: Workbook, key: K): readonly Ta
 }
 
 /** The text of one cell of a row («» for a lone dash, which then prints «—» like an empty cell). */
-export function textOf<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>): string {
+export function printedAt<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>): string {
   return printedText(row.cells[key]);
 }
 
-/** A count as the validator accepts it («7», «7 чел.», «1 200»), or null (the validator reports the rest). */
-export function countOf(cell: Cell | undefined): number | null {
-  return readCountOf(cell);
-}
-
-/** The list value a cell matches (dash and case variants accepted), or null. */
-export function enumValue(cell: Cell | undefined, name: EnumName): string | null {
-  return readEnumValue(cell, name);
-}
+/** Counts and list values exactly as the validator reads them (the one reader, cells.ts). */
+export { countOf, enumValue } from "../cells.js";
 
 /**
  * Distinct values in first-seen order, compared by `key` (folded by default); keeps the first

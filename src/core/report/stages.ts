@@ -5,7 +5,7 @@ import { parseTerm } from "../terms/index.js";
 import type { IsoDate, Period } from "../terms/types.js";
 import type { Workbook } from "../workbook.js";
 import { DASH } from "./model.js";
-import { rowsOf, textOf } from "./read.js";
+import { rowsOf, printedAt } from "./read.js";
 
 export interface StageLine {
   /** The stage number as written, or its position when empty. */
@@ -32,14 +32,14 @@ function dateOf(cell: Cell | undefined, period: Period | null, edge: "start" | "
 
 export function readStages(wb: Workbook, period: Period | null): StageLine[] {
   return rowsOf(wb, "stages").map((row, i) => ({
-    no: textOf(row, "no") || String(i + 1),
-    name: textOf(row, "name"),
+    no: printedAt(row, "no") || String(i + 1),
+    name: printedAt(row, "name"),
     start: dateOf(row.cells.start, period, "start"),
     end: dateOf(row.cells.end, period, "end"),
-    startText: textOf(row, "start"),
-    endText: textOf(row, "end"),
-    tasks: textOf(row, "tasks"),
-    results: textOf(row, "results"),
+    startText: printedAt(row, "start"),
+    endText: printedAt(row, "end"),
+    tasks: printedAt(row, "tasks"),
+    results: printedAt(row, "results"),
   }));
 }
 

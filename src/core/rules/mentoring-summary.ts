@@ -18,11 +18,6 @@ import { enumValue, identity, orgKey, text } from "./read.js";
 type PairRow = TableRow<"mentoring">;
 type OrgRow = TableRow<"orgs">;
 
-/** The status of a pair that never happened (schema.ts). */
-export const NOT_HELD = PAIR_NOT_HELD;
-/** Statuses counted as pairs that work or worked («действующих и завершённых»). */
-export const ACTIVE_STATUSES = PAIR_ACTIVE_STATUSES;
-
 /** Counts a pair towards the mentor's current load. */
 export function isCurrentPair(status: string | null, written: string): boolean {
   return (status !== null && PAIR_CURRENT_STATUSES.has(status)) || written === "";
@@ -148,8 +143,8 @@ function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
   let pairsActive = 0;
   const canonicalOrg = (name: string): string => (name === "" ? "" : orgs.canonical(name));
   for (const pair of pairs) {
-    if (pair.status !== null && ACTIVE_STATUSES.has(pair.status)) pairsActive++;
-    if (pair.status === NOT_HELD) {
+    if (pair.status !== null && PAIR_ACTIVE_STATUSES.has(pair.status)) pairsActive++;
+    if (pair.status === PAIR_NOT_HELD) {
       notHeld.push(pair);
       continue;
     }

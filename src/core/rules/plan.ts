@@ -32,7 +32,6 @@ import { ruNumber as fmt } from "../russian.js";
 type PlanRow = TableRow<"plan">;
 
 /** The deviation statuses (schema.ts). */
-export const DEVIATION_STATUSES = PLAN_DEVIATION_STATUSES;
 /** Statuses that do not need an actual content yet. */
 const NO_FACT_NEEDED = new Set(["В работе", "Перенесено"]);
 /**
@@ -170,7 +169,7 @@ class PlanChecker {
     if (status === null) return;
     const reason = text(row, "reason");
     const action = text(row, "action");
-    if (DEVIATION_STATUSES.has(status)) {
+    if (PLAN_DEVIATION_STATUSES.has(status)) {
       if (reason === "") {
         this.emit(
           row,
@@ -249,7 +248,7 @@ class PlanChecker {
         `В строке ${row.row} статус «Выполнено частично», но по факту проведено ` +
           `0. Если ничего не проведено, укажите «Не выполнено» или «Перенесено».`,
       );
-    } else if (DEVIATION_STATUSES.has(status) && planned > 0 && done >= planned) {
+    } else if (PLAN_DEVIATION_STATUSES.has(status) && planned > 0 && done >= planned) {
       this.emit(
         row,
         "status",

@@ -5,7 +5,7 @@
  */
 import type { Signer } from "../committee/settings.js";
 import { cellText } from "../grid.js";
-import { conclusionText, generalText, textOf } from "../report/read.js";
+import { conclusionText, generalText, printedAt } from "../report/read.js";
 import { type StageLine, readStages } from "../report/stages.js";
 import { orderText } from "../report/forms/report-vocabulary.js";
 import { orgIndexOf } from "../rules/orgs.js";
@@ -129,7 +129,10 @@ function ordersOf(result: ValidationResult): OrderRef[] {
     const date = parsed?.ok ? parsed.term.start : null;
     // An unreadable date is a finding (TERM_INVALID): the order is named without it.
     const dateText = date ? cellText({ kind: "date", iso: date }) : "";
-    out.push({ date, text: lowerFirstWord(orderText(kind, dateText, textOf(row, "number"), textOf(row, "title"))) });
+    out.push({
+      date,
+      text: lowerFirstWord(orderText(kind, dateText, printedAt(row, "number"), printedAt(row, "title"))),
+    });
   }
   return out.sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
 }
@@ -184,15 +187,15 @@ function monitoringOf(result: ValidationResult, source: string | null, sourceTyp
 
 function problemsOf(result: ValidationResult, source: string | null, sourceType: string | null): ProblemFacts[] {
   return result.workbook.tables.problems.rows
-    .map((row) => ({ problem: textOf(row, "problem"), solution: textOf(row, "solution"), source, sourceType }))
+    .map((row) => ({ problem: printedAt(row, "problem"), solution: printedAt(row, "solution"), source, sourceType }))
     .filter((p) => p.problem !== "");
 }
 
 function recommendationsOf(result: ValidationResult): RecommendationGroup[] {
   const groups = new Map<string, { addressee: string; items: { text: string; deadline: string }[] }>();
   for (const row of result.workbook.tables.recommendations.rows) {
-    const addressee = textOf(row, "addressee");
-    const recommendation = textOf(row, "text");
+    const addressee = printedAt(row, "addressee");
+    const recommendation = printedAt(row, "text");
     // Without an addressee or a text the row is not a recommendation yet (REC_* say so).
     if (addressee === "" || recommendation === "") continue;
     const cell = row.cells.deadline ?? null;
@@ -289,7 +292,7 @@ export function spravkaFacts(sources: SpravkaSources, options: FactsOptions = {}
     span,
     orgTypes: groups,
     orgTotal: total,
-    tasks: wb.tables.tasks.rows.map((row) => textOf(row, "task")).filter((t) => t !== ""),
+    tasks: wb.tables.tasks.rows.map((row) => printedAt(row, "task")).filter((t) => t !== ""),
     stages: stageFacts,
     otherOrders: orders.filter((o) => !placed.has(o)),
     mentoring,

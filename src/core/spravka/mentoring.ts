@@ -7,7 +7,8 @@
  * are left out of the people. With the project's workbook alone every figure here equals its
  * `mip validate --json` metrics; with participants, the committee's digest totals.
  */
-import { ACTIVE_STATUSES, NOT_HELD, summariseMentoring } from "../rules/mentoring-summary.js";
+import { summariseMentoring } from "../rules/mentoring-summary.js";
+import { PAIR_ACTIVE_STATUSES, PAIR_NOT_HELD } from "../schema.js";
 import type { OrgIndex } from "../rules/orgs.js";
 import { identity, orgKey } from "../rules/read.js";
 import type { Workbook } from "../workbook.js";
@@ -101,7 +102,7 @@ function distinctBy<T>(values: readonly T[], key: (v: T) => string): T[] {
 }
 
 export function mentoringFacts(pairs: readonly SpravkaPair[], orgs: OrgIndex): MentoringFacts {
-  const held = pairs.filter((p) => p.status !== NOT_HELD);
+  const held = pairs.filter((p) => p.status !== PAIR_NOT_HELD);
   const byMentor = new Map<string, SpravkaPair[]>();
   for (const p of held) {
     if (p.mentorId === "") continue;
@@ -131,7 +132,7 @@ export function mentoringFacts(pairs: readonly SpravkaPair[], orgs: OrgIndex): M
   });
   const notHeldGroups = new Map<string, { first: SpravkaPair; mentees: Set<string> }>();
   for (const p of pairs) {
-    if (p.status !== NOT_HELD) continue;
+    if (p.status !== PAIR_NOT_HELD) continue;
     const key = `${p.mentorId}\u0000${identity(p.subject)}\u0000${identity(p.reason)}`;
     const group = notHeldGroups.get(key) ?? { first: p, mentees: new Set<string>() };
     group.mentees.add(p.menteeId || `#${group.mentees.size}`);
@@ -140,7 +141,7 @@ export function mentoringFacts(pairs: readonly SpravkaPair[], orgs: OrgIndex): M
   return {
     pairs,
     pairsTotal: pairs.length,
-    pairsActive: pairs.filter((p) => ACTIVE_STATUSES.has(p.status)).length,
+    pairsActive: pairs.filter((p) => PAIR_ACTIVE_STATUSES.has(p.status)).length,
     pairsNotHeld: pairs.length - held.length,
     mentors: new Set(held.map((p) => p.mentorId).filter((id) => id !== "")).size,
     mentees: new Set(held.map((p) => p.menteeId).filter((id) => id !== "")).size,

@@ -22,9 +22,9 @@ import {
 import type { IsoDate, Period } from "../../terms/types.js";
 import type { Workbook } from "../../workbook.js";
 import { bold, labelled, paragraph, run, textBlocks } from "../blocks.js";
-import { mentorTable, notHeldTable, summariseMentoring } from "../mentoring.js";
+import { mentorTable, notHeldTable, reportMentoring } from "../mentoring.js";
 import { type Block, DASH, type Run, type TableCell, SIGNATURE_BLANK, heading, isEmptyText } from "../model.js";
-import { conclusionText, countOf, enumValue, generalText, percentText, rowsOf, textOf } from "../read.js";
+import { conclusionText, countOf, enumValue, generalText, percentText, rowsOf, printedAt } from "../read.js";
 import {
   isCompleted,
   overlapsPeriod,
@@ -68,12 +68,12 @@ const rank = (order: readonly string[], value: string): number => {
 function participantCounts(wb: Workbook): { orgTypes: CountedItem[]; categories: CountedItem[] } {
   const orgTypes = new Map<string, number>();
   for (const row of rowsOf(wb, "orgs")) {
-    const type = enumValue(row.cells.type, "orgType") ?? textOf(row, "type");
+    const type = enumValue(row.cells.type, "orgType") ?? printedAt(row, "type");
     if (type !== "") orgTypes.set(type, (orgTypes.get(type) ?? 0) + 1);
   }
   const categories = new Map<string, number>();
   for (const row of rowsOf(wb, "participants")) {
-    const category = enumValue(row.cells.category, "participantCategory") ?? textOf(row, "category");
+    const category = enumValue(row.cells.category, "participantCategory") ?? printedAt(row, "category");
     if (category !== "") categories.set(category, (categories.get(category) ?? 0) + (countOf(row.cells.count) ?? 0));
   }
   // In the order of the dropdown lists (НОР schools first, as the form lists them); unknown values last.
@@ -111,11 +111,11 @@ const ORDER_KINDS = new Set(["Распоряжение", "Приказ"]);
 
 function documentsOf(wb: Workbook) {
   return rowsOf(wb, "documents").map((row) => ({
-    kind: enumValue(row.cells.kind, "documentKind") ?? textOf(row, "kind"),
-    date: textOf(row, "date"),
-    number: textOf(row, "number"),
-    title: textOf(row, "title"),
-    rationale: textOf(row, "rationale"),
+    kind: enumValue(row.cells.kind, "documentKind") ?? printedAt(row, "kind"),
+    date: printedAt(row, "date"),
+    number: printedAt(row, "number"),
+    title: printedAt(row, "title"),
+    rationale: printedAt(row, "rationale"),
   }));
 }
 
@@ -211,7 +211,7 @@ function currentStagesBlocks(ctx: ReportContext): Block[] {
 
 function tasksList(ctx: ReportContext): Block[] {
   const tasks = rowsOf(ctx.wb, "tasks")
-    .map((row) => textOf(row, "task"))
+    .map((row) => printedAt(row, "task"))
     .filter((t) => t !== "");
   return tasks.length > 0 ? [{ type: "list", ordered: true, items: tasks.map((t) => [run(t)]) }] : [paragraph(DASH)];
 }
@@ -304,7 +304,7 @@ function totalsList(ctx: ReportContext): Block[] {
 }
 
 function mentoringBlocks(ctx: ReportContext): Block[] {
-  const mentoring = summariseMentoring(ctx.wb);
+  const mentoring = reportMentoring(ctx.wb);
   return [
     heading(3, "Сетевое наставничество"),
     mentorTable(mentoring),
@@ -343,12 +343,12 @@ const PARTICIPANT_ROWS: readonly (readonly [string, string])[] = [
 function participantRows(ctx: ReportContext): Row[] {
   const byCategory = new Map<string, { count: number; counted: boolean; roles: string[] }>();
   for (const row of rowsOf(ctx.wb, "participants")) {
-    const category = enumValue(row.cells.category, "participantCategory") ?? textOf(row, "category");
+    const category = enumValue(row.cells.category, "participantCategory") ?? printedAt(row, "category");
     if (category === "") continue;
     const entry = byCategory.get(category) ?? { count: 0, counted: false, roles: [] };
     const count = countOf(row.cells.count);
     if (count !== null) [entry.count, entry.counted] = [entry.count + count, true];
-    if (textOf(row, "role")) entry.roles.push(textOf(row, "role"));
+    if (printedAt(row, "role")) entry.roles.push(printedAt(row, "role"));
     byCategory.set(category, entry);
   }
   const partners = generalText(ctx.wb, "social_partners");
@@ -377,34 +377,40 @@ function declaredOrSum(ctx: ReportContext): string {
 /** «Задачи» of the calendar plan appendix: the task's text by its number on «Задачи». */
 function calendarRows(ctx: ReportContext): Row[] {
   const tasks = new Map(
-    rowsOf(ctx.wb, "tasks").map((row, i) => [textOf(row, "no") || String(i + 1), textOf(row, "task")]),
+    rowsOf(ctx.wb, "tasks").map((row, i) => [printedAt(row, "no") || String(i + 1), printedAt(row, "task")]),
   );
   return rowsOf(ctx.wb, "plan").map((row) => {
-    const no = textOf(row, "task_no");
+    const no = printedAt(row, "task_no");
     const task = tasks.get(no.replace(/\.$/u, ""));
     return {
       task: task ? `${no}. ${task}` : no,
-      activity: joinNonEmpty([textOf(row, "no"), textOf(row, "activity")], ". "),
-      term: textOf(row, "term"),
-      executors: textOf(row, "executors"),
-      responsible: textOf(row, "responsible"),
+      activity: joinNonEmpty([printedAt(row, "no"), printedAt(row, "activity")], ". "),
+      term: printedAt(row, "term"),
+      executors: printedAt(row, "executors"),
+      responsible: printedAt(row, "responsible"),
     };
   });
 }
 
 function planRows(ctx: ReportContext): Row[] {
   return rowsOf(ctx.wb, "plan").map((row) => {
-    const term = textOf(row, "term");
+    const term = printedAt(row, "term");
     const activity: Run[] = [
-      run(textOf(row, "activity") || DASH),
+      run(printedAt(row, "activity") || DASH),
       ...(term ? [run(`\nСрок: ${term}`, { italic: true })] : []),
     ];
-    const status = enumValue(row.cells.status, "planStatus") ?? textOf(row, "status");
+    const status = enumValue(row.cells.status, "planStatus") ?? printedAt(row, "status");
     const fact: Run[] = [
-      run(textOf(row, "fact") || DASH),
+      run(printedAt(row, "fact") || DASH),
       ...(status && status !== "Выполнено" ? [run(`\nСтатус: ${status}`, { italic: true })] : []),
     ];
-    return { no: textOf(row, "no"), activity, fact, reason: textOf(row, "reason"), action: textOf(row, "action") };
+    return {
+      no: printedAt(row, "no"),
+      activity,
+      fact,
+      reason: printedAt(row, "reason"),
+      action: printedAt(row, "action"),
+    };
   });
 }
 
@@ -504,67 +510,73 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
     speeches: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "speeches").map((row) => ({
-          level: textOf(row, "level"),
-          date: textOf(row, "date"),
-          place: textOf(row, "place"),
-          placeAndDate: joinNonEmpty([textOf(row, "place"), textOf(row, "date")]),
-          topic: textOf(row, "topic"),
-          speaker: textOf(row, "speaker"),
+          level: printedAt(row, "level"),
+          date: printedAt(row, "date"),
+          place: printedAt(row, "place"),
+          placeAndDate: joinNonEmpty([printedAt(row, "place"), printedAt(row, "date")]),
+          topic: printedAt(row, "topic"),
+          speaker: printedAt(row, "speaker"),
         })),
       ),
     results: (ctx) =>
       rowsOf(ctx.wb, "results").map((row) => ({
-        activity: textOf(row, "activity"),
-        forecastResult: textOf(row, "forecast_result"),
-        actualResult: textOf(row, "actual_result"),
-        forecastProduct: textOf(row, "forecast_product"),
-        actualProduct: textOf(row, "actual_product"),
+        activity: printedAt(row, "activity"),
+        forecastResult: printedAt(row, "forecast_result"),
+        actualResult: printedAt(row, "actual_result"),
+        forecastProduct: printedAt(row, "forecast_product"),
+        actualProduct: printedAt(row, "actual_product"),
       })),
     dissemination: (ctx) =>
       rowsOf(ctx.wb, "dissemination").map((row) => ({
-        kindNameDate: joinNonEmpty([kindAndName(textOf(row, "kind"), textOf(row, "name")), textOf(row, "date")], "\n"),
-        level: textOf(row, "level"),
+        kindNameDate: joinNonEmpty(
+          [kindAndName(printedAt(row, "kind"), printedAt(row, "name")), printedAt(row, "date")],
+          "\n",
+        ),
+        level: printedAt(row, "level"),
         attendance: attendanceText([
-          textOf(row, "teachers"),
-          textOf(row, "students"),
-          textOf(row, "parents"),
-          textOf(row, "partners"),
+          printedAt(row, "teachers"),
+          printedAt(row, "students"),
+          printedAt(row, "parents"),
+          printedAt(row, "partners"),
         ]),
-        product: textOf(row, "product"),
-        expert: textOf(row, "expert"),
+        product: printedAt(row, "product"),
+        expert: printedAt(row, "expert"),
       })),
     internalEvents: (ctx) =>
       rowsOf(ctx.wb, "internal_events").map((row) => ({
-        kindName: kindAndName(textOf(row, "kind"), textOf(row, "name")),
-        kindNameDate: joinNonEmpty([kindAndName(textOf(row, "kind"), textOf(row, "name")), textOf(row, "date")], "\n"),
-        date: textOf(row, "date"),
-        level: textOf(row, "level"),
-        attendees: textOf(row, "attendees"),
-        product: textOf(row, "product"),
+        kindName: kindAndName(printedAt(row, "kind"), printedAt(row, "name")),
+        kindNameDate: joinNonEmpty(
+          [kindAndName(printedAt(row, "kind"), printedAt(row, "name")), printedAt(row, "date")],
+          "\n",
+        ),
+        date: printedAt(row, "date"),
+        level: printedAt(row, "level"),
+        attendees: printedAt(row, "attendees"),
+        product: printedAt(row, "product"),
       })),
     contests: (ctx) =>
       rowsOf(ctx.wb, "contests").map((row) => ({
-        kindName: kindAndName(textOf(row, "kind"), textOf(row, "name")),
-        level: textOf(row, "level"),
-        participants: textOf(row, "participants"),
-        product: textOf(row, "product"),
-        result: textOf(row, "result"),
-        support: textOf(row, "support"),
+        kindName: kindAndName(printedAt(row, "kind"), printedAt(row, "name")),
+        level: printedAt(row, "level"),
+        participants: printedAt(row, "participants"),
+        product: printedAt(row, "product"),
+        result: printedAt(row, "result"),
+        support: printedAt(row, "support"),
       })),
     problems: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "problems").map((row) => ({
-          problem: textOf(row, "problem"),
-          solution: textOf(row, "solution"),
-          outcome: textOf(row, "outcome"),
+          problem: printedAt(row, "problem"),
+          solution: printedAt(row, "solution"),
+          outcome: printedAt(row, "outcome"),
         })),
       ),
     staff: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "staff").map((row) => ({
-          name: textOf(row, "name"),
-          position: textOf(row, "position"),
-          role: textOf(row, "role"),
+          name: printedAt(row, "name"),
+          position: printedAt(row, "position"),
+          role: printedAt(row, "role"),
         })),
       ),
     // Кадры а): the management body; a workbook that marks no one «Да» (an older one) lists everyone not marked «Нет».
@@ -577,13 +589,17 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
             ? enumValue(row.cells.management, "yesNo") === "Да"
             : enumValue(row.cells.management, "yesNo") !== "Нет",
         )
-        .map((row) => ({ name: textOf(row, "name"), position: textOf(row, "position"), role: textOf(row, "role") }));
+        .map((row) => ({
+          name: printedAt(row, "name"),
+          position: printedAt(row, "position"),
+          role: printedAt(row, "role"),
+        }));
     },
     participants: (ctx) =>
       rowsOf(ctx.wb, "participants").map((row) => ({
-        category: textOf(row, "category"),
-        count: textOf(row, "count"),
-        role: textOf(row, "role"),
+        category: printedAt(row, "category"),
+        count: printedAt(row, "count"),
+        role: printedAt(row, "role"),
       })),
     participantsTotal: (ctx) =>
       rowsOf(ctx.wb, "participants").length > 0
@@ -596,22 +612,25 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
     training: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "training").map((row) => ({
-          share: teachersShare(textOf(row, "count"), percentText(row.cells.percent)),
-          kind: textOf(row, "kind"),
-          topic: textOf(row, "topic"),
-          kindTopic: joinNonEmpty([textOf(row, "kind"), textOf(row, "topic") && quoted(textOf(row, "topic"))], " "),
-          place: textOf(row, "place"),
-          term: textOf(row, "term"),
+          share: teachersShare(printedAt(row, "count"), percentText(row.cells.percent)),
+          kind: printedAt(row, "kind"),
+          topic: printedAt(row, "topic"),
+          kindTopic: joinNonEmpty(
+            [printedAt(row, "kind"), printedAt(row, "topic") && quoted(printedAt(row, "topic"))],
+            " ",
+          ),
+          place: printedAt(row, "place"),
+          term: printedAt(row, "term"),
         })),
       ),
     publications: (ctx) =>
       numbered(
         rowsOf(ctx.wb, "publications").map((row) => ({
-          authors: textOf(row, "authors"),
-          title: textOf(row, "title"),
-          sourceDate: joinNonEmpty([textOf(row, "source"), textOf(row, "date")]),
-          level: textOf(row, "level"),
-          link: textOf(row, "link"),
+          authors: printedAt(row, "authors"),
+          title: printedAt(row, "title"),
+          sourceDate: joinNonEmpty([printedAt(row, "source"), printedAt(row, "date")]),
+          level: printedAt(row, "level"),
+          link: printedAt(row, "link"),
         })),
       ),
   },
