@@ -1,6 +1,7 @@
 /** Invented school workbooks for committee tests (no real names). */
 import type { Cell, WorkbookGrid } from "../../src/core/grid.js";
 import type { Metrics } from "../../src/core/metrics.js";
+import { zeroMetrics } from "../helpers/metrics.js";
 import { TEMPLATE_LAYOUT } from "../../src/core/template.js";
 import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import type { SchoolDigest } from "../../src/core/committee/digest.js";
@@ -87,33 +88,6 @@ export function pairRow(
     reason,
     "",
   ];
-}
-
-export function zeroMetrics(extra: Partial<Metrics> = {}): Metrics {
-  return {
-    completeness: 0,
-    planRows: 0,
-    planDone: 0,
-    planDue: 0,
-    planExecution: null,
-    deviations: 0,
-    pairsTotal: 0,
-    pairsActive: 0,
-    pairsNotHeld: 0,
-    mentors: 0,
-    mentees: 0,
-    menteeOrgs: 0,
-    pairsBySubject: {},
-    maxMentorLoad: 0,
-    participantsTotal: 0,
-    eventsByTab: {},
-    eventsByLevel: {},
-    publications: 0,
-    publicationsByLevel: {},
-    contestsByLevel: {},
-    speechesByLevel: {},
-    ...extra,
-  };
 }
 
 export function digest(

@@ -1,11 +1,12 @@
 /** A small invented МИП workbook for report tests (no real people). */
 import { type WorkbookGrid, dateCell } from "../../src/core/grid.js";
-import type { Metrics } from "../../src/core/metrics.js";
 import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { parsePeriod } from "../../src/core/terms/index.js";
 import type { ValidationResult } from "../../src/core/validate.js";
 import { parseWorkbook } from "../../src/core/workbook.js";
 import { type WorkbookSpec, workbookOf } from "../helpers/grid-builder.js";
+import type { Metrics } from "../../src/core/metrics.js";
+import { zeroMetrics } from "../helpers/metrics.js";
 
 export const FIXTURE_DATA = {
   general: {
@@ -266,30 +267,6 @@ export function fixtureGrid(overrides: WorkbookSpec = {}): WorkbookGrid {
   return workbookOf({ ...FIXTURE_DATA, ...overrides }).build();
 }
 
-const NO_METRICS: Metrics = {
-  completeness: 0,
-  planRows: 0,
-  planDone: 0,
-  planDue: 0,
-  planExecution: null,
-  deviations: 0,
-  pairsTotal: 0,
-  pairsActive: 0,
-  pairsNotHeld: 0,
-  mentors: 0,
-  mentees: 0,
-  menteeOrgs: 0,
-  pairsBySubject: {},
-  maxMentorLoad: 0,
-  participantsTotal: 0,
-  eventsByTab: {},
-  eventsByLevel: {},
-  publications: 0,
-  publicationsByLevel: {},
-  contestsByLevel: {},
-  speechesByLevel: {},
-};
-
 /**
  * The fixture parsed, with no rules run: the report's own logic is tested apart from the
  * validator (issues and metrics are added by each test where they matter).
@@ -308,7 +285,7 @@ export function fixtureResult(overrides: WorkbookSpec = {}): ValidationResult {
     },
     issues: [],
     summary: { errors: 0, warnings: 0, infos: 0, completeness: 0 },
-    metrics: NO_METRICS,
+    metrics: zeroMetrics(),
     templateVersion: TEMPLATE_VERSION,
   };
 }
