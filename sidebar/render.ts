@@ -2,16 +2,15 @@
 import type { ReportLink, SidebarState, TabState, TabStatus } from "../src/api.js";
 import type { Issue, IssueCounts, Severity } from "../src/core/issues.js";
 import { type Child, fill, h, linkTo, safeDocsUrl } from "./dom.js";
-import { ERRORS, FINDINGS, INFOS, WARNINGS, clampShare, dateTime, percent, plural } from "./format.js";
+import { ERRORS, FINDINGS, clampShare, dateTime, percent, plural } from "./format.js";
 import type { FailureMessage } from "./messages.js";
 import { wholePercent } from "../src/core/percent.js";
 import { draftErrorsNote } from "../src/core/report/draft-note.js";
 import { upperFirst } from "../src/core/russian.js";
-import { SEVERITY_LABELS, severityPlural } from "../src/core/severity.js";
+import { SEVERITY_LABELS, SEVERITY_NOUNS, severityPlural } from "../src/core/severity.js";
 
 export type SeverityFilter = Severity | "all";
 
-const SEVERITY_FORMS = { error: ERRORS, warning: WARNINGS, info: INFOS } as const;
 const COUNT_KEY = { error: "errors", warning: "warnings", info: "infos" } as const satisfies Record<
   Severity,
   keyof IssueCounts
@@ -101,9 +100,9 @@ export function renderSummary(target: HTMLElement, state: SidebarState): void {
 }
 
 export function countText(severity: Severity, count: number): string {
-  if (count === 0)
-    return severity === "error" ? "Ошибок нет" : severity === "warning" ? "Предупреждений нет" : "Заметок нет";
-  return plural(count, SEVERITY_FORMS[severity]);
+  // «Ошибок нет», «Предупреждений нет», «Замечаний нет»: the nouns' genitive plural, as the counts use them.
+  if (count === 0) return `${upperFirst(SEVERITY_NOUNS[severity][2])} нет`;
+  return plural(count, SEVERITY_NOUNS[severity]);
 }
 
 /** The counts double as the severity filter: one press shows only that severity, another shows all. */

@@ -139,7 +139,7 @@ describe("sidebar UI (scripted server)", () => {
     expect(await session.page.locator("#counts button").allTextContents()).toEqual([
       "Ошибок нет",
       "1 предупреждение",
-      "Заметок нет",
+      "Замечаний нет",
     ]);
   });
 
@@ -229,7 +229,7 @@ describe("sidebar UI (scripted server)", () => {
     expect(await page.locator("#counts button").allTextContents()).toEqual([
       "Ошибок нет",
       "Предупреждений нет",
-      "Заметок нет",
+      "Замечаний нет",
     ]);
     await expect(page.locator("#status").textContent()).resolves.toBe("Проверка завершена: ошибок нет.");
     await page.screenshot({ path: screenshotPath("sidebar-clean"), fullPage: true });
