@@ -10,45 +10,19 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
-import { sampleGrid } from "../../src/demo/sample.js";
-import { type FieldDef, TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
+import { cellText } from "../../src/core/grid.js";
+import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { readXlsx } from "../../src/local/xlsx-read.js";
 import { upgradeXlsx } from "../../src/local/xlsx-upgrade.js";
 import { VERSION_NAME, writeSheets } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, mip, tempDir } from "./helpers.js";
-
-const V2_LABELS = new Set(
-  TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : []))
-    .filter((f) =>
-      [
-        "current_stage",
-        "social_partners",
-        "normative_analysis",
-        "consequences",
-        "product_bank",
-        "report_form",
-      ].includes(f.key),
-    )
-    .map((f) => f.label),
-);
-
-/** The sample as a version-1 workbook: v2 columns and labels removed, a user's column «Примечание» where v2 puts «Уровень». */
-function versionOneGrid(): WorkbookGrid {
-  const tabs = sampleGrid().tabs.map((tab) => {
-    const def = TABS.find((t) => t.title === tab.title)!;
-    if (def.type === "keyValue") return { ...tab, rows: tab.rows.filter((r) => !V2_LABELS.has(String(r[0]))) };
-    const keep = def.columns.map((c, i) => (c.since ? -1 : i)).filter((i) => i >= 0);
-    let rows: Cell[][] = tab.rows.map((r) => keep.map((i) => r[i] ?? null));
-    if (tab.title === "Мероприятия МИП") rows = rows.map((r, i) => [...r, i === 0 ? "Примечание" : `заметка ${i}`]);
-    return { ...tab, rows };
-  });
-  return { tabs: [...tabs, { title: "Мои заметки", rows: [["Что"], ["Позвонить в комитет"]] }], templateVersion: "1" };
-}
+import { valuesByHeader, versionOneGrid } from "../helpers/version-one.js";
 
 async function versionOneFile(): Promise<Buffer> {
-  const grid = versionOneGrid();
+  // A tab of the user's own beside the template's.
+  const base = versionOneGrid();
+  const grid = { ...base, tabs: [...base.tabs, { title: "Мои заметки", rows: [["Что"], ["Позвонить в комитет"]] }] };
   const bytes = await writeSheets(
     grid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
     { templateVersion: "1" },
@@ -74,25 +48,6 @@ async function versionOneFile(): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
-/** Every non-empty value of every tab as «tab | header | row | value», found by header, not position. */
-function valuesByHeader(grid: WorkbookGrid): Set<string> {
-  const out = new Set<string>();
-  for (const tab of grid.tabs) {
-    const def = TABS.find((t) => t.title === tab.title);
-    const header = tab.rows[0] ?? [];
-    tab.rows.slice(1).forEach((row, r) =>
-      row.forEach((cell, c) => {
-        const value = cellText(cell);
-        if (value === "") return;
-        // Key-value tabs: found by their label; tables: by their header.
-        const key = def?.type === "keyValue" ? `${cellText(row[0])} #${c}` : `${cellText(header[c])} @${r}`;
-        out.add(`${tab.title} | ${key} | ${value}`);
-      }),
-    );
-  }
-  return out;
-}
-
 describe("template upgrade (xlsx)", () => {
   it("keeps every old value under its header, the user's column, tab and fill; adds the v2 columns and labels", async () => {
     const old = await versionOneFile();
@@ -104,8 +59,8 @@ describe("template upgrade (xlsx)", () => {
     const upgraded = await readXlsx(bytes);
     expect(upgraded.templateVersion).toBe(TEMPLATE_VERSION);
 
-    const before = valuesByHeader(oldGrid);
-    const after = valuesByHeader(upgraded);
+    const before = valuesByHeader(oldGrid.tabs);
+    const after = valuesByHeader(upgraded.tabs);
     const lost = [...before].filter((v) => !after.has(v));
     expect(before.size).toBeGreaterThan(300);
     expect(lost).toEqual([]);

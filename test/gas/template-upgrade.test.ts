@@ -5,64 +5,19 @@
  * its header.
  */
 import { describe, expect, it } from "vitest";
-import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
-import { type FieldDef, TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
+import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { CallCounter, spreadsheetFromGrid } from "./fake/index.js";
-import { sampleGrid } from "./fixtures.js";
 import { lastAlert, sheetValues } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
-
-const NEW_FIELDS = [
-  "current_stage",
-  "social_partners",
-  "normative_analysis",
-  "consequences",
-  "product_bank",
-  "report_form",
-];
-const V2_LABELS = new Set(
-  TABS.flatMap((t) => (t.type === "keyValue" ? (t.fields as readonly FieldDef[]) : []))
-    .filter((f) => NEW_FIELDS.includes(f.key))
-    .map((f) => f.label),
-);
-
-function versionOneGrid(): WorkbookGrid {
-  const tabs = sampleGrid().tabs.map((tab) => {
-    const def = TABS.find((t) => t.title === tab.title)!;
-    if (def.type === "keyValue") return { ...tab, rows: tab.rows.filter((r) => !V2_LABELS.has(String(r[0]))) };
-    const keep = def.columns.map((c, i) => (c.since ? -1 : i)).filter((i) => i >= 0);
-    let rows: Cell[][] = tab.rows.map((r) => keep.map((i) => r[i] ?? null));
-    if (tab.title === "Мероприятия МИП") rows = rows.map((r, i) => [...r, i === 0 ? "Примечание" : `заметка ${i}`]);
-    return { ...tab, rows };
-  });
-  return { tabs, templateVersion: "1" };
-}
-
-/** «tab | header-or-label | row | value» for every value typed. */
-function values(rowsByTab: Map<string, unknown[][]>): Set<string> {
-  const out = new Set<string>();
-  for (const [title, rows] of rowsByTab) {
-    const kv = TABS.find((t) => t.title === title)?.type === "keyValue";
-    rows.slice(1).forEach((row, r) =>
-      row.forEach((v, c) => {
-        const text = cellText(v as string);
-        if (text !== "")
-          out.add(
-            `${title} | ${kv ? cellText(row[0] as string) : cellText(rows[0]![c] as string)} | ${kv ? c : r} | ${text}`,
-          );
-      }),
-    );
-  }
-  return out;
-}
+import { valuesByHeader, versionOneGrid } from "../helpers/version-one.js";
 
 describe("«Создать / обновить шаблон» on a version-1 workbook", () => {
   const counter = new CallCounter();
   const ss = spreadsheetFromGrid(versionOneGrid(), counter);
-  const before = values(new Map(ss._sheets.map((s) => [s._name, sheetValues(s)])));
+  const before = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
   const env = createGasEnvironment({ spreadsheet: ss, counter });
   env.fns.menuSetupTemplate!();
-  const after = values(new Map(ss._sheets.map((s) => [s._name, sheetValues(s)])));
+  const after = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
 
   it("keeps every value under its header or label", () => {
     expect(before.size).toBeGreaterThan(300);
