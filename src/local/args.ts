@@ -23,6 +23,27 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
   }
 }
 
+/** What a command's own parser answers besides its arguments: a usage problem, or `--help`. */
+export type NotArguments = { error: string } | { help: true };
+
+/**
+ * parseCommandArgs for a command whose parser returns a usage problem as `{ error }` (one Russian
+ * sentence) and `--help` (an option of `options`) as `{ help: true }`.
+ */
+export function parseCommandLine<O extends Options>(
+  args: readonly string[],
+  options: O,
+): ReturnType<typeof parseCommandArgs<O>> | NotArguments {
+  let parsed: ReturnType<typeof parseCommandArgs<O>>;
+  try {
+    parsed = parseCommandArgs(args, options);
+  } catch (error) {
+    if (error instanceof UsageError) return { error: error.message };
+    throw error;
+  }
+  return (parsed.values as { help?: unknown }).help === true ? { help: true } : parsed;
+}
+
 /** `DD.MM.YYYY` (or ISO) → ISO date, or a UsageError. */
 export function parseRuDateArg(text: string, flag: string): string {
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());

@@ -13,7 +13,7 @@ import { fileLabel, loadMipWorkbook } from "../load.js";
 import { writeReportFile } from "../report-file.js";
 import { UnusableInputError } from "../errors.js";
 import { terminalSafe } from "../terminal.js";
-import { UsageError, parseCommandArgs } from "../args.js";
+import { type NotArguments, parseCommandLine } from "../args.js";
 
 export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
 
@@ -46,19 +46,13 @@ interface ReportArgs {
 }
 
 /** Parses the arguments; a usage problem is a Russian sentence. */
-export function parseReportArgs(args: readonly string[]): ReportArgs | { error: string } | { help: true } {
-  let parsed;
-  try {
-    parsed = parseCommandArgs(args, {
-      out: { type: "string", short: "o" },
-      strict: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    });
-  } catch (error) {
-    if (error instanceof UsageError) return { error: error.message };
-    throw error;
-  }
-  if (parsed.values.help) return { help: true };
+export function parseReportArgs(args: readonly string[]): ReportArgs | NotArguments {
+  const parsed = parseCommandLine(args, {
+    out: { type: "string", short: "o" },
+    strict: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if ("error" in parsed || "help" in parsed) return parsed;
   if (parsed.positionals.length === 0) return { error: "Укажите файл таблицы: mip report ФАЙЛ.xlsx" };
   if (parsed.positionals.length > 1) return { error: "Укажите один файл таблицы: mip report ФАЙЛ.xlsx" };
   if (parsed.values.out !== undefined && parsed.values.out.trim() === "")

@@ -12,7 +12,7 @@ import { ERRORS } from "../../core/severity.js";
 import { type Candidate, buildSpravka, selectSources } from "../../core/spravka/index.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
-import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
+import { type NotArguments, parseCommandLine, parseRuDateArg } from "../args.js";
 import { renderDocx } from "../docx.js";
 import { writeFailure, writeNewFile } from "../files.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
@@ -43,20 +43,14 @@ interface SpravkaArgs {
   readonly strict: boolean;
 }
 
-export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | { error: string } | { help: true } {
-  let parsed;
-  try {
-    parsed = parseCommandArgs(args, {
-      out: { type: "string", short: "o" },
-      date: { type: "string" },
-      strict: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    });
-  } catch (error) {
-    if (error instanceof UsageError) return { error: error.message };
-    throw error;
-  }
-  if (parsed.values.help) return { help: true };
+export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArguments {
+  const parsed = parseCommandLine(args, {
+    out: { type: "string", short: "o" },
+    date: { type: "string" },
+    strict: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if ("error" in parsed || "help" in parsed) return parsed;
   const [project, ...schools] = parsed.positionals;
   if (project === undefined) return { error: "Укажите таблицу проекта: mip spravka ПРОЕКТ.xlsx" };
   if (parsed.values.out !== undefined && parsed.values.out.trim() === "")

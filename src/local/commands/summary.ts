@@ -34,7 +34,7 @@ import { UnusableInputError, readXlsx } from "../xlsx-read.js";
 import { progressOn } from "./summary-progress.js";
 import { summaryWorkbook } from "./summary-xlsx.js";
 import { formatPercent } from "../../core/percent.js";
-import { UsageError, parseCommandArgs } from "../args.js";
+import { type NotArguments, parseCommandLine } from "../args.js";
 
 export const SUMMARY_USAGE = `Использование: mip summary ПУТЬ... [--out СВОД.xlsx] [--json] [--docx СВОДКА.docx] [--signer "ДОЛЖНОСТЬ ФИО"]
 
@@ -60,21 +60,15 @@ interface SummaryArgs {
   readonly signer: Signer | null;
 }
 
-export function parseSummaryArgs(args: readonly string[]): SummaryArgs | { error: string } | { help: true } {
-  let parsed;
-  try {
-    parsed = parseCommandArgs(args, {
-      out: { type: "string", short: "o" },
-      docx: { type: "string" },
-      json: { type: "boolean" },
-      signer: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    });
-  } catch (error) {
-    if (error instanceof UsageError) return { error: error.message };
-    throw error;
-  }
-  if (parsed.values.help) return { help: true };
+export function parseSummaryArgs(args: readonly string[]): SummaryArgs | NotArguments {
+  const parsed = parseCommandLine(args, {
+    out: { type: "string", short: "o" },
+    docx: { type: "string" },
+    json: { type: "boolean" },
+    signer: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if ("error" in parsed || "help" in parsed) return parsed;
   if (parsed.positionals.length === 0) return { error: "Укажите файлы .xlsx или папки с ними: mip summary ПАПКА" };
   for (const flag of ["out", "docx"] as const) {
     if (parsed.values[flag] !== undefined && parsed.values[flag].trim() === "")
