@@ -2,6 +2,7 @@
 import type { SchoolRecord } from "./school.js";
 import { NO_SUBJECT, PAIR_ACTIVE_STATUSES, PAIR_NOT_HELD } from "../schema.js";
 import { identity } from "../rules/read.js";
+import { MostListed } from "./most-listed.js";
 import { squeeze } from "../russian.js";
 import type { DigestPairs } from "./digest-schema.js";
 import { type SchoolDigest, disseminationEvents } from "./digest.js";
@@ -42,13 +43,14 @@ function addInto(target: Record<string, number>, source: Readonly<Record<string,
   for (const [key, n] of Object.entries(source)) target[key] = (target[key] ?? 0) + n;
 }
 
-interface PairEntries {
+interface PairRow {
   readonly mentor: string;
   readonly mentee: string;
   readonly subject: string;
-  /** One status per row that lists this pair (a school may list it twice: MENT_DUPLICATE_PAIR). */
-  readonly statuses: string[];
+  readonly status: string;
 }
+
+const pairKey = (p: PairRow): string => `${p.mentor}\u0000${p.mentee}\u0000${identity(p.subject)}`;
 
 /**
  * Mentoring across schools: a pair (mentor, mentee, subject) or a person listed by two
@@ -58,25 +60,21 @@ interface PairEntries {
  * pair lists (digests stored before them) add their own counts.
  */
 class PairTally {
-  private readonly pairs = new Map<string, PairEntries>();
+  private readonly pairs = new MostListed<PairRow>(pairKey);
   private readonly subjectNames = new Map<string, string>();
   private readonly summed = { pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0 };
   private readonly summedBySubject: Record<string, number> = {};
 
+  /** One school's pairs: a row per listing (a school may list a pair twice: MENT_DUPLICATE_PAIR). */
   addPairs(digest: DigestPairs): void {
-    const school = new Map<string, PairEntries>();
-    for (const [m, e, subject, status] of digest.list) {
-      const mentor = digest.names[m] ?? "";
-      const mentee = digest.names[e] ?? "";
-      const key = `${mentor}\u0000${mentee}\u0000${identity(subject)}`;
-      const entries = school.get(key);
-      if (entries) entries.statuses.push(status);
-      else school.set(key, { mentor, mentee, subject, statuses: [status] });
-    }
-    for (const [key, entries] of school) {
-      const seen = this.pairs.get(key);
-      if (!seen || seen.statuses.length < entries.statuses.length) this.pairs.set(key, entries);
-    }
+    this.pairs.add(
+      digest.list.map(([m, e, subject, status]) => ({
+        mentor: digest.names[m] ?? "",
+        mentee: digest.names[e] ?? "",
+        subject,
+        status,
+      })),
+    );
   }
 
   addCounts(m: SchoolDigest["metrics"]): void {
@@ -98,20 +96,19 @@ class PairTally {
     let active = 0;
     let notHeld = 0;
     let total = 0;
-    for (const pair of this.pairs.values()) {
-      for (const status of pair.statuses) {
-        total++;
-        if (PAIR_ACTIVE_STATUSES.has(status)) active++;
-        if (status === PAIR_NOT_HELD) {
-          notHeld++;
-          continue;
-        }
-        if (pair.mentor !== "") mentors.add(pair.mentor);
-        if (pair.mentee !== "") mentees.add(pair.mentee);
-        // A held pair without a subject has its line, as in the school's own metrics: subjects add up to the pairs.
-        const name = pair.subject.trim() === "" ? NO_SUBJECT : this.subjectName(pair.subject);
-        bySubject[name] = (bySubject[name] ?? 0) + 1;
+    for (const pair of this.pairs.groups().flat()) {
+      const { status } = pair;
+      total++;
+      if (PAIR_ACTIVE_STATUSES.has(status)) active++;
+      if (status === PAIR_NOT_HELD) {
+        notHeld++;
+        continue;
       }
+      if (pair.mentor !== "") mentors.add(pair.mentor);
+      if (pair.mentee !== "") mentees.add(pair.mentee);
+      // A held pair without a subject has its line, as in the school's own metrics: subjects add up to the pairs.
+      const name = pair.subject.trim() === "" ? NO_SUBJECT : this.subjectName(pair.subject);
+      bySubject[name] = (bySubject[name] ?? 0) + 1;
     }
     for (const [subject, n] of Object.entries(this.summedBySubject)) {
       const name = this.subjectName(subject);

@@ -7,6 +7,7 @@
  * are left out of the people. With the project's workbook alone every figure here equals its
  * `mip validate --json` metrics; with participants, the committee's digest totals.
  */
+import { MostListed } from "../committee/most-listed.js";
 import { summariseMentoring } from "../rules/mentoring-summary.js";
 import { PAIR_ACTIVE_STATUSES, PAIR_NOT_HELD } from "../schema.js";
 import type { OrgIndex } from "../rules/orgs.js";
@@ -75,21 +76,9 @@ const pairKey = (p: SpravkaPair): string => `${p.mentorId}\u0000${p.menteeId}\u0
 
 /** Pairs of several workbooks, a pair listed by two of them once (see the module comment). */
 export function mergePairs(workbooks: readonly Workbook[], orgs: OrgIndex): SpravkaPair[] {
-  const kept = new Map<string, SpravkaPair[]>();
-  for (const wb of workbooks) {
-    const own = new Map<string, SpravkaPair[]>();
-    for (const pair of pairsOf(wb, orgs)) {
-      const key = pairKey(pair);
-      const list = own.get(key);
-      if (list) list.push(pair);
-      else own.set(key, [pair]);
-    }
-    for (const [key, list] of own) {
-      const seen = kept.get(key);
-      if (!seen || seen.length < list.length) kept.set(key, list);
-    }
-  }
-  return [...kept.values()].flat();
+  const pairs = new MostListed<SpravkaPair>(pairKey);
+  for (const wb of workbooks) pairs.add(pairsOf(wb, orgs));
+  return pairs.groups().flat();
 }
 
 function distinctBy<T>(values: readonly T[], key: (v: T) => string): T[] {
