@@ -1,5 +1,5 @@
 /**
- * Prints the glyph advance table of src/core/report/font-metrics.ts from Liberation Serif
+ * Prints the glyph advance table in src/core/report/widths.ts from Liberation Serif
  * (metric-compatible with Times New Roman): `node scripts/font-metrics.mjs > /tmp/m.txt`.
  * Run by hand when the character set changes; nothing reads fonts at run or test time.
  */

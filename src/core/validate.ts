@@ -5,20 +5,12 @@ import type { Metrics } from "./metrics.js";
 import { RULE_FAMILIES } from "./rules/index.js";
 import { computeMetrics } from "./rules/metrics.js";
 import { buildContext } from "./rules/context.js";
-import type { RuleContext } from "./rules/types.js";
+import type { RuleContext, ValidateOptions } from "./rules/types.js";
 import type { TabKey } from "./schema.js";
 import { TABS } from "./schema.js";
-import type { IsoDate } from "./terms/types.js";
 import { type Workbook, parseWorkbook } from "./workbook.js";
 
-export interface ValidateOptions {
-  /** Overrides the workbook's «Дата отчёта» (CLI `--report-date`). */
-  readonly reportDate?: IsoDate;
-  /** Today's date, injectable for tests; defaults to the system date. */
-  readonly today?: IsoDate;
-  /** Only run rule families that read one of these tabs (live re-check after an edit). */
-  readonly onlyTabs?: readonly TabKey[];
-}
+export type { ValidateOptions } from "./rules/types.js";
 
 export interface ValidationSummary extends IssueCounts {
   completeness: number;

@@ -6,11 +6,10 @@ import { readCount } from "../numbers.js";
 import { REPORT_TYPE_FINAL, REPORT_TYPE_INTERIM, YES } from "../schema.js";
 import { parsePeriod } from "../terms/index.js";
 import type { IsoDate, Period } from "../terms/types.js";
-import type { ValidateOptions } from "../validate.js";
 import type { Workbook } from "../workbook.js";
 import { readCell } from "./dated.js";
 import { enumValue, fieldCell } from "./read.js";
-import type { RuleContext, Settings } from "./types.js";
+import type { RuleContext, Settings, ValidateOptions } from "./types.js";
 
 export const DEFAULT_MAX_MENTEES = 5;
 

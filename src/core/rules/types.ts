@@ -35,3 +35,13 @@ export interface RuleFamily {
   readonly ids: readonly RuleId[];
   check(ctx: RuleContext): void;
 }
+
+/** Options of one validation run. */
+export interface ValidateOptions {
+  /** Overrides the workbook's «Дата отчёта» (CLI `--report-date`). */
+  readonly reportDate?: IsoDate;
+  /** Today's date, injectable for tests; defaults to the system date. */
+  readonly today?: IsoDate;
+  /** Only run rule families that read one of these tabs (live re-check after an edit). */
+  readonly onlyTabs?: readonly TabKey[];
+}
