@@ -22,10 +22,11 @@ import { createGasEnvironment } from "./load-bundle.js";
 import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
 import type { DocModel } from "../../src/core/report/model.js";
 import { applyDocsLayout } from "../../src/gas/docs-merge.js";
-import { renderDocModel } from "../../src/gas/docs-render.js";
 import { textWidthPt } from "../../src/core/report/widths.js";
 import { createFakeServices } from "./fake/index.js";
 import { digest } from "../committee/fixtures.js";
+import { uploadModel, withGlobals } from "./uploaded-doc.js";
+import { documentIdOf } from "./fixtures.js";
 
 type Orientation = "portrait" | "landscape";
 
@@ -403,7 +404,7 @@ async function bothRenderings(grid: WorkbookGrid) {
   const env = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter), counter, now: NOW });
   const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
   if (outcome.kind !== "created") throw new Error(`no document: ${JSON.stringify(outcome).slice(0, 200)}`);
-  const doc = env.fake.documentApp._documents.get(/id=([^&]+)/.exec(outcome.report.url)![1]!)!;
+  const doc = env.fake.documentApp._documents.get(documentIdOf(outcome.report.url))!;
   const build = buildReport(validateWorkbook(grid, { today: sampleReportDate }));
   if (build.kind !== "document") throw new Error("blocked");
   return { docx: await docxBlocks(await renderDocx(build.model)), google: googleBlocks(doc), env };
@@ -509,7 +510,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     expect(problems.some((p) => /keepWithNext \.docx true, Doc false/.test(p))).toBe(true);
   });
 
-  it("without the Docs advanced service the DocumentApp half still matches (paragraph geometry, widths, shading)", async () => {
+  it("without the Docs advanced service the uploaded half still matches (paragraph geometry, widths, shading)", async () => {
     const counter = new CallCounter();
     const env = createGasEnvironment({
       spreadsheet: spreadsheetFromGrid(sampleGrid(), counter),
@@ -519,7 +520,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     });
     const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
     if (outcome.kind !== "created") throw new Error("no document");
-    const google = googleBlocks(env.fake.documentApp._documents.get(/id=([^&]+)/.exec(outcome.report.url)![1]!)!);
+    const google = googleBlocks(env.fake.documentApp._documents.get(documentIdOf(outcome.report.url))!);
     const build = buildReport(validateWorkbook(sampleGrid(), { today: sampleReportDate }));
     if (build.kind !== "document") throw new Error("blocked");
     const docx = await docxBlocks(await renderDocx(build.model));
@@ -598,23 +599,13 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
       date: "2023-06-01",
       signer: { position: "Специалист комитета образования", name: "Петрова Анна Сергеевна" },
     });
-    // The renderer and the Docs API pass run here against the fake services installed as globals.
+    // The upload and the Docs API pass run here against the fake services installed as globals.
     const fake = createFakeServices();
-    const scope = globalThis as Record<string, unknown>;
-    const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
-    Object.assign(scope, { DocumentApp: fake.documentApp, Docs: fake.docsApi });
-    try {
-      const doc = fake.documentApp.create(model.title);
-      const id = doc.getId();
-      renderDocModel(doc, model);
-      doc.saveAndClose();
-      expect(applyDocsLayout(id, model)).toBe(true);
-      const google = googleBlocks(fake.documentApp._documents.get(id)!);
-      const docx = await docxBlocks(await renderDocx(model));
-      expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);
-      expect(compare(docx, google)).toEqual([]);
-    } finally {
-      Object.assign(scope, saved);
-    }
+    const id = uploadModel(fake, model);
+    expect(withGlobals({ Docs: fake.docsApi }, () => applyDocsLayout(id, model))).toBe(true);
+    const google = googleBlocks(fake.documentApp._documents.get(id)!);
+    const docx = await docxBlocks(await renderDocx(model));
+    expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);
+    expect(compare(docx, google)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import {
   spreadsheetFromGrid,
   tableMerges,
 } from "./fake/index.js";
-import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
+import { NOW, documentIdOf, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
 import { lastAlert } from "./inspect.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
@@ -29,7 +29,7 @@ function created(outcome: ReportOutcome) {
 }
 
 function docByUrl(env: GasEnvironment, url: string) {
-  const id = /id=([^&]+)/.exec(url)?.[1] ?? "";
+  const id = documentIdOf(url);
   const doc = env.fake.documentApp._documents.get(id);
   if (!doc) throw new Error(`no document for ${url}`);
   return doc;
