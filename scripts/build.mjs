@@ -2,6 +2,7 @@
 //   lib/mip.cjs  — the local `mip` command (Node, CommonJS, dependencies bundled in)
 //   dist/        — the school deployment pushed by clasp (Code.js, appsscript.json, Sidebar.html)
 //   dist/committee/ — the committee deployment (its own manifest and push target), from the same source
+//   dist/committee-readonly/ — the committee's opt-in deployment that may read any school workbook (docs/SCOPES.md)
 import { build } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -79,6 +80,14 @@ async function buildGas() {
   rmSync(dist, { recursive: true, force: true });
   // The school deployment: dist/ (the folder .clasp.json pushes; .claspignore keeps committee/ out).
   await buildDeployment({ entry, dir: dist, manifest: join(root, "appsscript.json"), sidebar: true });
+  // The committee's opt-in deployment: the same code with spreadsheets.readonly, to read school
+  // workbooks the committee did not create (docs/SCOPES.md); its own Apps Script project.
+  await buildDeployment({
+    entry: join(root, "src/gas/committee-main.ts"),
+    dir: join(dist, "committee-readonly"),
+    manifest: join(root, "appsscript.committee-readonly.json"),
+    sidebar: false,
+  });
   // The committee deployment, written last (the bundle tests rebuild when it is older than src/).
   await buildDeployment({
     entry: join(root, "src/gas/committee-main.ts"),

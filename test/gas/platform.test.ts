@@ -18,6 +18,7 @@ import {
   METHOD_SCOPES,
   RESTRICTED_SCOPES,
   SCOPE,
+  SENSITIVE_SCOPES,
   manifestScopes,
   refusedMethod,
   ruleFor,
@@ -57,18 +58,24 @@ function inBundle(env: GasEnvironment, code: string): unknown {
 }
 
 describe("manifests as pushed", () => {
-  it("the school asks for nothing that reads other files; no deployment asks for a restricted Drive scope", () => {
+  it("the school and the committee ask for no sensitive or restricted scope; only the committee's opt-in reads other workbooks", () => {
     const schoolScopes = manifest("school").oauthScopes;
     expect(schoolScopes.filter((s) => READS_OTHER_FILES.includes(s))).toEqual([]);
-    expect(schoolScopes.sort()).toEqual(
-      [SCOPE.containerUi, SCOPE.documents, SCOPE.driveFile, SCOPE.spreadsheetsCurrentonly].sort(),
-    );
+    expect(schoolScopes.sort()).toEqual([SCOPE.containerUi, SCOPE.driveFile, SCOPE.spreadsheetsCurrentonly].sort());
     const committeeScopes = manifest("committee").oauthScopes;
-    expect(committeeScopes.filter((s) => RESTRICTED_SCOPES.includes(s))).toEqual([]);
-    // Reading the schools' workbooks is the committee's alone.
-    expect(committeeScopes).toContain(SCOPE.spreadsheetsReadonly);
+    for (const scopes of [schoolScopes, committeeScopes]) {
+      expect(scopes.filter((s) => RESTRICTED_SCOPES.includes(s))).toEqual([]);
+      expect(scopes.filter((s) => SENSITIVE_SCOPES.includes(s))).toEqual([]);
+    }
     expect(committeeScopes).toContain(SCOPE.scriptapp);
     expect(schoolScopes).not.toContain(SCOPE.scriptapp);
+    // The opt-in deployment: the committee's code and scopes plus spreadsheets.readonly, nothing else.
+    const optIn = manifestScopes(join(DIST, "committee-readonly", "appsscript.json"));
+    expect(optIn.filter((s) => !committeeScopes.includes(s))).toEqual([SCOPE.spreadsheetsReadonly]);
+    expect(committeeScopes.filter((s) => !optIn.includes(s))).toEqual([]);
+    expect(readFileSync(join(DIST, "committee-readonly", "Code.js"), "utf8")).toBe(
+      readFileSync(join(COMMITTEE_DIST, "Code.js"), "utf8"),
+    );
   });
 
   it(
@@ -160,7 +167,6 @@ describe("the fake refuses what the granted scopes do not cover, with Google's m
   const FEATURES: Record<string, (env: GasEnvironment) => void> = {
     [SCOPE.spreadsheetsCurrentonly]: (env) => env.call("sidebarValidate"),
     [SCOPE.containerUi]: (env) => env.fns.menuOpenSidebar!(),
-    [SCOPE.documents]: (env) => env.call("sidebarGenerateReport"),
     [SCOPE.driveFile]: (env) => env.call("sidebarGenerateReport"),
   };
   for (const scope of manifest("school").oauthScopes) {
@@ -337,7 +343,12 @@ describe("the Google Doc is the .docx the add-on uploads, converted by Drive", (
       expect(Object.values(shell.marginsPt).map(Math.round)).toEqual([57, 57, 85, 57]);
       expect(shell.footerFields).toEqual(["PAGE"]);
       expect(shell.headerText).toBe(outcome.report.draft ? "ЧЕРНОВИК" : "");
-      expect(env.fake.documentApp._documents.get(id)!._footer!.getText()).toBe("{PAGE}");
+      expect(
+        env.fake.documentApp._documents
+          .get(id)!
+          ._footer!._paragraphs.map((p) => p._node.text)
+          .join("\n"),
+      ).toBe("{PAGE}");
 
       const landscape = school({
         grid: withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная"),

@@ -18,6 +18,7 @@ import { type CallCounter } from "./counter.js";
 import { FakeDocument, type FakeDocumentApp } from "./document.js";
 import { type Conversion, importDocx } from "./docx-import.js";
 import { type DriveItem, FOLDER_MIME, type FakeDrive } from "./drive.js";
+import type { FileAccess } from "./file-access.js";
 import { FakeBlob } from "./services.js";
 
 export const DOCS_MIME = "application/vnd.google-apps.document";
@@ -59,6 +60,8 @@ function matcher(q: string): (item: DriveItem) => boolean {
 }
 
 export class FakeDriveV3 {
+  /** The drive.file rule per file (file-access.ts), installed by createFakeServices. */
+  _access: FileAccess | null = null;
   /** What each converted .docx brought into its document, by file id. */
   readonly _conversions = new Map<string, Conversion>();
   /** The bytes each converted upload carried, by file id (tests unzip them). */
@@ -81,6 +84,9 @@ export class FakeDriveV3 {
 
   constructor(drive: FakeDrive, documentApp: FakeDocumentApp, counter: CallCounter) {
     const conversions = this._conversions;
+    // Per file under drive.file (file-access.ts); without the rule installed, the fake Drive's own visibility.
+    const reaches = (method: string, id: string) =>
+      drive._files.has(id) && (this._access ? this._access.reaches(method, id) : drive._visible(id));
     const uploads = this._uploads;
     const describe = (item: DriveItem) => ({
       id: item.id,
@@ -101,7 +107,7 @@ export class FakeDriveV3 {
         counter.hit("Drive.Files.create");
         return counter.paused(() => {
           const parent = resource.parents?.[0] ?? drive.rootId;
-          if (!drive._visible(parent)) throw apiError("create", `File not found: ${parent}.`);
+          if (!reaches("Drive.Files.create", parent)) throw apiError("create", `File not found: ${parent}.`);
           const mimeType = resource.mimeType ?? blob?.getContentType() ?? "application/octet-stream";
           const item = drive._createFile(resource.name ?? "Untitled", mimeType, parent);
           if (mimeType === FOLDER_MIME) item.folder = true;
@@ -131,7 +137,7 @@ export class FakeDriveV3 {
         return counter.paused(() => {
           const test = optionalArgs.q ? matcher(optionalArgs.q) : () => true;
           const all = [...drive._files.values()].filter(
-            (f) => f.id !== drive.rootId && drive._visible(f.id) && test(f),
+            (f) => f.id !== drive.rootId && reaches("Drive.Files.list", f.id) && test(f),
           );
           const size = Math.min(optionalArgs.pageSize ?? 100, 1000);
           const from = Number(optionalArgs.pageToken ?? 0);
@@ -143,7 +149,7 @@ export class FakeDriveV3 {
         counter.hit("Drive.Files.get");
         return counter.paused(() => {
           const item = drive._files.get(id);
-          if (!item || !drive._visible(id)) throw apiError("get", `File not found: ${id}.`);
+          if (!item || !reaches("Drive.Files.get", id)) throw apiError("get", `File not found: ${id}.`);
           return describe(item);
         });
       },
