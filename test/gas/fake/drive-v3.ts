@@ -118,7 +118,7 @@ export class FakeDriveV3 {
               if (blob && blob.getContentType() !== DOCX_MIME)
                 throw apiError("create", `Conversion from ${blob.getContentType()} is not supported.`);
               if (blob) {
-                const bytes = Buffer.from(blob.getBytes().map((b) => b & 0xff));
+                const bytes = Buffer.from(Int8Array.from(blob.getBytes()).buffer);
                 conversions.set(item.id, importDocx(bytes, doc, counter));
                 uploads.set(item.id, bytes);
               }

@@ -369,18 +369,6 @@ export class Platform {
       throw insufficientScopes(method, rule.scopes);
   }
 
-  /**
-   * True when the granted scopes cover a REST method only through drive.file: then the call
-   * reaches only files the app created or that were opened with it (the API answers «The caller
-   * does not have permission» for any other file).
-   */
-  onlyThroughDriveFile(method: string): boolean {
-    const rule = ruleFor(method);
-    if (!rule || !this.scopes) return false;
-    const granted = rule.scopes.filter((s) => this.scopes!.has(s));
-    return granted.length > 0 && granted.every((s) => s === SCOPE.driveFile);
-  }
-
   /** Runs `fn` as a trigger in `mode` runs, then restores the previous mode. */
   as<T>(mode: AuthMode, fn: () => T): T {
     const before = this.authMode;

@@ -252,8 +252,7 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
     return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
   }
   newBlob(data: number[] | string, contentType?: string, name?: string): FakeBlob {
-    const bytes =
-      typeof data === "string" ? [...Buffer.from(data, "utf8")].map((b) => (b > 127 ? b - 256 : b)) : [...data];
+    const bytes = typeof data === "string" ? Array.from(new Int8Array(Buffer.from(data, "utf8"))) : [...data];
     return new FakeBlob(bytes, contentType ?? null, name ?? null, this.counter);
   }
   /**
@@ -264,14 +263,14 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
    */
   zip(blobs: FakeBlob[], name?: string): FakeBlob {
     const entries = this.counter.paused(() =>
-      blobs.map((blob) => ({ name: blob.getName(), bytes: Buffer.from(blob.getBytes().map((b) => b & 0xff)) })),
+      blobs.map((blob) => ({ name: blob.getName(), bytes: Buffer.from(Int8Array.from(blob.getBytes()).buffer) })),
     );
     const names = entries.map((e) => e.name);
     if (names.some((n) => !n)) throw new Error("fake: Utilities.zip of a blob without a name");
     if (new Set(names).size !== names.length) throw new Error("fake: Utilities.zip of two blobs with one name");
     const bytes = zipBytes(entries.map((e) => ({ name: e.name!, bytes: e.bytes })));
     return new FakeBlob(
-      [...bytes].map((b) => (b > 127 ? b - 256 : b)),
+      Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)),
       "application/zip",
       name ?? null,
       this.counter,
