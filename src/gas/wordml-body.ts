@@ -11,12 +11,11 @@
  * the document that request finds is the one it was planned for (its merges would fail on
  * cells an import had merged already).
  *
- * Element order inside w:pPr, w:rPr, w:tblPr and w:tcPr follows the OOXML schema (ECMA-376
- * Part 1, §17.3.1.26 pPr, §17.3.2.28 rPr, §17.4.60 tblPr, §17.4.70 tcPr).
+ * Element order inside w:pPr, w:rPr, w:tblPr and w:tcPr follows the WordprocessingML schema
+ * (ECMA-376 Part 1), as Word and importers expect it.
  */
-import type { Align, Run, TableBlock } from "../core/report/model.js";
+import type { Align, DocModel, Run, TableBlock } from "../core/report/model.js";
 import { TABLE_PT, textWidthPt } from "../core/report/widths.js";
-import type { DocModel } from "../core/report/model.js";
 import {
   type BodyElement,
   HEADER_SHADE,

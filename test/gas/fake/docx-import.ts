@@ -85,7 +85,7 @@ function readStyles(xml: string): Styles {
   return {
     font: attr(defaults, "w:rFonts", "w:ascii"),
     color: color && color !== "auto" ? `#${color.toLowerCase()}` : null,
-    // Word's default without w:sz is 10 pt (ECMA-376 §17.3.2.38: «the default font size … shall be 10 points»).
+    // Without w:sz anywhere the size is the consuming application's default; the fake takes Word's, 10 pt.
     size: Number(attr(defaults, "w:sz", "w:val") ?? 20) / 2,
     paragraph,
   };

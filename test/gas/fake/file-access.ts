@@ -14,7 +14,7 @@
  *   scopes» list says which scopes it accepts (scopes.ts METHOD_SCOPES).
  * - A file the user chooses in the Google Picker is granted to the app under drive.file
  *   («Users can grant permission to your apps to access their Drive data»,
- *   https://developers.google.com/workspace/drive/picker/guides/overview); tests model it as a
+ *   https://developers.google.com/workspace/drive/picker/guides/web-picker); tests model it as a
  *   granted item (FakeDrive._addUserItem({ granted: true })).
  * - The file an editor add-on runs in: the fake counts it as opened with the app
  *   (index.ts grants it). Google documents an explicit request for it in Workspace add-ons
@@ -26,8 +26,10 @@
  *   have read access to a file» (https://developers.google.com/workspace/drive/api/guides/handle-errors#resolve_a_404_error_file_not_found).
  *   The Docs and Sheets references do not spell out their answer for a file outside drive.file;
  *   the fake gives Google's standard PERMISSION_DENIED (403) text, «The caller does not have
- *   permission» (https://cloud.google.com/apis/design/errors#handling_errors), the same text
- *   Sheets gives for a spreadsheet the user may not open.
+ *   permission» (https://cloud.google.com/apis/design/errors), the same text
+ *   Sheets gives for a spreadsheet the user may not open ({"code": 403, "message": "The caller
+ *   does not have permission", "status": "PERMISSION_DENIED"}, quoted in
+ *   https://github.com/gglukmann/use-google-sheets/issues/37).
  */
 import type { FakeDrive } from "./drive.js";
 import { type Platform, SCOPE, restName, ruleFor } from "./scopes.js";
