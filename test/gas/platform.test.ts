@@ -73,6 +73,9 @@ describe("manifests as pushed", () => {
     const optIn = manifestScopes(join(DIST, "committee-readonly", "appsscript.json"));
     expect(optIn.filter((s) => !committeeScopes.includes(s))).toEqual([SCOPE.spreadsheetsReadonly]);
     expect(committeeScopes.filter((s) => !optIn.includes(s))).toEqual([]);
+    // No bundle can call DocumentApp (it needs documents, which neither manifest has).
+    for (const dir of [DIST, COMMITTEE_DIST])
+      expect(readFileSync(join(dir, "Code.js"), "utf8")).not.toMatch(/\bDocumentApp\b/);
     expect(readFileSync(join(DIST, "committee-readonly", "Code.js"), "utf8")).toBe(
       readFileSync(join(COMMITTEE_DIST, "Code.js"), "utf8"),
     );
