@@ -2,12 +2,12 @@
 //   lib/mip.cjs  — the local `mip` command (Node, CommonJS, dependencies bundled in)
 //   dist/        — the school deployment pushed by clasp (Code.js, appsscript.json, Sidebar.html)
 //   dist/committee/ — the committee deployment (its own manifest and push target), from the same source
+//   dist/committee-readonly/ — the committee's opt-in deployment that may read any school workbook (docs/SCOPES.md)
 import { build } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSidebar } from "./build-sidebar.mjs";
-import { docxShells } from "./docx-shell.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -47,7 +47,7 @@ async function entryExports(entry) {
 }
 
 /** One Apps Script deployment: entry module → Code.js with a top-level function per export, its manifest. */
-async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
+async function buildDeployment({ entry, dir, manifest, sidebar }) {
   mkdirSync(dir, { recursive: true });
   const names = await entryExports(entry);
   const wrappers = names.map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`).join("\n");
@@ -63,8 +63,6 @@ async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
     minifyWhitespace: false,
     minifySyntax: true,
     legalComments: "none",
-    // The .docx shells a Google Doc report starts from (scripts/docx-shell.mjs).
-    define: { __MIP_DOCX_SHELLS__: JSON.stringify(shells) },
     footer: {
       js: `\n// Apps Script entry points (generated from ${entry.slice(root.length + 1)} exports)\n${wrappers}\n`,
     },
@@ -80,16 +78,22 @@ async function buildGas() {
   const entry = join(root, "src/gas/main.ts");
   const dist = join(root, "dist");
   rmSync(dist, { recursive: true, force: true });
-  const shells = await docxShells();
   // The school deployment: dist/ (the folder .clasp.json pushes; .claspignore keeps committee/ out).
-  await buildDeployment({ entry, dir: dist, manifest: join(root, "appsscript.json"), sidebar: true, shells });
+  await buildDeployment({ entry, dir: dist, manifest: join(root, "appsscript.json"), sidebar: true });
+  // The committee's opt-in deployment: the same code with spreadsheets.readonly, to read school
+  // workbooks the committee did not create (docs/SCOPES.md); its own Apps Script project.
+  await buildDeployment({
+    entry: join(root, "src/gas/committee-main.ts"),
+    dir: join(dist, "committee-readonly"),
+    manifest: join(root, "appsscript.committee-readonly.json"),
+    sidebar: false,
+  });
   // The committee deployment, written last (the bundle tests rebuild when it is older than src/).
   await buildDeployment({
     entry: join(root, "src/gas/committee-main.ts"),
     dir: join(dist, "committee"),
     manifest: join(root, "appsscript.committee.json"),
     sidebar: false,
-    shells,
   });
 }
 

@@ -1,6 +1,8 @@
 // `npm run push` (after `npm run build`): uploads a deployment to its Apps Script project with clasp.
 //   node scripts/push.mjs               — the school deployment: dist/, project in .clasp.json
 //   node scripts/push.mjs --committee   — the committee deployment: dist/committee/, project in .clasp.committee.json
+//   node scripts/push.mjs --committee-readonly — the committee's opt-in deployment with spreadsheets.readonly
+//     (docs/SCOPES.md): dist/committee-readonly/, project in .clasp.committee-readonly.json
 // `--dry-run` only lists what would be pushed (`clasp status`, works offline).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,10 +12,18 @@ import { fileURLToPath } from "node:url";
 const root = process.cwd();
 const clasp = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "clasp");
 const dryRun = process.argv.includes("--dry-run");
-const committee = process.argv.includes("--committee");
-const deployment = committee
-  ? { file: ".clasp.committee.json", rootDir: "dist/committee", title: "МИП-отчёт — комитет", what: "committee" }
-  : { file: ".clasp.json", rootDir: "dist", title: "МИП-отчёт", what: "school" };
+const readonly = process.argv.includes("--committee-readonly");
+const committee = readonly || process.argv.includes("--committee");
+const deployment = readonly
+  ? {
+      file: ".clasp.committee-readonly.json",
+      rootDir: "dist/committee-readonly",
+      title: "МИП-отчёт — комитет (чтение любых таблиц)",
+      what: "committee read-any-sheet",
+    }
+  : committee
+    ? { file: ".clasp.committee.json", rootDir: "dist/committee", title: "МИП-отчёт — комитет", what: "committee" }
+    : { file: ".clasp.json", rootDir: "dist", title: "МИП-отчёт", what: "school" };
 
 function fail(ru, en) {
   console.error(`${ru}\n${en}`);

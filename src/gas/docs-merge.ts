@@ -1,6 +1,6 @@
 /**
- * What DocumentApp cannot set, applied through the Docs API (the Docs advanced service) after
- * the document is saved, in one Documents.get and one batchUpdate:
+ * What the uploaded .docx does not set (wordml-body.ts), applied through the Docs API (the Docs
+ * advanced service) once Drive has converted it, in one Documents.get and one batchUpdate:
  * - header rows repeated on every page (pinTableHeaderRows), as the .docx's w:tblHeader;
  * - table rows never split across pages (updateTableRowStyle preventOverflow; docs/REPORT.md: «a
  *   table row never split across pages unless it is taller than a page»);
@@ -13,12 +13,12 @@
  * - merged group header cells («Основные результаты реализации плана» over two columns, as the
  *   official form has them; mergeTableCells), last, so every index above is still the one read;
  * - landscape sections where the model turns one (a table that cannot hold every word whole on
- *   a portrait page): the page break DocumentApp drew is replaced by a next-page section break,
+ *   a portrait page): the page break the upload drew is replaced by a next-page section break,
  *   the section gets its orientation and the .docx's margins, and its tables the column widths
  *   of its own text width — first in the batch, see sectionRequests.
  * Elements are found from the renderer's own plan (docs-render.ts bodyPlan): tables in order
  * with their sizes checked, paragraphs by their text. Any failure leaves the document as
- * DocumentApp drew it: the report itself never fails on this.
+ * the upload drew it: the report itself never fails on this.
  *
  * Sources (Docs API v1 reference, https://developers.google.com/docs/api/reference/rest/v1/documents/request):
  * - PinTableHeaderRowsRequest {tableStartLocation, pinnedHeaderRowsCount}
@@ -222,7 +222,7 @@ type PlannedTable = Extract<BodyElement, { kind: "table" }>;
 export interface PlanMatch {
   readonly tables: { planned: PlannedTable; block: TableBlock; element: DocsStructuralElement; index: number }[];
   readonly paragraphs: { planned: PlannedParagraph; element: DocsStructuralElement }[];
-  /** The page-break paragraph DocumentApp drew for each section of the plan, in order. */
+  /** The page-break paragraph the upload drew for each section of the plan, in order. */
   readonly sections: { orientation: Orientation; index: number }[];
   readonly tablesComplete: boolean;
   readonly sectionsComplete: boolean;

@@ -1,31 +1,13 @@
 /**
- * Draws the core DocModel with DocumentApp: the same text, order and tables as the .docx
- * renderer (src/local/docx-body.ts), and every paragraph property the .docx sets written out
- * explicitly — a Google Doc otherwise takes Docs' defaults (1.15 line spacing, its own heading
- * sizes and spacing, no first-line indent). What DocumentApp cannot set (keep with next, header
- * rows repeated on every page, rows kept whole, cell padding, the alignment inside table cells)
- * is applied afterwards through the Docs API from the same plan (docs-merge.ts).
- *
- * One plan (`bodyPlan`) says what each body element is and how it looks; the renderer draws it
- * and docs-merge finds its elements again in the saved document. Headers and footers are never
- * touched: the document may come with its own (page numbers, «ЧЕРНОВИК»).
- *
- * Call budget: one setAttributes per paragraph (all its properties at once); tables are
- * appended whole from 2D arrays and formatted per table, per header row cell and per column —
- * never per body row — so a 1,000-row plan costs what a 10-row plan costs.
- *
- * Sources:
- * - Paragraph.setAttributes / the Attribute enum (LINE_SPACING "as a multiplier", SPACING_BEFORE,
- *   SPACING_AFTER, INDENT_START, INDENT_FIRST_LINE, INDENT_END "in points", HORIZONTAL_ALIGNMENT,
- *   FONT_FAMILY, FONT_SIZE, BOLD, ITALIC, FOREGROUND_COLOR):
- *   https://developers.google.com/apps-script/reference/document/attribute,
- *   https://developers.google.com/apps-script/reference/document/paragraph#setAttributes(Object)
- * - Paragraph.setHeading: https://developers.google.com/apps-script/reference/document/paragraph#setHeading(ParagraphHeading)
- * - Table.setBorderWidth / setBorderColor / setColumnWidth (points):
- *   https://developers.google.com/apps-script/reference/document/table
- * - TableCell.setBackgroundColor: https://developers.google.com/apps-script/reference/document/table-cell
- * - Element.getNextSibling / getType / asParagraph (the paragraph Docs keeps after a table):
- *   https://developers.google.com/apps-script/reference/document/table#getNextSibling()
+ * The body plan of a Google Doc drawn from the core DocModel: what each body element is and how
+ * it looks, with every paragraph property the .docx renderer (src/local/docx-body.ts) sets
+ * written out explicitly — a Google Doc otherwise takes Docs' defaults (1.15 line spacing, its
+ * own heading sizes and spacing, no first-line indent). The plan is drawn twice: as
+ * WordprocessingML for the .docx Drive converts into the Doc (wordml-body.ts), and as the Docs
+ * API requests that set what that first stage leaves out (keep with next, header rows repeated
+ * on every page, rows kept whole, cell padding, the alignment inside table cells, merged group
+ * headers, landscape sections: docs-merge.ts), which finds its elements again by this plan.
+ * Headers and footers are not part of the body: the package brings them (docx-package.ts).
  */
 import {
   type Align,
@@ -38,10 +20,7 @@ import {
   cellPlainText,
   isCaption,
 } from "../core/report/model.js";
-import { TABLE_PT, scaleWidths, textWidthPt } from "../core/report/widths.js";
-
-type Body = GoogleAppsScript.Document.Body;
-type Paragraph = GoogleAppsScript.Document.Paragraph;
+import { scaleWidths, textWidthPt } from "../core/report/widths.js";
 
 export const FONT = "Times New Roman";
 export const TEXT_PT = 14;
@@ -92,14 +71,14 @@ export type BodyElement =
   /** The empty paragraph after every table (the .docx's spacer; Docs keeps a paragraph after a table anyway). */
   | { readonly kind: "spacer"; readonly look: ParagraphLook }
   /**
-   * A table; `width` is the text width of its section, points. DocumentApp draws it at the
+   * A table; `width` is the text width of its section, points. The first stage draws it at the
    * document's page width; the Docs API pass sets a turned section's widths (docs-merge.ts).
    */
   | { readonly kind: "table"; readonly block: TableBlock; readonly width: number }
   | { readonly kind: "pageBreak" }
   /**
-   * A new section of pages in `orientation`. DocumentApp has one page size for the whole body
-   * (Body.setPageWidth), so it draws a page break; the Docs API pass turns it into a section
+   * A new section of pages in `orientation`. The first stage draws a page break (one page size
+   * for the whole body); the Docs API pass turns it into a section
    * break with that section's orientation (docs-merge.ts sectionRequests).
    */
   | { readonly kind: "section"; readonly orientation: Orientation };
@@ -225,8 +204,8 @@ function blockElements(block: Block, width: number): BodyElement[] {
       );
     }
     case "signature":
-      // The .docx puts the line and the name at a right tab stop on the margin. Neither DocumentApp
-      // nor the Docs API can set a tab stop (the Docs API's ParagraphStyle.tabStops is read-only),
+      // The .docx puts the line and the name at a right tab stop on the margin. The Docs API
+      // cannot set a tab stop (the Docs API's ParagraphStyle.tabStops is read-only),
       // so the tab falls on Docs' next default stop: same text, the name a tab after the organisation.
       return [
         paragraphElement(
@@ -264,141 +243,4 @@ export function tableCells(block: TableBlock): { cells: string[][]; headerRows: 
     ...block.rows.map((row) => fit(row.map(cellPlainText))),
   ];
   return { cells, headerRows: groups.length + 1 };
-}
-
-const ALIGN = () => ({
-  left: DocumentApp.HorizontalAlignment.LEFT,
-  center: DocumentApp.HorizontalAlignment.CENTER,
-  right: DocumentApp.HorizontalAlignment.RIGHT,
-  justify: DocumentApp.HorizontalAlignment.JUSTIFY,
-});
-
-const HEADINGS = () => [
-  DocumentApp.ParagraphHeading.HEADING1,
-  DocumentApp.ParagraphHeading.HEADING2,
-  DocumentApp.ParagraphHeading.HEADING3,
-];
-
-function textAttributes(size: number, bold: boolean, italic: boolean): Record<string, unknown> {
-  const A = DocumentApp.Attribute;
-  return {
-    [A.FONT_FAMILY]: FONT,
-    [A.FONT_SIZE]: size,
-    [A.BOLD]: bold,
-    [A.ITALIC]: italic,
-    [A.FOREGROUND_COLOR]: "#000000",
-  };
-}
-
-/** Every paragraph property at once (one call): the text style and the paragraph geometry. */
-export function paragraphAttributes(paragraphLook: ParagraphLook): Record<string, unknown> {
-  const A = DocumentApp.Attribute;
-  return {
-    ...textAttributes(paragraphLook.size, paragraphLook.bold, paragraphLook.italic),
-    [A.HORIZONTAL_ALIGNMENT]: ALIGN()[paragraphLook.align],
-    [A.LINE_SPACING]: LAYOUT_PT.lineSpacing,
-    [A.SPACING_BEFORE]: paragraphLook.before,
-    [A.SPACING_AFTER]: paragraphLook.after,
-    [A.INDENT_START]: paragraphLook.indentStart,
-    [A.INDENT_FIRST_LINE]: paragraphLook.indentFirstLine,
-    [A.INDENT_END]: 0,
-  };
-}
-
-/** Bold and italic runs inside one paragraph or cell, by character offsets. */
-function styleRuns(text: GoogleAppsScript.Document.Text, runs: readonly Run[]): void {
-  let at = 0;
-  for (const r of runs) {
-    const end = at + r.text.length - 1;
-    if (r.text.length > 0) {
-      if (r.bold) text.setBold(at, end, true);
-      if (r.italic) text.setItalic(at, end, true);
-    }
-    at += r.text.length;
-  }
-}
-
-function drawParagraph(body: Body, element: Extract<BodyElement, { kind: "paragraph" }>): Paragraph {
-  const p = body.appendParagraph(element.text);
-  // The heading first: setHeading brings Docs' heading style, the attributes then override it.
-  if (element.look.heading) p.setHeading(HEADINGS()[element.look.heading - 1]!);
-  p.setAttributes(paragraphAttributes(element.look));
-  if (element.runs.some((r) => r.bold || r.italic)) styleRuns(p.editAsText(), element.runs);
-  return p;
-}
-
-function drawTable(body: Body, block: TableBlock, width: number): GoogleAppsScript.Document.Table {
-  const { cells, headerRows } = tableCells(block);
-  const table = body.appendTable(cells);
-  table.setBorderWidth(LAYOUT_PT.borderWidth).setBorderColor(LAYOUT_PT.borderColor);
-  table.editAsText().setFontFamily(FONT).setFontSize(TABLE_PT).setBold(false);
-  columnWidthsPt(
-    block.columns.map((c) => c.width),
-    width,
-  ).forEach((w, i) => table.setColumnWidth(i, w));
-  // Header cells vertically centred: with the Docs API (one request per table, docs-merge.ts).
-  for (let r = 0; r < headerRows; r++) {
-    const row = table.getRow(r);
-    row.editAsText().setBold(true);
-    for (let c = 0; c < block.columns.length; c++) row.getCell(c).setBackgroundColor(HEADER_SHADE);
-  }
-  if (block.totalRow && block.rows.length > 0)
-    table
-      .getRow(cells.length - 1)
-      .editAsText()
-      .setBold(true);
-  block.rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (typeof cell !== "string" && cell.some((run) => run.bold || run.italic))
-        styleRuns(table.getCell(headerRows + r, c).editAsText(), cell);
-    }),
-  );
-  return table;
-}
-
-/** The paragraph after a table: the one Docs keeps there when there is one, else a new one. */
-function drawSpacer(body: Body, table: GoogleAppsScript.Document.Table | null, spacerLook: ParagraphLook): void {
-  const next = table?.getNextSibling();
-  const spacer =
-    next && next.getType() === DocumentApp.ElementType.PARAGRAPH ? next.asParagraph() : body.appendParagraph("");
-  spacer.setAttributes(paragraphAttributes(spacerLook));
-}
-
-export function renderDocModel(doc: GoogleAppsScript.Document.Document, model: DocModel): void {
-  const body = doc.getBody();
-  const landscape = model.orientation === "landscape";
-  body
-    .setPageWidth(landscape ? A4_PT.height : A4_PT.width)
-    .setPageHeight(landscape ? A4_PT.width : A4_PT.height)
-    .setMarginTop(MARGINS_PT.top)
-    .setMarginBottom(MARGINS_PT.bottom)
-    .setMarginLeft(MARGINS_PT.left)
-    .setMarginRight(MARGINS_PT.right);
-  body.setAttributes(textAttributes(TEXT_PT, false, false));
-  // A new document starts with one empty paragraph; it goes once the content is in.
-  const initial = body.getNumChildren() === 1 ? body.getChild(0) : null;
-  const width = textWidthPt(model.orientation);
-  let lastTable: GoogleAppsScript.Document.Table | null = null;
-  for (const element of bodyPlan(model)) {
-    switch (element.kind) {
-      case "paragraph":
-        drawParagraph(body, element);
-        break;
-      case "table":
-        // The page's width, not the section's: a turned section gets its widths with its turn (docs-merge.ts).
-        lastTable = drawTable(body, element.block, width);
-        break;
-      case "spacer":
-        drawSpacer(body, lastTable, element.look);
-        lastTable = null;
-        break;
-      case "pageBreak":
-      case "section":
-        // A section starts on a new page: without the Docs API pass (or if it fails) the page
-        // break stays, with the tables at the document's page width.
-        body.appendPageBreak();
-        break;
-    }
-  }
-  if (initial && body.getNumChildren() > 1) initial.removeFromParent();
 }

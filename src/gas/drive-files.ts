@@ -1,27 +1,33 @@
 /**
  * Documents and folders under the drive.file scope, through the Drive advanced service (v3):
- * DriveApp needs the full drive scope for every method, drive.file lets the add-on see and
- * change only what it created (or what was opened with it). So the add-on makes its own folder
- * «Отчёты МИП», lists only that folder to find a free name, and creates each report by uploading
- * a small .docx shell (A4, margins, a page-number footer, «ЧЕРНОВИК» in a draft's header) that
- * Drive converts into a Google Doc; the report is then rendered into that document's body.
+ * DriveApp needs the full drive scope for every method, and DocumentApp the documents scope
+ * (sensitive); drive.file lets the add-on see and change only what it created (or what was
+ * opened with it). So the add-on makes its own folder «Отчёты МИП», lists only that folder to
+ * find a free name, and creates each report by uploading the whole report as a .docx that
+ * Drive converts into a Google Doc — a handful of calls however long the report is.
+ *
+ * Sources:
+ * - Files.create with a Google Docs mimeType imports the upload: «Import to Google Docs types»
+ *   https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs
+ *   (a .docx → application/vnd.google-apps.document; the File resource's mimeType: «If a file is
+ *   created with a Google Doc MIME type, the uploaded content is imported, if possible»
+ *   https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
+ * - Utilities.newBlob(data, contentType, name): a Blob from a string
+ *   https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String,String,String)
+ * - Utilities.zip(blobs, name): «a new Blob object that is a zip file containing the data from
+ *   the Blobs passed in» https://developers.google.com/apps-script/reference/utilities/utilities#zip(BlobSource,String)
+ * - Blob.setContentType: https://developers.google.com/apps-script/reference/base/blob#setContentType(String)
+ * - File.webViewLink, «A link for opening the file in a relevant Google editor or viewer in a browser»
+ *   https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File
  */
+import type { drive_v3 } from "@googleapis/drive";
+import { DOCX_MIME, type PackagePart } from "./docx-package.js";
 import { UserError } from "./errors.js";
-
-/** The .docx shells built into the bundle by scripts/build.mjs (base64). */
-declare const __MIP_DOCX_SHELLS__:
-  { portrait: string; landscape: string; portraitDraft: string; landscapeDraft: string } | undefined;
 
 const FOLDER_MIME = "application/vnd.google-apps.folder";
 const DOCS_MIME = "application/vnd.google-apps.document";
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-interface DriveFile {
-  id?: string;
-  name?: string;
-  mimeType?: string;
-  trashed?: boolean;
-}
+type DriveFile = Pick<drive_v3.Schema$File, "id" | "name" | "mimeType" | "trashed" | "webViewLink">;
 
 interface DriveV3 {
   Files: {
@@ -100,45 +106,24 @@ export function ownFolderId(): string {
 export interface ReportDocumentRequest {
   readonly name: string;
   readonly folderId: string;
-  readonly landscape: boolean;
-  readonly draft: boolean;
+  /** The report's .docx, part by part (docx-package.ts). */
+  readonly parts: readonly PackagePart[];
 }
 
 export interface CreatedDocument {
   readonly id: string;
   readonly url: string;
-  /** The new document, open for rendering (its id and link are read already). */
-  readonly document: GoogleAppsScript.Document.Document;
-}
-
-function shellBase64(landscape: boolean, draft: boolean): string {
-  const shells = typeof __MIP_DOCX_SHELLS__ === "undefined" ? undefined : __MIP_DOCX_SHELLS__;
-  if (!shells) throw new Error("в сборке нет заготовок .docx (scripts/docx-shell.mjs)");
-  return landscape
-    ? draft
-      ? shells.landscapeDraft
-      : shells.landscape
-    : draft
-      ? shells.portraitDraft
-      : shells.portrait;
 }
 
 /**
  * The one way the add-on makes a Google Doc (the school's report and the committee's
- * documents): the .docx shell uploaded into `folderId` and converted by Drive, then opened with
- * DocumentApp for rendering. The caller renders, then saveAndClose()s.
+ * documents): the package zipped into a .docx, uploaded into `folderId` and converted by Drive.
  */
 export function createReportDocument(request: ReportDocumentRequest): CreatedDocument {
-  const blob = Utilities.newBlob(
-    Utilities.base64Decode(shellBase64(request.landscape, request.draft)),
-    DOCX_MIME,
-    `${request.name}.docx`,
-  );
-  const made = drive().Files.create({ name: request.name, mimeType: DOCS_MIME, parents: [request.folderId] }, blob, {
-    fields: "id",
-    supportsAllDrives: true,
-  });
+  const blobs = request.parts.map((part) => Utilities.newBlob(part.text, "application/xml", part.name));
+  const docx = Utilities.zip(blobs, `${request.name}.docx`).setContentType(DOCX_MIME);
+  const resource: drive_v3.Schema$File = { name: request.name, mimeType: DOCS_MIME, parents: [request.folderId] };
+  const made = drive().Files.create(resource, docx, { fields: "id,webViewLink", supportsAllDrives: true });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданного документа");
-  const document = DocumentApp.openById(made.id);
-  return { id: made.id, url: document.getUrl(), document };
+  return { id: made.id, url: made.webViewLink ?? `https://docs.google.com/document/d/${made.id}/edit` };
 }

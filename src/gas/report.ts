@@ -12,8 +12,8 @@ import type { DocModel } from "../core/report/model.js";
 import { blockedOutcome } from "./report-outcome.js";
 import { checkWorkbook } from "./check.js";
 import { applyDocsLayout } from "./docs-merge.js";
+import { reportPackage } from "./docx-package.js";
 import { underDocumentLock } from "./document-lock.js";
-import { renderDocModel } from "./docs-render.js";
 import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
 import {
@@ -79,7 +79,12 @@ export function reportDestination(setting: string): Destination {
   };
 }
 
-/** A new Google Doc in the folder, under the first free name, with the model drawn in it. */
+/**
+ * A new Google Doc in the folder, under the first free name, with the model drawn in it: the
+ * whole document uploaded as one .docx that Drive converts, then one Documents.get and one
+ * batchUpdate for what the upload does not set (docs-merge.ts). The number of Apps Script calls
+ * does not depend on the length of the report.
+ */
 export function makeDocument(
   model: DocModel,
   folderId: string,
@@ -87,14 +92,7 @@ export function makeDocument(
 ): { id: string; url: string; name: string } {
   const taken = namesInFolder(folderId);
   const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
-  const made = createReportDocument({
-    name,
-    folderId,
-    landscape: model.orientation === "landscape",
-    draft: model.draft,
-  });
-  renderDocModel(made.document, model);
-  made.document.saveAndClose();
+  const made = createReportDocument({ name, folderId, parts: reportPackage(model) });
   applyDocsLayout(made.id, model);
   return { id: made.id, url: made.url, name };
 }

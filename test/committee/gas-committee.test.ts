@@ -638,12 +638,11 @@ describe("committee mode in Sheets (bundle)", () => {
     expect(again.name).toBe("Сводка по МИП — 20.12.2022 (2)");
     const docs = [...env.fake.documentApp._documents.values()];
     expect(docs).toHaveLength(2);
-    // The id and link were read before saveAndClose(): a closed document answers nothing.
-    expect(docs[0]!._closed).toBe(true);
-    expect(() => env.counter.paused(() => docs[0]!.getUrl())).toThrow(/Document is closed/);
-    expect(() => env.counter.paused(() => docs[0]!.getId())).toThrow(/Document is closed/);
-    expect(made.url).toBe(`https://docs.google.com/open?id=${docs[0]!._id}`);
-    // …and the move into the destination folder used the id read before closing.
+    // Made by one upload (no DocumentApp call); the link is Drive's webViewLink of the new file.
+    expect(env.counter.countPrefix("DocumentApp")).toBe(0);
+    expect(env.counter.count("Drive.Files.create")).toBeGreaterThanOrEqual(1);
+    expect(made.url).toBe(`https://docs.google.com/document/d/${docs[0]!._id}/edit?usp=drivesdk`);
+    // …and it was uploaded into the add-on's own folder.
     const parent = env.counter.paused(() =>
       env.fake.drive._files.get(env.fake.drive._files.get(docs[0]!._id)!.parents[0]!)!,
     );

@@ -23,7 +23,6 @@ import {
   ADDON_TRIGGER_LIMIT,
   CallCounter,
   manifestScopes,
-  restName,
   FakeRange,
   FakeSheet,
   FakeSpreadsheet,
@@ -38,6 +37,12 @@ export interface SchoolSheet {
   link?: string;
   grid?: WorkbookGrid;
   denied?: boolean;
+  /**
+   * A workbook the committee neither created nor was granted (a school's own older sheet): under
+   * drive.file the Sheets API refuses it; the opt-in deployment's spreadsheets.readonly reads it.
+   * Default: the committee's own (created by it, or picked and so granted).
+   */
+  foreign?: boolean;
   deleted?: boolean;
   modified?: string;
   /** Script time the batch read of this workbook costs (default: the env's openCostMs). */
@@ -192,6 +197,8 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
     byGrid.set(s.grid, ss);
     schools.set(s.id, ss);
     if (!s.denied) env.fake.spreadsheetApp._others.set(s.id, ss);
+    // In the fake Drive, so that the drive.file rule (file-access.ts) knows whose file it is.
+    counter.paused(() => env.fake.drive._addUserItem({ id: s.id, name: s.organisation, granted: !s.foreign }));
     modified.set(s.id, s.modified ?? "2022-12-01T09:00:00.000Z");
   }
   const denied = new Set(schoolList.filter((s) => s.denied).map((s) => s.id));
@@ -251,15 +258,11 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   const reach = (id: string, method = "Sheets.Spreadsheets.get"): FakeSpreadsheet => {
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
-    // Under drive.file alone the API reaches only the app's own files: a school's workbook is not one.
-    if (env.fake.platform.onlyThroughDriveFile(method))
-      throw new Error(
-        `GoogleJsonResponseException: API call to ${restName(method)} ` +
-          `failed with error: The caller does not have permission`,
-      );
-    if (denied.has(id)) throw new Error("The caller does not have permission");
     const ss = schools.get(id);
     if (!ss) throw new Error("Requested entity was not found.");
+    // Under drive.file alone the API reaches only the committee's own files and those granted to it.
+    env.fake.fileAccess.check(method, id);
+    if (denied.has(id)) throw new Error("The caller does not have permission");
     return ss;
   };
   const sheetsService = {

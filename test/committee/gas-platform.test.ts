@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SUMMARY_ALL_HEADERS, summaryColumn } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/demo/sample.js";
-import { SCOPE, refusedMethod, ruleFor } from "../gas/fake/index.js";
+import { SCOPE, manifestScopes, refusedMethod, ruleFor } from "../gas/fake/index.js";
 import { COMMITTEE_DIST, createGasEnvironment } from "../gas/load-bundle.js";
 import { schoolGrid } from "./fixtures.js";
 import { type CommitteeEnv, type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
@@ -49,20 +49,29 @@ describe("committee deployment: scopes as pushed", () => {
     expect(env.counter.countPrefix("DriveApp.")).toBe(0);
   });
 
-  it("without spreadsheets.readonly no school can be read: drive.file alone reaches only the add-on's own files", () => {
-    const env = without(SCOPE.spreadsheetsReadonly);
-    env.run("committeeRefresh");
-    expect(state(env, 2)).toEqual(["Нет доступа", "Нет доступа"]);
-    // And with neither, the Sheets API call itself is refused with Google's message.
-    const bare = committeeEnv(schools(1));
-    bare.fake.platform.scopes = new Set(
-      pushed.filter((s) => s !== SCOPE.spreadsheetsReadonly && s !== SCOPE.driveFile),
-    );
-    bare.run("committeeRefresh");
-    expect(state(bare, 1)).toEqual([
-      "Ошибка чтения: дополнению не хватает разрешений Google (см. README, «Разрешения»)",
-    ]);
-  });
+  it(
+    "under drive.file the committee reads the workbooks it created or was granted; one it was not " +
+      "given is refused with the API's 403 («Нет доступа»), and the opt-in deployment reads it",
+    () => {
+      const list: SchoolSheet[] = [...schools(2), { ...schools(3)[2]!, foreign: true }];
+      const env = committeeEnv(list);
+      expect(pushed).not.toContain(SCOPE.spreadsheetsReadonly);
+      env.run("committeeRefresh");
+      expect(state(env, 3)).toEqual(["ОК", "ОК", "Нет доступа"]);
+      expect(env.fake.fileAccess.refused.map(([, file]) => file)).toEqual([list[2]!.id]);
+      const optIn = manifestScopes(join(COMMITTEE_DIST, "..", "committee-readonly", "appsscript.json"));
+      const wide = committeeEnv(list);
+      wide.fake.platform.scopes = new Set(optIn);
+      wide.run("committeeRefresh");
+      expect(state(wide, 3)).toEqual(["ОК", "ОК", "ОК"]);
+      // And with no scope that reaches it, the Sheets API call itself is refused with Google's message.
+      const bare = without(SCOPE.driveFile, schools(1));
+      bare.run("committeeRefresh");
+      expect(state(bare, 1)).toEqual([
+        "Ошибка чтения: дополнению не хватает разрешений Google (см. README, «Разрешения»)",
+      ]);
+    },
+  );
 
   it("without script.scriptapp the hourly refresh cannot be switched on, and the alert carries Google's message", () => {
     const env = without(SCOPE.scriptapp);
@@ -73,7 +82,7 @@ describe("committee deployment: scopes as pushed", () => {
     expect(env.triggers()).toEqual([]);
   });
 
-  for (const scope of [SCOPE.driveFile, SCOPE.documents]) {
+  for (const scope of [SCOPE.driveFile]) {
     it(
       `without ${scope.replace("https://www.googleapis.com/auth/", "")} ` +
         `the справка fails with Google's message and nothing is made`,

@@ -22,10 +22,11 @@ import { createGasEnvironment } from "./load-bundle.js";
 import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
 import type { DocModel } from "../../src/core/report/model.js";
 import { applyDocsLayout } from "../../src/gas/docs-merge.js";
-import { renderDocModel } from "../../src/gas/docs-render.js";
 import { textWidthPt } from "../../src/core/report/widths.js";
 import { createFakeServices } from "./fake/index.js";
 import { digest } from "../committee/fixtures.js";
+import { uploadModel, withGlobals } from "./uploaded-doc.js";
+import { documentIdOf } from "./fixtures.js";
 
 type Orientation = "portrait" | "landscape";
 
@@ -131,6 +132,12 @@ function docxRuns(pXml: string, styles: DocxStyles): { size: number; bold: boole
     });
 }
 
+/** An empty paragraph's size is its paragraph mark's (the w:rPr inside w:pPr), when it has one. */
+function markSize(pPr: string): number | undefined {
+  const size = attr(/<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(pPr)?.[1] ?? "", "sz", "val");
+  return size === undefined ? undefined : Number(size) / 2;
+}
+
 function docxParagraph(xml: string, styles: DocxStyles): ParagraphAttributes {
   const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? "";
   const style = attr(pPr, "pStyle", "val") ?? "";
@@ -149,7 +156,7 @@ function docxParagraph(xml: string, styles: DocxStyles): ParagraphAttributes {
     line: Number(attr(pPr, "spacing", "line") ?? 240) / 240,
     indentStart: left,
     indentFirstLine: left + firstLine,
-    size: runs[0]?.size ?? Number((styles.runs.get(style)?.size ?? styles.runs.get("")!.size)!) / 2,
+    size: runs[0]?.size ?? markSize(pPr) ?? Number((styles.runs.get(style)?.size ?? styles.runs.get("")!.size)!) / 2,
     bold: share(runs.map((r) => r.bold)),
     italic: share(runs.map((r) => r.italic)),
     keepWithNext: has(pPr, "keepNext"),
@@ -177,7 +184,7 @@ function docxTable(xml: string, styles: DocxStyles): Omit<TableAttributes, "orie
         new RegExp(`<w:style\\b[^>]*w:styleId="${style}"[^>]*>([\\s\\S]*?)</w:style>`).exec(docxStylesXml)?.[1] ?? "";
       const cell: CellAttributes = {
         align: JC[attr(pPr, "jc", "val") ?? "left"]!,
-        size: runs[0]?.size ?? Number(styles.runs.get(style)?.size ?? styles.runs.get("")!.size) / 2,
+        size: runs[0]?.size ?? markSize(pPr) ?? Number(styles.runs.get(style)?.size ?? styles.runs.get("")!.size) / 2,
         bold: runs.length > 0 && runs.every((x) => x.bold),
         shaded: (attr(tc.xml, "shd", "fill") ?? "").toUpperCase() === "D9D9D9",
         middle: attr(tc.xml, "vAlign", "val") === "center",
@@ -403,7 +410,7 @@ async function bothRenderings(grid: WorkbookGrid) {
   const env = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter), counter, now: NOW });
   const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
   if (outcome.kind !== "created") throw new Error(`no document: ${JSON.stringify(outcome).slice(0, 200)}`);
-  const doc = env.fake.documentApp._documents.get(/id=([^&]+)/.exec(outcome.report.url)![1]!)!;
+  const doc = env.fake.documentApp._documents.get(documentIdOf(outcome.report.url))!;
   const build = buildReport(validateWorkbook(grid, { today: sampleReportDate }));
   if (build.kind !== "document") throw new Error("blocked");
   return { docx: await docxBlocks(await renderDocx(build.model)), google: googleBlocks(doc), env };
@@ -509,7 +516,32 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     expect(problems.some((p) => /keepWithNext \.docx true, Doc false/.test(p))).toBe(true);
   });
 
-  it("without the Docs advanced service the DocumentApp half still matches (paragraph geometry, widths, shading)", async () => {
+  it("the uploaded .docx itself, read as the local .docx is read, carries what the upload promises", async () => {
+    // Read with this file's own .docx reader, not the fake's import: the writer is checked on its own.
+    const { docx, env } = await bothRenderings(sampleGrid());
+    const id = [...env.fake.driveV3._uploads.keys()].pop()!;
+    const uploaded = await docxBlocks(env.fake.driveV3._uploads.get(id)!);
+    const problems = compare(docx, uploaded);
+    const turned = docx.flatMap((b, i) => (b.kind === "table" && b.orientation === "landscape" ? [i] : []));
+    const turnedProblem = (p: string) =>
+      turned.some((i) => p.startsWith(`block ${i} (table): `) && /orientation|columns \(twips\)/.test(p));
+    // What the Docs API pass sets is absent from the upload, and only that.
+    expect(problems.length).toBeGreaterThan(0);
+    expect(
+      problems.filter(
+        (p) =>
+          !turnedProblem(p) &&
+          !/Doc has pageBreak|keepWithNext|keepLines|padding|repeated header|kept whole|merged|align|middle/.test(p),
+      ),
+    ).toEqual([]);
+    // Text, headings, spacing, indents, sizes and weights of every paragraph; widths, borders, shading of every table.
+    expect(uploaded.length).toBe(docx.length);
+    expect(
+      problems.some((p) => /: (text|heading|before|after|line|indentStart|indentFirstLine|size|bold|italic) /.test(p)),
+    ).toBe(false);
+  });
+
+  it("without the Docs advanced service the uploaded half still matches (paragraph geometry, widths, shading)", async () => {
     const counter = new CallCounter();
     const env = createGasEnvironment({
       spreadsheet: spreadsheetFromGrid(sampleGrid(), counter),
@@ -519,7 +551,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     });
     const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
     if (outcome.kind !== "created") throw new Error("no document");
-    const google = googleBlocks(env.fake.documentApp._documents.get(/id=([^&]+)/.exec(outcome.report.url)![1]!)!);
+    const google = googleBlocks(env.fake.documentApp._documents.get(documentIdOf(outcome.report.url))!);
     const build = buildReport(validateWorkbook(sampleGrid(), { today: sampleReportDate }));
     if (build.kind !== "document") throw new Error("blocked");
     const docx = await docxBlocks(await renderDocx(build.model));
@@ -598,23 +630,13 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
       date: "2023-06-01",
       signer: { position: "Специалист комитета образования", name: "Петрова Анна Сергеевна" },
     });
-    // The renderer and the Docs API pass run here against the fake services installed as globals.
+    // The upload and the Docs API pass run here against the fake services installed as globals.
     const fake = createFakeServices();
-    const scope = globalThis as Record<string, unknown>;
-    const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
-    Object.assign(scope, { DocumentApp: fake.documentApp, Docs: fake.docsApi });
-    try {
-      const doc = fake.documentApp.create(model.title);
-      const id = doc.getId();
-      renderDocModel(doc, model);
-      doc.saveAndClose();
-      expect(applyDocsLayout(id, model)).toBe(true);
-      const google = googleBlocks(fake.documentApp._documents.get(id)!);
-      const docx = await docxBlocks(await renderDocx(model));
-      expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);
-      expect(compare(docx, google)).toEqual([]);
-    } finally {
-      Object.assign(scope, saved);
-    }
+    const id = uploadModel(fake, model);
+    expect(withGlobals({ Docs: fake.docsApi }, () => applyDocsLayout(id, model))).toBe(true);
+    const google = googleBlocks(fake.documentApp._documents.get(id)!);
+    const docx = await docxBlocks(await renderDocx(model));
+    expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);
+    expect(compare(docx, google)).toEqual([]);
   });
 });

@@ -8,9 +8,9 @@
 import { describe, expect, it } from "vitest";
 import type { DocModel } from "../../src/core/report/model.js";
 import { LAYOUT_FIELDS, applyDocsLayout, layoutRequests } from "../../src/gas/docs-merge.js";
-import { renderDocModel } from "../../src/gas/docs-render.js";
 import { textWidthPt } from "../../src/core/report/widths.js";
 import { createFakeServices, type FakeParagraph, FakeTable } from "./fake/index.js";
+import { uploadModel } from "./uploaded-doc.js";
 
 interface Content {
   startIndex?: number;
@@ -222,7 +222,7 @@ describe("sections in the fake Docs API", () => {
       const run = (failing: boolean) => {
         const fake = createFakeServices();
         const scope = globalThis as Record<string, unknown>;
-        const saved = { DocumentApp: scope.DocumentApp, Docs: scope.Docs };
+        const saved = { Docs: scope.Docs };
         const docs = failing
           ? {
               Documents: {
@@ -237,15 +237,11 @@ describe("sections in the fake Docs API", () => {
             }
           : fake.docsApi;
         Object.assign(scope, {
-          DocumentApp: fake.documentApp,
           Docs: docs,
           console: { ...console, warn: () => undefined },
         });
         try {
-          const doc = fake.documentApp.create(model.title);
-          const id = doc.getId();
-          renderDocModel(doc, model);
-          doc.saveAndClose();
+          const id = uploadModel(fake, model);
           const applied = applyDocsLayout(id, model);
           return { applied, body: fake.documentApp._documents.get(id)!._body, fake, id };
         } finally {

@@ -25,3 +25,10 @@ export function layoutOf(title: string) {
   if (!layout) throw new Error(`no layout ${title}`);
   return layout;
 }
+
+/** A Google Doc's id from the link the add-on returns (Drive's webViewLink, …/document/d/{id}/edit). */
+export function documentIdOf(url: string): string {
+  const id = /\/document\/d\/([-\w]+)/.exec(url)?.[1];
+  if (!id) throw new Error(`not a Google Doc link: ${url}`);
+  return id;
+}

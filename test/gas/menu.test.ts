@@ -31,13 +31,14 @@ describe("bundle entry points", () => {
     expect(manifest.oauthScopes).toEqual(
       expect.arrayContaining([
         "https://www.googleapis.com/auth/spreadsheets.currentonly",
-        "https://www.googleapis.com/auth/documents",
         "https://www.googleapis.com/auth/drive.file",
         "https://www.googleapis.com/auth/script.container.ui",
       ]),
     );
     for (const scope of manifest.oauthScopes as string[]) {
-      expect(scope).not.toMatch(/\/auth\/drive$|\/auth\/spreadsheets$|script\.external_request|mail|gmail/);
+      expect(scope).not.toMatch(
+        /\/auth\/drive$|\/auth\/spreadsheets$|\/auth\/documents|script\.external_request|mail|gmail/,
+      );
     }
     expect(manifest.urlFetchWhitelist).toBeUndefined();
     expect(readFileSync(BUNDLE, "utf8")).not.toMatch(/UrlFetchApp/);

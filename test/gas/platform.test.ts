@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { ReportOutcome } from "../../src/api.js";
 import { tabsToRead } from "../../src/gas/live.js";
@@ -12,17 +13,18 @@ import { sampleGrid } from "../../src/demo/sample.js";
 import {
   ADDON_TRIGGER_LIMIT,
   CallCounter,
+  FakeTable,
   HOURLY_AT_MOST,
   METHOD_SCOPES,
   RESTRICTED_SCOPES,
   SCOPE,
+  SENSITIVE_SCOPES,
   manifestScopes,
-  readDocxShell,
   refusedMethod,
   ruleFor,
   spreadsheetFromGrid,
 } from "./fake/index.js";
-import { NOW, withField } from "./fixtures.js";
+import { NOW, documentIdOf, withField } from "./fixtures.js";
 import {
   COMMITTEE_DIST,
   DIST,
@@ -56,18 +58,27 @@ function inBundle(env: GasEnvironment, code: string): unknown {
 }
 
 describe("manifests as pushed", () => {
-  it("the school asks for nothing that reads other files; no deployment asks for a restricted Drive scope", () => {
+  it("the school and the committee ask for no sensitive or restricted scope; only the committee's opt-in reads other workbooks", () => {
     const schoolScopes = manifest("school").oauthScopes;
     expect(schoolScopes.filter((s) => READS_OTHER_FILES.includes(s))).toEqual([]);
-    expect(schoolScopes.sort()).toEqual(
-      [SCOPE.containerUi, SCOPE.documents, SCOPE.driveFile, SCOPE.spreadsheetsCurrentonly].sort(),
-    );
+    expect(schoolScopes.sort()).toEqual([SCOPE.containerUi, SCOPE.driveFile, SCOPE.spreadsheetsCurrentonly].sort());
     const committeeScopes = manifest("committee").oauthScopes;
-    expect(committeeScopes.filter((s) => RESTRICTED_SCOPES.includes(s))).toEqual([]);
-    // Reading the schools' workbooks is the committee's alone.
-    expect(committeeScopes).toContain(SCOPE.spreadsheetsReadonly);
+    for (const scopes of [schoolScopes, committeeScopes]) {
+      expect(scopes.filter((s) => RESTRICTED_SCOPES.includes(s))).toEqual([]);
+      expect(scopes.filter((s) => SENSITIVE_SCOPES.includes(s))).toEqual([]);
+    }
     expect(committeeScopes).toContain(SCOPE.scriptapp);
     expect(schoolScopes).not.toContain(SCOPE.scriptapp);
+    // The opt-in deployment: the committee's code and scopes plus spreadsheets.readonly, nothing else.
+    const optIn = manifestScopes(join(DIST, "committee-readonly", "appsscript.json"));
+    expect(optIn.filter((s) => !committeeScopes.includes(s))).toEqual([SCOPE.spreadsheetsReadonly]);
+    expect(committeeScopes.filter((s) => !optIn.includes(s))).toEqual([]);
+    // No bundle can call DocumentApp (it needs documents, which neither manifest has).
+    for (const dir of [DIST, COMMITTEE_DIST])
+      expect(readFileSync(join(dir, "Code.js"), "utf8")).not.toMatch(/\bDocumentApp\b/);
+    expect(readFileSync(join(DIST, "committee-readonly", "Code.js"), "utf8")).toBe(
+      readFileSync(join(COMMITTEE_DIST, "Code.js"), "utf8"),
+    );
   });
 
   it(
@@ -159,7 +170,6 @@ describe("the fake refuses what the granted scopes do not cover, with Google's m
   const FEATURES: Record<string, (env: GasEnvironment) => void> = {
     [SCOPE.spreadsheetsCurrentonly]: (env) => env.call("sidebarValidate"),
     [SCOPE.containerUi]: (env) => env.fns.menuOpenSidebar!(),
-    [SCOPE.documents]: (env) => env.call("sidebarGenerateReport"),
     [SCOPE.driveFile]: (env) => env.call("sidebarGenerateReport"),
   };
   for (const scope of manifest("school").oauthScopes) {
@@ -317,7 +327,7 @@ describe("add-on trigger rules", () => {
   });
 });
 
-describe("the Google Doc starts from the .docx shell Drive converts", () => {
+describe("the Google Doc is the .docx the add-on uploads, converted by Drive", () => {
   it(
     "A4 portrait, margins 20 mm (left 30 mm), a PAGE field in the " +
       "footer; a draft's header says «ЧЕРНОВИК»; «Альбомная» turns the page",
@@ -325,7 +335,7 @@ describe("the Google Doc starts from the .docx shell Drive converts", () => {
       const env = school();
       const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
       if (outcome.kind !== "created") throw new Error("no report");
-      const id = /id=([^&]+)/.exec(outcome.report.url)![1]!;
+      const id = documentIdOf(outcome.report.url);
       const shell = env.fake.driveV3._conversions.get(id)!;
       expect(shell).toBeDefined();
       expect([Math.round(shell.pageWidthPt), Math.round(shell.pageHeightPt), shell.landscape]).toEqual([
@@ -336,31 +346,47 @@ describe("the Google Doc starts from the .docx shell Drive converts", () => {
       expect(Object.values(shell.marginsPt).map(Math.round)).toEqual([57, 57, 85, 57]);
       expect(shell.footerFields).toEqual(["PAGE"]);
       expect(shell.headerText).toBe(outcome.report.draft ? "ЧЕРНОВИК" : "");
-      expect(env.fake.documentApp._documents.get(id)!._footer!.getText()).toBe("{PAGE}");
+      expect(
+        env.fake.documentApp._documents
+          .get(id)!
+          ._footer!._paragraphs.map((p) => p._node.text)
+          .join("\n"),
+      ).toBe("{PAGE}");
 
       const landscape = school({
         grid: withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная"),
       });
       const turned = landscape.call<ReportOutcome>("sidebarGenerateReport");
       if (turned.kind !== "created") throw new Error("no report");
-      const turnedShell = landscape.fake.driveV3._conversions.get(/id=([^&]+)/.exec(turned.report.url)![1]!)!;
+      const turnedShell = landscape.fake.driveV3._conversions.get(documentIdOf(turned.report.url))!;
       expect([Math.round(turnedShell.pageWidthPt), turnedShell.landscape]).toEqual([842, true]);
     },
   );
 
-  it("the four shells in the bundle are valid .docx files with the same page set-up", () => {
-    const code = readFileSync(join(DIST, "Code.js"), "utf8");
-    const shells = [...code.matchAll(/"(UEsDB[A-Za-z0-9+/=]+)"/g)].map((m) =>
-      readDocxShell(Buffer.from(m[1]!, "base64")),
+  it("the upload is a real .docx: Utilities.zip's bytes unzip to the package parts, the body holding the whole report", async () => {
+    const env = school();
+    const outcome = env.call<ReportOutcome>("sidebarGenerateReport");
+    if (outcome.kind !== "created") throw new Error("no report");
+    const zip = await JSZip.loadAsync(env.fake.driveV3._uploads.get(documentIdOf(outcome.report.url))!);
+    expect(Object.keys(zip.files).sort()).toEqual(
+      [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/_rels/document.xml.rels",
+        "word/document.xml",
+        "word/footer1.xml",
+        "word/styles.xml",
+        ...(outcome.report.draft ? ["word/header1.xml"] : []),
+      ].sort(),
     );
-    expect(shells).toHaveLength(4);
-    expect(shells.map((s) => [s.landscape, s.headerText])).toEqual([
-      [false, ""],
-      [true, ""],
-      [false, "ЧЕРНОВИК"],
-      [true, "ЧЕРНОВИК"],
-    ]);
-    for (const s of shells) expect(s.footerFields).toEqual(["PAGE"]);
+    const documentXml = await zip.file("word/document.xml")!.async("string");
+    const doc = env.fake.documentApp._documents.get(documentIdOf(outcome.report.url))!;
+    // Every table of the Doc came in the upload; none was drawn call by call.
+    const tables = doc._body._children.filter((c) => c instanceof FakeTable).length;
+    expect(tables).toBeGreaterThan(5);
+    expect((documentXml.match(/<w:tbl>/g) ?? []).length).toBe(tables);
+    expect(env.counter.countPrefix("DocumentApp")).toBe(0);
+    expect(env.counter.count("Utilities.zip")).toBe(1);
   });
 });
 

@@ -7,13 +7,14 @@ import { renderDocx } from "../../src/local/docx.js";
 import { docxStructure, googleDocStructure } from "./docx-structure.js";
 import {
   CallCounter,
+  DOCUMENT_SERVICES,
   FAKE_SPREADSHEET_FOLDER,
   FakeTable,
   documentStructure,
   spreadsheetFromGrid,
   tableMerges,
 } from "./fake/index.js";
-import { NOW, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
+import { NOW, documentIdOf, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
 import { lastAlert } from "./inspect.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
@@ -29,7 +30,7 @@ function created(outcome: ReportOutcome) {
 }
 
 function docByUrl(env: GasEnvironment, url: string) {
-  const id = /id=([^&]+)/.exec(url)?.[1] ?? "";
+  const id = documentIdOf(url);
   const doc = env.fake.documentApp._documents.get(id);
   if (!doc) throw new Error(`no document for ${url}`);
   return doc;
@@ -304,13 +305,14 @@ describe("«Сформировать отчёт» in Google Docs", () => {
   );
 
   it(
-    "costs the same number of Docs calls for 10 and 200 plan rows (tables " +
-      "are appended whole; only cells with bold or italic runs cost a call)",
+    "costs the same Apps Script calls for 10 and 200 plan rows: the Doc is one upload, " +
+      "one Documents.get and one batchUpdate, at most 40 calls of its own",
     () => {
-      const docsCalls = (rows: number) => {
+      const calls = (rows: number) => {
         const grid = sampleGrid();
         const plan = grid.tabs.find((t) => t.title === "План-факт")!;
         const template = plan.rows[1]!;
+        // Every other row with a bold or italic run in a cell was a call per cell before.
         const body = Array.from({ length: rows }, (_, i) => [String(i + 1), ...template.slice(1)]);
         const big = {
           ...grid,
@@ -318,24 +320,27 @@ describe("«Сформировать отчёт» in Google Docs", () => {
         };
         const env = setUp(big);
         env.counter.reset();
-        created(env.call<ReportOutcome>("sidebarGenerateReport"));
-        const all = ["DocumentApp", "Document.", "Body.", "Paragraph.", "Table", "Text."].reduce(
-          (n, p) => n + env.counter.countPrefix(p),
+        const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+        const tableRows = docByUrl(env, outcome.report.url)._body._children.reduce(
+          (n, c) => n + (c instanceof FakeTable ? c._rows.length : 0),
           0,
         );
-        const richCells = env.counter.count("Table.getCell");
-        const perRichCell =
-          richCells +
-          env.counter.count("TableCell.editAsText") +
-          env.counter.count("Text.setItalic") +
-          env.counter.count("Text.setBold");
-        return { rest: all - perRichCell, richCells, appendTable: env.counter.count("Body.appendTable") };
+        const document = DOCUMENT_SERVICES.reduce((n, prefix) => n + env.counter.countPrefix(prefix), 0);
+        return { total: env.counter.total, document, snapshot: env.counter.snapshot(), tableRows };
       };
-      const small = docsCalls(10);
-      const large = docsCalls(200);
-      expect(large.appendTable).toBe(small.appendTable);
-      expect(large.rest - small.rest).toBeLessThanOrEqual(0);
-      expect(large.richCells).toBeLessThanOrEqual(200 + small.richCells);
+      const small = calls(10);
+      const large = calls(200);
+      // The larger report really is larger, and costs not one call more.
+      expect(large.tableRows - small.tableRows).toBeGreaterThanOrEqual(190);
+      expect(large.snapshot).toEqual(small.snapshot);
+      expect(large.document).toBeLessThanOrEqual(40);
+      expect(large.snapshot["Drive.Files.create"]).toBeGreaterThanOrEqual(1);
+      expect(large.snapshot["Utilities.zip"]).toBe(1);
+      expect(large.snapshot["Docs.Documents.get"]).toBe(1);
+      expect(large.snapshot["Docs.Documents.batchUpdate"]).toBe(1);
+      expect(
+        Object.keys(large.snapshot).filter((name) => /^(DocumentApp|Document|Body|Paragraph|Table|Text)\./.test(name)),
+      ).toEqual([]);
     },
   );
 });

@@ -70,6 +70,22 @@ export function counted<T extends object>(target: T, type: string, counter: Call
   });
 }
 
+/** Call-name prefixes of the services that make a Google Doc (the report's own calls, bench/gas.ts). */
+export const DOCUMENT_SERVICES = [
+  "Drive.",
+  "Docs.",
+  "Blob.",
+  "Utilities.newBlob",
+  "Utilities.zip",
+  "Utilities.base64Decode",
+  "DocumentApp.",
+  "Document.",
+  "Body.",
+  "Paragraph.",
+  "Table",
+  "Text.",
+];
+
 /** The fakes implement a Pick of the real interface; a fake returned where the real type is expected. */
 export function gas<T>(fake: unknown): T {
   return fake as T;

@@ -54,6 +54,7 @@
  * the fake refuses: a request Google might accept does not pass here by luck.
  */
 import type { CallCounter } from "./counter.js";
+import type { FileAccess } from "./file-access.js";
 import {
   type BodyChild,
   type DocsStyle,
@@ -343,6 +344,8 @@ const HEADING_OF_NAMED_STYLE: Record<string, string> = {
 class InvalidRequest extends Error {}
 
 export class FakeDocsApi {
+  /** The drive.file rule per document (file-access.ts), installed by createFakeServices. */
+  _access: FileAccess | null = null;
   readonly Documents: {
     get(documentId: string, args?: { fields?: string }): Json;
     batchUpdate(resource: { requests?: unknown[] }, documentId: string): { replies: object[] };
@@ -350,6 +353,7 @@ export class FakeDocsApi {
 
   constructor(documentApp: FakeDocumentApp, counter: CallCounter) {
     const documentOf = (documentId: string, method: string) => {
+      this._access?.check(`Docs.Documents.${method}`, documentId);
       const doc = documentApp._documents.get(documentId);
       if (!doc)
         throw new Error(

@@ -9,89 +9,22 @@
  * Files.create with a Google Docs mimeType and a .docx blob converts it, as Drive does
  * («Import to Google Docs types»: https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs;
  * the File resource's mimeType: «If a file is created with a Google Doc MIME type, the uploaded
- * content is imported, if possible»). The fake reads the .docx it is given — page size,
- * margins, orientation, header text and footer fields — so a test can see what the document
- * starts from. How faithfully Drive carries a PAGE field into a Docs page number is not
- * documented: README says so.
+ * content is imported, if possible»): the fake imports the .docx it is given into the new
+ * document — body, page size, margins, header text and footer fields (docx-import.ts) — so a
+ * test reads the Doc the upload made. How faithfully Drive carries a PAGE field into a Docs
+ * page number is not documented: docs/SCOPES.md says so.
  */
-import { inflateRawSync } from "node:zlib";
 import { type CallCounter } from "./counter.js";
-import { FakeDocument, FakeFooter, type FakeDocumentApp } from "./document.js";
+import { FakeDocument, type FakeDocumentApp } from "./document.js";
+import { type Conversion, importDocx } from "./docx-import.js";
 import { type DriveItem, FOLDER_MIME, type FakeDrive } from "./drive.js";
+import type { FileAccess } from "./file-access.js";
 import { FakeBlob } from "./services.js";
 
 export const DOCS_MIME = "application/vnd.google-apps.document";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** What a converted .docx shell carried into the new Google Doc. */
-export interface Conversion {
-  pageWidthPt: number;
-  pageHeightPt: number;
-  landscape: boolean;
-  marginsPt: { top: number; bottom: number; left: number; right: number };
-  headerText: string;
-  footerFields: string[];
-}
-
-/** The entries of a zip archive (stored or deflated), read synchronously. */
-export function unzip(bytes: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  let end = bytes.length - 22;
-  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error("not a zip archive");
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    if (bytes.readUInt32LE(at) !== 0x02014b50) throw new Error("broken zip directory");
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extra = bytes.readUInt16LE(at + 30);
-    const comment = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    at += 46 + nameLength + extra + comment;
-  }
-  return files;
-}
-
-const attr = (xml: string, tag: string, name: string): string | null =>
-  new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1] ?? null;
-const texts = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
-
-/** The page set-up, header and footer of a .docx, as Drive's import would see them. */
-export function readDocxShell(bytes: Buffer): Conversion {
-  const files = unzip(bytes);
-  const document = files.get("word/document.xml")?.toString("utf8");
-  if (!document)
-    throw new Error(
-      "GoogleJsonResponseException: API call to drive.files.create failed with " +
-        "error: The uploaded file is not a valid .docx (no word/document.xml).",
-    );
-  const twips = (v: string | null, fallback: number) => (v === null ? fallback : Number(v) / 20);
-  const parts = (prefix: string) =>
-    [...files.entries()].filter(([n]) => n.startsWith(`word/${prefix}`)).map(([, b]) => b.toString("utf8"));
-  const footers = parts("footer").join("");
-  const fields = [...footers.matchAll(/w:instr="\s*(\w+)/g), ...footers.matchAll(/<w:instrText[^>]*>\s*(\w+)/g)].map(
-    (m) => m[1]!,
-  );
-  return {
-    pageWidthPt: twips(attr(document, "w:pgSz", "w:w"), 612),
-    pageHeightPt: twips(attr(document, "w:pgSz", "w:h"), 792),
-    landscape: attr(document, "w:pgSz", "w:orient") === "landscape",
-    marginsPt: {
-      top: twips(attr(document, "w:pgMar", "w:top"), 72),
-      bottom: twips(attr(document, "w:pgMar", "w:bottom"), 72),
-      left: twips(attr(document, "w:pgMar", "w:left"), 72),
-      right: twips(attr(document, "w:pgMar", "w:right"), 72),
-    },
-    headerText: parts("header").map(texts).join("\n"),
-    footerFields: fields,
-  };
-}
+export type { Conversion };
 
 interface FileResource {
   name?: string;
@@ -127,14 +60,18 @@ function matcher(q: string): (item: DriveItem) => boolean {
 }
 
 export class FakeDriveV3 {
+  /** The drive.file rule per file (file-access.ts), installed by createFakeServices. */
+  _access: FileAccess | null = null;
   /** What each converted .docx brought into its document, by file id. */
   readonly _conversions = new Map<string, Conversion>();
+  /** The bytes each converted upload carried, by file id (tests unzip them). */
+  readonly _uploads = new Map<string, Buffer>();
   readonly Files: {
     create(
       resource: FileResource,
       blob?: FakeBlob | null,
       optionalArgs?: object,
-    ): { id: string; name: string; mimeType: string; parents: string[] };
+    ): { id: string; name: string; mimeType: string; parents: string[]; webViewLink: string };
     list(optionalArgs?: { q?: string; pageSize?: number; pageToken?: string; fields?: string }): {
       files: { id: string; name: string; mimeType: string }[];
       nextPageToken?: string;
@@ -147,36 +84,49 @@ export class FakeDriveV3 {
 
   constructor(drive: FakeDrive, documentApp: FakeDocumentApp, counter: CallCounter) {
     const conversions = this._conversions;
+    // Per file under drive.file (file-access.ts); without the rule installed, the fake Drive's own visibility.
+    const reaches = (method: string, id: string) =>
+      drive._files.has(id) && (this._access ? this._access.reaches(method, id) : drive._visible(id));
+    const uploads = this._uploads;
     const describe = (item: DriveItem) => ({
       id: item.id,
       name: item.name,
       mimeType: item.mimeType,
       parents: [...item.parents],
       trashed: !!item.trashed,
+      // The File resource's webViewLink: «A link for opening the file in a relevant Google editor
+      // or viewer in a browser» (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
+      webViewLink: item.folder
+        ? `https://drive.google.com/drive/folders/${item.id}`
+        : item.mimeType === DOCS_MIME
+          ? `https://docs.google.com/document/d/${item.id}/edit?usp=drivesdk`
+          : `https://drive.google.com/file/d/${item.id}/view?usp=drivesdk`,
     });
     this.Files = {
       create(resource, blob) {
         counter.hit("Drive.Files.create");
         return counter.paused(() => {
           const parent = resource.parents?.[0] ?? drive.rootId;
-          if (!drive._visible(parent)) throw apiError("create", `File not found: ${parent}.`);
+          if (!reaches("Drive.Files.create", parent)) throw apiError("create", `File not found: ${parent}.`);
           const mimeType = resource.mimeType ?? blob?.getContentType() ?? "application/octet-stream";
           const item = drive._createFile(resource.name ?? "Untitled", mimeType, parent);
           if (mimeType === FOLDER_MIME) item.folder = true;
           if (mimeType === DOCS_MIME) {
             const doc = new FakeDocument(item.id, drive, counter);
             documentApp._documents.set(item.id, doc);
-            if (blob) {
-              if (blob.getContentType() !== DOCX_MIME)
+            try {
+              if (blob && blob.getContentType() !== DOCX_MIME)
                 throw apiError("create", `Conversion from ${blob.getContentType()} is not supported.`);
-              const shell = readDocxShell(Buffer.from(blob.getBytes().map((b) => b & 0xff)));
-              conversions.set(item.id, shell);
-              const page = doc._body._page;
-              Object.assign(page, { width: shell.pageWidthPt, height: shell.pageHeightPt, ...shell.marginsPt });
-              if (shell.footerFields.length > 0) {
-                doc._footer = new FakeFooter(counter);
-                doc._footer.appendParagraph(shell.footerFields.map((f) => `{${f}}`).join(" "));
+              if (blob) {
+                const bytes = Buffer.from(Int8Array.from(blob.getBytes()).buffer);
+                conversions.set(item.id, importDocx(bytes, doc, counter));
+                uploads.set(item.id, bytes);
               }
+            } catch (error) {
+              // A failed upload leaves no file behind.
+              drive._files.delete(item.id);
+              documentApp._documents.delete(item.id);
+              throw error;
             }
           }
           return describe(item);
@@ -187,7 +137,7 @@ export class FakeDriveV3 {
         return counter.paused(() => {
           const test = optionalArgs.q ? matcher(optionalArgs.q) : () => true;
           const all = [...drive._files.values()].filter(
-            (f) => f.id !== drive.rootId && drive._visible(f.id) && test(f),
+            (f) => f.id !== drive.rootId && reaches("Drive.Files.list", f.id) && test(f),
           );
           const size = Math.min(optionalArgs.pageSize ?? 100, 1000);
           const from = Number(optionalArgs.pageToken ?? 0);
@@ -199,7 +149,7 @@ export class FakeDriveV3 {
         counter.hit("Drive.Files.get");
         return counter.paused(() => {
           const item = drive._files.get(id);
-          if (!item || !drive._visible(id)) throw apiError("get", `File not found: ${id}.`);
+          if (!item || !reaches("Drive.Files.get", id)) throw apiError("get", `File not found: ${id}.`);
           return describe(item);
         });
       },

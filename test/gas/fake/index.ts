@@ -8,6 +8,7 @@ import { FakeDocsApi } from "./docs-api.js";
 import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
 import { FakeDriveV3 } from "./drive-v3.js";
+import { FileAccess } from "./file-access.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -21,7 +22,7 @@ import {
 } from "./services.js";
 import { FakeHtmlService, FakeUi } from "./ui.js";
 
-export { CallCounter } from "./counter.js";
+export { CallCounter, DOCUMENT_SERVICES } from "./counter.js";
 export * from "./document.js";
 export * from "./drive.js";
 export * from "./drive-v3.js";
@@ -62,6 +63,7 @@ export interface FakeServices {
   readonly logger: FakeLogger;
   readonly docsApi: FakeDocsApi;
   readonly driveV3: FakeDriveV3;
+  readonly fileAccess: FileAccess;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -142,6 +144,10 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const driveV3 = new FakeDriveV3(drive, documentApp, counter);
   const logger = new FakeLogger();
   const docsApi = new FakeDocsApi(documentApp, counter);
+  // drive.file per file for the advanced services that name a file (the Sheets API's fake is the committee's).
+  const fileAccess = new FileAccess(drive, platform);
+  docsApi._access = fileAccess;
+  driveV3._access = fileAccess;
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     DocumentApp: documentApp,
@@ -170,6 +176,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     logger,
     docsApi,
     driveV3,
+    fileAccess,
     platform,
     globals,
     snapshot: () =>
@@ -182,3 +189,4 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
 }
 export * from "./rich-text.js";
 export * from "./docs-api.js";
+export * from "./file-access.js";

@@ -35,6 +35,22 @@ export const RESTRICTED_SCOPES: readonly string[] = [
 // https://developers.google.com/workspace/drive/api/guides/api-specific-auth («Drive API scopes»: drive,
 // drive.readonly, drive.metadata, drive.metadata.readonly… are Restricted; drive.file is Recommended, non-sensitive).
 
+/**
+ * Scopes Google classes as sensitive: an app that asks for one needs Google's OAuth verification
+ * before users outside its developer's account may use it, and a Workspace administrator must
+ * trust it. spreadsheets and spreadsheets.readonly: «Sensitive» on
+ * https://developers.google.com/workspace/sheets/api/scopes; documents and documents.readonly:
+ * «Sensitive» on https://developers.google.com/workspace/docs/api/auth (both pages: drive.file
+ * «Recommended, Non-sensitive»). spreadsheets.currentonly is the non-sensitive Apps Script
+ * scope for the bound file (https://developers.google.com/workspace/add-ons/concepts/editor-scopes).
+ */
+export const SENSITIVE_SCOPES: readonly string[] = [
+  SCOPE.spreadsheets,
+  SCOPE.spreadsheetsReadonly,
+  SCOPE.documents,
+  SCOPE.documentsReadonly,
+];
+
 export interface MethodRule {
   /** Any one of these scopes is enough; empty: the method needs none. */
   readonly scopes: readonly string[];
@@ -351,18 +367,6 @@ export class Platform {
     if (!allowedIn(this.authMode, method)) throw notInThisMode(method, rule.scopes);
     if (this.scopes && rule.scopes.length > 0 && !rule.scopes.some((s) => this.scopes!.has(s)))
       throw insufficientScopes(method, rule.scopes);
-  }
-
-  /**
-   * True when the granted scopes cover a REST method only through drive.file: then the call
-   * reaches only files the app created or that were opened with it (the API answers «The caller
-   * does not have permission» for any other file).
-   */
-  onlyThroughDriveFile(method: string): boolean {
-    const rule = ruleFor(method);
-    if (!rule || !this.scopes) return false;
-    const granted = rule.scopes.filter((s) => this.scopes!.has(s));
-    return granted.length > 0 && granted.every((s) => s === SCOPE.driveFile);
   }
 
   /** Runs `fn` as a trigger in `mode` runs, then restores the previous mode. */
