@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSidebar } from "./build-sidebar.mjs";
 import { docxShells } from "./docx-shell.mjs";
+import { templateXlsxBase64 } from "./template-xlsx.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -47,7 +48,7 @@ async function entryExports(entry) {
 }
 
 /** One Apps Script deployment: entry module → Code.js with a top-level function per export, its manifest. */
-async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
+async function buildDeployment({ entry, dir, manifest, sidebar, shells, templateXlsx = null }) {
   mkdirSync(dir, { recursive: true });
   const names = await entryExports(entry);
   const wrappers = names.map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`).join("\n");
@@ -64,7 +65,11 @@ async function buildDeployment({ entry, dir, manifest, sidebar, shells }) {
     minifySyntax: true,
     legalComments: "none",
     // The .docx shells a Google Doc report starts from (scripts/docx-shell.mjs).
-    define: { __MIP_DOCX_SHELLS__: JSON.stringify(shells) },
+    // The template .xlsx only in the committee's bundle (it creates the schools' workbooks).
+    define: {
+      __MIP_DOCX_SHELLS__: JSON.stringify(shells),
+      ...(templateXlsx ? { __MIP_TEMPLATE_XLSX__: JSON.stringify(templateXlsx) } : {}),
+    },
     footer: {
       js: `\n// Apps Script entry points (generated from ${entry.slice(root.length + 1)} exports)\n${wrappers}\n`,
     },
@@ -90,6 +95,7 @@ async function buildGas() {
     manifest: join(root, "appsscript.committee.json"),
     sidebar: false,
     shells,
+    templateXlsx: await templateXlsxBase64(root),
   });
 }
 

@@ -76,7 +76,12 @@ export function ensureBundleBuilt(): void {
   // The committee bundle is written last: when it is fresh, so is the school's.
   buildIfStale({
     output: COMMITTEE_BUNDLE,
-    sources: [join(ROOT, "src"), ...manifests, join(ROOT, "scripts", "docx-shell.mjs")],
+    sources: [
+      join(ROOT, "src"),
+      ...manifests,
+      join(ROOT, "scripts", "docx-shell.mjs"),
+      join(ROOT, "scripts", "template-xlsx.mjs"),
+    ],
     buildArgs: ["--gas", "--quiet"],
     lockName: ".bundle-build.lock",
   });

@@ -8,6 +8,7 @@ import { FakeDocsApi } from "./docs-api.js";
 import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
 import { FakeDriveV3 } from "./drive-v3.js";
+import { FakeSheetsApi } from "./sheets-api.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -25,6 +26,9 @@ export { CallCounter } from "./counter.js";
 export * from "./document.js";
 export * from "./drive.js";
 export * from "./drive-v3.js";
+export * from "./drive-permissions.js";
+export * from "./sheets-api.js";
+export * from "./xlsx-import.js";
 export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
@@ -62,6 +66,8 @@ export interface FakeServices {
   readonly logger: FakeLogger;
   readonly docsApi: FakeDocsApi;
   readonly driveV3: FakeDriveV3;
+  /** The Sheets API over the spreadsheets Drive converted for the add-on. */
+  readonly sheetsApi: FakeSheetsApi;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -139,7 +145,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const activeId = () => (spreadsheetApp as unknown as { _active: FakeSpreadsheet | null })._active?._id ?? null;
   lockService._inDocument = () => activeId() !== null;
   scriptApp._document = activeId;
-  const driveV3 = new FakeDriveV3(drive, documentApp, counter);
+  const sheetsApi = new FakeSheetsApi(counter);
+  const driveV3 = new FakeDriveV3(drive, documentApp, counter, sheetsApi);
   const logger = new FakeLogger();
   const docsApi = new FakeDocsApi(documentApp, counter);
   const globals: Record<string, unknown> = {
@@ -155,7 +162,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Logger: logger,
   };
   // Advanced services exist as globals only when the manifest enables them.
-  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi };
+  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi, Sheets: sheetsApi };
   for (const name of options.advancedServices ?? ["Drive", "Docs"]) if (advanced[name]) globals[name] = advanced[name];
   return {
     counter,
@@ -170,6 +177,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     logger,
     docsApi,
     driveV3,
+    sheetsApi,
     platform,
     globals,
     snapshot: () =>
