@@ -178,12 +178,23 @@ export function shareFailure(message: string): { reason: string; retry: boolean 
       reason: "Google временно ограничил число приглашений — доступ будет выдан при следующем запуске",
       retry: true,
     };
+  if (/File not found|notFound|\b404\b/i.test(message))
+    return {
+      reason:
+        "таблица удалена или недоступна комитету; чтобы создать новую, удалите строку и внесите организацию заново",
+      retry: false,
+    };
   if (/invalidSharingRequest|no Google account|not a Google account/i.test(message))
     return { reason: "у адреса нет аккаунта Google, Диск не может его пригласить", retry: false };
   if (/shareOut|outside|domain policy|publishOutNotPermitted|cannotShare/i.test(message))
     return { reason: "правила вашего домена Google запрещают делиться с этим адресом", retry: false };
   if (/invalid|email/i.test(message)) return { reason: "Диск не принял этот адрес", retry: false };
-  const line = message.replace(/\s+/g, " ").trim() || "неизвестная ошибка";
+  const line =
+    message
+      .replace(/^(?:Exception|GoogleJsonResponseException):\s*/, "")
+      .replace(/^API call to [\w.]+ failed with error:\s*/, "")
+      .replace(/\s+/g, " ")
+      .trim() || "неизвестная ошибка";
   return { reason: line.length > 120 ? `${line.slice(0, 119)}…` : line, retry: false };
 }
 
