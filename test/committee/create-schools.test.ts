@@ -8,72 +8,18 @@ import { CREATION_RECORD_HEADER, CREATION_STATE_HEADER, recordFrom } from "../..
 import { REGISTRY_HEADERS } from "../../src/core/committee/index.js";
 import { GENERAL, TABS, TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { HEADER_PROTECTION } from "../../src/gas/template-sheets.js";
-import { CREATE_CONTINUE_HANDLER } from "../../src/gas/committee/create-schools.js";
-import { SHEETS_MIME } from "../gas/fake/index.js";
-import { type CommitteeEnv, committeeEnv } from "./gas-env.js";
-
-const PERIOD = "2024-2025 учебный год";
-const linkedId = (n: number) => `1linked${String(n).padStart(3, "0")}abcdefghijklmnopqrstuvwxyzAB`;
-
-interface RegistryRow {
-  organisation: string;
-  link: string;
-  email: string;
-}
-
-/** Script time of one call (ms): Drive's upload-and-convert is the slow one. */
-const COST: Record<string, number> = {
-  "Drive.Files.create": 2500,
-  "Drive.Files.list": 400,
-  "Drive.Permissions.create": 900,
-  "Drive.Permissions.list": 300,
-  "Sheets.Spreadsheets.get": 400,
-  "Sheets.Spreadsheets.batchUpdate": 1500,
-};
-
-function envWith(rows: readonly RegistryRow[]): CommitteeEnv {
-  const env = committeeEnv([], { executionLimitMs: 360_000 });
-  env.counter.paused(() => {
-    const registry = env.committee._sheet("Реестр");
-    // Typed as text, the way a person enters «=…» into Реестр (a quote prefix).
-    const typed = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
-    const values = rows.map((r) => [typed(r.organisation), r.link, "Иванова А.А.", r.email]);
-    if (values.length > 0) registry.getRange(2, 1, values.length, 4).setValues(values);
-  });
-  const hit = env.counter.hit.bind(env.counter);
-  env.counter.hit = (name: string) => {
-    env.clock.ms += COST[name] ?? 50;
-    hit(name);
-  };
-  return env;
-}
-
-function registryValues(env: CommitteeEnv): unknown[][] {
-  return env.counter.paused(() => env.committee._sheet("Реестр").getDataRange().getValues());
-}
-
-function column(env: CommitteeEnv, header: string): unknown[] {
-  const values = registryValues(env);
-  const at = values[0]!.indexOf(header);
-  expect(at).toBeGreaterThanOrEqual(0);
-  return values.slice(1).map((row) => row[at]);
-}
-
-const pendingContinuation = (env: CommitteeEnv) => env.triggers().some((t) => t.handler === CREATE_CONTINUE_HANDLER);
-
-/** The menu item (answering the period), then every continuation until none is left; the runs' outcomes. */
-function createAll(env: CommitteeEnv): unknown[] {
-  env.fake.ui._promptAnswers.push({ text: PERIOD, button: "OK" });
-  const outcomes = [env.run("committeeCreateSchools")];
-  while (pendingContinuation(env) && outcomes.length < 30) {
-    env.clock.ms += 60_000;
-    outcomes.push(env.run("committeeContinueCreateSchools"));
-  }
-  return outcomes;
-}
-
-const createdSheets = (env: CommitteeEnv) =>
-  [...env.fake.drive._files.values()].filter((f) => f.mimeType === SHEETS_MIME && f.appCreated);
+import {
+  PERIOD,
+  type RegistryRow,
+  column,
+  createAll,
+  createdSheets,
+  envWith,
+  linkedId,
+  pendingContinuation,
+  registryValues,
+} from "./create-env.js";
+import { summaryValues } from "./gas-env.js";
 
 const BAD_SYNTAX = [
   "школа5@",
@@ -141,7 +87,7 @@ describe("committee: creating the schools' workbooks", () => {
     const links = column(env, REGISTRY_HEADERS[1]) as string[];
     rows.forEach((row, i) => {
       if (row.link !== "") expect(links[i]).toBe(row.link);
-      else expect(links[i]).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/doc-\d+\/edit$/);
+      else expect(links[i]).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/1fakeDriveFile\d{6}\w+\/edit$/);
     });
     expect(new Set(links).size).toBe(300);
 
@@ -210,6 +156,10 @@ describe("committee: creating the schools' workbooks", () => {
       visibility: "DOCUMENT",
     });
     expect(env.fake.sheetsApi._batches).toHaveLength(1);
+    // The refresh reads the new workbook through the link written back: a template, current version.
+    env.run("committeeRefresh");
+    const summary = summaryValues(env);
+    expect(summary[1]![summary[0]!.indexOf("Состояние")]).toBe("ОК");
     expect(env.formulaWrites).toEqual([]);
   });
 
