@@ -20,6 +20,7 @@ import {
   registryValues,
 } from "./create-env.js";
 import { summaryValues } from "./gas-env.js";
+import { CREATE_CONTINUE_HANDLER } from "../../src/gas/committee/create-schools.js";
 
 const BAD_SYNTAX = [
   "школа5@",
@@ -229,9 +230,11 @@ describe("committee: creating the schools' workbooks", () => {
     expect(env.run("committeeCreateSchools")).toBe("killed");
     expect(createdSheets(env)).toHaveLength(1);
     expect(column(env, REGISTRY_HEADERS[1])[0]).toBe("");
-    // An empty answer keeps the period given before.
-    env.fake.ui._promptAnswers.push({ text: "", button: "OK" });
-    env.run("committeeCreateSchools");
+    // The killed run had set its continuation just past the limit before starting.
+    expect(env.triggers()).toEqual([{ handler: CREATE_CONTINUE_HANDLER, everyHours: null, afterMs: 7 * 60_000 }]);
+    env.clock.ms += 7 * 60_000;
+    env.run("committeeContinueCreateSchools");
+    expect(pendingContinuation(env)).toBe(false);
     expect(createdSheets(env)).toHaveLength(1);
     expect(column(env, REGISTRY_HEADERS[1])[0]).toContain(createdSheets(env)[0]!.id);
     expect(column(env, CREATION_STATE_HEADER)[0]).toBe("Создано, доступ выдан: g2@example.ru");

@@ -53,6 +53,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CREATE_CONTINUE_HANDLER = "committeeContinueCreateSchools";
 const CONTINUE_AFTER_MS = 60_000;
+/** Just past the 6-minute limit of the run that sets it. */
+const SAFETY_NET_MS = 7 * 60_000;
 const PERIOD_KEY = "mip.committee.creationPeriod.";
 const TITLE = "МИП-отчёт — комитет";
 
@@ -158,17 +160,20 @@ function failureReason(error: unknown): string {
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 
-/** This user's continuation trigger of this spreadsheet: replaced by a new one a minute away, or removed. */
-function setContinuation(ss: Spreadsheet, wanted: boolean): Continuation | null {
+/**
+ * This user's continuation trigger of this spreadsheet: replaced by a new one `afterMs` away,
+ * or removed (afterMs null). Returns how the work goes on.
+ */
+function setContinuation(ss: Spreadsheet, afterMs: number | null): Continuation | null {
   try {
     for (const t of ScriptApp.getUserTriggers(ss))
       if (t.getHandlerFunction() === CREATE_CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
-    if (!wanted) return null;
+    if (afterMs === null) return null;
     // An add-on may hold one time-driven trigger per document: with the hourly refresh on, this is refused.
-    ScriptApp.newTrigger(CREATE_CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+    ScriptApp.newTrigger(CREATE_CONTINUE_HANDLER).timeBased().after(afterMs).create();
     return "minute";
   } catch {
-    return wanted ? "manual" : null;
+    return afterMs === null ? null : "manual";
   }
 }
 
@@ -193,6 +198,9 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
     const committeeId = ss.getId();
     let pause: Pause | null = null;
     let done = 0;
+    // Apps Script kills a run at 6 minutes without a word, and a killed run schedules nothing: a
+    // continuation just past that limit is set first and replaced (or removed) when the run ends.
+    if (tasks.length > 0) setContinuation(ss, SAFETY_NET_MS);
     for (const task of tasks) {
       if (Date.now() - started > budgetMs || pause) break;
       pause = runTask(task);
@@ -200,7 +208,7 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
     }
     // The row Google's limit stopped at is tried again: it is still to do.
     const left = tasks.length - done + (pause ? 1 : 0);
-    const next = setContinuation(ss, left > 0 && pause !== "day");
+    const next = setContinuation(ss, left > 0 && pause !== "day" ? CONTINUE_AFTER_MS : null);
     return { kind: left > 0 ? "continues" : "finished", ...counts, left, next, pause };
 
     function runTask(task: CreationTask): Pause | null {
