@@ -265,6 +265,23 @@ describe("committee: creating the schools' workbooks", () => {
     expect(createdSheets(env)).toHaveLength(1);
   });
 
+  it("with the hourly refresh on, no second trigger: the message says to choose the item again", () => {
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      organisation: `МОУ «СОШ № ${i + 1}»`,
+      link: "",
+      email: `s${i + 1}@example.ru`,
+    }));
+    const env = envWith(rows);
+    env.run("committeeEnableHourly");
+    env.fake.ui._promptAnswers.push({ text: PERIOD, button: "OK" });
+    expect(env.run("committeeCreateSchools")).toMatchObject({ kind: "continues", next: "manual", hourlyOn: true });
+    expect(env.fake.ui._alerts.at(-1)!.prompt).toContain("включено обновление свода каждый час");
+    expect(env.triggers().map((t) => t.handler)).toEqual(["committeeHourlyRefresh"]);
+    env.fake.ui._promptAnswers.push({ text: "", button: "OK" });
+    expect(env.run("committeeCreateSchools")).toMatchObject({ kind: "finished" });
+    expect(createdSheets(env)).toHaveLength(60);
+  });
+
   it("Cancel in the period dialog creates nothing", () => {
     const env = envWith([{ organisation: "МОУ «СОШ № 1»", link: "", email: "s1@example.ru" }]);
     env.fake.ui._promptAnswers.push({ text: PERIOD, button: "CANCEL" });

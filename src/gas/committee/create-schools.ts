@@ -46,7 +46,7 @@ import {
   spreadsheetLink,
 } from "./school-workbook.js";
 import { ensureCommitteeTabs } from "./tabs.js";
-import type { Continuation } from "./triggers.js";
+import { type Continuation, hourlyEnabled } from "./triggers.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -68,6 +68,8 @@ export interface CreationOutcome {
   readonly left: number;
   readonly next: Continuation | null;
   readonly pause: Pause | null;
+  /** The hourly refresh holds the spreadsheet's one time-driven trigger (no continuation possible). */
+  readonly hourlyOn: boolean;
 }
 
 /** The period new workbooks are named and filled with, remembered per committee spreadsheet for continuations. */
@@ -177,13 +179,21 @@ function setContinuation(ss: Spreadsheet, afterMs: number | null): Continuation 
   }
 }
 
+function hourlyEnabledSafely(ss: Spreadsheet): boolean {
+  try {
+    return hourlyEnabled(ss);
+  } catch {
+    return false;
+  }
+}
+
 /** One run: the rows that are left, until the time budget or Google's limit; then the continuation. */
 export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutcome {
   const ss = committeeSpreadsheet();
   if (!ss) throw new UserError("Не найдена таблица комитета: откройте её и выберите пункт меню заново.");
   const release = acquireLocks();
   const counts = { created: 0, shared: 0, notShared: 0, notCreated: 0 };
-  if (!release) return { kind: "busy", ...counts, left: 0, next: null, pause: null };
+  if (!release) return { kind: "busy", ...counts, left: 0, next: null, pause: null, hourlyOn: false };
   try {
     const started = Date.now();
     const { registry } = ensureCommitteeTabs(ss);
@@ -209,7 +219,8 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
     // The row Google's limit stopped at is tried again: it is still to do.
     const left = tasks.length - done + (pause ? 1 : 0);
     const next = setContinuation(ss, left > 0 && pause !== "day" ? CONTINUE_AFTER_MS : null);
-    return { kind: left > 0 ? "continues" : "finished", ...counts, left, next, pause };
+    const hourlyOn = next === "manual" && hourlyEnabledSafely(ss);
+    return { kind: left > 0 ? "continues" : "finished", ...counts, left, next, pause, hourlyOn };
 
     function runTask(task: CreationTask): Pause | null {
       if (task.kind === "refuse") {
@@ -284,7 +295,11 @@ export function creationMessage(outcome: CreationOutcome): string {
           ? "Продолжение запустится автоматически через минуту."
           : outcome.pause === "day"
             ? "Google исчерпал суточный лимит: выберите пункт меню завтра, работа продолжится с того же места."
-            : "Выберите пункт меню ещё раз — работа продолжится с того же места."),
+            : outcome.hourlyOn
+              ? "Продолжение не запланировано: включено обновление свода каждый час, а дополнению " +
+                "Google разрешает один триггер по времени на таблицу. Выберите пункт меню ещё раз " +
+                "(или выключите ежечасное обновление на время создания таблиц)."
+              : "Выберите пункт меню ещё раз — работа продолжится с того же места."),
     );
   return parts.filter((p) => p !== "").join(" ");
 }
