@@ -101,14 +101,16 @@ function rowWriter(registry: Sheet, layout: RegistryLayout, rows: readonly (read
   return {
     state(row, state, record) {
       const stateText = creationStateText(state);
-      const record_ = record ? recordText(record) : current(row, layout.recordAt);
+      const recordCell = record ? recordText(record) : current(row, layout.recordAt);
       // A run that finds a row as it was leaves it as it was: a second run changes nothing.
-      if (current(row, layout.stateAt) === stateText && current(row, layout.recordAt) === record_) return;
+      if (current(row, layout.stateAt) === stateText && current(row, layout.recordAt) === recordCell) return;
       if (layout.recordAt === layout.stateAt + 1)
-        registry.getRange(row, layout.stateAt + 1, 1, 2).setValues([[`'${stateText}`, record_ ? `'${record_}` : ""]]);
+        registry
+          .getRange(row, layout.stateAt + 1, 1, 2)
+          .setValues([[`'${stateText}`, recordCell ? `'${recordCell}` : ""]]);
       else {
         registry.getRange(row, layout.stateAt + 1).setValue(`'${stateText}`);
-        registry.getRange(row, layout.recordAt + 1).setValue(record_ ? `'${record_}` : "");
+        registry.getRange(row, layout.recordAt + 1).setValue(recordCell ? `'${recordCell}` : "");
       }
     },
     link(row, fileId) {
