@@ -242,7 +242,7 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
       const key = organisationKey(task.organisation);
       let made: { fileId: string; adopted: boolean };
       try {
-        folderId ??= schoolsFolderId();
+        folderId ??= schoolsFolderId(committeeId);
         found ??= createdWorkbooks(folderId, committeeId);
         const known = found.get(key);
         made = { fileId: known ?? createWorkbook(name, folderId, committeeId, key), adopted: known !== undefined };

@@ -82,23 +82,25 @@ function sheets(): SheetsAdvanced {
 export const APP_COMMITTEE = "mipCommittee";
 export const APP_SCHOOL = "mipSchool";
 
-const FOLDER_KEY = "mip.committee.schoolsFolder";
+const FOLDER_KEY = "mip.committee.schoolsFolder.";
 
 /**
- * The committee's folder for the schools' workbooks: the one made before (id in the document's
- * properties, so every run and committee member finds it) while the add-on can still reach it,
- * else a new «Таблицы МИП организаций» in «Мой диск».
+ * The committee's folder for the schools' workbooks: the one made before while the add-on can
+ * still reach it, else a new «Таблицы МИП организаций» in «Мой диск». Its id is kept in the
+ * user's properties per committee spreadsheet: under drive.file a folder is reachable only for
+ * the user whose run created it, and a continuation trigger may run without the document's
+ * properties.
  */
-export function schoolsFolderId(): string {
-  const props = PropertiesService.getDocumentProperties();
-  const known = props.getProperty(FOLDER_KEY);
+export function schoolsFolderId(committeeId: string): string {
+  const props = PropertiesService.getUserProperties();
+  const known = props.getProperty(FOLDER_KEY + committeeId);
   if (known && folderReachable(known)) return known;
   const made = drive().Files.create({ name: SCHOOLS_FOLDER_NAME, mimeType: FOLDER_MIME }, null, {
     fields: "id",
     supportsAllDrives: true,
   });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданной папки");
-  props.setProperty(FOLDER_KEY, made.id);
+  props.setProperty(FOLDER_KEY + committeeId, made.id);
   return made.id;
 }
 
