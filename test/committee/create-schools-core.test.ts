@@ -4,6 +4,7 @@ import {
   CREATION_RECORD_HEADER,
   CREATION_STATE_HEADER,
   creationStateText,
+  invitationMessage,
   organisationKey,
   planCreation,
   plausibleEmail,
@@ -78,6 +79,16 @@ describe("what a row says", () => {
     expect(recordFrom("")).toBeNull();
     expect(recordFrom("{не json")).toBeNull();
     expect(recordFrom('{"email":"a@b.ru"}')).toBeNull();
+  });
+
+  it("the invitation names the workbook, the first steps and, when the committee set one, who answers questions", () => {
+    const plain = invitationMessage("МИП — МОУ «СОШ № 4» — 2024");
+    expect(plain).toContain("«МИП — МОУ «СОШ № 4» — 2024»");
+    expect(plain).toContain("«Общие сведения»");
+    expect(plain).not.toContain("Вопросы");
+    expect(invitationMessage("x", { position: "специалист комитета", name: "Миронова О.П." })).toContain(
+      "Вопросы по таблице: специалист комитета Миронова О.П.",
+    );
   });
 
   it("Drive's refusals in Russian; only Google's limit is retried", () => {

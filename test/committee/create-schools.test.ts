@@ -282,10 +282,13 @@ describe("committee: creating the schools' workbooks", () => {
     expect(createdSheets(env)).toHaveLength(60);
   });
 
-  it("Cancel in the period dialog creates nothing", () => {
+  it("Cancel in the period dialog, or a period the validator cannot read, creates nothing", () => {
     const env = envWith([{ organisation: "МОУ «СОШ № 1»", link: "", email: "s1@example.ru" }]);
     env.fake.ui._promptAnswers.push({ text: PERIOD, button: "CANCEL" });
     expect(env.run("committeeCreateSchools")).toBeNull();
+    env.fake.ui._promptAnswers.push({ text: "когда-нибудь", button: "OK" });
+    expect(env.run("committeeCreateSchools")).toBeNull();
+    expect(env.fake.ui._alerts.at(-1)!.prompt).toContain("Отчётный период «когда-нибудь» не читается");
     expect(createdSheets(env)).toHaveLength(0);
     expect(env.counter.count("Drive.Files.create")).toBe(0);
   });

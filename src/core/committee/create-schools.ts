@@ -12,6 +12,7 @@ import { fold } from "../fold.js";
 import { type Cell, cellText } from "../grid.js";
 import { REGISTRY_HEADERS } from "./headers.js";
 import { parseRegistry } from "./registry.js";
+import type { Signer } from "./settings.js";
 
 /** The visible state column of Реестр (right of the contract columns). */
 export const CREATION_STATE_HEADER = "Таблица школы";
@@ -214,7 +215,8 @@ export function organisationKey(organisation: string): string {
  * The invitation's text (Drive puts it into its own e-mail with the file's link): what the
  * workbook is and the first three steps.
  */
-export function invitationMessage(name: string): string {
+export function invitationMessage(name: string, signer: Signer | null = null): string {
+  const contact = signer ? [signer.position, signer.name].filter((p) => p.trim() !== "").join(" ") : "";
   return [
     `Здравствуйте! Комитет создал для вашей организации таблицу «${name}» — по ней формируется отчёт МИП.`,
     "1. Откройте таблицу по ссылке в этом письме.",
@@ -222,5 +224,6 @@ export function invitationMessage(name: string): string {
     "3. Меню «Расширения → МИП-отчёт»: «Проверить таблицу», затем «Сформировать отчёт».",
     "Если меню «МИП-отчёт» нет, попросите администратора вашего домена установить дополнение " +
       "или откройте ссылку на дополнение из письма комитета.",
+    ...(contact ? [`Вопросы по таблице: ${contact}.`] : []),
   ].join("\n");
 }

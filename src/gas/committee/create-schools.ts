@@ -27,12 +27,14 @@ import {
 import {
   DEFAULT_BUDGET_MS,
   type Pause,
+  type Signer,
   isDailyQuota,
   isRateLimited,
   registryLinkColumn,
 } from "../../core/committee/index.js";
 import { type Cell, cellText } from "../../core/grid.js";
 import { countWithNoun } from "../../core/russian.js";
+import { parsePeriod } from "../../core/terms/index.js";
 import { UserError, userMessage } from "../errors.js";
 import { committeeSpreadsheet, rememberCommitteeSpreadsheet } from "./cursor.js";
 import { acquireLocks, registryRows } from "./run.js";
@@ -45,6 +47,7 @@ import {
   schoolsFolderId,
   spreadsheetLink,
 } from "./school-workbook.js";
+import { readCommitteeSettings } from "./settings.js";
 import { ensureCommitteeTabs } from "./tabs.js";
 import { type Continuation, hourlyEnabled } from "./triggers.js";
 
@@ -126,7 +129,7 @@ interface ShareResult {
 }
 
 /** The invitation step of a row whose workbook exists. */
-function share(fileId: string, email: string, name: string, checkFirst: boolean): ShareResult {
+function share(fileId: string, email: string, name: string, checkFirst: boolean, signer: Signer | null): ShareResult {
   const notShared = (reason: string, retry: boolean, pause: Pause | null = null): ShareResult => ({
     state: { kind: "not-shared", reason },
     record: { file: fileId, email, shared: false, retry },
@@ -141,7 +144,7 @@ function share(fileId: string, email: string, name: string, checkFirst: boolean)
   };
   try {
     if (checkFirst && hasEditor(fileId, email)) return done;
-    inviteEditor(fileId, email, invitationMessage(name));
+    inviteEditor(fileId, email, invitationMessage(name, signer));
     return done;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -205,6 +208,7 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
     ensureHeaders(registry, layout);
     const write = rowWriter(registry, layout, rows);
     const period = rememberedPeriod(ss.getId());
+    const signer = tasks.length > 0 ? readCommitteeSettings(ss).signer : null;
     let folderId: string | null = null;
     let found: Map<string, string> | null = null;
     const committeeId = ss.getId();
@@ -232,7 +236,7 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
       }
       const name = workbookName(task.organisation, period);
       if (task.kind === "share") {
-        const result = share(task.record.file, task.email, name, false);
+        const result = share(task.record.file, task.email, name, false, signer);
         write.state(task.row, result.state, result.record);
         if (cellText(rows[task.row - 1]?.[registryLinkColumn(rows[0] ?? [])] ?? null) === "")
           write.link(task.row, task.record.file);
@@ -254,7 +258,7 @@ export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutco
         counts.notCreated++;
         return limited ? (isDailyQuota(error) ? "day" : "rate") : null;
       }
-      const result = share(made.fileId, task.email, name, made.adopted);
+      const result = share(made.fileId, task.email, name, made.adopted, signer);
       write.state(task.row, result.state, result.record);
       write.link(task.row, made.fileId);
       counts.created++;
@@ -334,6 +338,14 @@ export function committeeCreateSchools(): CreationOutcome | null {
       const period = answer.getResponseText().replace(/\s+/g, " ").trim() || before;
       if (period === "") {
         tell("Укажите отчётный период, например «2024-2025 учебный год», и выберите пункт меню ещё раз.");
+        return null;
+      }
+      // The period goes into every new workbook: one the validator cannot read would be an error in each.
+      if (parsePeriod(period) === null) {
+        tell(
+          `Отчётный период «${period}» не читается. Запишите его так: «2024», «2024-2025 учебный год» ` +
+            `или «01.09.2024-31.08.2025» — и выберите пункт меню ещё раз.`,
+        );
         return null;
       }
       rememberPeriod(ss.getId(), period);
