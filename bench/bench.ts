@@ -17,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   report: () => import("./report.js"),
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
+  createSchools: () => import("./create-schools.js"),
   cli: () => import("./cli.js"),
 };
 

@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSidebar } from "./build-sidebar.mjs";
+import { templateXlsxBase64 } from "./template-xlsx.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -47,7 +48,7 @@ async function entryExports(entry) {
 }
 
 /** One Apps Script deployment: entry module → Code.js with a top-level function per export, its manifest. */
-async function buildDeployment({ entry, dir, manifest, sidebar }) {
+async function buildDeployment({ entry, dir, manifest, sidebar, templateXlsx = null }) {
   mkdirSync(dir, { recursive: true });
   const names = await entryExports(entry);
   const wrappers = names.map((name) => `function ${name}() { return MIP.${name}.apply(this, arguments); }`).join("\n");
@@ -63,6 +64,8 @@ async function buildDeployment({ entry, dir, manifest, sidebar }) {
     minifyWhitespace: false,
     minifySyntax: true,
     legalComments: "none",
+    // The template .xlsx only in the committee's bundle (it creates the schools' workbooks).
+    ...(templateXlsx ? { define: { __MIP_TEMPLATE_XLSX__: JSON.stringify(templateXlsx) } } : {}),
     footer: {
       js: `\n// Apps Script entry points (generated from ${entry.slice(root.length + 1)} exports)\n${wrappers}\n`,
     },
@@ -80,6 +83,7 @@ async function buildGas() {
   rmSync(dist, { recursive: true, force: true });
   // The school deployment: dist/ (the folder .clasp.json pushes; .claspignore keeps committee/ out).
   await buildDeployment({ entry, dir: dist, manifest: join(root, "appsscript.json"), sidebar: true });
+  const templateXlsx = await templateXlsxBase64(root);
   // The committee's opt-in deployment: the same code with spreadsheets.readonly, to read school
   // workbooks the committee did not create (docs/SCOPES.md); its own Apps Script project.
   await buildDeployment({
@@ -87,6 +91,7 @@ async function buildGas() {
     dir: join(dist, "committee-readonly"),
     manifest: join(root, "appsscript.committee-readonly.json"),
     sidebar: false,
+    templateXlsx,
   });
   // The committee deployment, written last (the bundle tests rebuild when it is older than src/).
   await buildDeployment({
@@ -94,6 +99,7 @@ async function buildGas() {
     dir: join(dist, "committee"),
     manifest: join(root, "appsscript.committee.json"),
     sidebar: false,
+    templateXlsx,
   });
 }
 

@@ -510,7 +510,14 @@ export const SETTINGS = {
       enumName: "yesNo",
       defaultValue: "Нет",
     }),
-    f("report_folder", "Папка для отчётов (ссылка или ID)", "text", false, "Если пусто — папка, где лежит таблица"),
+    f(
+      "report_folder",
+      "Папка для отчётов (ссылка или ID)",
+      "text",
+      false,
+      "Если пусто — «Отчёты МИП» на вашем Диске. Другая папка — только созданная дополнением; " +
+        "mip report кладёт отчёт рядом с файлом",
+    ),
     f("orientation", "Ориентация страниц отчёта", "enum", false, "Альбомная удобна для широкой таблицы план-факт", {
       enumName: "orientation",
       defaultValue: "Книжная",

@@ -28,3 +28,4 @@ export {
   committeeSetup,
 } from "./committee/entry.js";
 export { committeeMakeProjectSpravka } from "./committee/spravka.js";
+export { committeeContinueCreateSchools, committeeCreateSchools } from "./committee/create-schools.js";

@@ -33,6 +33,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const HEADER_PROTECTION = "МИП-отчёт: заголовки шаблона";
 export const HEADER_BACKGROUND = "#e8eaed";
+/** The dropdowns' help text (also re-applied by the committee to the workbooks it creates). */
+export const DROPDOWN_HELP =
+  "Выберите значение из списка. Другое значение сохранится, но проверка покажет его как ошибку.";
 const DATE_FORMAT = "dd.mm.yyyy";
 
 export interface SetupResult {
@@ -55,7 +58,7 @@ function dropdownRule(values: readonly string[]): GoogleAppsScript.Spreadsheet.D
   return SpreadsheetApp.newDataValidation()
     .requireValueInList([...values], true)
     .setAllowInvalid(true)
-    .setHelpText("Выберите значение из списка. Другое значение сохранится, но проверка покажет его как ошибку.")
+    .setHelpText(DROPDOWN_HELP)
     .build();
 }
 

@@ -258,6 +258,9 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   const reach = (id: string, method = "Sheets.Spreadsheets.get"): FakeSpreadsheet => {
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
+    // A workbook the committee created itself (Drive converted it): its own file under drive.file.
+    const created = env.fake.sheetsApi._spreadsheets.get(id);
+    if (created) return created;
     const ss = schools.get(id);
     if (!ss) throw new Error("Requested entity was not found.");
     // Under drive.file alone the API reaches only the committee's own files and those granted to it.
@@ -267,7 +270,8 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
   };
   const sheetsService = {
     Spreadsheets: {
-      get(id: string) {
+      get(id: string, args?: { fields?: string }) {
+        if (env.fake.sheetsApi._spreadsheets.has(id)) return env.fake.sheetsApi.Spreadsheets.get(id, args);
         counter.hit("Sheets.Spreadsheets.get");
         clock.ms += options.metaCostMs ?? 0;
         const ss = reach(id);
@@ -280,6 +284,7 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
             .map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
         }));
       },
+      batchUpdate: env.fake.sheetsApi.Spreadsheets.batchUpdate,
       Values: {
         batchGet(id: string, args: { ranges: string[] }) {
           counter.hit("Sheets.Spreadsheets.Values.batchGet");

@@ -76,7 +76,7 @@ export function ensureBundleBuilt(): void {
   // The committee bundle is written last: when it is fresh, so is the school's.
   buildIfStale({
     output: COMMITTEE_BUNDLE,
-    sources: [join(ROOT, "src"), ...manifests],
+    sources: [join(ROOT, "src"), ...manifests, join(ROOT, "scripts", "template-xlsx.mjs")],
     buildArgs: ["--gas", "--quiet"],
     lockName: ".bundle-build.lock",
   });

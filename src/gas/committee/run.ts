@@ -112,7 +112,7 @@ const LOCK_WAIT_MS = 1000;
  * document context (committee members refreshing from the menu share that). Always taken in
  * this order; returns the release function, or null when either is held.
  */
-function acquireLocks(): (() => void) | null {
+export function acquireLocks(): (() => void) | null {
   const held: GoogleAppsScript.Lock.Lock[] = [];
   const release = () => {
     for (const lock of held.reverse()) lock.releaseLock();

@@ -19,7 +19,10 @@ import { FakeDocument, type FakeDocumentApp } from "./document.js";
 import { type Conversion, importDocx } from "./docx-import.js";
 import { type DriveItem, FOLDER_MIME, type FakeDrive } from "./drive.js";
 import type { FileAccess } from "./file-access.js";
+import { FakeDrivePermissions } from "./drive-permissions.js";
 import { FakeBlob } from "./services.js";
+import { type FakeSheetsApi } from "./sheets-api.js";
+import { SHEETS_MIME, XLSX_MIME, importXlsx } from "./xlsx-import.js";
 
 export const DOCS_MIME = "application/vnd.google-apps.document";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -30,6 +33,7 @@ interface FileResource {
   name?: string;
   mimeType?: string;
   parents?: string[];
+  appProperties?: Record<string, string>;
 }
 
 const apiError = (method: string, message: string) =>
@@ -66,6 +70,17 @@ export class FakeDriveV3 {
   readonly _conversions = new Map<string, Conversion>();
   /** The bytes each converted upload carried, by file id (tests unzip them). */
   readonly _uploads = new Map<string, Buffer>();
+  /**
+   * appProperties by file id: «private to the requesting app», ≤ 124 bytes per key + value
+   * (https://developers.google.com/workspace/drive/api/guides/properties).
+   */
+  readonly _appProperties = new Map<string, Record<string, string>>();
+  /**
+   * Files the add-on may still create before Drive answers 403 userRateLimitExceeded (null: no
+   * limit; https://developers.google.com/workspace/drive/api/guides/limits).
+   */
+  _createsLeft: number | null = null;
+  readonly Permissions: FakeDrivePermissions;
   readonly Files: {
     create(
       resource: FileResource,
@@ -73,7 +88,7 @@ export class FakeDriveV3 {
       optionalArgs?: object,
     ): { id: string; name: string; mimeType: string; parents: string[]; webViewLink: string };
     list(optionalArgs?: { q?: string; pageSize?: number; pageToken?: string; fields?: string }): {
-      files: { id: string; name: string; mimeType: string }[];
+      files: { id: string; name: string; mimeType: string; appProperties?: Record<string, string> }[];
       nextPageToken?: string;
     };
     get(
@@ -82,12 +97,19 @@ export class FakeDriveV3 {
     ): { id: string; name: string; mimeType: string; parents: string[]; trashed: boolean };
   };
 
-  constructor(drive: FakeDrive, documentApp: FakeDocumentApp, counter: CallCounter) {
+  constructor(drive: FakeDrive, documentApp: FakeDocumentApp, counter: CallCounter, sheetsApi?: FakeSheetsApi) {
     const conversions = this._conversions;
     // Per file under drive.file (file-access.ts); without the rule installed, the fake Drive's own visibility.
     const reaches = (method: string, id: string) =>
       drive._files.has(id) && (this._access ? this._access.reaches(method, id) : drive._visible(id));
     const uploads = this._uploads;
+    const appProperties = this._appProperties;
+    this.Permissions = new FakeDrivePermissions(drive, counter);
+    const quota = () => {
+      if (this._createsLeft === null) return;
+      if (this._createsLeft <= 0) throw apiError("create", "User rate limit exceeded. (userRateLimitExceeded)");
+      this._createsLeft--;
+    };
     const describe = (item: DriveItem) => ({
       id: item.id,
       name: item.name,
@@ -109,7 +131,19 @@ export class FakeDriveV3 {
           const parent = resource.parents?.[0] ?? drive.rootId;
           if (!reaches("Drive.Files.create", parent)) throw apiError("create", `File not found: ${parent}.`);
           const mimeType = resource.mimeType ?? blob?.getContentType() ?? "application/octet-stream";
+          for (const [key, value] of Object.entries(resource.appProperties ?? {}))
+            if (Buffer.byteLength(key + value, "utf8") > 124)
+              throw apiError("create", `The property ${key} exceeds the maximum size of 124 bytes.`);
+          if (mimeType === SHEETS_MIME && blob && blob.getContentType() !== XLSX_MIME)
+            throw apiError("create", `Conversion from ${blob.getContentType()} is not supported.`);
+          quota();
           const item = drive._createFile(resource.name ?? "Untitled", mimeType, parent);
+          if (resource.appProperties) appProperties.set(item.id, { ...resource.appProperties });
+          if (mimeType === SHEETS_MIME && sheetsApi) {
+            const bytes = blob ? Buffer.from(blob.getBytes().map((b) => b & 0xff)) : null;
+            const ss = bytes ? importXlsx(bytes, item.id, item.name, counter) : null;
+            if (ss) sheetsApi._spreadsheets.set(item.id, ss);
+          }
           if (mimeType === FOLDER_MIME) item.folder = true;
           if (mimeType === DOCS_MIME) {
             const doc = new FakeDocument(item.id, drive, counter);
@@ -141,7 +175,12 @@ export class FakeDriveV3 {
           );
           const size = Math.min(optionalArgs.pageSize ?? 100, 1000);
           const from = Number(optionalArgs.pageToken ?? 0);
-          const page = all.slice(from, from + size).map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType }));
+          const page = all.slice(from, from + size).map((f) => ({
+            id: f.id,
+            name: f.name,
+            mimeType: f.mimeType,
+            ...(appProperties.has(f.id) ? { appProperties: { ...appProperties.get(f.id)! } } : {}),
+          }));
           return from + size < all.length ? { files: page, nextPageToken: String(from + size) } : { files: page };
         });
       },

@@ -157,7 +157,9 @@ export class FakeDrive {
 
   /** Creates a file as the script would (visible under drive.file). */
   _createFile(name: string, mimeType: string, parent = this.rootId): DriveItem {
-    const id = `doc-${++this.seq}`;
+    // Shaped like Drive's ids (long runs of letters, digits, «-» and «_»), so a link built from one
+    // reads back as a link (the committee's registry recognises 25+ characters).
+    const id = `1fakeDriveFile${String(++this.seq).padStart(6, "0")}xAbCdEfGhIjKlM`;
     const item: DriveItem = {
       id,
       name,

@@ -9,6 +9,7 @@ import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
 import { FakeDriveV3 } from "./drive-v3.js";
 import { FileAccess } from "./file-access.js";
+import { FakeSheetsApi } from "./sheets-api.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -26,6 +27,9 @@ export { CallCounter, DOCUMENT_SERVICES } from "./counter.js";
 export * from "./document.js";
 export * from "./drive.js";
 export * from "./drive-v3.js";
+export * from "./drive-permissions.js";
+export * from "./sheets-api.js";
+export * from "./xlsx-import.js";
 export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
@@ -64,6 +68,8 @@ export interface FakeServices {
   readonly docsApi: FakeDocsApi;
   readonly driveV3: FakeDriveV3;
   readonly fileAccess: FileAccess;
+  /** The Sheets API over the spreadsheets Drive converted for the add-on. */
+  readonly sheetsApi: FakeSheetsApi;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -141,7 +147,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const activeId = () => (spreadsheetApp as unknown as { _active: FakeSpreadsheet | null })._active?._id ?? null;
   lockService._inDocument = () => activeId() !== null;
   scriptApp._document = activeId;
-  const driveV3 = new FakeDriveV3(drive, documentApp, counter);
+  const sheetsApi = new FakeSheetsApi(counter);
+  const driveV3 = new FakeDriveV3(drive, documentApp, counter, sheetsApi);
   const logger = new FakeLogger();
   const docsApi = new FakeDocsApi(documentApp, counter);
   // drive.file per file for the advanced services that name a file (the Sheets API's fake is the committee's).
@@ -161,7 +168,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Logger: logger,
   };
   // Advanced services exist as globals only when the manifest enables them.
-  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi };
+  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi, Sheets: sheetsApi };
   for (const name of options.advancedServices ?? ["Drive", "Docs"]) if (advanced[name]) globals[name] = advanced[name];
   return {
     counter,
@@ -177,6 +184,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     docsApi,
     driveV3,
     fileAccess,
+    sheetsApi,
     platform,
     globals,
     snapshot: () =>

@@ -103,6 +103,8 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
   "Ui.createAddonMenu": none("base/ui#createAddonMenu()"),
   "Ui.createMenu": none("base/ui#createMenu(String)"),
   "Ui.alert": ui("ui#alert(String,String,ButtonSet)"),
+  "Ui.prompt": ui("ui#prompt(String,String,ButtonSet)"),
+  "PromptResponse.*": none("base/prompt-response"),
   "Ui.showSidebar": ui("ui#showSidebar(Object)"),
   "Ui.showModalDialog": ui("ui#showModalDialog(Object,String)"),
   "Menu.*": none("base/menu"),
@@ -200,6 +202,20 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
       SCOPE.driveReadonly,
     ],
     source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/files/get#authorization-scopes",
+  },
+  "Sheets.Spreadsheets.batchUpdate": {
+    scopes: [SCOPE.drive, SCOPE.driveFile, SCOPE.spreadsheets],
+    source:
+      "https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/batchUpdate#authorization-scopes",
+  },
+  "Drive.Permissions.create": {
+    scopes: [SCOPE.drive, SCOPE.driveFile],
+    source:
+      "https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/create#authorization-scopes",
+  },
+  "Drive.Permissions.list": {
+    scopes: [SCOPE.drive, SCOPE.driveFile, SCOPE.driveMetadata, SCOPE.driveMetadataReadonly, SCOPE.driveReadonly],
+    source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/list#authorization-scopes",
   },
   "Docs.Documents.get": {
     scopes: [SCOPE.documents, SCOPE.documentsReadonly, SCOPE.drive, SCOPE.driveFile, SCOPE.driveReadonly],

@@ -56,7 +56,7 @@ export interface Alert {
 
 export class FakeUi implements Pick<
   Ui,
-  "alert" | "createAddonMenu" | "createMenu" | "showSidebar" | "showModalDialog"
+  "alert" | "prompt" | "createAddonMenu" | "createMenu" | "showSidebar" | "showModalDialog"
 > {
   readonly ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" };
   readonly Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" };
@@ -66,6 +66,8 @@ export class FakeUi implements Pick<
   _dialogs: { title: string; html: FakeHtmlOutput }[] = [];
   /** What the next alert returns (a YES/NO question in tests). */
   _nextButton = "OK";
+  /** What the next prompts answer, in order (text typed and button pressed); none left: CANCEL. */
+  _promptAnswers: { text: string; button: "OK" | "CANCEL" }[] = [];
 
   constructor(private readonly counter: CallCounter) {
     return counted(this, "Ui", counter);
@@ -76,6 +78,19 @@ export class FakeUi implements Pick<
   alert(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.Button {
     this._alerts.push(c !== undefined ? { title: a, prompt: String(b) } : { title: "", prompt: a });
     return gas(this._nextButton as unknown as object);
+  }
+  /**
+   * A one-line input dialog: the response gives the text typed and the button pressed
+   * (https://developers.google.com/apps-script/reference/base/ui#prompt(String,String,ButtonSet),
+   * https://developers.google.com/apps-script/reference/base/prompt-response).
+   */
+  prompt(prompt: string): GoogleAppsScript.Base.PromptResponse;
+  prompt(prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse;
+  prompt(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse;
+  prompt(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.PromptResponse {
+    this._alerts.push(c !== undefined ? { title: a, prompt: String(b) } : { title: "", prompt: a });
+    const answer = this._promptAnswers.shift() ?? { text: "", button: "CANCEL" as const };
+    return gas(new FakePromptResponse(answer.text, answer.button, this.counter));
   }
   createAddonMenu(): GoogleAppsScript.Base.Menu {
     return gas(new FakeMenu("addon", this, this.counter));
@@ -88,6 +103,25 @@ export class FakeUi implements Pick<
   }
   showModalDialog(userInterface: HtmlOutput, title: string): void {
     this._dialogs.push({ title, html: userInterface as unknown as FakeHtmlOutput });
+  }
+}
+
+export class FakePromptResponse implements Pick<
+  GoogleAppsScript.Base.PromptResponse,
+  "getResponseText" | "getSelectedButton"
+> {
+  constructor(
+    private readonly text: string,
+    private readonly button: string,
+    counter: CallCounter,
+  ) {
+    return counted(this, "PromptResponse", counter);
+  }
+  getResponseText(): string {
+    return this.text;
+  }
+  getSelectedButton(): GoogleAppsScript.Base.Button {
+    return this.button as unknown as GoogleAppsScript.Base.Button;
   }
 }
 
