@@ -12,11 +12,12 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { sampleGrid, sampleReportDate, sampleSchools } from "../../demo/sample.js";
 import { NOVOKUZNETSK_WORKBOOK, novokuznetskSampleGrid } from "../../demo/sample-novokuznetsk.js";
+import { sampleSurveyFiles } from "../../demo/sample-survey.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 import { WriteError, freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";
 import { plain } from "../style.js";
-import { writeWorkbookGrid } from "../xlsx-write.js";
+import { writeSheets, writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
 
 export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
@@ -63,6 +64,7 @@ export async function run(args: string[]): Promise<number> {
   let novokuznetskPath: string;
   let checkPath: string;
   let schoolsDir: string;
+  const surveyPaths: string[] = [];
   const grid = sampleGrid();
   const result = validateWorkbook(grid, { today: sampleReportDate });
   try {
@@ -81,6 +83,9 @@ export async function run(args: string[]): Promise<number> {
     await makeFolder(schoolsDir);
     for (const school of sampleSchools())
       await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
+    // The monitoring's answers as Google Forms' responses spreadsheets, downloaded as .xlsx.
+    for (const file of sampleSurveyFiles())
+      surveyPaths.push(await writeNewFile(join(dir, file.fileName), await writeSheets([{ ...file.tab, wrap: true }])));
   } catch (error) {
     // Only a failed write is a write failure; anything else is an internal error (cli.ts says so).
     if (!(error instanceof WriteError) && typeof (error as NodeJS.ErrnoException)?.code !== "string") throw error;
@@ -92,6 +97,7 @@ export async function run(args: string[]): Promise<number> {
   say(`  Проверка: ${checkPath} (${countsInWords(result.summary)})`);
   say(`  Таблица по форме «Новокузнецк»: ${novokuznetskPath}`);
   say(`  Таблицы трёх школ для сводки: ${schoolsDir}`);
+  for (const path of surveyPaths) say(`  Ответы анкеты мониторинга: ${path}`);
 
   say("");
   say("Отчёт (mip report):");
@@ -116,7 +122,7 @@ export async function run(args: string[]): Promise<number> {
   say("Справка о реализации проекта (mip spravka):");
   const spravkaCode = await runHook(
     () => import("./spravka.js"),
-    [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")],
+    [workbookPath, "--survey", ...surveyPaths, "--out", join(dir, "Справка о реализации проекта.docx")],
   );
   if (spravkaCode !== 0) say("  справка пока не составлена.");
 
