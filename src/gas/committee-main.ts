@@ -28,3 +28,4 @@ export {
   committeeSetup,
 } from "./committee/entry.js";
 export { committeeMakeProjectSpravka } from "./committee/spravka.js";
+export { committeeCreateSurvey } from "./committee/survey.js";

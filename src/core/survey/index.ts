@@ -5,3 +5,6 @@ export * from "./findings.js";
 export * from "./read.js";
 export * from "./aggregate.js";
 export * from "./tally.js";
+export * from "./summary.js";
+export * from "./google-form.js";
+export * from "./describe.js";

@@ -8,6 +8,8 @@ import { FakeDocsApi } from "./docs-api.js";
 import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
 import { FakeDriveV3 } from "./drive-v3.js";
+import { FakeFormsApi } from "./forms-api.js";
+import { FakeUrlFetchApp } from "./url-fetch.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -25,6 +27,8 @@ export { CallCounter } from "./counter.js";
 export * from "./document.js";
 export * from "./drive.js";
 export * from "./drive-v3.js";
+export * from "./forms-api.js";
+export * from "./url-fetch.js";
 export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
@@ -62,6 +66,8 @@ export interface FakeServices {
   readonly logger: FakeLogger;
   readonly docsApi: FakeDocsApi;
   readonly driveV3: FakeDriveV3;
+  /** The Google Forms API the add-on reaches over UrlFetchApp (forms-api.ts). */
+  readonly formsApi: FakeFormsApi;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -142,6 +148,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const driveV3 = new FakeDriveV3(drive, documentApp, counter);
   const logger = new FakeLogger();
   const docsApi = new FakeDocsApi(documentApp, counter);
+  const formsApi = new FakeFormsApi(() => platform.scopes);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     DocumentApp: documentApp,
@@ -153,6 +160,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Utilities: new FakeUtilities(counter),
     ScriptApp: scriptApp,
     Logger: logger,
+    UrlFetchApp: new FakeUrlFetchApp(formsApi, counter),
   };
   // Advanced services exist as globals only when the manifest enables them.
   const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi };
@@ -170,6 +178,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     logger,
     docsApi,
     driveV3,
+    formsApi,
     platform,
     globals,
     snapshot: () =>

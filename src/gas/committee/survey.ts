@@ -1,0 +1,129 @@
+/**
+ * «Комитет → Создать анкету мониторинга»: for the project whose «Реестр» row is selected, one
+ * Google Form per group (schools with low results, leader schools) made from the questionnaire
+ * in the core (organisations to choose from: the project's «Организации» of that group),
+ * published — forms the API creates after 31 March 2026 start unpublished — and the links shown
+ * to send to the schools. The form ids are kept in the committee spreadsheet's document
+ * properties per project; the project's справка reads their responses (readSurveyForms).
+ */
+import { REGISTRY_TITLE, parseRegistry } from "../../core/committee/index.js";
+import { orgIndexOf } from "../../core/rules/orgs.js";
+import type { TableRow } from "../../core/workbook.js";
+import { aggregateSurvey, type SurveyResult } from "../../core/survey/aggregate.js";
+import { formCreateBody, formItemRequests, PUBLISH_BODY, responsesGrid } from "../../core/survey/google-form.js";
+import { QUESTION_SETS, type SurveyGroup } from "../../core/survey/questions.js";
+import { readResponseSheet } from "../../core/survey/read.js";
+import { validateWorkbook } from "../../core/validate.js";
+import { looksLikeMipWorkbook } from "../../core/workbook.js";
+import { UserError, userMessage } from "../errors.js";
+import { createForm, getForm, listResponses, publishForm, updateForm } from "./forms-api.js";
+import { registryRows } from "./run.js";
+import { openSchool } from "./school-reader.js";
+import { selectedRegistryRow } from "./spravka.js";
+
+export interface StoredSurveyForm {
+  readonly group: SurveyGroup;
+  readonly formId: string;
+  readonly url: string;
+}
+
+const GROUP_NAMES: Record<SurveyGroup, string> = { low: "школы с НОР", leaders: "школы-лидеры" };
+const propertyKey = (projectId: string) => `mip.survey.${projectId}`;
+
+export function storedSurveyForms(projectId: string): StoredSurveyForm[] {
+  const raw = PropertiesService.getDocumentProperties().getProperty(propertyKey(projectId));
+  if (!raw) return [];
+  try {
+    const parsed = JSON.parse(raw) as StoredSurveyForm[];
+    return Array.isArray(parsed) ? parsed.filter((f) => typeof f?.formId === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The group's organisations as «Организации» lists them: the form's drop-down. */
+function groupNames(rows: readonly TableRow<"orgs">[], types: readonly string[]): string[] {
+  const orgs = orgIndexOf(rows);
+  const names = rows.map((r) => orgs.find(String(r.cells.name ?? ""))).filter((e) => e?.type && types.includes(e.type));
+  return [...new Set(names.map((e) => e!.name))];
+}
+
+function createSurvey(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  forms: StoredSurveyForm[];
+  existed: boolean;
+  project: string;
+} {
+  const { sheet, row } = selectedRegistryRow(ss, "Создать анкету мониторинга");
+  const entry = parseRegistry(registryRows(sheet)).find((e) => e.row === row);
+  if (!entry?.id)
+    throw new UserError(
+      `В строке ${row} «${REGISTRY_TITLE}» нет ссылки на таблицу МИП. Вставьте ссылку на таблицу проекта.`,
+    );
+  const project = entry.organisation || entry.linkText;
+  const existing = storedSurveyForms(entry.id);
+  if (existing.length > 0) return { forms: existing, existed: true, project };
+  let grid;
+  try {
+    grid = openSchool(entry.id).grid;
+  } catch (error) {
+    throw new UserError(`Таблицу проекта «${project}» открыть не удалось: ${userMessage(error, "открыть таблицу")}`);
+  }
+  if (!looksLikeMipWorkbook(grid)) throw new UserError(`Таблица «${project}» — не таблица МИП.`);
+  const orgRows = validateWorkbook(grid).workbook.tables.orgs.rows;
+  const forms: StoredSurveyForm[] = [];
+  for (const set of QUESTION_SETS) {
+    const created = createForm(formCreateBody(set));
+    const formId = created.formId!;
+    updateForm(formId, formItemRequests(set, groupNames(orgRows, set.orgTypes)));
+    publishForm(formId, PUBLISH_BODY);
+    forms.push({
+      group: set.group,
+      formId,
+      url: created.responderUri ?? `https://docs.google.com/forms/d/${formId}/viewform`,
+    });
+    // Kept after each form: a failure on the second leaves the first known, never made twice.
+    PropertiesService.getDocumentProperties().setProperty(propertyKey(entry.id), JSON.stringify(forms));
+  }
+  return { forms, existed: false, project };
+}
+
+/** Menu item «Комитет → Создать анкету мониторинга». */
+export function committeeCreateSurvey(): StoredSurveyForm[] | null {
+  const ui = SpreadsheetApp.getUi();
+  const tell = (message: string) => ui.alert("МИП-отчёт — комитет", message, ui.ButtonSet.OK);
+  try {
+    const made = createSurvey(SpreadsheetApp.getActiveSpreadsheet());
+    tell(
+      [
+        made.existed
+          ? `Анкеты мониторинга проекта «${made.project}» уже созданы. Ссылки для школ:`
+          : `Анкеты мониторинга проекта «${made.project}» созданы и опубликованы. Отправьте ссылки школам:`,
+        ...made.forms.map((f) => `${GROUP_NAMES[f.group]}: ${f.url}`),
+        "Ответы войдут в справку о реализации проекта: выделите строку проекта в «Реестре» и выберите «Справка о реализации проекта».",
+      ].join("\n"),
+    );
+    return made.forms;
+  } catch (error) {
+    tell(userMessage(error, "создать анкету мониторинга"));
+    return null;
+  }
+}
+
+/** The answers of the project's forms, counted as the справка needs them; null when it has none. */
+export function readSurveyForms(
+  projectId: string,
+  orgRows: readonly TableRow<"orgs">[],
+  timeZone: string,
+): SurveyResult | null {
+  const forms = storedSurveyForms(projectId);
+  if (forms.length === 0) return null;
+  const stamp = (iso: string) => Utilities.formatDate(new Date(iso), timeZone, "dd.MM.yyyy HH:mm:ss");
+  const sheets = forms.map((f) => {
+    const form = getForm(f.formId);
+    return readResponseSheet(
+      responsesGrid(form, listResponses(f.formId), stamp),
+      `Форма «${form.info?.title ?? f.formId}»`,
+    );
+  });
+  return aggregateSurvey(orgRows, sheets);
+}
