@@ -1,6 +1,15 @@
 /** The fake's Forms API refuses what Google refuses (sources in test/gas/fake/forms-api.ts). */
 import { describe, expect, it } from "vitest";
-import { FakeFormsApi, FORMS_SCOPE, PAGE_MAX, SCOPE, UNPUBLISHED_FROM } from "../gas/fake/index.js";
+import {
+  CallCounter,
+  FakeFormsApi,
+  FakeUrlFetchApp,
+  FORMS_SCOPE,
+  OAUTH_TOKEN,
+  PAGE_MAX,
+  SCOPE,
+  UNPUBLISHED_FROM,
+} from "../gas/fake/index.js";
 
 const after = () => UNPUBLISHED_FROM + 86_400_000;
 const api = (scopes: readonly string[] | null = [SCOPE.driveFile], now = after) =>
@@ -100,5 +109,30 @@ describe("fake Forms API", () => {
     const second = body(f.handle("get", `forms/${formId}/responses?pageToken=${first.nextPageToken}`, undefined));
     expect(second.responses).toHaveLength(2);
     expect(second.nextPageToken).toBeUndefined();
+  });
+});
+
+describe("fake UrlFetchApp", () => {
+  it("refuses a URL outside the manifest's allowlist, and calls without the script's token are 401", () => {
+    const f = api();
+    const fetcher = new FakeUrlFetchApp(f, new CallCounter());
+    fetcher._allowlist = ["https://forms.googleapis.com/"];
+    const auth = { headers: { Authorization: `Bearer ${OAUTH_TOKEN}` }, muteHttpExceptions: true };
+    expect(
+      fetcher
+        .fetch("https://forms.googleapis.com/v1/forms", {
+          ...auth,
+          method: "post",
+          payload: JSON.stringify({ info: { title: "А" } }),
+        })
+        .getResponseCode(),
+    ).toBe(200);
+    expect(
+      fetcher
+        .fetch("https://forms.googleapis.com/v1/forms", { method: "post", muteHttpExceptions: true })
+        .getResponseCode(),
+    ).toBe(401);
+    fetcher._allowlist = ["https://example.org/"];
+    expect(() => fetcher.fetch("https://forms.googleapis.com/v1/forms", auth)).toThrow(/not allowlisted/u);
   });
 });

@@ -14,21 +14,26 @@ import { LEADERS_SET, LOW_RESULTS_SET, type QuestionSet, readAnswer } from "../.
 import { validateWorkbook } from "../../src/core/validate.js";
 import { sampleSchools } from "../../src/demo/sample.js";
 import { sampleSurveyFiles } from "../../src/demo/sample-survey.js";
-import { FORMS_SCOPE, SCOPE, documentStructure } from "../gas/fake/index.js";
+import { FORMS_SCOPE, type FakeUrlFetchApp, SCOPE, documentStructure } from "../gas/fake/index.js";
 import { lastAlert } from "../gas/inspect.js";
 import { COMMITTEE_DIST } from "../gas/load-bundle.js";
 import { committeeEnv } from "../committee/gas-env.js";
 
 const id = (n: number) => `1project${String(n).padStart(4, "0")}abcdefghijklmnopqrstuvwxyz`;
 const [network, tidy] = sampleSchools();
-const pushed = (JSON.parse(readFileSync(join(COMMITTEE_DIST, "appsscript.json"), "utf8")) as { oauthScopes: string[] })
-  .oauthScopes;
+const manifest = JSON.parse(readFileSync(join(COMMITTEE_DIST, "appsscript.json"), "utf8")) as {
+  oauthScopes: string[];
+  urlFetchWhitelist?: string[];
+};
+const pushed = manifest.oauthScopes;
 
 function env() {
   const e = committeeEnv([
     { id: id(1), organisation: "МОУ ДО «Центр развития образования»", grid: network!.grid },
     { id: id(2), organisation: "МОУ «СОШ № 4»", grid: tidy!.grid },
   ]);
+  // The pushed manifest's allowlist: a fetch outside it fails as in Apps Script.
+  (e.fake.globals.UrlFetchApp as FakeUrlFetchApp)._allowlist = manifest.urlFetchWhitelist ?? [];
   e.run("committeeSetup");
   e.counter.paused(() => e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2") as never));
   return e;
@@ -108,6 +113,7 @@ describe("committee: the monitoring questionnaire as Google Forms (bundle)", () 
     expect(forms(e)).toHaveLength(2);
     expect(lastAlert(e.fake)).toContain("уже созданы");
     expect(e.fake.platform.unknown.size).toBe(0);
+    expect(manifest.urlFetchWhitelist).toEqual(["https://forms.googleapis.com/"]);
   });
 
   it("reads the forms' responses into the справка: sections 4 and 5 from the answers, each school once", () => {

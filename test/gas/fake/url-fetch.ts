@@ -28,6 +28,12 @@ class FakeHttpResponse {
 }
 
 export class FakeUrlFetchApp {
+  /**
+   * The manifest's urlFetchWhitelist, when a test sets it: «when you define an allowlist, script
+   * projects can't access URLs that have not been added to the allowlist»
+   * (https://developers.google.com/apps-script/manifest/allowlist-url).
+   */
+  _allowlist: readonly string[] | null = null;
   constructor(
     private readonly forms: FakeFormsApi,
     private readonly counter: CallCounter,
@@ -36,6 +42,8 @@ export class FakeUrlFetchApp {
   }
 
   fetch(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}): FakeHttpResponse {
+    if (this._allowlist && !this._allowlist.some((prefix) => url.startsWith(prefix)))
+      throw new Error(`Exception: URL not allowlisted: ${url}`);
     if (!url.startsWith(FORMS_ROOT)) throw new Error(`fake: UrlFetchApp has no host for ${url}`);
     const headers = (params.headers ?? {}) as Record<string, string>;
     const method = String(params.method ?? "get").toLowerCase();
