@@ -10,6 +10,7 @@ import { blockText, type DocModel } from "../../src/core/report/model.js";
 import { buildSpravka, selectSources } from "../../src/core/spravka/index.js";
 import {
   aggregateSurvey,
+  LEADERS_SET,
   LOW_RESULTS_SET,
   readResponseSheet,
   type SurveyResult,
@@ -140,6 +141,26 @@ describe("survey answers that cannot be read are findings, never values", () => 
     );
     // Their answers are nowhere in the sections: only the one school's score.
     expect(text).toContain("средняя оценка — 4 при максимальной 5 (одна оценка — 4)");
+  });
+
+  it("a group answered otherwise than «Организации» says is a warning; the answer counts under the listed type", () => {
+    const leaders = [TIMESTAMP_TITLE, ...LEADERS_SET.questions.map((q) => q.title)];
+    const at = (id: string) => LEADERS_SET.questions.findIndex((q) => q.id === id) + 1;
+    const cells: Cell[] = leaders.map(() => null);
+    cells[0] = "01.12.2022 10:00:00";
+    cells[at("organisation")] = "МОУ «СОШ № 1»";
+    cells[at("group")] = "Школа-лидер";
+    cells[at("efficiency")] = 4;
+    const s = survey(tab(leaders, [cells]));
+    expect(s.groups[0]!.respondents.map((r) => r.name)).toEqual(["МОУ «СОШ № 1»"]);
+    expect(s.findings).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        message:
+          "В анкете указана группа «Школа-лидер», а на вкладке «Организации» у «МОУ «СОШ № 1»» тип " +
+          "«Стажировочная площадка»: ответ учтён, группа — по вкладке «Организации».",
+      }),
+    );
   });
 
   it("a school that answered twice counts once, its later answer; the earlier one is named", () => {

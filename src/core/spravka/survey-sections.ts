@@ -57,7 +57,10 @@ function severalText(q: SurveyQuestion, t: Extract<Tally, { kind: "several" }>):
     );
     return `${q.lead}: ${parts.join("; ")}${other}.`;
   }
-  const parts = t.options.map((o) => `${lowerFirst(o.option)} — ${schools(o.count)} ${ofTotal(t.answered)}`);
+  const parts = t.options.map(
+    (o) =>
+      `${lowerFirst(o.option)} — ${o.count === t.answered && o.count > 1 ? "все школы" : `${schools(o.count)} ${ofTotal(t.answered)}`}`,
+  );
   return `${q.lead}: ${parts.join("; ")}${other}.`;
 }
 

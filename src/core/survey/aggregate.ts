@@ -92,6 +92,13 @@ export function aggregateSurvey(orgRows: readonly TableRow<"orgs">[], sheets: re
           leftOut.push({ label: `«${entry.name}» (${where(r)})`, reason: `${what}, анкета другой группы` });
           continue;
         }
+        const group = r.answers.get("group");
+        if (group?.kind === "choice" && group.value !== entry.type)
+          note(
+            "warning",
+            `В анкете указана группа «${group.value}», а на вкладке «Организации» у «${entry.name}» тип ` +
+              `«${entry.type}»: ответ учтён, группа — по вкладке «Организации».`,
+          );
         if (orgKey(r.organisation) !== orgKey(entry.name))
           note("info", `Организация записана как «${r.organisation}» — учтена как «${entry.name}».`);
         const key = orgKey(entry.name);

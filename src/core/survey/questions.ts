@@ -69,6 +69,17 @@ const ORGANISATION: SurveyQuestion = {
   required: true,
 };
 
+/** The respondent's group: the «Организации» types of the set; checked against the type there. */
+const groupQuestion = (types: readonly string[]): SurveyQuestion => ({
+  id: "group",
+  title: "Группа школ",
+  kind: "one",
+  options: types,
+  feeds: null,
+  lead: "",
+  required: true,
+});
+
 export const AGREEMENT = ["Да", "Скорее да, чем нет", "Скорее нет, чем да", "Нет"] as const;
 const SATISFACTION = [
   "Удовлетворены полностью",
@@ -102,6 +113,7 @@ export const LOW_RESULTS_SET: QuestionSet = {
   section: "4",
   questions: [
     ORGANISATION,
+    groupQuestion(["Школа с НОР"]),
     {
       id: "motives",
       title: "Чем руководствовалась школа при включении в сетевое наставничество?",
@@ -264,6 +276,7 @@ export const LEADERS_SET: QuestionSet = {
   section: "5",
   questions: [
     ORGANISATION,
+    groupQuestion(["Школа-лидер", "Стажировочная площадка"]),
     {
       id: "motives",
       title: "Чем руководствовалась школа, включаясь в проект в качестве школы-наставника?",

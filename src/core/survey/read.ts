@@ -131,14 +131,22 @@ export function readResponseSheet(tab: TabGrid, source: string): ResponseSheet {
           `Проверьте, что это тот же вопрос.`,
       );
     } else {
-      note(
-        q.kind === "organisation" ? "error" : "warning",
-        1,
-        null,
-        q.kind === "organisation"
-          ? `Нет столбца «${q.title}»: без него не понять, какая школа ответила. Ответы листа не учтены.`
-          : `Нет столбца вопроса «${q.title}»: пункт ${q.feeds} справки по этому листу не составлен.`,
-      );
+      if (q.kind === "organisation")
+        note(
+          "error",
+          1,
+          null,
+          `Нет столбца «${q.title}»: без него не понять, какая школа ответила. Ответы листа не учтены.`,
+        );
+      else if (q.feeds === null)
+        note("info", 1, null, `Нет столбца «${q.title}»: группа школы взята с вкладки «Организации» проекта.`);
+      else
+        note(
+          "warning",
+          1,
+          null,
+          `Нет столбца вопроса «${q.title}»: пункт ${q.feeds} справки по этому листу не составлен.`,
+        );
     }
   }
   headers.forEach((h, i) => {

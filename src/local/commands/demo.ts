@@ -2,7 +2,8 @@
  * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
  * workbook, its validation, its report (.docx), a second school's workbook and report in the
  * form «Новокузнецк», a committee summary (.xlsx and .docx) over three invented schools'
- * workbooks, and the справка о реализации проекта (.docx), all in DIR
+ * workbooks, the monitoring questionnaire's invented answers (Google Forms' responses layout)
+ * and the справка о реализации проекта (.docx) written with them, all in DIR
  * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
  *
  * The report and the summary are made by calling the `mip report` and `mip summary`
@@ -24,7 +25,8 @@ export const DEMO_USAGE = `Использование: mip demo [--out ПАПК�
 
 Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
 умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
-«Новокузнецк» — и сводку комитета — в ПАПКЕ
+«Новокузнецк» — и сводку комитета, ответы анкеты мониторинга (7 + 3) и справку о реализации
+проекта, разделы 4 и 5 которой написаны по этим ответам, — в ПАПКЕ
 (по умолчанию ./demo-out). Существующие файлы не заменяются.`;
 
 export const DEFAULT_DEMO_DIR = "demo-out";
