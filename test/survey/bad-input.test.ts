@@ -172,7 +172,14 @@ describe("survey answers that cannot be read are findings, never values", () => 
     );
     expect(s.groups[0]!.respondents).toHaveLength(1);
     expect(s.groups[0]!.respondents[0]!.response.row).toBe(2);
-    expect(s.findings).toContainEqual(expect.objectContaining({ severity: "warning", row: 3 }));
+    expect(s.groups[0]!.superseded.map((r) => r.row)).toEqual([3]);
+    expect(s.findings).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        message:
+          "«МОУ «Лесновская СОШ»» ответила на анкету 2 раза: учтён последний ответ (строка 2), прежние не учтены (строка 3).",
+      }),
+    );
     expect(textOf(spravka(s))).toContain("средняя оценка — 5 при максимальной 5 (одна оценка — 5)");
   });
 
@@ -190,10 +197,12 @@ describe("survey answers that cannot be read are findings, never values", () => 
     }
     const s = survey(tab(HEADER, rows));
     const respondents = s.groups[0]!.respondents.length;
-    const superseded = s.findings.filter((f) => f.message.includes("ответила на анкету ещё раз")).length;
+    const superseded = s.groups[0]!.superseded.length;
     expect(respondents).toBe(4);
     expect(respondents + superseded + s.leftOut.length).toBe(10_000);
     expect(s.findings.filter((f) => f.message.includes("«отлично» не читается"))).toHaveLength(10);
+    // One finding per school that answered again, not one per row: the appendix stays readable.
+    expect(s.findings.filter((f) => f.message.includes("прежние не учтены"))).toHaveLength(4);
     const doc = spravka(s);
     expect(doc.draft).toBe(true);
     expect(textOf(doc)).toContain("4.15. Отмечены следующие проблемы");

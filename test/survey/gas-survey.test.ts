@@ -132,7 +132,7 @@ describe("committee: the monitoring questionnaire as Google Forms (bundle)", () 
     );
     const alert = lastAlert(e.fake);
     expect(alert).toContain("Анкета мониторинга (школы с НОР): учтены ответы организаций — 5 из 5.");
-    expect(alert).toContain("ответила на анкету ещё раз");
+    expect(alert).toContain("«МОУ «Лесновская СОШ»» ответила на анкету 2 раза: учтён последний ответ");
   });
 
   it("a form the add-on did not create is not reachable under drive.file: the справка says so and nothing is made", () => {

@@ -7,6 +7,7 @@
 import type { TableRow } from "../workbook.js";
 import { orgIndexOf } from "../rules/orgs.js";
 import { orgKey } from "../rules/read.js";
+import { plural } from "../russian.js";
 import type { SurveyFinding } from "./findings.js";
 import { QUESTION_SETS, type QuestionSet } from "./questions.js";
 import type { ResponseSheet, SurveyResponse } from "./read.js";
@@ -23,6 +24,8 @@ export interface GroupAnswers {
   readonly expected: readonly string[];
   /** One response per organisation (its last), in the list's order. */
   readonly respondents: readonly SurveyRespondent[];
+  /** Earlier answers of schools that answered again: not counted. */
+  readonly superseded: readonly SurveyResponse[];
   /** Question ids that some sheet of this group has a column for. */
   readonly asked: ReadonlySet<string>;
 }
@@ -46,6 +49,25 @@ function ordered(list: readonly { r: SurveyResponse; sheet: number }[]) {
   return [...list].sort(
     (a, b) => (a.r.time ?? -Infinity) - (b.r.time ?? -Infinity) || a.sheet - b.sheet || a.r.row - b.r.row,
   );
+}
+
+/** Rows named one by one in a finding; more are counted. */
+const ROWS_NAMED = 20;
+
+/** One finding per school that answered again, naming the rows not counted. */
+function supersededFinding(name: string, last: SurveyResponse, earlier: readonly SurveyResponse[]): SurveyFinding {
+  const places = earlier.map((r) => (r.source === last.source ? `строка ${r.row}` : where(r)));
+  const named =
+    places.slice(0, ROWS_NAMED).join(", ") + (places.length > ROWS_NAMED ? ` и ещё ${places.length - ROWS_NAMED}` : "");
+  return {
+    severity: "warning",
+    source: last.source,
+    row: last.row,
+    column: null,
+    message:
+      `«${name}» ответила на анкету ${earlier.length + 1} ${plural(earlier.length + 1, ["раз", "раза", "раз"])}: ` +
+      `учтён последний ответ (строка ${last.row}), прежние не учтены (${named}).`,
+  };
 }
 
 export function aggregateSurvey(orgRows: readonly TableRow<"orgs">[], sheets: readonly ResponseSheet[]): SurveyResult {
@@ -108,25 +130,19 @@ export function aggregateSurvey(orgRows: readonly TableRow<"orgs">[], sheets: re
       }
     }
     const respondents: SurveyRespondent[] = [];
+    const superseded: SurveyResponse[] = [];
     for (const name of expected) {
       const answers = byOrg.get(orgKey(name));
       if (!answers) continue;
       const list = ordered(answers);
       const last = list[list.length - 1]!;
-      for (const earlier of list.slice(0, -1))
-        findings.push({
-          severity: "warning",
-          source: earlier.r.source,
-          row: earlier.r.row,
-          column: null,
-          message:
-            `«${name}» ответила на анкету ещё раз ` +
-            `(${last.r.source === earlier.r.source ? `строка ${last.r.row}` : where(last.r)}): учтён последний ответ, этот — нет.`,
-        });
+      const earlier = list.slice(0, -1).map((x) => x.r);
+      superseded.push(...earlier);
+      if (earlier.length > 0) findings.push(supersededFinding(name, last.r, earlier));
       respondents.push({ name, response: last.r });
     }
     const asked = new Set(own.flatMap((x) => [...x.s.answered]));
-    groups.push({ set, expected, respondents, asked });
+    groups.push({ set, expected, respondents, superseded, asked });
   }
   return { groups, leftOut, findings };
 }
