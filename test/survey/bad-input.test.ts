@@ -199,7 +199,11 @@ describe("survey answers that cannot be read are findings, never values", () => 
     const respondents = s.groups[0]!.respondents.length;
     const superseded = s.groups[0]!.superseded.length;
     expect(respondents).toBe(4);
-    expect(respondents + superseded + s.leftOut.length).toBe(10_000);
+    const leftOut = s.leftOut.reduce((n, l) => n + l.count, 0);
+    expect(respondents + superseded + leftOut).toBe(10_000);
+    // Said once for the 20 rows of the one outsider, with its rows.
+    expect(s.leftOut).toHaveLength(1);
+    expect(s.leftOut[0]!.label).toMatch(/^«Школа вне проекта» \(Ответы\.xlsx, строки 5, 505, /u);
     expect(s.findings.filter((f) => f.message.includes("«отлично» не читается"))).toHaveLength(10);
     // One finding per school that answered again, not one per row: the appendix stays readable.
     expect(s.findings.filter((f) => f.message.includes("прежние не учтены"))).toHaveLength(4);

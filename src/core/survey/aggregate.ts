@@ -31,8 +31,18 @@ export interface GroupAnswers {
 }
 
 export interface SurveyLeftOut {
+  /** The organisation as written, with the file and rows of its answers. */
   readonly label: string;
   readonly reason: string;
+  /** How many answers it stands for. */
+  readonly count: number;
+}
+
+interface Gathered {
+  readonly severity: SurveyFinding["severity"];
+  readonly message: string;
+  readonly leftOut?: { readonly name: string; readonly reason: string };
+  readonly responses: SurveyResponse[];
 }
 
 export interface SurveyResult {
@@ -53,6 +63,23 @@ function ordered(list: readonly { r: SurveyResponse; sheet: number }[]) {
 
 /** Rows named one by one in a finding; more are counted. */
 const ROWS_NAMED = 20;
+
+/** «Ответы.xlsx, строка 3» / «Ответы.xlsx, строки 3, 5 и ещё 40» — by file, the first rows named. */
+function placesOf(responses: readonly SurveyResponse[]): string {
+  const bySource = new Map<string, number[]>();
+  for (const r of responses) {
+    const rows = bySource.get(r.source);
+    if (rows) rows.push(r.row);
+    else bySource.set(r.source, [r.row]);
+  }
+  return [...bySource]
+    .map(([source, rows]) => {
+      const named = rows.slice(0, ROWS_NAMED).join(", ");
+      const rest = rows.length > ROWS_NAMED ? ` и ещё ${rows.length - ROWS_NAMED}` : "";
+      return `${source}, ${rows.length === 1 ? "строка" : "строки"} ${named}${rest}`;
+    })
+    .join("; ");
+}
 
 /** One finding per school that answered again, naming the rows not counted. */
 function supersededFinding(name: string, last: SurveyResponse, earlier: readonly SurveyResponse[]): SurveyFinding {
@@ -85,49 +112,77 @@ export function aggregateSurvey(orgRows: readonly TableRow<"orgs">[], sheets: re
       )
       .map((e) => e!.name);
     const byOrg = new Map<string, { r: SurveyResponse; sheet: number }[]>();
+    // The same finding for many rows (one school spelled one way 2,000 times) is said once, with its rows.
+    const gathered = new Map<string, Gathered>();
+    const gather = (key: string, r: SurveyResponse, make: () => Omit<Gathered, "responses">) => {
+      const found = gathered.get(key);
+      if (found) found.responses.push(r);
+      else gathered.set(key, { ...make(), responses: [r] });
+    };
+    const column = set.questions[0]!.title;
     for (const { s, sheet } of own) {
       for (const r of s.responses) {
         const entry = orgs.find(r.organisation);
-        const note = (severity: SurveyFinding["severity"], message: string) =>
-          findings.push({ severity, source: r.source, row: r.row, column: set.questions[0]!.title, message });
         if (!entry) {
-          const hint = orgs.suggest(r.organisation);
-          note(
-            "error",
-            `Организации «${r.organisation}» нет на вкладке «Организации» проекта` +
-              (hint ? ` (возможно, имелась в виду «${hint}»)` : "") +
-              ": ответ не учтён. Исправьте название в ответах или добавьте организацию в список.",
-          );
-          leftOut.push({
-            label: `«${r.organisation}» (${where(r)})`,
-            reason: "организации нет на вкладке «Организации» проекта",
+          gather(`unknown\u0000${orgKey(r.organisation)}`, r, () => {
+            const hint = orgs.suggest(r.organisation);
+            return {
+              severity: "error",
+              message:
+                `Организации «${r.organisation}» нет на вкладке «Организации» проекта` +
+                (hint ? ` (возможно, имелась в виду «${hint}»)` : "") +
+                ": ответ не учтён. Исправьте название в ответах или добавьте организацию в список.",
+              leftOut: { name: r.organisation, reason: "организации нет на вкладке «Организации» проекта" },
+            };
           });
           continue;
         }
         if (entry.type === null || !set.orgTypes.includes(entry.type)) {
           const what = entry.type ? `тип «${entry.type}»` : "тип не указан";
-          note(
-            "error",
-            `У организации «${entry.name}» на вкладке «Организации» ${what}, а анкета — для группы ` +
+          gather(`group\u0000${orgKey(entry.name)}`, r, () => ({
+            severity: "error",
+            message:
+              `У организации «${entry.name}» на вкладке «Организации» ${what}, а анкета — для группы ` +
               `«${set.orgTypes.join("», «")}»: ответ не учтён.`,
-          );
-          leftOut.push({ label: `«${entry.name}» (${where(r)})`, reason: `${what}, анкета другой группы` });
+            leftOut: { name: entry.name, reason: `${what}, анкета другой группы` },
+          }));
           continue;
         }
         const group = r.answers.get("group");
         if (group?.kind === "choice" && group.value !== entry.type)
-          note(
-            "warning",
-            `В анкете указана группа «${group.value}», а на вкладке «Организации» у «${entry.name}» тип ` +
+          gather(`type\u0000${orgKey(entry.name)}\u0000${group.value}`, r, () => ({
+            severity: "warning",
+            message:
+              `В анкете указана группа «${group.value}», а на вкладке «Организации» у «${entry.name}» тип ` +
               `«${entry.type}»: ответ учтён, группа — по вкладке «Организации».`,
-          );
+          }));
         if (orgKey(r.organisation) !== orgKey(entry.name))
-          note("info", `Организация записана как «${r.organisation}» — учтена как «${entry.name}».`);
+          gather(`spelling\u0000${r.organisation}`, r, () => ({
+            severity: "info",
+            message: `Организация записана как «${r.organisation}» — учтена как «${entry.name}».`,
+          }));
         const key = orgKey(entry.name);
         const list = byOrg.get(key);
         if (list) list.push({ r, sheet });
         else byOrg.set(key, [{ r, sheet }]);
       }
+    }
+    for (const g of gathered.values()) {
+      const first = g.responses[0]!;
+      const more = g.responses.length > 1 ? ` Так — в ${g.responses.length} ответах (${placesOf(g.responses)}).` : "";
+      findings.push({
+        severity: g.severity,
+        source: first.source,
+        row: first.row,
+        column,
+        message: `${g.message}${more}`,
+      });
+      if (g.leftOut)
+        leftOut.push({
+          label: `«${g.leftOut.name}» (${placesOf(g.responses)})`,
+          reason: g.leftOut.reason,
+          count: g.responses.length,
+        });
     }
     const respondents: SurveyRespondent[] = [];
     const superseded: SurveyResponse[] = [];

@@ -4,6 +4,7 @@
  * matched to the nearest one.
  */
 import { cellText, type Cell, isErrorCell } from "../grid.js";
+import { memo } from "../cells.js";
 import { foldEnum } from "../fold.js";
 import { OTHER_OPTION, SCORE_MAX, SCORE_MIN, type SurveyQuestion } from "./questions.js";
 
@@ -88,10 +89,20 @@ function readSeveral(question: SurveyQuestion, text: string): Reading {
   return { ok: true, answer: { kind: "several", values: chosen, other } };
 }
 
+/** Readings per question by text: 10,000 answers repeat a few options, each is read once. */
+const readings = new Map<SurveyQuestion, Map<string, Reading>>();
+
 export function readAnswer(question: SurveyQuestion, cell: Cell | undefined): Reading {
   if (isErrorCell(cell)) return { ok: false, reason: `в ячейке ошибка ${cell.code}` };
   const text = cleanText(cell);
   if (text === "") return EMPTY;
+  let known = readings.get(question);
+  if (!known) readings.set(question, (known = new Map()));
+  return memo(known, text, () => readText(question, cell, text), 20_000);
+}
+
+/** A score cell reads the same as its text: 4 and «4» are 4, 4,5 and «4,5» are not scores. */
+function readText(question: SurveyQuestion, cell: Cell | undefined, text: string): Reading {
   switch (question.kind) {
     case "score":
       return readScore(cell, text);
