@@ -32,14 +32,28 @@ function questionnaireSheet(set: QuestionSet): SheetSpec {
   };
 }
 
-function answersSheet(set: QuestionSet): SheetSpec {
-  const dropdowns = set.questions.flatMap((q, i) =>
-    (q.kind === "one" || q.kind === "agreement") && q.options
-      ? [{ column: i + 1, fromRow: 2, toRow: ANSWER_ROWS, values: q.options }]
-      : q.kind === "score"
-        ? [{ column: i + 1, fromRow: 2, toRow: ANSWER_ROWS, values: ["1", "2", "3", "4", "5"] }]
-        : [],
-  );
+/**
+ * A drop-down written inline (xlsx-write.ts joins the values with commas): Excel splits such a list
+ * at every comma and keeps at most 255 characters of it, so a list with a comma inside an option
+ * («Скорее да, чем нет») or a long one gets none — the questionnaire sheet names the options, and
+ * the reader checks every answer anyway.
+ */
+const listable = (values: readonly string[]): boolean =>
+  values.length > 0 && values.every((v) => !v.includes(",")) && values.join(",").length <= 255;
+
+/** `organisations`: the group's names from the project's «Организации» (empty: typed by hand). */
+function answersSheet(set: QuestionSet, organisations: readonly string[]): SheetSpec {
+  const dropdowns = set.questions.flatMap((q, i) => {
+    const values =
+      q.kind === "organisation"
+        ? organisations
+        : (q.kind === "one" || q.kind === "agreement") && q.options
+          ? q.options
+          : q.kind === "score"
+            ? ["1", "2", "3", "4", "5"]
+            : [];
+    return listable(values) ? [{ column: i + 1, fromRow: 2, toRow: ANSWER_ROWS, values }] : [];
+  });
   return {
     title: `Ответы — ${GROUP_TITLES[set.group]}`,
     rows: [[TIMESTAMP_TITLE, ...set.questions.map((q) => q.title)]],
@@ -49,6 +63,7 @@ function answersSheet(set: QuestionSet): SheetSpec {
   };
 }
 
-export function surveyWorkbook(): Promise<Buffer> {
-  return writeSheets(QUESTION_SETS.flatMap((set) => [questionnaireSheet(set), answersSheet(set)]));
+/** `organisations(set)`: the drop-down of the organisation column (the project's list when one is given). */
+export function surveyWorkbook(organisations: (set: QuestionSet) => readonly string[] = () => []): Promise<Buffer> {
+  return writeSheets(QUESTION_SETS.flatMap((set) => [questionnaireSheet(set), answersSheet(set, organisations(set))]));
 }

@@ -54,6 +54,15 @@ describe("mip survey", () => {
       (r) => r[1] === LOW_RESULTS_SET.questions.find((q) => q.id === "support_score")!.title,
     );
     expect(support?.slice(2, 5)).toEqual(["Оценка от 1 до 5", "1; 2; 3; 4; 5", "4.13"]);
+    // With the project: the organisation column offers its «Организации» of the group; no list
+    // is written for options with commas inside (Excel would split them).
+    const withProject = mip(["survey", "project.xlsx", "--out", "с проектом.xlsx"], dir);
+    expect(withProject.code, withProject.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "с проектом.xlsx")));
+    const answers = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(answers).toContain("МОУ «Лесновская СОШ»,МОУ «Берёзовская ООШ»");
+    expect(answers).not.toContain("Скорее да, чем нет");
+    expect(mip(["survey", "нет такого.xlsx"], dir).code).toBe(2);
     const again = mip(["survey", "--out", "анкета.xlsx"], dir);
     expect(again.stdout).toContain("уже существует — он не тронут");
     expect(again.stdout).toContain("анкета (2).xlsx");

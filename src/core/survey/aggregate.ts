@@ -61,6 +61,15 @@ function ordered(list: readonly { r: SurveyResponse; sheet: number }[]) {
   );
 }
 
+/** The group's organisations as the project's «Организации» lists them, in its order, each once. */
+export function groupOrganisations(orgRows: readonly TableRow<"orgs">[], set: QuestionSet): string[] {
+  const orgs = orgIndexOf(orgRows);
+  return orgRows
+    .map((row) => orgs.find(String(row.cells.name ?? "")))
+    .filter((e, i, all) => e !== undefined && e.type !== null && set.orgTypes.includes(e.type) && all.indexOf(e) === i)
+    .map((e) => e!.name);
+}
+
 /** Rows named one by one in a finding; more are counted. */
 const ROWS_NAMED = 20;
 
@@ -105,12 +114,7 @@ export function aggregateSurvey(orgRows: readonly TableRow<"orgs">[], sheets: re
   for (const set of QUESTION_SETS) {
     const own = sheets.map((s, sheet) => ({ s, sheet })).filter((x) => x.s.set === set);
     if (own.length === 0) continue;
-    const expected = orgRows
-      .map((row) => orgs.find(String(row.cells.name ?? "")))
-      .filter(
-        (e, i, all) => e !== undefined && e.type !== null && set.orgTypes.includes(e.type) && all.indexOf(e) === i,
-      )
-      .map((e) => e!.name);
+    const expected = groupOrganisations(orgRows, set);
     const byOrg = new Map<string, { r: SurveyResponse; sheet: number }[]>();
     // The same finding for many rows (one school spelled one way 2,000 times) is said once, with its rows.
     const gathered = new Map<string, Gathered>();

@@ -7,9 +7,8 @@
  * properties per project; the project's справка reads their responses (readSurveyForms).
  */
 import { REGISTRY_TITLE, parseRegistry } from "../../core/committee/index.js";
-import { orgIndexOf } from "../../core/rules/orgs.js";
 import type { TableRow } from "../../core/workbook.js";
-import { aggregateSurvey, type SurveyResult } from "../../core/survey/aggregate.js";
+import { aggregateSurvey, groupOrganisations, type SurveyResult } from "../../core/survey/aggregate.js";
 import { formCreateBody, formItemRequests, PUBLISH_BODY, responsesGrid } from "../../core/survey/google-form.js";
 import { QUESTION_SETS, type SurveyGroup } from "../../core/survey/questions.js";
 import { readResponseSheet } from "../../core/survey/read.js";
@@ -41,13 +40,6 @@ export function storedSurveyForms(projectId: string): StoredSurveyForm[] {
   }
 }
 
-/** The group's organisations as «Организации» lists them: the form's drop-down. */
-function groupNames(rows: readonly TableRow<"orgs">[], types: readonly string[]): string[] {
-  const orgs = orgIndexOf(rows);
-  const names = rows.map((r) => orgs.find(String(r.cells.name ?? ""))).filter((e) => e?.type && types.includes(e.type));
-  return [...new Set(names.map((e) => e!.name))];
-}
-
 function createSurvey(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   forms: StoredSurveyForm[];
   existed: boolean;
@@ -74,7 +66,7 @@ function createSurvey(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   for (const set of QUESTION_SETS) {
     const created = createForm(formCreateBody(set));
     const formId = created.formId!;
-    updateForm(formId, formItemRequests(set, groupNames(orgRows, set.orgTypes)));
+    updateForm(formId, formItemRequests(set, groupOrganisations(orgRows, set)));
     publishForm(formId, PUBLISH_BODY);
     forms.push({
       group: set.group,
