@@ -15,7 +15,7 @@ import { makeDocument, reportDestination } from "../report.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
 import { readCommitteeSettings } from "./settings.js";
-import { readSurveyForms } from "./survey.js";
+import { readSurveyForms } from "./survey-responses.js";
 import { surveySummaryLines } from "../../core/survey/summary.js";
 
 /** Participants read per справка: each is one or two service calls; 40 stay far inside a run's 6 minutes. */

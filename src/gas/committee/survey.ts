@@ -3,42 +3,21 @@
  * Google Form per group (schools with low results, leader schools) made from the questionnaire
  * in the core (organisations to choose from: the project's «Организации» of that group),
  * published — forms the API creates after 31 March 2026 start unpublished — and the links shown
- * to send to the schools. The form ids are kept in the committee spreadsheet's document
- * properties per project; the project's справка reads their responses (readSurveyForms).
+ * to send to the schools. The form ids are kept per project (survey-responses.ts), where the
+ * project's справка reads their responses.
  */
 import { REGISTRY_TITLE, parseRegistry } from "../../core/committee/index.js";
-import type { TableRow } from "../../core/workbook.js";
-import { aggregateSurvey, groupOrganisations, type SurveyResult } from "../../core/survey/aggregate.js";
-import { formCreateBody, formItemRequests, PUBLISH_BODY, responsesGrid } from "../../core/survey/google-form.js";
-import { QUESTION_SETS, type SurveyGroup } from "../../core/survey/questions.js";
-import { readResponseSheet } from "../../core/survey/read.js";
+import { groupOrganisations } from "../../core/survey/aggregate.js";
+import { formCreateBody, formItemRequests, PUBLISH_BODY } from "../../core/survey/google-form.js";
+import { QUESTION_SETS } from "../../core/survey/questions.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { looksLikeMipWorkbook } from "../../core/workbook.js";
 import { UserError, userMessage } from "../errors.js";
-import { createForm, getForm, listResponses, publishForm, updateForm } from "./forms-api.js";
+import { createForm, publishForm, updateForm } from "./forms-api.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
 import { selectedRegistryRow } from "./spravka.js";
-
-export interface StoredSurveyForm {
-  readonly group: SurveyGroup;
-  readonly formId: string;
-  readonly url: string;
-}
-
-const GROUP_NAMES: Record<SurveyGroup, string> = { low: "школы с НОР", leaders: "школы-лидеры" };
-const propertyKey = (projectId: string) => `mip.survey.${projectId}`;
-
-export function storedSurveyForms(projectId: string): StoredSurveyForm[] {
-  const raw = PropertiesService.getDocumentProperties().getProperty(propertyKey(projectId));
-  if (!raw) return [];
-  try {
-    const parsed = JSON.parse(raw) as StoredSurveyForm[];
-    return Array.isArray(parsed) ? parsed.filter((f) => typeof f?.formId === "string") : [];
-  } catch {
-    return [];
-  }
-}
+import { GROUP_NAMES, keepSurveyForms, type StoredSurveyForm, storedSurveyForms } from "./survey-responses.js";
 
 function createSurvey(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   forms: StoredSurveyForm[];
@@ -73,8 +52,7 @@ function createSurvey(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
       formId,
       url: created.responderUri ?? `https://docs.google.com/forms/d/${formId}/viewform`,
     });
-    // Kept after each form: a failure on the second leaves the first known, never made twice.
-    PropertiesService.getDocumentProperties().setProperty(propertyKey(entry.id), JSON.stringify(forms));
+    keepSurveyForms(entry.id, forms);
   }
   return { forms, existed: false, project };
 }
@@ -99,23 +77,4 @@ export function committeeCreateSurvey(): StoredSurveyForm[] | null {
     tell(userMessage(error, "создать анкету мониторинга"));
     return null;
   }
-}
-
-/** The answers of the project's forms, counted as the справка needs them; null when it has none. */
-export function readSurveyForms(
-  projectId: string,
-  orgRows: readonly TableRow<"orgs">[],
-  timeZone: string,
-): SurveyResult | null {
-  const forms = storedSurveyForms(projectId);
-  if (forms.length === 0) return null;
-  const stamp = (iso: string) => Utilities.formatDate(new Date(iso), timeZone, "dd.MM.yyyy HH:mm:ss");
-  const sheets = forms.map((f) => {
-    const form = getForm(f.formId);
-    return readResponseSheet(
-      responsesGrid(form, listResponses(f.formId), stamp),
-      `Форма «${form.info?.title ?? f.formId}»`,
-    );
-  });
-  return aggregateSurvey(orgRows, sheets);
 }
