@@ -212,6 +212,21 @@ describe("survey answers that cannot be read are findings, never values", () => 
     expect(textOf(doc)).toContain("4.15. Отмечены следующие проблемы");
   });
 
+  it("answers of which none counts leave the section to the workbooks and the hand-typed figures, and say so", () => {
+    const s = survey(
+      tab(HEADER, [row("01.12.2022 10:00:00", { organisation: "МОУ «Заречная СОШ»", support_score: 5 })]),
+    );
+    expect(s.groups[0]!.respondents).toHaveLength(0);
+    const text = textOf(spravka(s));
+    expect(text).toContain(
+      "Ответов анкеты мониторинга от школ с НОР не учтено: пункты ниже составлены по таблицам проекта.",
+    );
+    expect(text).toContain("4.1. В проекте участвовали пять школ с НОР");
+    // The hand-typed «Мониторинг» figures of the group stay.
+    expect(text).toContain("Итоги мониторинга школ с НОР");
+    expect(text).not.toContain("ответов нет");
+  });
+
   it("a sheet with none of the questions is one error, and the справка is still made from the workbooks", () => {
     const s = survey(tab(["Отметка времени", "Ваше имя"], [["01.12.2022", "Иванов"]]));
     expect(s.groups).toHaveLength(0);

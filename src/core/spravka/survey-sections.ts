@@ -124,8 +124,12 @@ function participation(group: GroupAnswers, typedReplaced: boolean): Block[] {
 }
 
 /** The group's items, or null when no responses sheet of that group was given. */
+/** The group of a section with at least one counted answer: only such a group writes the section. */
+const answeredGroup = (survey: SurveyResult, section: "4" | "5"): GroupAnswers | undefined =>
+  survey.groups.find((g) => g.set.section === section && g.respondents.length > 0);
+
 export function surveyItems(survey: SurveyResult, section: "4" | "5", typedReplaced: boolean): Block[] | null {
-  const group = survey.groups.find((g) => g.set.section === section);
+  const group = answeredGroup(survey, section);
   if (!group) return null;
   return [
     ...participation(group, typedReplaced),
@@ -135,7 +139,7 @@ export function surveyItems(survey: SurveyResult, section: "4" | "5", typedRepla
 
 /** The last item number a section's questions take («16» for 4.16). */
 function lastItem(survey: SurveyResult, section: "4" | "5"): number {
-  const group = survey.groups.find((g) => g.set.section === section);
+  const group = answeredGroup(survey, section);
   return Math.max(0, ...(group?.set.questions ?? []).map((q) => Number((q.feeds ?? "").split(".")[1] ?? 0)));
 }
 
@@ -165,17 +169,31 @@ export function withSurveyItems(
 ): Block[] {
   const section = SECTION_OF[key];
   if (!survey || !section) return [...blocks];
-  const group = survey.groups.find((g) => g.set.section === section);
+  const group = answeredGroup(survey, section);
   const typed = group ? facts.monitoring.some((m) => m.group === TYPED_GROUP[group.set.group]) : false;
   const items = surveyItems(survey, section, typed);
-  if (!items) return [...blocks];
+  if (!items) {
+    // Responses were given for the group but none counted: the section stays the workbook's, and says so.
+    const empty = survey.groups.find((g) => g.set.section === section);
+    if (!empty) return [...blocks];
+    return [
+      paragraph(
+        `Ответов анкеты мониторинга от ${empty.set.respondents[1]} не учтено: ` +
+          `пункты ниже составлены по таблицам проекта.`,
+        "justify",
+      ),
+      ...blocks,
+    ];
+  }
   return [...items, ...shifted(blocks, section, lastItem(survey, section))];
 }
 
 /** The facts without the hand-typed «Мониторинг» figures of the groups the answers cover. */
 export function factsBesideSurvey(facts: SpravkaFacts, survey: SurveyResult | null): SpravkaFacts {
   if (!survey) return facts;
-  const covered = new Set<string>(survey.groups.map((g) => TYPED_GROUP[g.set.group]));
+  const covered = new Set<string>(
+    survey.groups.filter((g) => g.respondents.length > 0).map((g) => TYPED_GROUP[g.set.group]),
+  );
   const monitoring: MonitoringFigure[] = facts.monitoring.filter((m) => !covered.has(m.group ?? ""));
   return { ...facts, monitoring };
 }
