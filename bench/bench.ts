@@ -19,6 +19,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   committee: () => import("./committee.js"),
   createSchools: () => import("./create-schools.js"),
   cli: () => import("./cli.js"),
+  survey: () => import("./survey.js"),
 };
 
 const asJson = process.argv.includes("--json");

@@ -29,3 +29,4 @@ export {
 } from "./committee/entry.js";
 export { committeeMakeProjectSpravka } from "./committee/spravka.js";
 export { committeeContinueCreateSchools, committeeCreateSchools } from "./committee/create-schools.js";
+export { committeeCreateSurvey } from "./committee/survey.js";

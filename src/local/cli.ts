@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CommandRun }>> = {
   report: () => import("./commands/report.js"),
   summary: () => import("./commands/summary.js"),
   spravka: () => import("./commands/spravka.js"),
+  survey: () => import("./commands/survey.js"),
   demo: () => import("./commands/demo.js"),
 };
 
@@ -32,8 +33,10 @@ export const HELP = `mip — МИП-отчёт: проверка таблиц м
         отчёт МИП в формате .docx
   mip summary ПУТЬ... [--out СВОДКА.xlsx] [--json] [--docx СПРАВКА.docx]
         сводка комитета по многим таблицам (файлы или папки)
-  mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
-        справка о реализации муниципального проекта (.docx)
+  mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
+        справка о реализации муниципального проекта (.docx); --survey — ответы анкеты мониторинга
+  mip survey [--out АНКЕТА.xlsx]
+        анкета муниципального мониторинга (.xlsx) для сбора ответов без Google Форм
   mip demo [--out ПАПКА]
         пример проекта: таблица, проверка, отчёт и сводка в ./demo-out
   mip help [КОМАНДА]   эта справка или справка по команде

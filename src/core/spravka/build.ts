@@ -12,6 +12,9 @@ import { fitTables } from "../report/widths.js";
 import { type FactsOptions, type SpravkaFacts, spravkaFacts } from "./facts.js";
 import { SPRAVKA_FORM } from "./form.js";
 import type { SpravkaSources } from "./sources.js";
+import type { SurveyResult } from "../survey/aggregate.js";
+import { factsBesideSurvey, surveyAppendix, surveyMakesDraft, withSurveyItems } from "./survey-sections.js";
+import { DRAFT_MARK } from "../report/build.js";
 
 export const SPRAVKA_TITLE = "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА";
 
@@ -38,23 +41,34 @@ function withKeptNumbers(block: Block): Block {
   return block;
 }
 
-export function buildSpravkaFromFacts(facts: SpravkaFacts): DocModel {
+/** `survey`: the monitoring's answers, which write sections 4 and 5 (survey-sections.ts). */
+export function buildSpravkaFromFacts(facts: SpravkaFacts, survey: SurveyResult | null = null): DocModel {
+  const draft = surveyMakesDraft(survey);
+  const shown = factsBesideSurvey(facts, survey);
   const blocks: Block[] = [
-    { type: "title", lines: [SPRAVKA_TITLE, `«${(facts.topic || "—").toUpperCase()}»`] },
+    {
+      type: "title",
+      lines: [...(draft ? [DRAFT_MARK] : []), SPRAVKA_TITLE, `«${(facts.topic || "—").toUpperCase()}»`],
+    },
     ...SPRAVKA_FORM.flatMap((section) => [
       ...(section.heading ? [heading(section.level ?? 1, section.heading)] : []),
-      ...section.build(facts),
+      ...withSurveyItems(section.key, section.build(shown), survey, facts),
     ]),
     ...signature(facts),
+    ...surveyAppendix(survey),
   ];
   return {
     title: spravkaFileName(facts.orgShort, facts.date),
     orientation: "portrait",
-    draft: false,
+    draft,
     blocks: fitTables(blocks.map(withKeptNumbers), "portrait"),
   };
 }
 
-export function buildSpravka(sources: SpravkaSources, options: FactsOptions = {}): DocModel {
-  return buildSpravkaFromFacts(spravkaFacts(sources, options));
+export function buildSpravka(
+  sources: SpravkaSources,
+  options: FactsOptions = {},
+  survey: SurveyResult | null = null,
+): DocModel {
+  return buildSpravkaFromFacts(spravkaFacts(sources, options), survey);
 }

@@ -15,6 +15,8 @@ import { makeDocument, reportDestination } from "../report.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
 import { readCommitteeSettings } from "./settings.js";
+import { readSurveyForms } from "./survey-responses.js";
+import { surveySummaryLines } from "../../core/survey/summary.js";
 
 /** Participants read per справка: each is one or two service calls; 40 stay far inside a run's 6 minutes. */
 const MAX_PARTICIPANTS = 40;
@@ -25,9 +27,14 @@ interface ProjectSpravka {
   participants: string[];
   leftOut: LeftOut[];
   errors: number;
+  /** What the monitoring's answers came to (surveySummaryLines), empty without a survey. */
+  survey: string[];
 }
 
-function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+export function selectedRegistryRow(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  menuItem = "Справка о реализации проекта",
+): {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   row: number;
 } {
@@ -38,7 +45,7 @@ function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   if (sheet.getName() !== REGISTRY_TITLE || row < 2)
     throw new UserError(
       `Выделите на вкладке «${REGISTRY_TITLE}» строку проекта (организации-координатора) ` +
-        `и выберите «Комитет → Справка о реализации проекта» снова.`,
+        `и выберите «Комитет → ${menuItem}» снова.`,
     );
   return { sheet, row };
 }
@@ -86,7 +93,8 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     }
   }
   const sources = selectSources(project, candidates);
-  const model = buildSpravka(sources, { date: today, signer: readCommitteeSettings(ss).signer });
+  const survey = readSurveyForms(entry.id, project.workbook.tables.orgs.rows, ss.getSpreadsheetTimeZone());
+  const model = buildSpravka(sources, { date: today, signer: readCommitteeSettings(ss).signer }, survey);
   const { url, name } = makeDocument(model, reportDestination("").folderId);
   return {
     url,
@@ -94,6 +102,7 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     participants: sources.schools.map((s) => s.name),
     leftOut: [...leftOut, ...sources.leftOut],
     errors: project.issues.filter((i) => i.severity === "error").length,
+    survey: survey ? surveySummaryLines(survey, 5) : [],
   };
 }
 
@@ -101,6 +110,7 @@ function spravkaMessage(made: ProjectSpravka): string {
   const lines = [`Справка готова: «${made.name}». Ссылка: ${made.url}`];
   if (made.participants.length > 0) lines.push(`Учтены таблицы участников: ${made.participants.join(", ")}.`);
   for (const left of made.leftOut) lines.push(`Не учтена «${left.label}»: ${left.reason}.`);
+  lines.push(...made.survey);
   if (made.errors > 0)
     lines.push(
       "В таблице проекта есть ошибки: значения с ошибками в справку не " +

@@ -2,7 +2,8 @@
  * `mip demo [--out DIR]` — the whole product in one go on the sample project: the sample
  * workbook, its validation, its report (.docx), a second school's workbook and report in the
  * form «Новокузнецк», a committee summary (.xlsx and .docx) over three invented schools'
- * workbooks, and the справка о реализации проекта (.docx), all in DIR
+ * workbooks, the monitoring questionnaire's invented answers (Google Forms' responses layout)
+ * and the справка о реализации проекта (.docx) written with them, all in DIR
  * (default ./demo-out). Existing files are never replaced: new ones get «(2)», «(3)» …
  *
  * The report and the summary are made by calling the `mip report` and `mip summary`
@@ -12,18 +13,20 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { sampleGrid, sampleReportDate, sampleSchools } from "../../demo/sample.js";
 import { NOVOKUZNETSK_WORKBOOK, novokuznetskSampleGrid } from "../../demo/sample-novokuznetsk.js";
+import { sampleSurveyFiles } from "../../demo/sample-survey.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { UsageError, parseCommandArgs } from "../args.js";
 import { WriteError, freePath, makeFolder, writeFailure, writeNewFile } from "../files.js";
 import { plain } from "../style.js";
-import { writeWorkbookGrid } from "../xlsx-write.js";
+import { writeSheets, writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
 
 export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
 
 Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
 умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
-«Новокузнецк» — и сводку комитета — в ПАПКЕ
+«Новокузнецк» — и сводку комитета, ответы анкеты мониторинга (7 + 3) и справку о реализации
+проекта, разделы 4 и 5 которой написаны по этим ответам, — в ПАПКЕ
 (по умолчанию ./demo-out). Существующие файлы не заменяются.`;
 
 export const DEFAULT_DEMO_DIR = "demo-out";
@@ -63,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
   let novokuznetskPath: string;
   let checkPath: string;
   let schoolsDir: string;
+  const surveyPaths: string[] = [];
   const grid = sampleGrid();
   const result = validateWorkbook(grid, { today: sampleReportDate });
   try {
@@ -81,6 +85,9 @@ export async function run(args: string[]): Promise<number> {
     await makeFolder(schoolsDir);
     for (const school of sampleSchools())
       await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
+    // The monitoring's answers as Google Forms' responses spreadsheets, downloaded as .xlsx.
+    for (const file of sampleSurveyFiles())
+      surveyPaths.push(await writeNewFile(join(dir, file.fileName), await writeSheets([{ ...file.tab, wrap: true }])));
   } catch (error) {
     // Only a failed write is a write failure; anything else is an internal error (cli.ts says so).
     if (!(error instanceof WriteError) && typeof (error as NodeJS.ErrnoException)?.code !== "string") throw error;
@@ -92,6 +99,7 @@ export async function run(args: string[]): Promise<number> {
   say(`  Проверка: ${checkPath} (${countsInWords(result.summary)})`);
   say(`  Таблица по форме «Новокузнецк»: ${novokuznetskPath}`);
   say(`  Таблицы трёх школ для сводки: ${schoolsDir}`);
+  for (const path of surveyPaths) say(`  Ответы анкеты мониторинга: ${path}`);
 
   say("");
   say("Отчёт (mip report):");
@@ -116,7 +124,7 @@ export async function run(args: string[]): Promise<number> {
   say("Справка о реализации проекта (mip spravka):");
   const spravkaCode = await runHook(
     () => import("./spravka.js"),
-    [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")],
+    [workbookPath, "--survey", ...surveyPaths, "--out", join(dir, "Справка о реализации проекта.docx")],
   );
   if (spravkaCode !== 0) say("  справка пока не составлена.");
 

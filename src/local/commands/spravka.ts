@@ -19,13 +19,19 @@ import { fileLabel, loadMipWorkbook } from "../load.js";
 import { withDocxExtension } from "../report-file.js";
 import { UnusableInputError } from "../xlsx-read.js";
 import { collectInputs } from "./summary.js";
+import { aggregateSurvey } from "../../core/survey/aggregate.js";
+import { readSurveyFiles, takeSurveyArgs } from "../survey-files.js";
+import { surveyReport } from "../survey-report.js";
 
-export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
+export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
 
 Составляет справку о реализации муниципального проекта (.docx) по таблице проекта —
 организации-координатора — и по таблицам организаций-участников (файлы .xlsx или папки).
 Учитываются только участники, перечисленные на вкладке «Организации» проекта, с тем же
 отчётным периодом; остальные таблицы названы с причиной и не смешиваются.
+  --survey ФАЙЛЫ  ответы анкеты мониторинга (.xlsx, скачанные из Google Форм, или лист
+                «mip survey»): по ним написаны разделы 4 и 5; при ошибках в ответах
+                справка — черновик с приложением замечаний.
   --out ФАЙЛ    куда записать справку (по умолчанию — рядом с таблицей проекта, под именем
                 «Справка о реализации проекта — {организация} — {дата}.docx»). Существующий
                 файл не перезаписывается: справка получит имя «… (2).docx».
@@ -37,6 +43,8 @@ export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕК
 
 interface SpravkaArgs {
   readonly project: string;
+  /** Responses files of the monitoring questionnaire (--survey). */
+  readonly survey: readonly string[];
   readonly schools: readonly string[];
   readonly out: string | null;
   readonly date: IsoDate | null;
@@ -44,7 +52,10 @@ interface SpravkaArgs {
 }
 
 export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArguments {
-  const parsed = parseCommandLine(args, {
+  const survey = takeSurveyArgs(args);
+  if (survey.flagged && survey.files.length === 0)
+    return { error: "После --survey укажите файлы ответов анкеты (.xlsx)." };
+  const parsed = parseCommandLine(survey.rest, {
     out: { type: "string", short: "o" },
     date: { type: "string" },
     strict: { type: "boolean" },
@@ -63,7 +74,14 @@ export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArgu
       return { error: (error as Error).message };
     }
   }
-  return { project, schools, out: parsed.values.out ?? null, date, strict: parsed.values.strict ?? false };
+  return {
+    project,
+    schools,
+    survey: survey.files,
+    out: parsed.values.out ?? null,
+    date,
+    strict: parsed.values.strict ?? false,
+  };
 }
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -127,7 +145,9 @@ export async function run(args: string[]): Promise<number> {
   const today = parsed.date ?? project.context.reportDate;
   const { candidates, failed } = await readParticipants(parsed.schools, parsed.project, today);
   const sources = selectSources(project, candidates);
-  const model = buildSpravka(sources, parsed.date ? { date: parsed.date } : {});
+  const answers = parsed.survey.length > 0 ? await readSurveyFiles(parsed.survey) : null;
+  const survey = answers ? aggregateSurvey(project.workbook.tables.orgs.rows, answers.sheets) : null;
+  const model = buildSpravka(sources, parsed.date ? { date: parsed.date } : {}, survey);
   const wanted = withDocxExtension(
     parsed.out === null
       ? join(dirname(resolve(parsed.project)), `${safeFileName(model.title)}.docx`)
@@ -145,6 +165,7 @@ export async function run(args: string[]): Promise<number> {
   if (sources.schools.length > 0) say(`  Учтены таблицы участников: ${sources.schools.map((s) => s.name).join(", ")}.`);
   for (const left of sources.leftOut) say(`  Не учтена «${left.label}»: ${left.reason}.`);
   for (const reason of failed) say(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
+  if (answers && survey) for (const line of surveyReport(survey, answers.failed)) say(`  ${line}`);
   if (errors > 0)
     say(
       `  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками ` +

@@ -10,6 +10,8 @@ import { FakeDrive } from "./drive.js";
 import { FakeDriveV3 } from "./drive-v3.js";
 import { FileAccess } from "./file-access.js";
 import { FakeSheetsApi } from "./sheets-api.js";
+import { FakeFormsApi } from "./forms-api.js";
+import { FakeUrlFetchApp } from "./url-fetch.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -30,6 +32,8 @@ export * from "./drive-v3.js";
 export * from "./drive-permissions.js";
 export * from "./sheets-api.js";
 export * from "./xlsx-import.js";
+export * from "./forms-api.js";
+export * from "./url-fetch.js";
 export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
@@ -70,6 +74,8 @@ export interface FakeServices {
   readonly fileAccess: FileAccess;
   /** The Sheets API over the spreadsheets Drive converted for the add-on. */
   readonly sheetsApi: FakeSheetsApi;
+  /** The Google Forms API the add-on reaches over UrlFetchApp (forms-api.ts). */
+  readonly formsApi: FakeFormsApi;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -155,6 +161,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const fileAccess = new FileAccess(drive, platform);
   docsApi._access = fileAccess;
   driveV3._access = fileAccess;
+  const formsApi = new FakeFormsApi(() => platform.scopes);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     DocumentApp: documentApp,
@@ -166,6 +173,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Utilities: new FakeUtilities(counter),
     ScriptApp: scriptApp,
     Logger: logger,
+    UrlFetchApp: new FakeUrlFetchApp(formsApi, counter),
   };
   // Advanced services exist as globals only when the manifest enables them.
   const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi, Sheets: sheetsApi };
@@ -185,6 +193,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     driveV3,
     fileAccess,
     sheetsApi,
+    formsApi,
     platform,
     globals,
     snapshot: () =>

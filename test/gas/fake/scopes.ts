@@ -23,6 +23,7 @@ export const SCOPE = {
   driveMetadata: `${AUTH}drive.metadata`,
   driveMetadataReadonly: `${AUTH}drive.metadata.readonly`,
   driveAppdata: `${AUTH}drive.appdata`,
+  externalRequest: `${AUTH}script.external_request`,
 } as const;
 
 /** Drive scopes Google calls restricted: publishing an app that asks for one needs a security assessment. */
@@ -217,6 +218,14 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
     scopes: [SCOPE.drive, SCOPE.driveFile, SCOPE.driveMetadata, SCOPE.driveMetadataReadonly, SCOPE.driveReadonly],
     source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/list#authorization-scopes",
   },
+  // The Forms API over UrlFetchApp (forms-api.ts, url-fetch.ts): fetch needs script.external_request;
+  // the token and the response object need nothing more.
+  "UrlFetchApp.fetch": {
+    scopes: [SCOPE.externalRequest],
+    source: `${REF}url-fetch/url-fetch-app#fetch(String,Object)`,
+  },
+  "HTTPResponse.*": none("url-fetch/http-response"),
+  "ScriptApp.getOAuthToken": none("script/script-app#getOAuthToken()"),
   "Docs.Documents.get": {
     scopes: [SCOPE.documents, SCOPE.documentsReadonly, SCOPE.drive, SCOPE.driveFile, SCOPE.driveReadonly],
     source: "https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/get#authorization-scopes",

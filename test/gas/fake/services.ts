@@ -1,4 +1,5 @@
 /** LockService, PropertiesService, Session, Utilities, ScriptApp and Logger, in memory. */
+import { OAUTH_TOKEN } from "./url-fetch.js";
 import { type CallCounter, counted, gas } from "./counter.js";
 import { zipBytes } from "./zip.js";
 
@@ -322,7 +323,7 @@ export const HOURLY_AT_MOST = "Exception: Time-driven triggers cannot run more f
 
 export class FakeScriptApp implements Pick<
   GoogleAppsScript.Script.ScriptApp,
-  "newTrigger" | "getProjectTriggers" | "getUserTriggers" | "deleteTrigger"
+  "newTrigger" | "getProjectTriggers" | "getUserTriggers" | "deleteTrigger" | "getOAuthToken"
 > {
   readonly AuthMode = { NONE: "NONE", LIMITED: "LIMITED", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", FULL: "FULL" };
   readonly _triggers: FakeTriggerInfo[] = [];
@@ -334,6 +335,10 @@ export class FakeScriptApp implements Pick<
   private seq = 0;
   constructor(private readonly counter: CallCounter) {
     return counted(this, "ScriptApp", counter);
+  }
+  /** The token UrlFetchApp presents to Google's APIs (url-fetch.ts): it carries the granted scopes. */
+  getOAuthToken(): string {
+    return OAUTH_TOKEN;
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     const info: FakeTriggerInfo = {
