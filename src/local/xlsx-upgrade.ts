@@ -9,6 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { fold } from "../core/fold.js";
+import { tabTitleKey } from "../core/tab-title.js";
 import { type TableTabDef, TABS, TEMPLATE_VERSION } from "../core/schema.js";
 import { versionFromRangeName } from "../core/schema-lookup.js";
 import { type TabLayout, TEMPLATE_LAYOUT } from "../core/template.js";
@@ -175,7 +176,7 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
   await wb.xlsx.load(input as unknown as ExcelJS.Buffer);
   const changes: string[] = [];
   for (const layout of TEMPLATE_LAYOUT) {
-    const ws = wb.worksheets.find((w) => fold(w.name) === fold(layout.title));
+    const ws = wb.worksheets.find((w) => tabTitleKey(w.name) === tabTitleKey(layout.title));
     if (!ws) {
       newTab(wb, layout);
       changes.push(`добавлена вкладка «${layout.title}»`);
