@@ -5,7 +5,7 @@
  * An existing file is never replaced unless --force is given (exit 2 with a Russian
  * sentence otherwise): a template written over a filled-in workbook would lose a year's work.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { TEMPLATE_VERSION } from "../../core/schema.js";
 import { UsageError, parseCommandArgs } from "../args.js";
@@ -46,6 +46,12 @@ export function upgradedPath(input: string): string {
 }
 
 async function upgrade(input: string, outArg: string | undefined): Promise<number> {
+  // A FIFO or a device would block the read forever; only a regular file is read.
+  const info = await stat(input).catch(() => null);
+  if (info && !info.isFile() && !info.isDirectory()) {
+    process.stderr.write(`«${input}» — не обычный файл, а нужен файл таблицы .xlsx.\n`);
+    return 2;
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(input);
