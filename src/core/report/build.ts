@@ -8,6 +8,7 @@
 import { fold } from "../fold.js";
 import type { Issue } from "../issues.js";
 import { countWithNoun } from "../russian.js";
+import { MAX_APPENDIX_ERRORS } from "./draft-note.js";
 import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
 import { renderForm } from "./forms/engine.js";
@@ -42,13 +43,6 @@ const ERROR_COLUMNS: readonly ColumnSpec[] = [
   { header: "Ячейка", width: 10, align: "center" },
   { header: "Сообщение", width: 64 },
 ];
-
-/**
- * Errors listed in the appendix at most: a workbook with tens of thousands of faulty rows would
- * otherwise make an appendix of thousands of pages that no one reads and that exhausts memory
- * while it is laid out; the rest are counted, and the check lists them all.
- */
-export const MAX_APPENDIX_ERRORS = 500;
 
 const ERROR_NOUNS = ["ошибки", "ошибок", "ошибок"] as const;
 
