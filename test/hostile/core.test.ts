@@ -1,0 +1,75 @@
+/** Core readers and writers on hostile values: numbers other programs write, keys from cells, tab titles, streamed JSON. */
+import { describe, expect, it } from "vitest";
+import { readCount, readIntOrMore, readQuantity } from "../../src/core/numbers.js";
+import { tabTitleKey } from "../../src/core/tab-title.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import { sampleGrid } from "../../src/demo/sample.js";
+import { writeJsonStreamed } from "../../src/local/json-out.js";
+import { editTab } from "./corpus.js";
+
+describe("numbers as other programs and people write them", () => {
+  it.each(["2 тыс.", "2 тысячи", "1,5 млн", "3 млрд", "3k", "2тыс"])(
+    "«%s» is not a number, and the reason says how to write it",
+    (text) => {
+      for (const result of [readCount(text), readQuantity(text), readIntOrMore(text)]) {
+        expect(result?.ok).toBe(false);
+        expect(result && !result.ok && result.reason).toMatch(/не число: напишите его цифрами полностью/);
+      }
+    },
+  );
+
+  it.each([
+    ["1\u00a0200", 1200],
+    ["1\u202f200", 1200],
+    ["1\u2009200", 1200],
+    ["1\u2007200", 1200],
+    ["12 человек", 12],
+    ["3 класса", 3],
+  ])("«%s» reads as %d", (text, value) => {
+    expect(readCount(text)).toEqual({ ok: true, value, fromText: true });
+  });
+
+  it.each(["−5", "٧", "７", "१२", "½"])("«%s» is a finding, never a value", (text) => {
+    expect(readCount(text)?.ok).toBe(false);
+  });
+});
+
+describe("text from cells used as keys", () => {
+  it("subjects named like Object.prototype's members are counted like any other", () => {
+    const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
+    const grid = editTab(sampleGrid(), "Наставничество", (rows) => {
+      for (let i = 1; i < rows.length; i++) rows[i]![3] = names[i % names.length]!;
+    });
+    const { metrics } = validateWorkbook(grid, { reportDate: "2022-12-20" });
+    const counts = Object.entries(metrics.pairsBySubject);
+    expect(counts.map(([name]) => name).sort()).toEqual([...names].sort());
+    for (const [, n] of counts) expect(Number.isInteger(n)).toBe(true);
+    expect(counts.reduce((sum, [, n]) => sum + n, 0)).toBe(metrics.pairsTotal - metrics.pairsNotHeld);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("tab titles", () => {
+  it("case, spaces and Latin look-alike letters fold to one key; other titles stay apart", () => {
+    const key = tabTitleKey("План-факт");
+    for (const title of ["план-факт ", "ПЛАН-ФАКТ", "Плaн-фaкт", "Пл\u0430н-факт", " План-факт"])
+      expect(tabTitleKey(title)).toBe(key);
+    for (const title of ["План факт", "План-факт2", "Plan-fact"]) expect(tabTitleKey(title)).not.toBe(key);
+  });
+});
+
+describe("streamed JSON", () => {
+  it.each([0, 1, 999, 1000, 1001, 2500])("with %d items is byte for byte JSON.stringify(value, null, 2)", (n) => {
+    const value = {
+      file: "школа\u202e.xlsx",
+      summary: { errors: n, nested: { deep: [1, 2] } },
+      issues: Array.from({ length: n }, (_, i) => ({ rule: "X", row: i, cell: null, message: `«${i}»\n\u0007` })),
+      after: "конец",
+    };
+    let out = "";
+    writeJsonStreamed((text) => (out += text), value, "issues");
+    const whole = `${JSON.stringify(value, null, 2).replace(/\u202e/g, "\\u202e")}\n`;
+    expect(out).toBe(whole);
+    expect(JSON.parse(out)).toEqual(value);
+  });
+});
