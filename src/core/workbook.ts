@@ -105,7 +105,7 @@ function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGrid | un
     issues.push(
       finding(
         `Вкладке шаблона «${tab.title}» отвечают ${countWithNoun(candidates.length, TAB_NOUNS)}: ` +
-          `${[chosen, ...others].map(describeTab).join(", ")}. Прочитана ${quote(chosen.title)}; ` +
+          `${listed([chosen, ...others])}. Прочитана ${quote(chosen.title)}; ` +
           `удалите лишние вкладки или переименуйте их, иначе неясно, какие данные верны.`,
       ),
     );
@@ -121,6 +121,15 @@ function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGrid | un
 }
 
 const TAB_NOUNS = ["вкладка", "вкладки", "вкладок"] as const;
+
+/** Tabs named in one finding at most; a workbook with a thousand copies gets one sentence, not a page. */
+const MAX_TABS_NAMED = 5;
+
+const listed = (tabs: readonly TabGrid[]): string => {
+  const named = tabs.slice(0, MAX_TABS_NAMED).map(describeTab).join(", ");
+  const rest = tabs.length - MAX_TABS_NAMED;
+  return rest > 0 ? `${named} и ещё ${rest}` : named;
+};
 
 function cellErrorIssue(tabTitle: string, row: number, col: number, header: string | null, cell: Cell): Issue {
   const code = isErrorCell(cell) ? cell.code : cellText(cell);

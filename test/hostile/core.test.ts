@@ -73,3 +73,27 @@ describe("streamed JSON", () => {
     expect(JSON.parse(out)).toEqual(value);
   });
 });
+
+describe("a thousand tabs", () => {
+  it("a thousand copies of a template tab give one finding of one sentence; a thousand foreign tabs are extra tabs", () => {
+    const grid = sampleGrid();
+    const plan = grid.tabs.find((t) => t.title === "План-факт")!;
+    const copies = Array.from({ length: 1000 }, (_, i) => ({
+      title: `план-факт${" ".repeat(i + 1)}`,
+      rows: [plan.rows[0]!],
+    }));
+    const foreign = Array.from({ length: 1000 }, (_, i) => ({ title: `Лист${i + 1}`, rows: [["x"]] }));
+    const result = validateWorkbook(
+      { ...grid, tabs: [...grid.tabs, ...copies, ...foreign] },
+      { reportDate: "2022-12-20" },
+    );
+    const findings = result.issues.filter((i) => i.rule === "TPL_SHEET_NAME");
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(
+      /^Вкладке шаблона «План-факт» отвечают 1001 вкладка: «План-факт» \(14 заполненных строк\), .* и ещё 996\. Прочитана «План-факт»/,
+    );
+    expect(findings[0]!.message.length).toBeLessThan(600);
+    expect(result.metrics.planRows).toBe(14);
+    expect(result.workbook.extraTabs).toHaveLength(1000);
+  });
+});
