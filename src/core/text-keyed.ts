@@ -12,3 +12,13 @@ export function textKeyed<T>(): Record<string, T> {
 export function addCount(record: Record<string, number>, key: string, n = 1): void {
   record[key] = (record[key] ?? 0) + n;
 }
+
+/**
+ * True for a record of finite numbers. zod's own record check copies the keys into a plain
+ * object and leaves «__proto__» out, so a subject of that name would vanish from a digest read
+ * back; this check keeps the record as it came (JSON.parse makes every key an own property).
+ */
+export function isCountRecord(value: unknown): value is Record<string, number> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((n) => typeof n === "number" && Number.isFinite(n));
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readCount, readIntOrMore, readQuantity } from "../../src/core/numbers.js";
 import { tabTitleKey } from "../../src/core/tab-title.js";
 import { validateWorkbook } from "../../src/core/validate.js";
+import { MetricsSchema } from "../../src/core/metrics.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { writeJsonStreamed } from "../../src/local/json-out.js";
 import { editTab } from "./corpus.js";
@@ -46,6 +47,9 @@ describe("text from cells used as keys", () => {
     for (const [, n] of counts) expect(Number.isInteger(n)).toBe(true);
     expect(counts.reduce((sum, [, n]) => sum + n, 0)).toBe(metrics.pairsTotal - metrics.pairsNotHeld);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Stored in a digest and read back through its schema, every subject is still there.
+    const back = MetricsSchema.parse(JSON.parse(JSON.stringify(metrics)));
+    expect(Object.entries(back.pairsBySubject).sort()).toEqual(counts.sort());
   });
 });
 
