@@ -18,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
   cli: () => import("./cli.js"),
+  hostile: () => import("./hostile.js"),
 };
 
 const asJson = process.argv.includes("--json");

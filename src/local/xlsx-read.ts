@@ -215,7 +215,7 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
       throw new UnusableInputError(
         `${fileLabel} повреждён: в нём есть объявления DTD, которых в таблицах Excel не бывает. Откройте файл в Excel или Google Таблицах и сохраните заново.`,
       );
-    cells += countCells(part);
+    cells += countCells(part, MAX_CELLS - cells);
     if (cells > MAX_CELLS) throw tooBig(`в нём больше ${ruInt(MAX_CELLS)} ячеек`);
   }
 }

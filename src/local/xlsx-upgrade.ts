@@ -176,7 +176,13 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
   await wb.xlsx.load(input as unknown as ExcelJS.Buffer);
   const changes: string[] = [];
   for (const layout of TEMPLATE_LAYOUT) {
-    const ws = wb.worksheets.find((w) => tabTitleKey(w.name) === tabTitleKey(layout.title));
+    // Of several tabs answering to the title, the one the validator reads: the most filled rows.
+    const ws = wb.worksheets
+      .filter((w) => tabTitleKey(w.name) === tabTitleKey(layout.title))
+      .reduce<ExcelJS.Worksheet | undefined>(
+        (best, w) => (!best || w.actualRowCount > best.actualRowCount ? w : best),
+        undefined,
+      );
     if (!ws) {
       newTab(wb, layout);
       changes.push(`добавлена вкладка «${layout.title}»`);

@@ -96,12 +96,13 @@ const isNameByte = (byte: number): boolean =>
 /**
  * How many cell elements an XML part holds: `<c …>`, `<c/>` and, since a namespace prefix is
  * the writer's choice (`<x:c>` is the same element to a reader), `<prefix:c …>` too.
- * Native byte search, no parsing.
+ * Native byte search, no parsing; stops once the count passes `limit`.
  */
-export function countCells(xml: Buffer): number {
+export function countCells(xml: Buffer, limit = Infinity): number {
   let n = 0;
-  for (let at = xml.indexOf("<c"); at >= 0; at = xml.indexOf("<c", at + 2)) if (isTagEnd(xml[at + 2])) n++;
-  for (let at = xml.indexOf(":c"); at >= 0; at = xml.indexOf(":c", at + 2)) {
+  for (let at = xml.indexOf("<c"); at >= 0 && n <= limit; at = xml.indexOf("<c", at + 2))
+    if (isTagEnd(xml[at + 2])) n++;
+  for (let at = xml.indexOf(":c"); at >= 0 && n <= limit; at = xml.indexOf(":c", at + 2)) {
     if (!isTagEnd(xml[at + 2])) continue;
     let start = at - 1;
     while (start >= 0 && isNameByte(xml[start]!)) start--;

@@ -215,6 +215,9 @@ describe("tabs that look like the template's", () => {
     expect(finding.message).toContain("«Плaн-факт» (14 заполненных строк), «План-факт» (пустая)");
     // The report is a draft that says so.
     expect(mip(["report", "shadow.xlsx", "--out", "r.docx"], folder).stdout).toMatch(/черновик/);
+    // The upgrade works on the same tab the check reads; the data stays readable.
+    expect(mip(["template", "--upgrade", "shadow.xlsx", "--out", "up.xlsx"], folder).code).toBe(0);
+    expect(JSON.parse(mip(["validate", "up.xlsx", "--json"], folder).stdout).metrics.planRows).toBe(14);
   });
 
   it("a title with a Latin look-alike letter is read, with a finding", async () => {

@@ -6,6 +6,7 @@ import { validateWorkbook } from "../../src/core/validate.js";
 import { MetricsSchema } from "../../src/core/metrics.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { writeJsonStreamed } from "../../src/local/json-out.js";
+import { countCells } from "../../src/local/zip-entries.js";
 import { editTab } from "./corpus.js";
 
 describe("numbers as other programs and people write them", () => {
@@ -99,5 +100,13 @@ describe("a thousand tabs", () => {
     expect(findings[0]!.message.length).toBeLessThan(600);
     expect(result.metrics.planRows).toBe(14);
     expect(result.workbook.extraTabs).toHaveLength(1000);
+  });
+});
+
+describe("cell count before parsing", () => {
+  it("counts cell elements with or without a prefix, never other tags, and stops past its limit", () => {
+    const xml = Buffer.from('<x:row><x:c r="A1"/><c/><c>1</c><col/><cx/><ns2:c\t/></x:row></x:c><x:cols/>');
+    expect(countCells(xml)).toBe(4);
+    expect(countCells(Buffer.from("<c/>".repeat(100) + "<p:c/>".repeat(100)), 10)).toBe(11);
   });
 });
