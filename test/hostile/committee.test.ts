@@ -49,7 +49,7 @@ describe("committee over hostile school sheets", () => {
   const make = () => {
     const env = committeeEnv([
       { id: id(1), organisation: "МОУ ДО «Центр развития образования»", grid: hostileGrid(schools[0]!.grid) },
-      { id: id(2), organisation: "МОУ «СОШ № 4»", grid: hostileGrid(schools[1]!.grid) },
+      { id: id(2), organisation: `МОУ «СОШ № 4» ${MARKUP}`, grid: hostileGrid(schools[1]!.grid) },
       { id: id(3), organisation: "constructor", grid: hostileGrid(schools[2]!.grid) },
     ]);
     env.run("committeeSetup");
@@ -63,6 +63,8 @@ describe("committee over hostile school sheets", () => {
     expect(rows.map((r) => r[summaryColumn("Состояние")])).toEqual(["ОК", "ОК", "ОК"]);
     for (const row of rows) expect(typeof row[summaryColumn("Наставнических пар")]).toBe("number");
     expect(env.formulaWrites).toEqual([]);
+    // The registry's name with markup reaches the Свод as the same text.
+    expect(rows[1]![summaryColumn("Организация")]).toBe(`МОУ «СОШ № 4» ${MARKUP}`);
 
     env.run("committeeMakeSummary");
     const text = docText(env);
