@@ -7,6 +7,8 @@ import { MetricsSchema } from "../../src/core/metrics.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { writeJsonStreamed } from "../../src/local/json-out.js";
 import { countCells } from "../../src/local/zip-entries.js";
+import { buildReportModel } from "../../src/core/report/build.js";
+import { draftErrorsNote } from "../../src/core/report/draft-note.js";
 import { editTab } from "./corpus.js";
 
 describe("numbers as other programs and people write them", () => {
@@ -108,5 +110,29 @@ describe("cell count before parsing", () => {
     const xml = Buffer.from('<x:row><x:c r="A1"/><c/><c>1</c><col/><cx/><ns2:c\t/></x:row></x:c><x:cols/>');
     expect(countCells(xml)).toBe(4);
     expect(countCells(Buffer.from("<c/>".repeat(100) + "<p:c/>".repeat(100)), 10)).toBe(11);
+  });
+});
+
+describe("a draft of 100,000 errors", () => {
+  it("its appendix lists the first 500 and counts the rest", () => {
+    const result = validateWorkbook(sampleGrid(), { reportDate: "2022-12-20" });
+    const errors = Array.from({ length: 100_000 }, (_, i) => ({
+      rule: "PLAN_STATUS_MISSING" as const,
+      severity: "error" as const,
+      sheet: "План-факт",
+      row: i + 2,
+      column: "Статус",
+      cell: `H${i + 2}`,
+      message: `В строке ${i + 2} нет статуса.`,
+    }));
+    const model = buildReportModel(result, errors);
+    const blocks = JSON.stringify(model.blocks);
+    expect(blocks).toContain("В строке 501 нет статуса.");
+    expect(blocks).not.toContain("В строке 502 нет статуса.");
+    expect(blocks).toContain("Показаны первые 500 из 100000 ошибок.");
+    expect(draftErrorsNote(100_000)).toBe(
+      "в таблице 100000 ошибок. Первые 500 перечислены в приложении к отчёту, все — в проверке таблицы; исправьте их и сформируйте отчёт заново.",
+    );
+    expect(draftErrorsNote(3)).toMatch(/^в таблице 3 ошибки\. Они перечислены в приложении/);
   });
 });
