@@ -20,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   createSchools: () => import("./create-schools.js"),
   cli: () => import("./cli.js"),
   survey: () => import("./survey.js"),
+  hostile: () => import("./hostile.js"),
 };
 
 const asJson = process.argv.includes("--json");

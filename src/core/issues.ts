@@ -4,6 +4,7 @@ export type Severity = "error" | "warning" | "info";
 
 export const RULES = {
   TPL_SHEET_MISSING: { severity: "error", title: "Нет вкладки шаблона" },
+  TPL_SHEET_NAME: { severity: "error", title: "Название вкладки не совпадает с шаблоном" },
   TPL_HEADER_MISMATCH: { severity: "error", title: "Заголовок столбца не совпадает с шаблоном" },
   TPL_CELL_ERROR: { severity: "error", title: "Ошибка формулы в ячейке" },
   TPL_ENUM_INVALID: { severity: "error", title: "Значение не из списка" },

@@ -4,8 +4,9 @@
  * through MetricsSchema, so a field cannot exist in one and not the other.
  */
 import * as z from "zod/mini";
+import { isCountRecord } from "./text-keyed.js";
 
-const counts = z.record(z.string(), z.number());
+const counts = z.custom<Record<string, number>>(isCountRecord);
 
 export const ContestLevelCountSchema = z.object({ participations: z.number(), wins: z.number() });
 export type ContestLevelCount = z.infer<typeof ContestLevelCountSchema>;

@@ -36,7 +36,13 @@ const MAX_NUMBER_TEXT = 80;
  * The unit is one character-class run, so matching stays linear.
  */
 const NUMBER_WITH_UNIT =
-  /^([-−+]?)\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d+))?\s*([a-zа-яё][a-zа-яё.\-\s]*)?$/iu;
+  /^([-−+]?)\s*(\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+|\d+)(?:[.,](\d+))?\s*([a-zа-яё][a-zа-яё.\-\s]*)?$/iu;
+
+/**
+ * A unit that multiplies («2 тыс.», «1,5 млн», «3k»): the number written is not the count,
+ * and reading «2 тыс.» as 2 would be a second reading of one cell, so it is not a number.
+ */
+const MULTIPLIER_UNIT = /^(?:тыс|млн|млрд|миллион|миллиард|k(?![a-z]))/iu;
 
 const MORE_THAN = /^(?:>|более|больше|свыше)\s*/iu;
 const AT_LEAST = /^(?:≥|>=|не\s+менее|не\s+меньше|от|минимум)\s*/iu;
@@ -53,7 +59,8 @@ function parseNumberText(text: string): Parsed | null {
   if (text.length > MAX_NUMBER_TEXT) return null;
   const m = NUMBER_WITH_UNIT.exec(text);
   if (!m) return null;
-  const intDigits = m[2]!.replace(/[ \u00a0\u202f]/g, "");
+  if (m[4] !== undefined && MULTIPLIER_UNIT.test(m[4])) return null;
+  const intDigits = m[2]!.replace(/[ \u00a0\u2007\u2009\u202f]/g, "");
   const fraction = m[3] ?? "";
   const value = Number(`${intDigits}.${fraction || "0"}`);
   if (!Number.isFinite(value)) return null;
@@ -69,6 +76,9 @@ function nonNumberReason(cell: Cell): string {
   if (typeof cell === "boolean") return "в ячейке логическое значение, а нужно число";
   const text = cellText(cell);
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const unit = NUMBER_WITH_UNIT.exec(text.trim())?.[4];
+  if (unit !== undefined && MULTIPLIER_UNIT.test(unit))
+    return `«${shown}» — не число: напишите его цифрами полностью, например «2000» вместо «2 тыс.»`;
   return `«${shown}» — не число`;
 }
 

@@ -5,7 +5,8 @@
 import { fold } from "./fold.js";
 import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
 import { type Issue, quote } from "./issues.js";
-import { lowerFirst } from "./russian.js";
+import { countWithNoun, lowerFirst } from "./russian.js";
+import { mixesLatin, tabTitleKey } from "./tab-title.js";
 import {
   type ColumnKey,
   type FieldKey,
@@ -13,6 +14,7 @@ import {
   type KeyValueTabKey,
   type TableTabDef,
   type TableTabKey,
+  type TabDef,
   KEY_VALUE_HEADERS,
   TABS,
 } from "./schema.js";
@@ -61,14 +63,73 @@ export interface ParseResult {
 
 /** True when the grid has at least one tab of the template (otherwise it is a foreign workbook). */
 export function looksLikeMipWorkbook(grid: WorkbookGrid): boolean {
-  const titles = new Set(grid.tabs.map((t) => fold(t.title)));
-  const known = TABS.filter((t) => titles.has(fold(t.title))).length;
+  const titles = new Set(grid.tabs.map((t) => tabTitleKey(t.title)));
+  const known = TABS.filter((t) => titles.has(tabTitleKey(t.title))).length;
   return known >= 2 || (known === 1 && grid.tabs.length === 1);
 }
 
-function findTab(grid: WorkbookGrid, title: string): TabGrid | undefined {
-  return grid.tabs.find((t) => t.title === title) ?? grid.tabs.find((t) => fold(t.title) === fold(title));
+const filledRows = (sheet: TabGrid): number => sheet.rows.slice(1).filter((r) => !isEmptyRow(r)).length;
+
+const ROW_NOUNS = ["заполненная строка", "заполненные строки", "заполненных строк"] as const;
+
+const describeTab = (sheet: TabGrid): string => {
+  const n = filledRows(sheet);
+  return `«${sheet.title}» (${n === 0 ? "пустая" : countWithNoun(n, ROW_NOUNS)})`;
+};
+
+/**
+ * The tab read for a template tab, and a finding when that choice is not plain. Tabs answer
+ * to a template title by tabTitleKey (case, spaces, Latin look-alike letters). Of several,
+ * the one with the most filled rows is read (an empty or hidden copy with the exact title
+ * must not shadow the data), and the user is told which; a tab found only through a Latin
+ * look-alike letter is read, and the user is told to rename it.
+ */
+function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGrid | undefined {
+  const key = tabTitleKey(tab.title);
+  const candidates = grid.tabs.filter((t) => tabTitleKey(t.title) === key);
+  if (candidates.length === 0) return undefined;
+  const exact = candidates.find((t) => t.title === tab.title);
+  let chosen = exact ?? candidates[0]!;
+  for (const candidate of candidates) if (filledRows(candidate) > filledRows(chosen)) chosen = candidate;
+  const finding = (message: string): Issue => ({
+    rule: "TPL_SHEET_NAME",
+    severity: "error",
+    sheet: chosen.title,
+    row: null,
+    column: null,
+    cell: null,
+    message,
+  });
+  if (candidates.length > 1) {
+    const others = candidates.filter((t) => t !== chosen);
+    issues.push(
+      finding(
+        `Вкладке шаблона «${tab.title}» отвечают ${countWithNoun(candidates.length, TAB_NOUNS)}: ` +
+          `${listed([chosen, ...others])}. Прочитана ${quote(chosen.title)}; ` +
+          `удалите лишние вкладки или переименуйте их, иначе неясно, какие данные верны.`,
+      ),
+    );
+  } else if (fold(chosen.title) !== fold(tab.title) && mixesLatin(chosen.title)) {
+    issues.push(
+      finding(
+        `В названии вкладки ${quote(chosen.title)} есть латинские буквы, похожие на русские. ` +
+          `Вкладка прочитана как «${tab.title}»; переименуйте её в «${tab.title}», набрав название заново.`,
+      ),
+    );
+  }
+  return chosen;
 }
+
+const TAB_NOUNS = ["вкладка", "вкладки", "вкладок"] as const;
+
+/** Tabs named in one finding at most; a workbook with a thousand copies gets one sentence, not a page. */
+const MAX_TABS_NAMED = 5;
+
+const listed = (tabs: readonly TabGrid[]): string => {
+  const named = tabs.slice(0, MAX_TABS_NAMED).map(describeTab).join(", ");
+  const rest = tabs.length - MAX_TABS_NAMED;
+  return rest > 0 ? `${named} и ещё ${rest}` : named;
+};
 
 function cellErrorIssue(tabTitle: string, row: number, col: number, header: string | null, cell: Cell): Issue {
   const code = isErrorCell(cell) ? cell.code : cellText(cell);
@@ -216,7 +277,7 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
   const tables: Record<string, ParsedTable> = {};
   const kv: Record<string, ParsedKeyValue> = {};
   for (const tab of TABS) {
-    const sheet = findTab(grid, tab.title);
+    const sheet = findTab(grid, tab, issues);
     if (!sheet) {
       issues.push({
         rule: "TPL_SHEET_MISSING",
@@ -233,8 +294,8 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
     if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues);
     else kv[tab.key] = parseKeyValue(tab, sheet, issues);
   }
-  const known = new Set(TABS.map((t) => fold(t.title)));
-  const extraTabs = grid.tabs.map((t) => t.title).filter((title) => !known.has(fold(title)));
+  const known = new Set(TABS.map((t) => tabTitleKey(t.title)));
+  const extraTabs = grid.tabs.map((t) => t.title).filter((title) => !known.has(tabTitleKey(title)));
   return {
     workbook: {
       tables: tables as unknown as Workbook["tables"],

@@ -18,6 +18,7 @@ import { ERRORS } from "../core/severity.js";
 import { editStamp, stampChange } from "./properties.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
+import { checkedArguments } from "./sidebar-args.js";
 
 const TITLE = "МИП-отчёт";
 
@@ -128,22 +129,40 @@ export function menuHelp(): void {
   alert(HELP_TEXT, "МИП-отчёт — справка");
 }
 
+// Each sidebar function checks what google.script.run brought (`arguments`: all of it, declared or not).
+/* eslint-disable prefer-rest-params */
 export function sidebarGetState(): SidebarState {
-  return forSidebar("получить состояние таблицы", () => currentState({ markCells: false }));
+  return forSidebar("получить состояние таблицы", () => {
+    checkedArguments("sidebarGetState", arguments);
+    return currentState({ markCells: false });
+  });
 }
 
 export function sidebarValidate(): SidebarState {
-  return forSidebar("проверить таблицу", () => currentState({ markCells: true }));
+  return forSidebar("проверить таблицу", () => {
+    checkedArguments("sidebarValidate", arguments);
+    return currentState({ markCells: true });
+  });
 }
 
-export function sidebarSelectCell(sheet: string, cell: string | null): void {
-  forSidebar("перейти к ячейке", () => selectCell(sheet, cell));
+export function sidebarSelectCell(_sheet: string, _cell: string | null): void {
+  forSidebar("перейти к ячейке", () => {
+    const [title, address] = checkedArguments("sidebarSelectCell", arguments);
+    selectCell(title, address);
+  });
 }
 
 export function sidebarGenerateReport(): ReportOutcome {
-  return forSidebar("сформировать отчёт", reportFromSidebar);
+  return forSidebar("сформировать отчёт", () => {
+    checkedArguments("sidebarGenerateReport", arguments);
+    return reportFromSidebar();
+  });
 }
 
 export function sidebarEditStamp(): string {
-  return forSidebar("узнать, менялась ли таблица", editStamp);
+  return forSidebar("узнать, менялась ли таблица", () => {
+    checkedArguments("sidebarEditStamp", arguments);
+    return editStamp();
+  });
 }
+/* eslint-enable prefer-rest-params */

@@ -4,7 +4,7 @@
  * spreadsheet's time zone, error cells (#REF!, #N/A… arrive as their code) become ErrorCells,
  * empty cells null, and text is kept exactly as typed.
  */
-import { fold } from "../core/fold.js";
+import { tabTitleKey } from "../core/tab-title.js";
 import { type Cell, type TabGrid, type WorkbookGrid, ERROR_CODES, dateCell, errorCell } from "../core/grid.js";
 import { TABS } from "../core/schema.js";
 import { METADATA_KEYS, getSpreadsheetMetadata } from "./properties.js";
@@ -13,7 +13,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DAY_MS = 86_400_000;
-const TEMPLATE_TITLES = new Set(TABS.map((t) => fold(t.title)));
+const TEMPLATE_TITLES = new Set(TABS.map((t) => tabTitleKey(t.title)));
 const ERRORS = new Set(ERROR_CODES);
 
 /** Date objects come from another realm in tests and from Rhino-era code paths: check the tag, not instanceof. */
@@ -63,7 +63,7 @@ export function tabFromValues(title: string, values: readonly unknown[][], offse
 }
 
 export function isTemplateTitle(title: string): boolean {
-  return TEMPLATE_TITLES.has(fold(title));
+  return TEMPLATE_TITLES.has(tabTitleKey(title));
 }
 
 /**

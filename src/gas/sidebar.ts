@@ -2,6 +2,7 @@
 import type { ReportOutcome, SidebarState } from "../api.js";
 import { activeSpreadsheet, checkWorkbook } from "./check.js";
 import { UserError } from "./errors.js";
+import { countWithNoun } from "../core/russian.js";
 import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, markWorkbook } from "./marks.js";
 import { underDocumentLock } from "./document-lock.js";
 import { editStamp, stampChange } from "./properties.js";
@@ -44,8 +45,25 @@ export function selectCell(sheetTitle: string, cell: string | null): void {
   const sheet = ss.getSheetByName(sheetTitle);
   if (!sheet)
     throw new UserError(`Вкладки «${sheetTitle}» нет в таблице. Выполните «МИП → Создать / обновить шаблон».`);
+  const at = cell ? cellPosition(cell) : null;
+  // Outside the grid, getRange fails with Google's English text; the limits are the sheet's own
+  // (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getmaxrows).
+  if (at && (at.row > sheet.getMaxRows() || at.column > sheet.getMaxColumns()))
+    throw new UserError(
+      `Ячейки ${cell!.toUpperCase()} нет на вкладке «${sheetTitle}»: в ней ` +
+        `${countWithNoun(sheet.getMaxRows(), ["строка", "строки", "строк"])} и ` +
+        `${countWithNoun(sheet.getMaxColumns(), ["столбец", "столбца", "столбцов"])}. Проверьте таблицу заново.`,
+    );
   sheet.activate();
-  if (cell && /^[A-Z]{1,3}\d{1,7}$/i.test(cell)) ss.setActiveRange(sheet.getRange(cell));
+  if (at) ss.setActiveRange(sheet.getRange(at.row, at.column));
+}
+
+/** «B7» → row 7, column 2; null for anything that is not one cell's A1 address. */
+function cellPosition(a1: string): { row: number; column: number } | null {
+  const m = /^([A-Z]{1,3})(\d{1,7})$/i.exec(a1);
+  if (!m) return null;
+  const column = [...m[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), column };
 }
 
 export function reportFromSidebar(): ReportOutcome {

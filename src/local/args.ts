@@ -19,6 +19,10 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
       const name = /--[\w-]+/.exec(flag)?.[0] ?? flag.split(" ")[0]!.replace(/,$/, "");
       throw new UsageError(`После ${name} укажите значение.`);
     }
+    // A file whose name starts with a dash («-школа.xlsx») reads as options; say how to name it.
+    const fileLike = flag ? args.find((a) => a.startsWith(flag) && /^-[^-].*\.\w+$/u.test(a)) : undefined;
+    if (fileLike)
+      throw new UsageError(`Неизвестный параметр «${fileLike}». Если это имя файла, напишите ./${fileLike}`);
     throw new UsageError(flag ? `Неизвестный или неполный параметр «${flag}».` : "Параметры команды не распознаны.");
   }
 }

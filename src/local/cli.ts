@@ -6,6 +6,8 @@ import pkg from "../../package.json";
 import { UsageError } from "./args.js";
 import { UnusableInputError } from "./errors.js";
 import { writeFailure } from "./files.js";
+import { colourOn } from "./style.js";
+import { guardStream } from "./terminal.js";
 
 /** A message followed by another sentence needs its own full stop. */
 const asSentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -44,6 +46,10 @@ export const HELP = `mip — МИП-отчёт: проверка таблиц м
 
 Таблицу из Google Таблиц скачайте так: Файл → Скачать → Microsoft Excel (.xlsx).
 Существующие файлы mip не перезаписывает.`;
+
+// Nothing from a file name, an argument or a cell acts on the terminal, whichever command wrote it.
+guardStream(process.stdout, colourOn(process.stdout));
+guardStream(process.stderr, false);
 
 function stderr(text: string): void {
   process.stderr.write(`${text}\n`);

@@ -12,7 +12,7 @@
  * systems allow 255 bytes per name; a Cyrillic letter takes two).
  */
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { link, mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { firstFreeName } from "../core/report/naming.js";
@@ -57,8 +57,22 @@ export function cappedName(name: string, maxBytes = MAX_NAME_BYTES): string {
   return `${stem}…${ext}`;
 }
 
+/**
+ * True when the name is taken by anything, a dangling symbolic link included: `existsSync`
+ * follows links and calls such a name free, while link(2) refuses it (EEXIST), which made
+ * the search for a free name loop forever.
+ */
+export function nameTaken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
+  }
+}
+
 /** «x.xlsx» → «x (2).xlsx» … the first name not taken. */
-export function freePath(path: string, taken: (candidate: string) => boolean = existsSync): string {
+export function freePath(path: string, taken: (candidate: string) => boolean = nameTaken): string {
   const ext = extname(path);
   const stem = join(dirname(path), basename(path, ext));
   return firstFreeName(stem, (candidate) => taken(`${candidate}${ext}`)) + ext;
@@ -115,8 +129,11 @@ export async function writeExclusive(path: string, data: Uint8Array | string): P
   return placeNew(path, data, false);
 }
 
+/** How many names a new file tries before giving up (each try is one link(2)). */
+const MAX_NAME_ATTEMPTS = 1000;
+
 async function placeNew(path: string, data: Uint8Array | string, numbered: boolean): Promise<string> {
-  if (!numbered && existsSync(path)) throw new WriteError(path, "файл уже существует", "EEXIST");
+  if (!numbered && nameTaken(path)) throw new WriteError(path, "файл уже существует", "EEXIST");
   let temp: string;
   try {
     temp = await writeTemporary(path, data);
@@ -124,7 +141,10 @@ async function placeNew(path: string, data: Uint8Array | string, numbered: boole
     throw asWriteError(path, error);
   }
   try {
-    for (;;) {
+    // Bounded: should a file system ever disagree with lstat about a name, this ends with an error instead of spinning.
+    for (let attempt = 0; ; attempt++) {
+      if (attempt >= MAX_NAME_ATTEMPTS)
+        throw new WriteError(path, "не удалось подобрать свободное имя файла", "EEXIST");
       const target = numbered ? freePath(path) : path;
       try {
         await link(temp, target);
@@ -134,7 +154,7 @@ async function placeNew(path: string, data: Uint8Array | string, numbered: boole
         if (code === "EEXIST" && numbered) continue;
         // File systems without hard links (FAT, some network shares): rename onto a name just checked free.
         if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "EXDEV" || code === "ENOSYS") {
-          if (existsSync(target)) {
+          if (nameTaken(target)) {
             if (numbered) continue;
             throw new WriteError(path, "файл уже существует", "EEXIST");
           }

@@ -12,8 +12,13 @@ export interface Painter {
 const wrap = (on: boolean, open: number, close: number) => (text: string) =>
   on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
+/** True when `stream` is a terminal that takes colour (NO_COLOR unset, TERM not «dumb»). */
+export function colourOn(stream: { isTTY?: boolean }): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+}
+
 export function painter(stream: { isTTY?: boolean } = process.stdout): Painter {
-  const on = Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+  const on = colourOn(stream);
   return {
     red: wrap(on, 31, 39),
     yellow: wrap(on, 33, 39),

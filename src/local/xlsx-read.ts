@@ -22,7 +22,7 @@ import * as XLSX from "@e965/xlsx";
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell, serialToIso } from "../core/grid.js";
 import { versionFromRangeName } from "../core/schema-lookup.js";
 import { UnusableInputError } from "./errors.js";
-import { ZipStructureError, countCells, inflateBounded, zipEntries } from "./zip-entries.js";
+import { ZipStructureError, countCells, entryNameProblem, inflateBounded, zipEntries } from "./zip-entries.js";
 
 export { UnusableInputError };
 
@@ -150,23 +150,47 @@ function versionOf(wb: XLSX.WorkBook): string | null {
   return null;
 }
 
+/** An OpenDocument package names its kind in a first entry «mimetype» (OpenDocument 1.2 Part 3, §3.3). */
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** A DTD may declare entities that expand to gigabytes; OPC forbids DTDs in package parts (ECMA-376 Part 2, §8.1.4). */
+const DOCTYPE = Buffer.from("<!DOCTYPE");
+
+/** Parts a reader parses as XML: everything but media (an SVG image may carry its own DTD) and binary parts. */
+const isMarkupPart = (name: string): boolean => !name.startsWith("xl/media/") && !name.endsWith(".bin");
+
 /**
  * Refuses, before any library inflates the file, what is too big or not an .xlsx archive.
- * Inflates each XML part once with a ceiling at its declared size and counts the cells.
+ * Inflates every part once with a ceiling at its declared size and counts the cells of every
+ * part, whatever its folder, extension or tag prefix: a reader follows the workbook's
+ * relationships to a sheet stored anywhere.
  */
 function checkBounds(bytes: Uint8Array, fileLabel: string): void {
+  const corrupt = () =>
+    new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
   let entries;
   try {
     entries = zipEntries(bytes);
   } catch {
-    throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
+    throw corrupt();
   }
+  const nameProblem = entryNameProblem(entries);
+  if (nameProblem)
+    throw new UnusableInputError(
+      nameProblem === "duplicate"
+        ? `${fileLabel} повреждён: одна и та же часть записана в архиве дважды, и разные программы прочитают её по-разному. Откройте файл в Excel или Google Таблицах и сохраните заново.`
+        : `${fileLabel} повреждён: в архиве есть части с недопустимыми именами (с «..», «\\» или от корня диска). Откройте файл в Excel или Google Таблицах и сохраните заново.`,
+    );
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("xl/workbook.xml")) {
+    const ods = entries.find((e) => e.name === "mimetype");
+    const isOds = ods !== undefined && inflateBounded(bytes, ods)?.toString("latin1").trim() === ODS_MIMETYPE;
     throw new UnusableInputError(
-      names.has("word/document.xml")
-        ? `${fileLabel} — документ Word, а нужна таблица .xlsx.`
-        : `${fileLabel} — архив, но не таблица .xlsx (нет книги Excel внутри).`,
+      isOds
+        ? `${fileLabel} — таблица OpenDocument (.ods) с расширением .xlsx. Откройте её и сохраните как «Книга Excel (.xlsx)».`
+        : names.has("word/document.xml")
+          ? `${fileLabel} — документ Word, а нужна таблица .xlsx.`
+          : `${fileLabel} — архив, но не таблица .xlsx (нет книги Excel внутри).`,
     );
   }
   const tooBig = (what: string) =>
@@ -179,20 +203,20 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
     throw tooBig(`в распакованном виде больше ${ruInt(MAX_UNPACKED_BYTES / 1024 / 1024)} МБ`);
   let cells = 0;
   for (const entry of entries) {
-    if (!entry.name.endsWith(".xml") && !entry.name.endsWith(".rels")) continue;
-    let xml: Buffer | null;
+    let part: Buffer | null;
     try {
-      xml = inflateBounded(bytes, entry);
+      part = inflateBounded(bytes, entry);
     } catch (error) {
-      if (error instanceof ZipStructureError)
-        throw new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
+      if (error instanceof ZipStructureError) throw corrupt();
       throw error;
     }
-    if (xml === null) throw tooBig("части архива распаковываются больше, чем заявлено в нём");
-    if (entry.name.startsWith("xl/worksheets/")) {
-      cells += countCells(xml);
-      if (cells > MAX_CELLS) throw tooBig(`в нём больше ${ruInt(MAX_CELLS)} ячеек`);
-    }
+    if (part === null) throw tooBig("части архива распаковываются больше, чем заявлено в нём");
+    if (isMarkupPart(entry.name) && part.indexOf(DOCTYPE) >= 0)
+      throw new UnusableInputError(
+        `${fileLabel} повреждён: в нём есть объявления DTD, которых в таблицах Excel не бывает. Откройте файл в Excel или Google Таблицах и сохраните заново.`,
+      );
+    cells += countCells(part, MAX_CELLS - cells);
+    if (cells > MAX_CELLS) throw tooBig(`в нём больше ${ruInt(MAX_CELLS)} ячеек`);
   }
 }
 
@@ -227,6 +251,14 @@ export async function readXlsx(buffer: Uint8Array, fileLabel = "Файл"): Prom
     throw new UnusableInputError(`${fileLabel} повреждён: таблица внутри не читается. Скачайте таблицу заново.`);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const tabs = wb.SheetNames.map((name) => readSheet(name, wb.Sheets[name]!, date1904));
+  const tabs = wb.SheetNames.map((name) => {
+    // The library leaves out a sheet it could not parse (a shared-string index past the table, a broken part).
+    const sheet = wb.Sheets[name];
+    if (!sheet)
+      throw new UnusableInputError(
+        `${fileLabel} повреждён: вкладка «${name}» не читается. Откройте файл в Excel или Google Таблицах и сохраните заново.`,
+      );
+    return readSheet(name, sheet, date1904);
+  });
   return { tabs, templateVersion: versionOf(wb) };
 }

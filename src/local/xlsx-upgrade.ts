@@ -9,11 +9,14 @@
  */
 import ExcelJS from "exceljs";
 import { fold } from "../core/fold.js";
+import { tabTitleKey } from "../core/tab-title.js";
 import { type TableTabDef, TABS, TEMPLATE_VERSION } from "../core/schema.js";
 import { versionFromRangeName } from "../core/schema-lookup.js";
 import { type TabLayout, TEMPLATE_LAYOUT } from "../core/template.js";
 import { planColumnInserts } from "../core/upgrade.js";
-import { VERSION_NAME, safeSheetName } from "./xlsx-write.js";
+import { EXCEL_MAX_CELL_CHARS, VERSION_NAME, safeSheetName } from "./xlsx-write.js";
+import type { WorkbookGrid } from "../core/grid.js";
+import { a1 } from "../core/schema-lookup.js";
 import { UnusableInputError, readXlsx } from "./xlsx-read.js";
 import { oversizedRange } from "./xlsx-ranges.js";
 import { repack } from "./zip-pack.js";
@@ -130,6 +133,22 @@ async function recordVersion(buffer: Buffer): Promise<Buffer> {
   });
 }
 
+/** The first cell holding more text than an Excel cell can (Excel refuses or cuts such a file), or null. */
+function overlongCell(grid: WorkbookGrid): { tab: string; ref: string; length: number } | null {
+  for (const tab of grid.tabs)
+    for (let r = 0; r < tab.rows.length; r++) {
+      const row = tab.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (typeof cell === "string" && cell.length > EXCEL_MAX_CELL_CHARS)
+          return { tab: tab.title, ref: a1(r + 1, c), length: cell.length };
+      }
+    }
+  return null;
+}
+
+const ruInt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+
 /** The upgraded workbook's bytes. Throws UnusableInputError (from readXlsx) for input that is not a readable .xlsx. */
 export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promise<UpgradeResult> {
   const grid = await readXlsx(input, fileLabel);
@@ -138,6 +157,13 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
       `${fileLabel} — не таблица МИП: в нём нет вкладок шаблона. Обновить можно только таблицу, сделанную по шаблону.`,
     );
   const fromVersion = grid.templateVersion ?? null;
+  // Copying such a cell would write a file Excel cannot open whole; cutting it would change the user's text.
+  const overlong = overlongCell(grid);
+  if (overlong)
+    throw new UnusableInputError(
+      `${fileLabel}: в ячейке ${overlong.ref} вкладки «${overlong.tab}» ${ruInt(overlong.length)} знаков, а ячейка ` +
+        `Excel вмещает не больше ${ruInt(EXCEL_MAX_CELL_CHARS)}. Сократите этот текст или перенесите его в документ и повторите.`,
+    );
   const huge = oversizedRange(input);
   if (huge)
     throw new UnusableInputError(
@@ -150,7 +176,13 @@ export async function upgradeXlsx(input: Buffer, fileLabel = "Файл"): Promis
   await wb.xlsx.load(input as unknown as ExcelJS.Buffer);
   const changes: string[] = [];
   for (const layout of TEMPLATE_LAYOUT) {
-    const ws = wb.worksheets.find((w) => fold(w.name) === fold(layout.title));
+    // Of several tabs answering to the title, the one the validator reads: the most filled rows.
+    const ws = wb.worksheets
+      .filter((w) => tabTitleKey(w.name) === tabTitleKey(layout.title))
+      .reduce<ExcelJS.Worksheet | undefined>(
+        (best, w) => (!best || w.actualRowCount > best.actualRowCount ? w : best),
+        undefined,
+      );
     if (!ws) {
       newTab(wb, layout);
       changes.push(`добавлена вкладка «${layout.title}»`);

@@ -80,14 +80,51 @@ export function inflateBounded(bytes: Uint8Array, entry: ZipEntry): Buffer | nul
   }
 }
 
-/** How many `<c ` / `<c>` cell elements a worksheet's XML holds (native byte search, no parsing). */
-export function countCells(xml: Buffer): number {
+const isTagEnd = (byte: number | undefined): boolean =>
+  byte === 0x20 || byte === 0x3e || byte === 0x2f || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
+/** A byte of an XML name prefix: ASCII letters, digits, «_», «-», «.», or any non-ASCII byte. */
+const isNameByte = (byte: number): boolean =>
+  (byte >= 0x30 && byte <= 0x39) ||
+  (byte >= 0x41 && byte <= 0x5a) ||
+  (byte >= 0x61 && byte <= 0x7a) ||
+  byte === 0x5f ||
+  byte === 0x2d ||
+  byte === 0x2e ||
+  byte >= 0x80;
+
+/**
+ * How many cell elements an XML part holds: `<c …>`, `<c/>` and, since a namespace prefix is
+ * the writer's choice (`<x:c>` is the same element to a reader), `<prefix:c …>` too.
+ * Native byte search, no parsing; stops once the count passes `limit`.
+ */
+export function countCells(xml: Buffer, limit = Infinity): number {
   let n = 0;
-  let at = xml.indexOf("<c");
-  while (at >= 0) {
-    const next = xml[at + 2];
-    if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) n++;
-    at = xml.indexOf("<c", at + 2);
+  for (let at = xml.indexOf("<c"); at >= 0 && n <= limit; at = xml.indexOf("<c", at + 2))
+    if (isTagEnd(xml[at + 2])) n++;
+  for (let at = xml.indexOf(":c"); at >= 0 && n <= limit; at = xml.indexOf(":c", at + 2)) {
+    if (!isTagEnd(xml[at + 2])) continue;
+    let start = at - 1;
+    while (start >= 0 && isNameByte(xml[start]!)) start--;
+    if (start >= 0 && start < at - 1 && xml[start] === 0x3c) n++;
   }
   return n;
+}
+
+/**
+ * Why the entry names cannot be trusted, or null. Part names are unique ignoring case and
+ * use «/» only, relative to the package root (ECMA-376 Part 2, OPC §6.2.2 part names and
+ * §6.2.2.3 equivalence); readers disagree on which of two equal names wins, and a «..» or
+ * absolute name would be carried into a file written from this one.
+ */
+export function entryNameProblem(entries: readonly ZipEntry[]): "duplicate" | "path" | null {
+  const seen = new Set<string>();
+  for (const { name } of entries) {
+    if (name.includes("\\") || name.startsWith("/") || /^[a-z]:/i.test(name) || name.split("/").includes(".."))
+      return "path";
+    const key = name.toLowerCase();
+    if (seen.has(key)) return "duplicate";
+    seen.add(key);
+  }
+  return null;
 }

@@ -46,6 +46,12 @@ const CASES: Partial<Record<RuleId, Case>> = {
     },
     quiet: () => renameTab(clean().build(), "Затруднения", "затруднения "),
   },
+  TPL_SHEET_NAME: {
+    // «Плaн-факт» with a Latin «a»: read as the plan tab, and the user is asked to retype the title.
+    fire: () => renameTab(clean().build(), "План-факт", "Плaн-факт"),
+    expect: { sheet: "Плaн-факт", cell: null, says: ["«Плaн-факт»", "латинские буквы", "«План-факт»"] },
+    quiet: () => renameTab(clean().build(), "План-факт", "план-факт "),
+  },
   TPL_HEADER_MISMATCH: {
     fire: () => clean().headers("orgs", ["Организация", "Вид", "Муниципалитет", "Контактное лицо"]),
     expect: { sheet: "Организации", cell: "B1", says: ["«Вид»", "«Тип»"] },

@@ -6,9 +6,10 @@
  * classic API).
  */
 import * as z from "zod/mini";
+import { isCountRecord } from "../text-keyed.js";
 import { MetricsSchema } from "../metrics.js";
 
-const counts = z.record(z.string(), z.number());
+const counts = z.custom<Record<string, number>>(isCountRecord);
 const text = z.string();
 
 const DigestDeviationSchema = z.object({ no: text, activity: text, status: text, reason: text, action: text });

@@ -1,4 +1,5 @@
 /** Totals across the schools of the dashboard (the `totals` of `mip summary --json`, the справка's figures). */
+import { addCount, textKeyed } from "../text-keyed.js";
 import type { SchoolRecord } from "./school.js";
 import { NO_SUBJECT, PAIR_ACTIVE_STATUSES, PAIR_NOT_HELD } from "../schema.js";
 import { identity } from "../rules/read.js";
@@ -40,7 +41,7 @@ export interface CommitteeTotals {
 }
 
 function addInto(target: Record<string, number>, source: Readonly<Record<string, number>>): void {
-  for (const [key, n] of Object.entries(source)) target[key] = (target[key] ?? 0) + n;
+  for (const [key, n] of Object.entries(source)) addCount(target, key, n);
 }
 
 interface PairRow {
@@ -63,7 +64,7 @@ class PairTally {
   private readonly pairs = new MostListed<PairRow>(pairKey);
   private readonly subjectNames = new Map<string, string>();
   private readonly summed = { pairsTotal: 0, pairsActive: 0, pairsNotHeld: 0, mentors: 0, mentees: 0 };
-  private readonly summedBySubject: Record<string, number> = {};
+  private readonly summedBySubject = textKeyed<number>();
 
   /** One school's pairs: a row per listing (a school may list a pair twice: MENT_DUPLICATE_PAIR). */
   addPairs(digest: DigestPairs): void {
@@ -92,7 +93,7 @@ class PairTally {
   > {
     const mentors = new Set<string>();
     const mentees = new Set<string>();
-    const bySubject: Record<string, number> = {};
+    const bySubject = textKeyed<number>();
     let active = 0;
     let notHeld = 0;
     let total = 0;
@@ -108,11 +109,11 @@ class PairTally {
       if (pair.mentee !== "") mentees.add(pair.mentee);
       // A held pair without a subject has its line, as in the school's own metrics: subjects add up to the pairs.
       const name = pair.subject.trim() === "" ? NO_SUBJECT : this.subjectName(pair.subject);
-      bySubject[name] = (bySubject[name] ?? 0) + 1;
+      addCount(bySubject, name);
     }
     for (const [subject, n] of Object.entries(this.summedBySubject)) {
       const name = this.subjectName(subject);
-      bySubject[name] = (bySubject[name] ?? 0) + n;
+      addCount(bySubject, name, n);
     }
     return {
       pairsTotal: total + this.summed.pairsTotal,
@@ -141,7 +142,7 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     schools: records.length,
     read: 0,
     unreadable: 0,
-    byState: {},
+    byState: textKeyed<number>(),
     withErrors: 0,
     withWarningsOnly: 0,
     clean: 0,
@@ -160,13 +161,13 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     mentees: 0,
     participantsTotal: 0,
     disseminationEvents: 0,
-    eventsByLevel: {},
-    pairsBySubject: {},
+    eventsByLevel: textKeyed<number>(),
+    pairsBySubject: textKeyed<number>(),
   };
   let completenessSum = 0;
   const mentoring = new PairTally();
   for (const record of records) {
-    t.byState[stateText(record.state)] = (t.byState[stateText(record.state)] ?? 0) + 1;
+    addCount(t.byState, stateText(record.state));
     const d = record.digest;
     if (!d || !stateHasFigures(record.state)) {
       t.unreadable++;

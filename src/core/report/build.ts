@@ -7,6 +7,8 @@
  */
 import { fold } from "../fold.js";
 import type { Issue } from "../issues.js";
+import { countWithNoun } from "../russian.js";
+import { MAX_APPENDIX_ERRORS } from "./draft-note.js";
 import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
 import { renderForm } from "./forms/engine.js";
@@ -42,8 +44,12 @@ const ERROR_COLUMNS: readonly ColumnSpec[] = [
   { header: "Сообщение", width: 64 },
 ];
 
-/** The draft appendix: every error with its sheet, cell and message. */
+const ERROR_NOUNS = ["ошибки", "ошибок", "ошибок"] as const;
+
+/** The draft appendix: the errors with their sheet, cell and message (the first MAX_APPENDIX_ERRORS). */
 function errorsAppendix(errors: readonly Issue[]): Block[] {
+  const shown = errors.slice(0, MAX_APPENDIX_ERRORS);
+  const rest = errors.length - shown.length;
   return [
     { type: "pageBreak" },
     heading(1, "Приложение. Ошибки, найденные при проверке таблицы"),
@@ -54,8 +60,17 @@ function errorsAppendix(errors: readonly Issue[]): Block[] {
     ),
     table(
       ERROR_COLUMNS,
-      errors.map((e, i) => [String(i + 1), e.sheet, e.cell ?? "", e.message]),
+      shown.map((e, i) => [String(i + 1), e.sheet, e.cell ?? "", e.message]),
     ),
+    ...(rest > 0
+      ? [
+          paragraph(
+            `Показаны первые ${shown.length} из ${countWithNoun(errors.length, ERROR_NOUNS)}. ` +
+              `Все ошибки показывает проверка таблицы: панель МИП в Google Таблицах или команда mip validate.`,
+            "justify",
+          ),
+        ]
+      : []),
   ];
 }
 

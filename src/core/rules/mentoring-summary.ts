@@ -9,6 +9,7 @@
  * - Every held pair has a subject line: an empty or unreadable subject is «Предмет не указан»,
  *   so pairsBySubject adds up to pairsHeld.
  */
+import { addCount, textKeyed } from "../text-keyed.js";
 import { NO_SUBJECT, PAIR_ACTIVE_STATUSES, PAIR_CURRENT_STATUSES, PAIR_NOT_HELD } from "../schema.js";
 import { squeeze } from "../russian.js";
 import type { TableRow } from "../workbook.js";
@@ -138,7 +139,7 @@ function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
   const menteeOrgs = new Set<string>();
   const mentorOrgs = new Set<string>();
   const subjectName = new Map<string, string>();
-  const bySubject: Record<string, number> = {};
+  const bySubject = textKeyed<number>();
   const notHeld: MentoringPair[] = [];
   let pairsActive = 0;
   const canonicalOrg = (name: string): string => (name === "" ? "" : orgs.canonical(name));
@@ -154,7 +155,7 @@ function summarise(rows: readonly PairRow[], orgs: OrgIndex): MentoringSummary {
     const subjectKey = identity(pair.subject);
     if (!subjectName.has(subjectKey)) subjectName.set(subjectKey, pair.subject === "" ? NO_SUBJECT : pair.subject);
     const name = subjectName.get(subjectKey)!;
-    bySubject[name] = (bySubject[name] ?? 0) + 1;
+    addCount(bySubject, name);
     if (pair.mentorKey === "") continue;
     let line = byMentor.get(pair.mentorKey);
     if (!line)

@@ -16,7 +16,7 @@
  * accessible from any developer project with access to the document», PROJECT only to its own).
  * Drive's modifiedTime would need a restricted Drive scope for files the add-on did not create.
  */
-import { fold } from "../../core/fold.js";
+import { tabTitleKey } from "../../core/tab-title.js";
 import { type Cell, type TabGrid, type WorkbookGrid, ERROR_CODES, errorCell } from "../../core/grid.js";
 import { TABS } from "../../core/schema.js";
 import { type OpenedSchool, documentIdFrom, documentUrl } from "../../core/committee/index.js";
@@ -65,7 +65,7 @@ function schoolMeta(sheets: SheetsAdvanced, id: string): SchoolMeta {
 const metadataValue = (meta: SchoolMeta, key: string): string | null =>
   (meta.developerMetadata ?? []).find((m) => m.metadataKey === key)?.metadataValue ?? null;
 
-const TEMPLATE_TITLES = new Set(TABS.map((t) => fold(t.title)));
+const TEMPLATE_TITLES = new Set(TABS.map((t) => tabTitleKey(t.title)));
 const ERRORS = new Set(ERROR_CODES);
 
 /** A1 range for a whole tab: quoted, with quotes doubled. */
@@ -149,7 +149,7 @@ function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
   lastMeta = null;
   const monthFirst = monthFirstLocale(meta.properties?.locale);
   const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? "").filter((t) => t !== "");
-  const wanted = titles.filter((t) => TEMPLATE_TITLES.has(fold(t)));
+  const wanted = titles.filter((t) => TEMPLATE_TITLES.has(tabTitleKey(t)));
   const byTitle = new Map<string, unknown[][]>();
   if (wanted.length > 0) {
     const response = sheets.Spreadsheets.Values.batchGet(id, {

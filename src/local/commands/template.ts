@@ -5,11 +5,19 @@
  * An existing file is never replaced unless --force is given (exit 2 with a Russian
  * sentence otherwise): a template written over a filled-in workbook would lose a year's work.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { TEMPLATE_VERSION } from "../../core/schema.js";
 import { UsageError, parseCommandArgs } from "../args.js";
-import { WriteError, replaceFile, writeExclusive, writeFailure, writeNewFile } from "../files.js";
+import {
+  MAX_NAME_BYTES,
+  WriteError,
+  clipBytes,
+  replaceFile,
+  writeExclusive,
+  writeFailure,
+  writeNewFile,
+} from "../files.js";
 import { MAX_INPUT_BYTES, fileLabel } from "../load.js";
 import { UnusableInputError } from "../errors.js";
 import { upgradeXlsx } from "../xlsx-upgrade.js";
@@ -28,12 +36,22 @@ export const TEMPLATE_USAGE = `Использование: mip template [--out �
                результат — новый файл (по умолчанию «СТАРЫЙ (шаблон N).xlsx»), старый не меняется
 Коды выхода: 0 — записано, 2 — записать нельзя.`;
 
-/** «школа.xlsx» → «школа (шаблон 2).xlsx» next to it. */
+/** «школа.xlsx» → «школа (шаблон 2).xlsx» next to it; a long name is cut (with «…») to fit MAX_NAME_BYTES. */
 export function upgradedPath(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))} (шаблон ${TEMPLATE_VERSION}).xlsx`);
+  const suffix = ` (шаблон ${TEMPLATE_VERSION}).xlsx`;
+  const stem = basename(input, extname(input));
+  const room = MAX_NAME_BYTES - Buffer.byteLength(suffix, "utf8");
+  const short = Buffer.byteLength(stem, "utf8") <= room ? stem : `${clipBytes(stem, room - 3).trimEnd()}…`;
+  return join(dirname(input), `${short}${suffix}`);
 }
 
 async function upgrade(input: string, outArg: string | undefined): Promise<number> {
+  // A FIFO or a device would block the read forever; only a regular file is read.
+  const info = await stat(input).catch(() => null);
+  if (info && !info.isFile() && !info.isDirectory()) {
+    process.stderr.write(`«${input}» — не обычный файл, а нужен файл таблицы .xlsx.\n`);
+    return 2;
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(input);

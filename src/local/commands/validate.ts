@@ -11,7 +11,8 @@ import { type ValidationResult, validateWorkbook } from "../../core/validate.js"
 import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
 import { loadMipWorkbook } from "../load.js";
 import { type Painter, painter } from "../style.js";
-import { jsonSafe, terminalSafe } from "../terminal.js";
+import { terminalSafe } from "../terminal.js";
+import { writeJsonStreamed } from "../json-out.js";
 import { formatPercent } from "../../core/percent.js";
 
 export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
@@ -119,7 +120,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
 }
 
 /** The `--json` object; field names are a contract (docs/CLI.md). */
-export function validationJson(result: ValidationResult, file: string): unknown {
+export function validationJson(result: ValidationResult, file: string): Record<string, unknown> {
   return {
     file,
     templateVersion: result.templateVersion,
@@ -159,7 +160,7 @@ export async function run(args: string[]): Promise<number> {
   const grid = await loadMipWorkbook(file);
   const result = validateWorkbook(grid, reportDate ? { reportDate } : {});
   // JSON escapes control characters itself; the text for the terminal escapes them (terminal.ts).
-  if (values.json) process.stdout.write(`${jsonSafe(JSON.stringify(validationJson(result, file), null, 2))}\n`);
+  if (values.json) writeJsonStreamed((text) => process.stdout.write(text), validationJson(result, file), "issues");
   else process.stdout.write(formatValidation(result, file, painter(process.stdout)));
   return result.summary.errors > 0 ? 1 : 0;
 }
