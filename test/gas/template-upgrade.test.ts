@@ -26,16 +26,17 @@ describe("«Создать / обновить шаблон» on a version-1 work
 
   it("inserts «Уровень» before the user's column, which moves right with its data", () => {
     const events = sheetValues(ss._sheet("Мероприятия МИП"));
-    expect(events[0]!.slice(0, 7)).toEqual([
+    expect(events[0]!.slice(0, 8)).toEqual([
       "Вид мероприятия",
       "Название",
       "Дата",
       "Количество присутствующих",
       "Представленный продукт",
       "Уровень",
+      "Пункт дорожной карты",
       "Примечание",
     ]);
-    expect(events[1]![6]).toBe("заметка 1");
+    expect(events[1]![7]).toBe("заметка 1");
     expect(ss._sheet("Мероприятия МИП")._peek(2, 6).validation?._values).toContain("Районный");
     expect(sheetValues(ss._sheet("Кадры"))[0]![3]).toBe("Входит в орган управления");
     expect(lastAlert(env.fake)).toMatch(/Мероприятия МИП»: столбец «Уровень»/);
