@@ -66,7 +66,7 @@ export function looksLikeMipWorkbook(grid: WorkbookGrid): boolean {
   return known >= 2 || (known === 1 && grid.tabs.length === 1);
 }
 
-function findTab(grid: WorkbookGrid, title: string): TabGrid | undefined {
+export function findTab(grid: WorkbookGrid, title: string): TabGrid | undefined {
   return grid.tabs.find((t) => t.title === title) ?? grid.tabs.find((t) => fold(t.title) === fold(title));
 }
 
@@ -139,7 +139,8 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
   return index;
 }
 
-function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
+/** One table tab by its definition (the template's, or another table such as the committee's roadmap). */
+export function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
   const emptyIndex = Object.fromEntries(tab.columns.map((c) => [c.key, -1]));
   if (!sheet)
     return {
@@ -176,7 +177,8 @@ function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[
   };
 }
 
-function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
+/** One key-value tab by its definition: fields found by their label in column A. */
+export function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
   const fields: Record<string, KeyValueField> = {};
   for (const fd of tab.fields) fields[fd.key] = { value: null, row: null };
   if (!sheet) return { key: tab.key as KeyValueTabKey, title: tab.title, present: false, fields: fields as never };
