@@ -118,7 +118,10 @@ describe("template upgrade 2 → 3 (xlsx)", () => {
       "Мой столбец",
     ]);
     expect(plan.rows.slice(1).map((r) => cellText(r[14]))).toEqual(
-      oldGrid.tabs.find((t) => t.title === "План-факт")!.rows.slice(1).map((r) => cellText(r[13])),
+      oldGrid.tabs
+        .find((t) => t.title === "План-факт")!
+        .rows.slice(1)
+        .map((r) => cellText(r[13])),
     );
     const events = upgraded.tabs.find((t) => t.title === "Мероприятия МИП")!;
     expect(cellText(events.rows[0]![6])).toBe("Пункт дорожной карты");
