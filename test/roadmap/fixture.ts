@@ -332,17 +332,33 @@ export const REAL_ORDER: Readonly<Record<string, string>> = {
     "Региональная программа инновационной деятельности\nМетодические рекомендации по созданию сетевых объединений школ",
 };
 
-function orderRows(values: Readonly<Record<string, string>>): Cell[][] {
+function orderRows(values: Readonly<Record<string, Cell>>): Cell[][] {
   return [[...KEY_VALUE_HEADERS], ...ORDER_TAB.fields.map((fd): Cell[] => [fd.label, values[fd.key] ?? null, null])];
 }
 
 /** The roadmap workbook: «Дорожная карта» (32 rows), «Распоряжение», «Реестр» (nine schools). */
-export function realRoadmapGrid(rows: readonly (readonly Cell[])[] = REAL_ROWS): WorkbookGrid {
+export function realRoadmapGrid(
+  rows: readonly (readonly Cell[])[] = REAL_ROWS,
+  order: Readonly<Record<string, Cell>> = {},
+): WorkbookGrid {
   return {
     tabs: [
       { title: "Дорожная карта", rows: [[...ROADMAP_HEADERS], ...rows] },
-      { title: "Распоряжение", rows: orderRows(REAL_ORDER) },
+      { title: "Распоряжение", rows: orderRows({ ...REAL_ORDER, ...order }) },
       { title: "Реестр", rows: [[...REGISTRY_HEADERS], ...SCHOOLS.map((s) => [s, null, null, null])] },
     ],
   };
+}
+
+/** The same roadmap with its findings corrected: every date reads, 8.1.2 within 8.1, full school names. */
+export function cleanRoadmapRows(): Cell[][] {
+  return REAL_ROWS.map((r) => {
+    const row: Cell[] = [...r];
+    if (r[0] === "7.") row[2] = "Февраль-ноябрь";
+    if (r[0] === "8.1.2.") row[2] = "21.03-25.03";
+    row[4] = String(row[4])
+      .replace("МБОУ «ЗСШ №3»", "МБОУ «Заречная СОШ №3»")
+      .replace("МКОУ «ПООШ»", "МКОУ «Полянская ООШ»");
+    return row;
+  });
 }

@@ -18,16 +18,20 @@ import { WriteError, freePath, makeFolder, writeFailure, writeNewFile } from "..
 import { plain } from "../style.js";
 import { writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
+import { ROADMAP_SAMPLE_DATE, roadmapSampleGrid } from "../../demo/roadmap-sample.js";
+import { formatRuDate } from "../../core/terms/dates.js";
+import { writeRoadmapWorkbook } from "../roadmap-xlsx.js";
 
 export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
 
 Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
 умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
-«Новокузнецк» — и сводку комитета — в ПАПКЕ
+«Новокузнецк», сводку комитета и дорожную карту комитета с её исполнением — в ПАПКЕ
 (по умолчанию ./demo-out). Существующие файлы не заменяются.`;
 
 export const DEFAULT_DEMO_DIR = "demo-out";
 export const DEMO_WORKBOOK = "Пример МИП — сетевое наставничество.xlsx";
+export const DEMO_ROADMAP = "Дорожная карта комитета.xlsx";
 
 type CommandRun = (args: string[]) => Promise<number>;
 
@@ -63,6 +67,7 @@ export async function run(args: string[]): Promise<number> {
   let novokuznetskPath: string;
   let checkPath: string;
   let schoolsDir: string;
+  let roadmapPath: string;
   const grid = sampleGrid();
   const result = validateWorkbook(grid, { today: sampleReportDate });
   try {
@@ -81,6 +86,7 @@ export async function run(args: string[]): Promise<number> {
     await makeFolder(schoolsDir);
     for (const school of sampleSchools())
       await writeNewFile(join(schoolsDir, school.fileName), await writeWorkbookGrid(school.grid));
+    roadmapPath = await writeNewFile(join(dir, DEMO_ROADMAP), await writeRoadmapWorkbook(roadmapSampleGrid()));
   } catch (error) {
     // Only a failed write is a write failure; anything else is an internal error (cli.ts says so).
     if (!(error instanceof WriteError) && typeof (error as NodeJS.ErrnoException)?.code !== "string") throw error;
@@ -119,6 +125,30 @@ export async function run(args: string[]): Promise<number> {
     [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")],
   );
   if (spravkaCode !== 0) say("  справка пока не составлена.");
+
+  // The committee's roadmap: its order with the appendix, and its execution over the schools' workbooks.
+  say("");
+  say("Дорожная карта комитета (mip roadmap):");
+  const orderCode = await runHook(
+    () => import("./roadmap.js"),
+    [roadmapPath, "--out", join(dir, "Распоряжение о дорожной карте.docx")],
+  );
+  if (orderCode === 2) say("  распоряжение пока не записано.");
+  const executionCode = await runHook(
+    () => import("./roadmap.js"),
+    [
+      roadmapPath,
+      schoolsDir,
+      "--execution",
+      "--date",
+      formatRuDate(ROADMAP_SAMPLE_DATE),
+      "--out",
+      join(dir, "Отчёт об исполнении дорожной карты.docx"),
+      "--matrix",
+      join(dir, "Исполнение дорожной карты.xlsx"),
+    ],
+  );
+  if (executionCode !== 0) say("  исполнение дорожной карты пока не посчитано.");
 
   say("");
   say(`Дальше: откройте таблицу, исправьте найденное и проверьте снова: mip validate "${workbookPath}"`);
