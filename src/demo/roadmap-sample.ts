@@ -22,8 +22,8 @@ export const ROADMAP_SAMPLE_DATE = "2022-12-20";
 const LAVROVA = "Лаврова Е.В. главный специалист отдела развития образования";
 const SOMOV = "Сомов А.А. руководитель муниципальной методической службы";
 const VETROVA = "Ветрова Н.И. методист Центра развития образования";
-const ALL_THREE = `${LAVROVA}\n${SOMOV}\n${VETROVA}`;
-const TWO = `${LAVROVA}\n${SOMOV}`;
+const ALL_THREE = `${LAVROVA} ${SOMOV} ${VETROVA}`;
+const TWO = `${LAVROVA} ${SOMOV}`;
 const TEAMS = "Руководители школьных сетевых команд";
 
 /** [№, направление, дата, муниципальный уровень, институциональный уровень, ожидаемый результат]. */
@@ -35,7 +35,7 @@ const ITEMS: readonly ItemRow[] = [
     "Вебинар для муниципальных и школьных проектных команд «О планировании работы на год»",
     "24.02",
     ALL_THREE,
-    `${TEAMS}\n${LESNOVSKAYA}\n${SOSNOVSKAYA}\n${KAMENSKAYA}\n${BEREZOVSKAYA}\n${SCHOOL4}\n${CRO}`,
+    `${TEAMS} ${LESNOVSKAYA} ${SOSNOVSKAYA} ${KAMENSKAYA} ${BEREZOVSKAYA} ${SCHOOL4} ${CRO}`,
     "Участие в вебинаре, презентация вебинара получена.",
   ],
   [
@@ -59,7 +59,7 @@ const ITEMS: readonly ItemRow[] = [
     "Установочное совещание по сетевому наставничеству школ со стабильными и низкими результатами",
     "10.03",
     ALL_THREE,
-    `${LESNOVSKAYA}\n${SOSNOVSKAYA.replace("Сосновская СОШ", "ССОШ")}\n${KAMENSKAYA}\n${BEREZOVSKAYA}`,
+    `${LESNOVSKAYA} ${SOSNOVSKAYA.replace("Сосновская СОШ", "ССОШ")} ${KAMENSKAYA} ${BEREZOVSKAYA}`,
     "Представлена муниципальная дорожная карта на 2022 год.",
   ],
   [

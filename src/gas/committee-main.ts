@@ -28,3 +28,8 @@ export {
   committeeSetup,
 } from "./committee/entry.js";
 export { committeeMakeProjectSpravka } from "./committee/spravka.js";
+export {
+  committeeMakeRoadmapOrder,
+  committeeMakeRoadmapReport,
+  committeeRoadmapSetup,
+} from "./committee/roadmap-menu.js";

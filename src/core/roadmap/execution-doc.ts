@@ -4,13 +4,14 @@
  * pages, as the report's DocModel.
  */
 import { table } from "../report/blocks.js";
-import { type Block, type DocModel, type TableCell, paragraph, run } from "../report/model.js";
+import { type Block, type DocModel, type TableCell, heading, paragraph, run } from "../report/model.js";
 import { fitTable } from "../report/widths.js";
 import { countWithNoun, type PluralForms } from "../russian.js";
 import { formatRuDate } from "../terms/dates.js";
 import { type Execution, shareText } from "./execution.js";
 import type { Roadmap } from "./read.js";
 import { orderDateLine } from "./order-doc.js";
+import { EXECUTION_STATES, EXECUTION_TITLE } from "./schema.js";
 
 const ITEMS: PluralForms = ["пункт", "пункта", "пунктов"];
 
@@ -19,6 +20,46 @@ function schoolsWith(execution: Execution, row: Execution["rows"][number], state
 }
 
 export const EXECUTION_DOC_NAME = "Отчёт об исполнении дорожной карты";
+
+/** Up to this many schools the matrix fits a landscape page as a table; more are in the .xlsx / the tab. */
+export const MATRIX_MAX_SCHOOLS = 10;
+
+/** The matrix item × school on its own page (states in words; overdue in bold). */
+function matrixBlocks(execution: Execution): Block[] {
+  if (execution.schools.length === 0) return [];
+  if (execution.schools.length > MATRIX_MAX_SCHOOLS)
+    return [
+      paragraph(
+        `Матрица исполнения по ${countWithNoun(execution.schools.length, SCHOOLS_DATIVE)} — ` +
+          `на вкладке «${EXECUTION_TITLE}» (в таблице комитета или в файле .xlsx).`,
+        "justify",
+      ),
+    ];
+  const rows: TableCell[][] = execution.rows.map((r) => [
+    r.item.number,
+    r.item.dateText,
+    shareText(r.share),
+    ...r.cells.map((c) =>
+      c.state === "overdue" ? [run(EXECUTION_STATES.overdue, { bold: true })] : EXECUTION_STATES[c.state],
+    ),
+  ]);
+  const block = table(
+    [
+      { header: "№ п/п", width: 5, align: "center" },
+      { header: "Дата", width: 9, align: "center" },
+      { header: "Выполнили, %", width: 8, align: "center" },
+      ...execution.schools.map((school) => ({ header: school, width: 10, align: "center" as const })),
+    ],
+    rows,
+  );
+  return [
+    { type: "pageBreak" },
+    heading(2, `Матрица исполнения на ${formatRuDate(execution.today)}`),
+    fitTable(block, "landscape"),
+  ];
+}
+
+const SCHOOLS_DATIVE: PluralForms = ["школе", "школам", "школам"];
 
 export function buildExecutionDoc(roadmap: Roadmap, execution: Execution, options: { draft: boolean }): DocModel {
   const date = formatRuDate(execution.today);
@@ -82,6 +123,7 @@ export function buildExecutionDoc(roadmap: Roadmap, execution: Execution, option
     rows,
   );
   blocks.push(fitTable(block, "landscape"));
+  blocks.push(...matrixBlocks(execution));
   return {
     title: `${EXECUTION_DOC_NAME} — ${date}`,
     orientation: "landscape",
