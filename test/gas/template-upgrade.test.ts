@@ -9,7 +9,7 @@ import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { CallCounter, spreadsheetFromGrid } from "./fake/index.js";
 import { lastAlert, sheetValues } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
-import { valuesByHeader, versionOneGrid } from "../helpers/version-one.js";
+import { valuesByHeader, versionOneGrid, versionTwoGrid } from "../helpers/version-one.js";
 
 describe("«Создать / обновить шаблон» on a version-1 workbook", () => {
   const counter = new CallCounter();
@@ -57,5 +57,29 @@ describe("«Создать / обновить шаблон» on a version-1 work
     const snapshot = env.fake.snapshot();
     env.fns.menuSetupTemplate!();
     expect(env.fake.snapshot()).toEqual(snapshot);
+  });
+});
+
+describe("«Создать / обновить шаблон» on a version-2 workbook", () => {
+  const counter = new CallCounter();
+  const ss = spreadsheetFromGrid(versionTwoGrid(), counter);
+  const before = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
+  const env = createGasEnvironment({ spreadsheet: ss, counter });
+  env.fns.menuSetupTemplate!();
+
+  it("adds «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП», keeping every value", () => {
+    const after = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
+    expect([...before].filter((v) => !after.has(v))).toEqual([]);
+    const plan = sheetValues(ss._sheet("План-факт"));
+    expect(plan[0]!.slice(12, 15)).toEqual(["Подтверждающий документ", "Пункт дорожной карты", "Мой столбец"]);
+    expect(plan[1]![14]).toBe("пометка 1");
+    expect(sheetValues(ss._sheet("Мероприятия МИП"))[0]![6]).toBe("Пункт дорожной карты");
+    expect(ss._metadata.map((m) => m._json())).toContainEqual({
+      key: "mip.templateVersion",
+      value: "3",
+      visibility: "DOCUMENT",
+    });
+    const state = env.call<{ issues: { rule: string }[] }>("sidebarGetState");
+    expect(state.issues.filter((i) => i.rule.startsWith("TPL_"))).toEqual([]);
   });
 });
