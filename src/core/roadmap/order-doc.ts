@@ -77,7 +77,7 @@ export function roadmapTable(roadmap: Roadmap): Block {
       item.result,
     ];
   });
-  const weights = [6, 30, 11, 22, 20, 26];
+  const weights = [5, 25, 10, 30, 17, 22];
   const block = table(
     ROADMAP_HEADERS.map((header, i) => ({
       header,
