@@ -18,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
   cli: () => import("./cli.js"),
+  roadmap: () => import("./roadmap.js"),
 };
 
 const asJson = process.argv.includes("--json");

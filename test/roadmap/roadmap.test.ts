@@ -174,9 +174,8 @@ describe("bad input: a finding each, nothing lost", () => {
           "Итог",
         ]);
     }
-    const started = performance.now();
+    // How long it takes is measured in bench/roadmap.ts.
     const result = validateRoadmap(realRoadmapGrid(rows));
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(result.roadmap.items).toHaveLength(2000);
     expect(result.metrics.datesRead).toBe(2000);
     expect(result.issues).toEqual([]);

@@ -69,16 +69,24 @@ export function computeExecution(roadmap: Roadmap, schools: readonly SchoolLinks
       byItem.set(link.item, perSchool);
     }
   }
+  const none: readonly RoadmapLink[] = [];
   const rows = roadmap.items.map((item): ExecutionRow => {
-    const concernedSet = new Set(concernedSchools(item, names));
+    // «All schools» needs no set: most items of a large roadmap are for every school.
+    const named = item.scope === "named" ? new Set(concernedSchools(item, names)) : null;
+    const concernedBy = (school: string) => (named ? named.has(school) : item.scope === "all");
     const due = isDue(item, today);
     const linked = item.key === null ? undefined : byItem.get(item.key);
     const cells = names.map((school) => {
-      const links = [...(linked?.get(school) ?? [])].sort((a, b) => Number(b.done) - Number(a.done));
-      return { state: stateOf(concernedSet.has(school), links, due), links };
+      const own = linked?.get(school);
+      const links = own ? [...own].sort((a, b) => Number(b.done) - Number(a.done)) : none;
+      return { state: stateOf(concernedBy(school), links, due), links };
     });
-    const concerned = cells.filter((c) => c.state !== "notConcerned").length;
-    const done = cells.filter((c) => c.state === "done").length;
+    let concerned = 0;
+    let done = 0;
+    for (const c of cells) {
+      if (c.state !== "notConcerned") concerned++;
+      if (c.state === "done") done++;
+    }
     return { item, cells, concerned, done, share: concerned === 0 ? null : done / concerned, due };
   });
   return { today, schools: names, rows };
