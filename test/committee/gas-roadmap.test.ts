@@ -112,6 +112,22 @@ describe("the committee's roadmap in Sheets", () => {
     expect(sheetValues(env, "Исполнение дорожной карты")).toEqual(tab);
   });
 
+  it("a registry wider than a new sheet's 26 columns: the tab grows to hold every school", () => {
+    const grid = sampleSchools()[1]!.grid;
+    const many: SchoolSheet[] = Array.from({ length: 30 }, (_, n) => ({
+      id: id(100 + n),
+      organisation: `МОУ «Школа ${n + 1}»`,
+      grid,
+    }));
+    const env = committeeEnv(many);
+    addRoadmap(env);
+    env.run("committeeRefresh");
+    const tab = sheetValues(env, "Исполнение дорожной карты");
+    expect(tab[0]).toHaveLength(34);
+    expect(tab[0]![33]).toBe("МОУ «Школа 30»");
+    expect(tab).toHaveLength(31);
+  });
+
   it("makes the order with its appendix and the execution report as Google Docs", () => {
     const env = committeeEnv(schools());
     addRoadmap(env);

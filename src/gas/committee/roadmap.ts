@@ -125,6 +125,9 @@ export function writeExecutionTab(ss: Spreadsheet, today: string): number | null
       return fill ? `#${fill.toLowerCase()}` : null;
     }),
   );
+  // A new sheet has 1,000 rows and 26 columns; a range past them is refused, so the sheet grows first.
+  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, height, width);
   range.setValues(values);
   range.setBackgrounds(colours);
