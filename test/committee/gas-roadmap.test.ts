@@ -66,6 +66,11 @@ describe("the committee's roadmap in Sheets", () => {
     expect(sheetValues(env, "Дорожная карта")[0]).toEqual([...ROADMAP_HEADERS]);
     expect(sheetValues(env, "Распоряжение").map((r) => r[0])).toContain("Номер распоряжения");
     expect(env.committee._sheets.filter((s) => s._name === "Дорожная карта")).toHaveLength(1);
+    // «24.02» typed into «Дата» stays text, not a date of this year.
+    const formats = env.counter.paused(() =>
+      env.committee._sheet("Дорожная карта").getRange(2, 1, 5, 3).getNumberFormats(),
+    );
+    expect(formats.map((r) => [r[0], r[2]])).toEqual(Array.from({ length: 5 }, () => ["@", "@"]));
   });
 
   it("«Обновить свод» rebuilds «Исполнение дорожной карты» from the rows it reads: no extra call per school", () => {

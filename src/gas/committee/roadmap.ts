@@ -50,6 +50,10 @@ export function ensureRoadmapTabs(ss: Spreadsheet): string[] {
     sheet.getRange(1, 1, 1, ROADMAP_HEADERS.length).setFontWeight("bold");
     sheet.setFrozenRows(1);
     ROADMAP_TAB.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, charsToPixels(c.width)));
+    // «№ п/п» and «Дата» as plain text: typed «24.02» or «8.1» would otherwise become a date of
+    // the current year or a number (format «@», https://developers.google.com/apps-script/reference/spreadsheet/range#setnumberformatnumberformat).
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat("@");
+    sheet.getRange(2, 3, sheet.getMaxRows() - 1, 1).setNumberFormat("@");
     created.push(ROADMAP_TITLE);
   }
   if (!ss.getSheetByName(ORDER_TAB.title)) {
