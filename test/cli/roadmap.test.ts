@@ -103,6 +103,11 @@ describe("the demo's roadmap", () => {
     const report = await documentXml(join(demo, "Отчёт об исполнении дорожной карты.docx"));
     expect(report).toContain("по состоянию на 20.12.2022");
     expect(report).toContain("Совещание педагогов-наставников");
+    // The справка о реализации проекта names the roadmap's order among its stage's orders.
+    const spravka = await documentXml(join(demo, "Справка о реализации проекта.docx"));
+    expect(spravka.replace(/\u00a0/g, " ")).toContain(
+      "распоряжение от 04.03.2022 № 57 «Об утверждении муниципальной дорожной карты",
+    );
   });
 
   it("the execution matrix agrees with the schools' workbooks, cell by cell", async () => {

@@ -146,3 +146,10 @@ export function buildOrderDoc(roadmap: Roadmap, options: OrderDocOptions): DocMo
     blocks,
   };
 }
+
+/** The roadmap's order as the справка names it among a stage's orders; null without date, number or title. */
+export function committeeOrderOf(roadmap: Roadmap): { date: IsoDate | null; number: string; title: string } | null {
+  const { date, fields } = roadmap.order;
+  if (!fields.number || !fields.title || (!date && !fields.date)) return null;
+  return { date, number: fields.number, title: fields.title };
+}

@@ -15,6 +15,8 @@ import { makeDocument, reportDestination } from "../report.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
 import { readCommitteeSettings } from "./settings.js";
+import { committeeOrderOf, readRoadmap } from "../../core/roadmap/index.js";
+import { readRoadmapGrid } from "./roadmap.js";
 
 /** Participants read per справка: each is one or two service calls; 40 stay far inside a run's 6 minutes. */
 const MAX_PARTICIPANTS = 40;
@@ -86,7 +88,14 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     }
   }
   const sources = selectSources(project, candidates);
-  const model = buildSpravka(sources, { date: today, signer: readCommitteeSettings(ss).signer });
+  // The committee's roadmap order, when it keeps one, is cited in the stage its date falls in.
+  const roadmapGrid = readRoadmapGrid(ss);
+  const committeeOrder = roadmapGrid ? committeeOrderOf(readRoadmap(roadmapGrid).roadmap) : null;
+  const model = buildSpravka(sources, {
+    date: today,
+    signer: readCommitteeSettings(ss).signer,
+    committeeOrders: committeeOrder ? [committeeOrder] : [],
+  });
   const { url, name } = makeDocument(model, reportDestination("").folderId);
   return {
     url,

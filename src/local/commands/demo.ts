@@ -122,7 +122,7 @@ export async function run(args: string[]): Promise<number> {
   say("Справка о реализации проекта (mip spravka):");
   const spravkaCode = await runHook(
     () => import("./spravka.js"),
-    [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx")],
+    [workbookPath, "--out", join(dir, "Справка о реализации проекта.docx"), "--roadmap", roadmapPath],
   );
   if (spravkaCode !== 0) say("  справка пока не составлена.");
 
