@@ -93,6 +93,8 @@ export const RULES = {
   ROADMAP_SCHOOL_GUESS: { severity: "warning", title: "Школа узнана по сокращённому названию" },
   ROADMAP_ORDER_FIELD_MISSING: { severity: "error", title: "Не заполнено поле распоряжения" },
   ROADMAP_ORDER_DATE_INVALID: { severity: "error", title: "Дата распоряжения не читается" },
+  // A school's workbook: «Пункт дорожной карты» in «План-факт» and «Мероприятия МИП».
+  ROADMAP_LINK_INVALID: { severity: "warning", title: "Пункт дорожной карты не читается" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -16,6 +16,8 @@ import {
   validateRoadmap,
 } from "../../src/core/roadmap/index.js";
 import { blockText } from "../../src/core/report/model.js";
+import { RULES } from "../../src/core/issues.js";
+import { ROADMAP_WORKBOOK_RULES } from "../../src/core/roadmap/checks.js";
 import { REAL_ROWS, SCHOOLS, realRoadmapGrid } from "./fixture.js";
 
 const rowsWith = (patch: (rows: (readonly Cell[])[]) => (readonly Cell[])[]) => realRoadmapGrid(patch([...REAL_ROWS]));
@@ -277,5 +279,14 @@ describe("bad input: a finding each, nothing lost", () => {
     expect(rules).toEqual(new Set(["ROADMAP_EMPTY", "ROADMAP_ORDER_FIELD_MISSING", "ROADMAP_ORDER_DATE_INVALID"]));
     const model = buildOrderDoc(result.roadmap, { draft: true });
     expect(model.blocks.flatMap(blockText)).toContain("РАСПОРЯЖЕНИЕ");
+  });
+});
+
+describe("the roadmap checker's rule list", () => {
+  it("is every ROADMAP_* id but the school-side one, and the checker emits only those", () => {
+    const ids = Object.keys(RULES).filter((id) => id.startsWith("ROADMAP_") && id !== "ROADMAP_LINK_INVALID");
+    expect([...ROADMAP_WORKBOOK_RULES].sort()).toEqual(ids.sort());
+    const emitted = validateRoadmap(realRoadmapGrid()).issues.map((i) => i.rule);
+    for (const rule of emitted) expect(ROADMAP_WORKBOOK_RULES as readonly string[]).toContain(rule);
   });
 });

@@ -7,6 +7,7 @@ import { type Cell, type WorkbookGrid, dateCell } from "../../src/core/grid.js";
 import type { RuleId } from "../../src/core/issues.js";
 import { validateRoadmap } from "../../src/core/roadmap/index.js";
 import { cleanRoadmapRows, realRoadmapGrid } from "../roadmap/fixture.js";
+import { cleanWorkbook } from "../helpers/grid-builder.js";
 
 interface RoadmapCase {
   fire: () => WorkbookGrid;
@@ -125,6 +126,17 @@ const cases: Record<string, Omit<RoadmapCase, "checker">> = {
   },
 };
 
-export const ROADMAP_CASES = Object.fromEntries(
-  Object.entries(cases).map(([rule, c]) => [rule, { ...c, checker }]),
-) as Partial<Record<RuleId, RoadmapCase>>;
+/** The school-side rule: checked by the school workbook's own validator (no checker). */
+const LINK_CASE = {
+  fire: () => cleanWorkbook().patch("plan", 0, { roadmap_item: "см. план 8.1" }),
+  expect: { sheet: "План-факт", cell: "N2", says: ["«см. план 8.1»", "«см.», «план» — не номера пункта"] },
+  quiet: () =>
+    cleanWorkbook()
+      .patch("plan", 0, { roadmap_item: "п. 8.1.1, 8.1.2." })
+      .patch("internal_events", 0, { roadmap_item: 7 }),
+};
+
+export const ROADMAP_CASES = {
+  ...Object.fromEntries(Object.entries(cases).map(([rule, c]) => [rule, { ...c, checker }])),
+  ROADMAP_LINK_INVALID: LINK_CASE,
+} as Partial<Record<RuleId, RoadmapCase | typeof LINK_CASE>>;

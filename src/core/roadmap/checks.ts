@@ -14,6 +14,28 @@ import { addDays, formatRuDate } from "../terms/index.js";
 import type { Roadmap, RoadmapItem } from "./read.js";
 import { type RoadmapColumnKey, ORDER_TAB, ORDER_TITLE, ROADMAP_TAB, ROADMAP_TITLE } from "./schema.js";
 
+/** The rules the roadmap workbook's checker emits (a school's validator never does). */
+export const ROADMAP_WORKBOOK_RULES = [
+  "ROADMAP_EMPTY",
+  "ROADMAP_NUMBER_INVALID",
+  "ROADMAP_NUMBER_DUPLICATE",
+  "ROADMAP_NUMBER_GAP",
+  "ROADMAP_NUMBER_ORDER",
+  "ROADMAP_NUMBER_MISSING",
+  "ROADMAP_NAME_MISSING",
+  "ROADMAP_DATE_MISSING",
+  "ROADMAP_DATE_INVALID",
+  "ROADMAP_DATE_VAGUE",
+  "ROADMAP_DATE_OUTSIDE_YEAR",
+  "ROADMAP_CHILD_OUTSIDE_PARENT",
+  "ROADMAP_RESPONSIBLE_MISSING",
+  "ROADMAP_RESULT_MISSING",
+  "ROADMAP_SCHOOL_UNKNOWN",
+  "ROADMAP_SCHOOL_GUESS",
+  "ROADMAP_ORDER_FIELD_MISSING",
+  "ROADMAP_ORDER_DATE_INVALID",
+] as const satisfies readonly RuleId[];
+
 const COLUMN_AT: Readonly<Record<RoadmapColumnKey, number>> = Object.fromEntries(
   ROADMAP_TAB.columns.map((c, i) => [c.key, i]),
 ) as Record<RoadmapColumnKey, number>;

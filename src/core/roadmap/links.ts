@@ -29,21 +29,29 @@ export interface RoadmapLink {
 
 const NOT_DONE_STATUSES = new Set(["Не выполнено", "Перенесено", "В работе"]);
 
-/** «8.1.2», «п. 8.1.1, 8.1.2», «8.1.1; 8.2», a number cell 8.1 → outline keys. */
-export function itemRefs(cell: Cell): string[] {
+/** The item numbers a «Пункт дорожной карты» cell names, and the parts of it that are not item numbers. */
+export function readItemRefs(cell: Cell): { keys: string[]; unreadable: string[] } {
   if (typeof cell === "number") {
     const key = outlineKey(String(cell));
-    return key ? [key] : [];
+    return key ? { keys: [key], unreadable: [] } : { keys: [], unreadable: [String(cell)] };
   }
   const text = textOf(cell)
-    .replace(/пункт[ыа]?|п\.|№/giu, " ")
+    .replace(/пункт[ыа]?|п\.|№|\sи\s/giu, " ")
     .trim();
-  if (text === "") return [];
-  const keys = text
-    .split(/[;,]\s*|\s+/u)
-    .map((p) => outlineKey(p.trim()))
-    .filter((k): k is string => k !== null);
-  return [...new Set(keys)];
+  const keys: string[] = [];
+  const unreadable: string[] = [];
+  for (const part of text.split(/[;,]\s*|\s+/u)) {
+    if (part.trim() === "") continue;
+    const key = outlineKey(part.trim());
+    if (key === null) unreadable.push(part.trim());
+    else if (!keys.includes(key)) keys.push(key);
+  }
+  return { keys, unreadable };
+}
+
+/** «8.1.2», «п. 8.1.1, 8.1.2», «8.1.1; 8.2», a number cell 8.1 → outline keys. */
+export function itemRefs(cell: Cell): string[] {
+  return readItemRefs(cell).keys;
 }
 
 /** The rows of a validated school workbook that name a roadmap item. */
