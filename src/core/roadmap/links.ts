@@ -8,7 +8,7 @@
  * date has come, or it has no readable date: the tab lists events held).
  */
 import { textOf } from "../cells.js";
-import type { Cell } from "../grid.js";
+import { type Cell, cellText } from "../grid.js";
 import { enumValue } from "../cells.js";
 import { outlineKey } from "../rules/plan-index.js";
 import { INTERNAL_EVENTS, PLAN } from "../schema.js";
@@ -32,8 +32,10 @@ const NOT_DONE_STATUSES = new Set(["Не выполнено", "Перенесе�
 /** The item numbers a «Пункт дорожной карты» cell names, and the parts of it that are not item numbers. */
 export function readItemRefs(cell: Cell): { keys: string[]; unreadable: string[] } {
   if (typeof cell === "number") {
+    // A number cell that is no number at all (NaN, Infinity) is empty, as everywhere in the core.
+    if (!Number.isFinite(cell)) return { keys: [], unreadable: [] };
     const key = outlineKey(String(cell));
-    return key ? { keys: [key], unreadable: [] } : { keys: [], unreadable: [String(cell)] };
+    return key ? { keys: [key], unreadable: [] } : { keys: [], unreadable: [cellText(cell)] };
   }
   const text = textOf(cell)
     .replace(/пункт[ыа]?|п\.|№|\sи\s/giu, " ")

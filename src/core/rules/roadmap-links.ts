@@ -3,7 +3,8 @@
  * item numbers. Such a row would silently count for no item of the committee's roadmap, so it
  * is a finding instead; the numbers it does hold still count.
  */
-import { type Cell, cellText } from "../grid.js";
+import { textOf } from "../cells.js";
+import type { Cell } from "../grid.js";
 import { quote } from "../issues.js";
 import { readItemRefs } from "../roadmap/links.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
@@ -21,7 +22,7 @@ function checkTab(ctx: RuleContext, table: ParsedTable<"plan"> | ParsedTable<"in
       row as TableRow<"plan">,
       "roadmap_item",
       "ROADMAP_LINK_INVALID",
-      `В строке ${row.row} в «Пункт дорожной карты» ${quote(cellText(cell))}: ` +
+      `В строке ${row.row} в «Пункт дорожной карты» ${quote(textOf(cell))}: ` +
         `${unreadable.map((p) => quote(p)).join(", ")} — не ${unreadable.length === 1 ? "номер" : "номера"} пункта. ` +
         `Напишите номер пункта дорожной карты комитета, например 8.1.2 (несколько — через запятую).`,
     );
