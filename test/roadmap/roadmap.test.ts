@@ -6,7 +6,7 @@
  * three ways) gives a finding each and loses nothing.
  */
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/core/grid.js";
+import { type Cell, dateCell, errorCell } from "../../src/core/grid.js";
 import {
   buildOrderDoc,
   meansAllSchools,
@@ -288,5 +288,39 @@ describe("the roadmap checker's rule list", () => {
     expect([...ROADMAP_WORKBOOK_RULES].sort()).toEqual(ids.sort());
     const emitted = validateRoadmap(realRoadmapGrid()).issues.map((i) => i.rule);
     for (const rule of emitted) expect(ROADMAP_WORKBOOK_RULES as readonly string[]).toContain(rule);
+  });
+});
+
+describe("strange cells in a roadmap", () => {
+  const STRANGE: Cell[] = [
+    "=SUM()",
+    "😀🎉 наставник",
+    "х".repeat(50_000),
+    true,
+    -3,
+    1e308,
+    Number.NaN,
+    dateCell("2022-02-30"),
+    dateCell("not a date"),
+    errorCell("#N/A"),
+    "   ",
+    "\u0000\u0007",
+    "8.1.2.3.4.5.6.7.8.9.10.11",
+    "-",
+  ];
+
+  it("never throw, give findings without «undefined», «NaN» or «[object», and the order is still made", () => {
+    const rows = STRANGE.map((_, r) => Array.from({ length: 6 }, (_, c) => STRANGE[(r + c) % STRANGE.length]!));
+    const order = Object.fromEntries(
+      ["date", "number", "title", "signer", "points", "year"].map((k, i) => [k, STRANGE[i % STRANGE.length]!]),
+    );
+    const result = validateRoadmap(realRoadmapGrid(rows, order));
+    expect(result.issues.length).toBeGreaterThan(0);
+    for (const issue of result.issues) {
+      expect(issue.message.length).toBeLessThan(1200);
+      expect(issue.message).not.toMatch(/undefined|NaN|\[object/);
+    }
+    const model = buildOrderDoc(result.roadmap, { draft: true });
+    expect(model.blocks.flatMap(blockText).join("\n")).not.toMatch(/undefined|NaN|\[object/);
   });
 });

@@ -10,7 +10,8 @@
  */
 import { parseRegistry } from "../committee/registry.js";
 import { REGISTRY_TITLE } from "../committee/headers.js";
-import { type Cell, type WorkbookGrid, cellText, isDateCell } from "../grid.js";
+import { textOf as cellText } from "../cells.js";
+import { type Cell, type WorkbookGrid, isDateCell } from "../grid.js";
 import type { Issue } from "../issues.js";
 import { outlineKey } from "../rules/plan-index.js";
 import { type IsoDate, type Period, type Term, isoOf, parseTerm } from "../terms/index.js";
