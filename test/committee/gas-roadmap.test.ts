@@ -147,6 +147,10 @@ describe("the committee's roadmap in Sheets", () => {
         .paused(() => documentStructure(docs[n]!))
         .map((e) => ("text" in e ? e.text : "rows" in e ? e.rows.flat().join(" | ") : ""))
         .join("\n");
+    // The appendix turns landscape: the Docs API pass makes its page break a section break that flips the page.
+    const body = docs[0]!._body;
+    const turned = [...body._sectionBreaks.entries()].filter(([, style]) => style.flipPageOrientation);
+    expect(turned.map(([p]) => p._node.text)).toEqual(["Приложение 1"]);
     const orderText = text(0);
     expect(orderText).toContain("РАСПОРЯЖЕНИЕ");
     expect(orderText).toContain("от 04 марта 2022 года № 57");
