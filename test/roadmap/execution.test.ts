@@ -49,6 +49,27 @@ describe("execution of the roadmap", () => {
     expect(state("2", pol)).toBe("notConcerned");
   });
 
+  it("a direction takes its state from its sub-items", () => {
+    const subs = ["8.1.1", "8.1.2", "8.1.3", "8.1.4"].map((k) => link(k, true));
+    const ex = computeExecution(
+      roadmap,
+      [
+        { school: zar, links: subs },
+        { school: pol, links: [link("8.1.1", true)] },
+        { school: lip, links: [link("8.1.1", true), link("8.1.4", false)] },
+      ],
+      "2022-03-29",
+    );
+    const at = (key: string, school: string) =>
+      ex.rows.find((r) => r.item.key === key)!.cells[ex.schools.indexOf(school)]!;
+    expect(at("8.1", zar).state).toBe("done");
+    expect(at("8.1", zar).links.filter((l) => l.done)).toHaveLength(4);
+    expect(at("8.1", pol).state).toBe("overdue"); // 8.1.2 (21.03-25.03) passed with nothing
+    expect(at("8.1.2", lip).state).toBe("overdue");
+    expect(at("8", zar).state).toBe("inProgress"); // 8.1 done, 8.2–8.4 not due yet
+    expect(at("8", pol).state).toBe("overdue");
+  });
+
   it("counts the share of the concerned schools that did an item", () => {
     const first = execution.rows[0]!;
     expect(first.concerned).toBe(9);

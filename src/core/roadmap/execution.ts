@@ -5,6 +5,7 @@
  * - overdue: the item's date has passed and nothing is linked or the fact is empty;
  * - not due: nothing linked yet and the date has not passed;
  * - not concerned: the item is not the school's (a school that linked a row anyway is shown).
+ * A direction with sub-items takes its state from them (aggregateDirections).
  * Per item, the share of the concerned schools that did it. The same computation feeds the
  * committee's tab «Исполнение дорожной карты», the local matrix .xlsx and the report.
  */
@@ -14,6 +15,7 @@ import type { IsoDate } from "../terms/types.js";
 import type { RoadmapLink } from "./links.js";
 import { type Roadmap, type RoadmapItem, concernedSchools } from "./read.js";
 import { type ExecutionState, EXECUTION_HEADERS, EXECUTION_STATES } from "./schema.js";
+import { parentKey } from "../rules/plan-index.js";
 
 export interface ExecutionCell {
   readonly state: ExecutionState;
@@ -70,17 +72,21 @@ export function computeExecution(roadmap: Roadmap, schools: readonly SchoolLinks
     }
   }
   const none: readonly RoadmapLink[] = [];
-  const rows = roadmap.items.map((item): ExecutionRow => {
+  const own = roadmap.items.map((item) => {
     // «All schools» needs no set: most items of a large roadmap are for every school.
     const named = item.scope === "named" ? new Set(concernedSchools(item, names)) : null;
     const concernedBy = (school: string) => (named ? named.has(school) : item.scope === "all");
     const due = isDue(item, today);
     const linked = item.key === null ? undefined : byItem.get(item.key);
-    const cells = names.map((school) => {
-      const own = linked?.get(school);
-      const links = own ? [...own].sort((a, b) => Number(b.done) - Number(a.done)) : none;
+    const cells: ExecutionCell[] = names.map((school) => {
+      const mine = linked?.get(school);
+      const links = mine ? [...mine].sort((a, b) => Number(b.done) - Number(a.done)) : none;
       return { state: stateOf(concernedBy(school), links, due), links };
     });
+    return { item, cells, due };
+  });
+  aggregateDirections(own);
+  const rows = own.map(({ item, cells, due }): ExecutionRow => {
     let concerned = 0;
     let done = 0;
     for (const c of cells) {
@@ -90,6 +96,46 @@ export function computeExecution(roadmap: Roadmap, schools: readonly SchoolLinks
     return { item, cells, concerned, done, share: concerned === 0 ? null : done / concerned, due };
   });
   return { today, schools: names, rows };
+}
+
+/**
+ * A direction with sub-items is carried out through them: for a school, it is done when every
+ * sub-item concerning the school is done, overdue when one is overdue, in progress when some
+ * are done or in progress — unless the school linked the direction itself and did it. Deepest
+ * directions first, so 8 sees the states 8.1 got from 8.1.1–8.1.4.
+ */
+function aggregateDirections(rows: { item: RoadmapItem; cells: ExecutionCell[] }[]): void {
+  const children = new Map<string, { cells: ExecutionCell[] }[]>();
+  for (const row of rows) {
+    const parent = row.item.key === null ? null : parentKey(row.item.key);
+    if (parent === null) continue;
+    const list = children.get(parent) ?? [];
+    list.push(row);
+    children.set(parent, list);
+  }
+  const depth = (key: string | null) => (key === null ? 0 : key.split(".").length);
+  const parents = rows
+    .filter((r) => r.item.key !== null && children.has(r.item.key))
+    .sort((a, b) => depth(b.item.key) - depth(a.item.key));
+  for (const row of parents) {
+    const subs = children.get(row.item.key!)!;
+    row.cells = row.cells.map((cell, s) => {
+      if (cell.state === "done") return cell;
+      const states = subs.map((sub) => sub.cells[s]!).filter((c) => c.state !== "notConcerned");
+      if (states.length === 0) return cell;
+      const links = [...cell.links, ...states.flatMap((c) => c.links)];
+      const state: ExecutionState = states.some((c) => c.state === "overdue")
+        ? "overdue"
+        : states.every((c) => c.state === "done")
+          ? "done"
+          : states.some((c) => c.state === "done" || c.state === "inProgress")
+            ? "inProgress"
+            : cell.state === "notConcerned"
+              ? "notDue"
+              : cell.state;
+      return { state, links };
+    });
+  }
 }
 
 /** «75 %», «—» for an item that concerns no school. */
