@@ -235,6 +235,12 @@ describe("bad input: a finding each, nothing lost", () => {
     );
     const vague = validateRoadmap(grid).issues.filter((i) => i.rule === "ROADMAP_DATE_VAGUE");
     expect(vague.map((v) => v.cell)).toEqual(["C4", "C7"]);
+    const year = rowsWith((rows) => rows.map((r, i) => (i === 2 ? [r[0]!, r[1]!, "2022", ...r.slice(3)] : r)));
+    expect(
+      validateRoadmap(year)
+        .issues.filter((i) => i.rule === "ROADMAP_DATE_VAGUE")
+        .map((i) => i.cell),
+    ).toEqual(["C4"]);
     expect(vague[0]!.message).toContain("25.03.2022");
   });
 

@@ -197,7 +197,7 @@ function checkDate(item: RoadmapItem, roadmap: Roadmap, out: Issue[]): void {
   }
   const term = item.term;
   if (!term) return;
-  if (term.kind === "deadline" || term.kind === "always" || term.kind === "ongoing") {
+  if (term.kind === "deadline" || term.kind === "always" || term.kind === "year" || term.kind === "ongoing") {
     const reading =
       term.kind === "deadline"
         ? `это только крайний срок (${formatRuDate(term.end!)}), без начала`
