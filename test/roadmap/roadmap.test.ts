@@ -139,8 +139,8 @@ describe("school names", () => {
   });
 
   it("have their usual short forms", () => {
-    expect(shortForms("МБОУ «Отраденская СОШ №3»")).toEqual(["осош№3", "осш№3"]);
-    expect(shortForms("МКОУ «Путиловская ООШ»")).toEqual(["поош"]);
+    expect(shortForms("МБОУ «Ореховская СОШ №3»")).toEqual(["осош№3", "осш№3"]);
+    expect(shortForms("МКОУ «Полянская ООШ»")).toEqual(["поош"]);
     expect(shortForms("МОУ «СОШ № 4»")).toEqual([]);
   });
 

@@ -4,8 +4,8 @@
  *
  * A name is the registry's when it folds to the same text, with or without its legal form.
  * Orders also write the usual short forms — the first letters of the place-name words and the
- * school type: «МБОУ «ОСШ №3»» for «МБОУ «Отраденская СОШ №3»», «МКОУ «ПООШ»» for «МКОУ
- * «Путиловская ООШ»». Such a match is a guess: the check shows it as a warning and names the
+ * school type: «МБОУ «ОСШ №3»» for «МБОУ «Ореховская СОШ №3»», «МКОУ «ПООШ»» for «МКОУ
+ * «Полянская ООШ»». Such a match is a guess: the check shows it as a warning and names the
  * school it took, it never merges silently; a short form two schools share is no match.
  */
 import { closest, fold } from "../fold.js";
@@ -56,7 +56,7 @@ const TYPE_ACRONYMS: Readonly<Record<string, readonly string[]>> = {
   лицей: ["л"],
 };
 
-/** «Отраденская СОШ №3» → «осош№3», «осш№3»: the short forms of a quoted core name. */
+/** «Ореховская СОШ №3» → «осош№3», «осш№3»: the short forms of a quoted core name. */
 export function shortForms(name: string): string[] {
   const words = orgCoreKey(name).replace(/-/g, " ").split(" ").filter(Boolean);
   const typeAt = words.findIndex((w) => w in TYPE_ACRONYMS);
