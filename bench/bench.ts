@@ -21,6 +21,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   cli: () => import("./cli.js"),
   survey: () => import("./survey.js"),
   hostile: () => import("./hostile.js"),
+  roadmap: () => import("./roadmap.js"),
 };
 
 const asJson = process.argv.includes("--json");

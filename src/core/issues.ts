@@ -75,6 +75,27 @@ export const RULES = {
   REC_DEADLINE_MISSING: { severity: "warning", title: "Нет срока рекомендации" },
   REC_DEADLINE_INVALID: { severity: "error", title: "Срок рекомендации не читается как дата" },
   SPR_SIGNER_INCOMPLETE: { severity: "warning", title: "Подписывающий справку указан не полностью" },
+  // Дорожная карта комитета (src/core/roadmap/): «Дорожная карта» and «Распоряжение».
+  ROADMAP_EMPTY: { severity: "error", title: "В дорожной карте нет пунктов" },
+  ROADMAP_NUMBER_INVALID: { severity: "error", title: "Номер пункта не читается" },
+  ROADMAP_NUMBER_DUPLICATE: { severity: "error", title: "Номер пункта повторяется" },
+  ROADMAP_NUMBER_GAP: { severity: "warning", title: "Пропуск в нумерации пунктов" },
+  ROADMAP_NUMBER_ORDER: { severity: "warning", title: "Пункты не по порядку" },
+  ROADMAP_NUMBER_MISSING: { severity: "warning", title: "Строка без номера пункта" },
+  ROADMAP_NAME_MISSING: { severity: "error", title: "Нет направления деятельности" },
+  ROADMAP_DATE_MISSING: { severity: "error", title: "Нет даты пункта" },
+  ROADMAP_DATE_INVALID: { severity: "error", title: "Дата пункта не читается" },
+  ROADMAP_DATE_VAGUE: { severity: "warning", title: "Дата пункта без начала или на весь год" },
+  ROADMAP_DATE_OUTSIDE_YEAR: { severity: "warning", title: "Дата пункта вне года дорожной карты" },
+  ROADMAP_CHILD_OUTSIDE_PARENT: { severity: "warning", title: "Подпункт вне дат своего направления" },
+  ROADMAP_RESPONSIBLE_MISSING: { severity: "error", title: "Нет ответственных на муниципальном уровне" },
+  ROADMAP_RESULT_MISSING: { severity: "error", title: "Нет ожидаемого результата" },
+  ROADMAP_SCHOOL_UNKNOWN: { severity: "error", title: "Школы нет в реестре" },
+  ROADMAP_SCHOOL_GUESS: { severity: "warning", title: "Школа узнана по сокращённому названию" },
+  ROADMAP_ORDER_FIELD_MISSING: { severity: "error", title: "Не заполнено поле распоряжения" },
+  ROADMAP_ORDER_DATE_INVALID: { severity: "error", title: "Дата распоряжения не читается" },
+  // A school's workbook: «Пункт дорожной карты» in «План-факт» and «Мероприятия МИП».
+  ROADMAP_LINK_INVALID: { severity: "warning", title: "Пункт дорожной карты не читается" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -4,7 +4,7 @@
  * parser, the rules and the report all derive from it, so they cannot disagree.
  */
 
-export const TEMPLATE_VERSION = "2";
+export const TEMPLATE_VERSION = "3";
 
 /** How a cell's value is read and checked. */
 export type ValueKind =
@@ -133,6 +133,9 @@ const f = <K extends string>(
   extra: { enumName?: EnumName; defaultValue?: string } = {},
 ): FieldDef & { readonly key: K } => ({ key, label, kind, required, hint, ...extra });
 
+/** Version 3: a school's row names the committee's roadmap item it carries out (src/core/roadmap/). */
+const ROADMAP_ITEM_HINT = "Номер пункта дорожной карты комитета, например 8.1.2; несколько — через запятую";
+
 const TERM_HINT = "Срок как пишут люди: 24.02, 03.03-10.03, Май, Март – июнь 2021, до 15.09.2023, постоянно";
 
 export const GENERAL = {
@@ -240,6 +243,7 @@ export const PLAN = {
     }),
     c("action", "Управленческие действия", "longtext", 28, { hint: "Что сделано для корректировки" }),
     c("document", "Подтверждающий документ", "text", 26),
+    c("roadmap_item", "Пункт дорожной карты", "text", 14, { hint: ROADMAP_ITEM_HINT, since: "3" }),
   ],
 } as const satisfies TableTabDef<"plan">;
 
@@ -380,6 +384,7 @@ export const INTERNAL_EVENTS = {
     c("attendees", "Количество присутствующих", "int", 12),
     c("product", "Представленный продукт", "longtext", 28),
     c("level", "Уровень", "enum", 16, { enumName: "level", since: "2" }),
+    c("roadmap_item", "Пункт дорожной карты", "text", 14, { hint: ROADMAP_ITEM_HINT, since: "3" }),
   ],
 } as const satisfies TableTabDef<"internal_events">;
 

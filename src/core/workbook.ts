@@ -84,7 +84,7 @@ const describeTab = (sheet: TabGrid): string => {
  * must not shadow the data), and the user is told which; a tab found only through a Latin
  * look-alike letter is read, and the user is told to rename it.
  */
-function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGrid | undefined {
+export function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGrid | undefined {
   const key = tabTitleKey(tab.title);
   const candidates = grid.tabs.filter((t) => tabTitleKey(t.title) === key);
   if (candidates.length === 0) return undefined;
@@ -118,6 +118,12 @@ function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGrid | un
     );
   }
   return chosen;
+}
+
+/** The tab answering to a title the way template tabs are found (tabTitleKey), the exact title first. */
+export function findTabByTitle(grid: WorkbookGrid, title: string): TabGrid | undefined {
+  const key = tabTitleKey(title);
+  return grid.tabs.find((t) => t.title === title) ?? grid.tabs.find((t) => tabTitleKey(t.title) === key);
 }
 
 const TAB_NOUNS = ["вкладка", "вкладки", "вкладок"] as const;
@@ -200,7 +206,8 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
   return index;
 }
 
-function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
+/** One table tab by its definition (the template's, or another table such as the committee's roadmap). */
+export function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
   const emptyIndex = Object.fromEntries(tab.columns.map((c) => [c.key, -1]));
   if (!sheet)
     return {
@@ -237,7 +244,8 @@ function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[
   };
 }
 
-function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
+/** One key-value tab by its definition: fields found by their label in column A. */
+export function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedKeyValue {
   const fields: Record<string, KeyValueField> = {};
   for (const fd of tab.fields) fields[fd.key] = { value: null, row: null };
   if (!sheet) return { key: tab.key as KeyValueTabKey, title: tab.title, present: false, fields: fields as never };

@@ -74,6 +74,9 @@ const GYMNASIUM = "МОУ «Озёрская гимназия»";
 const SCHOOL1 = "МОУ «СОШ № 1»";
 const DIAGNOSTICS = "МБУ «Центр диагностики и консультирования»";
 
+/** The sample's organisations, for the committee's demo roadmap (src/demo/roadmap-sample.ts). */
+export const SAMPLE_ORGS = { CRO, LESNOVSKAYA, BEREZOVSKAYA, SOSNOVSKAYA, KAMENSKAYA, SCHOOL4 } as const;
+
 const LEADER = "Орлова Елена Владимировна";
 const COORDINATOR = "Ветрова Наталья Игоревна";
 
@@ -181,6 +184,7 @@ function plan(): TabGrid {
     },
     {
       no: "2.1",
+      roadmap_item: "1",
       task_no: "3",
       activity: "Совещание с педагогами-наставниками: задачи на год",
       term: "24.02",
@@ -194,6 +198,7 @@ function plan(): TabGrid {
     },
     {
       no: "2.2",
+      roadmap_item: "5",
       task_no: "3",
       activity: "Индивидуальные планы развития наставляемых учителей",
       term: "03.03-10.03",
@@ -206,6 +211,7 @@ function plan(): TabGrid {
     },
     {
       no: "2.3",
+      roadmap_item: "8.1.4",
       task_no: "3",
       activity: "Выезды наставников в школы с НОР для методической помощи",
       term: "Март – июнь 2022",
@@ -232,6 +238,7 @@ function plan(): TabGrid {
     },
     {
       no: "3",
+      roadmap_item: "7",
       task_no: "2",
       activity: "Вебинары для администрации и педагогов школ с НОР",
       term: "Апрель, май",
@@ -244,6 +251,7 @@ function plan(): TabGrid {
     },
     {
       no: "4",
+      roadmap_item: "8.1.1",
       task_no: "4",
       activity: "Семинар-практикум «Профессиональная мотивация педагога» в психологической гостиной",
       term: "14.03.-31.03",
@@ -256,6 +264,7 @@ function plan(): TabGrid {
     },
     {
       no: "5",
+      roadmap_item: "9",
       task_no: "4",
       activity: "Школа выпускника по математике и русскому языку (онлайн)",
       term: "Ноябрь 15.11, 17.11, 22.11",
@@ -292,6 +301,7 @@ function plan(): TabGrid {
     },
     {
       no: "8",
+      roadmap_item: "10",
       task_no: "4",
       activity: "Муниципальная конференция «Наставничество: опыт и перспективы»",
       term: "Декабрь 2022",
@@ -313,6 +323,7 @@ function plan(): TabGrid {
     },
     {
       no: "10",
+      roadmap_item: "12",
       task_no: "2",
       activity: "Анализ выполнения мероприятий практического этапа, справка",
       term: "Декабрь 2022",
@@ -592,6 +603,7 @@ function internalEvents(): TabGrid {
       attendees: 9,
       product: "План работы на год",
       level: "Районный",
+      roadmap_item: "1",
     },
     {
       kind: "Вебинар",

@@ -30,3 +30,8 @@ export {
 export { committeeMakeProjectSpravka } from "./committee/spravka.js";
 export { committeeContinueCreateSchools, committeeCreateSchools } from "./committee/create-schools.js";
 export { committeeCreateSurvey } from "./committee/survey.js";
+export {
+  committeeMakeRoadmapOrder,
+  committeeMakeRoadmapReport,
+  committeeRoadmapSetup,
+} from "./committee/roadmap-menu.js";

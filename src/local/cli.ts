@@ -21,24 +21,30 @@ const COMMANDS: Record<string, () => Promise<{ run: CommandRun }>> = {
   summary: () => import("./commands/summary.js"),
   spravka: () => import("./commands/spravka.js"),
   survey: () => import("./commands/survey.js"),
+  roadmap: () => import("./commands/roadmap.js"),
   demo: () => import("./commands/demo.js"),
 };
 
 export const HELP = `mip — МИП-отчёт: проверка таблиц муниципальных инновационных площадок и отчёты.
 
 Команды:
-  mip template [--out ФАЙЛ.xlsx] [--sample] [--force]
-        шаблон таблицы (по умолчанию mip-template.xlsx); --sample — с примером проекта
+  mip template [--out ФАЙЛ.xlsx] [--sample] [--force] [--roadmap]
+        шаблон таблицы (по умолчанию mip-template.xlsx); --sample — с примером проекта;
+        --roadmap — дорожная карта комитета (mip-roadmap.xlsx)
   mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
         проверить таблицу: ошибки и предупреждения по вкладкам (коды 0 / 1 / 2)
   mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
         отчёт МИП в формате .docx
   mip summary ПУТЬ... [--out СВОДКА.xlsx] [--json] [--docx СПРАВКА.docx]
         сводка комитета по многим таблицам (файлы или папки)
-  mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
+  mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--roadmap ДОРОЖНАЯ_КАРТА.xlsx] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
         справка о реализации муниципального проекта (.docx); --survey — ответы анкеты мониторинга
   mip survey [--out АНКЕТА.xlsx]
         анкета муниципального мониторинга (.xlsx) для сбора ответов без Google Форм
+  mip roadmap ДОРОЖНАЯ_КАРТА.xlsx [--json] [--out РАСПОРЯЖЕНИЕ.docx]
+        проверить дорожную карту комитета и записать распоряжение с приложением (коды 0 / 1 / 2)
+  mip roadmap ДОРОЖНАЯ_КАРТА.xlsx ПАПКА_ИЛИ_ФАЙЛЫ… --execution [--date ДД.ММ.ГГГГ]
+        исполнение дорожной карты по таблицам школ: отчёт .docx и матрица .xlsx
   mip demo [--out ПАПКА]
         пример проекта: таблица, проверка, отчёт и сводка в ./demo-out
   mip help [КОМАНДА]   эта справка или справка по команде

@@ -52,6 +52,8 @@ export interface SheetSpec {
   readonly numberFormats?: Readonly<Record<number, string>>;
   /** Optional fill colours (ARGB, e.g. "FFFFE0E0") per 1-based row, for dashboards. */
   readonly rowFills?: Readonly<Record<number, string>>;
+  /** Fill colours (ARGB) of single cells by 1-based row and 0-based column: «row:column» → colour. */
+  readonly cellFills?: Readonly<Record<string, string>>;
   /** Extra styling hook: column indexes of key-value hints shown greyed. */
   readonly mutedColumns?: readonly number[];
 }
@@ -107,6 +109,10 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     const fill = spec.rowFills?.[r + 1];
     if (fill) row.eachCell((c) => (c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } }));
   });
+  for (const [at, argb] of Object.entries(spec.cellFills ?? {})) {
+    const [r, c] = at.split(":").map(Number);
+    ws.getCell(r!, c! + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb } };
+  }
   for (const [col, fmt] of Object.entries(spec.numberFormats ?? {})) ws.getColumn(Number(col) + 1).numFmt = fmt;
   for (const col of spec.mutedColumns ?? []) {
     for (let r = 2; r <= spec.rows.length; r++)

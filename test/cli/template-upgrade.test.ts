@@ -1,6 +1,6 @@
 /**
  * `mip template --upgrade OLD.xlsx`: a version-1 workbook (no v2 columns and labels, a column
- * and a tab of the user's own, a coloured cell) becomes a NEW version-2 file in which every
+ * and a tab of the user's own, a coloured cell) becomes a NEW file of the current version in which every
  * old value is kept under its header, the user's column and tab and fill survive, and the
  * validator finds no template errors; the old file is not changed.
  */
@@ -17,7 +17,7 @@ import { readXlsx } from "../../src/local/xlsx-read.js";
 import { upgradeXlsx } from "../../src/local/xlsx-upgrade.js";
 import { VERSION_NAME, writeSheets } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, mip, tempDir } from "./helpers.js";
-import { valuesByHeader, versionOneGrid } from "../helpers/version-one.js";
+import { valuesByHeader, versionOneGrid, versionTwoGrid } from "../helpers/version-one.js";
 
 async function versionOneFile(): Promise<Buffer> {
   // A tab of the user's own beside the template's.
@@ -73,9 +73,10 @@ describe("template upgrade (xlsx)", () => {
       "Количество присутствующих",
       "Представленный продукт",
       "Уровень",
+      "Пункт дорожной карты",
       "Примечание",
     ]);
-    expect(cellText(events.rows[1]![6])).toBe("заметка 1");
+    expect(cellText(events.rows[1]![7])).toBe("заметка 1");
     expect(upgraded.tabs.map((t) => t.title)).toContain("Мои заметки");
     const labels = upgraded.tabs.find((t) => t.title === "Настройки")!.rows.map((r) => cellText(r[0]));
     expect(labels).toContain("Форма отчёта");
@@ -83,7 +84,7 @@ describe("template upgrade (xlsx)", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect((wb.getWorksheet("Мероприятия МИП")!.getCell("G2").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+    expect((wb.getWorksheet("Мероприятия МИП")!.getCell("H2").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
       "FFFFFF00",
     );
 
@@ -94,6 +95,40 @@ describe("template upgrade (xlsx)", () => {
 
     // Upgrading the upgraded file adds nothing.
     expect((await upgradeXlsx(bytes)).changes).toEqual([]);
+  });
+});
+
+describe("template upgrade 2 → 3 (xlsx)", () => {
+  it("inserts «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП»; the user's column moves right whole", async () => {
+    const oldGrid = versionTwoGrid();
+    const old = await writeSheets(
+      oldGrid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
+      { templateVersion: "2" },
+    );
+    const { bytes, fromVersion, changes } = await upgradeXlsx(old);
+    expect(fromVersion).toBe("2");
+    const upgraded = await readXlsx(bytes);
+    expect(upgraded.templateVersion).toBe("3");
+    const before = valuesByHeader(oldGrid.tabs);
+    expect([...before].filter((v) => !valuesByHeader(upgraded.tabs).has(v))).toEqual([]);
+    const plan = upgraded.tabs.find((t) => t.title === "План-факт")!;
+    expect(plan.rows[0]!.slice(12).map(cellText)).toEqual([
+      "Подтверждающий документ",
+      "Пункт дорожной карты",
+      "Мой столбец",
+    ]);
+    expect(plan.rows.slice(1).map((r) => cellText(r[14]))).toEqual(
+      oldGrid.tabs
+        .find((t) => t.title === "План-факт")!
+        .rows.slice(1)
+        .map((r) => cellText(r[13])),
+    );
+    const events = upgraded.tabs.find((t) => t.title === "Мероприятия МИП")!;
+    expect(cellText(events.rows[0]![6])).toBe("Пункт дорожной карты");
+    expect(changes.filter((c) => c.includes("«Пункт дорожной карты»")).length).toBeGreaterThanOrEqual(2);
+    expect(changes.join(" ")).toContain("План-факт");
+    const issues = validateWorkbook(upgraded).issues.filter((i) => i.rule.startsWith("TPL_"));
+    expect(issues).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { CallCounter, spreadsheetFromGrid } from "./fake/index.js";
 import { lastAlert, sheetValues } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
-import { valuesByHeader, versionOneGrid } from "../helpers/version-one.js";
+import { valuesByHeader, versionOneGrid, versionTwoGrid } from "../helpers/version-one.js";
 
 describe("«Создать / обновить шаблон» on a version-1 workbook", () => {
   const counter = new CallCounter();
@@ -26,16 +26,17 @@ describe("«Создать / обновить шаблон» on a version-1 work
 
   it("inserts «Уровень» before the user's column, which moves right with its data", () => {
     const events = sheetValues(ss._sheet("Мероприятия МИП"));
-    expect(events[0]!.slice(0, 7)).toEqual([
+    expect(events[0]!.slice(0, 8)).toEqual([
       "Вид мероприятия",
       "Название",
       "Дата",
       "Количество присутствующих",
       "Представленный продукт",
       "Уровень",
+      "Пункт дорожной карты",
       "Примечание",
     ]);
-    expect(events[1]![6]).toBe("заметка 1");
+    expect(events[1]![7]).toBe("заметка 1");
     expect(ss._sheet("Мероприятия МИП")._peek(2, 6).validation?._values).toContain("Районный");
     expect(sheetValues(ss._sheet("Кадры"))[0]![3]).toBe("Входит в орган управления");
     expect(lastAlert(env.fake)).toMatch(/Мероприятия МИП»: столбец «Уровень»/);
@@ -56,5 +57,29 @@ describe("«Создать / обновить шаблон» on a version-1 work
     const snapshot = env.fake.snapshot();
     env.fns.menuSetupTemplate!();
     expect(env.fake.snapshot()).toEqual(snapshot);
+  });
+});
+
+describe("«Создать / обновить шаблон» on a version-2 workbook", () => {
+  const counter = new CallCounter();
+  const ss = spreadsheetFromGrid(versionTwoGrid(), counter);
+  const before = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
+  const env = createGasEnvironment({ spreadsheet: ss, counter });
+  env.fns.menuSetupTemplate!();
+
+  it("adds «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП», keeping every value", () => {
+    const after = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
+    expect([...before].filter((v) => !after.has(v))).toEqual([]);
+    const plan = sheetValues(ss._sheet("План-факт"));
+    expect(plan[0]!.slice(12, 15)).toEqual(["Подтверждающий документ", "Пункт дорожной карты", "Мой столбец"]);
+    expect(plan[1]![14]).toBe("пометка 1");
+    expect(sheetValues(ss._sheet("Мероприятия МИП"))[0]![6]).toBe("Пункт дорожной карты");
+    expect(ss._metadata.map((m) => m._json())).toContainEqual({
+      key: "mip.templateVersion",
+      value: "3",
+      visibility: "DOCUMENT",
+    });
+    const state = env.call<{ issues: { rule: string }[] }>("sidebarGetState");
+    expect(state.issues.filter((i) => i.rule.startsWith("TPL_"))).toEqual([]);
   });
 });

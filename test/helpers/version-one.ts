@@ -56,3 +56,20 @@ export function valuesByHeader(tabs: readonly { title: string; rows: readonly (r
   }
   return out;
 }
+
+/**
+ * The sample as a version-2 workbook: the «Пункт дорожной карты» columns version 3 added are
+ * taken out, and a column of the user's own («Мой столбец») stands where version 3 puts it in
+ * «План-факт».
+ */
+export function versionTwoGrid(): WorkbookGrid {
+  const tabs = sampleGrid().tabs.map((tab) => {
+    const def = TABS.find((t) => t.title === tab.title)!;
+    if (def.type === "keyValue") return tab;
+    const keep = def.columns.map((c, i) => (c.since === "3" ? -1 : i)).filter((i) => i >= 0);
+    let rows: Cell[][] = tab.rows.map((r) => keep.map((i) => r[i] ?? null));
+    if (tab.title === "План-факт") rows = rows.map((r, i) => [...r, i === 0 ? "Мой столбец" : `пометка ${i}`]);
+    return { ...tab, rows };
+  });
+  return { tabs, templateVersion: "2" };
+}

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
+import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { BIN, ensureBuilt, hasStackTrace, mip, tempDir } from "../cli/helpers.js";
@@ -77,7 +78,7 @@ describe("output names", () => {
     const up = mip(["template", "--upgrade", name], folder);
     expect(up.code).toBe(0);
     const made = readdirSync(folder).filter((f) => f !== name);
-    expect(made.some((f) => f.endsWith("(шаблон 2).xlsx"))).toBe(true);
+    expect(made.some((f) => f.endsWith(`(шаблон ${TEMPLATE_VERSION}).xlsx`))).toBe(true);
     for (const f of made) expect(Buffer.byteLength(f), f).toBeLessThanOrEqual(255);
     expect(temporaries(folder)).toEqual([]);
   });

@@ -314,7 +314,7 @@ describe("справка: an older workbook (template version 1)", () => {
   };
 
   it("is told which tabs the update adds, and how", () => {
-    expect(TEMPLATE_VERSION).toBe("2");
+    expect(TEMPLATE_VERSION).toBe("3");
     const missing = validate(older).issues.filter((i) => i.rule === "TPL_SHEET_MISSING");
     expect(missing.map((i) => i.sheet)).toEqual(newTitles);
     for (const issue of missing) expect(issue.message).toContain("Создать / обновить шаблон");

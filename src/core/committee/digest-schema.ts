@@ -36,6 +36,9 @@ export type DigestPair = z.infer<typeof DigestPairSchema>;
 const DigestPairsSchema = z.object({ names: z.array(text), list: z.array(DigestPairSchema) });
 export type DigestPairs = z.infer<typeof DigestPairsSchema>;
 
+const DigestRoadmapLinkSchema = z.tuple([text, text, z.number(), text, text, z.boolean()]);
+export type DigestRoadmapLink = z.infer<typeof DigestRoadmapLinkSchema>;
+
 export const SchoolDigestSchema = z.object({
   /** «Сокращённое наименование», else the full name. */
   organisation: text,
@@ -64,5 +67,11 @@ export const SchoolDigestSchema = z.object({
    * large projects: their counts are summed.
    */
   pairs: z.optional(DigestPairsSchema),
+  /**
+   * The school's rows tied to the committee's roadmap (template version 3, «Пункт дорожной
+   * карты»): [item, tab, row, activity, fact, done]. Read with the rest of the workbook, so the
+   * execution tab is rebuilt from the Свод rows without opening a school again. Absent in older digests.
+   */
+  roadmap: z.optional(z.array(DigestRoadmapLinkSchema)),
 });
 export type SchoolDigest = z.infer<typeof SchoolDigestSchema>;

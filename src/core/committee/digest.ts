@@ -12,12 +12,14 @@ import { DISSEMINATION, PLAN_DEVIATION_STATUSES } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, printedAt } from "../report/read.js";
 import { type MentoringPair, summariseMentoring } from "../rules/mentoring-summary.js";
+import { type RoadmapLink, roadmapLinksOf } from "../roadmap/links.js";
 import {
   type DigestDeviation,
   type DigestNotHeldPair,
   type DigestPair,
   type DigestPairs,
   type DigestProblem,
+  type DigestRoadmapLink,
   type SchoolDigest,
   SchoolDigestSchema,
 } from "./digest-schema.js";
@@ -33,6 +35,7 @@ export const DIGEST_LIMITS = {
   firstErrors: 5,
   text: 300,
   pairs: 250,
+  roadmapLinks: 80,
 } as const;
 
 const clip = (text: string, max: number = DIGEST_LIMITS.text): string =>
@@ -110,7 +113,30 @@ export function digestOf(result: ValidationResult): SchoolDigest {
       .slice(0, DIGEST_LIMITS.firstErrors)
       .map((i) => clip(`${i.sheet}${i.cell ? `, ${i.cell}` : ""}: ${i.message}`)),
     ...(pairs ? { pairs } : {}),
+    ...roadmapOf(roadmapLinksOf(wb, result.context.reportDate, result.context.period)),
   };
+}
+
+/** The roadmap links as compact tuples (none: no field, so older and newer digests read the same). */
+function roadmapOf(links: readonly RoadmapLink[]): { roadmap?: DigestRoadmapLink[] } {
+  if (links.length === 0) return {};
+  return {
+    roadmap: links
+      .slice(0, DIGEST_LIMITS.roadmapLinks)
+      .map((l) => [clip(l.item, 20), l.sheet, l.row, clip(l.activity, 80), clip(l.fact, 150), l.done]),
+  };
+}
+
+/** A digest's roadmap links back as RoadmapLink (empty for a digest stored before them). */
+export function digestRoadmapLinks(digest: SchoolDigest): RoadmapLink[] {
+  return (digest.roadmap ?? []).map(([item, sheet, row, activity, fact, done]) => ({
+    item,
+    sheet,
+    row,
+    activity,
+    fact,
+    done,
+  }));
 }
 
 /** The pairs of the one mentoring summary (each once), people as folded names, for cross-school totals. */
@@ -163,6 +189,7 @@ export function serialiseDigest(digest: SchoolDigest): string {
       notHeldPairs: current.notHeldPairs.slice(0, keep),
       problems: current.problems.slice(0, keep),
       orgs: current.orgs.slice(0, keep * 2),
+      ...(current.roadmap ? { roadmap: current.roadmap.slice(0, keep * 3) } : {}),
       metrics: { ...current.metrics, pairsBySubject: topEntries(current.metrics.pairsBySubject, keep * 2) },
     };
     json = JSON.stringify(current);

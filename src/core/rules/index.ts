@@ -10,6 +10,7 @@ import { orgsFamily } from "./orgs.js";
 import { outcomesFamilies } from "./outcomes.js";
 import { participantsFamily } from "./participants.js";
 import { planFamily } from "./plan.js";
+import { roadmapLinksFamily } from "./roadmap-links.js";
 import { spravkaFamilies } from "./spravka.js";
 import { stagesFamily } from "./stages.js";
 import { templateFamilies } from "./template.js";
@@ -28,4 +29,5 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   ...eventsFamilies,
   ...outcomesFamilies,
   ...spravkaFamilies,
+  roadmapLinksFamily,
 ];

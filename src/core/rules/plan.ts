@@ -39,7 +39,7 @@ const NO_FACT_NEEDED = new Set(["В работе", "Перенесено"]);
  * parent's own term, as in municipal roadmaps; up to a quarter of that is not flagged.
  * Starting before the parent is always flagged.
  */
-const CHILD_LATE_GRACE_DAYS = 92;
+export const CHILD_LATE_GRACE_DAYS = 92;
 
 function spanText(range: DateRange): string {
   if (range.start === FAR_PAST) return `до ${formatRuDate(range.end)}`;

@@ -103,6 +103,19 @@ export interface FactsOptions {
   readonly date?: IsoDate;
   /** The committee's signer, used when the project's «Справка о проекте» names none. */
   readonly signer?: Signer | null;
+  /**
+   * The committee's own orders for the project (its roadmap's order): placed in the stage their
+   * date falls in, like the project's «Документы»; one the project already lists (same date and
+   * number) is not repeated.
+   */
+  readonly committeeOrders?: readonly CommitteeOrder[];
+}
+
+/** An order the committee issued, from its roadmap's «Распоряжение». */
+export interface CommitteeOrder {
+  readonly date: IsoDate | null;
+  readonly number: string;
+  readonly title: string;
 }
 
 const ORDER_KINDS = new Set(["Распоряжение", "Приказ"]);
@@ -119,9 +132,13 @@ function lowerFirstWord(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function ordersOf(result: ValidationResult): OrderRef[] {
+/** A number as people compare them: «94», «№ 94», « 94-р» → «94-р» folded. */
+const numberKey = (number: string): string => number.replace(/[№\s]/gu, "").toLowerCase();
+
+function ordersOf(result: ValidationResult, committee: readonly CommitteeOrder[] = []): OrderRef[] {
   const { workbook, context } = result;
   const out: OrderRef[] = [];
+  const listed = new Set<string>();
   for (const row of workbook.tables.documents.rows) {
     const kind = enumValue(row.cells.kind, "documentKind");
     if (!kind || !ORDER_KINDS.has(kind)) continue;
@@ -129,9 +146,18 @@ function ordersOf(result: ValidationResult): OrderRef[] {
     const date = parsed?.ok ? parsed.term.start : null;
     // An unreadable date is a finding (TERM_INVALID): the order is named without it.
     const dateText = date ? cellText({ kind: "date", iso: date }) : "";
+    listed.add(`${date ?? ""}|${numberKey(printedAt(row, "number"))}`);
     out.push({
       date,
       text: lowerFirstWord(orderText(kind, dateText, printedAt(row, "number"), printedAt(row, "title"))),
+    });
+  }
+  for (const order of committee) {
+    if (listed.has(`${order.date ?? ""}|${numberKey(order.number)}`)) continue;
+    const dateText = order.date ? cellText({ kind: "date", iso: order.date }) : "";
+    out.push({
+      date: order.date,
+      text: lowerFirstWord(orderText("Распоряжение", dateText, order.number, order.title)),
     });
   }
   return out.sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
@@ -251,7 +277,7 @@ export function spravkaFacts(sources: SpravkaSources, options: FactsOptions = {}
   const wb = project.workbook;
   const date = options.date ?? project.context.reportDate;
   const stages = readStages(wb, project.context.period);
-  const orders = ordersOf(project);
+  const orders = ordersOf(project, options.committeeOrders);
   const placed = new Set<OrderRef>();
   const stageFacts: StageFacts[] = stages.map((line) => {
     const own = orders.filter(

@@ -26,6 +26,7 @@ import {
 import { committeeSpreadsheet, loadCursor, saveCursor } from "./cursor.js";
 import { modifiedTime, openSchool } from "./school-reader.js";
 import { ensureCommitteeTabs } from "./tabs.js";
+import { writeExecutionTab } from "./roadmap.js";
 import { type Continuation, armSafetyNet, clearContinuation, hourlyEnabled, scheduleContinuation } from "./triggers.js";
 
 export type RefreshOutcome =
@@ -189,6 +190,12 @@ export function runRefresh(budgetMs: number = DEFAULT_BUDGET_MS): RefreshOutcome
     armSafetyNet(ss);
     const result: BatchResult = refreshBatch(ports, loadCursor(summary), budgetMs);
     saveCursor(summary, result.cursor);
+    // The roadmap's execution from the rows just written: a few calls, none per school.
+    try {
+      writeExecutionTab(ss, today);
+    } catch (error) {
+      console.log(`Исполнение дорожной карты не обновлено: ${String(error)}`);
+    }
     // The rows and the cursor are saved: nothing below may turn a good batch into a failure.
     let next: Continuation | null = null;
     if (result.cursor && result.pause === "day") next = settleForTheDay(ss);

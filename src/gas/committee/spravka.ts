@@ -17,6 +17,8 @@ import { openSchool } from "./school-reader.js";
 import { readCommitteeSettings } from "./settings.js";
 import { readSurveyForms } from "./survey-responses.js";
 import { surveySummaryLines } from "../../core/survey/summary.js";
+import { committeeOrderOf, readRoadmap } from "../../core/roadmap/index.js";
+import { readRoadmapGrid } from "./roadmap.js";
 
 /** Participants read per справка: each is one or two service calls; 40 stay far inside a run's 6 minutes. */
 const MAX_PARTICIPANTS = 40;
@@ -94,7 +96,18 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
   }
   const sources = selectSources(project, candidates);
   const survey = readSurveyForms(entry.id, project.workbook.tables.orgs.rows, ss.getSpreadsheetTimeZone());
-  const model = buildSpravka(sources, { date: today, signer: readCommitteeSettings(ss).signer }, survey);
+  // The committee's roadmap order, when it keeps one, is cited in the stage its date falls in.
+  const roadmapGrid = readRoadmapGrid(ss);
+  const committeeOrder = roadmapGrid ? committeeOrderOf(readRoadmap(roadmapGrid).roadmap) : null;
+  const model = buildSpravka(
+    sources,
+    {
+      date: today,
+      signer: readCommitteeSettings(ss).signer,
+      committeeOrders: committeeOrder ? [committeeOrder] : [],
+    },
+    survey,
+  );
   const { url, name } = makeDocument(model, reportDestination("").folderId);
   return {
     url,

@@ -20,17 +20,22 @@ import { WriteError, freePath, makeFolder, writeFailure, writeNewFile } from "..
 import { plain } from "../style.js";
 import { writeSheets, writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
+import { ROADMAP_SAMPLE_DATE, roadmapSampleGrid } from "../../demo/roadmap-sample.js";
+import { formatRuDate } from "../../core/terms/dates.js";
+import { writeRoadmapWorkbook } from "../roadmap-xlsx.js";
 
 export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
 
 Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
 умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
-«Новокузнецк» — и сводку комитета, ответы анкеты мониторинга (7 + 3) и справку о реализации
-проекта, разделы 4 и 5 которой написаны по этим ответам, — в ПАПКЕ
+«Новокузнецк», сводку комитета, дорожную карту комитета с её исполнением, ответы анкеты
+мониторинга (7 + 3) и справку о реализации проекта, разделы 4 и 5 которой написаны по этим
+ответам, — в ПАПКЕ
 (по умолчанию ./demo-out). Существующие файлы не заменяются.`;
 
 export const DEFAULT_DEMO_DIR = "demo-out";
 export const DEMO_WORKBOOK = "Пример МИП — сетевое наставничество.xlsx";
+export const DEMO_ROADMAP = "Дорожная карта комитета.xlsx";
 
 type CommandRun = (args: string[]) => Promise<number>;
 
@@ -67,6 +72,7 @@ export async function run(args: string[]): Promise<number> {
   let checkPath: string;
   let schoolsDir: string;
   const surveyPaths: string[] = [];
+  let roadmapPath: string;
   const grid = sampleGrid();
   const result = validateWorkbook(grid, { today: sampleReportDate });
   try {
@@ -88,6 +94,7 @@ export async function run(args: string[]): Promise<number> {
     // The monitoring's answers as Google Forms' responses spreadsheets, downloaded as .xlsx.
     for (const file of sampleSurveyFiles())
       surveyPaths.push(await writeNewFile(join(dir, file.fileName), await writeSheets([{ ...file.tab, wrap: true }])));
+    roadmapPath = await writeNewFile(join(dir, DEMO_ROADMAP), await writeRoadmapWorkbook(roadmapSampleGrid()));
   } catch (error) {
     // Only a failed write is a write failure; anything else is an internal error (cli.ts says so).
     if (!(error instanceof WriteError) && typeof (error as NodeJS.ErrnoException)?.code !== "string") throw error;
@@ -124,9 +131,41 @@ export async function run(args: string[]): Promise<number> {
   say("Справка о реализации проекта (mip spravka):");
   const spravkaCode = await runHook(
     () => import("./spravka.js"),
-    [workbookPath, "--survey", ...surveyPaths, "--out", join(dir, "Справка о реализации проекта.docx")],
+    [
+      workbookPath,
+      "--survey",
+      ...surveyPaths,
+      "--out",
+      join(dir, "Справка о реализации проекта.docx"),
+      "--roadmap",
+      roadmapPath,
+    ],
   );
   if (spravkaCode !== 0) say("  справка пока не составлена.");
+
+  // The committee's roadmap: its order with the appendix, and its execution over the schools' workbooks.
+  say("");
+  say("Дорожная карта комитета (mip roadmap):");
+  const orderCode = await runHook(
+    () => import("./roadmap.js"),
+    [roadmapPath, "--out", join(dir, "Распоряжение о дорожной карте.docx")],
+  );
+  if (orderCode === 2) say("  распоряжение пока не записано.");
+  const executionCode = await runHook(
+    () => import("./roadmap.js"),
+    [
+      roadmapPath,
+      schoolsDir,
+      "--execution",
+      "--date",
+      formatRuDate(ROADMAP_SAMPLE_DATE),
+      "--out",
+      join(dir, "Отчёт об исполнении дорожной карты.docx"),
+      "--matrix",
+      join(dir, "Исполнение дорожной карты.xlsx"),
+    ],
+  );
+  if (executionCode !== 0) say("  исполнение дорожной карты пока не посчитано.");
 
   say("");
   say(`Дальше: откройте таблицу, исправьте найденное и проверьте снова: mip validate "${workbookPath}"`);

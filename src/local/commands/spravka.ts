@@ -9,13 +9,14 @@ import { basename, dirname, join, resolve } from "node:path";
 import { safeFileName } from "../../core/report/naming.js";
 import { countWithNoun } from "../../core/russian.js";
 import { ERRORS } from "../../core/severity.js";
-import { type Candidate, buildSpravka, selectSources } from "../../core/spravka/index.js";
+import { type Candidate, type CommitteeOrder, buildSpravka, selectSources } from "../../core/spravka/index.js";
+import { committeeOrderOf, readRoadmap } from "../../core/roadmap/index.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
 import { type NotArguments, parseCommandLine, parseRuDateArg } from "../args.js";
 import { renderDocx } from "../docx.js";
 import { writeFailure, writeNewFile } from "../files.js";
-import { fileLabel, loadMipWorkbook } from "../load.js";
+import { fileLabel, loadMipWorkbook, loadXlsx } from "../load.js";
 import { withDocxExtension } from "../report-file.js";
 import { UnusableInputError } from "../xlsx-read.js";
 import { collectInputs } from "./summary.js";
@@ -24,6 +25,7 @@ import { readSurveyFiles, takeSurveyArgs } from "../survey-files.js";
 import { surveyReport } from "../survey-report.js";
 
 export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
+                           [--roadmap ДОРОЖНАЯ_КАРТА.xlsx]
 
 Составляет справку о реализации муниципального проекта (.docx) по таблице проекта —
 организации-координатора — и по таблицам организаций-участников (файлы .xlsx или папки).
@@ -37,6 +39,7 @@ export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕК
                 файл не перезаписывается: справка получит имя «… (2).docx».
   --date ДАТА   дата справки (по умолчанию — «Дата отчёта» проекта или сегодняшняя).
   --strict      не составлять справку, если в таблице проекта есть ошибки.
+  --roadmap ФАЙЛ дорожная карта комитета: её распоряжение названо в этапе, на который приходится его дата.
 Коды выхода: 0 — справка записана, 1 — строгий режим и есть ошибки,
 2 — таблицу проекта нельзя прочитать или справку нельзя записать.
 `;
@@ -49,6 +52,7 @@ interface SpravkaArgs {
   readonly out: string | null;
   readonly date: IsoDate | null;
   readonly strict: boolean;
+  readonly roadmap: string | null;
 }
 
 export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArguments {
@@ -59,6 +63,7 @@ export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArgu
     out: { type: "string", short: "o" },
     date: { type: "string" },
     strict: { type: "boolean" },
+    roadmap: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if ("error" in parsed || "help" in parsed) return parsed;
@@ -81,6 +86,7 @@ export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArgu
     out: parsed.values.out ?? null,
     date,
     strict: parsed.values.strict ?? false,
+    roadmap: parsed.values.roadmap ?? null,
   };
 }
 
@@ -147,7 +153,20 @@ export async function run(args: string[]): Promise<number> {
   const sources = selectSources(project, candidates);
   const answers = parsed.survey.length > 0 ? await readSurveyFiles(parsed.survey) : null;
   const survey = answers ? aggregateSurvey(project.workbook.tables.orgs.rows, answers.sheets) : null;
-  const model = buildSpravka(sources, parsed.date ? { date: parsed.date } : {}, survey);
+  let committeeOrders: CommitteeOrder[] = [];
+  if (parsed.roadmap !== null) {
+    try {
+      const order = committeeOrderOf(readRoadmap(await loadXlsx(parsed.roadmap)).roadmap);
+      if (order) committeeOrders = [order];
+      else say(`  В дорожной карте «${parsed.roadmap}» нет даты, номера или заголовка распоряжения — оно не названо.`);
+    } catch (error) {
+      complain(
+        error instanceof UnusableInputError ? error.message : `${fileLabel(parsed.roadmap)} не удалось прочитать.`,
+      );
+      return 2;
+    }
+  }
+  const model = buildSpravka(sources, { ...(parsed.date ? { date: parsed.date } : {}), committeeOrders }, survey);
   const wanted = withDocxExtension(
     parsed.out === null
       ? join(dirname(resolve(parsed.project)), `${safeFileName(model.title)}.docx`)

@@ -22,6 +22,8 @@ import { MAX_INPUT_BYTES, fileLabel } from "../load.js";
 import { UnusableInputError } from "../errors.js";
 import { upgradeXlsx } from "../xlsx-upgrade.js";
 import { writeTemplate } from "../xlsx-write.js";
+import { blankRoadmapGrid, roadmapSampleGrid } from "../../demo/roadmap-sample.js";
+import { writeRoadmapWorkbook } from "../roadmap-xlsx.js";
 
 export const TEMPLATE_USAGE = `Использование: mip template [--out ФАЙЛ.xlsx] [--sample] [--force]
                mip template --upgrade СТАРЫЙ.xlsx [--out НОВЫЙ.xlsx]
@@ -31,6 +33,8 @@ export const TEMPLATE_USAGE = `Использование: mip template [--out �
   --out ФАЙЛ   куда записать (по умолчанию mip-template.xlsx)
   --sample     заполнить шаблон примером проекта (вымышленные имена)
   --force      заменить существующий файл (без него существующий файл не трогается)
+  --roadmap    дорожная карта комитета (по умолчанию mip-roadmap.xlsx): вкладки «Дорожная карта»,
+               «Распоряжение», «Реестр»; с --sample — вымышленный пример
   --upgrade    обновить таблицу прежней версии шаблона: новые столбцы, поля и вкладки
                добавляются, все значения, ваши столбцы, вкладки и оформление сохраняются;
                результат — новый файл (по умолчанию «СТАРЫЙ (шаблон N).xlsx»), старый не меняется
@@ -98,6 +102,7 @@ async function upgrade(input: string, outArg: string | undefined): Promise<numbe
 }
 
 export const DEFAULT_TEMPLATE_FILE = "mip-template.xlsx";
+export const DEFAULT_ROADMAP_FILE = "mip-roadmap.xlsx";
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -105,6 +110,7 @@ export async function run(args: string[]): Promise<number> {
     sample: { type: "boolean" },
     force: { type: "boolean" },
     upgrade: { type: "string" },
+    roadmap: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -116,18 +122,20 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError("После --upgrade укажите файл таблицы: mip template --upgrade СТАРЫЙ.xlsx");
     if (positionals.length > 0)
       throw new UsageError(`Лишний аргумент «${positionals[0]}». Новый файл задаётся так: --out НОВЫЙ.xlsx`);
-    if (values.sample || values.force)
+    if (values.sample || values.force || values.roadmap)
       throw new UsageError(
-        "--upgrade не сочетается с --sample и --force: обновлённая таблица всегда пишется в новый файл.",
+        "--upgrade не сочетается с --sample, --force и --roadmap: обновлённая таблица всегда пишется в новый файл.",
       );
     return upgrade(values.upgrade, values.out);
   }
   if (positionals.length > 0)
     throw new UsageError(`Лишний аргумент «${positionals[0]}». Имя файла задаётся так: mip template --out ФАЙЛ.xlsx`);
-  let out = values.out ?? DEFAULT_TEMPLATE_FILE;
+  let out = values.out ?? (values.roadmap ? DEFAULT_ROADMAP_FILE : DEFAULT_TEMPLATE_FILE);
   if (out.trim() === "") throw new UsageError("После --out укажите имя файла.");
   if (extname(out).toLowerCase() !== ".xlsx") out = `${out}.xlsx`;
-  const bytes = await writeTemplate({ sample: Boolean(values.sample) });
+  const bytes = values.roadmap
+    ? await writeRoadmapWorkbook(values.sample ? roadmapSampleGrid() : blankRoadmapGrid())
+    : await writeTemplate({ sample: Boolean(values.sample) });
   try {
     // Whole or not at all: with --force the old file is replaced only once the new one is complete.
     if (values.force) await replaceFile(out, bytes);
@@ -141,6 +149,10 @@ export async function run(args: string[]): Promise<number> {
       );
     else process.stderr.write(`Не удалось записать «${out}»: ${error.reason}. Файл не изменён.\n`);
     return 2;
+  }
+  if (values.roadmap) {
+    process.stdout.write(`${values.sample ? "Пример дорожной карты записан" : "Дорожная карта записана"}: ${out}\n`);
+    return 0;
   }
   const what = values.sample ? "Шаблон с примером проекта" : "Шаблон";
   process.stdout.write(`${what} (версия ${TEMPLATE_VERSION}) записан: ${out}\n`);

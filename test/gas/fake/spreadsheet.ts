@@ -510,6 +510,7 @@ type SheetMethods =
   | "getMaxRows"
   | "getMaxColumns"
   | "insertRowsAfter"
+  | "insertColumnsAfter"
   | "insertColumnBefore"
   | "getFrozenRows"
   | "setFrozenRows"
@@ -617,6 +618,25 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this._cells.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => [] as CellData[]));
     this._maxRows += howMany;
+    return gas(this);
+  }
+  /**
+   * Inserts `howMany` blank columns after `afterPosition` (1-based): the sheet grows by that many
+   * columns; a range past the last column is refused until then (see FakeRange).
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertcolumnsafteraftercolumn,-howmany
+   */
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    if (!Number.isInteger(afterPosition) || afterPosition < 1 || afterPosition > this._maxCols)
+      throw new Error(`Exception: Those columns are out of bounds.`);
+    if (!Number.isInteger(howMany) || howMany < 1)
+      throw new Error("Exception: The number of columns to insert must be at least 1.");
+    for (const row of this._cells)
+      if (row && row.length > afterPosition)
+        row.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => blankCell()));
+    const widths = new Map<number, number>();
+    for (const [col, w] of this._widths) widths.set(col > afterPosition ? col + howMany : col, w);
+    this._widths = widths;
+    this._maxCols += howMany;
     return gas(this);
   }
   /**

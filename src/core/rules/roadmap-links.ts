@@ -1,0 +1,40 @@
+/**
+ * ROADMAP_LINK_INVALID: a «Пункт дорожной карты» cell (template version 3) that does not read as
+ * item numbers. Such a row would silently count for no item of the committee's roadmap, so it
+ * is a finding instead; the numbers it does hold still count.
+ */
+import { textOf } from "../cells.js";
+import type { Cell } from "../grid.js";
+import { quote } from "../issues.js";
+import { readItemRefs } from "../roadmap/links.js";
+import type { ParsedTable, TableRow } from "../workbook.js";
+import { emitAt } from "./read.js";
+import type { RuleContext, RuleFamily } from "./types.js";
+
+function checkTab(ctx: RuleContext, table: ParsedTable<"plan"> | ParsedTable<"internal_events">): void {
+  for (const row of table.rows as readonly TableRow<"plan" | "internal_events">[]) {
+    const cell = (row.cells as { roadmap_item?: Cell }).roadmap_item ?? null;
+    const { unreadable } = readItemRefs(cell);
+    if (unreadable.length === 0) continue;
+    emitAt(
+      ctx,
+      table as ParsedTable<"plan">,
+      row as TableRow<"plan">,
+      "roadmap_item",
+      "ROADMAP_LINK_INVALID",
+      `В строке ${row.row} в «Пункт дорожной карты» ${quote(textOf(cell))}: ` +
+        `${unreadable.map((p) => quote(p)).join(", ")} — не ${unreadable.length === 1 ? "номер" : "номера"} пункта. ` +
+        `Напишите номер пункта дорожной карты комитета, например 8.1.2 (несколько — через запятую).`,
+    );
+  }
+}
+
+export const roadmapLinksFamily: RuleFamily = {
+  name: "roadmap-links",
+  reads: ["plan", "internal_events"],
+  ids: ["ROADMAP_LINK_INVALID"],
+  check(ctx) {
+    checkTab(ctx, ctx.workbook.tables.plan);
+    checkTab(ctx, ctx.workbook.tables.internal_events);
+  },
+};
