@@ -1,6 +1,8 @@
 /** «Комитет → Справка о реализации проекта» on the BUILT bundle with the Apps Script fake. */
 import { describe, expect, it } from "vitest";
 import { sampleSchools } from "../../src/demo/sample.js";
+import { roadmapSampleGrid } from "../../src/demo/roadmap-sample.js";
+import { cellText } from "../../src/core/grid.js";
 import { documentStructure } from "../gas/fake/index.js";
 import { lastAlert } from "../gas/inspect.js";
 import { committeeEnv } from "../committee/gas-env.js";
@@ -57,6 +59,21 @@ describe("committee: справка о реализации проекта (bund
     expect(text).toContain("Методист МОУ ДО «Центр развития образования»");
     expect(text).toContain("Н.И.");
     expect(e.formulaWrites).toEqual([]);
+  });
+
+  it("cites the committee's roadmap order in the stage its date falls in, when the committee keeps one", () => {
+    const e = env();
+    e.counter.paused(() => {
+      const order = roadmapSampleGrid().tabs.find((t) => t.title === "Распоряжение")!;
+      const sheet = e.committee._addSheet("Распоряжение", { rows: 40, cols: 3 });
+      sheet
+        .getRange(1, 1, order.rows.length, 3)
+        .setValues(order.rows.map((r) => [0, 1, 2].map((i) => `'${cellText(r[i] ?? null)}`)));
+      e.committee._addSheet("Дорожная карта", { rows: 10, cols: 6 });
+      e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2") as never);
+    });
+    e.run("committeeMakeProjectSpravka");
+    expect(docText(e)).toContain("распоряжение от 04.03.2022 № 57 «Об утверждении муниципальной дорожной карты");
   });
 
   it("tells the user to select a Реестр row first, and makes nothing", () => {
