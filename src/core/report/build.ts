@@ -17,7 +17,7 @@ import { reportFileName } from "./naming.js";
 import { printableWorkbook } from "./printable.js";
 import { generalText } from "./read.js";
 import { typography } from "./typography.js";
-import { layoutSections } from "./widths.js";
+import { layoutSections } from "./sections.js";
 
 export { firstFreeName, reportFileName, safeFileName } from "./naming.js";
 
