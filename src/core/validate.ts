@@ -9,6 +9,7 @@ import type { RuleContext } from "./rules/types.js";
 import type { TabKey } from "./schema.js";
 import { TABS } from "./schema.js";
 import type { IsoDate } from "./terms/types.js";
+import { readableWorkbook } from "./readable.js";
 import { type Workbook, parseWorkbook } from "./workbook.js";
 
 export interface ValidateOptions {
@@ -70,7 +71,8 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions = 
     if (only && !family.reads.some((k) => only.has(k))) continue;
     family.check(ctx);
   }
-  const metrics = computeMetrics(ctx);
+  // The figures count what the documents print: values with errors left out (readable.ts).
+  const metrics = computeMetrics({ ...ctx, workbook: readableWorkbook(parsed.workbook, issues) });
   const counts = countIssues(issues);
   return {
     workbook: parsed.workbook,
