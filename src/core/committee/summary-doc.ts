@@ -26,6 +26,7 @@ import { formatRuDate } from "../terms/dates.js";
 import type { IsoDate } from "../terms/types.js";
 import { type ColumnSpec, table } from "../report/blocks.js";
 import { type Block, type DocModel, DASH, SIGNATURE_BLANK, heading, paragraph, run } from "../report/model.js";
+import { typography } from "../report/typography.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
 import { stateHasFigures, stateText } from "./states.js";
@@ -123,6 +124,7 @@ function participantsSection(schools: readonly ReadSchool[], totals: CommitteeTo
   const rows = [...byCategory]
     .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99))
     .map(([name, count]) => [name, num(count)]);
+  if (rows.length === 0 && totals.participantsTotal === 0) return [];
   return [
     heading(1, "5. Участники проектов"),
     paragraph(`Общее число участников по данным организаций — ${num(totals.participantsTotal)}.`, "justify"),
@@ -210,6 +212,7 @@ function participantsLine(schools: readonly ReadSchool[]): Block[] {
 }
 
 function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  if (totals.planRows === 0) return [];
   const rows = schools.map((s) => {
     const m = s.digest.metrics;
     return [
@@ -262,12 +265,12 @@ function deviationsSection(schools: readonly ReadSchool[], totals: CommitteeTota
       d.action,
     ]),
   );
+  // No deviation: one sentence in the plan's part says so, no empty table of its own.
+  if (rows.length === 0) return [];
   return [
     heading(1, "3. Отклонения от планов и их причины"),
     paragraph(
-      totals.deviations === 0
-        ? "Отклонений от планов организации не указали."
-        : `Отклонений от планов — ${num(totals.deviations)}. Причины и принятые управленческие действия:`,
+      `Отклонений от планов — ${num(totals.deviations)}. Причины и принятые управленческие действия:`,
       "justify",
     ),
     table(
@@ -284,6 +287,7 @@ function deviationsSection(schools: readonly ReadSchool[], totals: CommitteeTota
 }
 
 function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  if (totals.pairsTotal === 0) return [];
   const subjects = Object.entries(totals.pairsBySubject).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "ru"));
   const perSchool = schools
     .filter((s) => s.digest.metrics.pairsTotal > 0)
@@ -344,17 +348,21 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
         ],
       },
     ),
-    table(
-      [
-        { header: "Организация", width: 4 },
-        { header: "Наставник", width: 4 },
-        { header: "Наставляемый", width: 4 },
-        { header: "Предмет", width: 3 },
-        { header: "Причина", width: 5 },
-      ],
-      notHeld,
-      { caption: "Наставнические пары, которые не состоялись, и причины" },
-    ),
+    ...(notHeld.length === 0
+      ? []
+      : [
+          table(
+            [
+              { header: "Организация", width: 4 },
+              { header: "Наставник", width: 4 },
+              { header: "Наставляемый", width: 4 },
+              { header: "Предмет", width: 3 },
+              { header: "Причина", width: 5 },
+            ],
+            notHeld,
+            { caption: "Наставнические пары, которые не состоялись, и причины" },
+          ),
+        ]),
   ];
 }
 
@@ -364,6 +372,7 @@ function disseminationSection(totals: CommitteeTotals): Block[] {
     (a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99),
   );
   const phrase = levels.map(([level, n]) => `${levelPhrase(level)} — ${num(n)}`).join(", ");
+  if (totals.disseminationEvents === 0 && levels.length === 0) return [];
   return [
     heading(1, "6. Распространение опыта"),
     paragraph(
@@ -397,6 +406,7 @@ function problemsSection(schools: readonly ReadSchool[]): Block[] {
   const topProblems = [...problems.values()]
     .sort((a, b) => b.schools.size - a.schools.size || a.text.localeCompare(b.text, "ru"))
     .slice(0, 15);
+  if (topProblems.length === 0) return [];
   return [
     heading(1, "7. Наиболее частые затруднения"),
     paragraph(
@@ -504,6 +514,20 @@ function signature(signer: Signer | null | undefined): Block[] {
   ];
 }
 
+/**
+ * The numbered parts numbered in order through the whole document: a part left out leaves no
+ * gap, and the second period's parts go on from the first's («8. Выполнение планов»), never
+ * restart at «2.».
+ */
+function numberOn(blocks: readonly Block[]): Block[] {
+  let n = 0;
+  return blocks.map((b) => {
+    if (b.type !== "heading" || b.level !== 1 || !/^\d+\.\s/u.test(b.text)) return b;
+    n++;
+    return { ...b, text: b.text.replace(/^\d+\./u, `${n}.`) };
+  });
+}
+
 /** The body sections for one period's schools (numbers from their own totals only). */
 function periodSections(group: PeriodGroup, several: boolean): Block[] {
   const totals = committeeTotals(group.schools.map((s) => s.record));
@@ -534,9 +558,8 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
       ],
     },
     ...introSection(records, schools, totals, options.date, groups),
-    ...(groups.length === 0
-      ? periodSections({ label: "", schools: [] }, false)
-      : groups.flatMap((g) => periodSections(g, groups.length > 1))),
+    // A period without data has no parts: nothing is printed as an empty «—» table.
+    ...groups.flatMap((g) => periodSections(g, groups.length > 1)),
     ...signature(options.signer),
     ...appendix(records, schools),
   ];
@@ -544,6 +567,6 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
     title: `${SUMMARY_DOC_NAME} — ${formatRuDate(options.date)}`,
     orientation: "portrait",
     draft: false,
-    blocks: fitTables(blocks, "portrait"),
+    blocks: fitTables(typography(numberOn(blocks)), "portrait"),
   };
 }
