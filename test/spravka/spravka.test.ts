@@ -186,7 +186,20 @@ describe("справка: every number agrees with the check and with the commit
     const merged = spravkaFacts(sources).mentoring;
     const record = (id: string, grid: WorkbookGrid) =>
       readRecord({ organisation: "", link: "", id, modified: "", updated: "" }, grid, validate(grid));
-    const totals = committeeTotals([record("a", network!.grid), record("b", tidy!.grid)]);
+    // The demo's school repeats the project's plan (the committee names it a copy); with a plan
+    // of its own it is another project whose pairs the committee adds.
+    const ownPlan: WorkbookGrid = {
+      ...tidy!.grid,
+      tabs: tidy!.grid.tabs.map((t) =>
+        t.title !== "План-факт"
+          ? t
+          : {
+              ...t,
+              rows: t.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, "Своё мероприятие школы", ...r.slice(3)] : r)),
+            },
+      ),
+    };
+    const totals = committeeTotals([record("a", network!.grid), record("b", ownPlan)]);
     expect(merged).toMatchObject({
       pairsTotal: totals.pairsTotal,
       pairsActive: totals.pairsActive,

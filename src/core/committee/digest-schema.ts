@@ -63,5 +63,7 @@ export const SchoolDigestSchema = z.object({
    * large projects: their counts are summed.
    */
   pairs: z.optional(DigestPairsSchema),
+  /** The plan rows and events in one hash (copies.ts): two workbooks with the same one are one project. Absent in older digests. */
+  fingerprint: z.optional(text),
 });
 export type SchoolDigest = z.infer<typeof SchoolDigestSchema>;

@@ -9,6 +9,7 @@ import { textOf as cellTextOf } from "../cells.js";
 import type { RuleId } from "../issues.js";
 import type { Metrics } from "../metrics.js";
 import { readableOf } from "../readable.js";
+import { projectFingerprint } from "./copies.js";
 import { DISSEMINATION, PLAN_DEVIATION_STATUSES } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, printedAt } from "../report/read.js";
@@ -103,6 +104,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
     templateVersion: result.templateVersion,
     summary: { ...result.summary },
     metrics: result.metrics,
+    fingerprint: projectFingerprint(named),
     orgs: orgs.slice(0, DIGEST_LIMITS.orgs),
     participants: [...participants].map(([name, count]) => ({ name, count })),
     deviations: deviations.slice(0, DIGEST_LIMITS.deviations),

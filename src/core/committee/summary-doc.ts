@@ -29,6 +29,7 @@ import { type Block, type DocModel, DASH, SIGNATURE_BLANK, heading, paragraph, r
 import { typography } from "../report/typography.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
+import { markCopies } from "./copies.js";
 import { stateHasFigures, stateText } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
 import type { SchoolDigest } from "./digest.js";
@@ -153,7 +154,11 @@ function introSection(
       `По состоянию на ${formatRuDate(date)} в реестре комитета ${countWithNoun(records.length, ORGANISATIONS)} — ` +
         `муниципальные инновационные площадки. Таблицы МИП прочитаны у ${num(totals.read)} ` +
         `${plural(totals.read, SCHOOLS_GEN)}` +
-        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (они названы в приложении).` : "."),
+        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (они названы в приложении)` : "") +
+        (totals.copies > 0
+          ? `; ${countWithNoun(totals.copies, ["таблица повторяет", "таблицы повторяют", "таблиц повторяют"])} ` +
+            "другие и в показатели не вошли (названы в приложении)."
+          : "."),
       "justify",
     ),
   ];
@@ -460,7 +465,10 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
       s.digest.firstErrors.slice(0, 3).join("\n"),
     ]);
   const unreadable = records
-    .filter((r) => !r.digest || !stateHasFigures(r.state))
+    .filter((r) => r.state.kind !== "copy" && (!r.digest || !stateHasFigures(r.state)))
+    .map((r) => [r.organisation || r.link, stateText(r.state)]);
+  const copies = records
+    .filter((r) => r.state.kind === "copy")
     .map((r) => [r.organisation || r.link, stateText(r.state)]);
   return [
     { type: "pageBreak" },
@@ -488,6 +496,21 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
       withErrors,
       { caption: "Организации, в таблицах которых остаются ошибки" },
     ),
+    ...(copies.length > 0
+      ? [
+          paragraph(
+            "Таблицы, которые повторяют другие (те же мероприятия плана и события), в показатели не вошли:",
+            "justify",
+          ),
+          table(
+            [
+              { header: "Организация", width: 5 },
+              { header: "Состояние", width: 5 },
+            ],
+            copies,
+          ),
+        ]
+      : []),
     ...(unreadable.length > 0
       ? [
           paragraph("Таблицы, которые не удалось прочитать:", "justify"),
@@ -543,7 +566,9 @@ function periodSections(group: PeriodGroup, several: boolean): Block[] {
   ];
 }
 
-export function buildSummaryDoc(records: readonly SchoolRecord[], options: SummaryDocOptions): DocModel {
+export function buildSummaryDoc(all: readonly SchoolRecord[], options: SummaryDocOptions): DocModel {
+  // A workbook that repeats another is named, not counted twice (copies.ts).
+  const records = markCopies(all);
   const schools = readSchools(records);
   const totals = committeeTotals(records);
   const groups = periodGroups(schools);
