@@ -48,6 +48,7 @@ export interface PageFill {
   readonly fill: number;
   /** The page's first line of text below the running header. */
   readonly firstLine: string;
+  readonly landscape: boolean;
 }
 
 /**
@@ -70,6 +71,6 @@ export function pageFills(pdf: string, marginPt = (20 * 72) / 25.4): PageFill[] 
       .filter((w) => Math.abs(w.top - firstTop) < 3)
       .map((w) => w.text)
       .join(" ");
-    return { fill: (lowest - marginPt) / (height - 2 * marginPt), firstLine };
+    return { fill: (lowest - marginPt) / (height - 2 * marginPt), firstLine, landscape: Number(page[1]) > height };
   });
 }
