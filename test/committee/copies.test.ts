@@ -106,3 +106,43 @@ describe("a workbook that repeats another", () => {
     );
   });
 });
+
+describe("a pair two workbooks list differently", () => {
+  it("is listed in the сводка's appendix with both versions", () => {
+    // Another organisation's workbook (its own plan, so not a copy) gives the first mentee another mentor.
+    const base = renamed(sampleGrid(), "МОУ «Сосновская СОШ»");
+    const theirs: WorkbookGrid = {
+      ...base,
+      tabs: base.tabs.map((t) => {
+        if (t.title === "План-факт")
+          return {
+            ...t,
+            rows: t.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, "Своё мероприятие", ...r.slice(3)] : r)),
+          };
+        if (t.title === "Наставничество")
+          return { ...t, rows: t.rows.map((r, i) => (i === 1 ? [r[0]!, "Другова Мария Петровна", ...r.slice(2)] : r)) };
+        return t;
+      }),
+    };
+    const records = [record(sampleGrid(), "project.xlsx"), record(theirs, "sosnovka.xlsx")];
+    expect(markCopies(records).map((r) => r.state.kind)).toEqual(["ok", "ok"]);
+    const doc = buildSummaryDoc(records, { date: sampleReportDate });
+    const appendixAt = doc.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith("Приложение"));
+    const appendix = doc.blocks
+      .slice(appendixAt)
+      .flatMap(blockText)
+      .join("\n")
+      .replace(/\u00a0/g, " ");
+    expect(appendix).toContain("указывают одну и ту же пару по-разному");
+    // People are compared (and stored in the digest) folded: «ё» as «е».
+    expect(appendix).toContain(
+      "Ершова Галина Семеновна | Русский язык | МОУ ДО «Центр развития образования» | Кольцова Анна Викторовна",
+    );
+    expect(appendix).toContain(
+      "Ершова Галина Семеновна | Русский язык | МОУ «Сосновская СОШ» | Другова Мария Петровна",
+    );
+    // One workbook alone lists nothing differently.
+    const single = buildSummaryDoc([records[0]!], { date: sampleReportDate }).blocks.flatMap(blockText).join("\n");
+    expect(single).not.toContain("по-разному");
+  });
+});

@@ -454,6 +454,59 @@ function findingsTable(schools: readonly ReadSchool[]): Block {
   );
 }
 
+/** «ершова галина семёновна» (a digest's folded name) → «Ершова Галина Семёновна» for print. */
+const nameCase = (folded: string): string =>
+  folded.replace(/(^|[\s-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+
+/**
+ * Pairs two workbooks list differently: the same mentee and subject with another mentor in
+ * another organisation's workbook. The totals count the mentee once (most-listed.ts); the
+ * committee sees both versions here to settle which is right.
+ */
+function differentlyListed(schools: readonly ReadSchool[]): Block[] {
+  const versions = new Map<string, { mentee: string; subject: string; rows: Map<string, Set<string>> }>();
+  for (const s of schools) {
+    const pairs = s.digest.pairs;
+    if (!pairs) continue;
+    for (const [mentor, mentee, subject] of pairs.list) {
+      if (mentor < 0 || mentee < 0) continue;
+      const key = `${pairs.names[mentee]}\u0000${foldEnum(subject)}`;
+      const entry = versions.get(key) ?? { mentee: pairs.names[mentee]!, subject, rows: new Map() };
+      const mentors = entry.rows.get(s.record.organisation) ?? new Set<string>();
+      mentors.add(pairs.names[mentor]!);
+      entry.rows.set(s.record.organisation, mentors);
+      versions.set(key, entry);
+    }
+  }
+  const rows = [...versions.values()]
+    .filter((v) => v.rows.size > 1 && new Set([...v.rows.values()].flatMap((m) => [...m])).size > 1)
+    .flatMap((v) =>
+      [...v.rows].map(([organisation, mentors]) => [
+        nameCase(v.mentee),
+        v.subject,
+        organisation,
+        [...mentors].map(nameCase).join(", "),
+      ]),
+    );
+  if (rows.length === 0) return [];
+  return [
+    paragraph(
+      "Таблицы организаций указывают одну и ту же пару по-разному (у наставляемого по тому же предмету " +
+        "разные наставники); в показателях наставляемый посчитан один раз. Уточните, какая запись верна:",
+      "justify",
+    ),
+    table(
+      [
+        { header: "Наставляемый", width: 4 },
+        { header: "Предмет", width: 3 },
+        { header: "Таблица организации", width: 4 },
+        { header: "Наставник в этой таблице", width: 4 },
+      ],
+      rows,
+    ),
+  ];
+}
+
 function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool[]): Block[] {
   const withErrors = schools
     .filter((s) => s.digest.summary.errors > 0)
@@ -496,6 +549,7 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
       withErrors,
       { caption: "Организации, в таблицах которых остаются ошибки" },
     ),
+    ...differentlyListed(schools),
     ...(copies.length > 0
       ? [
           paragraph(
