@@ -14,6 +14,7 @@ export const RULES = {
   GEN_URL_INVALID: { severity: "warning", title: "Неверный адрес сайта" },
   GEN_CONCLUSION_TOO_LONG: { severity: "error", title: "Общий вывод длиннее 2000 знаков" },
   GEN_FINAL_EMPTY_CONCLUSION: { severity: "error", title: "В итоговом отчёте нет общего вывода" },
+  FORM_ITEM_EMPTY: { severity: "error", title: "Не заполнен обязательный пункт формы" },
   TERM_INVALID: { severity: "error", title: "Не читается срок или дата" },
   TERM_REVERSED: { severity: "error", title: "Срок заканчивается раньше, чем начинается" },
   TERM_OUTSIDE_PERIOD: { severity: "warning", title: "Срок вне отчётного периода" },

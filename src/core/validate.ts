@@ -8,6 +8,7 @@ import { buildContext } from "./rules/context.js";
 import type { RuleContext, ValidateOptions } from "./rules/types.js";
 import type { TabKey } from "./schema.js";
 import { TABS } from "./schema.js";
+import { readableWorkbook } from "./readable.js";
 import { type Workbook, parseWorkbook } from "./workbook.js";
 
 export type { ValidateOptions } from "./rules/types.js";
@@ -62,7 +63,8 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions = 
     if (only && !family.reads.some((k) => only.has(k))) continue;
     family.check(ctx);
   }
-  const metrics = computeMetrics(ctx);
+  // The figures count what the documents print: values with errors left out (readable.ts).
+  const metrics = computeMetrics({ ...ctx, workbook: readableWorkbook(parsed.workbook, issues) });
   const counts = countIssues(issues);
   return {
     workbook: parsed.workbook,

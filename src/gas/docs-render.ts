@@ -16,7 +16,7 @@ import {
   type Orientation,
   type Run,
   type TableBlock,
-  SIGNATURE_BLANK,
+  signatureTail,
   cellPlainText,
   isCaption,
 } from "../core/report/model.js";
@@ -208,10 +208,7 @@ function blockElements(block: Block, width: number): BodyElement[] {
       // cannot set a tab stop (the Docs API's ParagraphStyle.tabStops is read-only),
       // so the tab falls on Docs' next default stop: same text, the name a tab after the organisation.
       return [
-        paragraphElement(
-          [{ text: `${block.left}\t${SIGNATURE_BLANK}\u00a0${block.name}` }],
-          look({ before: 24, keepLines: true }),
-        ),
+        paragraphElement([{ text: `${block.left}\t${signatureTail(block)}` }], look({ before: 24, keepLines: true })),
       ];
   }
 }

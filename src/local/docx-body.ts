@@ -11,8 +11,8 @@ import {
   type Run,
   type TableBlock,
   type TableCell,
-  SIGNATURE_BLANK,
   isCaption,
+  signatureTail,
 } from "../core/report/model.js";
 import { rowMaySplit } from "../core/report/widths.js";
 import { CELL_MARGIN, FIRST_LINE, HEADER_SHADE, columnTwips, mm, textWidth } from "./docx-layout.js";
@@ -115,6 +115,21 @@ function tableText(cell: TableCell, align: Align, bold: boolean): string {
 
 const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
 
+/** The empty paragraph after a table. */
+const TABLE_SPACER = paragraphXml({ after: 120 }, "");
+
+/**
+ * The paragraph that ends a section: as small as Word allows (exact 1 pt line, 1 pt mark), so
+ * a section whose table ends at the foot of a page does not spill an empty paragraph onto a
+ * blank page of its own.
+ */
+function sectionEnd(sectPr: string): string {
+  return (
+    `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` +
+    `<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectPr}</w:pPr></w:p>`
+  );
+}
+
 export function tableXml(block: TableBlock, width: number, orientation: Orientation = "portrait"): string {
   // The model's widths were fitted to their content in the core (report/widths.ts), as the
   // Google Docs renderer gets them; here they are only scaled to twips.
@@ -155,7 +170,7 @@ export function tableXml(block: TableBlock, width: number, orientation: Orientat
   });
   parts.push("</w:tbl>");
   // Word merges tables that touch; a small empty paragraph keeps them apart and adds air.
-  parts.push(paragraphXml({ after: 120 }, ""));
+  parts.push(TABLE_SPACER);
   return parts.join("");
 }
 
@@ -243,8 +258,7 @@ export function blockXml(block: Block, width: number, orientation: Orientation =
           before: 480,
           tabs: `<w:tabs><w:tab w:val="right" w:pos="${width}"/></w:tabs>`,
         },
-        runXml(block.left) +
-          `<w:r><w:tab/><w:t xml:space="preserve">${escapeXml(`${SIGNATURE_BLANK}\u00a0${block.name}`)}</w:t></w:r>`,
+        runXml(block.left) + `<w:r><w:tab/><w:t xml:space="preserve">${escapeXml(signatureTail(block))}</w:t></w:r>`,
       );
   }
 }
@@ -265,7 +279,11 @@ export function bodyXml(
   for (const block of blocks) {
     if (block.type === "section") {
       if (block.orientation !== current) {
-        parts.push(`<w:p><w:pPr>${sectionFor(current)}</w:pPr></w:p>`);
+        // The section's end takes the place of its last table's spacer (the break keeps the
+        // tables apart already), so a table that ends at the foot of a page leaves no blank page.
+        const last = parts.length - 1;
+        if (last >= 0 && parts[last]!.endsWith(TABLE_SPACER)) parts[last] = parts[last]!.slice(0, -TABLE_SPACER.length);
+        parts.push(sectionEnd(sectionFor(current)));
         current = block.orientation;
       }
       continue;

@@ -8,7 +8,7 @@ import {
   parseCommitteeSettings,
   type SchoolRecord,
 } from "../../src/core/committee/index.js";
-import { blockText, type TableBlock } from "../../src/core/report/model.js";
+import { blockText, type DocModel, type TableBlock } from "../../src/core/report/model.js";
 import { digest } from "./fixtures.js";
 
 const base = { link: "", modified: "", updated: "", reportLink: "" };
@@ -98,10 +98,14 @@ const schools: SchoolRecord[] = [
   failedRecord({ organisation: "МОУ «Заречная СОШ»", link: "", id: "c", modified: "", updated: "" }, STATE_NO_ACCESS),
 ];
 
-const doc = buildSummaryDoc(schools, {
+/** The model with its non-breaking spaces as plain spaces, so expectations read as typed. */
+const spaced = (model: DocModel): DocModel => JSON.parse(JSON.stringify(model).replace(/\u00a0/g, " ")) as DocModel;
+
+const raw = buildSummaryDoc(schools, {
   date: "2023-06-01",
   signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" },
 });
+const doc = spaced(raw);
 const text = doc.blocks.flatMap(blockText).join("\n");
 const tables = doc.blocks.filter((b): b is TableBlock => b.type === "table");
 
@@ -191,6 +195,12 @@ describe("Сводка по МИП", () => {
     expect(text).toContain("МОУ «Заречная СОШ» | Нет доступа");
   });
 
+  it("keeps «№» with its number and initials with the name (non-breaking spaces, as the report)", () => {
+    const all = raw.blocks.flatMap(blockText).join("\n");
+    expect(all).toContain("СОШ №\u00a07");
+    expect(all).not.toMatch(/№ \d/u);
+  });
+
   it("every table row has as many cells as columns", () => {
     for (const t of tables) for (const row of t.rows) expect(row).toHaveLength(t.columns.length);
   });
@@ -222,7 +232,7 @@ describe("Сводка по МИП: the official text and its appendix", () => {
   it("is signed by the committee's signer, before the appendix; unsigned when none is set", () => {
     const signature = doc.blocks.findIndex((b) => b.type === "signature");
     expect(signature).toBeLessThan(appendixAt);
-    expect(doc.blocks[signature]).toEqual({
+    expect(raw.blocks[signature]).toEqual({
       type: "signature",
       left: "Специалист комитета образования",
       name: "О.П.\u00a0Миронова",
@@ -254,7 +264,7 @@ describe("Сводка по МИП: one reporting period per part, never summed"
     organisation: "МОУ «Озёрная ООШ»",
     digest: { ...schools[1]!.digest!, organisation: "МОУ «Озёрная ООШ»", period: "01.01.2022-31.12.2022" },
   };
-  const mixed = buildSummaryDoc([...schools, older, same], { date: "2023-06-01" });
+  const mixed = spaced(buildSummaryDoc([...schools, older, same], { date: "2023-06-01" }));
   const mixedText = mixed.blocks.flatMap(blockText).join("\n");
   const planTables = mixed.blocks.filter(
     (b): b is TableBlock => b.type === "table" && b.columns[1]?.header === "Пунктов плана",
@@ -273,6 +283,21 @@ describe("Сводка по МИП: one reporting period per part, never summed"
       type: "title",
       lines: ["СВОДКА ПО МИП", "о деятельности муниципальных инновационных площадок"],
     });
+  });
+
+  it("numbers its parts on through both periods, and leaves out a part with nothing to say", () => {
+    const numbers = mixed.blocks.flatMap((b) =>
+      b.type === "heading" && b.level === 1 && /^\d+\./u.test(b.text) ? [Number(/^\d+/u.exec(b.text)![0])] : [],
+    );
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.length).toBeGreaterThan(7);
+    const body = mixed.blocks.slice(
+      0,
+      mixed.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith("Приложение")),
+    );
+    // No part is an empty «—» table: every body table has a row with something in it.
+    for (const t of body.filter((b): b is TableBlock => b.type === "table"))
+      expect(t.rows.some((r) => r.some((c) => c !== "—" && c !== ""))).toBe(true);
   });
 
   it("totals each period from its own schools only", () => {

@@ -102,10 +102,12 @@ describe("report model: order of the official form", () => {
     expect(h.at(-1)).toMatch(/^6\.1\. /);
     for (const foreign of ["ИТОГО", "Затруднения", "Кадровое обеспечение", "3.5."])
       expect(h.some((t) => t.includes(foreign))).toBe(false);
+    // The form's signature: the organisation's type, no signature line, the name in brackets.
     expect(m.blocks.at(-1)).toEqual({
       type: "signature",
-      left: "Руководитель МОУ «Берёзовская СОШ» (МИП)",
-      name: "М.И.\u00a0Кленова",
+      left: "Руководитель МОУ (МИП)",
+      name: "(М.И.\u00a0Кленова)",
+      line: false,
     });
     expect(m.title).toBe("Отчёт МИП — МОУ «Берёзовская СОШ» — 2022");
     expect(m.draft).toBe(false);
@@ -125,13 +127,14 @@ describe("report model: order of the official form", () => {
     expect(blockText(m.blocks[0]!)[0]).toBe("ИТОГОВЫЙ ОТЧЕТ");
   });
 
-  it("writes participants in words from Организации and Участники, and the general fields with labels", () => {
+  it("writes participants in words from Организации and Участники, and the general fields under their items", () => {
     const text = allText(model());
     expect(text).toContain("3 школы с НОР, 2 школы-лидера, 1 центр диагностики; педагогов — 27, психологов — 2");
+    // Each numbered item is a heading with the school's text under it (one style per item level).
     expect(text).toContain(
-      "1.1. Руководитель муниципальной инновационной площадки (далее – МИП): Кленова Марина Игоревна, директор",
+      "1.1. Руководитель муниципальной инновационной площадки (далее – МИП)\nКленова  Марина Игоревна, директор",
     );
-    expect(text).toContain("1.4. Наличие организации-партнёра МИП и её основные функции: нет");
+    expect(text).toContain("1.4. Наличие организации-партнёра МИП и её основные функции\nнет");
     // The form has no consultant, address or status lines: none is printed, not even as «—».
     expect(text).not.toContain("Научный консультант");
     expect(text).not.toContain("berezovka@example.ru");
@@ -172,13 +175,15 @@ describe("report model: section 5 names the next year", () => {
     expect(h).toContain(
       "5.1. Срок действия МИП. Планируется ли продление действия МИП на 2023 год? (дать обоснование)",
     );
-    expect(h).toContain("5.2. Основные задачи и направления ИОД МИП в 2023 году");
+    expect(h).toContain(
+      "5.2. Основные задачи и направления ИОД МИП в 2023 году (при необходимости продолжения работы МОУ в качестве МИП)",
+    );
     // After an academic year comes the next academic year, never a calendar year.
     const school = headings(
       model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2022/2023 учебный год" } })),
     );
-    expect(school.find((t) => t.startsWith("5.2."))).toBe(
-      "5.2. Основные задачи и направления ИОД МИП в 2023-2024 учебном году",
+    expect(school.find((t) => t.startsWith("5.2."))).toMatch(
+      /^5\.2\. Основные задачи и направления ИОД МИП в 2023-2024 учебном году \(/u,
     );
     const old = headings(
       model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "2019-2020 учебный год" } })),
@@ -190,8 +195,8 @@ describe("report model: section 5 names the next year", () => {
     const range = headings(
       model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "01.09.2020-31.08.2021" } })),
     );
-    expect(range.find((t) => t.startsWith("5.2."))).toBe(
-      "5.2. Основные задачи и направления ИОД МИП в 2021-2022 учебном году",
+    expect(range.find((t) => t.startsWith("5.2."))).toMatch(
+      /^5\.2\. Основные задачи и направления ИОД МИП в 2021-2022 учебном году \(/u,
     );
     const unknown = headings(model(fixtureResult({ general: { ...FIXTURE_DATA.general, period: "когда-то" } })));
     expect(unknown.find((t) => t.startsWith("5.1."))).toBe(
@@ -285,7 +290,8 @@ describe("report model: tables", () => {
       "Болезнь ведущего психолога",
       "Занятия перенесены на 2023 год",
     ]);
-    expect(rows[0]?.[3]).toBe("—");
+    // Where nothing deviated the form says so in words.
+    expect(rows[0]?.[3]).toBe("Отклонений нет");
   });
 
   it("2.8 documents go to the table, orders to the list in the official wording", () => {
@@ -299,28 +305,28 @@ describe("report model: tables", () => {
     const text = allText(m);
     expect(text).toContain("1. Распоряжение от 05.03.2022 №\u00a0312-р «Об утверждении плана мероприятий»");
     expect(text).toContain("2. Приказ от 01.09.2022 №\u00a045 «О наставничестве»");
-    const speeches = tableAfter(m, "2.8.", 1);
-    expect(headers(speeches)).toEqual(["№ п/п", "Уровень", "Место, дата", "Тема", "Выступающий"]);
-    expect(rowsText(speeches)[0]).toEqual([
-      "1",
-      "Региональный",
-      "Областное совещание, 22.06.2022",
-      "О наставничестве",
-      "Кленова\u00a0М.И.",
-    ]);
+    // Speeches are lines of text under the form's item, not a table.
+    expect(text).toContain(
+      "Областное совещание, региональный уровень, тема «О наставничестве», дата – 22.06.2022, Кленова\u00a0М.И.\n",
+    );
+    expect(text).toContain("–\u00a0Выступления по ИОД МИП (уровень, место, тема).");
+    expect(text).not.toContain("Орган управления");
   });
 
-  it("3.1 results table has the merged group headers of the form", () => {
-    const t = tableAfter(model(), "3.1.");
-    expect(t.headerRows?.[0]?.map((h) => h.span)).toEqual([1, 2, 2]);
-    expect(t.headerRows?.[0]?.reduce((a, h) => a + h.span, 0)).toBe(t.columns.length);
-    expect(rowsText(t)[0]).toEqual([
-      "Вебинар для педагогов",
-      "Расширены знания",
-      "Педагоги освоили технологии",
-      "Материалы",
-      "Материалы на сайте",
+  it("3.1 has the form's three columns and one row per plan event, results matched by the event's words", () => {
+    const m = model();
+    const t = tableAfter(m, "3.1.");
+    expect(headers(t)).toEqual([
+      "Мероприятия в рамках реализации ИОД за отчетный период в соответствии с календарным планом-графиком",
+      "Основные результаты реализации плана мероприятий в рамках реализации ИОД",
+      "Результаты (продукты) за отчетный период",
     ]);
+    const plan = rowsText(tableAfter(m, "2.7."));
+    const rows = rowsText(t);
+    expect(rows).toHaveLength(plan.length);
+    expect(rows[0]?.[0]).toMatch(/^1\. /u);
+    // The event the «Результаты» tab describes gets its actual result and product.
+    expect(rows.find((r) => r[1] === "Педагоги освоили технологии")?.[2]).toBe("Материалы на сайте");
   });
 
   it("Новокузнецк: the results table has the form's four columns", () => {
@@ -405,14 +411,14 @@ describe("report model: tables", () => {
 
   it("3.4 contests has the form's six columns, level and result apart", () => {
     const t = tableAfter(model(), "3.4.");
-    // The form's columns; headers in short so no header word breaks on a portrait page.
+    // The form's six columns in its own words.
     expect(headers(t)).toEqual([
-      "Вид и название конкурса",
-      "Уровень",
-      "Участники (ФИО, должность)",
-      "Продукт ИОД",
-      "Результат",
-      "Сопровождение (ФИО, должность)",
+      "Вид (конкурсы, фестивали, смотры и др.) и название мероприятия",
+      "Уровень (международный, всероссийский, региональный, муниципальный)",
+      "ФИО, должность участников (педагоги/\u200bродители/\u200bсоциальные партнеры)",
+      "Представленный продукт ИОД",
+      "Результативность",
+      "Организационное и методическое сопровождение (ФИО, должность)",
     ]);
     expect(rowsText(t)[0]).toEqual([
       "Конкурс «Учитель года»",

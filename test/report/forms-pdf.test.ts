@@ -1,14 +1,18 @@
 /**
  * The pages of each form, read back. For both samples (Кировский район, a draft; Новокузнецк,
  * final) in both orientations: the .docx is converted to PDF by LibreOffice and read with
- * pdftotext; the form definition's skeleton (headings and signature) appears in order,
- * nothing of the other form appears, every word of the document appears whole (a word broken
- * across lines without a hyphen fails), and a draft says «ЧЕРНОВИК» on every page.
+ * pdftotext; the form's wording as the specification gives it (form-wording.ts: every
+ * heading, item, note and the signature) appears verbatim and in order, every table heading
+ * is the header of a table of the .docx verbatim and its words are on the pages, the form
+ * definition's skeleton appears in order, nothing of the other form appears, every word of
+ * the document appears whole (a word broken across lines without a hyphen fails), and a
+ * draft says «ЧЕРНОВИК» on every page.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { buildReport, reportContextOf } from "../../src/core/report/build.js";
@@ -21,6 +25,7 @@ import { novokuznetskReportDate, novokuznetskSampleGrid } from "../../src/demo/s
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
 import { requireCommand } from "../helpers/system-tools.js";
+import { KIROVSKY_WORDING, NOVOKUZNETSK_WORDING } from "./form-wording.js";
 import { brokenWords, docxToPdf } from "./pdf-pages.js";
 
 /** The grid with one Настройки value replaced (by label). */
@@ -37,13 +42,44 @@ function withSetting(grid: WorkbookGrid, label: string, value: string): Workbook
 
 const normalise = (text: string): string => text.replace(/\u00a0/g, " ").replace(/\s+/g, " ");
 
+/**
+ * Text as a sequence of its visible characters, for finding a heading verbatim on pages:
+ * spaces, line ends and hyphens dropped (a line may end in a hyphen the typesetter added) —
+ * a heading whose words or other punctuation differ still does not match.
+ */
+const glyphs = (text: string): string => text.replace(/[-\s\u00a0\u00ad\u200b]+/g, "");
+
+/** The header cells of every table of a .docx, each cell's text with its line breaks as spaces. */
+async function tableHeaders(docx: Uint8Array): Promise<string[][]> {
+  const xml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
+  const cellText = (tc: string) =>
+    [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((m) => (m[1] === undefined ? " " : m[1]))
+      .join("")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&")
+      .replace(/\u200b/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((tbl) =>
+    [...tbl[1]!.matchAll(/<w:tr>(?:(?!<\/w:tr>)[\s\S])*?<w:tblHeader\/>[\s\S]*?<\/w:tr>/g)].flatMap((tr) =>
+      [...tr[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((tc) => cellText(tc[1]!)),
+    ),
+  );
+}
 const CASES = [
-  { form: KIROVSKY, other: NOVOKUZNETSK, grid: sampleGrid, today: sampleReportDate },
-  { form: NOVOKUZNETSK, other: KIROVSKY, grid: novokuznetskSampleGrid, today: novokuznetskReportDate },
+  { form: KIROVSKY, other: NOVOKUZNETSK, grid: sampleGrid, today: sampleReportDate, wording: KIROVSKY_WORDING },
+  {
+    form: NOVOKUZNETSK,
+    other: KIROVSKY,
+    grid: novokuznetskSampleGrid,
+    today: novokuznetskReportDate,
+    wording: NOVOKUZNETSK_WORDING,
+  },
 ] as const;
 
 describe("report pages of each form", () => {
-  for (const { form, other, grid, today } of CASES) {
+  for (const { form, other, grid, today, wording } of CASES) {
     for (const orientation of ["Книжная", "Альбомная"] as const) {
       it(`${form.name}, ${orientation.toLowerCase()}: skeleton in order, no word broken, draft marked on every page`, async () => {
         const validation = validateWorkbook(withSetting(grid(), "Ориентация страниц отчёта", orientation), { today });
@@ -53,10 +89,25 @@ describe("report pages of each form", () => {
         expect(model.form).toBe(form.id);
         const dir = mkdtempSync(join(tmpdir(), "mip-form-pdf-"));
         const docx = join(dir, `${form.id}.docx`);
-        writeFileSync(docx, await renderDocx(model));
+        const bytes = await renderDocx(model);
+        writeFileSync(docx, bytes);
         const pdf = docxToPdf(docx, dir);
         const raw = execFileSync(requireCommand("pdftotext"), ["-layout", pdf, "-"], { encoding: "utf8" });
         const text = normalise(raw);
+
+        // The form's own words, verbatim and in order.
+        const pages = glyphs(raw.replace(/^.*ЧЕРНОВИК.*$/gmu, ""));
+        let at = 0;
+        for (const landmark of wording.landmarks) {
+          const found = pages.indexOf(glyphs(landmark), at);
+          expect(found, `«${landmark}» verbatim, after the previous landmark`).toBeGreaterThanOrEqual(at);
+          at = found + glyphs(landmark).length;
+        }
+        // Every table heading of the form: a table of the document has it as its header, word for word.
+        const headers = await tableHeaders(bytes);
+        for (const expected of wording.tables)
+          expect(headers, `a table headed ${expected.join(" | ")}`).toContainEqual(expected);
+        expect(brokenWords(wording.tables.flat().join("\n"), raw)).toEqual([]);
 
         const ctx = reportContextOf(validation);
         const skeleton = formSkeleton(form, REPORT_VOCABULARY, ctx);
@@ -86,9 +137,9 @@ describe("report pages of each form", () => {
           expect(text).toMatch(/педагогов — 27/);
         }
 
-        const pages = raw.split("\f").filter((p) => p.trim() !== "");
-        expect(pages.length).toBeGreaterThan(3);
-        if (model.draft) for (const [i, page] of pages.entries()) expect(page, `page ${i + 1}`).toContain("ЧЕРНОВИК");
+        const sheets = raw.split("\f").filter((p) => p.trim() !== "");
+        expect(sheets.length).toBeGreaterThan(3);
+        if (model.draft) for (const [i, page] of sheets.entries()) expect(page, `page ${i + 1}`).toContain("ЧЕРНОВИК");
         else expect(raw).not.toContain("ЧЕРНОВИК");
       }, 180_000);
     }

@@ -42,3 +42,35 @@ export function brokenWords(modelText: string, pdfText: string): string[] {
   const seen = new Set(wordParts(pdfText));
   return [...new Set(wordParts(modelText))].filter((w) => !seen.has(w));
 }
+
+export interface PageFill {
+  /** Share of the text area's height down to the lowest line of text (0 for a blank page). */
+  readonly fill: number;
+  /** The page's first line of text below the running header. */
+  readonly firstLine: string;
+  readonly landscape: boolean;
+}
+
+/**
+ * How full each page of a PDF is: from the top margin to the lowest word above the bottom
+ * margin (the running header «ЧЕРНОВИК» and the page number in the footer are outside the
+ * margins), as a share of the text area's height. Reads pdftotext's word boxes.
+ */
+export function pageFills(pdf: string, marginPt = (20 * 72) / 25.4): PageFill[] {
+  const xml = execFileSync(requireCommand("pdftotext"), ["-bbox", pdf, "-"], { encoding: "utf8" });
+  return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
+    const height = Number(page[2]);
+    const words = [
+      ...page[3]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ]
+      .map((w) => ({ top: Number(w[1]), bottom: Number(w[2]), text: w[3]! }))
+      .filter((w) => w.top >= marginPt - 2 && w.bottom <= height - marginPt + 2);
+    const lowest = words.reduce((y, w) => Math.max(y, w.bottom), marginPt);
+    const firstTop = words.reduce((y, w) => Math.min(y, w.top), height);
+    const firstLine = words
+      .filter((w) => Math.abs(w.top - firstTop) < 3)
+      .map((w) => w.text)
+      .join(" ");
+    return { fill: (lowest - marginPt) / (height - 2 * marginPt), firstLine, landscape: Number(page[1]) > height };
+  });
+}

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { STATE_OK, buildSummaryDoc, type SchoolRecord } from "../../src/core/committee/index.js";
 import { buildReportModel } from "../../src/core/report/build.js";
-import type { DocModel, TableBlock } from "../../src/core/report/model.js";
-import {
-  CELL_PADDING_PT,
-  columnMinimumsPt,
-  layoutSections,
-  textWidthPt,
-  wordWidthPt,
-} from "../../src/core/report/widths.js";
+import type { Block, DocModel, TableBlock } from "../../src/core/report/model.js";
+import { layoutSections } from "../../src/core/report/sections.js";
+import { CELL_PADDING_PT, columnMinimumsPt, textWidthPt, wordWidthPt } from "../../src/core/report/widths.js";
 import { digest } from "../committee/fixtures.js";
 import { FIXTURE_DATA, fixtureResult } from "./fixture.js";
 
@@ -111,22 +106,30 @@ describe("landscape sections", () => {
   });
   const narrow = (): TableBlock => ({ type: "table", columns: [{ header: "А", width: 1 }], rows: [["б"]] });
 
+  const shape = (blocks: readonly Block[]): string[] =>
+    blocks.map((b) => (b.type === "section" ? `section ${b.orientation}` : b.type === "heading" ? b.text : b.type));
+  /** A part of long text: about two portrait pages. */
+  const longText = (): Block[] =>
+    Array.from({ length: 30 }, () => ({
+      type: "paragraph" as const,
+      runs: [{ text: "Слово ".repeat(60) }],
+    }));
+
   it("a portrait report turns only the part whose table cannot fit, its level-1 heading carried along", () => {
     const blocks = layoutSections(
       [
         { type: "heading", level: 1, text: "1. Раздел" },
+        ...longText(),
         narrow(),
         { type: "heading", level: 1, text: "2. Раздел" },
         { type: "heading", level: 2, text: "2.1. Конкурсы" },
         wide(),
         { type: "heading", level: 2, text: "2.2. Другое" },
-        narrow(),
+        ...longText(),
       ],
       "portrait",
     );
-    expect(
-      blocks.map((b) => (b.type === "section" ? `section ${b.orientation}` : b.type === "heading" ? b.text : b.type)),
-    ).toEqual([
+    expect(shape(blocks).filter((t) => t !== "paragraph")).toEqual([
       "1. Раздел",
       "table",
       "section landscape",
@@ -135,10 +138,55 @@ describe("landscape sections", () => {
       "table",
       "section portrait",
       "2.2. Другое",
-      "table",
     ]);
     const turned = blocks.find((b): b is TableBlock => b.type === "table" && b.columns.length === 6)!;
     expect(turned.columns.reduce((a, c) => a + c.width, 0)).toBeCloseTo(textWidthPt("landscape"), 0);
+  });
+
+  it("consecutive wide tables share one landscape section: a narrow table between them turns with them", () => {
+    const blocks = layoutSections(
+      [
+        { type: "heading", level: 1, text: "1. Раздел" },
+        ...longText(),
+        { type: "heading", level: 2, text: "3.2. Широкая" },
+        wide(),
+        { type: "heading", level: 2, text: "3.3. Узкая" },
+        narrow(),
+        { type: "heading", level: 2, text: "3.4. Широкая" },
+        wide(),
+        { type: "heading", level: 1, text: "4. Текст" },
+        ...longText(),
+      ],
+      "portrait",
+    );
+    expect(shape(blocks).filter((t) => t.startsWith("section"))).toEqual(["section landscape", "section portrait"]);
+    const narrowTable = blocks.find((b): b is TableBlock => b.type === "table" && b.columns.length === 1)!;
+    expect(narrowTable.columns[0]!.width).toBeCloseTo(textWidthPt("landscape"), 0);
+  });
+
+  it("a landscape section's half-empty last page takes the short part after it; a long one stays portrait", () => {
+    const short = layoutSections(
+      [
+        ...longText(),
+        { type: "heading", level: 2, text: "2.1. Конкурсы" },
+        wide(),
+        { type: "heading", level: 2, text: "2.2. Другое" },
+        narrow(),
+      ],
+      "portrait",
+    );
+    expect(shape(short).filter((t) => t.startsWith("section"))).toEqual(["section landscape"]);
+    const long = layoutSections(
+      [
+        ...longText(),
+        { type: "heading", level: 2, text: "2.1. Конкурсы" },
+        wide(),
+        { type: "heading", level: 2, text: "2.2. Другое" },
+        ...longText(),
+      ],
+      "portrait",
+    );
+    expect(shape(long).filter((t) => t.startsWith("section"))).toEqual(["section landscape", "section portrait"]);
   });
 
   it("a landscape report has no sections; a page break before a turn is dropped (no blank page)", () => {

@@ -107,6 +107,19 @@ const CASES: Partial<Record<RuleId, Case>> = {
     expect: { sheet: "Выводы", cell: "B12", says: ["итоговый"] },
     quiet: () => clean().field("conclusions", "conclusion", ""),
   },
+  FORM_ITEM_EMPTY: {
+    // A final report of the Кировский form (the default) with an empty 5.1; the finding names the form's item.
+    fire: () => clean().field("general", "report_type", "Итоговый").field("conclusions", "extension", ""),
+    expect: {
+      sheet: "Выводы",
+      cell: "B13",
+      says: ["«5.1. Срок действия МИП»", "«Продление статуса МИП (обоснование)»"],
+    },
+    quiet: () =>
+      clean()
+        .field("general", "report_type", "Итоговый")
+        .field("conclusions", "extension", "Продление не планируется: проект завершается в мае 2023 года"),
+  },
   TERM_INVALID: {
     fire: () => clean().patch("plan", 0, { term: "Маи" }),
     expect: { sheet: "План-факт", cell: "D2", says: ["«Маи»", "24.02"] },

@@ -81,10 +81,11 @@ describe("справка о реализации проекта: the skeleton of
 
   it("tells mentoring per mentor in words, and the pairs that did not take place with the reason", () => {
     expect(text).toContain("Кольцова Анна Викторовна (МОУ «СОШ № 4») — наставник четырёх учителей четырёх школ с НОР");
-    // One of the maths mentor's mentee organisations is misspelt (MENT_ORG_UNKNOWN): not counted as a НОР school.
-    expect(text).toContain(
-      "Громов Илья Сергеевич (МОУ «Озёрская гимназия») — наставник семи учителей шести организаций",
-    );
+    // One of the maths mentor's mentee organisations is misspelt (MENT_ORG_UNKNOWN, an error): the
+    // value is left out — seven teachers, the five НОР schools the check can read.
+    expect(text).toContain("Громов Илья Сергеевич (МОУ «Озёрская гимназия») — наставник семи учителей пяти школ с НОР");
+    expect(text).not.toContain("Лесоновская");
+    expect(text).toContain("наставляемых — 18 из пяти организаций");
     expect(text).toContain("4.4. Не состоялись три наставнические пары:");
     expect(text).toContain(
       "Химия: Зимина Татьяна Петровна (МОУ «СОШ № 4») — три учителя; причина: длительная болезнь наставника.",
@@ -185,7 +186,20 @@ describe("справка: every number agrees with the check and with the commit
     const merged = spravkaFacts(sources).mentoring;
     const record = (id: string, grid: WorkbookGrid) =>
       readRecord({ organisation: "", link: "", id, modified: "", updated: "" }, grid, validate(grid));
-    const totals = committeeTotals([record("a", network!.grid), record("b", tidy!.grid)]);
+    // The demo's school repeats the project's plan (the committee names it a copy); with a plan
+    // of its own it is another project whose pairs the committee adds.
+    const ownPlan: WorkbookGrid = {
+      ...tidy!.grid,
+      tabs: tidy!.grid.tabs.map((t) =>
+        t.title !== "План-факт"
+          ? t
+          : {
+              ...t,
+              rows: t.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, "Своё мероприятие школы", ...r.slice(3)] : r)),
+            },
+      ),
+    };
+    const totals = committeeTotals([record("a", network!.grid), record("b", ownPlan)]);
     expect(merged).toMatchObject({
       pairsTotal: totals.pairsTotal,
       pairsActive: totals.pairsActive,

@@ -73,5 +73,7 @@ export const SchoolDigestSchema = z.object({
    * execution tab is rebuilt from the Свод rows without opening a school again. Absent in older digests.
    */
   roadmap: z.optional(z.array(DigestRoadmapLinkSchema)),
+  /** The plan rows and events in one hash (copies.ts): two workbooks with the same one are one project. Absent in older digests. */
+  fingerprint: z.optional(text),
 });
 export type SchoolDigest = z.infer<typeof SchoolDigestSchema>;

@@ -8,6 +8,8 @@
 import { textOf as cellTextOf } from "../cells.js";
 import type { RuleId } from "../issues.js";
 import type { Metrics } from "../metrics.js";
+import { readableOf } from "../readable.js";
+import { projectFingerprint } from "./copies.js";
 import { DISSEMINATION, PLAN_DEVIATION_STATUSES } from "../schema.js";
 import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, printedAt } from "../report/read.js";
@@ -42,9 +44,12 @@ const clip = (text: string, max: number = DIGEST_LIMITS.text): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 export function digestOf(result: ValidationResult): SchoolDigest {
-  const wb = result.workbook;
-  const shortName = generalText(wb, "org_short_name");
-  const fullName = generalText(wb, "org_full_name");
+  // Names as the school wrote them; every list and figure from the readable workbook, so a value
+  // with an error is in no figure of the committee's documents (readable.ts).
+  const named = result.workbook;
+  const wb = readableOf(result);
+  const shortName = generalText(named, "org_short_name");
+  const fullName = generalText(named, "org_full_name");
   const deviations: DigestDeviation[] = [];
   for (const row of rowsOf(wb, "plan")) {
     const status = enumValue(row.cells.status, "planStatus");
@@ -93,15 +98,16 @@ export function digestOf(result: ValidationResult): SchoolDigest {
   return {
     organisation: clip(shortName || fullName, 200),
     fullName: clip(fullName, 400),
-    municipality: clip(generalText(wb, "municipality"), 200),
+    municipality: clip(generalText(named, "municipality"), 200),
     reportType:
-      enumValue(wb.kv.general.fields.report_type?.value ?? null, "reportType") ??
-      clip(generalText(wb, "report_type"), 60),
-    period: clip(cellTextOf(wb.kv.general.fields.period?.value ?? null), 80),
-    topic: clip(generalText(wb, "topic"), 400),
+      enumValue(named.kv.general.fields.report_type?.value ?? null, "reportType") ??
+      clip(generalText(named, "report_type"), 60),
+    period: clip(cellTextOf(named.kv.general.fields.period?.value ?? null), 80),
+    topic: clip(generalText(named, "topic"), 400),
     templateVersion: result.templateVersion,
     summary: { ...result.summary },
     metrics: result.metrics,
+    fingerprint: projectFingerprint(named),
     orgs: orgs.slice(0, DIGEST_LIMITS.orgs),
     participants: [...participants].map(([name, count]) => ({ name, count })),
     deviations: deviations.slice(0, DIGEST_LIMITS.deviations),

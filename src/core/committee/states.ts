@@ -6,6 +6,8 @@
  * - `Старая версия шаблона` — the workbook was made by an older template; its figures are
  *   still read and shown, but the coordinator should run «Создать / обновить шаблон».
  * - `Нет ссылки` — the Реестр row has no recognisable spreadsheet link or id.
+ * - `Копия другой таблицы: {организация}` — the workbook repeats another one of the set (the
+ *   same plan rows and events, whatever the name on it): its figures are not added twice.
  * A state is a value of the union below; its Russian text exists only in the Свод cell, the
  * command's output and the справка (stateText), and is read back once (stateFromText).
  */
@@ -17,7 +19,8 @@ export type SchoolState =
   | { readonly kind: "not-template" }
   | { readonly kind: "old-template" }
   | { readonly kind: "no-link" }
-  | { readonly kind: "read-error"; readonly detail: string };
+  | { readonly kind: "read-error"; readonly detail: string }
+  | { readonly kind: "copy"; readonly of: string };
 
 export const STATE_OK: SchoolState = { kind: "ok" };
 export const STATE_NO_ACCESS: SchoolState = { kind: "no-access" };
@@ -31,8 +34,14 @@ const TEXTS = {
   "not-template": "Не шаблон МИП",
   "old-template": "Старая версия шаблона",
   "no-link": "Нет ссылки",
-} as const satisfies Record<Exclude<SchoolState["kind"], "read-error">, string>;
+} as const satisfies Record<Exclude<SchoolState["kind"], "read-error" | "copy">, string>;
 const READ_ERROR_PREFIX = "Ошибка чтения: ";
+const COPY_PREFIX = "Копия другой таблицы: ";
+
+/** `Копия другой таблицы: {организация}` — the workbook repeats the one of `organisation`. */
+export function copyState(organisation: string): SchoolState {
+  return { kind: "copy", of: organisation.replace(/\s+/g, " ").trim() || "без названия" };
+}
 
 /** `Ошибка чтения: {detail}` with the detail shortened to one readable line. */
 export function readErrorState(detail: string): SchoolState {
@@ -48,13 +57,16 @@ export const STATE_TOO_SLOW = readErrorState("таблица читается с
 
 /** The state as the dashboard, the command and the справка print it. */
 export function stateText(state: SchoolState): string {
-  return state.kind === "read-error" ? READ_ERROR_PREFIX + state.detail : TEXTS[state.kind];
+  if (state.kind === "read-error") return READ_ERROR_PREFIX + state.detail;
+  if (state.kind === "copy") return COPY_PREFIX + state.of;
+  return TEXTS[state.kind];
 }
 
 /** A Свод cell read back; text no state prints is a read error carrying that text. */
 export function stateFromText(text: string): SchoolState {
   const kind = (Object.keys(TEXTS) as (keyof typeof TEXTS)[]).find((k) => TEXTS[k] === text);
   if (kind) return { kind };
+  if (text.startsWith(COPY_PREFIX)) return copyState(text.slice(COPY_PREFIX.length));
   return readErrorState(text.startsWith(READ_ERROR_PREFIX) ? text.slice(READ_ERROR_PREFIX.length) : text);
 }
 

@@ -26,8 +26,10 @@ import { formatRuDate } from "../terms/dates.js";
 import type { IsoDate } from "../terms/types.js";
 import { type ColumnSpec, table } from "../report/blocks.js";
 import { type Block, type DocModel, DASH, SIGNATURE_BLANK, heading, paragraph, run } from "../report/model.js";
+import { typography } from "../report/typography.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
+import { markCopies } from "./copies.js";
 import { stateHasFigures, stateText } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
 import type { SchoolDigest } from "./digest.js";
@@ -123,6 +125,7 @@ function participantsSection(schools: readonly ReadSchool[], totals: CommitteeTo
   const rows = [...byCategory]
     .sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99))
     .map(([name, count]) => [name, num(count)]);
+  if (rows.length === 0 && totals.participantsTotal === 0) return [];
   return [
     heading(1, "5. Участники проектов"),
     paragraph(`Общее число участников по данным организаций — ${num(totals.participantsTotal)}.`, "justify"),
@@ -151,7 +154,11 @@ function introSection(
       `По состоянию на ${formatRuDate(date)} в реестре комитета ${countWithNoun(records.length, ORGANISATIONS)} — ` +
         `муниципальные инновационные площадки. Таблицы МИП прочитаны у ${num(totals.read)} ` +
         `${plural(totals.read, SCHOOLS_GEN)}` +
-        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (они названы в приложении).` : "."),
+        (totals.unreadable > 0 ? `, не прочитаны у ${num(totals.unreadable)} (они названы в приложении)` : "") +
+        (totals.copies > 0
+          ? `; ${countWithNoun(totals.copies, ["таблица повторяет", "таблицы повторяют", "таблиц повторяют"])} ` +
+            "другие и в показатели не вошли (названы в приложении)."
+          : "."),
       "justify",
     ),
   ];
@@ -210,6 +217,7 @@ function participantsLine(schools: readonly ReadSchool[]): Block[] {
 }
 
 function planSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  if (totals.planRows === 0) return [];
   const rows = schools.map((s) => {
     const m = s.digest.metrics;
     return [
@@ -262,12 +270,12 @@ function deviationsSection(schools: readonly ReadSchool[], totals: CommitteeTota
       d.action,
     ]),
   );
+  // No deviation: one sentence in the plan's part says so, no empty table of its own.
+  if (rows.length === 0) return [];
   return [
     heading(1, "3. Отклонения от планов и их причины"),
     paragraph(
-      totals.deviations === 0
-        ? "Отклонений от планов организации не указали."
-        : `Отклонений от планов — ${num(totals.deviations)}. Причины и принятые управленческие действия:`,
+      `Отклонений от планов — ${num(totals.deviations)}. Причины и принятые управленческие действия:`,
       "justify",
     ),
     table(
@@ -284,6 +292,7 @@ function deviationsSection(schools: readonly ReadSchool[], totals: CommitteeTota
 }
 
 function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotals): Block[] {
+  if (totals.pairsTotal === 0) return [];
   const subjects = Object.entries(totals.pairsBySubject).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "ru"));
   const perSchool = schools
     .filter((s) => s.digest.metrics.pairsTotal > 0)
@@ -344,17 +353,21 @@ function mentoringSection(schools: readonly ReadSchool[], totals: CommitteeTotal
         ],
       },
     ),
-    table(
-      [
-        { header: "Организация", width: 4 },
-        { header: "Наставник", width: 4 },
-        { header: "Наставляемый", width: 4 },
-        { header: "Предмет", width: 3 },
-        { header: "Причина", width: 5 },
-      ],
-      notHeld,
-      { caption: "Наставнические пары, которые не состоялись, и причины" },
-    ),
+    ...(notHeld.length === 0
+      ? []
+      : [
+          table(
+            [
+              { header: "Организация", width: 4 },
+              { header: "Наставник", width: 4 },
+              { header: "Наставляемый", width: 4 },
+              { header: "Предмет", width: 3 },
+              { header: "Причина", width: 5 },
+            ],
+            notHeld,
+            { caption: "Наставнические пары, которые не состоялись, и причины" },
+          ),
+        ]),
   ];
 }
 
@@ -364,6 +377,7 @@ function disseminationSection(totals: CommitteeTotals): Block[] {
     (a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99),
   );
   const phrase = levels.map(([level, n]) => `${levelPhrase(level)} — ${num(n)}`).join(", ");
+  if (totals.disseminationEvents === 0 && levels.length === 0) return [];
   return [
     heading(1, "6. Распространение опыта"),
     paragraph(
@@ -397,6 +411,7 @@ function problemsSection(schools: readonly ReadSchool[]): Block[] {
   const topProblems = [...problems.values()]
     .sort((a, b) => b.schools.size - a.schools.size || a.text.localeCompare(b.text, "ru"))
     .slice(0, 15);
+  if (topProblems.length === 0) return [];
   return [
     heading(1, "7. Наиболее частые затруднения"),
     paragraph(
@@ -439,6 +454,59 @@ function findingsTable(schools: readonly ReadSchool[]): Block {
   );
 }
 
+/** «ершова галина семёновна» (a digest's folded name) → «Ершова Галина Семёновна» for print. */
+const nameCase = (folded: string): string =>
+  folded.replace(/(^|[\s-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+
+/**
+ * Pairs two workbooks list differently: the same mentee and subject with another mentor in
+ * another organisation's workbook. The totals count the mentee once (most-listed.ts); the
+ * committee sees both versions here to settle which is right.
+ */
+function differentlyListed(schools: readonly ReadSchool[]): Block[] {
+  const versions = new Map<string, { mentee: string; subject: string; rows: Map<string, Set<string>> }>();
+  for (const s of schools) {
+    const pairs = s.digest.pairs;
+    if (!pairs) continue;
+    for (const [mentor, mentee, subject] of pairs.list) {
+      if (mentor < 0 || mentee < 0) continue;
+      const key = `${pairs.names[mentee]}\u0000${foldEnum(subject)}`;
+      const entry = versions.get(key) ?? { mentee: pairs.names[mentee]!, subject, rows: new Map() };
+      const mentors = entry.rows.get(s.record.organisation) ?? new Set<string>();
+      mentors.add(pairs.names[mentor]!);
+      entry.rows.set(s.record.organisation, mentors);
+      versions.set(key, entry);
+    }
+  }
+  const rows = [...versions.values()]
+    .filter((v) => v.rows.size > 1 && new Set([...v.rows.values()].flatMap((m) => [...m])).size > 1)
+    .flatMap((v) =>
+      [...v.rows].map(([organisation, mentors]) => [
+        nameCase(v.mentee),
+        v.subject,
+        organisation,
+        [...mentors].map(nameCase).join(", "),
+      ]),
+    );
+  if (rows.length === 0) return [];
+  return [
+    paragraph(
+      "Таблицы организаций указывают одну и ту же пару по-разному (у наставляемого по тому же предмету " +
+        "разные наставники); в показателях наставляемый посчитан один раз. Уточните, какая запись верна:",
+      "justify",
+    ),
+    table(
+      [
+        { header: "Наставляемый", width: 4 },
+        { header: "Предмет", width: 3 },
+        { header: "Таблица организации", width: 4 },
+        { header: "Наставник в этой таблице", width: 4 },
+      ],
+      rows,
+    ),
+  ];
+}
+
 function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool[]): Block[] {
   const withErrors = schools
     .filter((s) => s.digest.summary.errors > 0)
@@ -450,7 +518,10 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
       s.digest.firstErrors.slice(0, 3).join("\n"),
     ]);
   const unreadable = records
-    .filter((r) => !r.digest || !stateHasFigures(r.state))
+    .filter((r) => r.state.kind !== "copy" && (!r.digest || !stateHasFigures(r.state)))
+    .map((r) => [r.organisation || r.link, stateText(r.state)]);
+  const copies = records
+    .filter((r) => r.state.kind === "copy")
     .map((r) => [r.organisation || r.link, stateText(r.state)]);
   return [
     { type: "pageBreak" },
@@ -478,6 +549,22 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
       withErrors,
       { caption: "Организации, в таблицах которых остаются ошибки" },
     ),
+    ...differentlyListed(schools),
+    ...(copies.length > 0
+      ? [
+          paragraph(
+            "Таблицы, которые повторяют другие (те же мероприятия плана и события), в показатели не вошли:",
+            "justify",
+          ),
+          table(
+            [
+              { header: "Организация", width: 5 },
+              { header: "Состояние", width: 5 },
+            ],
+            copies,
+          ),
+        ]
+      : []),
     ...(unreadable.length > 0
       ? [
           paragraph("Таблицы, которые не удалось прочитать:", "justify"),
@@ -504,6 +591,20 @@ function signature(signer: Signer | null | undefined): Block[] {
   ];
 }
 
+/**
+ * The numbered parts numbered in order through the whole document: a part left out leaves no
+ * gap, and the second period's parts go on from the first's («8. Выполнение планов»), never
+ * restart at «2.».
+ */
+function numberOn(blocks: readonly Block[]): Block[] {
+  let n = 0;
+  return blocks.map((b) => {
+    if (b.type !== "heading" || b.level !== 1 || !/^\d+\.\s/u.test(b.text)) return b;
+    n++;
+    return { ...b, text: b.text.replace(/^\d+\./u, `${n}.`) };
+  });
+}
+
 /** The body sections for one period's schools (numbers from their own totals only). */
 function periodSections(group: PeriodGroup, several: boolean): Block[] {
   const totals = committeeTotals(group.schools.map((s) => s.record));
@@ -519,7 +620,9 @@ function periodSections(group: PeriodGroup, several: boolean): Block[] {
   ];
 }
 
-export function buildSummaryDoc(records: readonly SchoolRecord[], options: SummaryDocOptions): DocModel {
+export function buildSummaryDoc(all: readonly SchoolRecord[], options: SummaryDocOptions): DocModel {
+  // A workbook that repeats another is named, not counted twice (copies.ts).
+  const records = markCopies(all);
   const schools = readSchools(records);
   const totals = committeeTotals(records);
   const groups = periodGroups(schools);
@@ -534,9 +637,8 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
       ],
     },
     ...introSection(records, schools, totals, options.date, groups),
-    ...(groups.length === 0
-      ? periodSections({ label: "", schools: [] }, false)
-      : groups.flatMap((g) => periodSections(g, groups.length > 1))),
+    // A period without data has no parts: nothing is printed as an empty «—» table.
+    ...groups.flatMap((g) => periodSections(g, groups.length > 1)),
     ...signature(options.signer),
     ...appendix(records, schools),
   ];
@@ -544,6 +646,6 @@ export function buildSummaryDoc(records: readonly SchoolRecord[], options: Summa
     title: `${SUMMARY_DOC_NAME} — ${formatRuDate(options.date)}`,
     orientation: "portrait",
     draft: false,
-    blocks: fitTables(blocks, "portrait"),
+    blocks: fitTables(typography(numberOn(blocks)), "portrait"),
   };
 }

@@ -7,6 +7,7 @@ import { MostListed } from "./most-listed.js";
 import { squeeze } from "../russian.js";
 import type { DigestPairs } from "./digest-schema.js";
 import { type SchoolDigest, disseminationEvents } from "./digest.js";
+import { markCopies } from "./copies.js";
 import { stateHasFigures, stateText } from "./states.js";
 
 export interface CommitteeTotals {
@@ -14,6 +15,8 @@ export interface CommitteeTotals {
   /** Schools whose workbook was read and validated. */
   read: number;
   unreadable: number;
+  /** Workbooks that repeat another of the set (copies.ts): read, but their figures not added. */
+  copies: number;
   byState: Record<string, number>;
   withErrors: number;
   withWarningsOnly: number;
@@ -142,6 +145,7 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
     schools: records.length,
     read: 0,
     unreadable: 0,
+    copies: 0,
     byState: textKeyed<number>(),
     withErrors: 0,
     withWarningsOnly: 0,
@@ -166,9 +170,13 @@ export function committeeTotals(records: readonly SchoolRecord[]): CommitteeTota
   };
   let completenessSum = 0;
   const mentoring = new PairTally();
-  for (const record of records) {
+  for (const record of markCopies(records)) {
     addCount(t.byState, stateText(record.state));
     const d = record.digest;
+    if (record.state.kind === "copy") {
+      t.copies++;
+      continue;
+    }
     if (!d || !stateHasFigures(record.state)) {
       t.unreadable++;
       continue;

@@ -9,6 +9,7 @@ import { fold } from "../fold.js";
 import type { Issue } from "../issues.js";
 import { countWithNoun } from "../russian.js";
 import { MAX_APPENDIX_ERRORS } from "./draft-note.js";
+import { readableOf } from "../readable.js";
 import type { ValidationResult } from "../validate.js";
 import { type ColumnSpec, heading, paragraph, table } from "./blocks.js";
 import { renderForm } from "./forms/engine.js";
@@ -19,7 +20,7 @@ import { reportFileName } from "./naming.js";
 import { printableWorkbook } from "./printable.js";
 import { generalText } from "./read.js";
 import { typography } from "./typography.js";
-import { layoutSections } from "./widths.js";
+import { layoutSections } from "./sections.js";
 
 export { firstFreeName, reportFileName, safeFileName } from "./naming.js";
 
@@ -79,11 +80,11 @@ function markDraft(blocks: readonly Block[]): Block[] {
   return blocks.map((b) => (b.type === "title" ? { ...b, lines: [DRAFT_MARK, ...b.lines] } : b));
 }
 
-/** What the report's vocabulary reads: the validated workbook with unprintable cells emptied. */
+/** What the report's vocabulary reads: the validated workbook with values with errors and unprintable cells emptied. */
 export function reportContextOf(result: ValidationResult): ReportContext {
   const { period, reportDate } = result.context;
   return {
-    wb: printableWorkbook(result.workbook),
+    wb: printableWorkbook(readableOf(result)),
     period,
     reportDate,
     metrics: result.metrics,

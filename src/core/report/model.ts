@@ -93,12 +93,19 @@ export interface SignatureBlock {
   readonly type: "signature";
   readonly left: string;
   readonly name: string;
+  /** false: no signature line, only the name (the Кировский form's «Руководитель МОУ (МИП)  (Л.В. Фамилия)»). */
+  readonly line?: false;
+}
+
+/** What a signature prints after its left part: the line and the name, or the name alone. */
+export function signatureTail(block: SignatureBlock): string {
+  return block.line === false ? block.name : `${SIGNATURE_BLANK}\u00a0${block.name}`;
 }
 
 /**
  * A new section of pages from here on, in `orientation`: a portrait report turns one
  * section landscape when its table cannot fit a portrait page with every word whole
- * (widths.ts layoutSections). Renderers that cannot change orientation mid-document start a
+ * (sections.ts layoutSections). Renderers that cannot change orientation mid-document start a
  * new page.
  */
 export interface SectionBlock {
@@ -191,7 +198,7 @@ export function blockText(block: Block): string[] {
     case "approval":
       return [...block.lines];
     case "signature":
-      return [`${block.left} ${SIGNATURE_BLANK} ${block.name}`];
+      return [`${block.left} ${block.line === false ? block.name : `${SIGNATURE_BLANK} ${block.name}`}`];
   }
 }
 

@@ -22,6 +22,15 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(\d)[ ](?=г\.)/gu, `$1${NBSP}`],
 ];
 
+/**
+ * A zero-width space after a slash between words («педагоги/\u200bдети»): LibreOffice does
+ * not break a line after a slash by itself, and a header such as «(педагоги/дети/родители/
+ * социальные партнеры)» is one long word without it (widths.ts counts its parts apart).
+ */
+export function breakableSlashes(text: string): string {
+  return text.replace(/(?<=\p{L}{3}\/)(?=\p{L}{3})/gu, "\u200b");
+}
+
 export function keepTogether(text: string): string {
   let out = text;
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
@@ -47,6 +56,7 @@ export function typography(blocks: readonly Block[]): Block[] {
         return {
           ...b,
           ...(b.caption ? { caption: keepTogether(b.caption) } : {}),
+          columns: b.columns.map((c) => ({ ...c, header: breakableSlashes(c.header) })),
           rows: b.rows.map((row) => row.map(cell)),
         };
       case "signature":

@@ -173,39 +173,6 @@ export function needsWiderPage(block: TableBlock, orientation: Orientation): boo
   return columnMinimumsPt(block).reduce((a, b) => a + b, 0) > textWidthPt(orientation);
 }
 
-/**
- * The blocks laid out in sections: a landscape report is landscape throughout; in a portrait
- * report each part that starts at a heading of level 1 or 2 and holds a table too wide for
- * portrait (some word would break) turns landscape, and the next part turns back. Every
- * table is fitted to the width of its own section.
- */
-export function layoutSections(blocks: readonly Block[], orientation: Orientation): Block[] {
-  if (orientation === "landscape") return fitTables(blocks, "landscape");
-  const parts: Block[][] = [];
-  for (const block of blocks) {
-    if (parts.length === 0 || (block.type === "heading" && block.level <= 2)) parts.push([]);
-    parts[parts.length - 1]!.push(block);
-  }
-  const out: Block[] = [];
-  let current: Orientation = "portrait";
-  for (const part of parts) {
-    const wanted: Orientation = part.some((b) => b.type === "table" && needsWiderPage(b, "portrait"))
-      ? "landscape"
-      : "portrait";
-    if (wanted !== current) {
-      // A section starts a new page already: a page break just before it would leave a blank page.
-      if (out.length > 0 && out[out.length - 1]!.type === "pageBreak") out.pop();
-      // Headings just before the turn («3. Сведения …» over «3.1. …») go with what they head.
-      const carried: Block[] = [];
-      while (out.length > 0 && out[out.length - 1]!.type === "heading") carried.unshift(out.pop()!);
-      out.push({ type: "section", orientation: wanted }, ...carried);
-      current = wanted;
-    }
-    out.push(...fitTables(part, wanted));
-  }
-  return out;
-}
-
 /** Table text line height at 12 pt, points (single spacing in Times New Roman). */
 const LINE_PT = TABLE_PT * 1.15;
 

@@ -4,6 +4,7 @@
  * after an edit reads only the tabs the families of the edited tab declare.
  */
 import { eventsFamilies } from "./events.js";
+import { formItemsFamily } from "./form-items.js";
 import { generalFamily } from "./general.js";
 import { mentoringFamily } from "./mentoring.js";
 import { orgsFamily } from "./orgs.js";
@@ -20,6 +21,7 @@ import type { RuleFamily } from "./types.js";
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   ...templateFamilies,
   generalFamily,
+  formItemsFamily,
   ...termsFamilies,
   stagesFamily,
   planFamily,

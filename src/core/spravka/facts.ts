@@ -14,6 +14,7 @@ import { deadlineReadable, monitoringNumber } from "../rules/spravka.js";
 import { ENUMS, PAIR_NOT_HELD } from "../schema.js";
 import { parseSingleDate } from "../terms/index.js";
 import type { IsoDate } from "../terms/types.js";
+import { asRead } from "../readable.js";
 import type { ValidationResult } from "../validate.js";
 import { type MentoringFacts, mentoringFacts, mergePairs } from "./mentoring.js";
 import type { SpravkaSources } from "./sources.js";
@@ -273,7 +274,9 @@ function schoolMentoring(
 }
 
 export function spravkaFacts(sources: SpravkaSources, options: FactsOptions = {}): SpravkaFacts {
-  const { project, schools } = sources;
+  // Every workbook as the documents read it: values with errors left out of every figure.
+  const project = asRead(sources.project);
+  const schools = sources.schools.map((s) => ({ ...s, result: asRead(s.result) }));
   const wb = project.workbook;
   const date = options.date ?? project.context.reportDate;
   const stages = readStages(wb, project.context.period);

@@ -6,6 +6,8 @@
  */
 import { type ColumnSpec, bold, heading, paragraph, run, table } from "../report/blocks.js";
 import { type Block, DASH } from "../report/model.js";
+import { orgKey } from "../rules/read.js";
+import { PAIR_NOT_HELD } from "../schema.js";
 import {
   countWithNoun,
   lowerFirst,
@@ -188,6 +190,19 @@ function mentorLine(line: SpravkaFacts["mentoring"]["lines"][number]): string {
   );
 }
 
+/** Held pairs' mentees outside the НОР schools' rows: in another organisation, or with none readable. */
+function menteesOutside(f: SpravkaFacts): { other: number; unknown: number } {
+  const schools = new Set(f.lowResults.map((s) => orgKey(s.name)));
+  const other = new Set<string>();
+  const unknown = new Set<string>();
+  for (const p of f.mentoring.pairs) {
+    if (p.status === PAIR_NOT_HELD || p.menteeId === "") continue;
+    if (p.menteeOrg === "") unknown.add(p.menteeId);
+    else if (!schools.has(orgKey(p.menteeOrg))) other.add(p.menteeId);
+  }
+  return { other: other.size, unknown: unknown.size };
+}
+
 function lowResults(f: SpravkaFacts): Block[] {
   const m = f.mentoring;
   const blocks: Block[] = [];
@@ -233,10 +248,21 @@ function lowResults(f: SpravkaFacts): Block[] {
   }
   if (f.lowResults.length > 0) {
     lead("Наставничество по школам с НОР:");
+    // The mentees of 4.2 the schools' rows do not hold (another organisation, or one the check
+    // could not read) get rows of their own, so the column adds up to 4.2's figure.
+    const rest = menteesOutside(f);
+    const restRows = [
+      ...(rest.other > 0 ? [["", "Другие организации", ruNumber(rest.other), ""]] : []),
+      ...(rest.unknown > 0 ? [["", "Организация не указана или не читается", ruNumber(rest.unknown), ""]] : []),
+    ];
     blocks.push(
       table(
         LOW_COLUMNS,
-        f.lowResults.map((s, i) => [String(i + 1), s.name, ruNumber(s.mentees), s.subjects.join(", ")]),
+        [
+          ...f.lowResults.map((s, i) => [String(i + 1), s.name, ruNumber(s.mentees), s.subjects.join(", ")]),
+          ...restRows,
+        ],
+        restRows.length > 0 ? { total: ["", "Итого", ruNumber(m.mentees), ""] } : {},
       ),
     );
   }

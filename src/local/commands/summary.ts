@@ -17,6 +17,7 @@ import {
   readErrorState,
   readRecord,
   schoolRow,
+  markCopies,
   stateHasFigures,
   stateText,
 } from "../../core/committee/index.js";
@@ -284,7 +285,8 @@ export async function summariseFiles(
     else records.push(record);
   }
   options.onProgress?.(files.length, "");
-  return records;
+  // A workbook that repeats another gets its state here, so every output names it (copies.ts).
+  return markCopies(records);
 }
 
 /** `mip summary --json`: the contract shape. */

@@ -16,7 +16,17 @@
  * test/report/forms.test.ts checks every form against its vocabulary).
  */
 import { type ColumnSpec, labelled, table, textBlocks } from "../blocks.js";
-import { type Align, type Block, type HeaderCell, type TableCell, heading, paragraph, run } from "../model.js";
+import {
+  type Align,
+  type Block,
+  DASH,
+  type HeaderCell,
+  type TableCell,
+  heading,
+  isEmptyText,
+  paragraph,
+  run,
+} from "../model.js";
 
 /** A title line; an optional one is left out when any placeholder in it is empty. */
 export type TitleLine = string | { readonly text: string; readonly optional: true };
@@ -40,6 +50,12 @@ export type FormNode =
   | { readonly kind: "text"; readonly value: string }
   /** Fixed wording of the form, e.g. «Управление инновационной деятельностью (…):». */
   | { readonly kind: "paragraph"; readonly text: string; readonly bold?: boolean }
+  /**
+   * A dash item of a form's list («– Наличие информации … на сайте МОУ, …;»): the form's
+   * wording in bold, then the school's text on the same line («—» when empty); without a
+   * value the wording stands alone (a table or a list follows).
+   */
+  | { readonly kind: "item"; readonly label: string; readonly value?: string }
   /** Blocks a vocabulary producer builds (lists, stage summaries, the ИТОГО list …). */
   | { readonly kind: "blocks"; readonly content: string; readonly args?: Readonly<Record<string, string>> }
   | {
@@ -54,7 +70,7 @@ export type FormNode =
   /** Nodes printed only when the condition holds (no condition: always). */
   | { readonly kind: "group"; readonly when?: string; readonly nodes: readonly FormNode[] }
   | { readonly kind: "pageBreak" }
-  | { readonly kind: "signature"; readonly left: string; readonly name: string };
+  | { readonly kind: "signature"; readonly left: string; readonly name: string; readonly line?: false };
 
 export interface FormDefinition {
   /** Stable id for code and tests. */
@@ -82,6 +98,9 @@ function lookup<T>(kind: string, table: Readonly<Record<string, T>>, id: string)
   if (found === undefined) throw new Error(`form refers to unknown ${kind} «${id}»`);
   return found;
 }
+
+/** The dash that opens a form's list item, as the forms print it. */
+export const ITEM_DASH = "–\u00a0";
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
@@ -131,6 +150,12 @@ export function renderForm<C>(definition: FormDefinition, vocabulary: Vocabulary
           return textBlocks(lookup("value", vocabulary.values, node.value)(ctx));
         case "paragraph":
           return [paragraph(node.bold ? [run(say(node.text), { bold: true })] : say(node.text), "justify")];
+        case "item": {
+          const wording = run(`${ITEM_DASH}${say(node.label)}`, { bold: true });
+          if (node.value === undefined) return [paragraph([wording], "justify")];
+          const value = lookup("value", vocabulary.values, node.value)(ctx).trim();
+          return [paragraph([wording, run(` ${isEmptyText(value) ? DASH : value}`)], "justify")];
+        }
         case "blocks":
           return lookup("blocks", vocabulary.blocks, node.content)(ctx, node.args ?? {});
         case "table": {
@@ -158,7 +183,14 @@ export function renderForm<C>(definition: FormDefinition, vocabulary: Vocabulary
         case "pageBreak":
           return [{ type: "pageBreak" }];
         case "signature":
-          return [{ type: "signature", left: say(node.left), name: say(node.name) }];
+          return [
+            {
+              type: "signature",
+              left: say(node.left),
+              name: say(node.name),
+              ...(node.line === false ? { line: false as const } : {}),
+            },
+          ];
       }
     });
   return walk(definition.nodes);
@@ -179,6 +211,7 @@ export function missingContent<C>(definition: FormDefinition, vocabulary: Vocabu
       case "paragraph":
         return [node.text];
       case "field":
+      case "item":
         return [node.label];
       case "table":
         return [...node.columns.map((c) => c.header), ...(node.headerRows ?? []).flat().map((h) => h.text)];
@@ -191,7 +224,8 @@ export function missingContent<C>(definition: FormDefinition, vocabulary: Vocabu
   for (const node of flattenNodes(definition.nodes)) {
     for (const text of texts(node))
       for (const name of placeholdersOf(text)) if (!(name in vars)) missing.push(`placeholder ${name}`);
-    if (node.kind === "field" || node.kind === "text") need("value", vocabulary.values, node.value);
+    if (node.kind === "field" || node.kind === "text" || node.kind === "item")
+      need("value", vocabulary.values, node.value);
     if (node.kind === "blocks") need("blocks", vocabulary.blocks, node.content);
     if (node.kind === "table") {
       need("rows", vocabulary.rows, node.rows);
@@ -216,6 +250,9 @@ export const f = {
     { kind: "text", value },
   ],
   bold: (text: string): FormNode => ({ kind: "paragraph", text, bold: true }),
+  /** A note of the form's own wording, printed as a plain paragraph. */
+  note: (text: string): FormNode => ({ kind: "paragraph", text }),
+  item: (label: string, value?: string): FormNode => ({ kind: "item", label, ...(value ? { value } : {}) }),
   blocks: (content: string, args?: Record<string, string>): FormNode => ({
     kind: "blocks",
     content,
@@ -243,12 +280,17 @@ export const f = {
     nodes: nodes.flat(),
   }),
   pageBreak: (): FormNode => ({ kind: "pageBreak" }),
-  signature: (left: string, name: string): FormNode => ({ kind: "signature", left, name }),
+  signature: (left: string, name: string, options: { line?: boolean } = {}): FormNode => ({
+    kind: "signature",
+    left,
+    name,
+    ...(options.line === false ? { line: false } : {}),
+  }),
 };
 
 /**
  * The landmarks a document of this definition shows, in order, for one context: every
- * heading and signature (groups whose condition fails left out), placeholders filled. Tests
+ * heading, list item of the form's wording and signature (groups whose condition fails left out), placeholders filled. Tests
  * read rendered pages against it.
  */
 export function formSkeleton<C>(definition: FormDefinition, vocabulary: Vocabulary<C>, ctx: C): string[] {
@@ -256,7 +298,31 @@ export function formSkeleton<C>(definition: FormDefinition, vocabulary: Vocabula
   const walk = (nodes: readonly FormNode[]): string[] =>
     nodes.flatMap((node) => {
       if (node.kind === "heading") return [interpolate(node.text, vars)];
+      if (node.kind === "item") return [ITEM_DASH + interpolate(node.label, vars)];
       if (node.kind === "signature") return [interpolate(node.left, vars)];
+      if (node.kind === "group")
+        return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx)
+          ? walk(node.nodes)
+          : [];
+      return [];
+    });
+  return walk(definition.nodes);
+}
+
+/**
+ * The column headers of every table the document shows, per table in order (group headers
+ * first), placeholders filled — the form's table headings, for tests to find verbatim.
+ */
+export function formTableHeaders<C>(definition: FormDefinition, vocabulary: Vocabulary<C>, ctx: C): string[][] {
+  const vars = vocabulary.vars(ctx);
+  const walk = (nodes: readonly FormNode[]): string[][] =>
+    nodes.flatMap((node) => {
+      if (node.kind === "table")
+        return [
+          [...(node.headerRows ?? []).flat().map((h) => h.text), ...node.columns.map((c) => c.header)]
+            .filter((t) => t !== "")
+            .map((t) => interpolate(t, vars)),
+        ];
       if (node.kind === "group")
         return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx)
           ? walk(node.nodes)

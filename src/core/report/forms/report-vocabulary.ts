@@ -5,10 +5,11 @@
  */
 import { fold } from "../../fold.js";
 import type { Metrics } from "../../metrics.js";
-import { ENUMS, type ConclusionKey, type GeneralKey } from "../../schema.js";
+import { ENUMS, PLAN_DEVIATION_STATUSES, type ConclusionKey, type GeneralKey } from "../../schema.js";
 import {
   countWithNoun,
   initials,
+  lowerFirst,
   monthRangeSince,
   orgNameGenitive,
   participantsInWords,
@@ -404,14 +405,84 @@ function planRows(ctx: ReportContext): Row[] {
       run(printedAt(row, "fact") || DASH),
       ...(status && status !== "Выполнено" ? [run(`\nСтатус: ${status}`, { italic: true })] : []),
     ];
+    const reason = printedAt(row, "reason");
+    const action = printedAt(row, "action");
     return {
       no: printedAt(row, "no"),
       activity,
       fact,
-      reason: printedAt(row, "reason"),
-      action: printedAt(row, "action"),
+      // The forms write «Отклонений нет» where nothing deviated; a deviation without a reason
+      // stays empty («—»): the validator asks for the reason.
+      reason: reason || (status !== "" && !PLAN_DEVIATION_STATUSES.has(status) ? NO_DEVIATION : ""),
+      action,
+      actionAndDocument: joinNonEmpty([action, printedAt(row, "document")], "\n"),
     };
   });
+}
+
+/** What the plan-versus-fact table says where the plan was kept. */
+export const NO_DEVIATION = "Отклонений нет";
+
+/** The first letters of a stem of each word (for matching an activity typed twice a little differently). */
+function stems(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2)
+    .map((w) => w.slice(0, 5));
+}
+
+/** The «Результаты» row about a plan event: the one whose activity's words the event's words include. */
+function resultsRowFor(activity: string, results: readonly { activity: string; result: string; product: string }[]) {
+  const mine = new Set(stems(activity));
+  return results.find((r) => {
+    const theirs = stems(r.activity);
+    return theirs.length > 0 && theirs.filter((w) => mine.has(w)).length / theirs.length >= 0.75;
+  });
+}
+
+/**
+ * 3.1 of the Кировский form: one row per plan event, its main results (the «Результаты» tab's
+ * actual result for the event, else the plan's fact) and its products (the actual product).
+ */
+function planResultRows(ctx: ReportContext): Row[] {
+  const results = rowsOf(ctx.wb, "results").map((row) => ({
+    activity: printedAt(row, "activity"),
+    result: printedAt(row, "actual_result"),
+    product: printedAt(row, "actual_product"),
+  }));
+  return rowsOf(ctx.wb, "plan").map((row) => {
+    const activity = printedAt(row, "activity");
+    const match = resultsRowFor(activity, results);
+    return {
+      activity: joinNonEmpty([printedAt(row, "no").replace(/\.$/u, ""), activity], ". "),
+      result: match?.result || printedAt(row, "fact"),
+      product: match?.product ?? "",
+    };
+  });
+}
+
+/** The Кировский 2.8 speeches: one line each — event and level, place, theme, date, speaker. */
+function speechList(ctx: ReportContext): Block[] {
+  const items = rowsOf(ctx.wb, "speeches").map((row) => {
+    const level = printedAt(row, "level");
+    const topic = printedAt(row, "topic");
+    const date = printedAt(row, "date");
+    const text = joinNonEmpty([
+      printedAt(row, "place"),
+      level && (/уровень/iu.test(level) ? lowerFirst(level) : `${lowerFirst(level)} уровень`),
+      topic && `тема ${quoted(topic)}`,
+      date && `дата – ${date}`,
+      printedAt(row, "speaker"),
+    ]);
+    return [run(/[.!?…]$/u.test(text) ? text : `${text}.`)];
+  });
+  return items.length > 0 ? [{ type: "list", ordered: false, items }] : [paragraph(DASH)];
+}
+
+/** «МОУ» of «МОУ «СОШ № 4»»: the organisation's type as the short name writes it. */
+export function orgTypeOf(shortName: string): string {
+  const type = shortName.split(/[«"“„]/u)[0]!.trim();
+  return type || shortName.trim() || "МОУ";
 }
 
 const numbered = <T extends Record<string, TableCell>>(rows: readonly T[]): (T & { n: string })[] =>
@@ -436,6 +507,7 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
       nextPeriod: next?.nominative ?? "следующий год",
       nextPeriodIn: next?.prepositional ?? "в следующем году",
       orgShort: orgShort || "ОО",
+      orgType: orgTypeOf(orgShort),
       orgGenitive: orgNameGenitive(generalText(ctx.wb, "org_full_name") || DASH),
       statusOrder: instrumentalDocument(generalText(ctx.wb, "status_order")),
       leaderInitials: nameInitials(generalText(ctx.wb, "leader")),
@@ -486,6 +558,7 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
     completedStages: completedStagesBlocks,
     currentStages: currentStagesBlocks,
     orders: ordersList,
+    speechList,
     mentoring: mentoringBlocks,
     effectsFilled,
     effectsAll,
@@ -500,6 +573,7 @@ export const REPORT_VOCABULARY: Vocabulary<ReportContext> = {
   },
   rows: {
     plan: planRows,
+    planResults: planResultRows,
     calendar: calendarRows,
     documents: (ctx) =>
       numbered(
