@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A refused advanced-service call fails the test that made it (test/gas/fake/api-schema/strict.ts).
+    setupFiles: ["test/setup/refused-calls.ts"],
   },
 });

@@ -139,7 +139,7 @@ describe("sections in the fake Docs API", () => {
           },
         },
       ]),
-    ).toThrow(/Invalid field: sectionType/);
+    ).toThrow(/section_type.*output only/);
     expect(
       update([
         {

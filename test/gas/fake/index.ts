@@ -8,6 +8,8 @@ import { FakeDocsApi } from "./docs-api.js";
 import { FakeDocumentApp } from "./document.js";
 import { FakeDrive } from "./drive.js";
 import { FakeDriveV3 } from "./drive-v3.js";
+import { RefusalLog, strictService } from "./api-schema/strict.js";
+import { FakeSheetsApi } from "./sheets-api.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -25,6 +27,8 @@ export { CallCounter } from "./counter.js";
 export * from "./document.js";
 export * from "./drive.js";
 export * from "./drive-v3.js";
+export * from "./sheets-api.js";
+export { RefusalLog } from "./api-schema/strict.js";
 export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
@@ -45,7 +49,7 @@ export interface FakeOptions {
    * message. Default: every scope (unit tests of the fake itself).
    */
   readonly scopes?: readonly string[] | null;
-  /** Advanced services the manifest enables (Sheets, Drive, Docs); default: Drive and Docs. */
+  /** Advanced services the manifest enables (Sheets, Drive, Docs); default: Drive, Docs and Sheets. */
   readonly advancedServices?: readonly string[];
 }
 
@@ -62,6 +66,13 @@ export interface FakeServices {
   readonly logger: FakeLogger;
   readonly docsApi: FakeDocsApi;
   readonly driveV3: FakeDriveV3;
+  readonly sheetsApi: FakeSheetsApi;
+  /**
+   * Advanced-service calls refused as Google would refuse them (api-schema/strict.ts): in an
+   * environment running a bundle, any left at the end of a test fail it; a test expecting them
+   * takes them.
+   */
+  readonly refusals: RefusalLog;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -139,9 +150,12 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const activeId = () => (spreadsheetApp as unknown as { _active: FakeSpreadsheet | null })._active?._id ?? null;
   lockService._inDocument = () => activeId() !== null;
   scriptApp._document = activeId;
-  const driveV3 = new FakeDriveV3(drive, documentApp, counter);
+  // The advanced services check every call against Google's published definitions first.
+  const refusals = new RefusalLog();
+  const driveV3 = strictService("drive", new FakeDriveV3(drive, documentApp, counter), refusals);
   const logger = new FakeLogger();
-  const docsApi = new FakeDocsApi(documentApp, counter);
+  const docsApi = strictService("docs", new FakeDocsApi(documentApp, counter), refusals);
+  const sheetsApi = strictService("sheets", new FakeSheetsApi(spreadsheetApp, counter), refusals);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     DocumentApp: documentApp,
@@ -155,8 +169,9 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     Logger: logger,
   };
   // Advanced services exist as globals only when the manifest enables them.
-  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi };
-  for (const name of options.advancedServices ?? ["Drive", "Docs"]) if (advanced[name]) globals[name] = advanced[name];
+  const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi, Sheets: sheetsApi };
+  for (const name of options.advancedServices ?? ["Drive", "Docs", "Sheets"])
+    if (advanced[name]) globals[name] = advanced[name];
   return {
     counter,
     spreadsheet,
@@ -170,6 +185,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     logger,
     docsApi,
     driveV3,
+    sheetsApi,
+    refusals,
     platform,
     globals,
     snapshot: () =>

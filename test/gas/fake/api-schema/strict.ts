@@ -1,0 +1,76 @@
+/**
+ * An advanced service as Google serves it: every call is checked against the API's published
+ * definition (validate.ts) before the fake runs it. A refused payload — one Google would answer
+ * with 400 Bad Request, or one the fake does not model — is recorded in a RefusalLog as well as
+ * thrown, so a test fails even when the add-on catches the error and carries on
+ * (test/setup/refused-calls.ts); a test that plants a fault takes the refusals it expects.
+ */
+import { type ApiKey } from "./schema.js";
+import { ApiRefusal, checkAdvancedCall } from "./validate.js";
+
+export class RefusalLog {
+  private readonly entries: string[] = [];
+  record(method: string, message: string): void {
+    this.entries.push(`${method}: ${message}`);
+  }
+  /** The refusals so far, emptying the log (a test that expected them). */
+  take(): string[] {
+    return this.entries.splice(0);
+  }
+  get size(): number {
+    return this.entries.length;
+  }
+}
+
+/** Errors that are the payload's fault: the validator's, a batch's invalid request, what the fake does not model. */
+function isPayloadRefusal(error: unknown): boolean {
+  if (error instanceof ApiRefusal) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /failed with error: Invalid|^fake: .*not modelled/.test(message);
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** `service` (Docs, Drive or Sheets) with every method call checked and refusals logged. */
+export function strictService<T extends object>(api: ApiKey, service: T, log: RefusalLog, prefix: string[] = []): T {
+  const children = new Map<string, unknown>();
+  return new Proxy(service, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== "string" || prop.startsWith("_")) return value;
+      if (typeof value === "function") {
+        const method = [...prefix.map(lowerFirst), prop].join(".");
+        return function checkedCall(...args: unknown[]) {
+          try {
+            checkAdvancedCall(api, method, args);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          } catch (error) {
+            if (isPayloadRefusal(error))
+              log.record(`${api}.${method}`, error instanceof Error ? error.message : String(error));
+            throw error;
+          }
+        };
+      }
+      // A resource (Documents, Files, Spreadsheets.Values): its methods are checked too.
+      if (value && typeof value === "object" && /^[A-Z]/.test(prop)) {
+        if (!children.has(prop)) children.set(prop, strictService(api, value, log, [...prefix, prop]));
+        return children.get(prop);
+      }
+      return value;
+    },
+  });
+}
+
+const watched = new Set<RefusalLog>();
+
+/** Logs of environments running the add-on's bundle: their refusals fail the test (under vitest only). */
+export function watchRefusals(log: RefusalLog): void {
+  if (process.env.VITEST) watched.add(log);
+}
+
+/** Every refusal no test took since the last call, from every watched log. */
+export function unexpectedRefusals(): string[] {
+  const all = [...watched].flatMap((log) => log.take());
+  watched.clear();
+  return all;
+}
