@@ -7,6 +7,7 @@
  * Drive converts into a Google Doc; the report is then rendered into that document's body.
  */
 import { UserError } from "./errors.js";
+import type { DriveAdvanced } from "./google-api.js";
 
 /** The .docx shells built into the bundle by scripts/build.mjs (base64). */
 declare const __MIP_DOCX_SHELLS__:
@@ -16,25 +17,10 @@ const FOLDER_MIME = "application/vnd.google-apps.folder";
 const DOCS_MIME = "application/vnd.google-apps.document";
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-interface DriveFile {
-  id?: string;
-  name?: string;
-  mimeType?: string;
-  trashed?: boolean;
-}
-
-interface DriveV3 {
-  Files: {
-    create(resource: object, blob: GoogleAppsScript.Base.Blob | null, optionalArgs?: object): DriveFile;
-    list(optionalArgs: object): { files?: DriveFile[]; nextPageToken?: string };
-    get(id: string, optionalArgs?: object): DriveFile;
-  };
-}
-
-declare const Drive: DriveV3 | undefined;
+declare const Drive: DriveAdvanced | undefined;
 
 /** The Drive advanced service, or a Russian explanation of how to turn it on. */
-function drive(): DriveV3 {
+function drive(): DriveAdvanced {
   if (typeof Drive === "undefined" || !Drive)
     throw new UserError(
       "Не включена расширенная служба Google Drive: в редакторе " +
@@ -72,7 +58,7 @@ export function namesInFolder(folderId: string): Set<string> {
       ...(pageToken ? { pageToken } : {}),
     });
     for (const f of page.files ?? []) if (f.name) names.add(f.name);
-    pageToken = page.nextPageToken;
+    pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);
   return names;
 }

@@ -608,7 +608,7 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
       const id = doc.getId();
       renderDocModel(doc, model);
       doc.saveAndClose();
-      expect(applyDocsLayout(id, model)).toBe(true);
+      expect(applyDocsLayout(id, model)).toEqual({ applied: true, missing: null });
       const google = googleBlocks(fake.documentApp._documents.get(id)!);
       const docx = await docxBlocks(await renderDocx(model));
       expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);

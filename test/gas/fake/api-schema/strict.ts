@@ -8,8 +8,17 @@
 import { type ApiKey } from "./schema.js";
 import { ApiRefusal, checkAdvancedCall } from "./validate.js";
 
+/** One accepted call, as the script made it (for tests that replay the add-on's own payloads). */
+export interface AcceptedCall {
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
 export class RefusalLog {
   private readonly entries: string[] = [];
+  /** Set by a test: every accepted call is kept (a deep copy of its arguments, blobs left out). */
+  keepCalls = false;
+  readonly accepted: AcceptedCall[] = [];
   record(method: string, message: string): void {
     this.entries.push(`${method}: ${message}`);
   }
@@ -29,6 +38,10 @@ function isPayloadRefusal(error: unknown): boolean {
   return /failed with error: Invalid|^fake: .*not modelled/.test(message);
 }
 
+/** JSON arguments copied; anything else (an upload's blob) kept as it is. */
+const copyArguments = (args: readonly unknown[]): unknown[] =>
+  args.map((a) => (a && typeof a === "object" && !("getBytes" in a) ? structuredClone(a) : a));
+
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** `service` (Docs, Drive or Sheets) with every method call checked and refusals logged. */
@@ -43,6 +56,7 @@ export function strictService<T extends object>(api: ApiKey, service: T, log: Re
         return function checkedCall(...args: unknown[]) {
           try {
             checkAdvancedCall(api, method, args);
+            if (log.keepCalls) log.accepted.push({ method: `${api}.${method}`, args: copyArguments(args) });
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           } catch (error) {
             if (isPayloadRefusal(error))
