@@ -7,7 +7,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ReportOutcome } from "../../src/api.js";
+import { schoolGrid } from "../committee/fixtures.js";
+import { committeeEnv } from "../committee/gas-env.js";
 import { CallCounter, FakeTable, spreadsheetFromGrid } from "./fake/index.js";
+import { lastAlert } from "./inspect.js";
 import { NOW, sampleGrid } from "./fixtures.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
 
@@ -16,7 +19,12 @@ type Json = Record<string, unknown>;
 /** The school environment whose Docs service plants an unknown field in every batch before sending it. */
 function withFaultyBatch(): GasEnvironment {
   const counter = new CallCounter();
-  const env = createGasEnvironment({ spreadsheet: spreadsheetFromGrid(sampleGrid(), counter), counter, now: NOW });
+  return faultyBatches(
+    createGasEnvironment({ spreadsheet: spreadsheetFromGrid(sampleGrid(), counter), counter, now: NOW }),
+  );
+}
+
+function faultyBatches<E extends GasEnvironment>(env: E): E {
   const docs = env.fake.docsApi;
   env.global.Docs = {
     Documents: {
@@ -74,5 +82,22 @@ describe("a refused layout batch", () => {
     expect(outcome.kind).toBe("created");
     expect(outcome.kind === "created" ? outcome.notice : "blocked").toBeUndefined();
     expect(env.fake.refusals.size).toBe(0);
+  });
+
+  it("the committee's сводка says it in its message", () => {
+    const env = committeeEnv([
+      {
+        id: "1schoollayout0001abcdefghijklmnop",
+        organisation: "Школа № 3",
+        grid: schoolGrid({ shortName: "Школа № 3" }),
+      },
+    ]);
+    env.run("committeeRefresh");
+    faultyBatches(env);
+    expect(env.run("committeeMakeSummary")).not.toBeNull();
+    expect(lastAlert(env.fake)).toMatch(
+      /^Сводка по 1 организации готова: .*\nДокумент создан, но Google Документы не приняли его оформление: /s,
+    );
+    expect(env.fake.refusals.take()).toHaveLength(1);
   });
 });

@@ -25,6 +25,8 @@ interface ProjectSpravka {
   participants: string[];
   leftOut: LeftOut[];
   errors: number;
+  /** What the document's layout lacks when Google refused it (a Russian sentence), else null. */
+  layoutMissing: string | null;
 }
 
 function selectedRegistryRow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
@@ -87,10 +89,11 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
   }
   const sources = selectSources(project, candidates);
   const model = buildSpravka(sources, { date: today, signer: readCommitteeSettings(ss).signer });
-  const { url, name } = makeDocument(model, reportDestination("").folderId);
+  const { url, name, layoutMissing } = makeDocument(model, reportDestination("").folderId);
   return {
     url,
     name,
+    layoutMissing,
     participants: sources.schools.map((s) => s.name),
     leftOut: [...leftOut, ...sources.leftOut],
     errors: project.issues.filter((i) => i.severity === "error").length,
@@ -107,6 +110,7 @@ function spravkaMessage(made: ProjectSpravka): string {
         "вошли. Их видно в «Своде» и в панели дополнения у координатора.",
     );
   lines.push(`Подпись, если таблица проекта её не задаёт, берётся с вкладки «${COMMITTEE_SETTINGS_TITLE}».`);
+  if (made.layoutMissing) lines.push(made.layoutMissing);
   return lines.join("\n");
 }
 
