@@ -19,7 +19,7 @@
  * - a range naming no tab fails «Unable to parse range» (400).
  */
 import type { CallCounter } from "./counter.js";
-import { maskPaths } from "./api-schema/validate.js";
+import { applyFieldMask } from "./api-schema/mask.js";
 import { formatDateInZone } from "./services.js";
 import type { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 
@@ -27,34 +27,6 @@ type Json = Record<string, unknown>;
 
 const apiError = (method: string, message: string) =>
   new Error(`GoogleJsonResponseException: API call to sheets.${method} failed with error: ${message}`);
-
-/** Keeps only what the mask names (arrays are masked element by element). */
-export function applyFieldMask(value: unknown, mask: string): unknown {
-  type Tree = Map<string, Tree | true>;
-  const tree: Tree = new Map();
-  for (const path of maskPaths(mask)) {
-    let node = tree;
-    path.forEach((part, i) => {
-      if (i === path.length - 1) node.set(part, true);
-      else {
-        const next = node.get(part);
-        if (next === true) return;
-        const child: Tree = next ?? new Map();
-        node.set(part, child);
-        node = child;
-      }
-    });
-  }
-  const pick = (v: unknown, t: Tree | true): unknown => {
-    if (t === true || v === null || typeof v !== "object") return v;
-    if (Array.isArray(v)) return v.map((x) => pick(x, t));
-    if (t.has("*")) return v;
-    const out: Json = {};
-    for (const [k, sub] of t) if (k in (v as Json)) out[k] = pick((v as Json)[k], sub);
-    return out;
-  };
-  return pick(value, tree);
-}
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 

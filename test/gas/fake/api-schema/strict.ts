@@ -4,9 +4,13 @@
  * with 400 Bad Request, or one the fake does not model — is recorded in a RefusalLog as well as
  * thrown, so a test fails even when the add-on catches the error and carries on
  * (test/setup/refused-calls.ts); a test that plants a fault takes the refusals it expects.
+ * What a call returns is trimmed to its `fields` mask, or to Drive's default fields without one
+ * (mask.ts): code reading a field it did not ask for gets nothing, as from Google.
  */
 import { type ApiKey } from "./schema.js";
-import { ApiRefusal, checkAdvancedCall } from "./validate.js";
+import { DRIVE_DEFAULT_FIELDS, applyFieldMask } from "./mask.js";
+import { apiSchema } from "./schema.js";
+import { ApiRefusal, callFromArguments, checkAdvancedCall } from "./validate.js";
 
 /** One accepted call, as the script made it (for tests that replay the add-on's own payloads). */
 export interface AcceptedCall {
@@ -42,6 +46,13 @@ function isPayloadRefusal(error: unknown): boolean {
 const copyArguments = (args: readonly unknown[]): unknown[] =>
   args.map((a) => (a && typeof a === "object" && !("getBytes" in a) ? structuredClone(a) : a));
 
+/** The mask a response is trimmed to: the call's `fields`, else Drive's default fields for the method. */
+function fieldsOf(api: ApiKey, method: string, args: readonly unknown[]): string | null {
+  const query = callFromArguments(apiSchema(api).methods[method]!, args).query;
+  if (typeof query.fields === "string") return query.fields;
+  return api === "drive" ? (DRIVE_DEFAULT_FIELDS[method] ?? null) : null;
+}
+
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** `service` (Docs, Drive or Sheets) with every method call checked and refusals logged. */
@@ -57,7 +68,9 @@ export function strictService<T extends object>(api: ApiKey, service: T, log: Re
           try {
             checkAdvancedCall(api, method, args);
             if (log.keepCalls) log.accepted.push({ method: `${api}.${method}`, args: copyArguments(args) });
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
+            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+            const fields = fieldsOf(api, method, args);
+            return fields && result && typeof result === "object" ? applyFieldMask(result, fields) : result;
           } catch (error) {
             if (isPayloadRefusal(error))
               log.record(`${api}.${method}`, error instanceof Error ? error.message : String(error));
