@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { ReportOutcome } from "../../src/api.js";
 import { schoolGrid } from "../committee/fixtures.js";
 import { committeeEnv } from "../committee/gas-env.js";
+import { unexpectedRefusals } from "./fake/api-schema/index.js";
 import { CallCounter, FakeTable, spreadsheetFromGrid } from "./fake/index.js";
 import { lastAlert } from "./inspect.js";
 import { NOW, sampleGrid } from "./fixtures.js";
@@ -73,6 +74,16 @@ describe("a refused layout batch", () => {
     expect(dialog?.title).toBe("Отчёт готов");
     expect(dialog?.html.getContent()).toMatch(/не приняли его оформление: .*шапки таблиц не повторяются/);
     expect(env.fake.refusals.take()).toHaveLength(1);
+  });
+
+  it("a refusal no test takes is what fails the test at its end (test/setup/refused-calls.ts)", () => {
+    const env = withFaultyBatch();
+    expect(env.call<ReportOutcome>("sidebarGenerateReport").kind).toBe("created");
+    // The add-on caught the error and went on; the log still holds it, and the hook reports it.
+    const left = unexpectedRefusals();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^docs\.documents\.batchUpdate: GoogleJsonResponseException: .*writeControll/);
+    expect(unexpectedRefusals()).toEqual([]);
   });
 
   it("an accepted batch adds no notice", () => {
