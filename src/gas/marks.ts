@@ -186,11 +186,15 @@ export interface DataSize {
   readonly columns: number;
 }
 
-/** A tab's marks in a few characters: equal digests, equal rules and notes. */
+/**
+ * A tab's marks in a few characters, in two parts: the colours (cells and severities — the
+ * conditional format rules) and the notes (cells and messages). Equal parts, equal rules or notes.
+ */
 export function marksDigest(marks: Map<string, Mark>): string {
-  const list = [...marks.values()].map((m) => [m.row, m.col, m.severity, m.messages]);
-  list.sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
-  return fingerprint(JSON.stringify(list));
+  const list = [...marks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const colours = fingerprint(JSON.stringify(list.map((m) => [m.row, m.col, m.severity])));
+  const notes = fingerprint(JSON.stringify(list.map((m) => [m.row, m.col, m.messages])));
+  return `${colours}.${notes}`;
 }
 
 const sameBox = (a: MarkBox | null, b: MarkBox | null): boolean =>
@@ -206,7 +210,8 @@ export interface TabMarks {
 
 /**
  * Replaces the add-on's marks on one tab. `previousDigest`: the digest stored with `previous`;
- * when the new marks have the same digest and box, nothing is touched.
+ * the colours are left alone when their part of the digest is unchanged, the notes when theirs
+ * and the box are, so an edit that changes no finding touches neither.
  */
 export function markSheet(
   sheet: Sheet,
@@ -218,9 +223,12 @@ export function markSheet(
   const marks = collectMarks(issues);
   const digest = marksDigest(marks);
   const box = boxOf(marks.values());
-  if (previousDigest === digest && sameBox(previous, box)) return { box, digest, written: false };
-  replaceRules(sheet, marks);
-  const all = union(oldMessagesBox(sheet, previous, dataSize), box);
+  const [colours, notes] = digest.split(".");
+  const [oldColours, oldNotes] = (previousDigest ?? "").split(".");
+  const sameNotes = oldNotes === notes && sameBox(previous, box);
+  if (oldColours === colours && sameNotes) return { box, digest, written: false };
+  if (oldColours !== colours) replaceRules(sheet, marks);
+  const all = sameNotes ? null : union(oldMessagesBox(sheet, previous, dataSize), box);
   if (all) rewriteNotes(sheet, all, marks, previous, dataSize);
   return { box, digest, written: true };
 }

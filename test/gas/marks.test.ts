@@ -152,7 +152,7 @@ describe("live re-check (onEdit)", () => {
     expect(cellAt(plan, statusCell).data.note).toMatch(/Сделано наполовину/);
   });
 
-  it("an edit whose findings come out as before touches neither rules nor notes; a full check rewrites them", () => {
+  it("an edit whose findings come out as before touches neither rules nor notes, one that changes words only the notes; a full check rewrites them", () => {
     const { env, ss } = setUp();
     const state = env.call<SidebarState>("sidebarValidate");
     const finding = state.issues.find((i) => i.rule === "PLAN_DEVIATION_ACTION_MISSING" && i.cell)!;
@@ -170,6 +170,15 @@ describe("live re-check (onEdit)", () => {
     expect(env.counter.count("Properties.setProperties")).toBe(0);
     // An edit at the floor: at most 25 Apps Script calls (bench/gas.ts «onEdit»).
     expect(env.counter.total).toBeLessThanOrEqual(25);
+    expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
+    // Another deviation status: the same cells and severities, other words — the notes alone are rewritten.
+    const status = plan.getRange(`H${finding.row}`);
+    status.setValue("Не выполнено");
+    env.counter.reset();
+    env.fns.onEdit!({ authMode: "LIMITED", range: status, source: ss });
+    expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
+    expect(env.counter.count("Range.setNotes")).toBe(1);
+    expect(cellAt(plan, finding.cell!).data.note).toMatch(/статус «Не выполнено»/);
     expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
     // A mark the user wiped by hand comes back with the next full check.
     env.counter.paused(() => plan.getRange(finding.cell!).setNote(""));
