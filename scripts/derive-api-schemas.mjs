@@ -148,7 +148,17 @@ for (const api of APIS) {
 }
 
 // One line per method and per schema: readable diffs when Google's descriptions change.
-const lines = ["{", `"generatedFrom": ${JSON.stringify(derived.generatedFrom)},`, `"apis": {`];
+const COMMENT =
+  "Derived from Google's discovery documents (Docs v1: https://docs.googleapis.com/$discovery/rest?version=v1, " +
+  "Drive v3: https://www.googleapis.com/discovery/v1/apis/drive/v3/rest, Sheets v4: " +
+  "https://sheets.googleapis.com/$discovery/rest?version=v4) by scripts/derive-api-schemas.mjs; do not edit. " +
+  "Regenerate: node scripts/derive-api-schemas.mjs <folder with docs__v1.json, drive__v3.json, sheets__v4.json>.";
+const lines = [
+  "{",
+  `"$comment": ${JSON.stringify(COMMENT)},`,
+  `"generatedFrom": ${JSON.stringify(derived.generatedFrom)},`,
+  `"apis": {`,
+];
 APIS.forEach((api, a) => {
   const d = derived.apis[api.key];
   lines.push(`${JSON.stringify(api.key)}: {`);
