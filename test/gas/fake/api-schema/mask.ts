@@ -36,14 +36,15 @@ export function applyFieldMask(value: unknown, mask: string): unknown {
 }
 
 /**
- * What Drive v3 returns without `fields`: «the server sends back a default set of fields specific
- * to the method used … the files.list method might only return the kind, id, name, mimeType, and
- * resourceKey» (https://developers.google.com/workspace/drive/api/guides/fields-parameter).
+ * What Drive v3 returns without `fields`: «the server returns a default set of fields specific to
+ * the method. For example, the list method on the files resource only returns the kind, id,
+ * name, and mimeType fields»; a bad `fields` is a 400 Bad Request
+ * (https://developers.google.com/workspace/drive/api/guides/fields-parameter).
  */
 export const DRIVE_DEFAULT_FIELDS: Readonly<Record<string, string>> = {
-  "files.create": "kind,id,name,mimeType,resourceKey",
-  "files.get": "kind,id,name,mimeType,resourceKey",
-  "files.copy": "kind,id,name,mimeType,resourceKey",
-  "files.update": "kind,id,name,mimeType,resourceKey",
-  "files.list": "kind,nextPageToken,incompleteSearch,files(kind,id,name,mimeType,resourceKey)",
+  "files.create": "kind,id,name,mimeType",
+  "files.get": "kind,id,name,mimeType",
+  "files.copy": "kind,id,name,mimeType",
+  "files.update": "kind,id,name,mimeType",
+  "files.list": "kind,nextPageToken,incompleteSearch,files(kind,id,name,mimeType)",
 };
