@@ -3,8 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Guards against a hang, not speed limits (figures are in bench/): generous, so the suite
+    // passes on a loaded machine too.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     pool: "forks",
+    // A refused advanced-service call fails the test that made it (test/gas/fake/api-schema/strict.ts).
+    setupFiles: ["test/setup/refused-calls.ts"],
   },
 });

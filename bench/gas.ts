@@ -2,7 +2,9 @@
  * Apps Script benchmark: service calls counted by the in-memory fake when the BUILT bundle
  * (dist/Code.js) validates, marks, re-checks one edit and makes the report, on synthetic
  * workbooks (bench/synthetic.ts). Calls must scale with tabs, not rows: validate and mark
- * cost the same for 10 and 10,000 plan rows. The report's row also counts `documentCalls`: the
+ * cost the same for 10 and 10,000 plan rows. Two edits of a plan status: «onEdit» leaves the
+ * findings as they were (the common edit: at most 25 calls), «onEditNewFinding» adds one (the
+ * tab's marks are rewritten). The report's row also counts `documentCalls`: the
  * calls that make the Google Doc (Drive, Docs, the Blobs and Utilities.zip/newBlob of the upload —
  * and DocumentApp's, were any made), apart from the workbook's check the click starts with.
  *   {"gasCalls":[{"scenario":"validate","planRows":10,"calls":…,"ms":…},…,
@@ -15,7 +17,7 @@ import { CallCounter, DOCUMENT_SERVICES, spreadsheetFromGrid } from "../test/gas
 import { createGasEnvironment } from "../test/gas/load-bundle.js";
 import { syntheticGrid } from "./synthetic.js";
 
-export type Scenario = "validate" | "mark" | "onEdit" | "report";
+export type Scenario = "validate" | "mark" | "onEdit" | "onEditNewFinding" | "report";
 
 export interface GasCalls {
   scenario: Scenario;
@@ -65,19 +67,15 @@ export function gasCalls(): GasCalls[] {
   for (const rows of [10, 10_000]) out.push(measure("validate", rows, none, (env) => env.fns.sidebarGetState!()));
   // «Проверить таблицу»: the check plus colours and notes on every tab.
   for (const rows of [10, 10_000]) out.push(measure("mark", rows, none, (env) => env.fns.sidebarValidate!()));
-  for (const rows of [10, 10_000])
-    out.push(
-      measure(
-        "onEdit",
-        rows,
-        (env) => env.fns.sidebarValidate!(),
-        (env) => {
-          const plan = env.fake.spreadsheet._sheet("План-факт");
-          const range = env.counter.paused(() => plan.getRange(3, 8).setValue("Выполнено"));
-          env.fns.onEdit!({ authMode: "LIMITED", range, source: env.fake.spreadsheet, value: "Выполнено" });
-        },
-      ),
-    );
+  const edit = (status: string) => (env: ReturnType<typeof environment>) => {
+    const plan = env.fake.spreadsheet._sheet("План-факт");
+    const range = env.counter.paused(() => plan.getRange(3, 8).setValue(status));
+    env.fns.onEdit!({ authMode: "LIMITED", range, source: env.fake.spreadsheet, value: status });
+  };
+  const checked = (env: ReturnType<typeof environment>) => env.fns.sidebarValidate!();
+  for (const rows of [10, 10_000]) out.push(measure("onEdit", rows, checked, edit("Выполнено")));
+  // «Не выполнено» with no reason given: a new error on the edited tab.
+  for (const rows of [10, 10_000]) out.push(measure("onEditNewFinding", rows, checked, edit("Не выполнено")));
   for (const rows of [10, 1_000]) out.push(measure("report", rows, none, (env) => env.fns.sidebarGenerateReport!()));
   return out;
 }

@@ -63,6 +63,7 @@
 import type { Align, DocModel, Orientation, TableBlock } from "../core/report/model.js";
 import { textWidthPt } from "../core/report/widths.js";
 import { type BodyElement, LAYOUT_PT, MARGINS_PT, bodyPlan, columnWidthsPt, tableCells } from "./docs-render.js";
+import type { DocsAdvanced, DocsRequest } from "./google-api.js";
 
 const textWidthOf = (model: DocModel): number => textWidthPt(model.orientation);
 
@@ -80,20 +81,13 @@ interface DocsStructuralElement {
   table?: { rows?: number; columns?: number; tableRows?: { tableCells?: DocsCell[] }[] };
 }
 
-interface DocsAdvanced {
-  Documents: {
-    get(documentId: string, args: object): { body?: { content?: DocsStructuralElement[] } };
-    batchUpdate(resource: object, documentId: string): unknown;
-  };
-}
-
 /** The parts of the document the requests need, and nothing else (a 1,000-row table's text is not fetched). */
 export const LAYOUT_FIELDS =
   "body.content(startIndex,endIndex,paragraph(elements(startIndex,endIndex,pageBreak,textRun(content))),table(rows,columns,tableRows(tableCells(startIndex,endIndex))))";
 
-const pt = (magnitude: number) => ({ magnitude, unit: "PT" });
+const pt = (magnitude: number) => ({ magnitude, unit: "PT" as const });
 
-export interface MergeRequest {
+export interface MergeRequest extends DocsRequest {
   mergeTableCells: {
     tableRange: {
       tableCellLocation: { tableStartLocation: { index: number }; rowIndex: number; columnIndex: number };
@@ -132,14 +126,14 @@ const DOCS_ALIGNMENT: Record<Align, string> = { left: "START", center: "CENTER",
 const cellRange = (cell: DocsCell) => ({ startIndex: (cell.startIndex ?? 0) + 1, endIndex: cell.endIndex ?? 0 });
 
 /** Padding, paragraph spacing and alignment, rows kept whole and header rows pinned, for one table. */
-export function tableLayoutRequests(block: TableBlock, element: DocsStructuralElement): object[] {
+export function tableLayoutRequests(block: TableBlock, element: DocsStructuralElement): DocsRequest[] {
   const start = element.startIndex!;
   const rows = element.table?.tableRows ?? [];
   const { headerRows } = tableCells(block);
   const first = rows[0]?.tableCells?.[0];
   const last = rows[rows.length - 1]?.tableCells?.slice(-1)[0];
   const padding = LAYOUT_PT.cellPadding;
-  const requests: object[] = [
+  const requests: DocsRequest[] = [
     {
       updateTableCellStyle: {
         tableStartLocation: { index: start },
@@ -308,7 +302,7 @@ export function sectionRequests(
   model: DocModel,
   content: readonly DocsStructuralElement[],
   match: PlanMatch,
-): object[] {
+): DocsRequest[] {
   if (!match.sectionsComplete || match.sections.length === 0) return [];
   const turns = match.sections.map(({ orientation, index }) => ({ orientation, index, element: content[index]! }));
   const fits = turns.every(({ index, element }) => {
@@ -324,7 +318,7 @@ export function sectionRequests(
     );
   });
   if (!fits) return [];
-  return [...turns].reverse().flatMap(({ orientation, element }) => {
+  return [...turns].reverse().flatMap(({ orientation, element }): DocsRequest[] => {
     const s = element.startIndex!;
     return [
       { deleteContentRange: { range: { startIndex: s, endIndex: s + 2 } } },
@@ -354,7 +348,7 @@ export function sectionRequests(
 }
 
 /** A table in a turned section gets the column widths of that section's text width, to the twip as the .docx's. */
-export function sectionTableWidths(model: DocModel, table: PlanMatch["tables"][number]): object[] {
+export function sectionTableWidths(model: DocModel, table: PlanMatch["tables"][number]): DocsRequest[] {
   const page = columnWidthsPt(
     table.block.columns.map((c) => c.width),
     textWidthOf(model),
@@ -378,7 +372,7 @@ export function sectionTableWidths(model: DocModel, table: PlanMatch["tables"][n
  * Every request the saved document needs: the section turns first (they leave every index
  * as read), merges last (they are the only other requests that move text).
  */
-export function layoutRequests(model: DocModel, content: readonly DocsStructuralElement[]): object[] {
+export function layoutRequests(model: DocModel, content: readonly DocsStructuralElement[]): DocsRequest[] {
   const match = matchPlan(bodyPlan(model), content);
   const { tables, paragraphs, tablesComplete } = match;
   const keep = paragraphs
@@ -403,26 +397,58 @@ export function layoutRequests(model: DocModel, content: readonly DocsStructural
   ];
 }
 
-/** Applies the Docs API layout to a saved document drawn from `model`; true when it did. */
-export function applyDocsLayout(documentId: string, model: DocModel): boolean {
+/** What one kind of layout request gives the document, as the user is told it is missing. */
+const MISSING_BY_REQUEST: readonly (readonly [keyof DocsRequest, string])[] = [
+  ["insertSectionBreak", "широкие таблицы остались на книжных страницах"],
+  ["pinTableHeaderRows", "шапки таблиц не повторяются на каждой странице"],
+  ["updateTableRowStyle", "строки таблиц могут разрываться между страницами"],
+  ["mergeTableCells", "ячейки групповых заголовков в шапках таблиц не объединены"],
+  ["updateTableCellStyle", "поля и вертикальное выравнивание ячеек таблиц не заданы"],
+  ["updateParagraphStyle", "заголовки могут отрываться от текста, выравнивание в таблицах не задано"],
+];
+
+/** One Russian sentence: what the document lacks when `requests` could not be applied. */
+export function missingLayout(requests: readonly DocsRequest[] | null): string {
+  const parts = requests
+    ? MISSING_BY_REQUEST.filter(([kind]) => requests.some((r) => r[kind])).map(([, text]) => text)
+    : [];
+  const what = parts.length > 0 ? parts.join("; ") : "повтор шапок таблиц, неразрывные строки и объединённые ячейки";
+  return (
+    `Документ создан, но Google Документы не приняли его оформление: ${what}. ` +
+    `Текст отчёта полный; оформление можно поправить вручную или сформировать отчёт ещё раз.`
+  );
+}
+
+export interface LayoutResult {
+  /** The batch was applied. */
+  readonly applied: boolean;
+  /** A Russian sentence when the document needed layout it did not get; null when nothing is missing. */
+  readonly missing: string | null;
+}
+
+/** Applies the Docs API layout to a saved document drawn from `model`. */
+export function applyDocsLayout(documentId: string, model: DocModel): LayoutResult {
   // `typeof` on the bare name, as Apps Script exposes an enabled advanced service: a global
   // identifier, not necessarily a property of globalThis.
   const docs: DocsAdvanced | undefined =
     typeof Docs !== "undefined" && Docs && typeof Docs === "object" ? (Docs as unknown as DocsAdvanced) : undefined;
-  if (!docs) return false;
+  if (!docs) return { applied: false, missing: null };
+  let requests: DocsRequest[] | null = null;
   try {
-    const content = docs.Documents.get(documentId, { fields: LAYOUT_FIELDS }).body?.content ?? [];
-    const requests = layoutRequests(model, content);
-    if (requests.length === 0) return false;
+    // LAYOUT_FIELDS asks for exactly the fields DocsStructuralElement reads.
+    const content = (docs.Documents.get(documentId, { fields: LAYOUT_FIELDS }).body?.content ??
+      []) as DocsStructuralElement[];
+    requests = layoutRequests(model, content);
+    if (requests.length === 0) return { applied: false, missing: null };
     docs.Documents.batchUpdate({ requests }, documentId);
-    return true;
+    return { applied: true, missing: null };
   } catch (error) {
     console.warn(
       `Объединение ячеек шапки таблицы не выполнено, повтор шапки на каждой ` +
         `странице и неразрывные строки не заданы, широкие таблицы остались на книжных ` +
         `страницах: ${error instanceof Error ? error.message : String(error)}`,
     );
-    return false;
+    return { applied: false, missing: missingLayout(requests) };
   }
 }
 

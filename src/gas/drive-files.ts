@@ -23,24 +23,15 @@
 import type { drive_v3 } from "@googleapis/drive";
 import { DOCX_MIME, type PackagePart } from "./docx-package.js";
 import { UserError } from "./errors.js";
+import type { DriveAdvanced } from "./google-api.js";
 
 const FOLDER_MIME = "application/vnd.google-apps.folder";
 const DOCS_MIME = "application/vnd.google-apps.document";
 
-type DriveFile = Pick<drive_v3.Schema$File, "id" | "name" | "mimeType" | "trashed" | "webViewLink">;
-
-interface DriveV3 {
-  Files: {
-    create(resource: object, blob: GoogleAppsScript.Base.Blob | null, optionalArgs?: object): DriveFile;
-    list(optionalArgs: object): { files?: DriveFile[]; nextPageToken?: string };
-    get(id: string, optionalArgs?: object): DriveFile;
-  };
-}
-
-declare const Drive: DriveV3 | undefined;
+declare const Drive: DriveAdvanced | undefined;
 
 /** The Drive advanced service, or a Russian explanation of how to turn it on. */
-function drive(): DriveV3 {
+function drive(): DriveAdvanced {
   if (typeof Drive === "undefined" || !Drive)
     throw new UserError(
       "Не включена расширенная служба Google Drive: в редакторе " +
@@ -78,7 +69,7 @@ export function namesInFolder(folderId: string): Set<string> {
       ...(pageToken ? { pageToken } : {}),
     });
     for (const f of page.files ?? []) if (f.name) names.add(f.name);
-    pageToken = page.nextPageToken;
+    pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);
   return names;
 }

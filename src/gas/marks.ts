@@ -7,12 +7,15 @@
  * changing them, and «Убрать подсветку» removes exactly these rules. Messages are appended to
  * a cell's note below a fixed header line; removing them restores the user's own note
  * character for character. The bounding box of annotated cells per tab is remembered in
- * document properties so clearing reads only that box.
+ * document properties so clearing reads only that box, and so is a digest of each tab's marks:
+ * a live re-check whose marks come out the same as last written touches neither rules nor notes
+ * (Sheets moves both with the cells when rows are inserted or deleted, so they are still in place).
  */
 import type { Issue, Severity } from "../core/issues.js";
 import { columnLetter } from "../core/schema-lookup.js";
 import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
-import { KEYS, type MarkBox, deleteKey, readJson, writeJson } from "./properties.js";
+import { KEYS, type MarkBox, deleteKey, readJson } from "./properties.js";
+import { fingerprint } from "./report.js";
 import { isTemplateTitle } from "./read-sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -115,28 +118,38 @@ function union(a: MarkBox | null, b: MarkBox | null): MarkBox | null {
 function replaceRules(sheet: Sheet, marks: Map<string, Mark>): void {
   const rules = sheet.getConditionalFormatRules();
   const theirs = rules.filter((r) => !isOurRule(r));
-  const ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-  for (const severity of SEVERITIES) {
-    const cells = [...marks.values()].filter((m) => m.severity === severity);
-    if (cells.length === 0) continue;
-    const ranges = sheet.getRangeList(runsA1(cells)).getRanges();
-    ours.push(
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(MARK_FORMULA)
-        .setBackground(SEVERITY_COLOURS[severity])
-        .setRanges(ranges)
-        .build(),
-    );
-  }
-  if (ours.length === 0 && theirs.length === rules.length) return;
+  const bySeverity = SEVERITIES.map((severity) => ({
+    severity,
+    a1: runsA1([...marks.values()].filter((m) => m.severity === severity)),
+  })).filter((s) => s.a1.length > 0);
+  if (bySeverity.length === 0 && theirs.length === rules.length) return;
+  // One RangeList for every severity's cells, split back by position.
+  const ranges = bySeverity.length > 0 ? sheet.getRangeList(bySeverity.flatMap((s) => s.a1)).getRanges() : [];
+  let at = 0;
+  const ours = bySeverity.map(({ severity, a1 }) => {
+    const own = ranges.slice(at, at + a1.length);
+    at += a1.length;
+    return SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(MARK_FORMULA)
+      .setBackground(SEVERITY_COLOURS[severity])
+      .setRanges(own)
+      .build();
+  });
   // Ours first: the first matching rule wins, so a finding stays visible over the user's own rules.
   sheet.setConditionalFormatRules([...ours, ...theirs]);
 }
 
-function rewriteNotes(sheet: Sheet, box: MarkBox, marks: Map<string, Mark>, previous: MarkBox | null): void {
+function rewriteNotes(
+  sheet: Sheet,
+  box: MarkBox,
+  marks: Map<string, Mark>,
+  previous: MarkBox | null,
+  dataSize?: DataSize,
+): void {
   const [top, left] = box;
   let [, , bottom, right] = box;
-  if (previous) {
+  const insideData = !!dataSize && bottom <= dataSize.rows && right <= dataSize.columns;
+  if (previous && !insideData) {
     // Rows or columns may have been deleted since the last check.
     bottom = Math.min(bottom, sheet.getMaxRows());
     right = Math.min(right, sheet.getMaxColumns());
@@ -173,41 +186,83 @@ export interface DataSize {
   readonly columns: number;
 }
 
-/** Replaces the add-on's marks on one tab; returns the new annotated box (null: nothing marked). */
+/**
+ * A tab's marks in a few characters, in two parts: the colours (cells and severities — the
+ * conditional format rules) and the notes (cells and messages). Equal parts, equal rules or notes.
+ */
+export function marksDigest(marks: Map<string, Mark>): string {
+  const list = [...marks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const colours = fingerprint(JSON.stringify(list.map((m) => [m.row, m.col, m.severity])));
+  const notes = fingerprint(JSON.stringify(list.map((m) => [m.row, m.col, m.messages])));
+  return `${colours}.${notes}`;
+}
+
+const sameBox = (a: MarkBox | null, b: MarkBox | null): boolean =>
+  a === b || (!!a && !!b && a.every((v, i) => v === b[i]));
+
+export interface TabMarks {
+  /** The annotated box (null: nothing marked). */
+  readonly box: MarkBox | null;
+  readonly digest: string;
+  /** False when the marks were already as written and nothing was touched. */
+  readonly written: boolean;
+}
+
+/**
+ * Replaces the add-on's marks on one tab. `previousDigest`: the digest stored with `previous`;
+ * the colours are left alone when their part of the digest is unchanged, the notes when theirs
+ * and the box are, so an edit that changes no finding touches neither.
+ */
 export function markSheet(
   sheet: Sheet,
   issues: readonly Issue[],
   previous: MarkBox | null,
   dataSize?: DataSize,
-): MarkBox | null {
+  previousDigest?: string,
+): TabMarks {
   const marks = collectMarks(issues);
-  replaceRules(sheet, marks);
+  const digest = marksDigest(marks);
   const box = boxOf(marks.values());
-  const all = union(oldMessagesBox(sheet, previous, dataSize), box);
-  if (all) rewriteNotes(sheet, all, marks, previous);
-  return box;
+  const [colours, notes] = digest.split(".");
+  const [oldColours, oldNotes] = (previousDigest ?? "").split(".");
+  const sameNotes = oldNotes === notes && sameBox(previous, box);
+  if (oldColours === colours && sameNotes) return { box, digest, written: false };
+  if (oldColours !== colours) replaceRules(sheet, marks);
+  const all = sameNotes ? null : union(oldMessagesBox(sheet, previous, dataSize), box);
+  if (all) rewriteNotes(sheet, all, marks, previous, dataSize);
+  return { box, digest, written: true };
 }
 
 function storedBoxes(store?: GoogleAppsScript.Properties.Properties): Record<string, MarkBox> {
   return readJson<Record<string, MarkBox>>(KEYS.marks, {}, store);
 }
 
+function storedDigests(store?: GoogleAppsScript.Properties.Properties): Record<string, string> {
+  return readJson<Record<string, string>>(KEYS.markDigests, {}, store);
+}
+
 /** Marks every template tab from a full validation and turns live re-checking on. */
 export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
   const previous = storedBoxes();
   const boxes: Record<string, MarkBox> = {};
+  const digests: Record<string, string> = {};
   for (const sheet of ss.getSheets()) {
     const title = sheet.getName();
     if (!isTemplateTitle(title) && !previous[title]) continue;
-    const box = markSheet(
+    // A full check writes every tab whatever its digest: it is also how marks a user removed by hand come back.
+    const { box, digest } = markSheet(
       sheet,
       issues.filter((i) => i.sheet === title),
       previous[title] ?? null,
     );
     if (box) boxes[title] = box;
+    digests[title] = digest;
   }
-  writeJson(KEYS.marks, boxes);
-  PropertiesService.getDocumentProperties().setProperty(KEYS.live, "1");
+  PropertiesService.getDocumentProperties().setProperties({
+    [KEYS.marks]: JSON.stringify(boxes),
+    [KEYS.markDigests]: JSON.stringify(digests),
+    [KEYS.live]: "1",
+  });
 }
 
 /**
@@ -223,21 +278,27 @@ export const MARKS_BUSY =
   "Таблица сейчас занята: формируется отчёт или идёт другая проверка. Подсветка не изменена — повторите через минуту.";
 
 /**
- * Refreshes one tab's marks (live re-check after an edit). `store` and `dataSize`: the document
- * properties and the tab's data size the edit already fetched, so nothing is asked twice.
+ * Refreshes one tab's marks (live re-check after an edit). `stored`: the document properties
+ * as the edit read them (under the document lock), `store` where to write; `dataSize`: the tab's
+ * data size the edit already fetched, so nothing is asked twice. Writes the properties only when
+ * the marks changed.
  */
 export function markOneSheet(
   sheet: Sheet,
   issues: readonly Issue[],
-  store?: GoogleAppsScript.Properties.Properties,
+  store: GoogleAppsScript.Properties.Properties,
+  stored: GoogleAppsScript.Properties.Properties,
   dataSize?: DataSize,
   title = sheet.getName(),
 ): void {
-  const boxes = storedBoxes(store);
-  const box = markSheet(sheet, issues, boxes[title] ?? null, dataSize);
-  if (box) boxes[title] = box;
+  const boxes = storedBoxes(stored);
+  const digests = storedDigests(stored);
+  const marks = markSheet(sheet, issues, boxes[title] ?? null, dataSize, digests[title]);
+  if (!marks.written) return;
+  if (marks.box) boxes[title] = marks.box;
   else delete boxes[title];
-  writeJson(KEYS.marks, boxes, store);
+  digests[title] = marks.digest;
+  store.setProperties({ [KEYS.marks]: JSON.stringify(boxes), [KEYS.markDigests]: JSON.stringify(digests) });
 }
 
 /** «Убрать подсветку»: removes exactly the add-on's rules and note sections; returns how many tabs had marks. */
@@ -254,6 +315,7 @@ export function clearMarks(ss: Spreadsheet): number {
     if (theirs.length !== rules.length || box) cleared++;
   }
   deleteKey(KEYS.marks);
+  deleteKey(KEYS.markDigests);
   deleteKey(KEYS.live);
   return cleared;
 }

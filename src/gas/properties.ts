@@ -10,6 +10,8 @@ export const KEYS = {
   live: "mip.live",
   /** Bounding boxes of the cells whose notes carry the add-on's messages, by tab title. */
   marks: "mip.marks",
+  /** A digest of each tab's marks as last written, by tab title: an edit that changes none rewrites nothing. */
+  markDigests: "mip.markDigests",
   lastReport: "mip.lastReport",
   /** Names of every report made from this workbook (numbering never reuses one). */
   reportNames: "mip.reportNames",
@@ -43,6 +45,14 @@ export function readJson<T>(key: string, fallback: T, store: Properties = props(
   } catch {
     return fallback;
   }
+}
+
+/**
+ * The document properties as one getProperties() read them, readable like a store: a run that
+ * needs several keys asks once.
+ */
+export function propertySnapshot(all: Readonly<Record<string, string>>): Properties {
+  return { getProperty: (key: string) => all[key] ?? null } as unknown as Properties;
 }
 
 export function writeJson(key: string, value: unknown, store: Properties = props()): void {

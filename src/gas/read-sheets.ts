@@ -29,6 +29,13 @@ export function zoneOffsetMinutes(timeZone: string, at: Date = new Date()): numb
   return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
 }
 
+/** Today in the spreadsheet's zone and the zone's offset, from one Utilities call. */
+export function zoneClock(timeZone: string, now: Date = new Date()): { today: string; offsetMinutes: number } {
+  const [today, z] = Utilities.formatDate(now, timeZone, "yyyy-MM-dd Z").split(" ") as [string, string];
+  const sign = z.startsWith("-") ? -1 : 1;
+  return { today, offsetMinutes: sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) };
+}
+
 /**
  * A Sheets date value → ISO calendar date. Sheets stores a date cell as local midnight; a
  * summer-time shift of an hour against the reference offset is absorbed by rounding times
@@ -82,15 +89,16 @@ export function readWorkbook(ss: Spreadsheet): WorkbookGrid {
 
 /**
  * Only the named template tabs (a live re-check after an edit reads what its rules need).
- * `timeZone` and `already`: what the caller has fetched (the zone, tabs it read itself).
+ * `timeZone`, `already` and `offset`: what the caller has fetched (the zone, tabs it read
+ * itself, the zone's offset).
  */
 export function readTabs(
   ss: Spreadsheet,
   titles: readonly string[],
   timeZone: string = ss.getSpreadsheetTimeZone(),
   already: readonly TabGrid[] = [],
+  offset: number = zoneOffsetMinutes(timeZone),
 ): WorkbookGrid {
-  const offset = zoneOffsetMinutes(timeZone);
   const tabs: TabGrid[] = [];
   for (const title of titles) {
     const known = already.find((t) => t.title === title);

@@ -89,12 +89,12 @@ export function makeDocument(
   model: DocModel,
   folderId: string,
   remembered: readonly string[] = [],
-): { id: string; url: string; name: string } {
+): { id: string; url: string; name: string; layoutMissing: string | null } {
   const taken = namesInFolder(folderId);
   const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
   const made = createReportDocument({ name, folderId, parts: reportPackage(model) });
-  applyDocsLayout(made.id, model);
-  return { id: made.id, url: made.url, name };
+  const layout = applyDocsLayout(made.id, model);
+  return { id: made.id, url: made.url, name, layoutMissing: layout.missing };
 }
 
 export function lastReport(): StoredReport | null {
@@ -123,8 +123,9 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
   }
   const destination = reportDestination(result.context.settings.reportFolder);
   const remembered = readJson<string[]>(KEYS.reportNames, []);
-  const { url, name } = makeDocument(build.model, destination.folderId, remembered);
-  const notice = destination.notice;
+  const { url, name, layoutMissing } = makeDocument(build.model, destination.folderId, remembered);
+  // Where the document went and what its layout lacks, each in a sentence of its own.
+  const notice = [destination.notice, layoutMissing].filter((n): n is string => !!n).join(" ") || null;
   const report: StoredReport = {
     url,
     name,

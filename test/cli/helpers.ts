@@ -1,8 +1,8 @@
 /** Runs the real `mip` binary (lib/mip.cjs), building it once when missing or older than the sources. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, parse } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "../helpers/build-once.js";
 
@@ -25,13 +25,45 @@ export function mip(args: readonly string[], cwd: string): RunResult {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", MIP_DEBUG: "" },
-    timeout: 120_000,
+    // A guard against a hang, not a speed limit: generous, so a loaded machine does not fail it.
+    timeout: 300_000,
   });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
 export function tempDir(prefix = "mip-cli-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** True when every folder on the way to `path` lets other users through (o+x). */
+export function othersCanReach(path: string): boolean {
+  for (let at = path; ; at = dirname(at)) {
+    if ((statSync(at).mode & 0o001) === 0) return false;
+    if (at === parse(at).root) return true;
+  }
+}
+
+/**
+ * A temporary folder another user can reach (mode 0755): under the system's temporary folder, or
+ * /tmp when TMPDIR is a private folder. For a test that runs `mip` as another user.
+ */
+export function sharedTempDir(prefix: string): string {
+  const root = othersCanReach(tmpdir()) ? tmpdir() : "/tmp";
+  const dir = mkdtempSync(join(root, prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+/**
+ * The built `mip` copied where any user can run it. lib/mip.cjs is one self-contained file, but
+ * the checkout it sits in may be private (a clone inside a 0700 folder, as a home folder is), and
+ * another user could not load it there.
+ */
+export function binForOtherUsers(): string {
+  const bin = join(sharedTempDir("mip-bin-"), "mip.cjs");
+  copyFileSync(BIN, bin);
+  chmodSync(bin, 0o644);
+  return bin;
 }
 
 /** True when the text looks like a JavaScript stack trace. */

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { TEMPLATE_VERSION } from "../../src/core/schema.js";
-import { BIN, ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";
+import { BIN, binForOtherUsers, ensureBuilt, hasStackTrace, mip, sharedTempDir, tempDir } from "./helpers.js";
 import {
   LONG_NAME,
   dropdownAllWorkbook,
@@ -158,10 +158,12 @@ describe("mip summary accounts for every school", () => {
   });
 
   it("unreadable folders, undecodable names, links and loops each get a row; nothing stops the others", () => {
-    const folder = tempDir("mip-summary-odd-");
-    chmodSync(folder, 0o755);
-    chmodSync(dir, 0o755);
+    // Everything the other user needs — the folder, the file a link points to, and mip itself —
+    // sits where that user can reach it, wherever the checkout is (a clone in a private folder too).
+    const folder = sharedTempDir("mip-summary-odd-");
+    const elsewhere = sharedTempDir("mip-summary-elsewhere-");
     const good = readFileSync(join(dir, "sample.xlsx"));
+    writeFileSync(join(elsewhere, "sample.xlsx"), good, { mode: 0o644 });
     writeFileSync(join(folder, "a-good.xlsx"), good, { mode: 0o644 });
     mkdirSync(join(folder, "closed"), { mode: 0o755 });
     writeFileSync(join(folder, "closed", "inside.xlsx"), good, { mode: 0o644 });
@@ -171,13 +173,14 @@ describe("mip summary accounts for every school", () => {
     mkdirSync(cp1251, { mode: 0o755 });
     writeFileSync(Buffer.concat([cp1251, Buffer.from("/school.xlsx")]), good, { mode: 0o644 });
     symlinkSync(join(folder, "a-good.xlsx"), join(folder, "b-link.xlsx"));
-    symlinkSync(join(dir, "sample.xlsx"), join(folder, "c-link-elsewhere.xlsx"));
+    symlinkSync(join(elsewhere, "sample.xlsx"), join(folder, "c-link-elsewhere.xlsx"));
     symlinkSync(join(folder, "nowhere.xlsx"), join(folder, "d-broken.xlsx"));
     symlinkSync(folder, join(folder, "e-loop"));
     // As root every folder is readable: the command then runs as «nobody», as a user without the right would.
     const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const out = execFileSync(process.execPath, [BIN, "summary", folder, "--json"], {
+    const out = execFileSync(process.execPath, [asOther.uid ? binForOtherUsers() : BIN, "summary", folder, "--json"], {
       encoding: "utf8",
+      cwd: folder,
       ...asOther,
       stdio: ["ignore", "pipe", "pipe"],
     });

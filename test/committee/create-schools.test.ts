@@ -129,6 +129,7 @@ describe("committee: creating the schools' workbooks", () => {
     const env = envWith([
       { organisation: '=IMPORTXML("http://x";"//a") МОУ «Лицей № 1»', link: "", email: "lyceum@example.ru" },
     ]);
+    env.fake.refusals.keepCalls = true;
     createAll(env);
     const [file] = createdSheets(env);
     const ss = env.fake.sheetsApi._spreadsheets.get(file!.id)!;
@@ -162,6 +163,17 @@ describe("committee: creating the schools' workbooks", () => {
     const summary = summaryValues(env);
     expect(summary[1]![summary[0]!.indexOf("Состояние")]).toBe("ОК");
     expect(env.formulaWrites).toEqual([]);
+    // Every advanced-service call — the upload, the invitation, the batch, the refresh's reads —
+    // passed the check against Google's definitions (a refused one would fail this test).
+    expect(env.fake.refusals.accepted.map((c) => c.method)).toEqual(
+      expect.arrayContaining([
+        "drive.files.create",
+        "drive.permissions.create",
+        "sheets.spreadsheets.get",
+        "sheets.spreadsheets.batchUpdate",
+        "sheets.spreadsheets.values.batchGet",
+      ]),
+    );
   });
 
   it("Google's limit on new files stops the run at that row, which is created by the next run", () => {

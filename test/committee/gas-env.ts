@@ -1,8 +1,8 @@
 /**
  * A committee spreadsheet on the shared Apps Script fake (test/gas/fake), plus what committee mode needs on
  * top of it (installed here, additively, without changing the shared fake):
- * - the Sheets and Drive advanced services, reading the fake school spreadsheets and counted
- *   by the same CallCounter;
+ * - what stands between the shared fake's Sheets advanced service (test/gas/fake/sheets-api.ts)
+ *   and a school's workbook: denied, deleted, quota errors, drive.file, each workbook's locale;
  * - a modelled clock: each opened workbook costs `openCostMs` of script time, so the 6-minute
  *   limit can be simulated;
  * - Sheets' input parsing for setValues/setValue: a leading apostrophe is the quote prefix
@@ -107,24 +107,6 @@ function patchFakeOnce(): void {
   ) {
     return this;
   };
-}
-
-/** What the Sheets API returns for a tab with UNFORMATTED_VALUE / FORMATTED_STRING dates (in the locale's default date format). */
-function apiValues(ss: FakeSpreadsheet, title: string, locale = "ru_RU"): unknown[][] {
-  const sheet = ss._sheets.find((s) => s._name === title);
-  if (!sheet) throw new Error(`Unable to parse range: '${title}'`);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return sheet._cells.map((row) =>
-    (row ?? []).map((cell) => {
-      const v = cell?.value;
-      if (Object.prototype.toString.call(v) === "[object Date]") {
-        const d = new Date((v as Date).getTime() + 3 * 3600_000);
-        if (locale === "en_US") return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
-        return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
-      }
-      return v ?? "";
-    }),
-  );
 }
 
 export function registryRows(schools: readonly SchoolSheet[]): unknown[][] {
@@ -255,55 +237,26 @@ export function committeeEnv(schoolList: readonly SchoolSheet[], options: Commit
       hit(name);
     };
   }
-  const reach = (id: string, method = "Sheets.Spreadsheets.get"): FakeSpreadsheet => {
+  // The fake's one Sheets service (test/gas/fake/sheets-api.ts, checked against Google's
+  // definition and under the drive.file rule per file) reads the schools' workbooks; in front of
+  // it, what stands between the committee's script and a school's workbook: quotas, permissions,
+  // deletion, script time. The workbooks the committee created itself (Drive converted its
+  // upload) are its own and cost no modelled time.
+  const sheetsApi = env.fake.sheetsApi;
+  for (const [id, locale] of locales) sheetsApi._locales.set(id, locale);
+  sheetsApi._find = (id) => sheetsApi._spreadsheets.get(id) ?? schools.get(id) ?? null;
+  sheetsApi._gate = (id, method) => {
     const error = result.sheetsErrors.get(id);
     if (error) throw new Error(error);
-    // A workbook the committee created itself (Drive converted it): its own file under drive.file.
-    const created = env.fake.sheetsApi._spreadsheets.get(id);
-    if (created) return created;
-    const ss = schools.get(id);
-    if (!ss) throw new Error("Requested entity was not found.");
-    // Under drive.file alone the API reaches only the committee's own files and those granted to it.
-    env.fake.fileAccess.check(method, id);
+    if (sheetsApi._spreadsheets.has(id)) return;
+    clock.ms +=
+      method === "Sheets.Spreadsheets.get" ? (options.metaCostMs ?? 0) : (openCost.get(id) ?? result.openCostMs);
     if (denied.has(id)) throw new Error("The caller does not have permission");
-    return ss;
-  };
-  const sheetsService = {
-    Spreadsheets: {
-      get(id: string, args?: { fields?: string }) {
-        if (env.fake.sheetsApi._spreadsheets.has(id)) return env.fake.sheetsApi.Spreadsheets.get(id, args);
-        counter.hit("Sheets.Spreadsheets.get");
-        clock.ms += options.metaCostMs ?? 0;
-        const ss = reach(id);
-        return counter.paused(() => ({
-          properties: { locale: locales.get(id) ?? "ru_RU" },
-          sheets: ss._sheets.map((s) => ({ properties: { title: s._name } })),
-          // Another project's PROJECT-visibility metadata is not returned (Sheets API «Read, write, and search metadata»).
-          developerMetadata: ss._metadata
-            .filter((m) => m._json().visibility === "DOCUMENT")
-            .map((m) => ({ metadataKey: m._json().key, metadataValue: m._json().value })),
-        }));
-      },
-      batchUpdate: env.fake.sheetsApi.Spreadsheets.batchUpdate,
-      Values: {
-        batchGet(id: string, args: { ranges: string[] }) {
-          counter.hit("Sheets.Spreadsheets.Values.batchGet");
-          clock.ms += openCost.get(id) ?? result.openCostMs;
-          const ss = reach(id, "Sheets.Spreadsheets.Values.batchGet");
-          return counter.paused(() => ({
-            valueRanges: args.ranges.map((r) => ({
-              range: r,
-              values: apiValues(ss, r.slice(1, -1).replace(/''/g, "'"), locales.get(id)),
-            })),
-          }));
-        },
-      },
-    },
+    if (!schools.has(id)) throw new Error("Requested entity was not found.");
   };
   // The bundle's global object: any function defined by Code.js belongs to it.
   const global = env.global;
   result.bundleGlobal = global;
-  global.Sheets = sheetsService;
   const RealDate = global.Date as DateConstructor;
   const ModelDate = function (this: unknown, ...args: unknown[]) {
     if (!(this instanceof ModelDate)) return new RealDate(clock.ms).toString();

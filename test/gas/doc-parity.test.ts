@@ -652,7 +652,10 @@ describe("the Google Doc looks like the .docx (sample report, block by block)", 
     // The upload and the Docs API pass run here against the fake services installed as globals.
     const fake = createFakeServices();
     const id = uploadModel(fake, model);
-    expect(withGlobals({ Docs: fake.docsApi }, () => applyDocsLayout(id, model))).toBe(true);
+    expect(withGlobals({ Docs: fake.docsApi }, () => applyDocsLayout(id, model))).toEqual({
+      applied: true,
+      missing: null,
+    });
     const google = googleBlocks(fake.documentApp._documents.get(id)!);
     const docx = await docxBlocks(await renderDocx(model));
     expect(docx.filter((b) => b.kind === "table").length).toBeGreaterThan(3);

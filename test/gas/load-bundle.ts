@@ -26,6 +26,7 @@ import {
   manifestScopes,
   spreadsheetFromGrid,
 } from "./fake/index.js";
+import { watchRefusals } from "./fake/api-schema/strict.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 /** The school deployment (pushed from dist/) and the committee's (dist/committee/), built from one source. */
@@ -150,6 +151,8 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     ...(spreadsheet ? { spreadsheet } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
+  // A call Google would refuse fails the test, even when the add-on catches it.
+  watchRefusals(fake.refusals);
   const quiet = {
     log: (...a: unknown[]) => fake.logger.log(...a),
     info: () => {},

@@ -139,7 +139,7 @@ describe("live re-check (onEdit)", () => {
     expect(cellAt(plan, finding.cell!).background).toBe(WHITE);
     expect(cellAt(plan, finding.cell!).data.note).toBe("");
     // Only the tabs its rules read (RuleFamily.reads), one batched read each.
-    const reads = new Set<string>(["general", "settings", "plan"]);
+    const reads = new Set<string>(["general", "plan"]);
     for (const family of RULE_FAMILIES) if (family.reads.includes("plan")) family.reads.forEach((k) => reads.add(k));
     expect(env.counter.count("Range.getValues")).toBe(reads.size);
     expect(env.counter.count("Range.setNotes")).toBeLessThanOrEqual(1);
@@ -150,6 +150,40 @@ describe("live re-check (onEdit)", () => {
     env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(statusCell), source: ss });
     expect(cellAt(plan, statusCell).background).toBe(COLOURS.error);
     expect(cellAt(plan, statusCell).data.note).toMatch(/Сделано наполовину/);
+  });
+
+  it("an edit whose findings come out as before touches neither rules nor notes, one that changes words only the notes; a full check rewrites them", () => {
+    const { env, ss } = setUp();
+    const state = env.call<SidebarState>("sidebarValidate");
+    const finding = state.issues.find((i) => i.rule === "PLAN_DEVIATION_ACTION_MISSING" && i.cell)!;
+    const plan = ss._sheet("План-факт");
+    // The executors of a row changed: the same findings, so nothing is rewritten.
+    const cell = `E${finding.row}`;
+    plan.getRange(cell).setValue("Педагоги школы, методист");
+    const range = plan.getRange(cell);
+    env.counter.reset();
+    env.fns.onEdit!({ authMode: "LIMITED", range, source: ss });
+    // The re-check ran (its tabs were read) and found the same marks.
+    expect(env.counter.count("Range.getValues")).toBeGreaterThan(0);
+    expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
+    expect(env.counter.count("Range.getNotes") + env.counter.count("Range.setNotes")).toBe(0);
+    expect(env.counter.count("Properties.setProperties")).toBe(0);
+    // An edit at the floor: at most 25 Apps Script calls (bench/gas.ts «onEdit»).
+    expect(env.counter.total).toBeLessThanOrEqual(25);
+    expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
+    // Another deviation status: the same cells and severities, other words — the notes alone are rewritten.
+    const status = plan.getRange(`H${finding.row}`);
+    status.setValue("Не выполнено");
+    env.counter.reset();
+    env.fns.onEdit!({ authMode: "LIMITED", range: status, source: ss });
+    expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
+    expect(env.counter.count("Range.setNotes")).toBe(1);
+    expect(cellAt(plan, finding.cell!).data.note).toMatch(/статус «Не выполнено»/);
+    expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
+    // A mark the user wiped by hand comes back with the next full check.
+    env.counter.paused(() => plan.getRange(finding.cell!).setNote(""));
+    env.call<SidebarState>("sidebarValidate");
+    expect(cellAt(plan, finding.cell!).data.note).toMatch(/МИП-отчёт, проверка:/);
   });
 
   it("moves the edit stamp the sidebar polls on every edit of a template tab, and only then", () => {

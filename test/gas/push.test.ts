@@ -22,7 +22,7 @@ const run = (dir: string, ...args: string[]) =>
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, HOME: dir, USERPROFILE: dir },
-    timeout: 60_000,
+    timeout: 300_000, // a guard against a hang, not a speed limit
   });
 
 const SCRIPT_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghijklmnopqrs";

@@ -249,6 +249,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     const outcome = created(failing.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.report.url).toMatch(/^https:\/\/docs\.google\.com\//);
     expect(failing.fake.logger._lines.join("\n")).toMatch(/Объединение ячеек шапки таблицы не выполнено/);
+    expect(outcome.notice).toMatch(/^Документ создан, но Google Документы не приняли его оформление: /);
   });
 
   it("keeps the list of report names within Apps Script's 9 KB per property, dropping the oldest", () => {

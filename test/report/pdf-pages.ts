@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { requireCommand } from "../helpers/system-tools.js";
 
 /** Converts a .docx to PDF with a private LibreOffice profile (parallel runs do not collide). */
@@ -9,8 +10,16 @@ export function docxToPdf(docx: string, outDir: string): string {
   const profile = mkdtempSync(join(tmpdir(), "mip-lo-profile-"));
   execFileSync(
     requireCommand("soffice"),
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx],
-    { stdio: "pipe", timeout: 120_000 },
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      docx,
+    ],
+    { stdio: "pipe", timeout: 300_000 },
   );
   return join(
     outDir,

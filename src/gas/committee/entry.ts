@@ -143,7 +143,7 @@ export function committeeMakeSummary(): { url: string; name: string } | null {
     const made = makeSummaryDocument(SpreadsheetApp.getActiveSpreadsheet());
     tell(
       `Сводка по ${countWithNoun(made.schools, ["организации", "организациям", "организациям"])} ` +
-        `готова: «${made.name}». Ссылка: ${made.url}`,
+        `готова: «${made.name}». Ссылка: ${made.url}${made.layoutMissing ? `\n${made.layoutMissing}` : ""}`,
     );
     return { url: made.url, name: made.name };
   } catch (error) {

@@ -22,26 +22,10 @@ import { TABS } from "../../core/schema.js";
 import { type OpenedSchool, documentIdFrom, documentUrl } from "../../core/committee/index.js";
 import { METADATA_KEYS, getSpreadsheetMetadata } from "../properties.js";
 import { readWorkbook } from "../read-sheets.js";
+import type { SheetsAdvanced } from "../google-api.js";
+import type { sheets_v4 } from "@googleapis/sheets";
 
-interface SheetsAdvanced {
-  Spreadsheets: {
-    get(
-      id: string,
-      args: object,
-    ): {
-      properties?: { locale?: string };
-      sheets?: { properties?: { title?: string } }[];
-      developerMetadata?: { metadataKey?: string; metadataValue?: string }[];
-    };
-    Values: { batchGet(id: string, args: object): { valueRanges?: { range?: string; values?: unknown[][] }[] } };
-  };
-}
-
-interface SchoolMeta {
-  properties?: { locale?: string };
-  sheets?: { properties?: { title?: string } }[];
-  developerMetadata?: { metadataKey?: string; metadataValue?: string }[];
-}
+type SchoolMeta = sheets_v4.Schema$Spreadsheet;
 
 // An advanced service is a global name only when the manifest enables it: asked by typeof,
 // which never throws for an undeclared name.

@@ -16,8 +16,6 @@
  *   e-mail and our message (https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/create:
  *   `sendNotificationEmail`, `emailMessage`).
  */
-import type { drive_v3 } from "@googleapis/drive";
-import type { sheets_v4 } from "@googleapis/sheets";
 import { TEMPLATE_LAYOUT, type TabLayout } from "../../core/template.js";
 import { GENERAL, TEMPLATE_VERSION } from "../../core/schema.js";
 import { SCHOOLS_FOLDER_NAME } from "../../core/committee/create-schools.js";
@@ -25,6 +23,7 @@ import { UserError } from "../errors.js";
 import { folderReachable } from "../drive-files.js";
 import { METADATA_KEYS } from "../properties.js";
 import { DROPDOWN_HELP, HEADER_PROTECTION } from "../template-sheets.js";
+import type { DriveAdvanced, SheetsAdvanced, SheetsCellData, SheetsRequest } from "../google-api.js";
 
 /** The template .xlsx (base64), built into the committee bundle by scripts/build.mjs. */
 declare const __MIP_TEMPLATE_XLSX__: string | undefined;
@@ -32,31 +31,6 @@ declare const __MIP_TEMPLATE_XLSX__: string | undefined;
 const SHEETS_MIME = "application/vnd.google-apps.spreadsheet";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const FOLDER_MIME = "application/vnd.google-apps.folder";
-
-interface DriveAdvanced {
-  Files: {
-    create(
-      resource: drive_v3.Schema$File,
-      blob: GoogleAppsScript.Base.Blob | null,
-      optionalArgs?: object,
-    ): drive_v3.Schema$File;
-    list(optionalArgs: object): drive_v3.Schema$FileList;
-  };
-  Permissions: {
-    create(resource: drive_v3.Schema$Permission, fileId: string, optionalArgs?: object): drive_v3.Schema$Permission;
-    list(fileId: string, optionalArgs?: object): drive_v3.Schema$PermissionList;
-  };
-}
-
-interface SheetsAdvanced {
-  Spreadsheets: {
-    get(id: string, optionalArgs?: object): sheets_v4.Schema$Spreadsheet;
-    batchUpdate(
-      resource: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
-      id: string,
-    ): sheets_v4.Schema$BatchUpdateSpreadsheetResponse;
-  };
-}
 
 // Advanced services are globals only when the manifest enables them: asked by typeof.
 declare const Drive: DriveAdvanced | undefined;
@@ -153,11 +127,11 @@ export function createWorkbook(name: string, folderId: string, committeeId: stri
 
 const FIELD_ROW = (key: string): number => GENERAL.fields.findIndex((f) => f.key === key) + 1;
 
-const text = (value: string): sheets_v4.Schema$CellData => ({ userEnteredValue: { stringValue: value } });
+const text = (value: string): SheetsCellData => ({ userEnteredValue: { stringValue: value } });
 
-function tabRequests(sheetId: number, layout: TabLayout): sheets_v4.Schema$Request[] {
+function tabRequests(sheetId: number, layout: TabLayout): SheetsRequest[] {
   const width = layout.headers.length;
-  const requests: sheets_v4.Schema$Request[] = [
+  const requests: SheetsRequest[] = [
     {
       updateSheetProperties: {
         properties: { sheetId, gridProperties: { frozenRowCount: layout.frozenRows } },
@@ -213,8 +187,8 @@ export function prefillRequests(
   sheetIds: ReadonlyMap<string, number>,
   organisation: string,
   period: string,
-): sheets_v4.Schema$Request[] {
-  const requests: sheets_v4.Schema$Request[] = [];
+): SheetsRequest[] {
+  const requests: SheetsRequest[] = [];
   for (const layout of TEMPLATE_LAYOUT) {
     const id = sheetIds.get(layout.title);
     if (id !== undefined) requests.push(...tabRequests(id, layout));

@@ -31,6 +31,8 @@ interface ProjectSpravka {
   errors: number;
   /** What the monitoring's answers came to (surveySummaryLines), empty without a survey. */
   survey: string[];
+  /** What the document's layout lacks when Google refused it (a Russian sentence), else null. */
+  layoutMissing: string | null;
 }
 
 export function selectedRegistryRow(
@@ -108,10 +110,11 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     },
     survey,
   );
-  const { url, name } = makeDocument(model, reportDestination("").folderId);
+  const { url, name, layoutMissing } = makeDocument(model, reportDestination("").folderId);
   return {
     url,
     name,
+    layoutMissing,
     participants: sources.schools.map((s) => s.name),
     leftOut: [...leftOut, ...sources.leftOut],
     errors: project.issues.filter((i) => i.severity === "error").length,
@@ -130,6 +133,7 @@ function spravkaMessage(made: ProjectSpravka): string {
         "вошли. Их видно в «Своде» и в панели дополнения у координатора.",
     );
   lines.push(`Подпись, если таблица проекта её не задаёт, берётся с вкладки «${COMMITTEE_SETTINGS_TITLE}».`);
+  if (made.layoutMissing) lines.push(made.layoutMissing);
   return lines.join("\n");
 }
 

@@ -14,6 +14,8 @@ export interface SummaryDocument {
   url: string;
   name: string;
   schools: number;
+  /** What the document's layout lacks when Google refused it (a Russian sentence), else null. */
+  layoutMissing: string | null;
 }
 
 export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SummaryDocument {
@@ -28,6 +30,6 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
     throw new UserError("Свод пуст. Заполните «Реестр» и выберите в меню дополнения «Обновить свод».");
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
   const model = buildSummaryDoc(records, { date: today, signer: readCommitteeSettings(ss).signer });
-  const { url, name } = makeDocument(model, reportDestination("").folderId);
-  return { url, name, schools: records.length };
+  const { url, name, layoutMissing } = makeDocument(model, reportDestination("").folderId);
+  return { url, name, schools: records.length, layoutMissing };
 }

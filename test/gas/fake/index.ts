@@ -12,6 +12,7 @@ import { FileAccess } from "./file-access.js";
 import { FakeSheetsApi } from "./sheets-api.js";
 import { FakeFormsApi } from "./forms-api.js";
 import { FakeUrlFetchApp } from "./url-fetch.js";
+import { RefusalLog, strictService } from "./api-schema/strict.js";
 import { Platform } from "./scopes.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 import {
@@ -34,6 +35,7 @@ export * from "./sheets-api.js";
 export * from "./xlsx-import.js";
 export * from "./forms-api.js";
 export * from "./url-fetch.js";
+export { RefusalLog } from "./api-schema/strict.js";
 export * from "./scopes.js";
 export * from "./services.js";
 export * from "./spreadsheet.js";
@@ -54,7 +56,7 @@ export interface FakeOptions {
    * message. Default: every scope (unit tests of the fake itself).
    */
   readonly scopes?: readonly string[] | null;
-  /** Advanced services the manifest enables (Sheets, Drive, Docs); default: Drive and Docs. */
+  /** Advanced services the manifest enables (Sheets, Drive, Docs); default: Drive, Docs and Sheets. */
   readonly advancedServices?: readonly string[];
 }
 
@@ -72,10 +74,19 @@ export interface FakeServices {
   readonly docsApi: FakeDocsApi;
   readonly driveV3: FakeDriveV3;
   readonly fileAccess: FileAccess;
-  /** The Sheets API over the spreadsheets Drive converted for the add-on. */
+  /**
+   * The Sheets API: the spreadsheets Drive converted for the add-on and the fake SpreadsheetApp's
+   * (a committee environment decides what stands between the script and a school's workbook).
+   */
   readonly sheetsApi: FakeSheetsApi;
   /** The Google Forms API the add-on reaches over UrlFetchApp (forms-api.ts). */
   readonly formsApi: FakeFormsApi;
+  /**
+   * Advanced-service calls refused as Google would refuse them (api-schema/strict.ts): in an
+   * environment running a bundle, any left at the end of a test fail it; a test expecting them
+   * takes them.
+   */
+  readonly refusals: RefusalLog;
   /** Scopes, authorisation mode and the method table (test/gas/fake/scopes.ts). */
   readonly platform: Platform;
   /** The Apps Script global names → fake objects. */
@@ -153,14 +164,18 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   const activeId = () => (spreadsheetApp as unknown as { _active: FakeSpreadsheet | null })._active?._id ?? null;
   lockService._inDocument = () => activeId() !== null;
   scriptApp._document = activeId;
-  const sheetsApi = new FakeSheetsApi(counter);
-  const driveV3 = new FakeDriveV3(drive, documentApp, counter, sheetsApi);
+  // The advanced services check every call against Google's published definitions first.
+  // (The Forms API is no advanced service: the add-on reaches it over UrlFetchApp.)
+  const refusals = new RefusalLog();
+  const sheetsApi = strictService("sheets", new FakeSheetsApi(spreadsheetApp, counter), refusals);
+  const driveV3 = strictService("drive", new FakeDriveV3(drive, documentApp, counter, sheetsApi), refusals);
   const logger = new FakeLogger();
-  const docsApi = new FakeDocsApi(documentApp, counter);
-  // drive.file per file for the advanced services that name a file (the Sheets API's fake is the committee's).
+  const docsApi = strictService("docs", new FakeDocsApi(documentApp, counter), refusals);
+  // drive.file per file for every advanced service that names a file.
   const fileAccess = new FileAccess(drive, platform);
   docsApi._access = fileAccess;
   driveV3._access = fileAccess;
+  sheetsApi._access = fileAccess;
   const formsApi = new FakeFormsApi(() => platform.scopes);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
@@ -177,7 +192,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
   };
   // Advanced services exist as globals only when the manifest enables them.
   const advanced: Record<string, unknown> = { Drive: driveV3, Docs: docsApi, Sheets: sheetsApi };
-  for (const name of options.advancedServices ?? ["Drive", "Docs"]) if (advanced[name]) globals[name] = advanced[name];
+  for (const name of options.advancedServices ?? ["Drive", "Docs", "Sheets"])
+    if (advanced[name]) globals[name] = advanced[name];
   return {
     counter,
     spreadsheet,
@@ -194,6 +210,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     fileAccess,
     sheetsApi,
     formsApi,
+    refusals,
     platform,
     globals,
     snapshot: () =>
