@@ -2,11 +2,12 @@
  * Opening a workbook file for a command: every way it can fail becomes an
  * UnusableInputError with one Russian sentence (the CLI prints it and exits 2).
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { WorkbookGrid } from "../core/grid.js";
 import { looksLikeMipWorkbook } from "../core/workbook.js";
 import { UnusableInputError, readXlsx } from "./xlsx-read.js";
+import { NotRegularFileError, readRegularFile } from "./read-regular.js";
 
 /** Larger files are not school workbooks; refusing early keeps memory bounded. */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -27,8 +28,9 @@ export async function loadXlsx(path: string): Promise<WorkbookGrid> {
     throw new UnusableInputError(`${label} слишком большой для таблицы МИП (больше 200 МБ).`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
-  } catch {
+    bytes = await readRegularFile(path);
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new UnusableInputError(`${label} — не обычный файл.`);
     throw new UnusableInputError(`${label} не удалось открыть: нет прав на чтение.`);
   }
   return readXlsx(bytes, label);

@@ -41,10 +41,7 @@ const UNSAFE_ON_STREAM =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/gu;
 
 /** The same, except the colour and weight sequences of style.ts, the only escapes `mip` itself writes. */
-const UNSAFE_EXCEPT_OWN_COLOUR = new RegExp(
-  `(\u001b\\[(?:1|2|22|31|32|33|34|39)m)|${UNSAFE_ON_STREAM.source}`,
-  "gu",
-);
+const UNSAFE_EXCEPT_OWN_COLOUR = new RegExp(`(\u001b\\[(?:1|2|22|31|32|33|34|39)m)|${UNSAFE_ON_STREAM.source}`, "gu");
 
 /**
  * Makes every string written to `stream` safe, whatever path it took: a file name, an

@@ -11,6 +11,7 @@ import { stateText } from "../../src/core/committee/states.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { collectInputs, summariseFiles } from "../../src/local/commands/summary.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
+import { NotRegularFileError, readRegularFile } from "../../src/local/read-regular.js";
 import { tempDir } from "../cli/helpers.js";
 
 describe("a folder changing while it is read", () => {
@@ -41,5 +42,17 @@ describe("a folder changing while it is read", () => {
     expect(stateOf("c-folder.xlsx")).toMatch(/^Ошибка чтения: не файл/);
     expect(stateOf("d-fifo.xlsx")).toMatch(/^Ошибка чтения: не файл/);
     expect(stateOf("e-truncated.xlsx")).toMatch(/^Ошибка чтения: Файл «e-truncated\.xlsx» повреждён/);
+  });
+});
+
+describe("reading only regular files", () => {
+  it("a FIFO met at the read (after any stat) is refused at once instead of blocking; a file is read whole", async () => {
+    const folder = tempDir("mip-hostile-fifo-");
+    const fifo = join(folder, "pipe.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    await expect(readRegularFile(fifo)).rejects.toBeInstanceOf(NotRegularFileError);
+    await expect(readRegularFile(folder)).rejects.toMatchObject({ directory: true });
+    writeFileSync(join(folder, "a.bin"), "содержимое");
+    expect((await readRegularFile(join(folder, "a.bin"))).toString()).toBe("содержимое");
   });
 });

@@ -4,7 +4,8 @@
  * the Свод tab in Sheets. A file that cannot be read gets its state and never stops the
  * others; exit 0 when done, 2 when there is no input. Nothing is ever written over a file.
  */
-import { access, constants, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { access, constants, lstat, readdir, realpath, stat } from "node:fs/promises";
+import { NotRegularFileError, readRegularFile } from "../read-regular.js";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import {
   type CommitteeTotals,
@@ -252,8 +253,9 @@ export async function summariseFile(input: string | InputEntry, options: Summary
       throw new UnusableInputError(`файл больше ${MAX_INPUT_BYTES / 1024 / 1024} МБ — это не таблица МИП`);
     let bytes: Buffer;
     try {
-      bytes = await readFile(entry.path);
+      bytes = await readRegularFile(entry.path);
     } catch (error) {
+      if (error instanceof NotRegularFileError) throw new UnusableInputError("не файл");
       const code = (error as NodeJS.ErrnoException).code;
       throw new UnusableInputError(
         code === "EACCES" || code === "EPERM" ? "нет прав на чтение файла" : "файл не читается",

@@ -5,7 +5,7 @@
  * An existing file is never replaced unless --force is given (exit 2 with a Russian
  * sentence otherwise): a template written over a filled-in workbook would lose a year's work.
  */
-import { readFile, stat } from "node:fs/promises";
+import { NotRegularFileError, readRegularFile } from "../read-regular.js";
 import { basename, dirname, extname, join } from "node:path";
 import { TEMPLATE_VERSION } from "../../core/schema.js";
 import { UsageError, parseCommandArgs } from "../args.js";
@@ -50,19 +50,18 @@ export function upgradedPath(input: string): string {
 }
 
 async function upgrade(input: string, outArg: string | undefined): Promise<number> {
-  // A FIFO or a device would block the read forever; only a regular file is read.
-  const info = await stat(input).catch(() => null);
-  if (info && !info.isFile() && !info.isDirectory()) {
-    process.stderr.write(`«${input}» — не обычный файл, а нужен файл таблицы .xlsx.\n`);
-    return 2;
-  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(input);
+    // A FIFO or a device would block a plain read forever; only a regular file is read.
+    bytes = await readRegularFile(input);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof NotRegularFileError && !error.directory) {
+      process.stderr.write(`«${input}» — не обычный файл, а нужен файл таблицы .xlsx.\n`);
+      return 2;
+    }
     process.stderr.write(
-      code === "EISDIR"
+      code === "EISDIR" || (error instanceof NotRegularFileError && error.directory)
         ? `«${input}» — это папка, а нужен файл .xlsx.\n`
         : `Не удалось прочитать «${input}»: такого файла нет или нет прав на чтение.\n`,
     );
