@@ -95,7 +95,9 @@ describe("files that are not what they claim", () => {
     expect(run.code).toBe(0);
     const schools = JSON.parse(run.stdout).schools as { file: string; state: string }[];
     const stateOf = (name: string) => schools.find((s) => s.file.endsWith(name))?.state;
-    expect(stateOf("sample.xlsx")).toBe("ОК");
+    // Read: «ОК», or named a copy when another readable file of the corpus (the same sample
+    // written by another program) holds the same project and was listed first.
+    expect(stateOf("sample.xlsx")).toMatch(/^(ОК|Копия другой таблицы: .+)$/);
     for (const file of Object.keys(REFUSED)) expect(stateOf(file), file).toMatch(/^Ошибка чтения|^Не шаблон/);
   });
 });

@@ -11,7 +11,7 @@ import { orgsFamily } from "./orgs.js";
 import { outcomesFamilies } from "./outcomes.js";
 import { participantsFamily } from "./participants.js";
 import { planFamily } from "./plan.js";
-import { roadmapLinksFamily } from "./roadmap-links.js";
+import { roadmapLinksFamilies } from "./roadmap-links.js";
 import { spravkaFamilies } from "./spravka.js";
 import { stagesFamily } from "./stages.js";
 import { templateFamilies } from "./template.js";
@@ -31,5 +31,5 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   ...eventsFamilies,
   ...outcomesFamilies,
   ...spravkaFamilies,
-  roadmapLinksFamily,
+  ...roadmapLinksFamilies,
 ];

@@ -29,12 +29,18 @@ function checkTab(ctx: RuleContext, table: ParsedTable<"plan"> | ParsedTable<"in
   }
 }
 
-export const roadmapLinksFamily: RuleFamily = {
-  name: "roadmap-links",
-  reads: ["plan", "internal_events"],
-  ids: ["ROADMAP_LINK_INVALID"],
-  check(ctx) {
-    checkTab(ctx, ctx.workbook.tables.plan);
-    checkTab(ctx, ctx.workbook.tables.internal_events);
+/** One family per tab, so a live re-check after an edit reads only the edited tab for this rule. */
+export const roadmapLinksFamilies: readonly RuleFamily[] = [
+  {
+    name: "roadmap-links:plan",
+    reads: ["plan"],
+    ids: ["ROADMAP_LINK_INVALID"],
+    check: (ctx) => checkTab(ctx, ctx.workbook.tables.plan),
   },
-};
+  {
+    name: "roadmap-links:events",
+    reads: ["internal_events"],
+    ids: ["ROADMAP_LINK_INVALID"],
+    check: (ctx) => checkTab(ctx, ctx.workbook.tables.internal_events),
+  },
+];
