@@ -18,13 +18,10 @@ import { WriteError, freePath, makeFolder, writeFailure, writeNewFile } from "..
 import { plain } from "../style.js";
 import { writeWorkbookGrid } from "../xlsx-write.js";
 import { countsInWords, formatValidation } from "./validate.js";
+import { usageOf } from "../help.js";
+import { shellCommand } from "../shell-quote.js";
 
-export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
-
-Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
-умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
-«Новокузнецк» — и сводку комитета — в ПАПКЕ
-(по умолчанию ./demo-out). Существующие файлы не заменяются.`;
+export const DEMO_USAGE = usageOf("demo");
 
 export const DEFAULT_DEMO_DIR = "demo-out";
 export const DEMO_WORKBOOK = "Пример МИП — сетевое наставничество.xlsx";
@@ -41,11 +38,14 @@ async function runHook(load: () => Promise<{ run?: CommandRun }>, args: string[]
   }
 }
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const DEMO_OPTIONS = {
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    out: { type: "string", short: "o" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs(args, DEMO_OPTIONS);
   if (values.help) {
     process.stdout.write(`${DEMO_USAGE}\n`);
     return 0;
@@ -121,6 +121,8 @@ export async function run(args: string[]): Promise<number> {
   if (spravkaCode !== 0) say("  справка пока не составлена.");
 
   say("");
-  say(`Дальше: откройте таблицу, исправьте найденное и проверьте снова: mip validate "${workbookPath}"`);
+  say(
+    `Дальше: откройте таблицу, исправьте найденное и проверьте снова: ${shellCommand("mip", "validate", workbookPath)}`,
+  );
   return 0;
 }

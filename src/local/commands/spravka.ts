@@ -19,21 +19,10 @@ import { fileLabel, loadMipWorkbook } from "../load.js";
 import { withDocxExtension } from "../report-file.js";
 import { UnusableInputError } from "../xlsx-read.js";
 import { collectInputs } from "./summary.js";
+import { usageOf } from "../help.js";
+import { shellCommand } from "../shell-quote.js";
 
-export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
-
-Составляет справку о реализации муниципального проекта (.docx) по таблице проекта —
-организации-координатора — и по таблицам организаций-участников (файлы .xlsx или папки).
-Учитываются только участники, перечисленные на вкладке «Организации» проекта, с тем же
-отчётным периодом; остальные таблицы названы с причиной и не смешиваются.
-  --out ФАЙЛ    куда записать справку (по умолчанию — рядом с таблицей проекта, под именем
-                «Справка о реализации проекта — {организация} — {дата}.docx»). Существующий
-                файл не перезаписывается: справка получит имя «… (2).docx».
-  --date ДАТА   дата справки (по умолчанию — «Дата отчёта» проекта или сегодняшняя).
-  --strict      не составлять справку, если в таблице проекта есть ошибки.
-Коды выхода: 0 — справка записана, 1 — строгий режим и есть ошибки,
-2 — таблицу проекта нельзя прочитать или справку нельзя записать.
-`;
+export const SPRAVKA_USAGE = usageOf("spravka");
 
 interface SpravkaArgs {
   readonly project: string;
@@ -43,13 +32,16 @@ interface SpravkaArgs {
   readonly strict: boolean;
 }
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const SPRAVKA_OPTIONS = {
+  out: { type: "string", short: "o" },
+  date: { type: "string" },
+  strict: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArguments {
-  const parsed = parseCommandLine(args, {
-    out: { type: "string", short: "o" },
-    date: { type: "string" },
-    strict: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseCommandLine(args, SPRAVKA_OPTIONS);
   if ("error" in parsed || "help" in parsed) return parsed;
   const [project, ...schools] = parsed.positionals;
   if (project === undefined) return { error: "Укажите таблицу проекта: mip spravka ПРОЕКТ.xlsx" };
@@ -120,7 +112,7 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.strict && errors > 0) {
     complain(
       `Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, ` +
-        `а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`,
+        `а включён строгий режим (--strict). Список: ${shellCommand("mip", "validate", parsed.project)}`,
     );
     return 1;
   }
@@ -148,7 +140,7 @@ export async function run(args: string[]): Promise<number> {
   if (errors > 0)
     say(
       `  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками ` +
-        `в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`,
+        `в справку не вошли — исправьте их. Список: ${shellCommand("mip", "validate", parsed.project)}`,
     );
   return 0;
 }
