@@ -18,6 +18,7 @@ import { ERRORS } from "../core/severity.js";
 import { editStamp, stampChange } from "./properties.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
+import { SIDEBAR_CALLS, type SidebarFunctionName } from "../sidebar-calls.js";
 
 const TITLE = "МИП-отчёт";
 
@@ -35,14 +36,17 @@ function fromMenu(doing: string, action: () => void): void {
   }
 }
 
-/** Runs a sidebar call; a failure reaches withFailureHandler as a Russian message. */
-function forSidebar<T>(doing: string, action: () => T): T {
+/**
+ * Runs a sidebar call; a failure reaches withFailureHandler as a Russian message, «Не удалось …»
+ * with the action phrase of the function's record (src/sidebar-calls.ts) the sidebar also uses.
+ */
+function forSidebar<T>(name: SidebarFunctionName, action: () => T): T {
   try {
     return action();
   } catch (error) {
     // Only the message crosses google.script.run, and the ES2019 bundle has no Error cause.
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(userMessage(error, doing));
+    throw new Error(userMessage(error, SIDEBAR_CALLS[name].action));
   }
 }
 
@@ -129,21 +133,21 @@ export function menuHelp(): void {
 }
 
 export function sidebarGetState(): SidebarState {
-  return forSidebar("получить состояние таблицы", () => currentState({ markCells: false }));
+  return forSidebar("sidebarGetState", () => currentState({ markCells: false }));
 }
 
 export function sidebarValidate(): SidebarState {
-  return forSidebar("проверить таблицу", () => currentState({ markCells: true }));
+  return forSidebar("sidebarValidate", () => currentState({ markCells: true }));
 }
 
 export function sidebarSelectCell(sheet: string, cell: string | null): void {
-  forSidebar("перейти к ячейке", () => selectCell(sheet, cell));
+  forSidebar("sidebarSelectCell", () => selectCell(sheet, cell));
 }
 
 export function sidebarGenerateReport(): ReportOutcome {
-  return forSidebar("сформировать отчёт", reportFromSidebar);
+  return forSidebar("sidebarGenerateReport", reportFromSidebar);
 }
 
 export function sidebarEditStamp(): string {
-  return forSidebar("узнать, менялась ли таблица", editStamp);
+  return forSidebar("sidebarEditStamp", editStamp);
 }
