@@ -3,6 +3,22 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+// The Apps Script server's globals (SpreadsheetApp, HtmlService, …) as @types/google-apps-script
+// declares them. The sidebar's type check loads those types (tsconfig.sidebar.json) but the page
+// runs in the browser, where none of them exists.
+const gasTypes = join(import.meta.dirname, "node_modules/@types/google-apps-script");
+const serverGlobals = [
+  ...new Set(
+    readdirSync(gasTypes)
+      .filter((f) => f.endsWith(".d.ts"))
+      .flatMap((f) => [...readFileSync(join(gasTypes, f), "utf8").matchAll(/^declare (?:var|const|let) (\w+)/gm)])
+      .map((m) => m[1])
+      .filter((name) => name !== "Date" && name !== "console"),
+  ),
+].map((name) => ({ name, message: "an Apps Script server global: the sidebar runs in the browser." }));
 
 export default tseslint.config(
   { ignores: ["dist/", "lib/", "node_modules/", "demo-out/", "test-output/", "coverage/"] },
@@ -40,5 +56,9 @@ export default tseslint.config(
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: globals.node,
     },
+  },
+  {
+    files: ["sidebar/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", ...serverGlobals] },
   },
 );

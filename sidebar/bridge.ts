@@ -1,9 +1,10 @@
 /**
  * A typed, promise-based bridge around google.script.run. Every server function's
- * arguments and result come from ServerApi (src/api.ts), so the sidebar and the Apps Script
- * side cannot disagree about a name or a shape.
+ * arguments and result come from ServerApi, the type of src/gas/main.ts's `sidebar…` exports
+ * (src/gas/server-api.ts), so the sidebar and the Apps Script side cannot disagree about a name
+ * or a shape.
  */
-import type { ServerApi } from "../src/api.js";
+import type { ServerApi } from "../src/gas/server-api.js";
 
 export type ServerFunctionName = keyof ServerApi;
 export type ServerArgs<K extends ServerFunctionName> = Parameters<ServerApi[K]>;

@@ -6,6 +6,7 @@ import { applyContentSecurityPolicy } from "./csp.js";
 import { byId, fill, h } from "./dom.js";
 import { ERRORS, INFOS, WARNINGS, dateTime, plural } from "./format.js";
 import { failureMessage } from "./messages.js";
+import { SIDEBAR_CALLS } from "../src/sidebar-calls.js";
 import { severityPlural } from "../src/core/severity.js";
 import {
   type ReportView,
@@ -17,15 +18,6 @@ import {
   renderSummary,
   renderTabs,
 } from "./render.js";
-
-/** Longest wait per server function. Apps Script stops a call after 6 minutes. */
-const TIMEOUTS_MS: Record<ServerFunctionName, number> = {
-  sidebarGetState: 120_000,
-  sidebarValidate: 120_000,
-  sidebarSelectCell: 30_000,
-  sidebarGenerateReport: 370_000,
-  sidebarEditStamp: 30_000,
-};
 
 /** How often an open panel asks whether the sheet was edited (one property read per ask). */
 const POLL_MS = 15_000;
@@ -268,7 +260,7 @@ function boot(): void {
   const hooks = globalThis as unknown as TestHooks;
   const bridge = createBridge({
     runner: hostRunner,
-    timeoutMs: (name) => hooks.mipSidebarTimeoutMs ?? TIMEOUTS_MS[name],
+    timeoutMs: (name) => hooks.mipSidebarTimeoutMs ?? SIDEBAR_CALLS[name].timeoutMs,
   });
   void new Sidebar(bridge).start(hooks.mipSidebarPollMs ?? POLL_MS);
 }

@@ -1,14 +1,10 @@
 /** The Russian sentences the sidebar shows when a server call fails. */
 import { type ServerFunctionName, ServerCallError } from "./bridge.js";
 import { duration } from "./format.js";
+import { SIDEBAR_CALLS } from "../src/sidebar-calls.js";
 
-const ACTION: Record<ServerFunctionName, string> = {
-  sidebarGetState: "загрузить результаты проверки",
-  sidebarValidate: "проверить таблицу",
-  sidebarSelectCell: "перейти к ячейке",
-  sidebarGenerateReport: "сформировать отчёт",
-  sidebarEditStamp: "узнать, менялась ли таблица",
-};
+/** «проверить таблицу»: the phrase the server's own failure message uses too. */
+const action = (name: ServerFunctionName): string => SIDEBAR_CALLS[name].action;
 
 export interface FailureMessage {
   /** What went wrong, for everyone. */
@@ -34,51 +30,51 @@ function causeOf(detail: string): string {
 export function failureMessage(error: unknown, fallbackName: ServerFunctionName): FailureMessage {
   if (!(error instanceof ServerCallError)) {
     return {
-      text: `Не удалось ${ACTION[fallbackName]}: непредвиденная ошибка в панели.`,
+      text: `Не удалось ${action(fallbackName)}: непредвиденная ошибка в панели.`,
       detail: error instanceof Error ? error.message : null,
     };
   }
-  const action = ACTION[error.functionName];
+  const doing = action(error.functionName);
   switch (error.kind) {
     case "timeout":
       return {
         text:
-          `Не удалось ${action}: сервер Google не ответил за ${duration(error.timeoutMs ?? 0)}. ` +
+          `Не удалось ${doing}: сервер Google не ответил за ${duration(error.timeoutMs ?? 0)}. ` +
           `Проверьте подключение к интернету и нажмите «Повторить».`,
         detail: null,
       };
     case "auth":
       return {
         text:
-          `Не удалось ${action}: нет разрешения или истёк вход в аккаунт Google. Обновите ` +
+          `Не удалось ${doing}: нет разрешения или истёк вход в аккаунт Google. Обновите ` +
           `страницу таблицы, при необходимости войдите снова и нажмите «Повторить».`,
         detail: causeOf(error.detail),
       };
     case "quota":
       return {
         text:
-          `Не удалось ${action}: превышен лимит Google Apps Script на число ` +
+          `Не удалось ${doing}: превышен лимит Google Apps Script на число ` +
           `или длительность запросов. Подождите минуту и нажмите «Повторить».`,
         detail: causeOf(error.detail),
       };
     case "limit":
       return {
         text:
-          `Не удалось ${action}: операция заняла больше времени, чем разрешает Google. ` +
+          `Не удалось ${doing}: операция заняла больше времени, чем разрешает Google. ` +
           `Нажмите «Повторить»; если не поможет, разделите таблицу или уменьшите число строк.`,
         detail: null,
       };
     case "network":
       return {
         text:
-          `Не удалось ${action}: нет связи с сервером Google. ` +
+          `Не удалось ${doing}: нет связи с сервером Google. ` +
           `Проверьте подключение к интернету и нажмите «Повторить».`,
         detail: causeOf(error.detail),
       };
     case "unavailable":
       return {
         text:
-          `Не удалось ${action}: панель открыта не из Google Таблиц или дополнение ` +
+          `Не удалось ${doing}: панель открыта не из Google Таблиц или дополнение ` +
           `обновилось. Закройте панель и откройте её снова через меню «МИП».`,
         detail: null,
       };
@@ -87,8 +83,8 @@ export function failureMessage(error: unknown, fallbackName: ServerFunctionName)
       const sentence = serverSentence(error.detail);
       if (/^Не удалось/.test(sentence)) return { text: sentence, detail: null };
       return hasCyrillic(sentence)
-        ? { text: `Не удалось ${action}. ${sentence}`, detail: null }
-        : { text: `Не удалось ${action}: ошибка на стороне сервера. Нажмите «Повторить».`, detail: sentence };
+        ? { text: `Не удалось ${doing}. ${sentence}`, detail: null }
+        : { text: `Не удалось ${doing}: ошибка на стороне сервера. Нажмите «Повторить».`, detail: sentence };
     }
   }
 }

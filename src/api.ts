@@ -50,22 +50,4 @@ export type ReportOutcome =
     }
   | { kind: "blocked"; issues: Issue[] };
 
-/** Every server function the sidebar may call, with its arguments and result. */
-export interface ServerApi {
-  sidebarGetState(): SidebarState;
-  sidebarValidate(): SidebarState;
-  sidebarSelectCell(sheet: string, cell: string | null): void;
-  sidebarGenerateReport(): ReportOutcome;
-  /** Cheap: one property read. Changes whenever a template tab is edited. */
-  sidebarEditStamp(): string;
-}
-
-/** ServerApi's function names at run time; the Record type rejects a missing or an extra name. */
-const SERVER_FUNCTION_NAMES: Record<keyof ServerApi, true> = {
-  sidebarGetState: true,
-  sidebarValidate: true,
-  sidebarSelectCell: true,
-  sidebarGenerateReport: true,
-  sidebarEditStamp: true,
-};
-export const SERVER_FUNCTIONS = Object.keys(SERVER_FUNCTION_NAMES) as (keyof ServerApi)[];
+// The functions the sidebar calls and their records: src/gas/server-api.ts and src/sidebar-calls.ts.

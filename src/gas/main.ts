@@ -19,6 +19,7 @@ import { editStamp, stampChange } from "./properties.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
 import { checkedArguments } from "./sidebar-args.js";
+import { SIDEBAR_CALLS, type SidebarFunctionName } from "../sidebar-calls.js";
 
 const TITLE = "МИП-отчёт";
 
@@ -36,14 +37,17 @@ function fromMenu(doing: string, action: () => void): void {
   }
 }
 
-/** Runs a sidebar call; a failure reaches withFailureHandler as a Russian message. */
-function forSidebar<T>(doing: string, action: () => T): T {
+/**
+ * Runs a sidebar call; a failure reaches withFailureHandler as a Russian message, «Не удалось …»
+ * with the action phrase of the function's record (src/sidebar-calls.ts) the sidebar also uses.
+ */
+function forSidebar<T>(name: SidebarFunctionName, action: () => T): T {
   try {
     return action();
   } catch (error) {
     // Only the message crosses google.script.run, and the ES2019 bundle has no Error cause.
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(userMessage(error, doing));
+    throw new Error(userMessage(error, SIDEBAR_CALLS[name].action));
   }
 }
 
@@ -132,35 +136,35 @@ export function menuHelp(): void {
 // Each sidebar function checks what google.script.run brought (`arguments`: all of it, declared or not).
 /* eslint-disable prefer-rest-params */
 export function sidebarGetState(): SidebarState {
-  return forSidebar("получить состояние таблицы", () => {
+  return forSidebar("sidebarGetState", () => {
     checkedArguments("sidebarGetState", arguments);
     return currentState({ markCells: false });
   });
 }
 
 export function sidebarValidate(): SidebarState {
-  return forSidebar("проверить таблицу", () => {
+  return forSidebar("sidebarValidate", () => {
     checkedArguments("sidebarValidate", arguments);
     return currentState({ markCells: true });
   });
 }
 
 export function sidebarSelectCell(_sheet: string, _cell: string | null): void {
-  forSidebar("перейти к ячейке", () => {
+  forSidebar("sidebarSelectCell", () => {
     const [title, address] = checkedArguments("sidebarSelectCell", arguments);
     selectCell(title, address);
   });
 }
 
 export function sidebarGenerateReport(): ReportOutcome {
-  return forSidebar("сформировать отчёт", () => {
+  return forSidebar("sidebarGenerateReport", () => {
     checkedArguments("sidebarGenerateReport", arguments);
     return reportFromSidebar();
   });
 }
 
 export function sidebarEditStamp(): string {
-  return forSidebar("узнать, менялась ли таблица", () => {
+  return forSidebar("sidebarEditStamp", () => {
     checkedArguments("sidebarEditStamp", arguments);
     return editStamp();
   });

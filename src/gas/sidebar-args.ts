@@ -3,10 +3,10 @@
  * lets anyone with the sidebar open call these functions from the browser's console with
  * whatever JSON carries (https://developers.google.com/apps-script/guides/html/reference/run:
  * «legal parameters are JavaScript primitives … objects and arrays»), so nothing is used
- * before it has the shape src/api.ts promises; a wrong one gets a Russian sentence.
+ * before it has the shape main.ts declares (ServerApi, server-api.ts); a wrong one gets a Russian sentence.
  */
 import * as z from "zod/mini";
-import type { ServerApi } from "../api.js";
+import type { ServerApi } from "./server-api.js";
 import { countWithNoun } from "../core/russian.js";
 import { UserError } from "./errors.js";
 

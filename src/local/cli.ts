@@ -6,8 +6,10 @@ import pkg from "../../package.json";
 import { UsageError } from "./args.js";
 import { UnusableInputError } from "./errors.js";
 import { writeFailure } from "./files.js";
+import { overview } from "./help.js";
+import { onInterrupt } from "./interrupt.js";
 import { colourOn } from "./style.js";
-import { guardStream } from "./terminal.js";
+import { guardStream, terminalSafe } from "./terminal.js";
 
 /** A message followed by another sentence needs its own full stop. */
 const asSentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -25,33 +27,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CommandRun }>> = {
   demo: () => import("./commands/demo.js"),
 };
 
-export const HELP = `mip — МИП-отчёт: проверка таблиц муниципальных инновационных площадок и отчёты.
-
-Команды:
-  mip template [--out ФАЙЛ.xlsx] [--sample] [--force] [--roadmap]
-        шаблон таблицы (по умолчанию mip-template.xlsx); --sample — с примером проекта;
-        --roadmap — дорожная карта комитета (mip-roadmap.xlsx)
-  mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
-        проверить таблицу: ошибки и предупреждения по вкладкам (коды 0 / 1 / 2)
-  mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
-        отчёт МИП в формате .docx
-  mip summary ПУТЬ... [--out СВОДКА.xlsx] [--json] [--docx СПРАВКА.docx]
-        сводка комитета по многим таблицам (файлы или папки)
-  mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--roadmap ДОРОЖНАЯ_КАРТА.xlsx] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
-        справка о реализации муниципального проекта (.docx); --survey — ответы анкеты мониторинга
-  mip survey [--out АНКЕТА.xlsx]
-        анкета муниципального мониторинга (.xlsx) для сбора ответов без Google Форм
-  mip roadmap ДОРОЖНАЯ_КАРТА.xlsx [--json] [--out РАСПОРЯЖЕНИЕ.docx]
-        проверить дорожную карту комитета и записать распоряжение с приложением (коды 0 / 1 / 2)
-  mip roadmap ДОРОЖНАЯ_КАРТА.xlsx ПАПКА_ИЛИ_ФАЙЛЫ… --execution [--date ДД.ММ.ГГГГ]
-        исполнение дорожной карты по таблицам школ: отчёт .docx и матрица .xlsx
-  mip demo [--out ПАПКА]
-        пример проекта: таблица, проверка, отчёт и сводка в ./demo-out
-  mip help [КОМАНДА]   эта справка или справка по команде
-  mip --version        версия
-
-Таблицу из Google Таблиц скачайте так: Файл → Скачать → Microsoft Excel (.xlsx).
-Существующие файлы mip не перезаписывает.`;
+export const HELP = overview();
 
 // Nothing from a file name, an argument or a cell acts on the terminal, whichever command wrote it.
 guardStream(process.stdout, colourOn(process.stdout));
@@ -65,7 +41,13 @@ export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === "help" || first === "--help" || first === "-h") {
     const topic = first === "help" ? rest[0] : undefined;
-    if (topic && COMMANDS[topic]) return (await COMMANDS[topic]()).run(["--help"]);
+    if (topic !== undefined) {
+      if (COMMANDS[topic]) return (await COMMANDS[topic]()).run(["--help"]);
+      stderr(
+        `Неизвестная команда «${terminalSafe(topic)}». Команды: ${Object.keys(COMMANDS).join(", ")}. Справка: mip help`,
+      );
+      return 2;
+    }
     process.stdout.write(`${HELP}\n`);
     return first === undefined ? 2 : 0;
   }
@@ -115,6 +97,7 @@ const internalFailure = (error: unknown) => {
 };
 process.on("uncaughtException", internalFailure);
 process.on("unhandledRejection", internalFailure);
+process.on("SIGINT", onInterrupt);
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -16,6 +16,7 @@ import { lstatSync } from "node:fs";
 import { link, mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { firstFreeName } from "../core/report/naming.js";
+import { releaseTemporary, trackTemporary } from "./temporaries.js";
 
 /** Longest file name `mip` makes, in UTF-8 bytes: 255 allowed, room left for « (9999)». */
 export const MAX_NAME_BYTES = 200;
@@ -103,6 +104,7 @@ const asWriteError = (path: string, error: unknown): WriteError =>
 /** Writes `data` whole to a new temporary file next to `path`; returns its name. */
 async function writeTemporary(path: string, data: Uint8Array | string): Promise<string> {
   const temp = join(dirname(path), `.mip-${randomBytes(6).toString("hex")}.tmp`);
+  trackTemporary(temp);
   const handle = await open(temp, "wx", 0o644);
   try {
     await handle.writeFile(data);
@@ -168,6 +170,7 @@ async function placeNew(path: string, data: Uint8Array | string, numbered: boole
     throw asWriteError(path, error);
   } finally {
     await unlink(temp).catch(() => undefined);
+    releaseTemporary(temp);
   }
 }
 
@@ -179,6 +182,7 @@ export async function replaceFile(path: string, data: Uint8Array | string): Prom
   try {
     temp = await writeTemporary(path, data);
     await rename(temp, path);
+    releaseTemporary(temp);
     temp = null;
     return path;
   } catch (error) {

@@ -1,4 +1,9 @@
-/** Terminal output helpers: colour only when writing to a terminal (and NO_COLOR is unset). */
+/**
+ * Terminal output helpers: colour when writing to a terminal, following two conventions —
+ * NO_COLOR present and not empty prevents colour (https://no-color.org/), FORCE_COLOR present
+ * and not empty adds it even when the output is a file or a pipe (https://force-color.org/),
+ * whatever their value. When both are set, NO_COLOR wins: a refusal of colour is kept.
+ */
 
 export interface Painter {
   red(text: string): string;
@@ -12,13 +17,18 @@ export interface Painter {
 const wrap = (on: boolean, open: number, close: number) => (text: string) =>
   on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
-/** True when `stream` is a terminal that takes colour (NO_COLOR unset, TERM not «dumb»). */
-export function colourOn(stream: { isTTY?: boolean }): boolean {
-  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+/**
+ * Whether to colour what goes to `stream` under the environment `env`: NO_COLOR refuses,
+ * FORCE_COLOR asks even for a file or a pipe, otherwise a terminal that is not «dumb».
+ */
+export function colourOn(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR) return true;
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 
-export function painter(stream: { isTTY?: boolean } = process.stdout): Painter {
-  const on = colourOn(stream);
+export function painter(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): Painter {
+  const on = colourOn(stream, env);
   return {
     red: wrap(on, 31, 39),
     yellow: wrap(on, 33, 39),
@@ -30,4 +40,4 @@ export function painter(stream: { isTTY?: boolean } = process.stdout): Painter {
 }
 
 /** A painter that never colours (files written by `mip demo`). */
-export const plain: Painter = painter({ isTTY: false });
+export const plain: Painter = painter({ isTTY: false }, {});

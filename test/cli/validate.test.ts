@@ -49,7 +49,7 @@ describe("mip validate", () => {
     expect(headings.map((h) => h.split(" — ")[0])).toEqual(["«Общие сведения»", "«План-факт»", "«Наставничество»"]);
     expect(run.stdout).not.toContain("\u001b[");
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(
-      "Исправьте ошибки и проверьте таблицу снова: mip validate «sample.xlsx».",
+      "Исправьте ошибки и проверьте таблицу снова: mip validate sample.xlsx",
     );
     expect(run.stderr).toBe("");
     expect(sha(file)).toBe(before);

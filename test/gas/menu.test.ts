@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SERVER_FUNCTIONS } from "../../src/api.js";
+import { SERVER_FUNCTIONS } from "../../src/sidebar-calls.js";
 import { MENU_ITEMS } from "../../src/gas/menu.js";
 import { type BuiltMenu, type MenuItem } from "./fake/index.js";
 import { BUNDLE, DIST, createGasEnvironment } from "./load-bundle.js";

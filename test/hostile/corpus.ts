@@ -202,8 +202,8 @@ export function encryptedWorkbook(): Buffer {
   return bytes;
 }
 
-/** The sample saved as a macro-enabled workbook: a VBA project and the .xlsm content type. */
-export async function macroEnabled(): Promise<Buffer> {
+/** The sample (or `grid`) saved as a macro-enabled workbook: a VBA project and the .xlsm content type. */
+export async function macroEnabled(grid = sampleGrid()): Promise<Buffer> {
   return editedSample((parts) => {
     patchPart(
       parts,
@@ -218,7 +218,7 @@ export async function macroEnabled(): Promise<Buffer> {
         data: Buffer.from('Attribute VB_Name = "Module1"\nSub Auto_Open()\nShell "calc"\nEnd Sub'),
       },
     ];
-  });
+  }, grid);
 }
 
 /** Indexes of the cell formats whose number format is a date (built-in 14–22 or a code with «yy»). */

@@ -1,12 +1,12 @@
 /**
- * Every server function the sidebar may call (src/api.ts), called on the built bundle with
+ * Every server function the sidebar may call (src/sidebar-calls.ts), called on the built bundle with
  * what a browser console could send through google.script.run: wrong types, huge strings,
  * `__proto__` keys, NaN and negative numbers, another spreadsheet's id, cells outside the sheet.
  * Each answers with a Russian sentence (never Google's English or a stack trace) and changes
  * nothing; the same calls with proper arguments still work.
  */
 import { describe, expect, it } from "vitest";
-import { SERVER_FUNCTIONS } from "../../src/api.js";
+import { SERVER_FUNCTIONS } from "../../src/sidebar-calls.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { createGasEnvironment } from "../gas/load-bundle.js";
 

@@ -6,6 +6,8 @@ import { ERRORS, FINDINGS, INFOS, WARNINGS, duration, percent, plural } from "..
 import { failureMessage } from "../../sidebar/messages.js";
 import { locationText, reportTitle } from "../../sidebar/render.js";
 import { issue } from "./fixtures.js";
+import { SERVER_FUNCTIONS, SIDEBAR_CALLS } from "../../src/sidebar-calls.js";
+import { userMessage } from "../../src/gas/errors.js";
 
 describe("Russian plurals", () => {
   it.each([
@@ -208,5 +210,20 @@ describe("link policy and wording", () => {
     expect(locationText(issue("PLAN_STATUS_MISSING", "План-факт", "H7", "", null, "Статус"))).toBe("H7 · Статус");
     expect(locationText(issue("MENT_LOAD_EXCEEDED", "Наставничество", null, "", 5))).toBe("строка 5");
     expect(locationText(issue("PROB_TOO_FEW", "Затруднения", null, ""))).toBe("вся вкладка");
+  });
+});
+
+describe("one record per server function", () => {
+  it("the sidebar words each function's failure with its record's phrase, and the server's message is accepted as it is", () => {
+    for (const name of SERVER_FUNCTIONS) {
+      const { action, timeoutMs } = SIDEBAR_CALLS[name];
+      const late = failureMessage(new ServerCallError("timeout", name, "", timeoutMs), name).text;
+      expect(late).toMatch(new RegExp(`^Не удалось ${action}: сервер Google не ответил за ${duration(timeoutMs)}\\.`));
+      // What the server throws for the same function (main.ts: userMessage with the record's phrase).
+      const server = userMessage(new Error("x is undefined"), action);
+      expect(failureMessage(new ServerCallError("server", name, server), name).text).toBe(
+        `Не удалось ${action}. Причина: x is undefined`,
+      );
+    }
   });
 });

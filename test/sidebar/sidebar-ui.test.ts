@@ -5,7 +5,8 @@
  */
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReportOutcome, SERVER_FUNCTIONS, type SidebarState } from "../../src/api.js";
+import type { ReportOutcome, SidebarState } from "../../src/api.js";
+import { SERVER_FUNCTIONS } from "../../src/sidebar-calls.js";
 import { INJECTIONS, SAMPLE_ISSUES, createdOutcome, issue, sidebarState, tabsFor } from "./fixtures.js";
 import {
   type SidebarSession,

@@ -23,15 +23,10 @@ import { countsInWords, formatValidation } from "./validate.js";
 import { ROADMAP_SAMPLE_DATE, roadmapSampleGrid } from "../../demo/roadmap-sample.js";
 import { formatRuDate } from "../../core/terms/dates.js";
 import { writeRoadmapWorkbook } from "../roadmap-xlsx.js";
+import { usageOf } from "../help.js";
+import { shellCommand } from "../shell-quote.js";
 
-export const DEMO_USAGE = `Использование: mip demo [--out ПАПКА]
-
-Создаёт пример проекта «Сетевое наставничество» (вымышленные имена) и показывает всё, что
-умеет mip: таблицу .xlsx, её проверку, отчёт .docx, второй пример — отчёт по форме
-«Новокузнецк», сводку комитета, дорожную карту комитета с её исполнением, ответы анкеты
-мониторинга (7 + 3) и справку о реализации проекта, разделы 4 и 5 которой написаны по этим
-ответам, — в ПАПКЕ
-(по умолчанию ./demo-out). Существующие файлы не заменяются.`;
+export const DEMO_USAGE = usageOf("demo");
 
 export const DEFAULT_DEMO_DIR = "demo-out";
 export const DEMO_WORKBOOK = "Пример МИП — сетевое наставничество.xlsx";
@@ -49,11 +44,14 @@ async function runHook(load: () => Promise<{ run?: CommandRun }>, args: string[]
   }
 }
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const DEMO_OPTIONS = {
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    out: { type: "string", short: "o" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs(args, DEMO_OPTIONS);
   if (values.help) {
     process.stdout.write(`${DEMO_USAGE}\n`);
     return 0;
@@ -168,6 +166,8 @@ export async function run(args: string[]): Promise<number> {
   if (executionCode !== 0) say("  исполнение дорожной карты пока не посчитано.");
 
   say("");
-  say(`Дальше: откройте таблицу, исправьте найденное и проверьте снова: mip validate "${workbookPath}"`);
+  say(
+    `Дальше: откройте таблицу, исправьте найденное и проверьте снова: ${shellCommand("mip", "validate", workbookPath)}`,
+  );
   return 0;
 }

@@ -14,17 +14,9 @@ import { writeReportFile } from "../report-file.js";
 import { UnusableInputError } from "../errors.js";
 import { terminalSafe } from "../terminal.js";
 import { type NotArguments, parseCommandLine } from "../args.js";
+import { usageOf } from "../help.js";
 
-export const REPORT_USAGE = `Использование: mip report ФАЙЛ.xlsx [--out ОТЧЁТ.docx] [--strict]
-
-Формирует отчёт МИП в формате .docx по таблице, скачанной из Google Таблиц.
-  --out ФАЙЛ   куда записать отчёт (по умолчанию — рядом с таблицей, под именем
-               «Отчёт МИП — {организация} — {период}.docx»). Существующий файл
-               не перезаписывается: отчёт получит имя «… (2).docx», «… (3).docx».
-  --strict     не формировать отчёт, если в таблице есть ошибки.
-Коды выхода: 0 — отчёт записан (при ошибках — черновик), 1 — строгий режим и есть ошибки,
-2 — файл нельзя прочитать или отчёт нельзя записать.
-`;
+export const REPORT_USAGE = usageOf("report");
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -45,13 +37,16 @@ interface ReportArgs {
   readonly strict: boolean;
 }
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const REPORT_OPTIONS = {
+  out: { type: "string", short: "o" },
+  strict: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 /** Parses the arguments; a usage problem is a Russian sentence. */
 export function parseReportArgs(args: readonly string[]): ReportArgs | NotArguments {
-  const parsed = parseCommandLine(args, {
-    out: { type: "string", short: "o" },
-    strict: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseCommandLine(args, REPORT_OPTIONS);
   if ("error" in parsed || "help" in parsed) return parsed;
   if (parsed.positionals.length === 0) return { error: "Укажите файл таблицы: mip report ФАЙЛ.xlsx" };
   if (parsed.positionals.length > 1) return { error: "Укажите один файл таблицы: mip report ФАЙЛ.xlsx" };

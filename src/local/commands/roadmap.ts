@@ -27,6 +27,7 @@ import {
   validateRoadmap,
 } from "../../core/roadmap/index.js";
 import { countWithNoun } from "../../core/russian.js";
+import { SEVERITY_NOUNS } from "../../core/severity.js";
 import { formatRuDate } from "../../core/terms/dates.js";
 import type { IsoDate } from "../../core/terms/types.js";
 import { validateWorkbook } from "../../core/validate.js";
@@ -36,6 +37,7 @@ import { UsageError, parseCommandArgs, parseRuDateArg } from "../args.js";
 import { renderDocx } from "../docx.js";
 import { writeFailure, writeNewFile } from "../files.js";
 import { fileLabel, loadMipWorkbook, loadXlsx } from "../load.js";
+import { usageOf } from "../help.js";
 import { withDocxExtension } from "../report-file.js";
 import { type Painter, painter } from "../style.js";
 import { jsonSafe, terminalSafe } from "../terminal.js";
@@ -44,23 +46,20 @@ import { writeExecutionMatrix } from "../roadmap-xlsx.js";
 import { collectInputs } from "./summary.js";
 import { MAX_LINES_PER_TAB, countsInWords } from "./validate.js";
 
-export const ROADMAP_USAGE = `Использование: mip roadmap ФАЙЛ.xlsx [--json] [--out РАСПОРЯЖЕНИЕ.docx]
-               mip roadmap ФАЙЛ.xlsx ПАПКА_ИЛИ_ФАЙЛЫ… --execution [--date ДД.ММ.ГГГГ]
-                          [--out ОТЧЁТ.docx] [--matrix МАТРИЦА.xlsx]
+export const ROADMAP_USAGE = usageOf("roadmap");
 
-Проверяет дорожную карту комитета (вкладки «Дорожная карта», «Распоряжение», «Реестр») и
-записывает распоряжение с приложением — дорожной картой на альбомных страницах (.docx).
-Пока в дорожной карте есть ошибки, документ помечается как черновик.
-  --json        результат проверки в формате JSON (поля как у mip validate)
-  --out ФАЙЛ    куда записать документ (по умолчанию — рядом с дорожной картой)
-  --execution   исполнение по таблицам школ (файлы .xlsx или папки): отчёт об исполнении
-                (.docx) и матрица «пункт × школа» (.xlsx); просроченное выделено
-  --date ДАТА   на какую дату считать исполнение (по умолчанию — сегодня)
-  --matrix ФАЙЛ куда записать матрицу исполнения (.xlsx)
-Пустую дорожную карту даёт mip template --roadmap, пример — mip template --roadmap --sample.
-Существующие файлы не перезаписываются: новый получит имя «… (2)».
-Коды выхода: 0 — ошибок нет (или исполнение записано), 1 — в дорожной карте есть ошибки,
-2 — файл нельзя прочитать или записать.`;
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const ROADMAP_OPTIONS = {
+  json: { type: "boolean" },
+  out: { type: "string", short: "o" },
+  execution: { type: "boolean" },
+  date: { type: "string" },
+  matrix: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** «предупреждение», the longest label, sets the column as in mip validate. */
+const LABEL_WIDTH = Math.max(...Object.values(SEVERITY_NOUNS).map((nouns) => nouns[0].length));
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const complain = (text: string) => process.stderr.write(`${text}\n`);
@@ -78,9 +77,9 @@ async function loadRoadmap(path: string): Promise<WorkbookGrid> {
 
 function issueLine(issue: Issue, p: Painter): string {
   const paint = issue.severity === "error" ? p.red : issue.severity === "warning" ? p.yellow : p.blue;
-  const label = issue.severity === "error" ? "ошибка" : issue.severity === "warning" ? "внимание" : "замечание";
+  const label = SEVERITY_NOUNS[issue.severity][0];
   const where = issue.cell ?? (issue.row !== null ? `стр. ${issue.row}` : "");
-  return `  ${paint(label.padEnd(9))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
+  return `  ${paint(label.padEnd(LABEL_WIDTH))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
 }
 
 /** The human-readable check, grouped by tab like `mip validate`. */
@@ -258,14 +257,7 @@ function todayIso(): IsoDate {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: "boolean" },
-    out: { type: "string", short: "o" },
-    execution: { type: "boolean" },
-    date: { type: "string" },
-    matrix: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs(args, ROADMAP_OPTIONS);
   if (values.help) {
     say(ROADMAP_USAGE);
     return 0;

@@ -23,26 +23,10 @@ import { collectInputs } from "./summary.js";
 import { aggregateSurvey } from "../../core/survey/aggregate.js";
 import { readSurveyFiles, takeSurveyArgs } from "../survey-files.js";
 import { surveyReport } from "../survey-report.js";
+import { usageOf } from "../help.js";
+import { shellCommand } from "../shell-quote.js";
 
-export const SPRAVKA_USAGE = `Использование: mip spravka ПРОЕКТ.xlsx [ШКОЛЫ…] [--survey ОТВЕТЫ.xlsx…] [--out СПРАВКА.docx] [--date ДД.ММ.ГГГГ] [--strict]
-                           [--roadmap ДОРОЖНАЯ_КАРТА.xlsx]
-
-Составляет справку о реализации муниципального проекта (.docx) по таблице проекта —
-организации-координатора — и по таблицам организаций-участников (файлы .xlsx или папки).
-Учитываются только участники, перечисленные на вкладке «Организации» проекта, с тем же
-отчётным периодом; остальные таблицы названы с причиной и не смешиваются.
-  --survey ФАЙЛЫ  ответы анкеты мониторинга (.xlsx, скачанные из Google Форм, или лист
-                «mip survey»): по ним написаны разделы 4 и 5; при ошибках в ответах
-                справка — черновик с приложением замечаний.
-  --out ФАЙЛ    куда записать справку (по умолчанию — рядом с таблицей проекта, под именем
-                «Справка о реализации проекта — {организация} — {дата}.docx»). Существующий
-                файл не перезаписывается: справка получит имя «… (2).docx».
-  --date ДАТА   дата справки (по умолчанию — «Дата отчёта» проекта или сегодняшняя).
-  --strict      не составлять справку, если в таблице проекта есть ошибки.
-  --roadmap ФАЙЛ дорожная карта комитета: её распоряжение названо в этапе, на который приходится его дата.
-Коды выхода: 0 — справка записана, 1 — строгий режим и есть ошибки,
-2 — таблицу проекта нельзя прочитать или справку нельзя записать.
-`;
+export const SPRAVKA_USAGE = usageOf("spravka");
 
 interface SpravkaArgs {
   readonly project: string;
@@ -55,17 +39,30 @@ interface SpravkaArgs {
   readonly roadmap: string | null;
 }
 
+/** The flags parseCommandLine reads (after takeSurveyArgs has taken the --survey files out). */
+const SPRAVKA_PARSED_OPTIONS = {
+  out: { type: "string", short: "o" },
+  date: { type: "string" },
+  strict: { type: "boolean" },
+  roadmap: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * Every flag spravka accepts; test/cli/help.test.ts checks them against the help table.
+ * `survey` is read by takeSurveyArgs, not parseArgs: one or more files after the flag.
+ */
+export const SPRAVKA_OPTIONS = {
+  ...SPRAVKA_PARSED_OPTIONS,
+  survey: { type: "string", multiple: true },
+} as const;
+
 export function parseSpravkaArgs(args: readonly string[]): SpravkaArgs | NotArguments {
+  // --survey takes every file up to the next flag, which parseArgs cannot: it is taken out first.
   const survey = takeSurveyArgs(args);
   if (survey.flagged && survey.files.length === 0)
     return { error: "После --survey укажите файлы ответов анкеты (.xlsx)." };
-  const parsed = parseCommandLine(survey.rest, {
-    out: { type: "string", short: "o" },
-    date: { type: "string" },
-    strict: { type: "boolean" },
-    roadmap: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseCommandLine(survey.rest, SPRAVKA_PARSED_OPTIONS);
   if ("error" in parsed || "help" in parsed) return parsed;
   const [project, ...schools] = parsed.positionals;
   if (project === undefined) return { error: "Укажите таблицу проекта: mip spravka ПРОЕКТ.xlsx" };
@@ -144,7 +141,7 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.strict && errors > 0) {
     complain(
       `Справка не составлена: в таблице проекта ${countWithNoun(errors, ERRORS)}, ` +
-        `а включён строгий режим (--strict). Список: mip validate "${parsed.project}"`,
+        `а включён строгий режим (--strict). Список: ${shellCommand("mip", "validate", parsed.project)}`,
     );
     return 1;
   }
@@ -188,7 +185,7 @@ export async function run(args: string[]): Promise<number> {
   if (errors > 0)
     say(
       `  В таблице проекта ${countWithNoun(errors, ERRORS)}: значения с ошибками ` +
-        `в справку не вошли — исправьте их. Список: mip validate "${parsed.project}"`,
+        `в справку не вошли — исправьте их. Список: ${shellCommand("mip", "validate", parsed.project)}`,
     );
   return 0;
 }

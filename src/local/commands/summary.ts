@@ -37,20 +37,9 @@ import { progressOn } from "./summary-progress.js";
 import { summaryWorkbook } from "./summary-xlsx.js";
 import { formatPercent } from "../../core/percent.js";
 import { type NotArguments, parseCommandLine } from "../args.js";
+import { usageOf } from "../help.js";
 
-export const SUMMARY_USAGE = `Использование: mip summary ПУТЬ... [--out СВОД.xlsx] [--json] [--docx СВОДКА.docx] [--signer "ДОЛЖНОСТЬ ФИО"]
-
-Сводит таблицы МИП (файлы .xlsx или папки с ними) в одну таблицу — как вкладка «Свод»
-в Google Таблицах: заполненность, ошибки, выполнение плана, наставничество, состояние.
-  --out ФАЙЛ    записать свод в .xlsx
-  --docx ФАЙЛ   записать «Сводку по МИП» по всем организациям в .docx (по отчётным
-                периодам отдельно; итоги проверки таблиц — в приложении)
-  --signer ТЕКСТ  кто подписывает сводку: «Специалист комитета образования О.П. Миронова»
-  --json        вывести свод в JSON (для скриптов)
-Существующие файлы не перезаписываются: новый получит имя «… (2)».
-Коды выхода: 0 — свод готов (даже если часть файлов не прочитана: это видно в «Состояние»),
-2 — нет ни одного входного файла.
-`;
+export const SUMMARY_USAGE = usageOf("summary");
 
 const FILES = ["файл", "файла", "файлов"] as const;
 
@@ -62,14 +51,17 @@ interface SummaryArgs {
   readonly signer: Signer | null;
 }
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const SUMMARY_OPTIONS = {
+  out: { type: "string", short: "o" },
+  docx: { type: "string" },
+  json: { type: "boolean" },
+  signer: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export function parseSummaryArgs(args: readonly string[]): SummaryArgs | NotArguments {
-  const parsed = parseCommandLine(args, {
-    out: { type: "string", short: "o" },
-    docx: { type: "string" },
-    json: { type: "boolean" },
-    signer: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseCommandLine(args, SUMMARY_OPTIONS);
   if ("error" in parsed || "help" in parsed) return parsed;
   if (parsed.positionals.length === 0) return { error: "Укажите файлы .xlsx или папки с ними: mip summary ПАПКА" };
   for (const flag of ["out", "docx"] as const) {
@@ -339,7 +331,7 @@ export async function writeSummaryFiles(
 }
 
 /** Shown in the terminal: names from the files, with control characters made visible. */
-function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): string {
+function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals, cwd = process.cwd()): string {
   const lines = records.map((r) => {
     const d = r.digest;
     const figures =
@@ -347,7 +339,9 @@ function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): s
         ? `ошибок ${d.summary.errors}, предупреждений ${d.summary.warnings}, ` +
           `заполнено ${formatPercent(d.summary.completeness)}`
         : "";
-    return terminalSafe(`${r.organisation} — ${stateText(r.state)}${figures ? `: ${figures}` : ""}`);
+    // The file names the line: many schools share a name («СОШ № 1»), their files do not.
+    const file = relative(cwd, r.id) || r.id;
+    return terminalSafe(`${r.organisation} (${file}) — ${stateText(r.state)}${figures ? `: ${figures}` : ""}`);
   });
   const plan = formatPercent(totals.planExecution);
   return (
@@ -360,11 +354,11 @@ function tableText(records: readonly SchoolRecord[], totals: CommitteeTotals): s
 export async function run(args: string[]): Promise<number> {
   const parsed = parseSummaryArgs(args);
   if ("help" in parsed) {
-    process.stdout.write(SUMMARY_USAGE);
+    process.stdout.write(`${SUMMARY_USAGE}\n`);
     return 0;
   }
   if ("error" in parsed) {
-    process.stderr.write(`${parsed.error}\n${SUMMARY_USAGE}`);
+    process.stderr.write(`${parsed.error}\n${SUMMARY_USAGE}\n`);
     return 2;
   }
   for (const output of [parsed.out, parsed.docx]) {
@@ -403,8 +397,10 @@ export async function run(args: string[]): Promise<number> {
     if (parsed.json)
       process.stdout.write(`${jsonSafe(JSON.stringify(summaryJson(written.records, written.totals), null, 2))}\n`);
     else process.stdout.write(tableText(written.records, written.totals));
-    if (written.xlsx) process.stderr.write(`Свод записан: ${written.xlsx}\n`);
-    if (written.docx) process.stderr.write(`Сводка по МИП записана: ${written.docx}\n`);
+    // Written files are results (stdout), like every command's; under --json stdout is the JSON alone.
+    const results = parsed.json ? process.stderr : process.stdout;
+    if (written.xlsx) results.write(`${terminalSafe(`Свод записан: ${written.xlsx}`)}\n`);
+    if (written.docx) results.write(`${terminalSafe(`Сводка по МИП записана: ${written.docx}`)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof WriteError) {

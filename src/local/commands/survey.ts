@@ -12,28 +12,22 @@ import { surveyWorkbook } from "../survey-xlsx.js";
 import { groupOrganisations } from "../../core/survey/aggregate.js";
 import type { QuestionSet } from "../../core/survey/questions.js";
 import { validateWorkbook } from "../../core/validate.js";
+import { usageOf } from "../help.js";
 import { fileLabel, loadMipWorkbook } from "../load.js";
 import { UnusableInputError } from "../xlsx-read.js";
 
-export const SURVEY_USAGE = `Использование: mip survey [ПРОЕКТ.xlsx] [--out АНКЕТА.xlsx]
+export const SURVEY_USAGE = usageOf("survey");
 
-Записывает анкету муниципального мониторинга (.xlsx): вопросы для школ с НОР и для
-школ-лидеров — вид ответа, варианты, пункт справки, который пишет ответ, — и листы ответов
-в том же виде, что таблица ответов Google Формы («Отметка времени», затем столбец на вопрос).
-Заполненный файл передайте справке: mip spravka ПРОЕКТ.xlsx --survey АНКЕТА.xlsx
-  ПРОЕКТ.xlsx  таблица проекта: в столбце «Образовательная организация» — выпадающий список
-               её «Организаций» нужной группы (школы с НОР; школы-лидеры и стажировочные площадки)
-  --out ФАЙЛ   куда записать (по умолчанию «Анкета мониторинга.xlsx»). Существующий файл
-               не перезаписывается: анкета получит имя «… (2).xlsx».
-Коды выхода: 0 — записано, 2 — таблицу проекта нельзя прочитать или анкету нельзя записать.`;
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const SURVEY_OPTIONS = {
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 export const DEFAULT_SURVEY_FILE = "Анкета мониторинга.xlsx";
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCommandLine(args, {
-    out: { type: "string", short: "o" },
-    help: { type: "boolean", short: "h" },
-  });
+  const parsed = parseCommandLine(args, SURVEY_OPTIONS);
   if ("help" in parsed) {
     process.stdout.write(`${SURVEY_USAGE}\n`);
     return 0;

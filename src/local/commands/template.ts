@@ -24,21 +24,9 @@ import { upgradeXlsx } from "../xlsx-upgrade.js";
 import { writeTemplate } from "../xlsx-write.js";
 import { blankRoadmapGrid, roadmapSampleGrid } from "../../demo/roadmap-sample.js";
 import { writeRoadmapWorkbook } from "../roadmap-xlsx.js";
+import { usageOf } from "../help.js";
 
-export const TEMPLATE_USAGE = `Использование: mip template [--out ФАЙЛ.xlsx] [--sample] [--force]
-               mip template --upgrade СТАРЫЙ.xlsx [--out НОВЫЙ.xlsx]
-
-Записывает шаблон таблицы МИП (.xlsx): все вкладки, заголовки, закреплённая первая строка,
-ширина столбцов, выпадающие списки и подсказки.
-  --out ФАЙЛ   куда записать (по умолчанию mip-template.xlsx)
-  --sample     заполнить шаблон примером проекта (вымышленные имена)
-  --force      заменить существующий файл (без него существующий файл не трогается)
-  --roadmap    дорожная карта комитета (по умолчанию mip-roadmap.xlsx): вкладки «Дорожная карта»,
-               «Распоряжение», «Реестр»; с --sample — вымышленный пример
-  --upgrade    обновить таблицу прежней версии шаблона: новые столбцы, поля и вкладки
-               добавляются, все значения, ваши столбцы, вкладки и оформление сохраняются;
-               результат — новый файл (по умолчанию «СТАРЫЙ (шаблон N).xlsx»), старый не меняется
-Коды выхода: 0 — записано, 2 — записать нельзя.`;
+export const TEMPLATE_USAGE = usageOf("template");
 
 /** «школа.xlsx» → «школа (шаблон 2).xlsx» next to it; a long name is cut (with «…») to fit MAX_NAME_BYTES. */
 export function upgradedPath(input: string): string {
@@ -82,6 +70,13 @@ async function upgrade(input: string, outArg: string | undefined): Promise<numbe
     process.stderr.write(`Файл «${input}» не удалось обновить: это не таблица .xlsx, которую можно прочитать.\n`);
     return 2;
   }
+  if (result.changes.length === 0 && result.fromVersion === TEMPLATE_VERSION) {
+    // A current workbook: a copy would differ in nothing, so none is made.
+    process.stdout.write(
+      `Таблица уже соответствует шаблону версии ${TEMPLATE_VERSION}: обновлять нечего, новый файл не записан.\n`,
+    );
+    return 0;
+  }
   let out = outArg ?? upgradedPath(input);
   if (out.trim() === "") throw new UsageError("После --out укажите имя файла.");
   if (extname(out).toLowerCase() !== ".xlsx") out = `${out}.xlsx`;
@@ -103,15 +98,18 @@ async function upgrade(input: string, outArg: string | undefined): Promise<numbe
 export const DEFAULT_TEMPLATE_FILE = "mip-template.xlsx";
 export const DEFAULT_ROADMAP_FILE = "mip-roadmap.xlsx";
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const TEMPLATE_OPTIONS = {
+  out: { type: "string", short: "o" },
+  sample: { type: "boolean" },
+  force: { type: "boolean" },
+  upgrade: { type: "string" },
+  roadmap: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    out: { type: "string", short: "o" },
-    sample: { type: "boolean" },
-    force: { type: "boolean" },
-    upgrade: { type: "string" },
-    roadmap: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs(args, TEMPLATE_OPTIONS);
   if (values.help) {
     process.stdout.write(`${TEMPLATE_USAGE}\n`);
     return 0;

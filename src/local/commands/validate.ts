@@ -14,19 +14,21 @@ import { type Painter, painter } from "../style.js";
 import { terminalSafe } from "../terminal.js";
 import { writeJsonStreamed } from "../json-out.js";
 import { formatPercent } from "../../core/percent.js";
+import { usageOf } from "../help.js";
+import { shellCommand } from "../shell-quote.js";
 
-export const VALIDATE_USAGE = `Использование: mip validate ФАЙЛ.xlsx [--json] [--report-date ДД.ММ.ГГГГ]
-
-Проверяет таблицу МИП и печатает найденное по вкладкам.
-  --json                   вывести результат в формате JSON (для скриптов)
-  --report-date ДАТА       считать датой отчёта эту дату (вместо «Дата отчёта» в таблице)
-Коды выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — файл нельзя прочитать.`;
+export const VALIDATE_USAGE = usageOf("validate");
 
 /** A screenful per tab is readable; the full list stays available through --json. */
 export const MAX_LINES_PER_TAB = 100;
 
-/** Short line labels, padded to one width (the nouns are SEVERITY_NOUNS). */
-const LABEL: Record<Severity, string> = { error: "ошибка", warning: "внимание", info: "замечание" };
+/** Line labels: the severity nouns the counts, the sidebar and the cell notes use, padded to one width. */
+const LABEL: Record<Severity, string> = {
+  error: SEVERITY_NOUNS.error[0],
+  warning: SEVERITY_NOUNS.warning[0],
+  info: SEVERITY_NOUNS.info[0],
+};
+const LABEL_WIDTH = Math.max(...Object.values(LABEL).map((label) => label.length));
 
 /** «3 ошибки, 1 предупреждение» — only the non-zero kinds; «нет замечаний» when all are zero. */
 export function countsInWords(counts: { errors: number; warnings: number; infos: number }): string {
@@ -63,7 +65,7 @@ function metricsLines(result: ValidationResult): string[] {
 function issueLine(issue: Issue, p: Painter): string {
   const paint = issue.severity === "error" ? p.red : issue.severity === "warning" ? p.yellow : p.blue;
   const where = issue.cell ?? (issue.row !== null ? `стр. ${issue.row}` : "");
-  return `  ${paint(LABEL[issue.severity].padEnd(9))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
+  return `  ${paint(LABEL[issue.severity].padEnd(LABEL_WIDTH))} ${p.dim(where.padEnd(6))} ${terminalSafe(issue.message)}`;
 }
 
 /** The human-readable report, grouped by tab in template order. */
@@ -113,7 +115,7 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
     out.push(
       terminalSafe(
         `Исправьте ${result.summary.errors === 1 ? "ошибку" : "ошибки"} ` +
-          `и проверьте таблицу снова: mip validate «${file}».`,
+          `и проверьте таблицу снова: ${shellCommand("mip", "validate", file)}`,
       ),
     );
   return `${out.join("\n")}\n`;
@@ -143,12 +145,15 @@ export function validationJson(result: ValidationResult, file: string): Record<s
   };
 }
 
+/** The flags the parser accepts; test/cli/help.test.ts checks them against the help table. */
+export const VALIDATE_OPTIONS = {
+  json: { type: "boolean" },
+  "report-date": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: "boolean" },
-    "report-date": { type: "string" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs(args, VALIDATE_OPTIONS);
   if (values.help) {
     process.stdout.write(`${VALIDATE_USAGE}\n`);
     return 0;
