@@ -50,7 +50,8 @@ describe("mip spravka", () => {
     expect(run.stdout).toContain(`Справка записана: ${path}`);
     expect(run.stdout).toContain("Учтены таблицы участников: МОУ «СОШ № 4».");
     expect(run.stdout).toContain("Не учтена «late.xlsx»: отчётный период «2019-2020 учебный год», а у проекта «2022».");
-    expect(run.stdout).toContain("Не прочитана: Файл «broken.xlsx»");
+    // An unreadable participant is a skipped input: stderr (docs/CLI.md, «Output streams»).
+    expect(run.stderr).toContain("Не прочитана: Файл «broken.xlsx»");
     expect(run.stdout).toContain("В таблице проекта 2 ошибки");
     const text = await documentText(path);
     expect(text).toContain("СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА");

@@ -180,7 +180,7 @@ export async function run(args: string[]): Promise<number> {
   say(`Справка записана: ${path}`);
   if (sources.schools.length > 0) say(`  Учтены таблицы участников: ${sources.schools.map((s) => s.name).join(", ")}.`);
   for (const left of sources.leftOut) say(`  Не учтена «${left.label}»: ${left.reason}.`);
-  for (const reason of failed) say(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
+  for (const reason of failed) complain(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
   if (answers && survey) for (const line of surveyReport(survey, answers.failed)) say(`  ${line}`);
   if (errors > 0)
     say(
