@@ -44,7 +44,7 @@ import { jsonSafe, terminalSafe } from "../terminal.js";
 import { UnusableInputError } from "../xlsx-read.js";
 import { writeExecutionMatrix } from "../roadmap-xlsx.js";
 import { collectInputs } from "./summary.js";
-import { MAX_LINES_PER_TAB, countsInWords } from "./validate.js";
+import { MAX_LINES_PER_TAB, countsInWords, issueJson } from "./validate.js";
 
 export const ROADMAP_USAGE = usageOf("roadmap");
 
@@ -127,15 +127,7 @@ export function roadmapJson(result: RoadmapValidation, file: string): unknown {
     templateVersion: null,
     summary: result.summary,
     metrics: result.metrics,
-    issues: result.issues.map((i) => ({
-      rule: i.rule,
-      severity: i.severity,
-      sheet: i.sheet,
-      row: i.row,
-      column: i.column,
-      cell: i.cell,
-      message: i.message,
-    })),
+    issues: result.issues.map(issueJson),
   };
 }
 

@@ -122,6 +122,19 @@ export function formatValidation(result: ValidationResult, file: string, p: Pain
 }
 
 /** The `--json` object; field names are a contract (docs/CLI.md). */
+/** One finding as `--json` prints it: the contract's fields, in their order (docs/CLI.md). */
+export function issueJson(i: Issue): Record<string, unknown> {
+  return {
+    rule: i.rule,
+    severity: i.severity,
+    sheet: i.sheet,
+    row: i.row,
+    column: i.column,
+    cell: i.cell,
+    message: i.message,
+  };
+}
+
 export function validationJson(result: ValidationResult, file: string): Record<string, unknown> {
   return {
     file,
@@ -133,15 +146,7 @@ export function validationJson(result: ValidationResult, file: string): Record<s
       completeness: result.summary.completeness,
     },
     metrics: result.metrics,
-    issues: result.issues.map((i) => ({
-      rule: i.rule,
-      severity: i.severity,
-      sheet: i.sheet,
-      row: i.row,
-      column: i.column,
-      cell: i.cell,
-      message: i.message,
-    })),
+    issues: result.issues.map(issueJson),
   };
 }
 
