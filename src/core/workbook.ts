@@ -4,7 +4,7 @@
  */
 import { fold } from "./fold.js";
 import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
-import { type Issue, quote } from "./issues.js";
+import { type Issue, issueAt, say } from "./issues.js";
 import { countWithNoun, lowerFirst } from "./russian.js";
 import { mixesLatin, tabTitleKey } from "./tab-title.js";
 import {
@@ -91,31 +91,22 @@ export function findTab(grid: WorkbookGrid, tab: TabDef, issues: Issue[]): TabGr
   const exact = candidates.find((t) => t.title === tab.title);
   let chosen = exact ?? candidates[0]!;
   for (const candidate of candidates) if (filledRows(candidate) > filledRows(chosen)) chosen = candidate;
-  const finding = (message: string): Issue => ({
-    rule: "TPL_SHEET_NAME",
-    severity: "error",
-    sheet: chosen.title,
-    row: null,
-    column: null,
-    cell: null,
-    message,
-  });
+  const place = { sheet: chosen.title, row: null, column: null, cell: null };
   if (candidates.length > 1) {
     const others = candidates.filter((t) => t !== chosen);
     issues.push(
-      finding(
-        `Вкладке шаблона «${tab.title}» отвечают ${countWithNoun(candidates.length, TAB_NOUNS)}: ` +
-          `${listed([chosen, ...others])}. Прочитана ${quote(chosen.title)}; ` +
-          `удалите лишние вкладки или переименуйте их, иначе неясно, какие данные верны.`,
+      issueAt(
+        say("TPL_SHEET_NAME", "several", {
+          tab: tab.title,
+          count: countWithNoun(candidates.length, TAB_NOUNS),
+          listed: listed([chosen, ...others]),
+          chosen: chosen.title,
+        }),
+        place,
       ),
     );
   } else if (fold(chosen.title) !== fold(tab.title) && mixesLatin(chosen.title)) {
-    issues.push(
-      finding(
-        `В названии вкладки ${quote(chosen.title)} есть латинские буквы, похожие на русские. ` +
-          `Вкладка прочитана как «${tab.title}»; переименуйте её в «${tab.title}», набрав название заново.`,
-      ),
-    );
+    issues.push(issueAt(say("TPL_SHEET_NAME", "latin", { tab: tab.title, written: chosen.title }), place));
   }
   return chosen;
 }
@@ -139,15 +130,8 @@ const listed = (tabs: readonly TabGrid[]): string => {
 
 function cellErrorIssue(tabTitle: string, row: number, col: number, header: string | null, cell: Cell): Issue {
   const code = isErrorCell(cell) ? cell.code : cellText(cell);
-  return {
-    rule: "TPL_CELL_ERROR",
-    severity: "error",
-    sheet: tabTitle,
-    row,
-    column: header,
-    cell: a1(row, col),
-    message: `В ячейке ${a1(row, col)} ошибка формулы ${quote(code)}. Исправьте формулу или замените её значением.`,
-  };
+  const at = a1(row, col);
+  return issueAt(say("TPL_CELL_ERROR", { cell: at, code }), { sheet: tabTitle, row, column: header, cell: at });
 }
 
 /**
@@ -175,32 +159,15 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
         !claimed.has(expectedAt) && expectedAt < Math.max(found.length, 1) && seen !== "" ? expectedAt : -1;
       index[col.key] = fallback;
       if (fallback >= 0) claimed.add(fallback);
-      issues.push({
-        rule: "TPL_HEADER_MISMATCH",
-        severity: "error",
-        sheet: tab.title,
-        row: 1,
-        column: col.header,
-        cell: cellRef,
-        message:
-          seen === ""
-            ? `На вкладке «${tab.title}» нет столбца «${col.header}» (ожидался в ` +
-              `ячейке ${cellRef}). Выполните «Создать / обновить шаблон» или верните заголовок.`
-            : `В ячейке ${cellRef} заголовок ${quote(seen)}, а должен быть «${col.header}». ` +
-              `Верните заголовок шаблона: по нему столбец находят проверка и отчёт.`,
-      });
+      const said =
+        seen === ""
+          ? say("TPL_HEADER_MISMATCH", "missing", { tab: tab.title, header: col.header, cell: cellRef })
+          : say("TPL_HEADER_MISMATCH", "renamed", { cell: cellRef, written: seen, header: col.header });
+      issues.push(issueAt(said, { sheet: tab.title, row: 1, column: col.header, cell: cellRef }));
     } else if (actual !== expectedAt) {
-      issues.push({
-        rule: "TPL_HEADER_MISMATCH",
-        severity: "error",
-        sheet: tab.title,
-        row: 1,
-        column: col.header,
-        cell: a1(1, actual),
-        message:
-          `Столбец «${col.header}» стоит в ячейке ${a1(1, actual)}, а по шаблону должен ` +
-          `быть ${cellRef}. Верните порядок столбцов шаблона (свои столбцы добавляйте справа).`,
-      });
+      const cell = a1(1, actual);
+      const said = say("TPL_HEADER_MISMATCH", "moved", { header: col.header, cell, expected: cellRef });
+      issues.push(issueAt(said, { sheet: tab.title, row: 1, column: col.header, cell }));
     }
   });
   return index;
@@ -253,19 +220,12 @@ export function parseKeyValue(tab: KeyValueTabDef, sheet: TabGrid | undefined, i
   KEY_VALUE_HEADERS.forEach((header, i) => {
     const seen = cellText(headerRow[i]);
     if (fold(seen) !== fold(header)) {
-      issues.push({
-        rule: "TPL_HEADER_MISMATCH",
-        severity: "error",
-        sheet: tab.title,
-        row: 1,
-        column: header,
-        cell: a1(1, i),
-        message:
-          seen === ""
-            ? `На вкладке «${tab.title}» в ячейке ${a1(1, i)} нет ` +
-              `заголовка «${header}». Выполните «Создать / обновить шаблон».`
-            : `В ячейке ${a1(1, i)} заголовок ${quote(seen)}, а должен быть «${header}». Верните заголовок шаблона.`,
-      });
+      const cell = a1(1, i);
+      const said =
+        seen === ""
+          ? say("TPL_HEADER_MISMATCH", "fieldMissing", { tab: tab.title, cell, header })
+          : say("TPL_HEADER_MISMATCH", "fieldRenamed", { cell, written: seen, header });
+      issues.push(issueAt(said, { sheet: tab.title, row: 1, column: header, cell }));
     }
   });
   const byLabel = new Map(tab.fields.map((fd) => [fold(fd.label), fd.key]));
@@ -287,17 +247,9 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
   for (const tab of TABS) {
     const sheet = findTab(grid, tab, issues);
     if (!sheet) {
-      issues.push({
-        rule: "TPL_SHEET_MISSING",
-        severity: "error",
-        sheet: tab.title,
-        row: null,
-        column: null,
-        cell: null,
-        message:
-          `Нет вкладки «${tab.title}» (${lowerFirst(tab.purpose.replace(/\.$/, ""))}). ` +
-          `Выполните «Создать / обновить шаблон» — вкладка появится, данные не пострадают.`,
-      });
+      const purpose = lowerFirst(tab.purpose.replace(/\.$/, ""));
+      const said = say("TPL_SHEET_MISSING", { tab: tab.title, purpose });
+      issues.push(issueAt(said, { sheet: tab.title, row: null, column: null, cell: null }));
     }
     if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues);
     else kv[tab.key] = parseKeyValue(tab, sheet, issues);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readCount, readIntOrMore, readQuantity } from "../../src/core/numbers.js";
 import { tabTitleKey } from "../../src/core/tab-title.js";
 import { validateWorkbook } from "../../src/core/validate.js";
+import { say } from "../../src/core/issues.js";
 import { MetricsSchema } from "../../src/core/metrics.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { writeJsonStreamed } from "../../src/local/json-out.js";
@@ -123,12 +124,12 @@ describe("a draft of 100,000 errors", () => {
       row: i + 2,
       column: "Статус",
       cell: `H${i + 2}`,
-      message: `В строке ${i + 2} нет статуса.`,
+      message: say("PLAN_STATUS_MISSING", { row: i + 2 }).message,
     }));
     const model = buildReportModel(result, errors);
     const blocks = JSON.stringify(model.blocks);
-    expect(blocks).toContain("В строке 501 нет статуса.");
-    expect(blocks).not.toContain("В строке 502 нет статуса.");
+    expect(blocks).toContain("В строке 501 не указан статус.");
+    expect(blocks).not.toContain("В строке 502 не указан статус.");
     expect(blocks).toContain("Показаны первые 500 из 100000 ошибок.");
     expect(draftErrorsNote(100_000)).toBe(
       "в таблице 100000 ошибок. Первые 500 перечислены в приложении к отчёту, все — в проверке таблицы; исправьте их и сформируйте отчёт заново.",

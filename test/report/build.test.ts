@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Issue } from "../../src/core/issues.js";
+import { type Issue, say } from "../../src/core/issues.js";
 import {
   buildReport,
   buildReportModel,
@@ -51,7 +51,7 @@ const ERROR: Issue = {
   row: 7,
   column: "Управленческие действия",
   cell: "L7",
-  message: "В строке 7 нет управленческих действий.",
+  message: say("PLAN_DEVIATION_ACTION_MISSING", "empty", { row: 7, status: "Не выполнено" }).message,
 };
 
 describe("report model: order of the official form", () => {
@@ -594,9 +594,7 @@ describe("draft and strict mode", () => {
     expect(title && blockText(title)[0]).toBe("ЧЕРНОВИК");
     const appendix = tableAfter(built.model, "Приложение");
     expect(headers(appendix)).toEqual(["№ п/п", "Вкладка", "Ячейка", "Сообщение"]);
-    expect(rowsText(appendix)).toContainEqual(
-      ["1", "План-факт", "L7", "В строке 7 нет управленческих действий."].map(String),
-    );
+    expect(rowsText(appendix)).toContainEqual(["1", "План-факт", "L7", ERROR.message].map(String));
   });
 
   it("warnings alone do not make a draft", () => {

@@ -1,7 +1,7 @@
 /** Sidebar states for UI tests, with invented names only. */
 import type { ReportOutcome, SidebarState, TabStatus } from "../../src/api.js";
 import { type Cell, type WorkbookGrid, cellText } from "../../src/core/grid.js";
-import { type Issue, RULES, type RuleId, countIssues } from "../../src/core/issues.js";
+import { type Issue, RULES, type RuleId, type RuleMessage, countIssues } from "../../src/core/issues.js";
 import { TABS } from "../../src/core/schema.js";
 
 export function issue(
@@ -13,7 +13,9 @@ export function issue(
   column: string | null = null,
 ): Issue {
   const rowFromCell = cell ? Number(/\d+$/.exec(cell)?.[0]) : null;
-  return { rule, severity: RULES[rule].severity, sheet, row: row ?? rowFromCell, column, cell, message };
+  // A sidebar state shows whatever text a finding carries; its wording is the catalogue's business.
+  const text = message as RuleMessage;
+  return { rule, severity: RULES[rule].severity, sheet, row: row ?? rowFromCell, column, cell, message: text };
 }
 
 export function tabsFor(issues: readonly Issue[], missing: readonly string[] = []): TabStatus[] {

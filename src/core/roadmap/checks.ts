@@ -6,11 +6,11 @@
  * and items out of order; rows without a number; schools the registry does not know, and
  * short forms matched as a guess; the order's missing fields.
  */
-import { type Issue, type RuleId, RULES, quote } from "../issues.js";
+import { type Issue, type RuleId, type Said, issueAt, say } from "../issues.js";
 import { CHILD_LATE_GRACE_DAYS } from "../rules/plan.js";
 import { parentKey } from "../rules/plan-index.js";
 import { a1 } from "../schema-lookup.js";
-import { addDays, formatRuDate } from "../terms/index.js";
+import { addDays } from "../terms/index.js";
 import type { Roadmap, RoadmapItem } from "./read.js";
 import { type RoadmapColumnKey, ORDER_TAB, ORDER_TITLE, ROADMAP_TAB, ROADMAP_TITLE } from "./schema.js";
 
@@ -43,19 +43,9 @@ const HEADER: Readonly<Record<RoadmapColumnKey, string>> = Object.fromEntries(
   ROADMAP_TAB.columns.map((c) => [c.key, c.header]),
 ) as Record<RoadmapColumnKey, string>;
 
-function at(rule: RuleId, row: number, column: RoadmapColumnKey, message: string): Issue {
-  return {
-    rule,
-    severity: RULES[rule].severity,
-    sheet: ROADMAP_TITLE,
-    row,
-    column: HEADER[column],
-    cell: a1(row, COLUMN_AT[column]),
-    message,
-  };
+function at(said: Said, row: number, column: RoadmapColumnKey): Issue {
+  return issueAt(said, { sheet: ROADMAP_TITLE, row, column: HEADER[column], cell: a1(row, COLUMN_AT[column]) });
 }
-
-const itemWho = (item: RoadmapItem): string => `Пункт ${quote(item.number)} (строка ${item.row})`;
 
 /** Outline parts: «8.1.2» → [8, 1, 2]. */
 const partsOf = (key: string): number[] => key.split(".").map(Number);
@@ -84,41 +74,19 @@ function checkNumbers(items: readonly RoadmapItem[], out: Issue[]): void {
   let previous: RoadmapItem | null = null;
   for (const item of items) {
     if (item.key === null) {
-      out.push(
-        at(
-          "ROADMAP_NUMBER_INVALID",
-          item.row,
-          "no",
-          `В строке ${item.row} номер ${quote(item.number)} — не номер пункта. ` +
-            `Пишите номер цифрами через точку: 1, 8.1, 8.1.2.`,
-        ),
-      );
+      out.push(at(say("ROADMAP_NUMBER_INVALID", { row: item.row, number: item.number }), item.row, "no"));
       continue;
     }
     const first = seen.get(item.key);
     if (first) {
-      out.push(
-        at(
-          "ROADMAP_NUMBER_DUPLICATE",
-          item.row,
-          "no",
-          `Номер ${quote(item.number)} в строке ${item.row} уже есть в строке ${first.row}. ` +
-            `У каждого пункта дорожной карты свой номер: школы ссылаются на него.`,
-        ),
-      );
+      const said = say("ROADMAP_NUMBER_DUPLICATE", { number: item.number, row: item.row, firstRow: first.row });
+      out.push(at(said, item.row, "no"));
       continue;
     }
     seen.set(item.key, item);
     if (previous?.key && compareKeys(item.key, previous.key) < 0) {
-      out.push(
-        at(
-          "ROADMAP_NUMBER_ORDER",
-          item.row,
-          "no",
-          `Пункт ${quote(item.number)} (строка ${item.row}) стоит после пункта ${quote(previous.number)}. ` +
-            `Расположите пункты по порядку номеров — так их печатает распоряжение.`,
-        ),
-      );
+      const said = say("ROADMAP_NUMBER_ORDER", { number: item.number, row: item.row, previous: previous.number });
+      out.push(at(said, item.row, "no"));
     }
     previous = item;
   }
@@ -127,33 +95,21 @@ function checkNumbers(items: readonly RoadmapItem[], out: Issue[]): void {
     const parent = parentKey(key);
     if (parent !== null && !seen.has(parent)) {
       out.push(
-        at(
-          "ROADMAP_NUMBER_GAP",
-          item.row,
-          "no",
-          `У подпункта ${quote(item.number)} (строка ${item.row}) нет пункта ${quote(parent)}. ` +
-            `Добавьте направление ${parent} или исправьте номер.`,
-        ),
+        at(say("ROADMAP_NUMBER_GAP", "noParent", { number: item.number, row: item.row, parent }), item.row, "no"),
       );
       continue;
     }
     const before = previousSibling(key);
     if (before !== null && !seen.has(before)) {
       out.push(
-        at(
-          "ROADMAP_NUMBER_GAP",
-          item.row,
-          "no",
-          `Перед пунктом ${quote(item.number)} (строка ${item.row}) нет пункта ${quote(before)}: ` +
-            `нумерация пропускает номер. Исправьте номера по порядку.`,
-        ),
+        at(say("ROADMAP_NUMBER_GAP", "skipped", { number: item.number, row: item.row, before }), item.row, "no"),
       );
     }
   }
 }
 
 function checkFilled(item: RoadmapItem, out: Issue[]): void {
-  const need: [RoadmapColumnKey, string, RuleId][] = [
+  const need: [RoadmapColumnKey, string, ColumnRule][] = [
     ["name", item.name, "ROADMAP_NAME_MISSING"],
     ["date", item.dateText, "ROADMAP_DATE_MISSING"],
     ["municipal", item.municipal, "ROADMAP_RESPONSIBLE_MISSING"],
@@ -161,17 +117,19 @@ function checkFilled(item: RoadmapItem, out: Issue[]): void {
   ];
   for (const [column, value, rule] of need) {
     if (value.trim() !== "" || (column === "date" && item.dateCell !== null && item.term !== null)) continue;
-    out.push(
-      at(
-        rule,
-        item.row,
-        column,
-        `${itemWho(item)}: не заполнен столбец «${HEADER[column]}». ` +
-          `В распоряжении у каждого пункта есть ${WHAT[column]}.`,
-      ),
-    );
+    const said = say(rule, { number: item.number, row: item.row, header: HEADER[column], what: WHAT[column] });
+    out.push(at(said, item.row, column));
   }
 }
+
+type ColumnRule =
+  "ROADMAP_NAME_MISSING" | "ROADMAP_DATE_MISSING" | "ROADMAP_RESPONSIBLE_MISSING" | "ROADMAP_RESULT_MISSING";
+
+const itemDate = (item: RoadmapItem): { number: string; row: number; date: string } => ({
+  number: item.number,
+  row: item.row,
+  date: item.dateText,
+});
 
 const WHAT: Readonly<Record<RoadmapColumnKey, string>> = {
   no: "номер",
@@ -184,48 +142,24 @@ const WHAT: Readonly<Record<RoadmapColumnKey, string>> = {
 
 function checkDate(item: RoadmapItem, roadmap: Roadmap, out: Issue[]): void {
   if (item.termProblem !== null) {
-    out.push(
-      at(
-        "ROADMAP_DATE_INVALID",
-        item.row,
-        "date",
-        `${itemWho(item)}: дата ${quote(item.dateText)} не читается (${item.termProblem}). ` +
-          `Пишите, как в распоряжении: 24.02, 03.03-10.03, Апрель, май, Ноябрь 15.11, 17.11.`,
-      ),
-    );
+    const said = say("ROADMAP_DATE_INVALID", { ...itemDate(item), problem: item.termProblem });
+    out.push(at(said, item.row, "date"));
     return;
   }
   const term = item.term;
   if (!term) return;
   if (term.kind === "deadline" || term.kind === "always" || term.kind === "year" || term.kind === "ongoing") {
-    const reading =
+    const said =
       term.kind === "deadline"
-        ? `это только крайний срок (${formatRuDate(term.end!)}), без начала`
-        : term.kind === "ongoing"
-          ? "это срок без окончания"
-          : "это весь год, а не дата мероприятия";
-    out.push(
-      at(
-        "ROADMAP_DATE_VAGUE",
-        item.row,
-        "date",
-        `${itemWho(item)}: дата ${quote(item.dateText)} — ${reading}. ` +
-          `Укажите, когда пункт выполняется (например 03.03-10.03), чтобы школы и комитет видели срок.`,
-      ),
-    );
+        ? say("ROADMAP_DATE_VAGUE", "deadline", { ...itemDate(item), end: term.end! })
+        : say("ROADMAP_DATE_VAGUE", term.kind === "ongoing" ? "ongoing" : "wholeYear", itemDate(item));
+    out.push(at(said, item.row, "date"));
     return;
   }
   const period = roadmap.period;
   if (period && term.start !== null && term.end !== null && (term.end < period.start || term.start > period.end)) {
-    out.push(
-      at(
-        "ROADMAP_DATE_OUTSIDE_YEAR",
-        item.row,
-        "date",
-        `${itemWho(item)}: дата ${quote(item.dateText)} не попадает в ${period.label} год — год дорожной карты. ` +
-          `Проверьте год в дате или «Год дорожной карты» на вкладке «${ORDER_TITLE}».`,
-      ),
-    );
+    const said = say("ROADMAP_DATE_OUTSIDE_YEAR", { ...itemDate(item), year: period.label, tab: ORDER_TITLE });
+    out.push(at(said, item.row, "date"));
   }
 }
 
@@ -248,17 +182,13 @@ function checkParents(items: readonly RoadmapItem[], out: Issue[]): void {
     const early = item.term.start < parent.term.start;
     const late = !early && item.term.end > addDays(parent.term.end, CHILD_LATE_GRACE_DAYS);
     if (!early && !late) continue;
-    out.push(
-      at(
-        "ROADMAP_CHILD_OUTSIDE_PARENT",
-        item.row,
-        "date",
-        `Подпункт ${quote(item.number)} (строка ${item.row}) с датой ${quote(item.dateText)} ` +
-          `${early ? "начинается раньше" : "заканчивается намного позже"}, чем свой пункт ` +
-          `${quote(parent.number)} (строка ${parent.row}, дата ${quote(parent.dateText)}). ` +
-          `Проверьте даты: подпункт выполняется в рамках своего направления.`,
-      ),
-    );
+    const said = say("ROADMAP_CHILD_OUTSIDE_PARENT", early ? "early" : "late", {
+      ...itemDate(item),
+      parentNumber: parent.number,
+      parentRow: parent.row,
+      parentDate: parent.dateText,
+    });
+    out.push(at(said, item.row, "date"));
   }
 }
 
@@ -267,55 +197,35 @@ function checkSchools(item: RoadmapItem, roadmap: Roadmap, out: Issue[]): void {
     const m = mention.match;
     if (m.kind === "exact") continue;
     if (m.kind === "guess") {
-      out.push(
-        at(
-          "ROADMAP_SCHOOL_GUESS",
-          item.row,
-          "institutional",
-          `${itemWho(item)}: школа ${quote(mention.written)} — это, видимо, ${quote(m.name)} из реестра ` +
-            `(сокращённое название). Проверьте и напишите название, как в реестре.`,
-        ),
-      );
+      const said = say("ROADMAP_SCHOOL_GUESS", {
+        number: item.number,
+        row: item.row,
+        school: mention.written,
+        name: m.name,
+      });
+      out.push(at(said, item.row, "institutional"));
       continue;
     }
     if (roadmap.schools.length === 0) continue;
-    out.push(
-      at(
-        "ROADMAP_SCHOOL_UNKNOWN",
-        item.row,
-        "institutional",
-        `${itemWho(item)}: школы ${quote(mention.written)} нет в реестре. ` +
-          (m.suggestion ? `Возможно, имелась в виду ${quote(m.suggestion)}. ` : "") +
-          `Исправьте название или добавьте школу на вкладку «Реестр».`,
-      ),
-    );
+    const said = say("ROADMAP_SCHOOL_UNKNOWN", {
+      number: item.number,
+      row: item.row,
+      school: mention.written,
+      suggestion: m.suggestion ?? null,
+    });
+    out.push(at(said, item.row, "institutional"));
   }
 }
 
 function checkContinuations(roadmap: Roadmap, out: Issue[]): void {
   for (const item of roadmap.items) {
     for (const row of item.continuation) {
-      out.push(
-        at(
-          "ROADMAP_NUMBER_MISSING",
-          row,
-          "no",
-          `В строке ${row} нет номера пункта: её текст добавлен к пункту ${quote(item.number)} ` +
-            `(строка ${item.row}) — так бывает, когда пункт разбит на две строки или ячейки объединены. ` +
-            `Перенесите текст в строку пункта и удалите эту строку.`,
-        ),
-      );
+      const said = say("ROADMAP_NUMBER_MISSING", "continuation", { row, number: item.number, itemRow: item.row });
+      out.push(at(said, row, "no"));
     }
   }
   for (const row of roadmap.orphanRows) {
-    out.push(
-      at(
-        "ROADMAP_NUMBER_MISSING",
-        row,
-        "no",
-        `В строке ${row} нет номера пункта, а пунктов выше нет. Поставьте номер или удалите строку.`,
-      ),
-    );
+    out.push(at(say("ROADMAP_NUMBER_MISSING", "orphan", { row }), row, "no"));
   }
 }
 
@@ -326,29 +236,14 @@ function checkOrder(roadmap: Roadmap, out: Issue[]): void {
   for (const fd of tab.fields) {
     if (!fd.required || order.fields[fd.key].trim() !== "") continue;
     const row = order.rows[fd.key];
-    out.push({
-      rule: "ROADMAP_ORDER_FIELD_MISSING",
-      severity: RULES.ROADMAP_ORDER_FIELD_MISSING.severity,
-      sheet: ORDER_TITLE,
-      row,
-      column: "Значение",
-      cell: row === null ? null : a1(row, 1),
-      message:
-        `На вкладке «${ORDER_TITLE}» не заполнено поле «${fd.label}»` +
-        `${row === null ? " (нет строки с этим названием в столбце A)" : ""}: без него распоряжение неполное.`,
-    });
+    const said = say("ROADMAP_ORDER_FIELD_MISSING", { tab: ORDER_TITLE, label: fd.label, noRow: row === null });
+    out.push(issueAt(said, { sheet: ORDER_TITLE, row, column: "Значение", cell: row === null ? null : a1(row, 1) }));
   }
   const dateRow = order.rows.date;
   if (order.fields.date !== "" && order.date === null) {
-    out.push({
-      rule: "ROADMAP_ORDER_DATE_INVALID",
-      severity: RULES.ROADMAP_ORDER_DATE_INVALID.severity,
-      sheet: ORDER_TITLE,
-      row: dateRow,
-      column: "Значение",
-      cell: dateRow === null ? null : a1(dateRow, 1),
-      message: `Дата распоряжения ${quote(order.fields.date)} не читается как одна дата. Напишите её так: 05.03.2022.`,
-    });
+    const said = say("ROADMAP_ORDER_DATE_INVALID", { date: order.fields.date });
+    const cell = dateRow === null ? null : a1(dateRow, 1);
+    out.push(issueAt(said, { sheet: ORDER_TITLE, row: dateRow, column: "Значение", cell }));
   }
 }
 
@@ -357,15 +252,8 @@ export function checkRoadmap(roadmap: Roadmap): Issue[] {
   const out: Issue[] = [];
   checkOrder(roadmap, out);
   if (roadmap.present && roadmap.items.length === 0) {
-    out.push({
-      rule: "ROADMAP_EMPTY",
-      severity: RULES.ROADMAP_EMPTY.severity,
-      sheet: ROADMAP_TITLE,
-      row: null,
-      column: null,
-      cell: null,
-      message: `На вкладке «${ROADMAP_TITLE}» нет ни одного пункта. Заполните пункты под строкой заголовков.`,
-    });
+    const said = say("ROADMAP_EMPTY", { tab: ROADMAP_TITLE });
+    out.push(issueAt(said, { sheet: ROADMAP_TITLE, row: null, column: null, cell: null }));
   }
   checkNumbers(roadmap.items, out);
   checkContinuations(roadmap, out);

@@ -3,11 +3,11 @@
  * a title, a level where the tab has one, readable participant counts.
  */
 import type { Cell } from "../grid.js";
-import { quote } from "../issues.js";
+import { type Said, say } from "../issues.js";
 import { readCount } from "../numbers.js";
 import type { TableTabKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
-import { emitAt, headerOf, reasonNote, textOf } from "./read.js";
+import { emitAt, headerOf, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 interface EventTab {
@@ -32,25 +32,14 @@ function cellOf(row: TableRow, key: string): Cell {
 
 function checkTab(ctx: RuleContext, spec: EventTab): void {
   const table = ctx.workbook.tables[spec.key] as ParsedTable;
-  const emit = (row: TableRow, key: string, rule: Parameters<typeof emitAt>[4], message: string): void =>
-    emitAt(ctx, table, row as never, key as never, rule, message);
+  const emit = (row: TableRow, key: string, said: Said): void => emitAt(ctx, table, row as never, key as never, said);
   for (const row of table.rows) {
     if (textOf(cellOf(row, spec.name)) === "") {
-      emit(
-        row,
-        spec.name,
-        "EVT_NAME_MISSING",
-        `В строке ${row.row} ${spec.key === "speeches" ? "не указана тема выступления" : "не указано название"}. ` +
-          `Заполните столбец «${headerOf(spec.key, spec.name)}».`,
-      );
+      const at = { row: row.row, header: headerOf(spec.key, spec.name) };
+      emit(row, spec.name, say("EVT_NAME_MISSING", spec.key === "speeches" ? "topic" : "name", at));
     }
     if (spec.level && textOf(cellOf(row, spec.level)) === "") {
-      emit(
-        row,
-        spec.level,
-        "EVT_LEVEL_MISSING",
-        `В строке ${row.row} не указан уровень. Выберите его в столбце «Уровень»: от «Уровень ОО» до «Международный».`,
-      );
+      emit(row, spec.level, say("EVT_LEVEL_MISSING", { row: row.row }));
     }
     let anyPeople = false;
     for (const key of spec.counts) {
@@ -58,25 +47,18 @@ function checkTab(ctx: RuleContext, spec: EventTab): void {
       const read = readCount(cell);
       if (read === null) continue;
       if (!read.ok) {
-        const why = reasonNote(read.reason);
-        emit(
-          row,
-          key,
-          "EVT_COUNT_INVALID",
-          `В строке ${row.row} в столбце «${headerOf(spec.key, key)}» значение ${quote(textOf(cell))} ` +
-            `не целое неотрицательное число${why}. Укажите число участников, например 25.`,
-        );
+        const said = say("EVT_COUNT_INVALID", {
+          row: row.row,
+          header: headerOf(spec.key, key),
+          value: textOf(cell),
+          reason: read.reason ?? null,
+        });
+        emit(row, key, said);
         anyPeople = true; // Unreadable is not «nobody»: one finding is enough.
       } else if (read.value > 0) anyPeople = true;
     }
     if (spec.key === "dissemination" && !anyPeople) {
-      emit(
-        row,
-        spec.counts[0]!,
-        "EVT_NO_PARTICIPANTS",
-        `В строке ${row.row} у мероприятия не указано ни одного участника (педагоги, ` +
-          `обучающиеся, родители, социальные партнёры). Укажите, сколько человек участвовало.`,
-      );
+      emit(row, spec.counts[0]!, say("EVT_NO_PARTICIPANTS", { row: row.row }));
     }
   }
 }

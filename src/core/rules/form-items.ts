@@ -4,6 +4,7 @@
  * («5.1. Срок действия МИП»), never a «—» printed in its place (FORMS.md). An interim report
  * may still be filled in later, so the rule waits for the final one.
  */
+import { say } from "../issues.js";
 import { CONCLUSIONS, type ConclusionKey } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import { emitField, enumValue, fieldCell, fieldText } from "./read.js";
@@ -40,14 +41,12 @@ function checkRequiredItems(ctx: RuleContext): void {
   for (const required of REQUIRED_ITEMS[form] ?? []) {
     if (required.fields.some((key) => fieldText(ctx, "conclusions", key) !== "")) continue;
     const labels = required.fields.map((key) => `«${fieldOf("conclusions", key).label}»`);
-    emitField(ctx, "conclusions", required.fields[0]!, {
-      rule: "FORM_ITEM_EMPTY",
-      message:
-        `Пункт «${required.item}» формы «${form}» в итоговом отчёте обязателен, а ` +
-        (labels.length === 1
-          ? `поле ${labels[0]} на вкладке «${CONCLUSIONS.title}» пустое. Заполните его.`
-          : `поля ${labels.join(", ")} на вкладке «${CONCLUSIONS.title}» пустые. Заполните хотя бы одно.`),
-    });
+    const where = { item: required.item, form, tab: CONCLUSIONS.title };
+    const said =
+      labels.length === 1
+        ? say("FORM_ITEM_EMPTY", "one", { ...where, field: labels[0]! })
+        : say("FORM_ITEM_EMPTY", "several", { ...where, fields: labels.join(", ") });
+    emitField(ctx, "conclusions", required.fields[0]!, said);
   }
 }
 

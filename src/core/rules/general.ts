@@ -1,12 +1,9 @@
 /** GEN_*: required fields of «Общие сведения», the period, e-mail, website and the conclusion. */
-import { quote } from "../issues.js";
-import { countWithNoun } from "../russian.js";
+import { say } from "../issues.js";
 import { CONCLUSIONS, GENERAL } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import { emitField, fieldCell, fieldText } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
-
-const SIGNS = ["знак", "знака", "знаков"] as const;
 
 export const CONCLUSION_LIMIT = 2000;
 
@@ -22,14 +19,11 @@ function checkRequired(ctx: RuleContext): void {
     if (!field.required) continue;
     const entry = tab.fields[field.key];
     if (fieldText(ctx, "general", field.key) !== "") continue;
-    emitField(ctx, "general", field.key, {
-      rule: "GEN_REQUIRED",
-      message:
-        !entry || entry.row === null
-          ? `На вкладке «Общие сведения» нет строки «${field.label}». Добавьте ` +
-            `её (или выполните «Создать / обновить шаблон») и заполните значение.`
-          : `Не заполнено обязательное поле «${field.label}» (ячейка B${entry.row}). ${field.hint}.`,
-    });
+    const said =
+      !entry || entry.row === null
+        ? say("GEN_REQUIRED", "noRow", { label: field.label })
+        : say("GEN_REQUIRED", "empty", { label: field.label, row: entry.row, hint: field.hint });
+    emitField(ctx, "general", field.key, said);
   }
 }
 
@@ -38,12 +32,7 @@ function checkPeriod(ctx: RuleContext): void {
   if (value === "") return; // GEN_REQUIRED covers an empty period.
   // The context parsed the same cell; parsing it again would give the same answer.
   if (ctx.period !== null) return;
-  emitField(ctx, "general", "period", {
-    rule: "GEN_PERIOD_INVALID",
-    message:
-      `Отчётный период ${quote(value)} не читается. Запишите его так: ` +
-      `«2022», «2019-2020 учебный год» или «01.09.2020-31.08.2021».`,
-  });
+  emitField(ctx, "general", "period", say("GEN_PERIOD_INVALID", { value }));
 }
 
 function checkEmail(ctx: RuleContext): void {
@@ -52,19 +41,13 @@ function checkEmail(ctx: RuleContext): void {
   const addresses = value.split(/[,;\s]+/).filter((a) => a !== "");
   const bad = addresses.find((a) => !EMAIL.test(a));
   if (bad === undefined) return;
-  emitField(ctx, "general", "email", {
-    rule: "GEN_EMAIL_INVALID",
-    message: `Адрес электронной почты ${quote(bad)} записан с ошибкой. Исправьте его, например: school4@example.ru.`,
-  });
+  emitField(ctx, "general", "email", say("GEN_EMAIL_INVALID", { address: bad }));
 }
 
 function checkWebsite(ctx: RuleContext): void {
   const value = fieldText(ctx, "general", "website");
   if (value === "" || URL_LIKE.test(value)) return;
-  emitField(ctx, "general", "website", {
-    rule: "GEN_URL_INVALID",
-    message: `Адрес сайта ${quote(value)} не похож на ссылку. Укажите адрес сайта, например: https://school4.example.ru.`,
-  });
+  emitField(ctx, "general", "website", say("GEN_URL_INVALID", { value }));
 }
 
 function checkConclusion(ctx: RuleContext): void {
@@ -72,21 +55,16 @@ function checkConclusion(ctx: RuleContext): void {
   const raw = typeof cell === "string" ? cell.trim() : fieldText(ctx, "conclusions", "conclusion");
   const label = fieldOf("conclusions", "conclusion").label;
   if (raw.length > CONCLUSION_LIMIT) {
-    emitField(ctx, "conclusions", "conclusion", {
-      rule: "GEN_CONCLUSION_TOO_LONG",
-      message:
-        `Поле «${label}» содержит ${countWithNoun(raw.length, SIGNS)}, а форма ` +
-        `допускает не больше ${CONCLUSION_LIMIT}. Сократите текст ` +
-        `на ${countWithNoun(raw.length - CONCLUSION_LIMIT, SIGNS)} (начало: ${quote(raw, 40)}).`,
-    });
+    emitField(
+      ctx,
+      "conclusions",
+      "conclusion",
+      say("GEN_CONCLUSION_TOO_LONG", { label, text: raw, limit: CONCLUSION_LIMIT }),
+    );
   }
   if (ctx.reportType === "final" && raw === "" && ctx.workbook.kv.conclusions.present) {
-    emitField(ctx, "conclusions", "conclusion", {
-      rule: "GEN_FINAL_EMPTY_CONCLUSION",
-      message:
-        `Отчёт итоговый, а поле «${label}» на вкладке «${CONCLUSIONS.title}» ` +
-        `пустое. Напишите общий вывод (не более ${CONCLUSION_LIMIT} знаков).`,
-    });
+    const said = say("GEN_FINAL_EMPTY_CONCLUSION", { label, tab: CONCLUSIONS.title, limit: CONCLUSION_LIMIT });
+    emitField(ctx, "conclusions", "conclusion", said);
   }
 }
 

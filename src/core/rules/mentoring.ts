@@ -7,14 +7,13 @@
  * mentees and pairs. A mentor's load is the number of distinct mentees in pairs that are
  * «Активна», «Планируется» or have no status yet.
  */
-import { quote } from "../issues.js";
+import { type Said, say } from "../issues.js";
 import { readCount } from "../numbers.js";
 import { GENERAL, MENTORING, PAIR_NEEDS_REASON } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import type { GeneralKey } from "../schema.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import {
-  counted,
   emitAt,
   emitField,
   emitTab,
@@ -73,12 +72,7 @@ class MentoringChecker {
   run(): void {
     const orgsListed = this.orgs.byKey.size > 0;
     if (!orgsListed && this.table.rows.some((r) => text(r, "mentor_org") !== "" || text(r, "mentee_org") !== "")) {
-      emitTab(this.ctx, MENTORING.title, {
-        rule: "MENT_ORG_UNKNOWN",
-        message:
-          "Вкладка «Организации» пуста, поэтому организации наставников и " +
-          "наставляемых не с чем сверить. Перечислите там все организации проекта.",
-      });
+      emitTab(this.ctx, MENTORING.title, say("MENT_ORG_UNKNOWN", "noOrgs"));
     }
     for (const row of this.table.rows) this.checkRow(row, orgsListed);
     this.checkLoads();
@@ -92,46 +86,15 @@ class MentoringChecker {
     const mentee = identity(menteeName);
     const written = text(row, "status");
     const status = enumValue(row.cells.status, "pairStatus");
-    if (mentor === "")
-      this.emit(
-        row,
-        "mentor",
-        "MENT_PERSON_MISSING",
-        `В строке ${row.row} не указан наставник. Заполните столбец «Наставник» (ФИО полностью).`,
-      );
-    if (mentee === "")
-      this.emit(
-        row,
-        "mentee",
-        "MENT_PERSON_MISSING",
-        `В строке ${row.row} не указан наставляемый. Заполните столбец «Наставляемый» (ФИО полностью).`,
-      );
+    if (mentor === "") this.emit(row, "mentor", say("MENT_PERSON_MISSING", "mentor", { row: row.row }));
+    if (mentee === "") this.emit(row, "mentee", say("MENT_PERSON_MISSING", "mentee", { row: row.row }));
     if (mentor !== "" && mentee !== "" && samePerson(mentorName, mentor, menteeName, mentee)) {
-      this.emit(
-        row,
-        "mentee",
-        "MENT_SELF",
-        `В строке ${row.row} наставник и наставляемый — одно лицо ` +
-          `(${quote(menteeName)}). Исправьте ФИО наставника или наставляемого.`,
-      );
+      this.emit(row, "mentee", say("MENT_SELF", { row: row.row, name: menteeName }));
     }
     const subject = text(row, "subject");
-    if (subject === "")
-      this.emit(
-        row,
-        "subject",
-        "MENT_SUBJECT_MISSING",
-        `В строке ${row.row} не указан предмет или направление ` +
-          `наставничества. Заполните столбец «Предмет / направление».`,
-      );
+    if (subject === "") this.emit(row, "subject", say("MENT_SUBJECT_MISSING", { row: row.row }));
     if (NEEDS_REASON.has(status ?? "") && text(row, "not_held_reason").replace(/[\s\-–—.]/g, "") === "") {
-      this.emit(
-        row,
-        "not_held_reason",
-        "MENT_NOT_HELD_REASON",
-        `В строке ${row.row} статус «${status}», но причина не указана. Заполните столбец ` +
-          `«Причина, если не состоялась» (например: «длительная болезнь наставника»).`,
-      );
+      this.emit(row, "not_held_reason", say("MENT_NOT_HELD_REASON", { row: row.row, status: status ?? "" }));
     }
     if (orgsListed) this.checkOrgs(row);
     if (mentor !== "") this.checkSpelling(row, "mentor", mentorName, mentor);
@@ -142,28 +105,29 @@ class MentoringChecker {
     const pairKey = `${mentor}\u0000${mentee}\u0000${identity(subject)}`;
     const earlier = this.pairs.get(pairKey);
     if (earlier) {
-      this.emit(
-        row,
-        "mentee",
-        "MENT_DUPLICATE_PAIR",
-        `Пара ${quote(shortName(mentorName))} ` +
-          `— ${quote(shortName(menteeName))}${subject ? ` по предмету ${quote(subject)}` : ""} ` +
-          `в строке ${row.row} уже есть в строке ${earlier.row}. Удалите повтор.`,
-      );
+      const said = say("MENT_DUPLICATE_PAIR", {
+        mentor: shortName(mentorName),
+        mentee: shortName(menteeName),
+        subject,
+        row: row.row,
+        firstRow: earlier.row,
+      });
+      this.emit(row, "mentee", said);
     } else this.pairs.set(pairKey, row);
     if (isCurrentPair(status, written) && subject !== "") {
       const key = `${mentee}\u0000${identity(subject)}`;
       const other = this.currentMentorOf.get(key);
       if (!other) this.currentMentorOf.set(key, { mentor, name: mentorName, row });
       else if (other.mentor !== mentor) {
-        this.emit(
-          row,
-          "mentor",
-          "MENT_MENTEE_MULTI_MENTOR",
-          `У наставляемого ${quote(shortName(menteeName))} по предмету ${quote(subject)} два ` +
-            `действующих наставника: ${quote(shortName(other.name))} (строка ${other.row.row}) ` +
-            `и ${quote(shortName(mentorName))} (строка ${row.row}). Оставьте одного или завершите одну из пар.`,
-        );
+        const said = say("MENT_MENTEE_MULTI_MENTOR", {
+          mentee: shortName(menteeName),
+          subject,
+          firstMentor: shortName(other.name),
+          firstRow: other.row.row,
+          mentor: shortName(mentorName),
+          row: row.row,
+        });
+        this.emit(row, "mentor", said);
       }
     }
   }
@@ -174,36 +138,18 @@ class MentoringChecker {
     const mentorEntry = mentorOrg === "" ? undefined : this.lookupOrg(row, "mentor_org", mentorOrg);
     const menteeEntry = menteeOrg === "" ? undefined : this.lookupOrg(row, "mentee_org", menteeOrg);
     if (mentorEntry?.type === "Школа с НОР") {
-      this.emit(
-        row,
-        "mentor_org",
-        "MENT_MENTOR_ORG_TYPE",
-        `В строке ${row.row} наставник из организации ${quote(mentorEntry.name)}, а у неё тип «Школа с ` +
-          `НОР». Наставники обычно из школ-лидеров; проверьте организацию или её тип на вкладке «Организации».`,
-      );
+      this.emit(row, "mentor_org", say("MENT_MENTOR_ORG_TYPE", { row: row.row, org: mentorEntry.name }));
     }
     if (menteeEntry && (menteeEntry.type === "Школа-лидер" || menteeEntry.type === "Стажировочная площадка")) {
-      this.emit(
-        row,
-        "mentee_org",
-        "MENT_MENTEE_ORG_TYPE",
-        `В строке ${row.row} наставляемый из ` +
-          `организации ${quote(menteeEntry.name)}, а у неё тип «${menteeEntry.type}». ` +
-          `Наставляемые обычно из школ с НОР; проверьте организацию или её тип на вкладке «Организации».`,
-      );
+      const said = say("MENT_MENTEE_ORG_TYPE", { row: row.row, org: menteeEntry.name, type: menteeEntry.type });
+      this.emit(row, "mentee_org", said);
     }
     const same =
       mentorEntry && menteeEntry
         ? mentorEntry === menteeEntry
         : mentorOrg !== "" && orgKey(mentorOrg) === orgKey(menteeOrg);
     if (same) {
-      this.emit(
-        row,
-        "mentor_org",
-        "MENT_SAME_ORG",
-        `В строке ${row.row} наставник и наставляемый из одной организации ${quote(mentorOrg)} ` +
-          `— это не сетевое наставничество. Если так и задумано, ничего делать не нужно.`,
-      );
+      this.emit(row, "mentor_org", say("MENT_SAME_ORG", { row: row.row, org: mentorOrg }));
     }
   }
 
@@ -211,14 +157,7 @@ class MentoringChecker {
     const entry = this.orgs.find(name);
     if (entry) return entry;
     const suggestion = this.orgs.suggest(name);
-    const tip = suggestion ? ` Возможно, имелась в виду ${quote(suggestion)}.` : "";
-    this.emit(
-      row,
-      key,
-      "MENT_ORG_UNKNOWN",
-      `В строке ${row.row} организации ${quote(name)} нет на вкладке «Организации».${tip} ` +
-        `Исправьте название или добавьте организацию на вкладку «Организации».`,
-    );
+    this.emit(row, key, say("MENT_ORG_UNKNOWN", "unknown", { row: row.row, name, suggestion: suggestion ?? null }));
     return undefined;
   }
 
@@ -249,14 +188,14 @@ class MentoringChecker {
         Object.assign(state, { subject, subjectKey: key });
       } else if (key !== state.subjectKey && !state.otherSubjects.has(key)) {
         state.otherSubjects.add(key);
-        this.emit(
-          row,
-          "subject",
-          "MENT_MENTOR_MULTI_SUBJECT",
-          `У наставника ${quote(shortName(mentorName))} в строке ${row.row} ` +
-            `предмет ${quote(subject)}, а в строке ${state.firstRow.row} — ${quote(state.subject)}. ` +
-            `Проверьте предмет: обычно наставник ведёт одно направление.`,
-        );
+        const said = say("MENT_MENTOR_MULTI_SUBJECT", {
+          mentor: shortName(mentorName),
+          row: row.row,
+          subject,
+          firstRow: state.firstRow.row,
+          firstSubject: state.subject,
+        });
+        this.emit(row, "subject", said);
       }
     }
     if (mentee !== "" && isCurrentPair(status, written)) state.current.add(mentee);
@@ -278,13 +217,8 @@ class MentoringChecker {
     if (first.identity === id || first.row === row || this.reportedVariants.has(`${person}\u0000${id}`)) return;
     if (!abbreviated(name) && !abbreviated(first.name)) return;
     this.reportedVariants.add(`${person}\u0000${id}`);
-    this.emit(
-      row,
-      key,
-      "MENT_NAME_VARIANT",
-      `В строке ${row.row} ${quote(name)}, а в строке ${first.row.row} — ${quote(first.name)}. Если это один ` +
-        `человек, запишите ФИО одинаково (полностью): иначе он посчитан дважды в числе наставников и наставляемых.`,
-    );
+    const said = say("MENT_NAME_VARIANT", { row: row.row, name, firstRow: first.row.row, firstName: first.name });
+    this.emit(row, key, said);
   }
 
   private checkLoads(): void {
@@ -293,25 +227,16 @@ class MentoringChecker {
     if (written !== "") {
       const read = readCount(fieldCell(this.ctx, "settings", "max_mentees"));
       if (!read || !read.ok || read.value < 1) {
-        emitField(this.ctx, "settings", "max_mentees", {
-          rule: "MENT_LOAD_EXCEEDED",
-          message:
-            `Значение ${quote(written)} в поле «${fieldOf("settings", "max_mentees").label}» не читается как целое ` +
-            `число больше нуля; нагрузка наставников проверена с пределом ${limit}. Укажите число, например 5.`,
-        });
+        const label = fieldOf("settings", "max_mentees").label;
+        const said = say("MENT_LOAD_EXCEEDED", "limitUnreadable", { value: written, label, limit });
+        emitField(this.ctx, "settings", "max_mentees", said);
       }
     }
     for (const state of this.mentors.values()) {
       const load = state.current.size;
       if (load <= limit) continue;
-      this.emit(
-        state.firstRow,
-        "mentor",
-        "MENT_LOAD_EXCEEDED",
-        `У наставника ${quote(shortName(state.name))} ${counted(load, ["действующий наставляемый", "действующих наставляемых", "действующих наставляемых"])}, ` +
-          `а допускается не больше ${limit} ` +
-          `(вкладка «Настройки»). Перераспределите пары или измените предел в «Настройках».`,
-      );
+      const said = say("MENT_LOAD_EXCEEDED", "exceeded", { mentor: shortName(state.name), load, limit });
+      this.emit(state.firstRow, "mentor", said);
     }
   }
 
@@ -322,7 +247,7 @@ class MentoringChecker {
       { key: "declared_mentees", actual: summary.mentees, what: "наставляемых" },
       { key: "declared_pairs", actual: summary.pairsHeld, what: "наставнических пар" },
     ];
-    const note = summary.pairsNotHeld > 0 ? " (без пар со статусом «Не состоялась»)" : "";
+    const notHeld = summary.pairsNotHeld > 0;
     for (const { key, actual, what } of checks) {
       const cell = fieldCell(this.ctx, "general", key);
       const written = textOf(cell);
@@ -330,31 +255,17 @@ class MentoringChecker {
       const label = GENERAL.fields.find((f) => f.key === key)!.label;
       const read = readCount(cell);
       if (!read || !read.ok) {
-        emitField(this.ctx, "general", key, {
-          rule: "MENT_DECLARED_MISMATCH",
-          message:
-            `В поле «${label}» значение ${quote(written)} не читается как целое ` +
-            `число, поэтому его не с чем сверить. Укажите число, например 21.`,
-        });
+        emitField(this.ctx, "general", key, say("MENT_DECLARED_MISMATCH", "unreadable", { label, value: written }));
         continue;
       }
       if (read.value === actual) continue;
-      emitField(this.ctx, "general", key, {
-        rule: "MENT_DECLARED_MISMATCH",
-        message:
-          `${label}: ${read.value}, а на вкладке «Наставничество» ${what} ${actual}${note}. ` +
-          `Исправьте заявленное число или таблицу пар.`,
-      });
+      const said = say("MENT_DECLARED_MISMATCH", "differs", { label, declared: read.value, what, actual, notHeld });
+      emitField(this.ctx, "general", key, said);
     }
   }
 
-  private emit(
-    row: PairRow,
-    key: Parameters<typeof emitAt<"mentoring">>[3],
-    rule: Parameters<typeof emitAt>[4],
-    message: string,
-  ): void {
-    emitAt(this.ctx, this.table, row, key, rule, message);
+  private emit(row: PairRow, key: Parameters<typeof emitAt<"mentoring">>[3], said: Said): void {
+    emitAt(this.ctx, this.table, row, key, said);
   }
 }
 

@@ -3,7 +3,7 @@
  * compared after folding case, quotes «»"", ё/е, spaces and `№ 4`/`№4`.
  */
 import { closest, editDistance, fold } from "../fold.js";
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import type { TableRow } from "../workbook.js";
 import { emitAt, enumValue, orgKey, text } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
@@ -135,16 +135,8 @@ export const orgsFamily: RuleFamily = {
         continue;
       }
       const earlierName = text(earlier, "name");
-      const same = earlierName === name ? "" : ` (там она записана как ${quote(earlierName)})`;
-      emitAt(
-        ctx,
-        table,
-        row,
-        "name",
-        "ORG_DUPLICATE",
-        `Организация ${quote(name)} в строке ${row.row} уже есть в ` +
-          `строке ${earlier.row}${same}. Удалите повтор или объедините строки.`,
-      );
+      const said = say("ORG_DUPLICATE", { name, row: row.row, firstRow: earlier.row, firstName: earlierName });
+      emitAt(ctx, table, row, "name", said);
     }
   },
 };

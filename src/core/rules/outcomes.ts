@@ -2,12 +2,12 @@
  * RES_ACTUAL_MISSING, PROB_*, DOC_*, STAFF_LEADER_MISSING: the smaller sections of the form.
  */
 import { fold } from "../fold.js";
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import { PROBLEMS, STAFF } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import type { TableRow } from "../workbook.js";
 import { datedOf } from "./dated.js";
-import { counted, emitAt, emitTab, enumValue, fieldText, surnameInitialsKey, text } from "./read.js";
+import { emitAt, emitTab, enumValue, fieldText, surnameInitialsKey, text } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 export const MIN_PROBLEMS = 3;
@@ -33,16 +33,13 @@ function checkResults(ctx: RuleContext): void {
     for (const p of pairs) {
       const forecast = text(row, p.forecast);
       if (forecast === "" || text(row, p.actual) !== "") continue;
-      emitAt(
-        ctx,
-        table,
-        row,
-        p.actual,
-        "RES_ACTUAL_MISSING",
-        `В строке ${row.row} указан ${p.what} ${quote(forecast)}, но не заполнен ` +
-          `столбец «${p.fill}». ${final ? "В итоговом отчёте он обязателен: опишите, что получено." : "Опишите, что получено, или напишите, когда ожидается."}`,
-        final ? "error" : "warning",
-      );
+      const said = say("RES_ACTUAL_MISSING", final ? "final" : "interim", {
+        row: row.row,
+        what: p.what,
+        forecast,
+        column: p.fill,
+      });
+      emitAt(ctx, table, row, p.actual, { ...said, severity: final ? "error" : "warning" });
     }
   }
 }
@@ -60,19 +57,12 @@ function checkProblems(ctx: RuleContext): void {
         table,
         row,
         "solution",
-        "PROB_SOLUTION_MISSING",
-        `В строке ${row.row} у затруднения ${quote(text(row, "problem"), 60)} ` +
-          `не указаны пути решения. Заполните столбец «Пути решения».`,
+        say("PROB_SOLUTION_MISSING", { row: row.row, problem: text(row, "problem") }),
       );
     }
   }
   if (problems < MIN_PROBLEMS) {
-    emitTab(ctx, PROBLEMS.title, {
-      rule: "PROB_TOO_FEW",
-      message:
-        `На вкладке «${PROBLEMS.title}» ${problems === 0 ? "нет ни одного затруднения" : `только ${counted(problems, ["затруднение", "затруднения", "затруднений"])}`}, ` +
-        `а форма отчёта требует не меньше трёх. Добавьте затруднения и пути их решения.`,
-    });
+    emitTab(ctx, PROBLEMS.title, say("PROB_TOO_FEW", { tab: PROBLEMS.title, count: problems }));
   }
 }
 
@@ -85,15 +75,7 @@ function checkDocuments(ctx: RuleContext): void {
     const kind = enumValue(row.cells.kind, "documentKind");
     const number = text(row, "number");
     if (kind !== null && NUMBERED_KINDS.has(kind) && number.replace(/[\s№\-–—]/g, "") === "") {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "number",
-        "DOC_NUMBER_MISSING",
-        `В строке ${row.row} указан ${kind === "Распоряжение" ? "документ «Распоряжение»" : "приказ"} ` +
-          `без номера. Укажите номер документа, например «908-р».`,
-      );
+      emitAt(ctx, table, row, "number", say("DOC_NUMBER_MISSING", { row: row.row, kind }));
     }
     if (number === "") continue;
     const dated = datedOf(ctx, "documents", row, "date");
@@ -102,15 +84,14 @@ function checkDocuments(ctx: RuleContext): void {
     const earlier = seen.get(key);
     if (!earlier) seen.set(key, row);
     else {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "number",
-        "DOC_DUPLICATE",
-        `Документ в строке ${row.row} (${quote(text(row, "kind"))} от ${quote(text(row, "date"))} ` +
-          `№ ${quote(number)}) повторяет строку ${earlier.row}. Удалите повтор.`,
-      );
+      const said = say("DOC_DUPLICATE", {
+        row: row.row,
+        kind: text(row, "kind"),
+        date: text(row, "date"),
+        number,
+        firstRow: earlier.row,
+      });
+      emitAt(ctx, table, row, "number", said);
     }
   }
 }
@@ -121,12 +102,8 @@ function checkLeader(ctx: RuleContext): void {
   if (leader === "" || !staff.present) return;
   const key = surnameInitialsKey(leader);
   if (staff.rows.some((row) => surnameInitialsKey(text(row, "name")) === key)) return;
-  emitTab(ctx, STAFF.title, {
-    rule: "STAFF_LEADER_MISSING",
-    message:
-      `Руководителя МИП ${quote(leader)} (поле «${fieldOf("general", "leader").label}») нет на вкладке ` +
-      `«${STAFF.title}». Добавьте руководителя в кадровое обеспечение или проверьте написание ФИО.`,
-  });
+  const label = fieldOf("general", "leader").label;
+  emitTab(ctx, STAFF.title, say("STAFF_LEADER_MISSING", { leader, label, tab: STAFF.title }));
 }
 
 export const outcomesFamilies: readonly RuleFamily[] = [

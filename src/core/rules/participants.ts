@@ -3,20 +3,18 @@
  * Counts may be typed as text («7 чел.»): read, accepted, and noted as info.
  */
 import { foldEnum } from "../fold.js";
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import { readCount, readIntOrMore, readPercent } from "../numbers.js";
 import { PARTICIPANTS } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import type { TableRow } from "../workbook.js";
-import { cellAt, emitAt, reasonNote, emitField, enumValue, fieldCell, text, textOf } from "./read.js";
+import { cellAt, emitAt, emitField, enumValue, fieldCell, text, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 /** Allowed difference between the typed percentage and count / teachers, in points. */
 export const PERCENT_TOLERANCE = 1;
 /** «Иное» may legitimately appear on several rows with different roles. */
 const REPEATABLE = new Set(["Иное"]);
-
-const why = reasonNote;
 
 export interface ParticipantTotals {
   /** Sum of readable counts. */
@@ -50,34 +48,17 @@ function checkRows(ctx: RuleContext): void {
     const written = textOf(cellAt(row, "count"));
     const read = readCount(cellAt(row, "count"));
     if (read === null) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "count",
-        "PART_COUNT_INVALID",
-        `В строке ${row.row} не указано количество. Заполните столбец «Количество» целым числом, например 12.`,
-      );
+      emitAt(ctx, table, row, "count", say("PART_COUNT_INVALID", "empty", { row: row.row }));
     } else if (!read.ok) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "count",
-        "PART_COUNT_INVALID",
-        `В строке ${row.row} количество ${quote(written)} не целое ` +
-          `неотрицательное число${why(read.reason)}. Укажите число, например 12.`,
-      );
+      const said = say("PART_COUNT_INVALID", "participants", {
+        row: row.row,
+        value: written,
+        reason: read.reason ?? null,
+      });
+      emitAt(ctx, table, row, "count", said);
     } else if (read.fromText) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "count",
-        "PART_COUNT_TEXT",
-        `В строке ${row.row} количество ${quote(written)} записано текстом; ` +
-          `прочитано как ${read.value}. Можно оставить так или записать просто число.`,
-      );
+      const said = say("PART_COUNT_TEXT", { row: row.row, value: written, count: read.value });
+      emitAt(ctx, table, row, "count", said);
     }
     const category = text(row, "category");
     if (category === "") continue;
@@ -87,15 +68,8 @@ function checkRows(ctx: RuleContext): void {
     const earlier = seen.get(key);
     if (!earlier) seen.set(key, row);
     else {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "category",
-        "PART_CATEGORY_DUPLICATE",
-        `Категория ${quote(category)} в строке ${row.row} уже есть ` +
-          `в строке ${earlier.row}. Сложите количества в одну строку.`,
-      );
+      const said = say("PART_CATEGORY_DUPLICATE", { category, row: row.row, firstRow: earlier.row });
+      emitAt(ctx, table, row, "category", said);
     }
   }
 }
@@ -107,12 +81,9 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
   const label = fieldOf("general", "declared_participants").label;
   const read = readIntOrMore(cell);
   if (!read || !read.ok) {
-    emitField(ctx, "general", "declared_participants", {
-      rule: "PART_COUNT_INVALID",
-      message:
-        `В поле «${label}» значение ${quote(written)} не читается как ` +
-        `число${why(read?.ok === false ? read.reason : "")}. Укажите целое число или «>N», например 135 или >1000.`,
-    });
+    const reason = read?.ok === false ? (read.reason ?? null) : null;
+    const said = say("PART_COUNT_INVALID", "declared", { label, value: written, reason });
+    emitField(ctx, "general", "declared_participants", said);
     return;
   }
   // Unreadable rows already have their own finding; a sum without them would mislead.
@@ -124,15 +95,11 @@ function checkTotal(ctx: RuleContext, totals: ParticipantTotals): void {
       ? totals.total > read.value
       : totals.total >= read.value;
   if (fits) return;
-  emitField(ctx, "general", "declared_participants", {
-    rule: "PART_TOTAL_MISMATCH",
-    message: read.atLeast
-      ? `${label}: ${quote(written)}, а на вкладке «${PARTICIPANTS.title}» ` +
-        `всего ${totals.total}. Сумма должна быть ${read.strict ? "больше" : "не меньше"} ${read.value}: ` +
-        `исправьте заявленное число или количества по категориям.`
-      : `${label}: ${read.value}, а сумма по категориям на вкладке «${PARTICIPANTS.title}» ` +
-        `— ${totals.total}. Исправьте заявленное число или количества по категориям.`,
-  });
+  const at = { label, tab: PARTICIPANTS.title, total: totals.total };
+  const said = read.atLeast
+    ? say("PART_TOTAL_MISMATCH", "atLeast", { ...at, written, strict: read.strict, bound: read.value })
+    : say("PART_TOTAL_MISMATCH", "exact", { ...at, declared: read.value });
+  emitField(ctx, "general", "declared_participants", said);
 }
 
 function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
@@ -141,44 +108,30 @@ function checkTraining(ctx: RuleContext, totals: ParticipantTotals): void {
     const written = textOf(cellAt(row, "count"));
     const read = readCount(cellAt(row, "count"));
     if (read !== null && !read.ok) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "count",
-        "PART_COUNT_INVALID",
-        `В строке ${row.row} количество педагогов ${quote(written)} не целое ` +
-          `неотрицательное число${why(read.reason)}. Укажите число, например 3.`,
-      );
+      const said = say("PART_COUNT_INVALID", "teachers", { row: row.row, value: written, reason: read.reason ?? null });
+      emitAt(ctx, table, row, "count", said);
     }
     const percentText = textOf(cellAt(row, "percent"));
     if (percentText === "") continue;
     const percent = readPercent(cellAt(row, "percent"));
     if (percent === null) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "percent",
-        "PART_TRAINING_PERCENT_MISMATCH",
-        `В строке ${row.row} процент ${quote(percentText)} не ` +
-          `читается как число. Укажите процент, например 25 или 25%.`,
-      );
+      const said = say("PART_TRAINING_PERCENT_MISMATCH", "unreadable", { row: row.row, value: percentText });
+      emitAt(ctx, table, row, "percent", said);
       continue;
     }
     if (!read || !read.ok || totals.teachers <= 0) continue;
     const expected = (read.value / totals.teachers) * 100;
     if (Math.abs(expected - percent) <= PERCENT_TOLERANCE) continue;
     const shown = Math.round(expected * 10) / 10;
-    emitAt(
-      ctx,
-      table,
-      row,
-      "percent",
-      "PART_TRAINING_PERCENT_MISMATCH",
-      `В строке ${row.row} указано ${quote(percentText)}, а ${read.value} из ${totals.teachers} педагогов (вкладка ` +
-        `«${PARTICIPANTS.title}») — это ${String(shown).replace(".", ",")}%. Исправьте процент или количество.`,
-    );
+    const said = say("PART_TRAINING_PERCENT_MISMATCH", "differs", {
+      row: row.row,
+      value: percentText,
+      count: read.value,
+      teachers: totals.teachers,
+      tab: PARTICIPANTS.title,
+      percent: shown,
+    });
+    emitAt(ctx, table, row, "percent", said);
   }
 }
 

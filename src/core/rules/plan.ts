@@ -5,29 +5,17 @@
  * A grouping row — one that has sub-items (8.1 under 8) and no status or fact of its own —
  * is a heading: it is not asked for a status, a fact or a responsible person.
  */
-import { quote } from "../issues.js";
+import { type Said, say } from "../issues.js";
 import { readQuantity } from "../numbers.js";
-import { ENUMS, PLAN_DEVIATION_STATUSES, TASKS } from "../schema.js";
+import { PLAN_DEVIATION_STATUSES, TASKS } from "../schema.js";
 import { addDays } from "../terms/dates.js";
 import { formatRuDate } from "../terms/index.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { type DateRange, FAR_FUTURE, FAR_PAST, datedOf, rangeOf } from "./dated.js";
 import { type PlanIndex, indexPlan, isGroupingRow, outlineKey, parentKey, taskRefs } from "./plan-index.js";
-import {
-  actionSaysNone,
-  cellAt,
-  emitAt,
-  enumValue,
-  headerOf,
-  isBlank,
-  reasonNote,
-  reasonSaysNone,
-  text,
-  textOf,
-} from "./read.js";
+import { actionSaysNone, cellAt, emitAt, enumValue, headerOf, isBlank, reasonSaysNone, text, textOf } from "./read.js";
 import { mergedSpans, stageSpans, touchesAny } from "./stages.js";
 import type { RuleContext, RuleFamily } from "./types.js";
-import { ruNumber as fmt } from "../russian.js";
 
 type PlanRow = TableRow<"plan">;
 
@@ -48,8 +36,6 @@ function spanText(range: DateRange): string {
     ? formatRuDate(range.start)
     : `${formatRuDate(range.start)} – ${formatRuDate(range.end)}`;
 }
-
-const STATUS_LIST = ENUMS.planStatus.map((s) => `«${s}»`).join(", ");
 
 class PlanChecker {
   private readonly table: ParsedTable<"plan">;
@@ -89,23 +75,13 @@ class PlanChecker {
       this.checkTerm(row, status, grouping);
       this.checkTask(row);
       if (!grouping && isBlank(row, "responsible")) {
-        this.emit(
-          row,
-          "responsible",
-          "PLAN_RESPONSIBLE_MISSING",
-          `В строке ${row.row} не указан ответственный. Заполните столбец «Ответственный».`,
-        );
+        this.emit(row, "responsible", say("PLAN_RESPONSIBLE_MISSING", { row: row.row }));
       }
     }
   }
 
-  private emit(
-    row: PlanRow,
-    key: Parameters<typeof emitAt<"plan">>[3],
-    rule: Parameters<typeof emitAt>[4],
-    message: string,
-  ): void {
-    emitAt(this.ctx, this.table, row, key, rule, message);
+  private emit(row: PlanRow, key: Parameters<typeof emitAt<"plan">>[3], said: Said): void {
+    emitAt(this.ctx, this.table, row, key, said);
   }
 
   private checkNumber(row: PlanRow, seen: Map<string, PlanRow>): void {
@@ -114,54 +90,25 @@ class PlanChecker {
     const written = text(row, "no");
     const first = seen.get(key);
     if (first) {
-      this.emit(
-        row,
-        "no",
-        "PLAN_NUMBER_DUPLICATE",
-        `Номер ${quote(written)} в строке ${row.row} уже есть в ` +
-          `строке ${first.row}. Исправьте нумерацию: у каждого пункта свой номер.`,
-      );
+      this.emit(row, "no", say("PLAN_NUMBER_DUPLICATE", { number: written, row: row.row, firstRow: first.row }));
       return;
     }
     seen.set(key, row);
     const parent = parentKey(key);
     if (parent !== null && !this.index.byNumber.has(parent)) {
-      this.emit(
-        row,
-        "no",
-        "PLAN_NUMBER_PARENT_MISSING",
-        `Пункт ${quote(written)} в строке ${row.row} есть, а пункта ` +
-          `«${parent}» нет. Добавьте строку «${parent}» или исправьте номер.`,
-      );
+      this.emit(row, "no", say("PLAN_NUMBER_PARENT_MISSING", { number: written, row: row.row, parent }));
     }
   }
 
   private checkContent(row: PlanRow, status: string | null, grouping: boolean): void {
     if (isBlank(row, "activity") && status !== "Вне плана" && !grouping) {
-      this.emit(
-        row,
-        "activity",
-        "PLAN_ACTIVITY_MISSING",
-        `В строке ${row.row} не указано запланированное мероприятие. Заполните столбец ` +
-          `«Мероприятие (план)»; если мероприятие проведено без плана, выберите статус «Вне плана».`,
-      );
+      this.emit(row, "activity", say("PLAN_ACTIVITY_MISSING", { row: row.row }));
     }
     if (grouping) return;
     if (isBlank(row, "status")) {
-      this.emit(
-        row,
-        "status",
-        "PLAN_STATUS_MISSING",
-        `В строке ${row.row} не указан статус. Выберите его в столбце «Статус»: ${STATUS_LIST}.`,
-      );
+      this.emit(row, "status", say("PLAN_STATUS_MISSING", { row: row.row }));
     } else if (status !== null && !NO_FACT_NEEDED.has(status) && isBlank(row, "fact")) {
-      this.emit(
-        row,
-        "fact",
-        "PLAN_FACT_MISSING",
-        `В строке ${row.row} статус «${status}», но не заполнено фактическое содержание. Опишите в столбце ` +
-          `«Фактическое содержание», что сделано${status === "Не выполнено" ? " или почему не сделано" : ""}.`,
-      );
+      this.emit(row, "fact", say("PLAN_FACT_MISSING", { row: row.row, status }));
     }
   }
 
@@ -169,45 +116,20 @@ class PlanChecker {
     if (status === null) return;
     const reason = text(row, "reason");
     const action = text(row, "action");
+    const at = { row: row.row, status };
     if (PLAN_DEVIATION_STATUSES.has(status)) {
       if (reason === "") {
-        this.emit(
-          row,
-          "reason",
-          "PLAN_DEVIATION_REASON_MISSING",
-          `В строке ${row.row} статус «${status}», но не указаны ` +
-            `причины отклонения. Заполните столбец «Причины отклонения».`,
-        );
+        this.emit(row, "reason", say("PLAN_DEVIATION_REASON_MISSING", "empty", at));
       } else if (reasonSaysNone(reason)) {
-        this.emit(
-          row,
-          "reason",
-          "PLAN_DEVIATION_REASON_MISSING",
-          `В строке ${row.row} статус «${status}», а в причинах отклонения написано ${quote(reason)}. ` +
-            `Укажите настоящую причину отклонения в столбце «Причины отклонения».`,
-        );
+        this.emit(row, "reason", say("PLAN_DEVIATION_REASON_MISSING", "saysNone", { ...at, reason }));
       }
-      if (action === "" || actionSaysNone(action)) {
-        this.emit(
-          row,
-          "action",
-          "PLAN_DEVIATION_ACTION_MISSING",
-          action === ""
-            ? `В строке ${row.row} статус «${status}», но не указаны управленческие действия. ` +
-                `Заполните столбец «Управленческие действия»: что сделано, чтобы исправить отклонение.`
-            : `В строке ${row.row} статус «${status}», а управленческие действия не указаны (${quote(action)}). ` +
-                `Заполните столбец «Управленческие действия»: что сделано, чтобы исправить отклонение.`,
-        );
+      if (action === "") {
+        this.emit(row, "action", say("PLAN_DEVIATION_ACTION_MISSING", "empty", at));
+      } else if (actionSaysNone(action)) {
+        this.emit(row, "action", say("PLAN_DEVIATION_ACTION_MISSING", "saysNone", { ...at, action }));
       }
     } else if (status === "Выполнено" && reason !== "" && !reasonSaysNone(reason)) {
-      this.emit(
-        row,
-        "reason",
-        "PLAN_REASON_WITHOUT_DEVIATION",
-        `В строке ${row.row} статус «Выполнено», но в столбце «Причины отклонения» ` +
-          `описано отклонение: ${quote(reason)}. Если мероприятие выполнено не ` +
-          `полностью, укажите статус «Выполнено частично»; иначе очистите причину.`,
-      );
+      this.emit(row, "reason", say("PLAN_REASON_WITHOUT_DEVIATION", { row: row.row, reason }));
     }
   }
 
@@ -216,14 +138,13 @@ class PlanChecker {
     const read = readQuantity(cell);
     if (read === null) return null;
     if (read.ok) return read.value;
-    const why = reasonNote(read.reason);
-    this.emit(
-      row,
-      key,
-      "PLAN_QTY_INVALID",
-      `В строке ${row.row} в столбце «${headerOf("plan", key)}» значение ${quote(textOf(cell))} ` +
-        `не подходит${why}. Укажите неотрицательное число, например 7.`,
-    );
+    const said = say("PLAN_QTY_INVALID", {
+      row: row.row,
+      header: headerOf("plan", key),
+      value: textOf(cell),
+      reason: read.reason ?? null,
+    });
+    this.emit(row, key, said);
     return null;
   }
 
@@ -231,30 +152,13 @@ class PlanChecker {
     const planned = this.quantity(row, "plan_qty");
     const done = this.quantity(row, "fact_qty");
     if (planned === null || done === null || status === null) return;
-    const ratio = (): string => `проведено ${fmt(done)} из ${fmt(planned)} запланированных`;
+    const at = { row: row.row, done, planned };
     if (status === "Выполнено" && done < planned) {
-      this.emit(
-        row,
-        "status",
-        "PLAN_STATUS_QTY_MISMATCH",
-        `В строке ${row.row} ${ratio()}, а статус «Выполнено». Укажите статус ` +
-          `«Выполнено частично» с причиной отклонения или исправьте количество.`,
-      );
+      this.emit(row, "status", say("PLAN_STATUS_QTY_MISMATCH", "doneShort", at));
     } else if (status === "Выполнено частично" && done === 0) {
-      this.emit(
-        row,
-        "status",
-        "PLAN_STATUS_QTY_MISMATCH",
-        `В строке ${row.row} статус «Выполнено частично», но по факту проведено ` +
-          `0. Если ничего не проведено, укажите «Не выполнено» или «Перенесено».`,
-      );
+      this.emit(row, "status", say("PLAN_STATUS_QTY_MISMATCH", "partlyNone", at));
     } else if (PLAN_DEVIATION_STATUSES.has(status) && planned > 0 && done >= planned) {
-      this.emit(
-        row,
-        "status",
-        "PLAN_STATUS_QTY_MISMATCH",
-        `В строке ${row.row} ${ratio()}, а статус «${status}». Проверьте статус или количество.`,
-      );
+      this.emit(row, "status", say("PLAN_STATUS_QTY_MISMATCH", "deviationFull", { ...at, status }));
     }
   }
 
@@ -264,36 +168,18 @@ class PlanChecker {
     if (!range || range.start > range.end) return;
     const written = textOf(row.cells.term);
     if (!grouping && range.end !== FAR_FUTURE && range.end < this.ctx.reportDate) {
+      const at = { row: row.row, term: written, end: range.end };
       if (status === "В работе") {
-        this.emit(
-          row,
-          "status",
-          "PLAN_OVERDUE",
-          `В строке ${row.row} срок ${quote(written)} закончился ${formatRuDate(range.end)}, ` +
-            `а статус всё ещё «В работе» (дата отчёта ${formatRuDate(this.ctx.reportDate)}). ` +
-            `Укажите итог: «Выполнено», «Выполнено частично», «Не выполнено» или «Перенесено».`,
-        );
+        this.emit(row, "status", say("PLAN_OVERDUE", "inWork", { ...at, reportDate: this.ctx.reportDate }));
       } else if (status === null && isBlank(row, "status") && isBlank(row, "fact")) {
-        this.emit(
-          row,
-          "fact",
-          "PLAN_OVERDUE",
-          `В строке ${row.row} срок ${quote(written)} закончился ${formatRuDate(range.end)}, ` +
-            `а фактическое содержание не заполнено. Опишите, что сделано, и укажите статус.`,
-        );
+        this.emit(row, "fact", say("PLAN_OVERDUE", "noFact", at));
       }
     }
     // Comparing terms with stages or parents needs real years, not today's (GEN_* says what to fill).
     if (this.ctx.yearsGuessed) return;
     this.checkParent(row, range, written);
     if (this.stages.length > 0 && !touchesAny(this.stages, range.start, range.end)) {
-      this.emit(
-        row,
-        "term",
-        "PLAN_OUTSIDE_STAGE",
-        `В строке ${row.row} срок ${quote(written)} (${spanText(range)}) не попадает ` +
-          `ни в один этап проекта. Проверьте срок или сроки этапов на вкладке «Этапы».`,
-      );
+      this.emit(row, "term", say("PLAN_OUTSIDE_STAGE", { row: row.row, term: written, dates: spanText(range) }));
     }
   }
 
@@ -311,15 +197,15 @@ class PlanChecker {
       parentRange.end !== FAR_FUTURE &&
       range.end > this.graceEnd(parentRange.end);
     if (!early && !late) return;
-    const who = `Подпункт ${quote(text(row, "no"))} (строка ${row.row}) со сроком ${quote(written)}`;
-    const parentWho = `пункт ${quote(text(parentRow, "no"))} (строка ${parentRow.row}, срок ${quote(text(parentRow, "term"))})`;
-    this.emit(
-      row,
-      "term",
-      "PLAN_CHILD_OUTSIDE_PARENT",
-      `${who} ${early ? "начинается раньше" : "заканчивается намного позже"}, чем ` +
-        `свой ${parentWho}. Проверьте сроки: подпункт должен укладываться в срок пункта.`,
-    );
+    const terms = {
+      number: text(row, "no"),
+      row: row.row,
+      term: written,
+      parentNumber: text(parentRow, "no"),
+      parentRow: parentRow.row,
+      parentTerm: text(parentRow, "term"),
+    };
+    this.emit(row, "term", say("PLAN_CHILD_OUTSIDE_PARENT", early ? "early" : "late", terms));
   }
 
   /** The parent's end plus the grace for follow-up work (memoised: siblings share a parent). */
@@ -346,13 +232,7 @@ class PlanChecker {
     }
     if (unknown === null) return;
     const known = this.taskLabels.slice(0, 12).join(", ") + (this.taskLabels.length > 12 ? "…" : "");
-    this.emit(
-      row,
-      "task_no",
-      "PLAN_TASK_UNKNOWN",
-      `В строке ${row.row} указана задача ${quote(unknown)}, а на вкладке ` +
-        `«${TASKS.title}» такой нет (есть: ${known}). Исправьте номер задачи.`,
-    );
+    this.emit(row, "task_no", say("PLAN_TASK_UNKNOWN", { row: row.row, task: unknown, tab: TASKS.title, known }));
   }
 }
 

@@ -5,7 +5,7 @@
 import { memo, textOf } from "../cells.js";
 import { fold } from "../fold.js";
 import type { Cell } from "../grid.js";
-import type { RuleId, Severity } from "../issues.js";
+import type { Said, Severity } from "../issues.js";
 import {
   type ColumnKey,
   type FieldKey,
@@ -52,11 +52,8 @@ const HEADERS = new Map<string, ReadonlyMap<string, string>>(
 const identityMemo = new Map<string, string>();
 const orgKeyMemo = new Map<string, string>();
 
-interface Located {
-  readonly rule: RuleId;
-  readonly message: string;
-  readonly severity?: Severity;
-}
+/** A finding made by `say`, with the severity when it is not the catalogue's. */
+type Located = Said & { readonly severity?: Severity };
 
 /** A finding about one cell of a table row. */
 export function emitAt<K extends TableTabKey>(
@@ -64,18 +61,16 @@ export function emitAt<K extends TableTabKey>(
   table: ParsedTable<K>,
   row: TableRow<K>,
   key: ColumnKey<K>,
-  rule: RuleId,
-  message: string,
-  severity?: Severity,
+  issue: Located,
 ): void {
   ctx.emit({
-    rule,
+    rule: issue.rule,
     sheet: table.title,
     row: row.row,
     column: headerOf(table.key, key),
     cell: cellRef(table, row, key),
-    message,
-    ...(severity ? { severity } : {}),
+    message: issue.message,
+    ...(issue.severity ? { severity: issue.severity } : {}),
   });
 }
 
@@ -221,15 +216,3 @@ export function shortName(name: string): string {
   if (tokens.length !== 3 || tokens.some((t) => t.includes("."))) return name.replace(/\s+/g, " ").trim();
   return `${tokens[0]} ${tokens[1]!.charAt(0)}.${tokens[2]!.charAt(0)}.`;
 }
-
-/**
- * « (в ячейке дата, а нужно число)» — a reader's explanation in brackets, or nothing when it
- * would only repeat the quoted value («много» — не число).
- */
-export function reasonNote(reason: string | undefined): string {
-  if (!reason || reason.startsWith("«")) return "";
-  return ` (${reason.replace(/\.$/, "")})`;
-}
-
-/** «5 пар», «1 пара» (core/russian plural). */
-export { countWithNoun as counted } from "../russian.js";

@@ -5,7 +5,7 @@
  */
 import { textOf } from "../cells.js";
 import type { Cell } from "../grid.js";
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import { readItemRefs } from "../roadmap/links.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import { emitAt } from "./read.js";
@@ -16,16 +16,8 @@ function checkTab(ctx: RuleContext, table: ParsedTable<"plan"> | ParsedTable<"in
     const cell = (row.cells as { roadmap_item?: Cell }).roadmap_item ?? null;
     const { unreadable } = readItemRefs(cell);
     if (unreadable.length === 0) continue;
-    emitAt(
-      ctx,
-      table as ParsedTable<"plan">,
-      row as TableRow<"plan">,
-      "roadmap_item",
-      "ROADMAP_LINK_INVALID",
-      `В строке ${row.row} в «Пункт дорожной карты» ${quote(textOf(cell))}: ` +
-        `${unreadable.map((p) => quote(p)).join(", ")} — не ${unreadable.length === 1 ? "номер" : "номера"} пункта. ` +
-        `Напишите номер пункта дорожной карты комитета, например 8.1.2 (несколько — через запятую).`,
-    );
+    const said = say("ROADMAP_LINK_INVALID", { row: row.row, value: textOf(cell), unreadable });
+    emitAt(ctx, table as ParsedTable<"plan">, row as TableRow<"plan">, "roadmap_item", said);
   }
 }
 

@@ -4,14 +4,14 @@
  * «Справка о проекте» (who signs). A value that cannot be read is a finding; the справка then
  * prints nothing for it rather than a guess.
  */
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import { readQuantity } from "../numbers.js";
 import { MONITORING, RECOMMENDATIONS } from "../schema.js";
 import { fieldOf } from "../schema-lookup.js";
 import { parseTerm } from "../terms/index.js";
 import type { Period } from "../terms/types.js";
 import type { Cell } from "../grid.js";
-import { emitAt, emitField, fieldText, reasonNote, text } from "./read.js";
+import { emitAt, emitField, fieldText, text } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 const header = (tab: { columns: readonly { key: string; header: string }[] }, key: string): string =>
@@ -38,73 +38,38 @@ function checkMonitoring(ctx: RuleContext): void {
   const table = ctx.workbook.tables.monitoring;
   for (const row of table.rows) {
     const indicator = text(row, "indicator");
-    const where = `В строке ${row.row}`;
+    const at = { row: row.row, indicator };
     if (indicator === "") {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "indicator",
-        "MON_INDICATOR_MISSING",
-        `${where} есть значение мониторинга, но не указан показатель. Заполните столбец ` +
-          `«${header(MONITORING, "indicator")}», например «Удовлетворённость совместной работой».`,
-      );
+      const said = say("MON_INDICATOR_MISSING", { row: row.row, header: header(MONITORING, "indicator") });
+      emitAt(ctx, table, row, "indicator", said);
     }
-    const what = indicator === "" ? "" : ` показателя ${quote(indicator, 60)}`;
     if (text(row, "group") === "") {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "group",
-        "MON_GROUP_MISSING",
-        `${where} не указана группа школ${what}. Выберите в столбце «${header(MONITORING, "group")}» «Школы ` +
-          `с НОР», «Школы-лидеры», «Методические службы» или «Все участники» — от этого зависит раздел справки.`,
-      );
+      emitAt(ctx, table, row, "group", say("MON_GROUP_MISSING", { ...at, header: header(MONITORING, "group") }));
     }
     const value = monitoringNumber(row.cells.value ?? null);
     if (value === null || !value.ok) {
-      const shown = text(row, "value");
-      emitAt(
-        ctx,
-        table,
-        row,
-        "value",
-        "MON_VALUE_INVALID",
+      const said =
         value === null
-          ? `${where} не указано значение${what}. Впишите в столбец ` +
-              `«${header(MONITORING, "value")}» число, например 3,67.`
-          : `${where} значение ${quote(shown)}${what} не читается как ` +
-              `число${reasonNote(value.reason)}. Впишите число, например 3,67.`,
-      );
+          ? say("MON_VALUE_INVALID", "empty", { ...at, header: header(MONITORING, "value") })
+          : say("MON_VALUE_INVALID", "unreadable", { ...at, value: text(row, "value"), reason: value.reason });
+      emitAt(ctx, table, row, "value", said);
     }
     const scale = monitoringNumber(row.cells.scale ?? null);
     if (scale === null || !scale.ok || scale.value <= 0) {
-      const shown = text(row, "scale");
-      emitAt(
-        ctx,
-        table,
-        row,
-        "scale",
-        "MON_SCALE_INVALID",
+      const said =
         scale === null
-          ? `${where} не указан максимум шкалы${what}. Впишите в столбец «${header(MONITORING, "scale")}» ` +
-              `наибольшее возможное значение: 5 для пятибалльной шкалы, 100 для баллов из ста.`
-          : `${where} максимум шкалы ${quote(shown)}${what} не читается как положительное ` +
-              `число${scale.ok ? "" : reasonNote(scale.reason)}. Впишите наибольшее возможное значение, например 5.`,
-      );
+          ? say("MON_SCALE_INVALID", "empty", { ...at, header: header(MONITORING, "scale") })
+          : say("MON_SCALE_INVALID", "unreadable", {
+              ...at,
+              value: text(row, "scale"),
+              reason: scale.ok ? null : scale.reason,
+            });
+      emitAt(ctx, table, row, "scale", said);
       continue;
     }
     if (value?.ok && value.value > scale.value) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "value",
-        "MON_ABOVE_SCALE",
-        `${where} значение ${quote(text(row, "value"))}${what} больше максимума ` +
-          `шкалы ${quote(text(row, "scale"))}. Проверьте значение или шкалу: оценка не может быть выше максимальной.`,
-      );
+      const said = say("MON_ABOVE_SCALE", { ...at, value: text(row, "value"), scale: text(row, "scale") });
+      emitAt(ctx, table, row, "value", said);
     }
   }
 }
@@ -113,51 +78,26 @@ function checkRecommendations(ctx: RuleContext): void {
   const table = ctx.workbook.tables.recommendations;
   for (const row of table.rows) {
     const recommendation = text(row, "text");
-    const where = `В строке ${row.row}`;
-    const what = recommendation === "" ? "" : ` у рекомендации ${quote(recommendation, 60)}`;
+    const at = { row: row.row, text: recommendation };
     if (recommendation === "") {
       emitAt(
         ctx,
         table,
         row,
         "text",
-        "REC_TEXT_MISSING",
-        `${where} не заполнен столбец «${header(RECOMMENDATIONS, "text")}». ` +
-          `Напишите, что рекомендуется сделать, или удалите строку.`,
+        say("REC_TEXT_MISSING", { row: row.row, header: header(RECOMMENDATIONS, "text") }),
       );
     }
     if (text(row, "addressee") === "") {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "addressee",
-        "REC_ADDRESSEE_MISSING",
-        `${where}${what} не указан адресат. Заполните столбец «${header(RECOMMENDATIONS, "addressee")}»: ` +
-          `кому она адресована, например «Руководителям общеобразовательных учреждений».`,
-      );
+      const said = say("REC_ADDRESSEE_MISSING", { ...at, header: header(RECOMMENDATIONS, "addressee") });
+      emitAt(ctx, table, row, "addressee", said);
     }
     const deadline = text(row, "deadline");
     if (deadline === "") {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "deadline",
-        "REC_DEADLINE_MISSING",
-        `${where}${what} не указан срок. Заполните столбец ` +
-          `«${header(RECOMMENDATIONS, "deadline")}»: «до 15.09.2023», «01.09.2023» или «постоянно».`,
-      );
+      const said = say("REC_DEADLINE_MISSING", { ...at, header: header(RECOMMENDATIONS, "deadline") });
+      emitAt(ctx, table, row, "deadline", said);
     } else if (!deadlineReadable(row.cells.deadline ?? null, ctx.period)) {
-      emitAt(
-        ctx,
-        table,
-        row,
-        "deadline",
-        "REC_DEADLINE_INVALID",
-        `${where} срок ${quote(deadline)}${what} не читается как дата или срок. Запишите ` +
-          `его так: «до 15.09.2023», «01.09.2023», «сентябрь 2023» или «постоянно».`,
-      );
+      emitAt(ctx, table, row, "deadline", say("REC_DEADLINE_INVALID", { ...at, deadline }));
     }
   }
 }
@@ -168,12 +108,12 @@ function checkSigner(ctx: RuleContext): void {
   if ((position === "") === (name === "")) return;
   const missing = position === "" ? "signer_position" : "signer_name";
   const filled = position === "" ? name : position;
-  emitField(ctx, "spravka", missing, {
-    rule: "SPR_SIGNER_INCOMPLETE",
-    message:
-      `Подписывающий справку указан не полностью: есть ${quote(filled)}, но не заполнено ` +
-      `поле «${fieldOf("spravka", missing).label}». Заполните оба поля или очистите оба.`,
-  });
+  emitField(
+    ctx,
+    "spravka",
+    missing,
+    say("SPR_SIGNER_INCOMPLETE", { filled, label: fieldOf("spravka", missing).label }),
+  );
 }
 
 export const spravkaFamilies: readonly RuleFamily[] = [

@@ -2,7 +2,7 @@
  * STG_*: project stages must not overlap, and at least one must cover the reporting period.
  * Stage spans are also used by PLAN_OUTSIDE_STAGE, so they are read here once.
  */
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import { STAGES } from "../schema.js";
 import { formatRuDate } from "../terms/index.js";
 import type { TableRow } from "../workbook.js";
@@ -74,27 +74,21 @@ export const stagesFamily: RuleFamily = {
       // Sharing one boundary day («…–30.09», «30.09–…») is how people write consecutive stages.
       if (reach && stage.start < reach.end) {
         const [first, second] = reach.row.row < stage.row.row ? [reach, stage] : [stage, reach];
-        emitAt(
-          ctx,
-          ctx.workbook.tables.stages,
-          second.row,
-          "start",
-          "STG_OVERLAP",
-          `Этап ${quote(second.name)} (строка ${second.row.row}, ${spanText(second)}) ` +
-            `пересекается с этапом ${quote(first.name)} (строка ${first.row.row}, ${spanText(first)}). ` +
-            `Исправьте сроки, чтобы этапы шли друг за другом.`,
-        );
+        const said = say("STG_OVERLAP", {
+          name: second.name,
+          row: second.row.row,
+          dates: spanText(second),
+          firstName: first.name,
+          firstRow: first.row.row,
+          firstDates: spanText(first),
+        });
+        emitAt(ctx, ctx.workbook.tables.stages, second.row, "start", said);
       }
       if (!reach || stage.end > reach.end) reach = stage;
     }
     const period = ctx.period;
     if (period && !spans.some((s) => s.start <= period.end && period.start <= s.end)) {
-      emitTab(ctx, STAGES.title, {
-        rule: "STG_NONE_IN_PERIOD",
-        message:
-          `Ни один этап не приходится на отчётный период ${quote(period.label)} (${formatRuDate(period.start)} ` +
-          `– ${formatRuDate(period.end)}). Проверьте сроки этапов или отчётный период.`,
-      });
+      emitTab(ctx, STAGES.title, say("STG_NONE_IN_PERIOD", { period }));
     }
   },
 };

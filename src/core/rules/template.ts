@@ -1,6 +1,6 @@
 /** TPL_ENUM_INVALID: a value outside its dropdown list, with the closest allowed value suggested. */
 import { closest } from "../fold.js";
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import {
   type EnumName,
   type KeyValueTabKey,
@@ -42,14 +42,8 @@ function checkTable(
         tip = enumAdvice(value, col.enumName);
         advice.set(memoKey, tip);
       }
-      emitAt(
-        ctx,
-        table,
-        row,
-        col.key as never,
-        "TPL_ENUM_INVALID",
-        `В строке ${row.row} в столбце «${col.header}» значение ${quote(value)} не из списка. ${tip}`,
-      );
+      const said = say("TPL_ENUM_INVALID", "cell", { row: row.row, header: col.header, value, advice: tip });
+      emitAt(ctx, table, row, col.key as never, said);
     }
   }
 }
@@ -68,10 +62,8 @@ function checkTab(ctx: RuleContext, tab: TabDef): void {
     const cell = fieldCell(ctx, key, field.key as never);
     const value = textOf(cell);
     if (value === "" || enumValue(cell, field.enumName) !== null) continue;
-    emitField(ctx, key, field.key as never, {
-      rule: "TPL_ENUM_INVALID",
-      message: `В поле «${field.label}» значение ${quote(value)} не из списка. ${enumAdvice(value, field.enumName)}`,
-    });
+    const advice = enumAdvice(value, field.enumName);
+    emitField(ctx, key, field.key as never, say("TPL_ENUM_INVALID", "field", { label: field.label, value, advice }));
   }
 }
 

@@ -4,12 +4,12 @@
  * reporting period is suspicious. Stages and documents are exempt from the period check:
  * a project's stages span several years and its orders often predate the period.
  */
-import { quote } from "../issues.js";
+import { say } from "../issues.js";
 import { type TableTabDef, type TableTabKey, TABS } from "../schema.js";
-import { TERM_FORMS_HINT, formatRuDate } from "../terms/index.js";
+import { formatRuDate } from "../terms/index.js";
 import type { ParsedTable, TableRow } from "../workbook.js";
 import type { Cell } from "../grid.js";
-import { type Dated, FAR_FUTURE, FAR_PAST, datedOf, outsidePeriod, rangeOf, readCell } from "./dated.js";
+import { FAR_FUTURE, FAR_PAST, datedOf, outsidePeriod, rangeOf, readCell } from "./dated.js";
 import { emitAt, emitField, fieldCell, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
@@ -21,31 +21,10 @@ const START_END: Partial<Record<TableTabKey, readonly [string, string]>> = {
   mentoring: ["start", "end"],
 };
 
-function invalidMessage(where: string, value: string, dated: Extract<Dated, { status: "invalid" }>): string {
-  const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
-  return (
-    `${where} значение ${quote(value)} не читается как срок или ` +
-    `дата${why}. Запишите его в одном из видов: ${TERM_FORMS_HINT}.`
-  );
-}
-
-function reversedMessage(where: string, value: string): string {
-  return (
-    `${where} срок ${quote(value)} заканчивается раньше, чем ` +
-    `начинается. Проверьте даты: сначала начало, потом окончание.`
-  );
-}
-
 function span(start: string, end: string): string {
   if (start === FAR_PAST) return `до ${formatRuDate(end)}`;
   if (end === FAR_FUTURE) return `с ${formatRuDate(start)}`;
   return start === end ? formatRuDate(start) : `${formatRuDate(start)} – ${formatRuDate(end)}`;
-}
-
-/** « (01.03.2022 – 31.03.2022)» when the dates add something to what was written. */
-function spanNote(written: string, start: string, end: string): string {
-  const dates = span(start, end);
-  return dates === written ? "" : ` (${dates})`;
 }
 
 function checkCell(
@@ -66,24 +45,18 @@ function checkCell(
   if (dated.status === "ok" && !reversed && !outside) return;
   // Only rows with a finding pay for the message.
   const value = textOf((row.cells as Readonly<Record<string, Cell>>)[key]);
-  const where = `В строке ${row.row} в столбце «${header}»`;
-  if (reversed) {
-    emitAt(ctx, table, row as never, key as never, "TERM_REVERSED", reversedMessage(where, value));
-  } else if (dated.status === "invalid") {
-    emitAt(ctx, table, row as never, key as never, "TERM_INVALID", invalidMessage(where, value, dated));
-  } else {
-    const period = ctx.period!;
-    emitAt(
-      ctx,
-      table,
-      row as never,
-      key as never,
-      "TERM_OUTSIDE_PERIOD",
-      `${where} ${what} ${quote(value)}${spanNote(value, range!.start, range!.end)} целиком ` +
-        `вне отчётного периода ${quote(period.label)} (${formatRuDate(period.start)} ` +
-        `– ${formatRuDate(period.end)}). Проверьте год или перенесите строку в отчёт за свой период.`,
-    );
-  }
+  const at = { row: row.row, header, value };
+  const said = reversed
+    ? say("TERM_REVERSED", "cell", at)
+    : dated.status === "invalid"
+      ? say("TERM_INVALID", "cell", { ...at, reason: dated.reason ?? null })
+      : say("TERM_OUTSIDE_PERIOD", "cell", {
+          ...at,
+          what,
+          dates: span(range!.start, range!.end),
+          period: ctx.period!,
+        });
+  emitAt(ctx, table, row as never, key as never, said);
 }
 
 /**
@@ -104,15 +77,14 @@ function checkStartEnd(
   if (!start && !end) return;
   const cells = row.cells as Readonly<Record<string, Cell>>;
   if (start && end && start.start > end.end) {
-    emitAt(
-      ctx,
-      table,
-      row as never,
-      endKey as never,
-      "TERM_REVERSED",
-      `В строке ${row.row} «${headers.get(endKey)}» ${quote(textOf(cells[endKey]))} раньше, ` +
-        `чем «${headers.get(startKey)}» ${quote(textOf(cells[startKey]))}. Проверьте даты.`,
-    );
+    const said = say("TERM_REVERSED", "pair", {
+      row: row.row,
+      endHeader: headers.get(endKey) ?? endKey,
+      end: textOf(cells[endKey]),
+      startHeader: headers.get(startKey) ?? startKey,
+      start: textOf(cells[startKey]),
+    });
+    emitAt(ctx, table, row as never, endKey as never, said);
     return;
   }
   if (
@@ -122,15 +94,8 @@ function checkStartEnd(
   )
     return;
   const written = [textOf(cells[startKey]), textOf(cells[endKey])].filter((t) => t !== "").join(" – ");
-  emitAt(
-    ctx,
-    table,
-    row as never,
-    startKey as never,
-    "TERM_OUTSIDE_PERIOD",
-    `В строке ${row.row} сроки ${quote(written)} целиком вне отчётного ` +
-      `периода ${quote(ctx.period.label)}. Проверьте год или уберите строку из отчёта за этот период.`,
-  );
+  const said = say("TERM_OUTSIDE_PERIOD", "pair", { row: row.row, written, period: ctx.period.label });
+  emitAt(ctx, table, row as never, startKey as never, said);
 }
 
 function checkTable(ctx: RuleContext, tab: TableTabDef): void {
@@ -159,13 +124,8 @@ function checkReportDate(ctx: RuleContext): void {
   const cell = fieldCell(ctx, "general", "report_date");
   const dated = readCell(cell, ctx.period, "single");
   if (dated.status !== "invalid") return;
-  const why = dated.reason ? ` (${dated.reason.replace(/\.$/, "")})` : "";
-  emitField(ctx, "general", "report_date", {
-    rule: "TERM_INVALID",
-    message:
-      `В поле «Дата отчёта» значение ${quote(textOf(cell))} не читается как дата${why}. Укажите дату ` +
-      `в виде ДД.ММ.ГГГГ, например 20.12.2022, или оставьте поле пустым — будет взята сегодняшняя.`,
-  });
+  const said = say("TERM_INVALID", "reportDate", { value: textOf(cell), reason: dated.reason ?? null });
+  emitField(ctx, "general", "report_date", said);
 }
 
 const IDS = ["TERM_INVALID", "TERM_REVERSED", "TERM_OUTSIDE_PERIOD"] as const;
