@@ -18,7 +18,7 @@ export type RuleMessage = string & { readonly [fromCatalogue]: true };
 type MessageOf<R extends RuleId> = (typeof RULES)[R]["message"];
 
 /** What `say` takes after the rule id: the template's parameters, or a variant's name and its parameters. */
-export type SayArgs<R extends RuleId> =
+type SayArgs<R extends RuleId> =
   MessageOf<R> extends () => string
     ? []
     : MessageOf<R> extends Template<infer P>
@@ -62,7 +62,7 @@ export interface Issue {
 }
 
 /** Where a finding points: the tab, and the row, column and cell when one is meant. */
-export type IssuePlace = Pick<Issue, "sheet" | "row" | "column" | "cell">;
+type IssuePlace = Pick<Issue, "sheet" | "row" | "column" | "cell">;
 
 /** A finding at a place, with the catalogue's severity. */
 export function issueAt(said: Said, place: IssuePlace): Issue {

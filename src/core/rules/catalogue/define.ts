@@ -10,7 +10,7 @@ export type Severity = "error" | "warning" | "info";
 export type Template<P> = (params: P) => string;
 
 /** What every rule says about itself, whatever its message. */
-export interface RuleText {
+interface RuleText {
   readonly severity: Severity;
   /** Short Russian name of the finding. */
   readonly title: string;
@@ -21,7 +21,7 @@ export interface RuleText {
 }
 
 /** A rule with one wording. */
-export interface SingleRule<P> extends RuleText {
+interface SingleRule<P> extends RuleText {
   readonly message: Template<P>;
   readonly example: P;
 }
@@ -34,7 +34,7 @@ export type VariantParams<M, V extends keyof M> = M[V] extends Template<infer P>
 type VariantExample<M> = { [V in keyof M]: { readonly variant: V; readonly params: VariantParams<M, V> } }[keyof M];
 
 /** A rule with several wordings (e.g. an empty cell and a cell that says «нет»). */
-export interface VariantRule<M extends AnyTemplates> extends RuleText {
+interface VariantRule<M extends AnyTemplates> extends RuleText {
   readonly message: M;
   readonly example: VariantExample<M>;
 }
