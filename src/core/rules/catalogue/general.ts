@@ -18,7 +18,10 @@ export const GENERAL_RULES = {
         `На вкладке «Общие сведения» нет строки «${p.label}». Добавьте ` +
         `её (или выполните «Создать / обновить шаблон») и заполните значение.`,
     },
-    example: { variant: "empty", params: { label: "Тема", row: 20, hint: "Тема инновационной образовательной деятельности" } },
+    example: {
+      variant: "empty",
+      params: { label: "Тема", row: 20, hint: "Тема инновационной образовательной деятельности" },
+    },
   }),
   GEN_PERIOD_INVALID: rule({
     severity: "error",
