@@ -17,7 +17,7 @@ import { readXlsx } from "../../src/local/xlsx-read.js";
 import { upgradeXlsx } from "../../src/local/xlsx-upgrade.js";
 import { VERSION_NAME, writeSheets } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, mip, tempDir } from "./helpers.js";
-import { valuesByHeader, versionOneGrid, versionTwoGrid } from "../helpers/version-one.js";
+import { valuesByHeader, versionOneGrid, versionThreeGrid, versionTwoGrid } from "../helpers/version-one.js";
 
 async function versionOneFile(): Promise<Buffer> {
   // A tab of the user's own beside the template's.
@@ -81,6 +81,13 @@ describe("template upgrade (xlsx)", () => {
     const labels = upgraded.tabs.find((t) => t.title === "Настройки")!.rows.map((r) => cellText(r[0]));
     expect(labels).toContain("Форма отчёта");
     expect(changes.some((c) => c.includes("вставлен столбец «Уровень»"))).toBe(true);
+    // Version 4's issuer of each document, at the right end of «Документы».
+    expect(
+      upgraded.tabs
+        .find((t) => t.title === "Документы")!
+        .rows[0]!.map(cellText)
+        .at(-1),
+    ).toBe("Кем издан");
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -98,8 +105,8 @@ describe("template upgrade (xlsx)", () => {
   });
 });
 
-describe("template upgrade 2 → 3 (xlsx)", () => {
-  it("inserts «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП»; the user's column moves right whole", async () => {
+describe("template upgrade 2 → 4 (xlsx)", () => {
+  it("inserts «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП», «Кем издан» in «Документы»; the user's column moves right whole", async () => {
     const oldGrid = versionTwoGrid();
     const old = await writeSheets(
       oldGrid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
@@ -108,7 +115,13 @@ describe("template upgrade 2 → 3 (xlsx)", () => {
     const { bytes, fromVersion, changes } = await upgradeXlsx(old);
     expect(fromVersion).toBe("2");
     const upgraded = await readXlsx(bytes);
-    expect(upgraded.templateVersion).toBe("3");
+    expect(upgraded.templateVersion).toBe(TEMPLATE_VERSION);
+    expect(
+      upgraded.tabs
+        .find((t) => t.title === "Документы")!
+        .rows[0]!.map(cellText)
+        .at(-1),
+    ).toBe("Кем издан");
     const before = valuesByHeader(oldGrid.tabs);
     expect([...before].filter((v) => !valuesByHeader(upgraded.tabs).has(v))).toEqual([]);
     const plan = upgraded.tabs.find((t) => t.title === "План-факт")!;
@@ -129,6 +142,42 @@ describe("template upgrade 2 → 3 (xlsx)", () => {
     expect(changes.join(" ")).toContain("План-факт");
     const issues = validateWorkbook(upgraded).issues.filter((i) => i.rule.startsWith("TPL_"));
     expect(issues).toEqual([]);
+  });
+});
+
+describe("template upgrade 3 → 4 (xlsx)", () => {
+  it("inserts «Кем издан» at the right end of «Документы»; the user's column there moves right whole", async () => {
+    const oldGrid = versionThreeGrid();
+    const old = await writeSheets(
+      oldGrid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
+      { templateVersion: "3" },
+    );
+    const oldDocs = oldGrid.tabs.find((t) => t.title === "Документы")!;
+    expect(validateWorkbook(await readXlsx(old)).issues.map((i) => i.message)).toContainEqual(
+      expect.stringContaining("а должен быть «Кем издан»"),
+    );
+    const { bytes, fromVersion, changes } = await upgradeXlsx(old);
+    expect(fromVersion).toBe("3");
+    const upgraded = await readXlsx(bytes);
+    expect(upgraded.templateVersion).toBe("4");
+    expect([...valuesByHeader(oldGrid.tabs)].filter((v) => !valuesByHeader(upgraded.tabs).has(v))).toEqual([]);
+    const docs = upgraded.tabs.find((t) => t.title === "Документы")!;
+    expect(docs.rows[0]!.map(cellText)).toEqual([
+      "Вид",
+      "Дата",
+      "Номер",
+      "Название",
+      "Обоснование применения",
+      "Кем издан",
+      "Мой столбец",
+    ]);
+    // The new column is blank; the user's notes stand one column further right, row by row.
+    expect(docs.rows.slice(1).map((r) => [cellText(r[5]), cellText(r[6])])).toEqual(
+      oldDocs.rows.slice(1).map((r) => ["", cellText(r[5])]),
+    );
+    expect(changes.join(" ")).toMatch(/Документы.*«Кем издан»|«Кем издан».*Документы/u);
+    expect(validateWorkbook(upgraded).issues.filter((i) => i.rule.startsWith("TPL_"))).toEqual([]);
+    expect((await upgradeXlsx(bytes)).changes).toEqual([]);
   });
 });
 

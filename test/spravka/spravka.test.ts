@@ -69,12 +69,14 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("первый этап – подготовительный, январь – сентябрь 2021 года;");
     expect(text).toContain("третий этап – обобщающий, январь – май 2023 года.");
     expect(text).toContain("3.1. На первом этапе: утверждены Положение о стажировочной площадке");
-    // Orders by number and date, each under the stage it falls in.
+    // Orders by issuer, number and date, each under the stage it falls in.
     expect(text).toContain(
-      "По этапу издано: распоряжение от 25.01.2021 № 312-р «О " +
+      "По этапу издано: распоряжение комитета образования от 25.01.2021 № 312-р «О " +
         "присвоении статуса муниципальной инновационной площадки».",
     );
-    expect(text).toContain("распоряжение от 20.09.2022 № 1045-р «Об утверждении дорожных карт школ с НОР».");
+    expect(text).toContain(
+      "распоряжение комитета образования от 20.09.2022 № 1045-р «Об утверждении дорожных карт школ с НОР».",
+    );
     expect(text.indexOf("№ 1045-р")).toBeGreaterThan(text.indexOf("3.2."));
     expect(text.indexOf("№ 1045-р")).toBeLessThan(text.indexOf("3.3."));
   });
@@ -328,7 +330,7 @@ describe("справка: an older workbook (template version 1)", () => {
   };
 
   it("is told which tabs the update adds, and how", () => {
-    expect(TEMPLATE_VERSION).toBe("3");
+    expect(TEMPLATE_VERSION).toBe("4");
     const missing = validate(older).issues.filter((i) => i.rule === "TPL_SHEET_MISSING");
     expect(missing.map((i) => i.sheet)).toEqual(newTitles);
     for (const issue of missing) expect(issue.message).toContain("Создать / обновить шаблон");

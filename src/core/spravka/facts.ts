@@ -150,7 +150,9 @@ function ordersOf(result: ValidationResult, committee: readonly CommitteeOrder[]
     listed.add(`${date ?? ""}|${numberKey(printedAt(row, "number"))}`);
     out.push({
       date,
-      text: lowerFirstWord(orderText(kind, dateText, printedAt(row, "number"), printedAt(row, "title"))),
+      text: lowerFirstWord(
+        orderText(kind, dateText, printedAt(row, "number"), printedAt(row, "title"), printedAt(row, "issuer")),
+      ),
     });
   }
   for (const order of committee) {
