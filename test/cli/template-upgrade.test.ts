@@ -153,8 +153,18 @@ describe("template upgrade 3 → 4 (xlsx)", () => {
       { templateVersion: "3" },
     );
     const oldDocs = oldGrid.tabs.find((t) => t.title === "Документы")!;
-    expect(validateWorkbook(await readXlsx(old)).issues.map((i) => i.message)).toContainEqual(
-      expect.stringContaining("а должен быть «Кем издан»"),
+    // Before the update the user's column is not read as the issuer, and the finding says what to do.
+    const before = validateWorkbook(await readXlsx(old));
+    expect(before.issues.filter((i) => i.rule === "TPL_HEADER_MISMATCH").map((i) => [i.cell, i.message])).toEqual([
+      [
+        "F1",
+        "На вкладке «Документы» нет столбца «Кем издан» (его добавила версия 4 шаблона), а в ячейке F1 стоит " +
+          "ваш столбец «Мой столбец». Выполните «Создать / обновить шаблон»: ваш столбец сдвинется вправо со " +
+          "всеми значениями.",
+      ],
+    ]);
+    expect(before.workbook.tables.documents.rows.map((r) => r.cells.issuer)).toEqual(
+      before.workbook.tables.documents.rows.map(() => null),
     );
     const { bytes, fromVersion, changes } = await upgradeXlsx(old);
     expect(fromVersion).toBe("3");
