@@ -185,6 +185,29 @@ describe("one teacher in two schools", () => {
   });
 });
 
+describe("many workbooks listing one person differently", () => {
+  it("the сводка prints the first 200 rows and says how many there are; the comparison keeps them all", () => {
+    const stored = digestOf(validateWorkbook(gymnasium, { today: TODAY }));
+    const records: SchoolRecord[] = Array.from({ length: 250 }, (_, i) => ({
+      ...record(gymnasium, "gymnasium.xlsx"),
+      organisation: `МОУ «Школа № ${i + 1}»`,
+      id: `school-${i + 1}.xlsx`,
+      digest: {
+        ...stored,
+        fingerprint: `project ${i}`,
+        pairs: { ...stored.pairs!, orgs: ["Гимназия", `Школа № ${i + 1}`] },
+      },
+    }));
+    expect(pairConflicts(records).places.map((c) => [c.person, c.versions.length])).toEqual([
+      ["Зорина Елена Ивановна", 250],
+    ]);
+    const appendix = appendixOf(records);
+    expect(appendix).toContain("Зорина Елена Ивановна | МОУ «Школа № 200» | наставляемый | Школа № 200");
+    expect(appendix).not.toContain("МОУ «Школа № 201» | наставляемый");
+    expect(appendix).toContain("Показаны первые 200 из 250 строк.");
+  });
+});
+
 describe("two mentors for one mentee", () => {
   it("are found with each workbook's mentor and listed with the plural form of the count", () => {
     const other = (mentee: string) =>

@@ -463,6 +463,19 @@ const ROLE_WORDS: Record<PairRole, string> = { mentor: "наставник", men
  * Pairs two workbooks list differently (pair-conflicts.ts), each with every workbook's version.
  * The totals count the mentee or the person once; the committee settles which record is right.
  */
+/** Rows of one table of pairs listed differently the document prints (a person listed by every workbook stays readable). */
+const MAX_CONFLICT_ROWS = 200;
+const ROWS_GEN: PluralForms = ["строки", "строк", "строк"];
+
+/** The table, cut to MAX_CONFLICT_ROWS with a line saying how many there are. */
+function cappedTable(columns: readonly ColumnSpec[], rows: readonly string[][]): Block[] {
+  if (rows.length <= MAX_CONFLICT_ROWS) return [table(columns, rows)];
+  return [
+    table(columns, rows.slice(0, MAX_CONFLICT_ROWS)),
+    paragraph(`Показаны первые ${num(MAX_CONFLICT_ROWS)} из ${countWithNoun(rows.length, ROWS_GEN)}.`, "justify"),
+  ];
+}
+
 function differentlyListed(records: readonly SchoolRecord[]): Block[] {
   const { mentors, places } = pairConflicts(records);
   const blocks: Block[] = [];
@@ -474,7 +487,7 @@ function differentlyListed(records: readonly SchoolRecord[]): Block[] {
           "в показателях каждый наставляемый посчитан один раз. Уточните, какая запись верна:",
         "justify",
       ),
-      table(
+      ...cappedTable(
         [
           { header: "Наставляемый", width: 4 },
           { header: "Предмет", width: 3 },
@@ -493,7 +506,7 @@ function differentlyListed(records: readonly SchoolRecord[]): Block[] {
           "Уточните, где работает или учится каждый:",
         "justify",
       ),
-      table(
+      ...cappedTable(
         [
           { header: "Наставник или наставляемый", width: 4 },
           { header: "Таблица организации", width: 4 },
