@@ -4,7 +4,13 @@ import type { WorkbookGrid } from "../../src/core/grid.js";
 import { blockText, type Block, type DocModel } from "../../src/core/report/model.js";
 import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/demo/sample.js";
 import { MONITORING, RECOMMENDATIONS, SPRAVKA, TEMPLATE_VERSION } from "../../src/core/schema.js";
-import { SPRAVKA_FORM, buildSpravka, selectSources, spravkaFacts } from "../../src/core/spravka/index.js";
+import {
+  SPRAVKA_FORM,
+  buildSpravka,
+  buildSpravkaFromFacts,
+  selectSources,
+  spravkaFacts,
+} from "../../src/core/spravka/index.js";
 import { countInWords, genitiveCount } from "../../src/core/spravka/words.js";
 import { type ValidationResult, validateWorkbook } from "../../src/core/validate.js";
 import { cleanWorkbook } from "../helpers/grid-builder.js";
@@ -94,6 +100,19 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("4.4. Не состоялись три наставнические пары:");
     expect(text).toContain(
       "Химия: Зимина Татьяна Петровна (МОУ «СОШ № 4») — три учителя; причина: длительная болезнь наставника.",
+    );
+  });
+
+  it("says how many leader schools worked with the НОР schools as the municipal справка does", () => {
+    expect(text).toMatch(/5\.\d+\. Со школами с НОР работали три школы:/u);
+    const idle = { ...facts, leaders: facts.leaders.map((s, i) => (i === 0 ? { ...s, mentors: 0 } : s)) };
+    const some = buildSpravkaFromFacts(idle).blocks.flatMap(blockText).join("\n");
+    expect(some).toContain(
+      "Со школами с НОР работали две школы из трёх школ-лидеров и стажировочных площадок проекта:",
+    );
+    const none = { ...facts, leaders: facts.leaders.map((s) => ({ ...s, mentors: 0 })) };
+    expect(buildSpravkaFromFacts(none).blocks.flatMap(blockText).join("\n")).toContain(
+      "Со школами с НОР не работала ни одна из трёх школ-лидеров и стажировочных площадок проекта.",
     );
   });
 

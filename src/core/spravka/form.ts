@@ -283,6 +283,20 @@ function lowResults(f: SpravkaFacts): Block[] {
   return blocks;
 }
 
+const SCHOOLS = ["школа", "школы", "школ"] as const;
+const LEADERS_GEN = ["школы-лидера и стажировочной площадки", "школ-лидеров и стажировочных площадок"] as const;
+
+/** «Со школами с НОР работали три школы:», as the municipal справка says it; «… две школы из трёх …» when not all did. */
+function withLowResults(working: number, total: number): string {
+  if (working === 0)
+    return total === 1
+      ? "Школа-лидер проекта со школами с НОР не работала."
+      : `Со школами с НОР не работала ни одна из ${genitiveCount(total, LEADERS_GEN, "feminine")} проекта.`;
+  const verb = working % 10 === 1 && working % 100 !== 11 ? "работала" : "работали";
+  const of = working < total ? ` из ${genitiveCount(total, LEADERS_GEN, "feminine")} проекта` : "";
+  return `Со школами с НОР ${verb} ${countInWords(working, SCHOOLS, "feminine")}${of}:`;
+}
+
 function leaders(f: SpravkaFacts): Block[] {
   const blocks: Block[] = [];
   let n = 1;
@@ -292,11 +306,7 @@ function leaders(f: SpravkaFacts): Block[] {
   if (f.leaders.length === 0)
     item("Школы-лидеры и стажировочные площадки на вкладке «Организации» проекта не указаны.");
   else {
-    (working.length > 0 ? lead : item)(
-      `Со школами с НОР работали ${ruNumber(working.length)} ` +
-        `из ${ruNumber(f.leaders.length)} школ-лидеров и стажировочных площадок проекта` +
-        (working.length > 0 ? ":" : "."),
-    );
+    (working.length > 0 ? lead : item)(withLowResults(working.length, f.leaders.length));
     if (working.length > 0)
       blocks.push(
         dashList(
