@@ -77,7 +77,11 @@ describe("the demo's справка: sections 4 and 5 written from the answers",
     expect(files[0]!.tab.rows.length - 1).toBe(7);
     expect(files[1]!.tab.rows.length - 1).toBe(3);
     expect(lowAnswers).toHaveLength(5);
-    expect(low).toContain("В муниципальном мониторинге приняли участие все пять школ с НОР.");
+    expect(low).toContain(
+      "По итогам выполнения мероприятий проекта проведён муниципальный мониторинг участников проекта. " +
+        "В муниципальном мониторинге приняли участие все пять школ с НОР.",
+    );
+    expect(leaders).not.toContain("По итогам выполнения мероприятий проекта");
     expect(leaders).toContain("В муниципальном мониторинге приняли участие все три школы-лидера.");
     expect(doc.draft).toBe(false);
   });
