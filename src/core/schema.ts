@@ -4,7 +4,7 @@
  * parser, the rules and the report all derive from it, so they cannot disagree.
  */
 
-export const TEMPLATE_VERSION = "3";
+export const TEMPLATE_VERSION = "4";
 
 /** How a cell's value is read and checked. */
 export type ValueKind =
@@ -135,6 +135,10 @@ const f = <K extends string>(
 
 /** Version 3: a school's row names the committee's roadmap item it carries out (src/core/roadmap/). */
 const ROADMAP_ITEM_HINT = "Номер пункта дорожной карты комитета, например 8.1.2; несколько — через запятую";
+
+const ISSUER_HINT =
+  "В родительном падеже, как в отчёте после вида документа: комитета образования, МОУ «СОШ № 4» " +
+  "(«Распоряжение комитета образования от 20.10.2021 г. №964-р»)";
 
 const TERM_HINT = "Срок как пишут люди: 24.02, 03.03-10.03, Май, Март – июнь 2021, до 15.09.2023, постоянно";
 
@@ -350,6 +354,8 @@ export const DOCUMENTS = {
     c("number", "Номер", "text", 10),
     c("title", "Название", "longtext", 44),
     c("rationale", "Обоснование применения", "longtext", 36),
+    // The Кировский form names each order with its issuer: «Распоряжение комитета образования от …».
+    c("issuer", "Кем издан", "text", 26, { hint: ISSUER_HINT, since: "4" }),
   ],
 } as const satisfies TableTabDef<"documents">;
 

@@ -19,6 +19,7 @@ import {
   TABS,
 } from "./schema.js";
 import { a1, headersOf } from "./schema-lookup.js";
+import { versionBefore } from "./upgrade.js";
 
 export interface TableRow<K extends TableTabKey = TableTabKey> {
   /** 1-based sheet row. */
@@ -139,8 +140,14 @@ function cellErrorIssue(tabTitle: string, row: number, col: number, header: stri
  * a header that is not found falls back to its own position if that column is not claimed
  * by another header (a renamed header keeps its data readable).
  */
-function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issue[]): Record<string, number> {
+function matchHeaders(
+  tab: TableTabDef,
+  headerRow: readonly Cell[],
+  issues: Issue[],
+  version: string | null | undefined,
+): Record<string, number> {
   const found = headerRow.map((cell) => fold(cellText(cell)));
+  const known = new Set(tab.columns.map((c) => fold(c.header)));
   const index: Record<string, number> = {};
   const claimed = new Set<number>();
   tab.columns.forEach((col) => {
@@ -154,7 +161,31 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
     const actual = index[col.key];
     const seen = cellText(headerRow[expectedAt]);
     const cellRef = a1(1, expectedAt);
-    if (actual === undefined) {
+    // A column a later template version added, and the user's own column standing where it goes
+    // (the template allows extra columns at the right end): the user's column is not read as
+    // ours, and the update moves it right whole (upgrade.ts).
+    const addedLater =
+      actual === undefined &&
+      col.since !== undefined &&
+      version !== undefined &&
+      versionBefore(version, col.since) &&
+      seen !== "" &&
+      !known.has(fold(seen));
+    if (addedLater) {
+      index[col.key] = -1;
+      issues.push({
+        rule: "TPL_HEADER_MISMATCH",
+        severity: "error",
+        sheet: tab.title,
+        row: 1,
+        column: col.header,
+        cell: cellRef,
+        message:
+          `На вкладке «${tab.title}» нет столбца «${col.header}» (его добавила версия ${col.since} шаблона), ` +
+          `а в ячейке ${cellRef} стоит ваш столбец ${quote(seen)}. Выполните «Создать / обновить шаблон»: ` +
+          `ваш столбец сдвинется вправо со всеми значениями.`,
+      });
+    } else if (actual === undefined) {
       const fallback =
         !claimed.has(expectedAt) && expectedAt < Math.max(found.length, 1) && seen !== "" ? expectedAt : -1;
       index[col.key] = fallback;
@@ -173,8 +204,18 @@ function matchHeaders(tab: TableTabDef, headerRow: readonly Cell[], issues: Issu
   return index;
 }
 
-/** One table tab by its definition (the template's, or another table such as the committee's roadmap). */
-export function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues: Issue[]): ParsedTable {
+/**
+ * One table tab by its definition (the template's, or another table such as the committee's
+ * roadmap). `templateVersion`: the school workbook's recorded version (null: unknown), so a
+ * column a later version added is told apart from a user's column in its place; undefined for
+ * tables outside the template's versions.
+ */
+export function parseTable(
+  tab: TableTabDef,
+  sheet: TabGrid | undefined,
+  issues: Issue[],
+  templateVersion?: string | null,
+): ParsedTable {
   const emptyIndex = Object.fromEntries(tab.columns.map((c) => [c.key, -1]));
   if (!sheet)
     return {
@@ -185,7 +226,7 @@ export function parseTable(tab: TableTabDef, sheet: TabGrid | undefined, issues:
       rows: [],
     };
   const headerRow = sheet.rows[0] ?? [];
-  const index = matchHeaders(tab, headerRow, issues);
+  const index = matchHeaders(tab, headerRow, issues, templateVersion);
   const rows: TableRow[] = [];
   for (let r = 1; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r];
@@ -251,7 +292,7 @@ export function parseWorkbook(grid: WorkbookGrid): ParseResult {
       const said = say("TPL_SHEET_MISSING", { tab: tab.title, purpose });
       issues.push(issueAt(said, { sheet: tab.title, row: null, column: null, cell: null }));
     }
-    if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues);
+    if (tab.type === "table") tables[tab.key] = parseTable(tab, sheet, issues, grid.templateVersion ?? null);
     else kv[tab.key] = parseKeyValue(tab, sheet, issues);
   }
   const known = new Set(TABS.map((t) => tabTitleKey(t.title)));

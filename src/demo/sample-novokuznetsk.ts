@@ -270,6 +270,7 @@ const TABS_OF: Record<string, () => TabGrid> = {
         kind: "Приказ",
         date: d("2020-09-01"),
         number: "198",
+        issuer: SCHOOL,
         title: "О работе муниципальной инновационной площадки в 2020-2021 учебном году",
         rationale: "",
       },

@@ -106,7 +106,7 @@ describe("the demo's roadmap", () => {
     // The справка о реализации проекта names the roadmap's order among its stage's orders.
     const spravka = await documentXml(join(demo, "Справка о реализации проекта.docx"));
     expect(spravka.replace(/\u00a0/g, " ")).toContain(
-      "распоряжение от 04.03.2022 № 57 «Об утверждении муниципальной дорожной карты",
+      "распоряжение от 04.03.2022 года № 57 «Об утверждении муниципальной дорожной карты",
     );
   });
 

@@ -17,7 +17,7 @@ import { readXlsx } from "../../src/local/xlsx-read.js";
 import { upgradeXlsx } from "../../src/local/xlsx-upgrade.js";
 import { VERSION_NAME, writeSheets } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, mip, tempDir } from "./helpers.js";
-import { valuesByHeader, versionOneGrid, versionTwoGrid } from "../helpers/version-one.js";
+import { valuesByHeader, versionOneGrid, versionThreeGrid, versionTwoGrid } from "../helpers/version-one.js";
 
 async function versionOneFile(): Promise<Buffer> {
   // A tab of the user's own beside the template's.
@@ -81,6 +81,13 @@ describe("template upgrade (xlsx)", () => {
     const labels = upgraded.tabs.find((t) => t.title === "Настройки")!.rows.map((r) => cellText(r[0]));
     expect(labels).toContain("Форма отчёта");
     expect(changes.some((c) => c.includes("вставлен столбец «Уровень»"))).toBe(true);
+    // Version 4's issuer of each document, at the right end of «Документы».
+    expect(
+      upgraded.tabs
+        .find((t) => t.title === "Документы")!
+        .rows[0]!.map(cellText)
+        .at(-1),
+    ).toBe("Кем издан");
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -98,8 +105,8 @@ describe("template upgrade (xlsx)", () => {
   });
 });
 
-describe("template upgrade 2 → 3 (xlsx)", () => {
-  it("inserts «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП»; the user's column moves right whole", async () => {
+describe("template upgrade 2 → 4 (xlsx)", () => {
+  it("inserts «Пункт дорожной карты» at the right end of «План-факт» and «Мероприятия МИП», «Кем издан» in «Документы»; the user's column moves right whole", async () => {
     const oldGrid = versionTwoGrid();
     const old = await writeSheets(
       oldGrid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
@@ -108,7 +115,13 @@ describe("template upgrade 2 → 3 (xlsx)", () => {
     const { bytes, fromVersion, changes } = await upgradeXlsx(old);
     expect(fromVersion).toBe("2");
     const upgraded = await readXlsx(bytes);
-    expect(upgraded.templateVersion).toBe("3");
+    expect(upgraded.templateVersion).toBe(TEMPLATE_VERSION);
+    expect(
+      upgraded.tabs
+        .find((t) => t.title === "Документы")!
+        .rows[0]!.map(cellText)
+        .at(-1),
+    ).toBe("Кем издан");
     const before = valuesByHeader(oldGrid.tabs);
     expect([...before].filter((v) => !valuesByHeader(upgraded.tabs).has(v))).toEqual([]);
     const plan = upgraded.tabs.find((t) => t.title === "План-факт")!;
@@ -129,6 +142,52 @@ describe("template upgrade 2 → 3 (xlsx)", () => {
     expect(changes.join(" ")).toContain("План-факт");
     const issues = validateWorkbook(upgraded).issues.filter((i) => i.rule.startsWith("TPL_"));
     expect(issues).toEqual([]);
+  });
+});
+
+describe("template upgrade 3 → 4 (xlsx)", () => {
+  it("inserts «Кем издан» at the right end of «Документы»; the user's column there moves right whole", async () => {
+    const oldGrid = versionThreeGrid();
+    const old = await writeSheets(
+      oldGrid.tabs.map((t) => ({ title: t.title, rows: t.rows })),
+      { templateVersion: "3" },
+    );
+    const oldDocs = oldGrid.tabs.find((t) => t.title === "Документы")!;
+    // Before the update the user's column is not read as the issuer, and the finding says what to do.
+    const before = validateWorkbook(await readXlsx(old));
+    expect(before.issues.filter((i) => i.rule === "TPL_HEADER_MISMATCH").map((i) => [i.cell, i.message])).toEqual([
+      [
+        "F1",
+        "На вкладке «Документы» нет столбца «Кем издан» (его добавила версия 4 шаблона), а в ячейке F1 стоит " +
+          "ваш столбец «Мой столбец». Выполните «Создать / обновить шаблон»: ваш столбец сдвинется вправо со " +
+          "всеми значениями.",
+      ],
+    ]);
+    expect(before.workbook.tables.documents.rows.map((r) => r.cells.issuer)).toEqual(
+      before.workbook.tables.documents.rows.map(() => null),
+    );
+    const { bytes, fromVersion, changes } = await upgradeXlsx(old);
+    expect(fromVersion).toBe("3");
+    const upgraded = await readXlsx(bytes);
+    expect(upgraded.templateVersion).toBe("4");
+    expect([...valuesByHeader(oldGrid.tabs)].filter((v) => !valuesByHeader(upgraded.tabs).has(v))).toEqual([]);
+    const docs = upgraded.tabs.find((t) => t.title === "Документы")!;
+    expect(docs.rows[0]!.map(cellText)).toEqual([
+      "Вид",
+      "Дата",
+      "Номер",
+      "Название",
+      "Обоснование применения",
+      "Кем издан",
+      "Мой столбец",
+    ]);
+    // The new column is blank; the user's notes stand one column further right, row by row.
+    expect(docs.rows.slice(1).map((r) => [cellText(r[5]), cellText(r[6])])).toEqual(
+      oldDocs.rows.slice(1).map((r) => ["", cellText(r[5])]),
+    );
+    expect(changes.join(" ")).toMatch(/Документы.*«Кем издан»|«Кем издан».*Документы/u);
+    expect(validateWorkbook(upgraded).issues.filter((i) => i.rule.startsWith("TPL_"))).toEqual([]);
+    expect((await upgradeXlsx(bytes)).changes).toEqual([]);
   });
 });
 

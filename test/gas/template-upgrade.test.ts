@@ -9,7 +9,7 @@ import { TEMPLATE_VERSION } from "../../src/core/schema.js";
 import { CallCounter, spreadsheetFromGrid } from "./fake/index.js";
 import { lastAlert, sheetValues } from "./inspect.js";
 import { createGasEnvironment } from "./load-bundle.js";
-import { valuesByHeader, versionOneGrid, versionTwoGrid } from "../helpers/version-one.js";
+import { valuesByHeader, versionOneGrid, versionThreeGrid, versionTwoGrid } from "../helpers/version-one.js";
 
 describe("«Создать / обновить шаблон» on a version-1 workbook", () => {
   const counter = new CallCounter();
@@ -74,9 +74,34 @@ describe("«Создать / обновить шаблон» on a version-2 work
     expect(plan[0]!.slice(12, 15)).toEqual(["Подтверждающий документ", "Пункт дорожной карты", "Мой столбец"]);
     expect(plan[1]![14]).toBe("пометка 1");
     expect(sheetValues(ss._sheet("Мероприятия МИП"))[0]![6]).toBe("Пункт дорожной карты");
+    expect(sheetValues(ss._sheet("Документы"))[0]![5]).toBe("Кем издан");
     expect(ss._metadata.map((m) => m._json())).toContainEqual({
       key: "mip.templateVersion",
-      value: "3",
+      value: TEMPLATE_VERSION,
+      visibility: "DOCUMENT",
+    });
+    const state = env.call<{ issues: { rule: string }[] }>("sidebarGetState");
+    expect(state.issues.filter((i) => i.rule.startsWith("TPL_"))).toEqual([]);
+  });
+});
+
+describe("«Создать / обновить шаблон» on a version-3 workbook", () => {
+  const counter = new CallCounter();
+  const ss = spreadsheetFromGrid(versionThreeGrid(), counter);
+  const before = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
+  const env = createGasEnvironment({ spreadsheet: ss, counter });
+  env.fns.menuSetupTemplate!();
+
+  it("inserts «Кем издан» at the right end of «Документы»; the user's column moves right whole, every value kept", () => {
+    const after = valuesByHeader(ss._sheets.map((s) => ({ title: s._name, rows: sheetValues(s) })));
+    expect([...before].filter((v) => !after.has(v))).toEqual([]);
+    const docs = sheetValues(ss._sheet("Документы"));
+    expect(docs[0]!.slice(4, 7)).toEqual(["Обоснование применения", "Кем издан", "Мой столбец"]);
+    expect(docs[1]!.slice(5, 7)).toEqual(["", "пометка 1"]);
+    expect(lastAlert(env.fake)).toMatch(/Документы»: столбец «Кем издан»/);
+    expect(ss._metadata.map((m) => m._json())).toContainEqual({
+      key: "mip.templateVersion",
+      value: "4",
       visibility: "DOCUMENT",
     });
     const state = env.call<{ issues: { rule: string }[] }>("sidebarGetState");

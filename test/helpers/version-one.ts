@@ -58,18 +58,30 @@ export function valuesByHeader(tabs: readonly { title: string; rows: readonly (r
 }
 
 /**
- * The sample as a version-2 workbook: the «Пункт дорожной карты» columns version 3 added are
- * taken out, and a column of the user's own («Мой столбец») stands where version 3 puts it in
- * «План-факт».
+ * The sample as a workbook of an older version that already had version 2's columns: the
+ * columns later versions added are taken out, and a column of the user's own («Мой столбец»)
+ * stands at the right end of `userTab`, where a later version puts its column.
  */
-export function versionTwoGrid(): WorkbookGrid {
+function olderGrid(version: "2" | "3", userTab: string): WorkbookGrid {
   const tabs = sampleGrid().tabs.map((tab) => {
     const def = TABS.find((t) => t.title === tab.title)!;
     if (def.type === "keyValue") return tab;
-    const keep = def.columns.map((c, i) => (c.since === "3" ? -1 : i)).filter((i) => i >= 0);
+    const keep = def.columns
+      .map((c, i) => (c.since && c.since !== "2" && (version === "2" || c.since !== "3") ? -1 : i))
+      .filter((i) => i >= 0);
     let rows: Cell[][] = tab.rows.map((r) => keep.map((i) => r[i] ?? null));
-    if (tab.title === "План-факт") rows = rows.map((r, i) => [...r, i === 0 ? "Мой столбец" : `пометка ${i}`]);
+    if (tab.title === userTab) rows = rows.map((r, i) => [...r, i === 0 ? "Мой столбец" : `пометка ${i}`]);
     return { ...tab, rows };
   });
-  return { tabs, templateVersion: "2" };
+  return { tabs, templateVersion: version };
+}
+
+/** Version 2: without «Пункт дорожной карты» (version 3) and «Кем издан» (version 4); the user's column in «План-факт». */
+export function versionTwoGrid(): WorkbookGrid {
+  return olderGrid("2", "План-факт");
+}
+
+/** Version 3: without «Кем издан» (version 4); the user's column in «Документы», where «Кем издан» goes. */
+export function versionThreeGrid(): WorkbookGrid {
+  return olderGrid("3", "Документы");
 }

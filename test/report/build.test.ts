@@ -303,8 +303,12 @@ describe("report model: tables", () => {
       ["1", "Положение «О стажировочной площадке» (от 11.03.2021 №\u00a0364-р)", "Основа работы площадки"],
     ]);
     const text = allText(m);
-    expect(text).toContain("1. Распоряжение от 05.03.2022 №\u00a0312-р «Об утверждении плана мероприятий»");
-    expect(text).toContain("2. Приказ от 01.09.2022 №\u00a045 «О наставничестве»");
+    // Each act with its issuer, «г.» after the date and «№» close to the number, as the real report writes it.
+    expect(text).toContain(
+      "1. Распоряжение комитета образования от 05.03.2022\u00a0г. №312-р «Об утверждении плана мероприятий»",
+    );
+    // No issuer: left out, with no double space; «№ 45» as typed loses its space.
+    expect(text).toContain("2. Приказ от 01.09.2022\u00a0г. №45 «О наставничестве»");
     // Speeches are lines of text under the form's item, not a table.
     expect(text).toContain(
       "Областное совещание, региональный уровень, тема «О наставничестве», дата – 22.06.2022, Кленова\u00a0М.И.\n",

@@ -174,6 +174,7 @@ export const FIXTURE_DATA = {
       number: "312-р",
       title: "Об утверждении плана мероприятий",
       rationale: "",
+      issuer: "комитета образования",
     },
     { kind: "Приказ", date: dateCell("2022-09-01"), number: "№ 45", title: "«О наставничестве»", rationale: "" },
   ],

@@ -13,7 +13,9 @@ import {
 } from "../../src/core/report/forms/engine.js";
 import { DEFAULT_FORM, KIROVSKY, NOVOKUZNETSK, REPORT_FORMS, formOf } from "../../src/core/report/forms/index.js";
 import { nextPeriod } from "../../src/core/report/forms/periods.js";
-import { REPORT_VOCABULARY, instrumentalDocument } from "../../src/core/report/forms/report-vocabulary.js";
+import { REPORT_VOCABULARY, actLine, instrumentalDocument } from "../../src/core/report/forms/report-vocabulary.js";
+import { validateWorkbook } from "../../src/core/validate.js";
+import { sampleGrid, sampleReportDate } from "../../src/demo/sample.js";
 import { type DocModel, blockText } from "../../src/core/report/model.js";
 import { ENUMS } from "../../src/core/schema.js";
 import { parsePeriod } from "../../src/core/terms/index.js";
@@ -192,6 +194,24 @@ describe("periods and stages as the forms have them", () => {
     expect(text(model())).toContain("Проект реализуется в 3 этапа");
     // Новокузнецк prints one «Этап»: the current one, from the stages when not typed.
     expect(text(model(only, NOVOKUZNETSK))).toContain("Этап: 2 этап – практический (октябрь 2021 – декабрь 2022 года)");
+  });
+
+  it("Кировский 2.8 names each act with its issuer as the real report does; an empty issuer leaves no gap", () => {
+    const base = { kind: "Распоряжение", date: "20.10.2021", number: "964-р", title: "О реализации проекта" };
+    expect(actLine({ ...base, issuer: "комитета  образования " })).toBe(
+      "Распоряжение комитета образования от 20.10.2021 г. №964-р «О реализации проекта»",
+    );
+    expect(actLine({ ...base, issuer: "", number: "№ 964-р" })).toBe(
+      "Распоряжение от 20.10.2021 г. №964-р «О реализации проекта»",
+    );
+    expect(actLine({ ...base, issuer: "", date: "", number: "" })).toBe("Распоряжение «О реализации проекта»");
+    // The demo's orders, read from its «Документы» tab.
+    const demo = text(model(validateWorkbook(sampleGrid(), { today: sampleReportDate })));
+    expect(demo.replace(/\u00a0/g, " ")).toContain(
+      "1. Распоряжение комитета образования от 25.01.2021 г. №312-р «О присвоении статуса муниципальной " +
+        "инновационной площадки»",
+    );
+    expect(demo).toContain("Приказ МОУ ДО «Центр развития образования» от 21.02.2022");
   });
 
   it("the status order reads «присвоен приказом …»", () => {

@@ -26,18 +26,18 @@ describe("the справка with the committee's roadmap order", () => {
     const facts = spravkaFacts(selectSources(project, []), { committeeOrders: [order] });
     const practical = facts.stages.find((s) => s.line.name === "Практический")!;
     expect(practical.orders.map((o) => o.text.replace(/\u00a0/g, " "))).toContainEqual(
-      expect.stringMatching(/^распоряжение от 04\.03\.2022 № 57 «Об утверждении муниципальной дорожной карты/),
+      expect.stringMatching(/^распоряжение от 04\.03\.2022 года № 57 «Об утверждении муниципальной дорожной карты/),
     );
     const text = buildSpravka(selectSources(project, []), { committeeOrders: [order] })
       .blocks.flatMap(blockText)
       .join("\n");
-    expect(text.replace(/\u00a0/g, " ")).toContain("распоряжение от 04.03.2022 № 57");
+    expect(text.replace(/\u00a0/g, " ")).toContain("распоряжение от 04.03.2022 года № 57");
   });
 
   it("is not repeated when the project's «Документы» already lists the same order", () => {
     const listed = spravkaFacts(selectSources(project, []), {});
     const first = listed.stages.flatMap((s) => s.orders)[0]!;
-    const m = /от (\d{2})\.(\d{2})\.(\d{4}) № ([^\s«]+)/u.exec(first.text.replace(/\u00a0/g, " "))!;
+    const m = /от (\d{2})\.(\d{2})\.(\d{4}) года № ([^\s«]+)/u.exec(first.text.replace(/\u00a0/g, " "))!;
     const same = { date: `${m[3]}-${m[2]}-${m[1]}`, number: m[4]!, title: "Тот же документ" };
     const again = spravkaFacts(selectSources(project, []), { committeeOrders: [same] });
     const all = [...again.stages.flatMap((s) => s.orders), ...again.otherOrders];

@@ -44,7 +44,12 @@ describe("committee: справка о реализации проекта (bund
     );
     const text = docText(e);
     expect(text).toContain("СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА");
-    for (const h of ["1. Цель проекта", "3. Этапы проекта", "4. Основные результаты в школах с НОР", "7. Рекомендации"])
+    for (const h of [
+      "1. Цель проекта:",
+      "3. Этапы проекта:",
+      "4. Основные результаты мониторинга школ с НОР",
+      "7. Рекомендации.",
+    ])
       expect(text).toContain(h);
     expect(text).toContain("таблицы организаций-участников за тот же период: МОУ «СОШ № 4»");
     const alert = lastAlert(e.fake);
@@ -73,7 +78,7 @@ describe("committee: справка о реализации проекта (bund
       e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2") as never);
     });
     e.run("committeeMakeProjectSpravka");
-    expect(docText(e)).toContain("распоряжение от 04.03.2022 № 57 «Об утверждении муниципальной дорожной карты");
+    expect(docText(e)).toContain("распоряжение от 04.03.2022 года № 57 «Об утверждении муниципальной дорожной карты");
   });
 
   it("tells the user to select a Реестр row first, and makes nothing", () => {

@@ -4,7 +4,13 @@ import type { WorkbookGrid } from "../../src/core/grid.js";
 import { blockText, type Block, type DocModel } from "../../src/core/report/model.js";
 import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/demo/sample.js";
 import { MONITORING, RECOMMENDATIONS, SPRAVKA, TEMPLATE_VERSION } from "../../src/core/schema.js";
-import { SPRAVKA_FORM, buildSpravka, selectSources, spravkaFacts } from "../../src/core/spravka/index.js";
+import {
+  SPRAVKA_FORM,
+  buildSpravka,
+  buildSpravkaFromFacts,
+  selectSources,
+  spravkaFacts,
+} from "../../src/core/spravka/index.js";
 import { countInWords, genitiveCount } from "../../src/core/spravka/words.js";
 import { type ValidationResult, validateWorkbook } from "../../src/core/validate.js";
 import { cleanWorkbook } from "../helpers/grid-builder.js";
@@ -35,21 +41,24 @@ describe("справка о реализации проекта: the skeleton of
           "И НИЗКИМИ ОБРАЗОВАТЕЛЬНЫМИ РЕЗУЛЬТАТАМИ ОБУЧАЮЩИХСЯ»",
       ],
     });
+    // Worded and punctuated as the municipal справка has them.
     expect(headings(doc)).toEqual([
-      "1. Цель проекта",
-      "2. Задачи проекта",
-      "3. Этапы проекта",
-      "4. Основные результаты в школах с НОР",
-      "5. Основные результаты в школах с высокими образовательными результатами",
+      "1. Цель проекта:",
+      "2. Задачи проекта:",
+      "3. Этапы проекта:",
+      "4. Основные результаты мониторинга школ с НОР",
+      "5. Основные результаты мониторинга школ с высокими образовательными результатами",
       "Проблемы и предложения",
-      "6. Выводы",
-      "7. Рекомендации",
+      "6. Выводы.",
+      "7. Рекомендации.",
     ]);
     expect(headings(doc)).toEqual(SPRAVKA_FORM.flatMap((s) => (s.heading ? [s.heading] : [])));
+    // Signed as the municipal справка is: «Фамилия И.О.» after the position, no signature line.
     expect(doc.blocks.at(-1)).toEqual({
       type: "signature",
       left: "Методист МОУ ДО «Центр развития образования»",
-      name: "Н.И.\u00a0Ветрова",
+      name: "Ветрова\u00a0Н.И.",
+      line: false,
     });
     expect(doc.title).toBe("Справка о реализации проекта — МОУ ДО «Центр развития образования» — 20.12.2022");
   });
@@ -68,13 +77,15 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("Проект реализуется в три этапа:");
     expect(text).toContain("первый этап – подготовительный, январь – сентябрь 2021 года;");
     expect(text).toContain("третий этап – обобщающий, январь – май 2023 года.");
-    expect(text).toContain("3.1. На первом этапе: утверждены Положение о стажировочной площадке");
-    // Orders by number and date, each under the stage it falls in.
+    expect(text).toContain("3.1. На первом этапе реализации проекта утверждены Положение о стажировочной площадке");
+    // Orders by issuer, number and date, each under the stage it falls in.
     expect(text).toContain(
-      "По этапу издано: распоряжение от 25.01.2021 № 312-р «О " +
+      "По этапу издано распоряжение комитета образования от 25.01.2021 года № 312-р «О " +
         "присвоении статуса муниципальной инновационной площадки».",
     );
-    expect(text).toContain("распоряжение от 20.09.2022 № 1045-р «Об утверждении дорожных карт школ с НОР».");
+    expect(text).toContain(
+      "распоряжение комитета образования от 20.09.2022 года № 1045-р «Об утверждении дорожных карт школ с НОР».",
+    );
     expect(text.indexOf("№ 1045-р")).toBeGreaterThan(text.indexOf("3.2."));
     expect(text.indexOf("№ 1045-р")).toBeLessThan(text.indexOf("3.3."));
   });
@@ -89,6 +100,19 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("4.4. Не состоялись три наставнические пары:");
     expect(text).toContain(
       "Химия: Зимина Татьяна Петровна (МОУ «СОШ № 4») — три учителя; причина: длительная болезнь наставника.",
+    );
+  });
+
+  it("says how many leader schools worked with the НОР schools as the municipal справка does", () => {
+    expect(text).toMatch(/5\.\d+\. Со школами с НОР работали три школы:/u);
+    const idle = { ...facts, leaders: facts.leaders.map((s, i) => (i === 0 ? { ...s, mentors: 0 } : s)) };
+    const some = buildSpravkaFromFacts(idle).blocks.flatMap(blockText).join("\n");
+    expect(some).toContain(
+      "Со школами с НОР работали две школы из трёх школ-лидеров и стажировочных площадок проекта:",
+    );
+    const none = { ...facts, leaders: facts.leaders.map((s) => ({ ...s, mentors: 0 })) };
+    expect(buildSpravkaFromFacts(none).blocks.flatMap(blockText).join("\n")).toContain(
+      "Со школами с НОР не работала ни одна из трёх школ-лидеров и стажировочных площадок проекта.",
     );
   });
 
@@ -109,7 +133,7 @@ describe("справка о реализации проекта: the skeleton of
     expect(text).toContain("для организации сетевого наставничества. Срок – постоянно.");
     expect(text).toContain("7.2. Муниципальной методической службе:");
     // A date cell prints as a Russian date.
-    expect(text).toContain("возобновить работу пар. Срок – 31.01.2023.");
+    expect(text).toContain("возобновить работу пар. Срок – 31.01.2023 года.");
     expect(text).toContain("6.3. Школы с НОР оценивают поддержку школ-наставников в среднем на 3,8 балла из 5.");
   });
 
@@ -138,7 +162,7 @@ describe("справка: every number agrees with the check and with the commit
       menteeOrgs: m.menteeOrgs,
     });
     expect(text).toContain(
-      `В общей сложности ` +
+      `В общей сложности в школах с НОР ` +
         `работали ${countInWords(m.pairsActive, ["наставническая пара", "наставнические пары", "наставнических пар"], "feminine")}`,
     );
     expect(text).toContain(
@@ -301,7 +325,7 @@ describe("справка: monitoring and recommendations from any workbook", () 
   });
 
   it("is signed by the named specialist; the committee's signer only when the workbook names none", () => {
-    expect(t).toContain("Методист методического центра ______________ Н.А. Лебедева");
+    expect(t).toContain("Методист методического центра Лебедева Н.А.");
     const unsigned = validate(cleanWorkbook().build());
     const committee = buildSpravka(selectSources(unsigned, []), {
       signer: { position: "Специалист комитета образования", name: "Миронова Ольга Петровна" },
@@ -309,13 +333,15 @@ describe("справка: monitoring and recommendations from any workbook", () 
     expect(committee.blocks.at(-1)).toEqual({
       type: "signature",
       left: "Специалист комитета образования",
-      name: "О.П.\u00a0Миронова",
+      name: "Миронова\u00a0О.П.",
+      line: false,
     });
     // Neither: the project's coordinator, who keeps the workbook.
     expect(buildSpravka(selectSources(unsigned, [])).blocks.at(-1)).toEqual({
       type: "signature",
       left: "заместитель директора по УВР",
-      name: "П.С.\u00a0Грачёв",
+      name: "Грачёв\u00a0П.С.",
+      line: false,
     });
   });
 });
@@ -328,7 +354,7 @@ describe("справка: an older workbook (template version 1)", () => {
   };
 
   it("is told which tabs the update adds, and how", () => {
-    expect(TEMPLATE_VERSION).toBe("3");
+    expect(TEMPLATE_VERSION).toBe("4");
     const missing = validate(older).issues.filter((i) => i.rule === "TPL_SHEET_MISSING");
     expect(missing.map((i) => i.sheet)).toEqual(newTitles);
     for (const issue of missing) expect(issue.message).toContain("Создать / обновить шаблон");
@@ -337,9 +363,9 @@ describe("справка: an older workbook (template version 1)", () => {
   it("still gives a справка from what it has", () => {
     const older_ = textOf(buildSpravka(selectSources(validate(older), [])));
     expect(older_).toContain("4.3. Наставники и их наставляемые:");
-    expect(older_).toContain("7. Рекомендации\n—");
+    expect(older_).toContain("7. Рекомендации.\n—");
     // Without «Справка о проекте» the coordinator signs.
-    expect(older_).toContain("методист МОУ ДО «Центр развития образования» ______________ Н.И. Ветрова");
+    expect(older_).toContain("методист МОУ ДО «Центр развития образования» Ветрова Н.И.");
   });
 });
 

@@ -77,7 +77,11 @@ describe("the demo's справка: sections 4 and 5 written from the answers",
     expect(files[0]!.tab.rows.length - 1).toBe(7);
     expect(files[1]!.tab.rows.length - 1).toBe(3);
     expect(lowAnswers).toHaveLength(5);
-    expect(low).toContain("В муниципальном мониторинге приняли участие все пять школ с НОР.");
+    expect(low).toContain(
+      "По итогам выполнения мероприятий проекта проведён муниципальный мониторинг участников проекта. " +
+        "В муниципальном мониторинге приняли участие все пять школ с НОР.",
+    );
+    expect(leaders).not.toContain("По итогам выполнения мероприятий проекта");
     expect(leaders).toContain("В муниципальном мониторинге приняли участие все три школы-лидера.");
     expect(doc.draft).toBe(false);
   });
@@ -96,6 +100,17 @@ describe("the demo's справка: sections 4 and 5 written from the answers",
     expect(low).toMatch(/^4\.16\. Были высказаны следующие предложения:/mu);
     expect(leaders).toMatch(/^5\.8\. Отмечены следующие проблемы в реализации проекта:/mu);
     expect(leaders).toMatch(/^5\.9\. Даны следующие рекомендации по устранению возникших проблем:/mu);
+    // The other items open with the municipal справка's own words.
+    expect(low).toMatch(/^4\.1\. При включении в работу по сетевому наставничеству школы с НОР руководствовались: /mu);
+    expect(low).toMatch(
+      /^4\.7\. Педагогам школ с НОР наиболее запомнились, заставили задуматься о корректировке работы с обучающимися\/педагогами следующие мероприятия:/mu,
+    );
+    expect(low).toMatch(
+      /^4\.8\. Отмечались совместные мероприятия по развитию конкретных профессиональных управленческих компетенций руководителей:/mu,
+    );
+    expect(leaders).toMatch(
+      /^5\.1\. При принятии решения включиться в качестве школы-наставника в реализацию программ сетевого наставничества школы с высокими образовательными результатами руководствовались: /mu,
+    );
   });
 
   it("writes every option count of the several-choice questions against the answers, most frequent first", () => {

@@ -29,11 +29,20 @@ export type DigestProblem = z.infer<typeof DigestProblemSchema>;
 
 const DigestCountSchema = z.object({ name: text, count: z.number() });
 
-/** A pair: indexes into `names` (−1 when empty), the subject as written, the status from the list ("" if none). */
-const DigestPairSchema = z.tuple([z.number(), z.number(), text, text]);
+/**
+ * A pair: [mentor, mentee] as indexes into `names` (−1 when empty), the subject as written, the
+ * status from the list ("" if none), then [mentor's, mentee's organisation] as indexes into `orgs`
+ * (−1 when empty). The organisations are absent in digests stored before them.
+ */
+const DigestPairSchema = z.tuple([z.number(), z.number(), text, text, z.optional(z.number()), z.optional(z.number())]);
 export type DigestPair = z.infer<typeof DigestPairSchema>;
 
-const DigestPairsSchema = z.object({ names: z.array(text), list: z.array(DigestPairSchema) });
+const DigestPairsSchema = z.object({
+  names: z.array(text),
+  list: z.array(DigestPairSchema),
+  /** The pairs' organisations as the workbook's «Организации» tab names them; absent in older digests. */
+  orgs: z.optional(z.array(text)),
+});
 export type DigestPairs = z.infer<typeof DigestPairsSchema>;
 
 const DigestRoadmapLinkSchema = z.tuple([text, text, z.number(), text, text, z.boolean()]);

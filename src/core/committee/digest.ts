@@ -15,6 +15,8 @@ import type { ValidationResult } from "../validate.js";
 import { countOf, enumValue, generalText, rowsOf, printedAt } from "../report/read.js";
 import { type MentoringPair, summariseMentoring } from "../rules/mentoring-summary.js";
 import { type RoadmapLink, roadmapLinksOf } from "../roadmap/links.js";
+import { type OrgIndex, orgIndexOf } from "../rules/orgs.js";
+import { orgKey } from "../rules/read.js";
 import {
   type DigestDeviation,
   type DigestNotHeldPair,
@@ -89,7 +91,7 @@ export function digestOf(result: ValidationResult): SchoolDigest {
       type: enumValue(row.cells.type, "orgType") ?? clip(printedAt(row, "type"), 60),
     }))
     .filter((o) => o.name !== "");
-  const pairs = pairsOf(mentoring.pairs);
+  const pairs = pairsOf(mentoring.pairs, orgIndexOf(wb.tables.orgs.rows));
   const findings: Partial<Record<RuleId, number>> = {};
   for (const issue of result.issues) {
     if (issue.severity === "info") continue;
@@ -145,26 +147,48 @@ export function digestRoadmapLinks(digest: SchoolDigest): RoadmapLink[] {
   }));
 }
 
-/** The pairs of the one mentoring summary (each once), people as folded names, for cross-school totals. */
-function pairsOf(pairs: readonly MentoringPair[]): DigestPairs | undefined {
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  const at = (name: string): number => {
-    if (name === "") return -1;
-    let i = index.get(name);
+/** Distinct strings of a digest list by index, in first-seen order; "" is −1. */
+class IndexedNames {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(
+    private readonly max: number,
+    private readonly keyOf: (name: string) => string = (name) => name,
+  ) {}
+
+  at(name: string): number {
+    const key = this.keyOf(name);
+    if (key === "") return -1;
+    let i = this.index.get(key);
     if (i === undefined) {
-      i = names.length;
-      names.push(clip(name, 80));
-      index.set(name, i);
+      i = this.names.length;
+      this.names.push(clip(name, this.max));
+      this.index.set(key, i);
     }
     return i;
-  };
-  const list: DigestPair[] = [];
-  for (const pair of pairs) {
-    if (list.length === DIGEST_LIMITS.pairs) return undefined;
-    list.push([at(pair.mentorKey), at(pair.menteeKey), clip(pair.subject, 80), pair.status ?? ""]);
   }
-  return { names, list };
+}
+
+/**
+ * The pairs of the one mentoring summary (each once), people as folded names, for cross-school
+ * totals; each person's organisation as the workbook's «Организации» tab names it («СОШ №4» →
+ * «МОУ «СОШ № 4»»), so the committee sees one teacher placed in two schools by two workbooks.
+ */
+function pairsOf(pairs: readonly MentoringPair[], orgIndex: OrgIndex): DigestPairs | undefined {
+  if (pairs.length > DIGEST_LIMITS.pairs) return undefined;
+  const people = new IndexedNames(80);
+  const orgs = new IndexedNames(120, orgKey);
+  const orgAt = (written: string): number => (written === "" ? -1 : orgs.at(orgIndex.canonical(written)));
+  const list: DigestPair[] = pairs.map((pair) => [
+    people.at(pair.mentorKey),
+    people.at(pair.menteeKey),
+    clip(pair.subject, 80),
+    pair.status ?? "",
+    orgAt(pair.mentorOrg),
+    orgAt(pair.menteeOrg),
+  ]);
+  return { names: people.names, list, orgs: orgs.names };
 }
 
 /** Dissemination events of a school: the tab's row count, else the sum by level. */

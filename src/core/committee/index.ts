@@ -6,6 +6,7 @@ export * from "./digest.js";
 export * from "./school.js";
 export * from "./totals.js";
 export * from "./copies.js";
+export * from "./pair-conflicts.js";
 export * from "./plain-text.js";
 export * from "./summary-doc.js";
 export * from "./settings.js";

@@ -30,6 +30,7 @@ import { typography } from "../report/typography.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
 import { markCopies } from "./copies.js";
+import { type PairRole, pairConflicts } from "./pair-conflicts.js";
 import { stateHasFigures, stateText } from "./states.js";
 import { type CommitteeTotals, committeeTotals } from "./totals.js";
 import type { SchoolDigest } from "./digest.js";
@@ -454,57 +455,76 @@ function findingsTable(schools: readonly ReadSchool[]): Block {
   );
 }
 
-/** «ершова галина семёновна» (a digest's folded name) → «Ершова Галина Семёновна» for print. */
-const nameCase = (folded: string): string =>
-  folded.replace(/(^|[\s-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+const MENTEES_GEN: PluralForms = ["наставляемого", "наставляемых", "наставляемых"];
+const PEOPLE_ACC: PluralForms = ["участника", "участников", "участников"];
+const ROLE_WORDS: Record<PairRole, string> = { mentor: "наставник", mentee: "наставляемый" };
 
 /**
- * Pairs two workbooks list differently: the same mentee and subject with another mentor in
- * another organisation's workbook. The totals count the mentee once (most-listed.ts); the
- * committee sees both versions here to settle which is right.
+ * Pairs two workbooks list differently (pair-conflicts.ts), each with every workbook's version.
+ * The totals count the mentee or the person once; the committee settles which record is right.
  */
-function differentlyListed(schools: readonly ReadSchool[]): Block[] {
-  const versions = new Map<string, { mentee: string; subject: string; rows: Map<string, Set<string>> }>();
-  for (const s of schools) {
-    const pairs = s.digest.pairs;
-    if (!pairs) continue;
-    for (const [mentor, mentee, subject] of pairs.list) {
-      if (mentor < 0 || mentee < 0) continue;
-      const key = `${pairs.names[mentee]}\u0000${foldEnum(subject)}`;
-      const entry = versions.get(key) ?? { mentee: pairs.names[mentee]!, subject, rows: new Map() };
-      const mentors = entry.rows.get(s.record.organisation) ?? new Set<string>();
-      mentors.add(pairs.names[mentor]!);
-      entry.rows.set(s.record.organisation, mentors);
-      versions.set(key, entry);
-    }
-  }
-  const rows = [...versions.values()]
-    .filter((v) => v.rows.size > 1 && new Set([...v.rows.values()].flatMap((m) => [...m])).size > 1)
-    .flatMap((v) =>
-      [...v.rows].map(([organisation, mentors]) => [
-        nameCase(v.mentee),
-        v.subject,
-        organisation,
-        [...mentors].map(nameCase).join(", "),
-      ]),
-    );
-  if (rows.length === 0) return [];
+/** Rows of one table of pairs listed differently the document prints (a person listed by every workbook stays readable). */
+const MAX_CONFLICT_ROWS = 200;
+const ROWS_GEN: PluralForms = ["строки", "строк", "строк"];
+
+/** The table, cut to MAX_CONFLICT_ROWS with a line saying how many there are. */
+function cappedTable(columns: readonly ColumnSpec[], rows: readonly string[][]): Block[] {
+  if (rows.length <= MAX_CONFLICT_ROWS) return [table(columns, rows)];
   return [
-    paragraph(
-      "Таблицы организаций указывают одну и ту же пару по-разному (у наставляемого по тому же предмету " +
-        "разные наставники); в показателях наставляемый посчитан один раз. Уточните, какая запись верна:",
-      "justify",
-    ),
-    table(
-      [
-        { header: "Наставляемый", width: 4 },
-        { header: "Предмет", width: 3 },
-        { header: "Таблица организации", width: 4 },
-        { header: "Наставник в этой таблице", width: 4 },
-      ],
-      rows,
-    ),
+    table(columns, rows.slice(0, MAX_CONFLICT_ROWS)),
+    paragraph(`Показаны первые ${num(MAX_CONFLICT_ROWS)} из ${countWithNoun(rows.length, ROWS_GEN)}.`, "justify"),
   ];
+}
+
+function differentlyListed(records: readonly SchoolRecord[]): Block[] {
+  const { mentors, places } = pairConflicts(records);
+  const blocks: Block[] = [];
+  if (mentors.length > 0) {
+    blocks.push(
+      paragraph(
+        "Таблицы организаций указывают одну и ту же пару по-разному: " +
+          `у ${countWithNoun(mentors.length, MENTEES_GEN)} по тому же предмету разные наставники; ` +
+          "в показателях каждый наставляемый посчитан один раз. Уточните, какая запись верна:",
+        "justify",
+      ),
+      ...cappedTable(
+        [
+          { header: "Наставляемый", width: 4 },
+          { header: "Предмет", width: 3 },
+          { header: "Таблица организации", width: 4 },
+          { header: "Наставник в этой таблице", width: 4 },
+        ],
+        mentors.flatMap((c) => c.versions.map((v) => [c.mentee, c.subject, v.organisation, v.mentors.join(", ")])),
+      ),
+    );
+  }
+  if (places.length > 0) {
+    blocks.push(
+      paragraph(
+        `Таблицы организаций указывают ${countWithNoun(places.length, PEOPLE_ACC)} наставничества ` +
+          "в разных организациях (один педагог в двух школах); в показателях каждый посчитан один раз. " +
+          "Уточните, где работает или учится каждый:",
+        "justify",
+      ),
+      ...cappedTable(
+        [
+          { header: "Наставник или наставляемый", width: 4 },
+          { header: "Таблица организации", width: 4 },
+          { header: "Роль в этой таблице", width: 3 },
+          { header: "Организация в этой таблице", width: 4 },
+        ],
+        places.flatMap((c) =>
+          c.versions.map((v) => [
+            c.person,
+            v.organisation,
+            v.roles.map((r) => ROLE_WORDS[r]).join(" и "),
+            v.organisations.join(", "),
+          ]),
+        ),
+      ),
+    );
+  }
+  return blocks;
 }
 
 function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool[]): Block[] {
@@ -549,7 +569,7 @@ function appendix(records: readonly SchoolRecord[], schools: readonly ReadSchool
       withErrors,
       { caption: "Организации, в таблицах которых остаются ошибки" },
     ),
-    ...differentlyListed(schools),
+    ...differentlyListed(records),
     ...(copies.length > 0
       ? [
           paragraph(

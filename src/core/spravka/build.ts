@@ -23,11 +23,18 @@ export function spravkaFileName(orgShort: string, date: string): string {
   return ["Справка о реализации проекта", orgShort, formatRuDate(date)].filter((p) => p.trim() !== "").join(" — ");
 }
 
+/** «Н.И. Ветрова» → «Ветрова Н.И.»; a name it cannot split stays as it is. */
+function surnameFirst(name: string): string {
+  const at = name.lastIndexOf(" ");
+  return at > 0 && /^(?:\p{Lu}\.-?)+$/u.test(name.slice(0, at)) ? `${name.slice(at + 1)} ${name.slice(0, at)}` : name;
+}
+
 function signature(f: SpravkaFacts): Block[] {
   if (!f.signer) return [];
-  // «Фамилия И.О.» typed or «Фамилия Имя Отчество»: printed «И.О. Фамилия», kept together.
-  const name = f.signer.name ? unbreakable(initials(f.signer.name)) : "";
-  return [{ type: "signature", left: f.signer.position || SIGNATURE_BLANK, name }];
+  // As the municipal справка signs: the position, then «Фамилия И.О.» (typed in full or as
+  // initials), kept together, without a signature line.
+  const name = f.signer.name ? unbreakable(surnameFirst(initials(f.signer.name))) : "";
+  return [{ type: "signature", left: f.signer.position || SIGNATURE_BLANK, name, line: false }];
 }
 
 /** «№ 4» and «№4» keep the number with its sign at a line break, as the report prints them. */

@@ -136,6 +136,9 @@ function lowerFirstWord(text: string): string {
 /** A number as people compare them: «94», «№ 94», « 94-р» → «94-р» folded. */
 const numberKey = (number: string): string => number.replace(/[№\s]/gu, "").toLowerCase();
 
+/** «25.01.2021 года»: the municipal справка dates every order so («от 04.10.2021 года № 908-р»). */
+const orderDate = (date: IsoDate | null): string => (date ? `${cellText({ kind: "date", iso: date })} года` : "");
+
 function ordersOf(result: ValidationResult, committee: readonly CommitteeOrder[] = []): OrderRef[] {
   const { workbook, context } = result;
   const out: OrderRef[] = [];
@@ -146,16 +149,18 @@ function ordersOf(result: ValidationResult, committee: readonly CommitteeOrder[]
     const parsed = parseSingleDate(row.cells.date ?? null, { period: context.period });
     const date = parsed?.ok ? parsed.term.start : null;
     // An unreadable date is a finding (TERM_INVALID): the order is named without it.
-    const dateText = date ? cellText({ kind: "date", iso: date }) : "";
+    const dateText = orderDate(date);
     listed.add(`${date ?? ""}|${numberKey(printedAt(row, "number"))}`);
     out.push({
       date,
-      text: lowerFirstWord(orderText(kind, dateText, printedAt(row, "number"), printedAt(row, "title"))),
+      text: lowerFirstWord(
+        orderText(kind, dateText, printedAt(row, "number"), printedAt(row, "title"), printedAt(row, "issuer")),
+      ),
     });
   }
   for (const order of committee) {
     if (listed.has(`${order.date ?? ""}|${numberKey(order.number)}`)) continue;
-    const dateText = order.date ? cellText({ kind: "date", iso: order.date }) : "";
+    const dateText = orderDate(order.date);
     out.push({
       date: order.date,
       text: lowerFirstWord(orderText("Распоряжение", dateText, order.number, order.title)),

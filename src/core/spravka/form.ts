@@ -110,16 +110,20 @@ function stageHeadline(s: StageFacts, last: boolean): string {
 
 function stageBody(s: StageFacts, index: number): Block[] {
   const no = Number(s.line.no);
-  const where = Number.isInteger(no) && no >= 1 ? `На ${ordinalPrepositional(no)} этапе` : `На этапе ${s.line.no}`;
+  // «На первом этапе реализации проекта …», as the municipal справка opens each stage.
+  const where =
+    Number.isInteger(no) && no >= 1
+      ? `На ${ordinalPrepositional(no)} этапе реализации проекта`
+      : `На этапе ${s.line.no} реализации проекта`;
   const state = STATE_WORDS[s.state];
   const doing = s.state === "future" ? "запланировано" : s.state === "current" ? "решаются задачи" : "решались задачи";
   const text = s.line.results
-    ? `${where}${s.state === "current" ? " (продолжается)" : ""}: ${sentence(lowerFirst(s.line.results))}`
+    ? `${where}${s.state === "current" ? " (продолжается)" : ""} ${sentence(lowerFirst(s.line.results))}`
     : s.line.tasks
       ? `${where}${state ? ` (${state})` : ""} ${doing}: ${sentence(lowerFirst(s.line.tasks))}`
       : `${where}${state ? ` — этап ${state}.` : ": —"}`;
   const blocks: Block[] = [numbered(`3.${index + 1}`, text)];
-  if (s.orders.length === 1) blocks.push(paragraph(`По этапу издано: ${s.orders[0]!.text}.`, "justify"));
+  if (s.orders.length === 1) blocks.push(paragraph(`По этапу издано ${s.orders[0]!.text}.`, "justify"));
   if (s.orders.length > 1)
     blocks.push(
       heading(3, "По этапу изданы:"),
@@ -216,7 +220,7 @@ function lowResults(f: SpravkaFacts): Block[] {
   );
   const other = m.pairsTotal - m.pairsActive - m.pairsNotHeld;
   item(
-    `В общей сложности работали ${countInWords(m.pairsActive, PAIRS, "feminine")}` +
+    `В общей сложности в школах с НОР работали ${countInWords(m.pairsActive, PAIRS, "feminine")}` +
       (other > 0 ? ` (ещё ${ruNumber(other)} — планируются или приостановлены)` : "") +
       `: наставников — ${ruNumber(m.mentors)}, наставляемых — ${ruNumber(m.mentees)} ` +
       `из ${genitiveCount(m.menteeOrgs, ORGS_GEN, "feminine")}.`,
@@ -279,6 +283,20 @@ function lowResults(f: SpravkaFacts): Block[] {
   return blocks;
 }
 
+const SCHOOLS = ["школа", "школы", "школ"] as const;
+const LEADERS_GEN = ["школы-лидера и стажировочной площадки", "школ-лидеров и стажировочных площадок"] as const;
+
+/** «Со школами с НОР работали три школы:», as the municipal справка says it; «… две школы из трёх …» when not all did. */
+function withLowResults(working: number, total: number): string {
+  if (working === 0)
+    return total === 1
+      ? "Школа-лидер проекта со школами с НОР не работала."
+      : `Со школами с НОР не работала ни одна из ${genitiveCount(total, LEADERS_GEN, "feminine")} проекта.`;
+  const verb = working % 10 === 1 && working % 100 !== 11 ? "работала" : "работали";
+  const of = working < total ? ` из ${genitiveCount(total, LEADERS_GEN, "feminine")} проекта` : "";
+  return `Со школами с НОР ${verb} ${countInWords(working, SCHOOLS, "feminine")}${of}:`;
+}
+
 function leaders(f: SpravkaFacts): Block[] {
   const blocks: Block[] = [];
   let n = 1;
@@ -288,11 +306,7 @@ function leaders(f: SpravkaFacts): Block[] {
   if (f.leaders.length === 0)
     item("Школы-лидеры и стажировочные площадки на вкладке «Организации» проекта не указаны.");
   else {
-    (working.length > 0 ? lead : item)(
-      `Со школами с НОР работали ${ruNumber(working.length)} ` +
-        `из ${ruNumber(f.leaders.length)} школ-лидеров и стажировочных площадок проекта` +
-        (working.length > 0 ? ":" : "."),
-    );
+    (working.length > 0 ? lead : item)(withLowResults(working.length, f.leaders.length));
     if (working.length > 0)
       blocks.push(
         dashList(
@@ -338,32 +352,40 @@ function conclusions(f: SpravkaFacts): Block[] {
   return f.conclusions.map((c, i) => numbered(`6.${i + 1}`, sentence(c)));
 }
 
+/** «до 15.09.2023 года», «постоянно»: a full date takes «года», as the municipal справка writes every deadline. */
+function deadlineText(deadline: string): string {
+  const text = noEnd(deadline).replace(/^(до|с|к) /iu, "$1\u00a0");
+  return /\d{2}\.\d{2}\.\d{4}$/u.test(text) ? `${text} года` : text;
+}
+
 function recommendations(f: SpravkaFacts): Block[] {
   if (f.recommendations.length === 0) return [paragraph(DASH)];
   return f.recommendations.flatMap((g, i) => [
     leadIn(`7.${i + 1}`, `${upperFirst(g.addressee)}:`),
     dashList(
       g.items.map(
-        (r) =>
-          `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок\u00a0–\u00a0${noEnd(r.deadline).replace(/^(до|с|к) /iu, "$1\u00a0")}.` : ""}`,
+        (r) => `${sentence(upperFirst(r.text))}${r.deadline ? ` Срок\u00a0–\u00a0${deadlineText(r.deadline)}.` : ""}`,
       ),
     ),
   ]);
 }
 
-/** The справка's skeleton, in the order of the municipal справка. */
+/**
+ * The справка's skeleton, in the order of the municipal справка, each heading worded and
+ * punctuated as the real one has it («2. Задачи проекта:», «6. Выводы.»).
+ */
 export const SPRAVKA_FORM: readonly SpravkaSectionDef[] = [
   { key: "intro", heading: null, build: intro },
-  { key: "goal", heading: "1. Цель проекта", build: goal },
-  { key: "tasks", heading: "2. Задачи проекта", build: tasks },
-  { key: "stages", heading: "3. Этапы проекта", build: stages },
-  { key: "low_results", heading: "4. Основные результаты в школах с НОР", build: lowResults },
+  { key: "goal", heading: "1. Цель проекта:", build: goal },
+  { key: "tasks", heading: "2. Задачи проекта:", build: tasks },
+  { key: "stages", heading: "3. Этапы проекта:", build: stages },
+  { key: "low_results", heading: "4. Основные результаты мониторинга школ с НОР", build: lowResults },
   {
     key: "leaders",
-    heading: "5. Основные результаты в школах с высокими образовательными результатами",
+    heading: "5. Основные результаты мониторинга школ с высокими образовательными результатами",
     build: leaders,
   },
   { key: "problems", heading: "Проблемы и предложения", level: 2, build: problemsAndProposals },
-  { key: "conclusions", heading: "6. Выводы", build: conclusions },
-  { key: "recommendations", heading: "7. Рекомендации", build: recommendations },
+  { key: "conclusions", heading: "6. Выводы.", build: conclusions },
+  { key: "recommendations", heading: "7. Рекомендации.", build: recommendations },
 ];

@@ -107,6 +107,10 @@ function participation(group: GroupAnswers, typedReplaced: boolean): Block[] {
   const verb = verbFor(n, "приняла", "приняли");
   const who = group.set.respondents;
   const lines = [
+    // The municipal справка introduces the monitoring once, before the НОР schools' part.
+    ...(group.set.section === "4"
+      ? ["По итогам выполнения мероприятий проекта проведён муниципальный мониторинг участников проекта."]
+      : []),
     total === 0
       ? `В муниципальном мониторинге ${verb} участие ${schools(n)}.`
       : n === total && n > 1

@@ -19,6 +19,7 @@ import {
   readRecord,
   schoolRow,
   markCopies,
+  pairConflicts,
   stateHasFigures,
   stateText,
 } from "../../core/committee/index.js";
@@ -285,9 +286,11 @@ export async function summariseFiles(
 
 /** `mip summary --json`: the contract shape. */
 export function summaryJson(records: readonly SchoolRecord[], totals: CommitteeTotals, cwd = process.cwd()) {
+  const fileOf = (id: string): string => relative(cwd, id) || id;
+  const conflicts = pairConflicts(records);
   return {
     schools: records.map((r) => ({
-      file: relative(cwd, r.id) || r.id,
+      file: fileOf(r.id),
       organisation: r.organisation,
       state: stateText(r.state),
       reportType: r.digest?.reportType ?? null,
@@ -295,6 +298,23 @@ export function summaryJson(records: readonly SchoolRecord[], totals: CommitteeT
       metrics: r.digest && stateHasFigures(r.state) ? r.digest.metrics : null,
     })),
     totals,
+    // Pairs two workbooks list differently, each workbook's version (the сводка's appendix).
+    differentlyListed: {
+      mentors: conflicts.mentors.map((c) => ({
+        mentee: c.mentee,
+        subject: c.subject,
+        versions: c.versions.map((v) => ({ file: fileOf(v.id), organisation: v.organisation, mentors: v.mentors })),
+      })),
+      places: conflicts.places.map((c) => ({
+        person: c.person,
+        versions: c.versions.map((v) => ({
+          file: fileOf(v.id),
+          organisation: v.organisation,
+          roles: v.roles,
+          organisations: v.organisations,
+        })),
+      })),
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import {
   periodPrepositional,
   ruNumber,
   splitPositionAndName,
+  squeeze,
   unbreakable,
   type CountedItem,
 } from "../../russian.js";
@@ -93,9 +94,29 @@ function dateAndNumber(date: string, number: string): string {
   return joinNonEmpty([date && `от ${date}`, no], " ");
 }
 
-/** «Распоряжение от 05.03.2022 № 312-р «Об утверждении …»». */
-export function orderText(kind: string, date: string, number: string, title: string): string {
-  return joinNonEmpty([kind, dateAndNumber(date, number), quoted(title)], " ");
+/** «Распоряжение комитета образования от 05.03.2022 № 312-р «Об утверждении …»»; an empty issuer is left out. */
+export function orderText(kind: string, date: string, number: string, title: string, issuer = ""): string {
+  return joinNonEmpty([kind, squeeze(issuer), dateAndNumber(date, number), quoted(title)], " ");
+}
+
+/** A document row of «Документы» as the report reads it. */
+interface DocumentLine {
+  readonly kind: string;
+  readonly issuer: string;
+  readonly date: string;
+  readonly number: string;
+  readonly title: string;
+}
+
+/**
+ * An act of the Кировский form's «Распорядительные акты:» as the real report writes it:
+ * «Распоряжение комитета образования от 20.10.2021 г. №964-р «О …»» — «г.» after a full date,
+ * «№» close to the number. An empty issuer, date or number is left out, with no double space.
+ */
+export function actLine(doc: DocumentLine): string {
+  const date = doc.date === "" ? "" : /\d{4}$/u.test(doc.date) ? `от ${doc.date} г.` : `от ${doc.date}`;
+  const number = doc.number === "" ? "" : `№${doc.number.replace(/^№\s*/u, "")}`;
+  return joinNonEmpty([doc.kind, squeeze(doc.issuer), date, number, quoted(doc.title)], " ");
 }
 
 /** «Положение «О стажировочной площадке» (от 11.03.2021 № 364-р)»; a title that already starts with the kind is kept as written. */
@@ -113,6 +134,7 @@ const ORDER_KINDS = new Set(["Распоряжение", "Приказ"]);
 function documentsOf(wb: Workbook) {
   return rowsOf(wb, "documents").map((row) => ({
     kind: enumValue(row.cells.kind, "documentKind") ?? printedAt(row, "kind"),
+    issuer: printedAt(row, "issuer"),
     date: printedAt(row, "date"),
     number: printedAt(row, "number"),
     title: printedAt(row, "title"),
@@ -220,7 +242,7 @@ function tasksList(ctx: ReportContext): Block[] {
 function ordersList(ctx: ReportContext): Block[] {
   const orders = documentsOf(ctx.wb).filter((d) => ORDER_KINDS.has(d.kind));
   return orders.length > 0
-    ? [{ type: "list", ordered: true, items: orders.map((d) => [run(orderText(d.kind, d.date, d.number, d.title))]) }]
+    ? [{ type: "list", ordered: true, items: orders.map((d) => [run(actLine(d))]) }]
     : [paragraph(DASH)];
 }
 
