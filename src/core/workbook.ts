@@ -173,18 +173,14 @@ function matchHeaders(
       !known.has(fold(seen));
     if (addedLater) {
       index[col.key] = -1;
-      issues.push({
-        rule: "TPL_HEADER_MISMATCH",
-        severity: "error",
-        sheet: tab.title,
-        row: 1,
-        column: col.header,
+      const said = say("TPL_HEADER_MISMATCH", "laterColumn", {
+        tab: tab.title,
+        header: col.header,
+        since: col.since,
         cell: cellRef,
-        message:
-          `На вкладке «${tab.title}» нет столбца «${col.header}» (его добавила версия ${col.since} шаблона), ` +
-          `а в ячейке ${cellRef} стоит ваш столбец ${quote(seen)}. Выполните «Создать / обновить шаблон»: ` +
-          `ваш столбец сдвинется вправо со всеми значениями.`,
+        written: seen,
       });
+      issues.push(issueAt(said, { sheet: tab.title, row: 1, column: col.header, cell: cellRef }));
     } else if (actual === undefined) {
       const fallback =
         !claimed.has(expectedAt) && expectedAt < Math.max(found.length, 1) && seen !== "" ? expectedAt : -1;

@@ -45,6 +45,10 @@ export const TEMPLATE_RULES = {
       moved: (p: { header: string; cell: string; expected: string }) =>
         `Столбец «${p.header}» стоит в ячейке ${p.cell}, а по шаблону должен ` +
         `быть ${p.expected}. Верните порядок столбцов шаблона (свои столбцы добавляйте справа).`,
+      laterColumn: (p: { tab: string; header: string; since: string; cell: string; written: string }) =>
+        `На вкладке «${p.tab}» нет столбца «${p.header}» (его добавила версия ${p.since} шаблона), ` +
+        `а в ячейке ${p.cell} стоит ваш столбец ${quote(p.written)}. Выполните «Создать / обновить шаблон»: ` +
+        `ваш столбец сдвинется вправо со всеми значениями.`,
       fieldMissing: (p: { tab: string; cell: string; header: string }) =>
         `На вкладке «${p.tab}» в ячейке ${p.cell} нет ` +
         `заголовка «${p.header}». Выполните «Создать / обновить шаблон».`,
