@@ -15,7 +15,7 @@ import type { Issue, Severity } from "../core/issues.js";
 import { columnLetter } from "../core/schema-lookup.js";
 import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
 import { KEYS, type MarkBox, deleteKey, readJson } from "./properties.js";
-import { fingerprint } from "./report.js";
+import { fingerprint } from "./fingerprint.js";
 import { isTemplateTitle } from "./read-sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
