@@ -92,6 +92,8 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
       throw new UserError("Отчёт по этой таблице уже формируется. Подождите минуту и нажмите ещё раз.");
     },
     () => makeReport(ss),
+    // Making the report is the last thing its execution does: the lock goes when it ends.
+    { untilExit: true },
   );
 }
 
