@@ -14,6 +14,8 @@ export interface Checked {
   readonly result: ValidationResult;
   /** Where the tabs are now (tab-layout.ts): what the next read by position relies on. */
   readonly layout: TabLayout;
+  /** The tabs as read, by position (their titles are the layout's). */
+  readonly sheets: readonly Sheet[];
 }
 
 export function activeSpreadsheet(): Spreadsheet {
@@ -78,5 +80,10 @@ export function checkWorkbook(
     throw new UserError(
       "В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.",
     );
-  return { grid: read.grid, result: validateWorkbook(read.grid, { today: read.today }), layout: read.layout };
+  return {
+    grid: read.grid,
+    result: validateWorkbook(read.grid, { today: read.today }),
+    layout: read.layout,
+    sheets,
+  };
 }

@@ -29,7 +29,7 @@ export function currentState({ markCells }: { markCells: boolean }): SidebarStat
   const all = props.getProperties();
   const stored = propertySnapshot(all);
   const stamp = stored.getProperty(KEYS.editStamp) ?? "";
-  const { result, layout } = checkWorkbook(ss, { requireTemplate: markCells });
+  const { result, layout, sheets } = checkWorkbook(ss, { requireTemplate: markCells });
   // This read by name is what the report's read by position relies on (tab-layout.ts).
   const layoutUpdate = layoutChange(parseLayout(all[KEYS.tabLayout]), layout);
   if (Object.keys(layoutUpdate).length > 0) props.setProperties(layoutUpdate);
@@ -39,7 +39,14 @@ export function currentState({ markCells }: { markCells: boolean }): SidebarStat
       () => {
         throw new UserError(MARKS_BUSY);
       },
-      () => markWorkbook(ss, result.issues),
+      // The tabs and titles the check has just read: none is asked its name again.
+      () =>
+        markWorkbook(
+          ss,
+          result.issues,
+          sheets.map((sheet, position) => ({ sheet, title: layout.titles[position]! })),
+          props,
+        ),
     );
     // A check is a moment the committee should see the workbook as it is now.
     stampChange(ss);

@@ -61,6 +61,14 @@ describe("reading the spreadsheet", () => {
     expect(small["Range.getValues"]).toBeUndefined();
     expect(small["Range.getDisplayValues"]).toBeUndefined();
   });
+
+  it("«Проверить» asks each tab its name once: the marking takes the titles the check read", () => {
+    const env = createGasEnvironment({ grid: sampleGrid(), now: NOW });
+    env.counter.reset();
+    env.call("sidebarValidate");
+    expect(env.counter.count("Sheet.getName")).toBe(env.fake.spreadsheet._sheets.length);
+    expect(env.counter.count("Spreadsheet.getSheets")).toBe(1);
+  });
 });
 
 describe("sidebar server functions", () => {
