@@ -13,7 +13,7 @@
  *   created with a Google Doc MIME type, the uploaded content is imported, if possible»
  *   https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
  * - Utilities.newBlob(data, contentType, name): «Create a new Blob object from a byte array,
- *   content type, and name» — the .docx's bytes, zipped in JavaScript (src/core/zip-store.ts), in
+ *   content type, and name» — the .docx's bytes, zipped in JavaScript (src/core/zip-write.ts), in
  *   one call https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte,String,String)
  * - A parent the add-on may not see answers 404 «File not found: {fileId}»
  *   https://developers.google.com/workspace/drive/api/guides/handle-errors#resolve_a_404_error_file_not_found
@@ -24,7 +24,7 @@
  *   https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File
  */
 import type { drive_v3 } from "@googleapis/drive";
-import { signedBytes, storedZip } from "../core/zip-store.js";
+import { signedBytes, zipParts } from "../core/zip-write.js";
 import { DOCX_MIME, type PackagePart } from "./docx-package.js";
 import { UserError } from "./errors.js";
 import type { DriveAdvanced } from "./google-api.js";
@@ -136,7 +136,7 @@ export function usableFolder(folderId: string): Set<string> | null {
  * documents): the package zipped into a .docx, uploaded into `folderId` and converted by Drive.
  */
 export function createReportDocument(request: ReportDocumentRequest): CreatedDocument {
-  const docx = Utilities.newBlob(signedBytes(storedZip(request.parts)), DOCX_MIME, `${request.name}.docx`);
+  const docx = Utilities.newBlob(signedBytes(zipParts(request.parts)), DOCX_MIME, `${request.name}.docx`);
   const resource: drive_v3.Schema$File = { name: request.name, mimeType: DOCS_MIME, parents: [request.folderId] };
   const made = drive().Files.create(resource, docx, { fields: "id,webViewLink", supportsAllDrives: true });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданного документа");

@@ -390,7 +390,7 @@ describe("the Google Doc is the .docx the add-on uploads, converted by Drive", (
     expect(tables).toBeGreaterThan(5);
     expect((documentXml.match(/<w:tbl>/g) ?? []).length).toBe(tables);
     expect(env.counter.countPrefix("DocumentApp")).toBe(0);
-    // Zipped in JavaScript (src/core/zip-store.ts): one Utilities.newBlob, no Utilities.zip.
+    // Zipped in JavaScript (src/core/zip-write.ts): one Utilities.newBlob, no Utilities.zip.
     expect([env.counter.count("Utilities.newBlob"), env.counter.count("Utilities.zip")]).toEqual([1, 0]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * A .zip archive of text parts, written in plain JavaScript so that the Apps Script bundle can
- * build a whole .docx itself and hand it to Drive as one Blob. The parts are stored, not
- * deflated (compression method 0): every reader of the format accepts it, and the report's parts
- * are a few megabytes at most. Deterministic: a fixed 1980-01-01 timestamp, parts in the given
- * order. Format: PKWARE APPNOTE.TXT 6.3 (§4.3 local file header, central directory, end of
- * central directory record; §4.4.4 general purpose bit 11: names in UTF-8).
+ * build a whole .docx itself and hand it to Drive as one Blob. Every part is deflated
+ * (compression method 8, deflate.ts): a long report's XML is megabytes, its archive a small
+ * upload. Deterministic: a fixed 1980-01-01 timestamp, parts in the given order. Format: PKWARE
+ * APPNOTE.TXT 6.3 (§4.3 local file header, central directory, end of central directory record;
+ * §4.4.4 general purpose bit 11: names in UTF-8).
  */
+import { deflateRaw } from "./deflate.js";
 
 export interface TextPart {
   /** The part's path inside the archive, e.g. "word/document.xml". */
@@ -15,7 +16,8 @@ export interface TextPart {
 
 /** UTF-8 bytes of a string (a lone surrogate becomes U+FFFD, as TextEncoder does). */
 export function utf8(text: string): Uint8Array {
-  const out: number[] = [];
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
@@ -26,12 +28,23 @@ export function utf8(text: string): Uint8Array {
       }
     }
     if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) out.push(code);
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    if (code < 0x80) out[n++] = code;
+    else if (code < 0x800) {
+      out[n++] = 0xc0 | (code >> 6);
+      out[n++] = 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      out[n++] = 0xe0 | (code >> 12);
+      out[n++] = 0x80 | ((code >> 6) & 0x3f);
+      out[n++] = 0x80 | (code & 0x3f);
+    } else {
+      // Two UTF-16 units became four bytes: within the three a unit reserved.
+      out[n++] = 0xf0 | (code >> 18);
+      out[n++] = 0x80 | ((code >> 12) & 0x3f);
+      out[n++] = 0x80 | ((code >> 6) & 0x3f);
+      out[n++] = 0x80 | (code & 0x3f);
+    }
   }
-  return Uint8Array.from(out);
+  return out.slice(0, n);
 }
 
 const CRC_TABLE = ((): Uint32Array => {
@@ -66,40 +79,42 @@ class Writer {
 }
 
 const UTF8_NAMES = 0x0800;
+const DEFLATED = 8;
 const DOS_TIME = 0;
 const DOS_DATE = (1 << 5) | 1; // 1980-01-01
 
-/** The archive's bytes: every part stored, in order. */
-export function storedZip(parts: readonly TextPart[]): Uint8Array {
+/** The archive's bytes: every part deflated, in order. */
+export function zipParts(parts: readonly TextPart[]): Uint8Array {
   const out = new Writer();
   const central = new Writer();
   for (const part of parts) {
     const name = utf8(part.name);
     const data = utf8(part.text);
     const crc = crc32(data);
+    const packed = deflateRaw(data);
     const offset = out.bytes.length;
     out.u32(0x04034b50);
     out.u16(20); // version needed: 2.0
     out.u16(UTF8_NAMES);
-    out.u16(0); // stored
+    out.u16(DEFLATED);
     out.u16(DOS_TIME);
     out.u16(DOS_DATE);
     out.u32(crc);
-    out.u32(data.length);
+    out.u32(packed.length);
     out.u32(data.length);
     out.u16(name.length);
     out.u16(0);
     out.raw(name);
-    out.raw(data);
+    out.raw(packed);
     central.u32(0x02014b50);
     central.u16(20); // made by: 2.0
     central.u16(20);
     central.u16(UTF8_NAMES);
-    central.u16(0);
+    central.u16(DEFLATED);
     central.u16(DOS_TIME);
     central.u16(DOS_DATE);
     central.u32(crc);
-    central.u32(data.length);
+    central.u32(packed.length);
     central.u32(data.length);
     central.u16(name.length);
     central.u16(0); // extra
