@@ -43,7 +43,7 @@ export interface TabLayout {
 const KEY_VALUE_TITLES = new Set(TABS.filter((t) => t.type === "keyValue").map((t) => tabTitleKey(t.title)));
 
 /** What tells one template tab from another: its header row, and a key-value tab's labels too. */
-export function tabSignature(tab: TabGrid): string {
+function tabSignature(tab: TabGrid): string {
   const header = tab.rows[0] ?? [];
   const labels = KEY_VALUE_TITLES.has(tabTitleKey(tab.title)) ? tab.rows.map((row) => row[0] ?? null) : [];
   return fingerprint(JSON.stringify([header, labels]));
@@ -57,7 +57,7 @@ export function layoutOf(tabs: readonly TabGrid[], timeZone: string): TabLayout 
   };
 }
 
-export function sameLayout(a: TabLayout | null, b: TabLayout): boolean {
+function sameLayout(a: TabLayout | null, b: TabLayout): boolean {
   return !!a && JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -78,7 +78,7 @@ export function parseLayout(raw: string | null | undefined): TabLayout | null {
 }
 
 /** The layout as a property value, or null when it would not fit in one (a workbook of hundreds of tabs). */
-export function storedLayout(layout: TabLayout): string | null {
+function storedLayout(layout: TabLayout): string | null {
   const text = JSON.stringify(layout);
   return utf8Bytes(text) <= PROPERTY_VALUE_BUDGET ? text : null;
 }
