@@ -10,12 +10,13 @@
  * The report's read checks the layout against the workbook: the number of tabs, and each
  * template tab's signature against the values it reads anyway. Any difference (a tab added,
  * deleted or moved, a header or label changed) and the report reads the workbook the full way,
- * keeping the values already read. What the check cannot see is a tab renamed since the last
- * full read with nothing else changed: its values are read under its old title until the
- * sidebar next reads the workbook (on opening, «Проверить», or after an edit it notices). Such a
- * rename of a template tab is what the template warns against; the report then carries the
- * values of the tab that held the template's title minutes before, the same values the sidebar
- * showed, rather than a report without them.
+ * keeping the values already read. What the check cannot see is a title changed where the values
+ * it reads are not: a tab renamed with nothing else changed, or a tab the add-on does not read
+ * replaced by another in its place. Until the sidebar next reads the workbook (on opening,
+ * «Проверить», or after an edit it notices) such a tab keeps its old title. A template tab renamed
+ * this way is what the template warns against; the report then carries the values of the tab that
+ * held the template's title minutes before, the same values the sidebar showed, rather than a
+ * report without them.
  *
  * The time zone is checked by the values too: a date cell is stored as local midnight, so under a
  * changed zone the dates read stop landing on midnight and the report asks the spreadsheet its
