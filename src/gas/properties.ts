@@ -61,10 +61,6 @@ export function propertySnapshot(all: Readonly<Record<string, string>>): Propert
   return { getProperty: (key: string) => all[key] ?? null } as unknown as Properties;
 }
 
-export function writeJson(key: string, value: unknown, store: Properties = props()): void {
-  store.setProperty(key, JSON.stringify(value));
-}
-
 /** Apps Script refuses a property value over 9 KB (UTF-8 bytes); lists stay under this. */
 export const PROPERTY_VALUE_BUDGET = 8 * 1024;
 
