@@ -117,7 +117,8 @@ export function setSpreadsheetMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsh
  * Sets one developer metadata entry, looking first at `hint` — the entry's place in
  * getDeveloperMetadata()'s list last time — and checking its key there: one list, one key and
  * one write instead of a key per entry. Elsewhere (or without a hint) every key is read, as
- * setSpreadsheetMetadata does. Returns the entry's place now, for the next time.
+ * setSpreadsheetMetadata does (which also removes duplicates; under the report's lock none
+ * arises). Returns the entry's place now, for the next time.
  */
 export function setSpreadsheetMetadataAt(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
