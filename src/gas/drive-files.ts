@@ -12,15 +12,19 @@
  *   (a .docx → application/vnd.google-apps.document; the File resource's mimeType: «If a file is
  *   created with a Google Doc MIME type, the uploaded content is imported, if possible»
  *   https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
- * - Utilities.newBlob(data, contentType, name): a Blob from a string
- *   https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String,String,String)
- * - Utilities.zip(blobs, name): «a new Blob object that is a zip file containing the data from
- *   the Blobs passed in» https://developers.google.com/apps-script/reference/utilities/utilities#zip(BlobSource,String)
- * - Blob.setContentType: https://developers.google.com/apps-script/reference/base/blob#setContentType(String)
+ * - Utilities.newBlob(data, contentType, name): «Create a new Blob object from a byte array,
+ *   content type, and name» — the .docx's bytes, zipped in JavaScript (src/core/zip-write.ts), in
+ *   one call https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte,String,String)
+ * - A parent the add-on may not see answers 404 «File not found: {fileId}»
+ *   https://developers.google.com/workspace/drive/api/guides/handle-errors#resolve_a_404_error_file_not_found
+ * - File.trashed: «Whether the file has been trashed, either explicitly or from a trashed parent
+ *   folder» https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File — so a
+ *   folder in the bin lists no untrashed file (`trashed = false`), which namesInFolder relies on
  * - File.webViewLink, «A link for opening the file in a relevant Google editor or viewer in a browser»
  *   https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File
  */
 import type { drive_v3 } from "@googleapis/drive";
+import { signedBytes, zipParts } from "../core/zip-write.js";
 import { DOCX_MIME, type PackagePart } from "./docx-package.js";
 import { UserError } from "./errors.js";
 import type { DriveAdvanced } from "./google-api.js";
@@ -55,7 +59,11 @@ export function folderReachable(id: string): boolean {
   }
 }
 
-/** Names of the files in a folder the add-on can see (all pages of one listing). */
+/**
+ * Names of the files in a folder the add-on can see (all pages of one listing). A folder in the
+ * bin has none (its files count as trashed), nor has one the add-on may not see: an empty answer
+ * is checked with folderReachable before the folder is used.
+ */
 export function namesInFolder(folderId: string): Set<string> {
   const names = new Set<string>();
   let pageToken: string | undefined;
@@ -106,13 +114,29 @@ export interface CreatedDocument {
   readonly url: string;
 }
 
+/** Drive's 404 for `id`: the folder is gone, or the add-on may not see it (drive.file). */
+export function isNotFound(error: unknown, id: string): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.includes(`File not found: ${id}`);
+}
+
+/**
+ * The report folder in «Настройки» or the add-on's own, and the names already in it; null when
+ * the add-on cannot use that folder. An empty listing is the one case that needs a second look
+ * (a new folder, or one in the bin, gone, or closed to the add-on): folderReachable.
+ */
+export function usableFolder(folderId: string): Set<string> | null {
+  const names = namesInFolder(folderId);
+  if (names.size === 0 && !folderReachable(folderId)) return null;
+  return names;
+}
+
 /**
  * The one way the add-on makes a Google Doc (the school's report and the committee's
  * documents): the package zipped into a .docx, uploaded into `folderId` and converted by Drive.
  */
 export function createReportDocument(request: ReportDocumentRequest): CreatedDocument {
-  const blobs = request.parts.map((part) => Utilities.newBlob(part.text, "application/xml", part.name));
-  const docx = Utilities.zip(blobs, `${request.name}.docx`).setContentType(DOCX_MIME);
+  const docx = Utilities.newBlob(signedBytes(zipParts(request.parts)), DOCX_MIME, `${request.name}.docx`);
   const resource: drive_v3.Schema$File = { name: request.name, mimeType: DOCS_MIME, parents: [request.folderId] };
   const made = drive().Files.create(resource, docx, { fields: "id,webViewLink", supportsAllDrives: true });
   if (!made.id) throw new Error("Drive не вернул идентификатор созданного документа");

@@ -15,7 +15,7 @@ import { validateWorkbook } from "../core/validate.js";
 import { markOneSheet } from "./marks.js";
 import { underDocumentLock } from "./document-lock.js";
 import { KEYS, propertySnapshot, stampChange } from "./properties.js";
-import { readTabs, tabFromValues, zoneClock } from "./read-sheets.js";
+import { readTabs, sheetValues, tabFromValues, zoneClock } from "./read-sheets.js";
 
 /** A simple trigger has 30 s in all; waiting longer for the lock would risk the re-check itself. */
 const LIVE_LOCK_WAIT_MS = 5_000;
@@ -65,7 +65,7 @@ export function recheckAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undef
       if (stored.getProperty(KEYS.live) !== "1") return null;
       const timeZone = ss.getSpreadsheetTimeZone();
       const { today, offsetMinutes } = zoneClock(timeZone);
-      const values = sheet.getDataRange().getValues();
+      const values = sheetValues(sheet);
       const edited = tabFromValues(title, values, offsetMinutes);
       const titles = tabsToRead(tab.key).map((k) => (k === tab.key ? title : TABS.find((t) => t.key === k)!.title));
       const grid = readTabs(ss, titles, timeZone, [edited], offsetMinutes);

@@ -15,7 +15,7 @@ import type { Issue, Severity } from "../core/issues.js";
 import { columnLetter } from "../core/schema-lookup.js";
 import { SEVERITY_COLOURS, SEVERITY_LABELS } from "../core/severity.js";
 import { KEYS, type MarkBox, deleteKey, readJson } from "./properties.js";
-import { fingerprint } from "./report.js";
+import { fingerprint } from "./fingerprint.js";
 import { isTemplateTitle } from "./read-sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -241,13 +241,27 @@ function storedDigests(store?: GoogleAppsScript.Properties.Properties): Record<s
   return readJson<Record<string, string>>(KEYS.markDigests, {}, store);
 }
 
-/** Marks every template tab from a full validation and turns live re-checking on. */
-export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
-  const previous = storedBoxes();
+/** A tab and its title, as the check that precedes the marking has just read them. */
+export interface NamedSheet {
+  readonly sheet: Sheet;
+  readonly title: string;
+}
+
+/**
+ * Marks every template tab from a full validation and turns live re-checking on. `tabs`: the tabs
+ * with the titles the check has just read (not asked again); by default asked here.
+ */
+export function markWorkbook(
+  ss: Spreadsheet,
+  issues: readonly Issue[],
+  tabs: readonly NamedSheet[] = ss.getSheets().map((sheet) => ({ sheet, title: sheet.getName() })),
+  store: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties(),
+): void {
+  // Read here, under the lock the caller holds: an edit's run may just have rewritten the boxes.
+  const previous = storedBoxes(store);
   const boxes: Record<string, MarkBox> = {};
   const digests: Record<string, string> = {};
-  for (const sheet of ss.getSheets()) {
-    const title = sheet.getName();
+  for (const { sheet, title } of tabs) {
     if (!isTemplateTitle(title) && !previous[title]) continue;
     // A full check writes every tab whatever its digest: it is also how marks a user removed by hand come back.
     const { box, digest } = markSheet(
@@ -258,7 +272,7 @@ export function markWorkbook(ss: Spreadsheet, issues: readonly Issue[]): void {
     if (box) boxes[title] = box;
     digests[title] = digest;
   }
-  PropertiesService.getDocumentProperties().setProperties({
+  store.setProperties({
     [KEYS.marks]: JSON.stringify(boxes),
     [KEYS.markDigests]: JSON.stringify(digests),
     [KEYS.live]: "1",

@@ -17,6 +17,12 @@ export const KEYS = {
   reportNames: "mip.reportNames",
   /** Moves on with every edit of a template tab (set by onEdit); the sidebar polls it. */
   editStamp: "mip.editStamp",
+  /** Where the tabs were at the last full read (tab-layout.ts): the report reads by position. */
+  tabLayout: "mip.tabLayout",
+  /** The add-on's own report folder as last used from this workbook (report-folder.ts). */
+  ownFolder: "mip.ownFolder",
+  /** Where the report link's developer metadata sat in getDeveloperMetadata()'s list last time. */
+  reportMetadataAt: "mip.reportMetadataAt",
 } as const;
 
 export const METADATA_KEYS = {
@@ -53,10 +59,6 @@ export function readJson<T>(key: string, fallback: T, store: Properties = props(
  */
 export function propertySnapshot(all: Readonly<Record<string, string>>): Properties {
   return { getProperty: (key: string) => all[key] ?? null } as unknown as Properties;
-}
-
-export function writeJson(key: string, value: unknown, store: Properties = props()): void {
-  store.setProperty(key, JSON.stringify(value));
 }
 
 /** Apps Script refuses a property value over 9 KB (UTF-8 bytes); lists stay under this. */
@@ -109,6 +111,36 @@ export function setSpreadsheetMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsh
   } else {
     ss.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
+}
+
+/**
+ * Sets one developer metadata entry, looking first at `hint` — the entry's place in
+ * getDeveloperMetadata()'s list last time — and checking its key there: one list, one key and
+ * one write instead of a key per entry. Elsewhere (or without a hint) every key is read, as
+ * setSpreadsheetMetadata does (which also removes duplicates; under the report's lock none
+ * arises). Returns the entry's place now, for the next time.
+ */
+export function setSpreadsheetMetadataAt(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: string,
+  value: string,
+  hint: number | null,
+): number {
+  const all = ss.getDeveloperMetadata();
+  const guess = hint === null ? undefined : all[hint];
+  if (guess && guess.getKey() === key) {
+    guess.setValue(value);
+    return hint!;
+  }
+  const places = all.flatMap((m, i) => (i !== hint && m.getKey() === key ? [i] : []));
+  const first = places[0];
+  if (first === undefined) {
+    ss.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+    return all.length;
+  }
+  all[first]!.setValue(value);
+  places.slice(1).forEach((i) => all[i]!.remove());
+  return first;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Sheets → WorkbookGrid with one batched read per tab (getDataRange().getValues()), the
+ * Sheets → WorkbookGrid with one call per tab (getSheetValues(1, 1, -1, -1)), the
  * same semantics as the .xlsx reader: date cells become calendar dates in the
  * spreadsheet's time zone, error cells (#REF!, #N/A… arrive as their code) become ErrorCells,
  * empty cells null, and text is kept exactly as typed.
@@ -57,8 +57,24 @@ export function toCell(value: unknown, offsetMinutes: number): Cell {
   return String(value);
 }
 
+/**
+ * A tab's values in one call: «A -1 value given as the row or column position is equivalent to
+ * getting the very last row or column that has data in the sheet»
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns),
+ * the same grid as getDataRange().getValues() at half the calls. The page does not say what an
+ * empty tab gives; should Google refuse it, as it refuses an empty range, the tab is read the
+ * two-call way, which answers one empty cell.
+ */
+export function sheetValues(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
+  }
+}
+
 export function readSheet(sheet: Sheet, offsetMinutes: number, title = sheet.getName()): TabGrid {
-  return tabFromValues(title, sheet.getDataRange().getValues(), offsetMinutes);
+  return tabFromValues(title, sheetValues(sheet), offsetMinutes);
 }
 
 /** A tab's getValues() as grid rows. */
@@ -73,18 +89,48 @@ export function isTemplateTitle(title: string): boolean {
   return TEMPLATE_TITLES.has(tabTitleKey(title));
 }
 
+/** A full read: the grid, and every tab's title by position with the raw values of those read. */
+export interface WorkbookRead {
+  readonly grid: WorkbookGrid;
+  readonly titles: readonly string[];
+  /** Raw values by position (template tabs only). */
+  readonly values: ReadonlyMap<number, readonly unknown[][]>;
+}
+
 /**
  * The whole workbook: template tabs with their values, other tabs by title only (they are
- * kept and ignored, so reading them would be wasted calls).
+ * kept and ignored, so reading them would be wasted calls). `sheets`: ss.getSheets() when the
+ * caller has it; `already`: values it has read by position (not read again). The template
+ * version is left out: nothing in the school's check or report reads it (the committee does,
+ * from the metadata).
  */
-export function readWorkbook(ss: Spreadsheet): WorkbookGrid {
-  const offset = zoneOffsetMinutes(ss.getSpreadsheetTimeZone());
+export function readWorkbook(
+  ss: Spreadsheet,
+  offsetMinutes: number,
+  sheets: readonly Sheet[] = ss.getSheets(),
+  already: ReadonlyMap<number, readonly unknown[][]> = new Map(),
+): WorkbookRead {
   const tabs: TabGrid[] = [];
-  for (const sheet of ss.getSheets()) {
+  const titles: string[] = [];
+  const values = new Map<number, readonly unknown[][]>();
+  sheets.forEach((sheet, position) => {
     const title = sheet.getName();
-    tabs.push(isTemplateTitle(title) ? readSheet(sheet, offset, title) : { title, rows: [] });
-  }
-  return { tabs, templateVersion: getSpreadsheetMetadata(ss, METADATA_KEYS.templateVersion) };
+    titles.push(title);
+    if (!isTemplateTitle(title)) {
+      tabs.push({ title, rows: [] });
+      return;
+    }
+    const raw = already.get(position) ?? sheetValues(sheet);
+    values.set(position, raw);
+    tabs.push(tabFromValues(title, raw, offsetMinutes));
+  });
+  return { grid: { tabs, templateVersion: null }, titles, values };
+}
+
+/** The workbook as the committee reads a school's sheet with SpreadsheetApp: with its template version. */
+export function readWorkbookWithVersion(ss: Spreadsheet): WorkbookGrid {
+  const { grid } = readWorkbook(ss, zoneOffsetMinutes(ss.getSpreadsheetTimeZone()));
+  return { ...grid, templateVersion: getSpreadsheetMetadata(ss, METADATA_KEYS.templateVersion) };
 }
 
 /**

@@ -14,6 +14,8 @@ import { checkWorkbook } from "./check.js";
 import { applyDocsLayout } from "./docs-merge.js";
 import { reportPackage } from "./docx-package.js";
 import { underDocumentLock } from "./document-lock.js";
+import { fingerprint } from "./fingerprint.js";
+import { folderIdFrom } from "./folder-id.js";
 import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
 import {
@@ -21,10 +23,12 @@ import {
   METADATA_KEYS,
   type StoredReport,
   newestThatFit,
+  propertySnapshot,
   readJson,
-  setSpreadsheetMetadata,
-  writeJson,
+  setSpreadsheetMetadataAt,
 } from "./properties.js";
+import { placeReport, unreachableNotice } from "./report-folder.js";
+import { layoutChange, parseLayout } from "./tab-layout.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -32,24 +36,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const REPEAT_WINDOW_MS = 120_000;
 const LOCK_WAIT_MS = 30_000;
 
-/** 32-bit FNV-1a of the workbook's content: «has anything changed since the last report?». */
-export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
-
-/** A Drive folder id from what a user pastes: a folder link, an «open?id=» link or the bare id. */
-export function folderIdFrom(text: string): string | null {
-  const t = text.trim();
-  if (t === "") return null;
-  const m = /\/folders\/([-\w]{10,})/.exec(t) ?? /[?&]id=([-\w]{10,})/.exec(t);
-  if (m) return m[1]!;
-  return /^[-\w]{10,}$/.test(t) ? t : null;
-}
+// The workbook's content hash («has anything changed since the last report?») and the folder id
+// from a pasted link, where they have always been imported from.
+export { fingerprint, folderIdFrom };
 
 export interface Destination {
   folderId: string;
@@ -70,13 +59,7 @@ export function reportDestination(setting: string): Destination {
   if (id && folderReachable(id)) return { folderId: id, notice: null };
   const folderId = ownFolderId();
   if (!asked) return { folderId, notice: null };
-  return {
-    folderId,
-    notice:
-      `Папка из «Настройки» (${asked}) недоступна дополнению, поэтому отчёт сохранён в папку ` +
-      `«${OWN_FOLDER_NAME}» на вашем Диске (её можно переместить — дополнение её найдёт). Дополнение видит только ` +
-      `файлы и папки, которые создало само: укажите папку «${OWN_FOLDER_NAME}» или оставьте поле пустым.`,
-  };
+  return { folderId, notice: unreachableNotice(asked) };
 }
 
 /**
@@ -97,8 +80,9 @@ export function makeDocument(
   return { id: made.id, url: made.url, name, layoutMissing: layout.missing };
 }
 
-export function lastReport(): StoredReport | null {
-  return readJson<StoredReport | null>(KEYS.lastReport, null);
+/** The last report as the document properties hold it (`store`: a snapshot the caller has read). */
+export function lastReport(store?: GoogleAppsScript.Properties.Properties): StoredReport | null {
+  return readJson<StoredReport | null>(KEYS.lastReport, null, store);
 }
 
 export function generateReport(ss: Spreadsheet): ReportOutcome {
@@ -108,38 +92,63 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
       throw new UserError("Отчёт по этой таблице уже формируется. Подождите минуту и нажмите ещё раз.");
     },
     () => makeReport(ss),
+    // Making the report is the last thing its execution does: the lock goes when it ends.
+    { untilExit: true },
   );
 }
 
+/**
+ * The document properties are read once (getProperties) and written once (setProperties); the
+ * workbook is read by the tab positions the sidebar's last read left there (check.ts).
+ */
 function makeReport(ss: Spreadsheet): ReportOutcome {
-  const { grid, result } = checkWorkbook(ss);
+  const props = PropertiesService.getDocumentProperties();
+  const all = props.getProperties();
+  const stored = propertySnapshot(all);
+  const cached = parseLayout(all[KEYS.tabLayout]);
+  const { grid, result, layout } = checkWorkbook(ss, { layout: cached });
+  const layoutUpdate = layoutChange(cached, layout);
   const build = buildReport(result);
-  if (build.kind === "blocked") return blockedOutcome(build.errors);
+  if (build.kind === "blocked") {
+    if (Object.keys(layoutUpdate).length > 0) props.setProperties(layoutUpdate);
+    return blockedOutcome(build.errors);
+  }
   const print = fingerprint(JSON.stringify(grid));
-  const previous = lastReport();
+  const previous = lastReport(stored);
   if (previous && previous.fingerprint === print && Date.now() - Date.parse(previous.createdAt) < REPEAT_WINDOW_MS) {
     const { fingerprint: _, ...report } = previous;
     return { kind: "created", report, errors: build.errors };
   }
-  const destination = reportDestination(result.context.settings.reportFolder);
-  const remembered = readJson<string[]>(KEYS.reportNames, []);
-  const { url, name, layoutMissing } = makeDocument(build.model, destination.folderId, remembered);
+  const remembered = readJson<string[]>(KEYS.reportNames, [], stored);
+  const placed = placeReport(
+    build.model,
+    result.context.settings.reportFolder,
+    remembered,
+    all[KEYS.ownFolder] ?? null,
+  );
   // Where the document went and what its layout lacks, each in a sentence of its own.
-  const notice = [destination.notice, layoutMissing].filter((n): n is string => !!n).join(" ") || null;
+  const notice = [placed.notice, placed.layoutMissing].filter((n): n is string => !!n).join(" ") || null;
   const report: StoredReport = {
-    url,
-    name,
+    url: placed.url,
+    name: placed.name,
     draft: build.model.draft,
     createdAt: new Date().toISOString(),
     fingerprint: print,
   };
-  writeJson(KEYS.lastReport, report);
-  writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));
-  setSpreadsheetMetadata(
+  const { fingerprint: _, ...link } = report;
+  const hint = Number.parseInt(all[KEYS.reportMetadataAt] ?? "", 10);
+  const metadataAt = setSpreadsheetMetadataAt(
     ss,
     METADATA_KEYS.lastReport,
-    JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }),
+    JSON.stringify({ url: link.url, name: link.name, createdAt: link.createdAt, draft: link.draft }),
+    Number.isInteger(hint) ? hint : null,
   );
-  const { fingerprint: _, ...link } = report;
+  props.setProperties({
+    [KEYS.lastReport]: JSON.stringify(report),
+    [KEYS.reportNames]: JSON.stringify(newestThatFit([...remembered, placed.name])),
+    [KEYS.reportMetadataAt]: String(metadataAt),
+    ...(placed.ownFolder ? { [KEYS.ownFolder]: placed.ownFolder } : {}),
+    ...layoutUpdate,
+  });
   return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };
 }

@@ -5,9 +5,10 @@ import { UserError } from "./errors.js";
 import { countWithNoun } from "../core/russian.js";
 import { MARKS_BUSY, MARKS_LOCK_WAIT_MS, markWorkbook } from "./marks.js";
 import { underDocumentLock } from "./document-lock.js";
-import { editStamp, stampChange } from "./properties.js";
+import { KEYS, propertySnapshot, stampChange } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
+import { layoutChange, parseLayout } from "./tab-layout.js";
 
 export const SIDEBAR_TITLE = "МИП-отчёт";
 
@@ -22,21 +23,35 @@ export function showSidebar(): void {
  */
 export function currentState({ markCells }: { markCells: boolean }): SidebarState {
   const ss = activeSpreadsheet();
-  // Read before validating: an edit made during the check moves the stamp on, so the next poll re-reads.
-  const stamp = editStamp();
-  const { result } = checkWorkbook(ss, { requireTemplate: markCells });
+  // One read of the document properties, before validating: an edit made during the check moves
+  // the stamp on, so the next poll re-reads.
+  const props = PropertiesService.getDocumentProperties();
+  const all = props.getProperties();
+  const stored = propertySnapshot(all);
+  const stamp = stored.getProperty(KEYS.editStamp) ?? "";
+  const { result, layout, sheets } = checkWorkbook(ss, { requireTemplate: markCells });
+  // This read by name is what the report's read by position relies on (tab-layout.ts).
+  const layoutUpdate = layoutChange(parseLayout(all[KEYS.tabLayout]), layout);
+  if (Object.keys(layoutUpdate).length > 0) props.setProperties(layoutUpdate);
   if (markCells) {
     underDocumentLock(
       MARKS_LOCK_WAIT_MS,
       () => {
         throw new UserError(MARKS_BUSY);
       },
-      () => markWorkbook(ss, result.issues),
+      // The tabs and titles the check has just read: none is asked its name again.
+      () =>
+        markWorkbook(
+          ss,
+          result.issues,
+          sheets.map((sheet, position) => ({ sheet, title: layout.titles[position]! })),
+          props,
+        ),
     );
     // A check is a moment the committee should see the workbook as it is now.
     stampChange(ss);
   }
-  return sidebarState(result, lastReport(), new Date().toISOString(), stamp);
+  return sidebarState(result, lastReport(stored), new Date().toISOString(), stamp);
 }
 
 /** Shows a finding: activates its tab and selects its cell (or the tab's first cell). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CallCounter, createFakeServices, emptySpreadsheet, zonedMidnight } from "./fake/index.js";
+import { CallCounter, type FakeUtilities, createFakeServices, emptySpreadsheet, zonedMidnight } from "./fake/index.js";
 
 describe("the Apps Script fake", () => {
   it("counts every public call, chained ones too, and not its own helpers", () => {
@@ -58,5 +58,62 @@ describe("the Apps Script fake", () => {
     expect(b.tryLock(1000)).toBe(false);
     a.releaseLock();
     expect(b.tryLock(1000)).toBe(true);
+  });
+
+  it("releases the locks an execution still holds when it ends, as Apps Script does", () => {
+    const fake = createFakeServices();
+    const held = fake.lockService.getDocumentLock();
+    expect(held.tryLock(1000)).toBe(true);
+    expect(fake.lockService._document.holders).toBe(1);
+    fake.lockService._endExecution();
+    expect(fake.lockService._document.holders).toBe(0);
+    expect(held.hasLock()).toBe(false);
+    expect(fake.lockService.getDocumentLock().tryLock(1000)).toBe(true);
+  });
+
+  it("getSheetValues: -1 runs to the last row or column with data, as getRange(…).getValues(); an empty tab is refused", () => {
+    const counter = new CallCounter();
+    const fake = createFakeServices({ spreadsheet: emptySpreadsheet(counter), counter });
+    const sheet = fake.spreadsheet.getSheets()[0]!;
+    expect(() => sheet.getSheetValues(1, 1, -1, -1)).toThrow(/range is empty/);
+    sheet.getRange("B2:C4").setValues([
+      ["a", ""],
+      ["", 2],
+      ["", ""],
+    ]);
+    sheet.getRange("D2").setValue(zonedMidnight("2022-03-05", "Europe/Moscow"));
+    // The data runs to row 3 (C3) and column D (D2): B2:C4's empty last row is not data.
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual(sheet.getDataRange().getValues());
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toHaveLength(3);
+    expect(sheet.getSheetValues(2, 2, -1, -1)).toEqual([
+      ["a", "", sheet.getRange("D2").getValue() as Date],
+      ["", 2, ""],
+    ]);
+    expect(sheet.getSheetValues(2, 2, 1, 2)).toEqual([["a", ""]]);
+    counter.reset();
+    sheet.getSheetValues(1, 1, -1, -1);
+    expect(counter.snapshot()).toEqual({ "Sheet.getSheetValues": 1 });
+  });
+
+  it("Utilities.newBlob takes Java bytes: -128…127, nothing else", () => {
+    const fake = createFakeServices();
+    const utilities = fake.globals.Utilities as FakeUtilities;
+    expect(utilities.newBlob([-128, 0, 127], "application/octet-stream", "a.bin").getBytes()).toEqual([-128, 0, 127]);
+    expect(() => utilities.newBlob([200], "application/octet-stream", "b.bin")).toThrow(/Cannot convert 200/);
+    expect(() => utilities.newBlob([1.5], "application/octet-stream", "c.bin")).toThrow(/Cannot convert/);
+  });
+
+  it("Drive v3: a file in a binned folder is trashed too — in the `trashed` field and for `trashed = false`", () => {
+    const fake = createFakeServices();
+    const folder = fake.driveV3.Files.create({ name: "Папка", mimeType: "application/vnd.google-apps.folder" }, null, {
+      fields: "id",
+    });
+    const file = fake.driveV3.Files.create({ name: "Файл", parents: [folder.id] }, null, { fields: "id" });
+    const listed = () =>
+      fake.driveV3.Files.list({ q: `'${folder.id}' in parents and trashed = false`, fields: "files(name)" }).files;
+    expect(listed().map((f) => f.name)).toEqual(["Файл"]);
+    fake.drive._files.get(folder.id)!.trashed = true;
+    expect(listed()).toEqual([]);
+    expect(fake.driveV3.Files.get(file.id, { fields: "id,trashed" }).trashed).toBe(true);
   });
 });

@@ -174,7 +174,14 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   for (const name of names) {
     const fn = (context as Record<string, unknown>)[name];
     if (typeof fn !== "function") throw new Error(`${dir}/Code.js does not define a top-level function ${name}`);
-    fns[name] = (...args: unknown[]) => fake.platform.as(modeOf(name, args[0]), () => (fn as GasFunction)(...args));
+    // Each call is one execution: when it ends, Apps Script releases the locks it still holds.
+    fns[name] = (...args: unknown[]) => {
+      try {
+        return fake.platform.as(modeOf(name, args[0]), () => (fn as GasFunction)(...args));
+      } finally {
+        fake.lockService._endExecution();
+      }
+    };
   }
   return {
     fns,

@@ -121,7 +121,7 @@ describe("live re-check (onEdit)", () => {
     const { env, ss } = setUp();
     env.counter.reset();
     env.fns.onEdit!({ authMode: "LIMITED", range: ss._sheet("План-факт").getRange("L3"), source: ss });
-    expect(env.counter.count("Range.getValues")).toBe(0);
+    expect(env.counter.count("Sheet.getSheetValues")).toBe(0);
     expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
   });
 
@@ -141,7 +141,7 @@ describe("live re-check (onEdit)", () => {
     // Only the tabs its rules read (RuleFamily.reads), one batched read each.
     const reads = new Set<string>(["general", "plan"]);
     for (const family of RULE_FAMILIES) if (family.reads.includes("plan")) family.reads.forEach((k) => reads.add(k));
-    expect(env.counter.count("Range.getValues")).toBe(reads.size);
+    expect(env.counter.count("Sheet.getSheetValues")).toBe(reads.size);
     expect(env.counter.count("Range.setNotes")).toBeLessThanOrEqual(1);
 
     // A status outside the list is marked right away.
@@ -164,7 +164,7 @@ describe("live re-check (onEdit)", () => {
     env.counter.reset();
     env.fns.onEdit!({ authMode: "LIMITED", range, source: ss });
     // The re-check ran (its tabs were read) and found the same marks.
-    expect(env.counter.count("Range.getValues")).toBeGreaterThan(0);
+    expect(env.counter.count("Sheet.getSheetValues")).toBeGreaterThan(0);
     expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
     expect(env.counter.count("Range.getNotes") + env.counter.count("Range.setNotes")).toBe(0);
     expect(env.counter.count("Properties.setProperties")).toBe(0);
@@ -219,7 +219,7 @@ describe("live re-check (onEdit)", () => {
     expect(() =>
       env.fns.onEdit!({ authMode: "LIMITED", range: plan.getRange(finding.cell!), source: ss }),
     ).not.toThrow();
-    expect(env.counter.count("Range.getValues")).toBe(0);
+    expect(env.counter.count("Sheet.getSheetValues")).toBe(0);
     expect(env.counter.count("Sheet.setConditionalFormatRules")).toBe(0);
     expect(cellAt(plan, finding.cell!).background).toBe(COLOURS.error);
     expect(env.call<string>("sidebarEditStamp")).not.toBe(stampBefore);
@@ -245,6 +245,6 @@ describe("live re-check (onEdit)", () => {
     expect(() => env.fns.onEdit!({ authMode: "LIMITED", range: own.getRange("A1"), source: ss })).not.toThrow();
     expect(() => env.fns.onEdit!(undefined)).not.toThrow();
     env.fns.onEdit!({ authMode: "NONE", range: ss._sheet("План-факт").getRange("H3"), source: ss });
-    expect(env.counter.count("Range.getValues")).toBe(0);
+    expect(env.counter.count("Sheet.getSheetValues")).toBe(0);
   });
 });

@@ -41,7 +41,7 @@ describe("reading the spreadsheet", () => {
     );
   });
 
-  it("reads each template tab with one batched getValues, whatever the number of rows", () => {
+  it("reads each template tab with one getSheetValues, whatever the number of rows", () => {
     const calls = (rows: number) => {
       const grid = mapTab(sampleGrid(), "План-факт", (tab) => ({
         ...tab,
@@ -55,9 +55,19 @@ describe("reading the spreadsheet", () => {
     const small = calls(10);
     const large = calls(2000);
     expect(large).toEqual(small);
-    // One per template tab.
-    expect(small["Range.getValues"]).toBe(TABS.length);
+    // One call per template tab (getSheetValues(1, 1, -1, -1)), no range asked for first.
+    expect(small["Sheet.getSheetValues"]).toBe(TABS.length);
+    expect(small["Sheet.getDataRange"]).toBeUndefined();
+    expect(small["Range.getValues"]).toBeUndefined();
     expect(small["Range.getDisplayValues"]).toBeUndefined();
+  });
+
+  it("«Проверить» asks each tab its name once: the marking takes the titles the check read", () => {
+    const env = createGasEnvironment({ grid: sampleGrid(), now: NOW });
+    env.counter.reset();
+    env.call("sidebarValidate");
+    expect(env.counter.count("Sheet.getName")).toBe(env.fake.spreadsheet._sheets.length);
+    expect(env.counter.count("Spreadsheet.getSheets")).toBe(1);
   });
 });
 

@@ -21,7 +21,7 @@ import { type Cell, type TabGrid, type WorkbookGrid, ERROR_CODES, errorCell } fr
 import { TABS } from "../../core/schema.js";
 import { type OpenedSchool, documentIdFrom, documentUrl } from "../../core/committee/index.js";
 import { METADATA_KEYS, getSpreadsheetMetadata } from "../properties.js";
-import { readWorkbook } from "../read-sheets.js";
+import { readWorkbookWithVersion } from "../read-sheets.js";
 import type { SheetsAdvanced } from "../google-api.js";
 import type { sheets_v4 } from "@googleapis/sheets";
 
@@ -154,7 +154,7 @@ function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
 
 function readWithSpreadsheetApp(id: string): OpenedSchool {
   const ss = SpreadsheetApp.openById(id);
-  return { grid: readWorkbook(ss), reportLink: reportLinkFrom(getSpreadsheetMetadata(ss, METADATA_KEYS.lastReport)) };
+  return { grid: readWorkbookWithVersion(ss), reportLink: reportLinkFrom(getSpreadsheetMetadata(ss, METADATA_KEYS.lastReport)) };
 }
 
 export function openSchool(id: string): OpenedSchool {

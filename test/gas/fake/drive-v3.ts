@@ -39,8 +39,22 @@ interface FileResource {
 const apiError = (method: string, message: string) =>
   new Error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: ${message}`);
 
+/**
+ * File.trashed: «Whether the file has been trashed, either explicitly or from a trashed parent
+ * folder» (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
+ */
+function inBin(drive: FakeDrive, item: DriveItem, seen = new Set<string>()): boolean {
+  if (item.trashed) return true;
+  if (seen.has(item.id)) return false;
+  seen.add(item.id);
+  return item.parents.some((p) => {
+    const parent = drive._files.get(p);
+    return !!parent && inBin(drive, parent, seen);
+  });
+}
+
 /** A Drive v3 search query the add-on writes: `name = '…'`, `'id' in parents`, `mimeType = '…'`, `trashed = false`, joined by `and`. */
-function matcher(q: string): (item: DriveItem) => boolean {
+function matcher(q: string, trashed: (item: DriveItem) => boolean): (item: DriveItem) => boolean {
   const tests: ((item: DriveItem) => boolean)[] = [];
   const unquote = (s: string) => s.slice(1, -1).replace(/\\(['\\])/g, "$1");
   const QUOTED = String.raw`'(?:[^'\\]|\\.)*'`;
@@ -57,7 +71,7 @@ function matcher(q: string): (item: DriveItem) => boolean {
       const [op, mime] = [m[1]!, unquote(m[2]!)];
       tests.push((i) => (op === "=" ? i.mimeType === mime : i.mimeType !== mime));
     } else if (/^trashed\s*=\s*false$/.test(c)) {
-      tests.push((i) => !i.trashed);
+      tests.push((i) => !trashed(i));
     } else throw apiError("list", `Invalid Value (q: ${q})`);
   }
   return (item) => tests.every((t) => t(item));
@@ -115,7 +129,7 @@ export class FakeDriveV3 {
       name: item.name,
       mimeType: item.mimeType,
       parents: [...item.parents],
-      trashed: !!item.trashed,
+      trashed: inBin(drive, item),
       // The File resource's webViewLink: «A link for opening the file in a relevant Google editor
       // or viewer in a browser» (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
       webViewLink: item.folder
@@ -169,7 +183,7 @@ export class FakeDriveV3 {
       list(optionalArgs = {}) {
         counter.hit("Drive.Files.list");
         return counter.paused(() => {
-          const test = optionalArgs.q ? matcher(optionalArgs.q) : () => true;
+          const test = optionalArgs.q ? matcher(optionalArgs.q, (i) => inBin(drive, i)) : () => true;
           const all = [...drive._files.values()].filter(
             (f) => f.id !== drive.rootId && reaches("Drive.Files.list", f.id) && test(f),
           );

@@ -19,6 +19,7 @@ export class FakeLock implements Pick<Lock, "tryLock" | "waitLock" | "releaseLoc
   constructor(
     private readonly slot: LockSlot,
     counter: CallCounter,
+    private readonly held: Set<FakeLock> = new Set(),
   ) {
     return counted(this, "Lock", counter);
   }
@@ -28,6 +29,7 @@ export class FakeLock implements Pick<Lock, "tryLock" | "waitLock" | "releaseLoc
     this.mine = true;
     this.slot.holders++;
     this.slot.acquisitions++;
+    this.held.add(this);
     return true;
   }
   waitLock(timeoutInMillis: number): void {
@@ -35,9 +37,14 @@ export class FakeLock implements Pick<Lock, "tryLock" | "waitLock" | "releaseLoc
       throw new Error("Exception: Lock timeout: another process was holding the lock for too long.");
   }
   releaseLock(): void {
+    this._release();
+  }
+  /** Releasing without a call (the platform, when the execution ends). */
+  _release(): void {
     if (!this.mine) return;
     this.mine = false;
     this.slot.holders--;
+    this.held.delete(this);
   }
   hasLock(): boolean {
     return this.mine;
@@ -53,8 +60,17 @@ export class FakeLockService implements Pick<
   readonly _user = new LockSlot();
   /** Whether the run has a containing document (a time trigger of an add-on may have none). */
   _inDocument: () => boolean = () => true;
+  /** Locks the running execution holds. */
+  private readonly held = new Set<FakeLock>();
   constructor(private readonly counter: CallCounter) {
     return counted(this, "LockService", counter);
+  }
+  /**
+   * The end of an execution: «The lock is automatically released when the script terminates»
+   * (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+   */
+  _endExecution(): void {
+    for (const lock of [...this.held]) lock._release();
   }
   /**
    * «If this method is called outside of the context of a containing document (such as from a
@@ -63,13 +79,13 @@ export class FakeLockService implements Pick<
    */
   getDocumentLock(): Lock {
     if (!this._inDocument()) return null as unknown as Lock;
-    return gas(new FakeLock(this._document, this.counter));
+    return gas(new FakeLock(this._document, this.counter, this.held));
   }
   getScriptLock(): Lock {
-    return gas(new FakeLock(this._script, this.counter));
+    return gas(new FakeLock(this._script, this.counter, this.held));
   }
   getUserLock(): Lock {
-    return gas(new FakeLock(this._user, this.counter));
+    return gas(new FakeLock(this._user, this.counter, this.held));
   }
 }
 
@@ -252,7 +268,17 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
   base64Decode(encoded: string): number[] {
     return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
   }
+  /**
+   * newBlob(data, contentType, name) from a string or «Byte[]: The bytes for the blob»
+   * (https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte,String,String)):
+   * Java bytes, so the fake refuses anything but integers from -128 to 127 rather than guess
+   * how a larger number would be narrowed.
+   */
   newBlob(data: number[] | string, contentType?: string, name?: string): FakeBlob {
+    if (typeof data !== "string") {
+      const bad = data.findIndex((b) => !Number.isInteger(b) || b < -128 || b > 127);
+      if (bad >= 0) throw new Error(`Exception: Cannot convert ${String(data[bad])} to byte (index ${bad}).`);
+    }
     const bytes = typeof data === "string" ? Array.from(new Int8Array(Buffer.from(data, "utf8"))) : [...data];
     return new FakeBlob(bytes, contentType ?? null, name ?? null, this.counter);
   }

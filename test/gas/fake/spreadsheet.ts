@@ -505,6 +505,7 @@ type SheetMethods =
   | "getSheetId"
   | "getRange"
   | "getDataRange"
+  | "getSheetValues"
   | "getLastRow"
   | "getLastColumn"
   | "getMaxRows"
@@ -602,6 +603,20 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   }
   getDataRange(): Range {
     return gas(this._range(1, 1, Math.max(1, this._lastRow()), Math.max(1, this._lastCol())));
+  }
+  /**
+   * «Returns the rectangular grid of values for this range starting at the given coordinates. A -1
+   * value given as the row or column position is equivalent to getting the very last row or column
+   * that has data in the sheet.» — the same values as getRange(…).getValues()
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns).
+   * With -1 a count runs from the start to the last row or column with data. The page does not say
+   * what an empty sheet gives (no row has data, so -1 means a count of 0): the fake refuses it as
+   * getRange refuses an empty range, the stricter reading, so the code under test must cope with both.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
+    const rows = numRows === -1 ? this._lastRow() - startRow + 1 : numRows;
+    const cols = numColumns === -1 ? this._lastCol() - startColumn + 1 : numColumns;
+    return this._counter.paused(() => this._range(startRow, startColumn, rows, cols).getValues());
   }
   getLastRow(): number {
     return this._lastRow();
