@@ -8,6 +8,8 @@ import { readWorkbook } from "./read-sheets.js";
 export interface Checked {
   readonly grid: WorkbookGrid;
   readonly result: ValidationResult;
+  /** Today in the spreadsheet's time zone (ISO), as the check used it. */
+  readonly today: string;
 }
 
 export function todayIn(
@@ -34,5 +36,6 @@ export function checkWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, { re
     throw new UserError(
       "В этой таблице нет вкладок шаблона МИП. Выберите «МИП → Создать / обновить шаблон», чтобы создать их.",
     );
-  return { grid, result: validateWorkbook(grid, { today: todayIn(ss) }) };
+  const today = todayIn(ss);
+  return { grid, result: validateWorkbook(grid, { today }), today };
 }

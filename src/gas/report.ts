@@ -16,6 +16,8 @@ import { reportPackage } from "./docx-package.js";
 import { underDocumentLock } from "./document-lock.js";
 import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
+import { pdfFields, savePdfBeside } from "./report-pdf.js";
+import { rememberReport, reportRecord } from "./report-history.js";
 import {
   KEYS,
   METADATA_KEYS,
@@ -112,7 +114,7 @@ export function generateReport(ss: Spreadsheet): ReportOutcome {
 }
 
 function makeReport(ss: Spreadsheet): ReportOutcome {
-  const { grid, result } = checkWorkbook(ss);
+  const { grid, result, today } = checkWorkbook(ss);
   const build = buildReport(result);
   if (build.kind === "blocked") return blockedOutcome(build.errors);
   const print = fingerprint(JSON.stringify(grid));
@@ -123,7 +125,7 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
   }
   const destination = reportDestination(result.context.settings.reportFolder);
   const remembered = readJson<string[]>(KEYS.reportNames, []);
-  const { url, name, layoutMissing } = makeDocument(build.model, destination.folderId, remembered);
+  const { id, url, name, layoutMissing } = makeDocument(build.model, destination.folderId, remembered);
   // Where the document went and what its layout lacks, each in a sentence of its own.
   const notice = [destination.notice, layoutMissing].filter((n): n is string => !!n).join(" ") || null;
   const report: StoredReport = {
@@ -132,6 +134,7 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
     draft: build.model.draft,
     createdAt: new Date().toISOString(),
     fingerprint: print,
+    ...pdfFields(savePdfBeside(id, name, destination.folderId)),
   };
   writeJson(KEYS.lastReport, report);
   writeJson(KEYS.reportNames, newestThatFit([...remembered, name]));
@@ -141,5 +144,6 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
     JSON.stringify({ url: report.url, name, createdAt: report.createdAt, draft: report.draft }),
   );
   const { fingerprint: _, ...link } = report;
-  return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };
+  const history = rememberReport(reportRecord(link, result.context.reportType, today));
+  return { kind: "created", report: link, errors: build.errors, history, ...(notice ? { notice } : {}) };
 }

@@ -147,16 +147,20 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     env.counter.reset();
     const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect([...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП")).toHaveLength(1);
-    expect(env.fake.drive._namesIn(folder.id).sort()).toEqual([first.report.name, second.report.name].sort());
+    expect(env.fake.drive._namesIn(folder.id).sort()).toEqual(
+      [first.report.name, `${first.report.name}.pdf`, second.report.name, `${second.report.name}.pdf`].sort(),
+    );
     expect(
       env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder."),
     ).toBe(0);
-    // Folder found (get), names listed once (list), the document uploaded and converted (create).
+    // Folder found (get), names listed once (list), the document uploaded and converted (create),
+    // exported once and its PDF saved beside it (export, create).
     expect([
       env.counter.count("Drive.Files.get"),
       env.counter.count("Drive.Files.list"),
       env.counter.count("Drive.Files.create"),
-    ]).toEqual([1, 1, 1]);
+      env.counter.count("Drive.Files.export"),
+    ]).toEqual([1, 1, 2, 1]);
   });
 
   it("two clicks make one document (the second, under the lock, returns the first)", () => {
@@ -294,7 +298,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
         lastUpdated: new Date(),
       });
       const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-      expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
+      expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name, `${ok.report.name}.pdf`]);
       expect(ok.notice).toBeUndefined();
 
       const env2 = setUp(grid);

@@ -1,0 +1,77 @@
+/**
+ * The sheet's earlier reports, for the sidebar's «Прежние отчёты»: one document property of
+ * this spreadsheet holding the newest reports (at most HISTORY_LIMIT, fewer when their JSON
+ * would pass one property's size limit), oldest first as stored, newest first as shown.
+ * Reading takes the store the caller already has (a getProperties() snapshot) so the report
+ * click asks the properties service no more than it does anyway.
+ */
+import type { ReportKind, ReportLink, ReportRecord } from "../api.js";
+import { isoToRu } from "../core/grid.js";
+import { KEYS, newestThatFit, readJson, writeJson } from "./properties.js";
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** How many reports the sheet remembers. */
+export const HISTORY_LIMIT = 20;
+
+const KINDS: Readonly<Record<"interim" | "final", ReportKind>> = { interim: "промежуточный", final: "итоговый" };
+
+/** The record of a report just made: `today` is the ISO day in the spreadsheet's zone the check used. */
+export function reportRecord(report: ReportLink, reportType: "interim" | "final" | null, today: string): ReportRecord {
+  return {
+    name: report.name,
+    url: report.url,
+    pdfUrl: report.pdfUrl ?? null,
+    date: isoToRu(today),
+    createdAt: report.createdAt,
+    kind: reportType ? KINDS[reportType] : null,
+    draft: report.draft,
+  };
+}
+
+const isRecord = (value: unknown): value is ReportRecord => {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.name === "string" &&
+    typeof r.url === "string" &&
+    (r.pdfUrl === null || typeof r.pdfUrl === "string") &&
+    typeof r.date === "string" &&
+    typeof r.createdAt === "string" &&
+    (r.kind === null || r.kind === "промежуточный" || r.kind === "итоговый") &&
+    typeof r.draft === "boolean"
+  );
+};
+
+/** The stored list, oldest first; anything unreadable in it is dropped, never shown. */
+export function storedHistory(store?: Properties): ReportRecord[] {
+  const raw = readJson<unknown>(KEYS.reportHistory, [], store);
+  return Array.isArray(raw) ? raw.filter(isRecord) : [];
+}
+
+/** The list with `record` added, bounded (oldest dropped first). */
+export function withRecord(history: readonly ReportRecord[], record: ReportRecord): ReportRecord[] {
+  return newestThatFit([...history, record].slice(-HISTORY_LIMIT));
+}
+
+/**
+ * Remembers `record`; returns the history newest first, as the sidebar shows it. `store`: the
+ * document properties the caller already holds (asked for here otherwise, once).
+ */
+export function rememberReport(
+  record: ReportRecord,
+  store: Properties = PropertiesService.getDocumentProperties(),
+): ReportRecord[] {
+  const next = withRecord(storedHistory(store), record);
+  writeJson(KEYS.reportHistory, next, store);
+  return newestFirst(next);
+}
+
+export function newestFirst(history: readonly ReportRecord[]): ReportRecord[] {
+  return [...history].reverse();
+}
+
+/** The sheet's reports, newest first (the sidebar's «Прежние отчёты»). */
+export function reportHistory(store?: Properties): ReportRecord[] {
+  return newestFirst(storedHistory(store));
+}
