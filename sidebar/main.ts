@@ -63,7 +63,6 @@ class Sidebar {
 
   async start(pollMs: number): Promise<void> {
     await this.loadState("load");
-    await this.loadHistory();
     if (pollMs > 0) setInterval(() => void this.refreshIfEdited(), pollMs);
   }
 
@@ -93,7 +92,7 @@ class Sidebar {
     }
   }
 
-  /** «Прежние отчёты»: asked once when the panel opens; a report click brings the list after it. */
+  /** «Прежние отчёты»: asked once after the first state arrives; a report click brings the list after it. */
   private async loadHistory(): Promise<void> {
     try {
       const history = await this.bridge.call("sidebarReportHistory");
@@ -125,6 +124,8 @@ class Sidebar {
       this.state = state;
       this.renderState();
       this.announce(`Проверка завершена: ${this.countsSentence(state)}.`);
+      // The list of earlier reports, once the panel has something to show beside it.
+      if (this.history === null) void this.loadHistory();
     } catch (error) {
       if (!this.state) fill(this.summary); // stop the loading skeleton: nothing is coming
       this.showFailure(error, kind === "load" ? "sidebarGetState" : "sidebarValidate", () => void this.loadState(kind));
