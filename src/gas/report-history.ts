@@ -12,7 +12,7 @@ import { KEYS, newestThatFit, readJson, writeJson } from "./properties.js";
 type Properties = GoogleAppsScript.Properties.Properties;
 
 /** How many reports the sheet remembers. */
-export const HISTORY_LIMIT = 20;
+const HISTORY_LIMIT = 20;
 
 const KINDS: Readonly<Record<"interim" | "final", ReportKind>> = { interim: "промежуточный", final: "итоговый" };
 
@@ -44,13 +44,13 @@ const isRecord = (value: unknown): value is ReportRecord => {
 };
 
 /** The stored list, oldest first; anything unreadable in it is dropped, never shown. */
-export function storedHistory(store?: Properties): ReportRecord[] {
+function storedHistory(store?: Properties): ReportRecord[] {
   const raw = readJson<unknown>(KEYS.reportHistory, [], store);
   return Array.isArray(raw) ? raw.filter(isRecord) : [];
 }
 
 /** The list with `record` added, bounded (oldest dropped first). */
-export function withRecord(history: readonly ReportRecord[], record: ReportRecord): ReportRecord[] {
+function withRecord(history: readonly ReportRecord[], record: ReportRecord): ReportRecord[] {
   return newestThatFit([...history, record].slice(-HISTORY_LIMIT));
 }
 
@@ -67,7 +67,7 @@ export function rememberReport(
   return newestFirst(next);
 }
 
-export function newestFirst(history: readonly ReportRecord[]): ReportRecord[] {
+function newestFirst(history: readonly ReportRecord[]): ReportRecord[] {
   return [...history].reverse();
 }
 

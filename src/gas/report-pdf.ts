@@ -29,7 +29,7 @@
 import type { drive_v3 } from "@googleapis/drive";
 import type { DriveAdvanced } from "./google-api.js";
 
-export const PDF_MIME = "application/pdf";
+const PDF_MIME = "application/pdf";
 
 declare const Drive: DriveAdvanced;
 
@@ -39,7 +39,7 @@ export type PdfOutcome = { readonly url: string } | { readonly problem: string }
 const DOWNLOAD_YOURSELF = "Откройте документ и скачайте PDF из него: «Файл → Скачать → Документ PDF».";
 
 /** Why Drive did not export, in words a user can act on (Apps Script gives Google's English message only). */
-export function pdfProblem(error: unknown): string {
+function pdfProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/too large to be exported|exportSizeLimitExceeded/i.test(message))
     return `PDF не сохранён: документ больше 10 МБ — Google выгружает в PDF не больше. ${DOWNLOAD_YOURSELF}`;
