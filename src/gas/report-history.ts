@@ -49,9 +49,13 @@ function storedHistory(store?: Properties): ReportRecord[] {
   return Array.isArray(raw) ? raw.filter(isRecord) : [];
 }
 
-/** The list with `record` added, bounded (oldest dropped first). */
-function withRecord(history: readonly ReportRecord[], record: ReportRecord): ReportRecord[] {
-  return newestThatFit([...history, record].slice(-HISTORY_LIMIT));
+/**
+ * What the history property holds once `record` joins it (oldest first, the oldest dropped past
+ * HISTORY_LIMIT or one property's size): `store` may be a getProperties() snapshot, and the
+ * value may go out with the run's other properties in one setProperties().
+ */
+export function historyWith(record: ReportRecord, store?: Properties): ReportRecord[] {
+  return newestThatFit([...storedHistory(store), record].slice(-HISTORY_LIMIT));
 }
 
 /**
@@ -62,7 +66,7 @@ export function rememberReport(
   record: ReportRecord,
   store: Properties = PropertiesService.getDocumentProperties(),
 ): ReportRecord[] {
-  const next = withRecord(storedHistory(store), record);
+  const next = historyWith(record, store);
   writeJson(KEYS.reportHistory, next, store);
   return newestFirst(next);
 }
