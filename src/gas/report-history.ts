@@ -71,7 +71,8 @@ export function rememberReport(
   return newestFirst(next);
 }
 
-function newestFirst(history: readonly ReportRecord[]): ReportRecord[] {
+/** Stored oldest first, shown newest first. */
+export function newestFirst(history: readonly ReportRecord[]): ReportRecord[] {
   return [...history].reverse();
 }
 
