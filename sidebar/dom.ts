@@ -47,7 +47,10 @@ export function fill(parent: Node, ...children: Child[]): void {
   append(parent, children);
 }
 
-/** Only links to Google Docs may become clickable; everything else is refused. */
+/** Hosts whose links may become clickable: Google Docs (the report) and Drive (its PDF). */
+const LINK_HOSTS = new Set(["docs.google.com", "drive.google.com"]);
+
+/** Only links to Google Docs and Drive files may become clickable; everything else is refused. */
 export function safeDocsUrl(url: unknown): string | null {
   if (typeof url !== "string") return null;
   let parsed: URL;
@@ -58,7 +61,7 @@ export function safeDocsUrl(url: unknown): string | null {
   }
   if (
     parsed.protocol !== "https:" ||
-    parsed.hostname !== "docs.google.com" ||
+    !LINK_HOSTS.has(parsed.hostname) ||
     parsed.username ||
     parsed.password ||
     parsed.port

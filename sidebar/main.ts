@@ -1,5 +1,5 @@
 /** The sidebar's controller: loads the state, wires the buttons, keeps one action at a time. */
-import type { SidebarState } from "../src/api.js";
+import type { ReportRecord, SidebarState } from "../src/api.js";
 import type { Issue } from "../src/core/issues.js";
 import { type Bridge, type ServerFunctionName, createBridge, hostRunner } from "./bridge.js";
 import { applyContentSecurityPolicy } from "./csp.js";
@@ -14,6 +14,7 @@ import {
   renderCounts,
   renderFailure,
   renderFindings,
+  renderHistory,
   renderReport,
   renderSummary,
   renderTabs,
@@ -37,6 +38,8 @@ class Sidebar {
   private busy: Busy = null;
   private report: ReportView = { kind: "idle" };
   private readonly expandedTabs = new Set<string>();
+  /** The sheet's reports, newest first; null until the server has told. */
+  private history: ReportRecord[] | null = null;
 
   private readonly app = byId("app");
   private readonly summary = byId("summary");
@@ -50,6 +53,8 @@ class Sidebar {
   private readonly tabs = byId("tabs");
   private readonly findings = byId("findings");
   private readonly findingsTitle = byId("findings-title");
+  private readonly historySection = byId("history-section");
+  private readonly historyList = byId("history");
 
   constructor(private readonly bridge: Bridge) {
     this.validateButton.addEventListener("click", () => void this.validate());
@@ -87,6 +92,22 @@ class Sidebar {
     }
   }
 
+  /** «Прежние отчёты»: asked once after the first state arrives; a report click brings the list after it. */
+  private async loadHistory(): Promise<void> {
+    try {
+      const history = await this.bridge.call("sidebarReportHistory");
+      // A report made while the list was on its way brought a newer list.
+      if (this.history === null) this.history = history;
+      this.renderHistory();
+    } catch (error) {
+      this.showFailure(error, "sidebarReportHistory", () => void this.loadHistory());
+    }
+  }
+
+  private renderHistory(): void {
+    renderHistory(this.historySection, this.historyList, this.history ?? []);
+  }
+
   private validate(): Promise<void> {
     return this.loadState("validate");
   }
@@ -103,6 +124,8 @@ class Sidebar {
       this.state = state;
       this.renderState();
       this.announce(`Проверка завершена: ${this.countsSentence(state)}.`);
+      // The list of earlier reports, once the panel has something to show beside it.
+      if (this.history === null) void this.loadHistory();
     } catch (error) {
       if (!this.state) fill(this.summary); // stop the loading skeleton: nothing is coming
       this.showFailure(error, kind === "load" ? "sidebarGetState" : "sidebarValidate", () => void this.loadState(kind));
@@ -123,6 +146,10 @@ class Sidebar {
       if (outcome.kind === "created") {
         this.report = { kind: "created", report: outcome.report, errors: outcome.errors, notice: outcome.notice };
         if (this.state) this.state = { ...this.state, lastReport: outcome.report };
+        if (outcome.history) {
+          this.history = outcome.history;
+          this.renderHistory();
+        }
         this.announce(outcome.report.draft ? "Черновик отчёта сформирован." : "Отчёт сформирован.");
       } else {
         this.report = { kind: "blocked", issues: outcome.issues };

@@ -1,5 +1,5 @@
 /** Draws the sidebar from plain data. Every value that came from a cell goes in as text. */
-import type { ReportLink, SidebarState, TabState, TabStatus } from "../src/api.js";
+import type { ReportLink, ReportRecord, SidebarState, TabState, TabStatus } from "../src/api.js";
 import type { Issue, IssueCounts, Severity } from "../src/core/issues.js";
 import { type Child, fill, h, linkTo, safeDocsUrl } from "./dom.js";
 import { ERRORS, FINDINGS, clampShare, dateTime, percent, plural } from "./format.js";
@@ -297,9 +297,22 @@ export type ReportView =
   | { kind: "blocked"; issues: Issue[] };
 
 function reportLink(report: ReportLink, text: string): Child {
-  return safeDocsUrl(report.url)
-    ? linkTo(report.url, text, h("span", { class: "sr-only" }, " (откроется в новой вкладке)"))
-    : h("span", { class: "muted" }, "Ссылка на документ недоступна: это не адрес Google Документов.");
+  return externalLink(report.url, text, "Ссылка на документ недоступна: это не адрес Google Документов.");
+}
+
+function externalLink(url: string, text: string, refused: string): Child {
+  return safeDocsUrl(url)
+    ? linkTo(url, text, h("span", { class: "sr-only" }, " (откроется в новой вкладке)"))
+    : h("span", { class: "muted" }, refused);
+}
+
+const PDF_REFUSED = "Ссылка на PDF недоступна: это не адрес Google Диска.";
+
+/** The PDF beside the report: its link, or why there is none. */
+function pdfLine(report: ReportLink): HTMLElement | null {
+  if (report.pdfUrl) return h("p", { class: "report-pdf" }, externalLink(report.pdfUrl, "Открыть PDF", PDF_REFUSED));
+  if (report.pdfProblem) return h("p", { class: "report-note report-pdf-problem" }, report.pdfProblem);
+  return null;
 }
 
 function draftBadge(): HTMLElement {
@@ -339,6 +352,7 @@ export function renderReport(
         report.draft ? h("p", { class: "report-note" }, upperFirst(draftErrorsNote(errors))) : null,
         view.notice ? h("p", { class: "report-note" }, view.notice) : null,
         h("p", {}, reportLink(report, "Открыть отчёт")),
+        pdfLine(report),
       );
       return;
     }
@@ -400,10 +414,46 @@ export function renderReport(
           lastReport.draft ? " (черновик)" : "",
           ` от ${dateTime(lastReport.createdAt)}: `,
           reportLink(lastReport, lastReport.name),
+          lastReport.pdfUrl ? " · " : null,
+          lastReport.pdfUrl ? externalLink(lastReport.pdfUrl, "PDF", PDF_REFUSED) : null,
         ),
       );
       return;
   }
+}
+
+const KIND_TITLES: Readonly<Record<string, string>> = { промежуточный: "Промежуточный", итоговый: "Итоговый" };
+
+/** «Прежние отчёты»: the sheet's reports, newest first, each with its date, kind and links. */
+export function renderHistory(section: HTMLElement, list: HTMLElement, history: readonly ReportRecord[]): void {
+  section.hidden = history.length === 0;
+  fill(
+    list,
+    ...history.map((record) =>
+      h(
+        "li",
+        { class: "history-item" },
+        h(
+          "p",
+          { class: "history-head" },
+          h("span", { class: "history-date" }, record.date),
+          " · ",
+          record.kind ? (KIND_TITLES[record.kind] ?? record.kind) : "Вид не указан",
+          record.draft ? " · " : null,
+          record.draft ? draftBadge() : null,
+        ),
+        h("p", { class: "history-name" }, record.name),
+        h(
+          "p",
+          { class: "history-links" },
+          externalLink(record.url, "Документ", "Ссылка на документ недоступна."),
+          record.pdfUrl ? " · " : null,
+          record.pdfUrl ? externalLink(record.pdfUrl, "PDF", "Ссылка на PDF недоступна.") : null,
+          record.pdfUrl ? null : h("span", { class: "muted" }, " · PDF не сохранён"),
+        ),
+      ),
+    ),
+  );
 }
 
 export function renderFailure(target: HTMLElement, failure: FailureMessage | null, onRetry: () => void): void {

@@ -19,6 +19,27 @@ export interface ReportLink {
   draft: boolean;
   /** ISO timestamp. */
   createdAt: string;
+  /** The PDF saved beside the Google Doc (Drive's export of it). */
+  pdfUrl?: string;
+  /** Why there is no PDF beside the Doc, in Russian (the Doc itself was made). */
+  pdfProblem?: string;
+}
+
+/** «Промежуточный» or «Итоговый», as «Вид отчёта» says; null when it is not filled in. */
+export type ReportKind = "промежуточный" | "итоговый";
+
+/** One report of the sheet's history (src/gas/report-history.ts), newest first in lists. */
+export interface ReportRecord {
+  name: string;
+  url: string;
+  /** null when the PDF could not be saved. */
+  pdfUrl: string | null;
+  /** The day it was made, «07.12.2026», in the spreadsheet's time zone. */
+  date: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  kind: ReportKind | null;
+  draft: boolean;
 }
 
 export interface SidebarState {
@@ -47,6 +68,8 @@ export type ReportOutcome =
       errors: number;
       /** Russian note when the document went somewhere other than asked (folder not accessible). */
       notice?: string;
+      /** The sheet's reports after this one, newest first (the sidebar's «Прежние отчёты»). */
+      history?: ReportRecord[];
     }
   | { kind: "blocked"; issues: Issue[] };
 

@@ -24,6 +24,7 @@ export const SIDEBAR_CALLS = {
   sidebarSelectCell: { action: "перейти к ячейке", timeoutMs: 30_000 },
   // A report copies the template and fills it: the longest call, just over Apps Script's 6 minutes.
   sidebarGenerateReport: { action: "сформировать отчёт", timeoutMs: 370_000 },
+  sidebarReportHistory: { action: "загрузить список прежних отчётов", timeoutMs: 30_000 },
   sidebarEditStamp: { action: "узнать, менялась ли таблица", timeoutMs: 30_000 },
 } as const satisfies CallRecords<ServerApi>;
 

@@ -16,6 +16,8 @@ export interface Checked {
   readonly layout: TabLayout;
   /** The tabs as read, by position (their titles are the layout's). */
   readonly sheets: readonly Sheet[];
+  /** Today in the spreadsheet's time zone (ISO), as the check used it. */
+  readonly today: string;
 }
 
 export function activeSpreadsheet(): Spreadsheet {
@@ -85,5 +87,6 @@ export function checkWorkbook(
     result: validateWorkbook(read.grid, { today: read.today }),
     layout: read.layout,
     sheets,
+    today: read.today,
   };
 }

@@ -30,6 +30,12 @@ export interface DriveAdvanced {
     ): drive_v3.Schema$File;
     list(optionalArgs: QueryOf<drive_v3.Params$Resource$Files$List>): drive_v3.Schema$FileList;
     get(id: string, optionalArgs?: QueryOf<drive_v3.Params$Resource$Files$Get, "fileId">): drive_v3.Schema$File;
+    /** The file's content in `mimeType`; Apps Script needs `{ alt: "media" }` (report-pdf.ts). */
+    export(
+      fileId: string,
+      mimeType: string,
+      optionalArgs?: QueryOf<drive_v3.Params$Resource$Files$Export, "fileId" | "mimeType">,
+    ): unknown;
   };
   Permissions: {
     create(

@@ -4,7 +4,7 @@
  * call it. Menu handlers show Russian messages; sidebar functions throw Russian messages to
  * the sidebar's failure handler; triggers never throw.
  */
-import type { ReportOutcome, SidebarState } from "../api.js";
+import type { ReportOutcome, ReportRecord, SidebarState } from "../api.js";
 import { activeSpreadsheet } from "./check.js";
 import { userMessage } from "./errors.js";
 import { recheckAfterEdit } from "./live.js";
@@ -16,6 +16,7 @@ import { countWithNoun } from "../core/russian.js";
 import { clearedText, countsText, escapeHtml, setupText } from "./messages.js";
 import { ERRORS } from "../core/severity.js";
 import { editStamp, stampChange } from "./properties.js";
+import { reportHistory } from "./report-history.js";
 import { currentState, reportFromSidebar, selectCell, showSidebar } from "./sidebar.js";
 import { setupTemplate } from "./template-sheets.js";
 import { checkedArguments } from "./sidebar-args.js";
@@ -93,12 +94,17 @@ export function menuGenerateReport(): void {
     const { report } = outcome;
     const draft = report.draft ? `<p>${escapeHtml(`Это черновик: ${draftErrorsNote(outcome.errors)}`)}</p>` : "";
     const notice = outcome.notice ? `<p>${escapeHtml(outcome.notice)}</p>` : "";
+    const pdf = report.pdfUrl
+      ? `<p><a href="${escapeHtml(report.pdfUrl)}" target="_blank" rel="noopener">${escapeHtml(`${report.name}.pdf`)}</a></p>`
+      : report.pdfProblem
+        ? `<p>${escapeHtml(report.pdfProblem)}</p>`
+        : "";
     const html = HtmlService.createHtmlOutput(
       `<div style="font:14px Arial,sans-serif"><p>Документ создан:</p><p><a href="${escapeHtml(report.url)}" ` +
-        `target="_blank" rel="noopener">${escapeHtml(report.name)}</a></p>${draft}${notice}</div>`,
+        `target="_blank" rel="noopener">${escapeHtml(report.name)}</a></p>${pdf}${draft}${notice}</div>`,
     )
       .setWidth(420)
-      .setHeight(200);
+      .setHeight(240);
     SpreadsheetApp.getUi().showModalDialog(html, "Отчёт готов");
   });
 }
@@ -160,6 +166,13 @@ export function sidebarGenerateReport(): ReportOutcome {
   return forSidebar("sidebarGenerateReport", () => {
     checkedArguments("sidebarGenerateReport", arguments);
     return reportFromSidebar();
+  });
+}
+
+export function sidebarReportHistory(): ReportRecord[] {
+  return forSidebar("sidebarReportHistory", () => {
+    checkedArguments("sidebarReportHistory", arguments);
+    return reportHistory();
   });
 }
 

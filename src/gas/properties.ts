@@ -15,6 +15,8 @@ export const KEYS = {
   lastReport: "mip.lastReport",
   /** Names of every report made from this workbook (numbering never reuses one). */
   reportNames: "mip.reportNames",
+  /** The sheet's latest reports with their links (report-history.ts). */
+  reportHistory: "mip.reportHistory",
   /** Moves on with every edit of a template tab (set by onEdit); the sidebar polls it. */
   editStamp: "mip.editStamp",
   /** Where the tabs were at the last full read (tab-layout.ts): the report reads by position. */

@@ -19,6 +19,8 @@ export interface PlacedReport {
   readonly id: string;
   readonly url: string;
   readonly name: string;
+  /** The folder the document went into (its PDF goes beside it). */
+  readonly folderId: string;
   /** What the Docs layout could not set (docs-merge.ts), in a sentence; null when all of it was. */
   readonly layoutMissing: string | null;
   /** Why the folder from «Настройки» was not used, in a sentence; null when it was (or none was set). */
@@ -52,7 +54,7 @@ function tryFolder(
     throw error;
   }
   const layout = applyDocsLayout(made.id, model);
-  return { id: made.id, url: made.url, name, layoutMissing: layout.missing };
+  return { id: made.id, url: made.url, name, folderId, layoutMissing: layout.missing };
 }
 
 /**

@@ -18,6 +18,8 @@ import { fingerprint } from "./fingerprint.js";
 import { folderIdFrom } from "./folder-id.js";
 import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
+import { pdfFields, savePdfBeside } from "./report-pdf.js";
+import { historyWith, newestFirst, reportRecord } from "./report-history.js";
 import {
   KEYS,
   METADATA_KEYS,
@@ -106,7 +108,7 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
   const all = props.getProperties();
   const stored = propertySnapshot(all);
   const cached = parseLayout(all[KEYS.tabLayout]);
-  const { grid, result, layout } = checkWorkbook(ss, { layout: cached });
+  const { grid, result, layout, today } = checkWorkbook(ss, { layout: cached });
   const layoutUpdate = layoutChange(cached, layout);
   const build = buildReport(result);
   if (build.kind === "blocked") {
@@ -134,6 +136,7 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
     draft: build.model.draft,
     createdAt: new Date().toISOString(),
     fingerprint: print,
+    ...pdfFields(savePdfBeside(placed.id, placed.name, placed.folderId)),
   };
   const { fingerprint: _, ...link } = report;
   const hint = Number.parseInt(all[KEYS.reportMetadataAt] ?? "", 10);
@@ -143,12 +146,20 @@ function makeReport(ss: Spreadsheet): ReportOutcome {
     JSON.stringify({ url: link.url, name: link.name, createdAt: link.createdAt, draft: link.draft }),
     Number.isInteger(hint) ? hint : null,
   );
+  const history = historyWith(reportRecord(link, result.context.reportType, today), stored);
   props.setProperties({
     [KEYS.lastReport]: JSON.stringify(report),
     [KEYS.reportNames]: JSON.stringify(newestThatFit([...remembered, placed.name])),
     [KEYS.reportMetadataAt]: String(metadataAt),
+    [KEYS.reportHistory]: JSON.stringify(history),
     ...(placed.ownFolder ? { [KEYS.ownFolder]: placed.ownFolder } : {}),
     ...layoutUpdate,
   });
-  return { kind: "created", report: link, errors: build.errors, ...(notice ? { notice } : {}) };
+  return {
+    kind: "created",
+    report: link,
+    errors: build.errors,
+    history: newestFirst(history),
+    ...(notice ? { notice } : {}),
+  };
 }

@@ -25,6 +25,7 @@ const SCHEMAS: { readonly [K in keyof ServerApi]: z.ZodMiniType<Parameters<Serve
   sidebarValidate: z.tuple([]),
   sidebarSelectCell: z.tuple([TabTitle, CellAddress]),
   sidebarGenerateReport: z.tuple([]),
+  sidebarReportHistory: z.tuple([]),
   sidebarEditStamp: z.tuple([]),
 };
 
@@ -37,6 +38,7 @@ const EXPECTED: { readonly [K in keyof ServerApi]: readonly string[] } = {
     "адрес ячейки вида «B7» или пустое значение",
   ],
   sidebarGenerateReport: [],
+  sidebarReportHistory: [],
   sidebarEditStamp: [],
 };
 

@@ -38,7 +38,14 @@ export function sidebarState(
     tabs,
     issues: result.issues,
     lastReport: lastReport
-      ? { url: lastReport.url, name: lastReport.name, draft: lastReport.draft, createdAt: lastReport.createdAt }
+      ? {
+          url: lastReport.url,
+          name: lastReport.name,
+          draft: lastReport.draft,
+          createdAt: lastReport.createdAt,
+          ...(lastReport.pdfUrl ? { pdfUrl: lastReport.pdfUrl } : {}),
+          ...(lastReport.pdfProblem ? { pdfProblem: lastReport.pdfProblem } : {}),
+        }
       : null,
     checkedAt,
     editStamp,

@@ -188,6 +188,18 @@ const FAULTS: readonly Fault[] = [
     refusal: /Unknown name "convert": Cannot bind query parameter/,
   },
   {
+    kind: "Drive: files.export without Apps Script's alt=media",
+    method: "drive.files.export",
+    plant: (a) => delete (a[2] as Json).alt,
+    refusal: /Export requires alt=media to download the exported content/,
+  },
+  {
+    kind: "Drive: files.export with a parameter export does not take",
+    method: "drive.files.export",
+    plant: (a) => ((a[2] as Json).supportsAllDrives = true),
+    refusal: /Unknown name "supportsAllDrives": Cannot bind query parameter/,
+  },
+  {
     kind: "Drive: files.create with two parents",
     method: "drive.files.create",
     plant: (a) => ((a[0] as Json).parents = ["folder-a", "folder-b"]),
@@ -259,6 +271,7 @@ describe("the fake refuses what Google's definitions refuse", () => {
       "docs.documents.batchUpdate",
       "docs.documents.get",
       "drive.files.create",
+      "drive.files.export",
       "drive.files.get",
       "drive.files.list",
       "sheets.spreadsheets.get",

@@ -147,17 +147,21 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     env.counter.reset();
     const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect([...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП")).toHaveLength(1);
-    expect(env.fake.drive._namesIn(folder.id).sort()).toEqual([first.report.name, second.report.name].sort());
+    expect(env.fake.drive._namesIn(folder.id).sort()).toEqual(
+      [first.report.name, `${first.report.name}.pdf`, second.report.name, `${second.report.name}.pdf`].sort(),
+    );
     expect(
       env.counter.countPrefix("DriveApp.") + env.counter.countPrefix("File.") + env.counter.countPrefix("Folder."),
     ).toBe(0);
-    // The folder the workbook remembers: its listing (names, and proof it is in use) and the
-    // upload into it (create) — no separate look-up (get).
+    // The folder the workbook remembers: its listing (names, and proof it is in use), the
+    // upload into it (create) — no separate look-up (get) — then the export and the PDF saved
+    // beside it (export, create).
     expect([
       env.counter.count("Drive.Files.get"),
       env.counter.count("Drive.Files.list"),
       env.counter.count("Drive.Files.create"),
-    ]).toEqual([0, 1, 1]);
+      env.counter.count("Drive.Files.export"),
+    ]).toEqual([0, 1, 2, 1]);
   });
 
   it("two clicks make one document (the second, under the lock, returns the first)", () => {
@@ -295,7 +299,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
         lastUpdated: new Date(),
       });
       const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-      expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name]);
+      expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name, `${ok.report.name}.pdf`]);
       expect(ok.notice).toBeUndefined();
 
       const env2 = setUp(grid);

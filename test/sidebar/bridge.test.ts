@@ -190,6 +190,9 @@ describe("google.script.run bridge", () => {
 describe("link policy and wording", () => {
   it.each([
     ["https://docs.google.com/document/d/abc/edit", "https://docs.google.com/document/d/abc/edit"],
+    ["https://drive.google.com/file/d/abc/view", "https://drive.google.com/file/d/abc/view"],
+    ["https://drive.google.com.evil.example/file/d/abc", null],
+    ["http://drive.google.com/file/d/abc", null],
     ["javascript:alert(1)", null],
     ["JAVASCRIPT:alert(1)", null],
     ["http://docs.google.com/document/d/abc", null],

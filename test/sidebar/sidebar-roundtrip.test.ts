@@ -50,8 +50,17 @@ function activeRange(): { sheet: string; cell: string } | null {
   return range ? { sheet: range._sheet._name, cell: range.getA1Notation() } : null;
 }
 
+/** The Google Docs the add-on made (each has its PDF beside it: createdPdfs). */
 function createdDocuments(): string[] {
-  return [...env.fake.drive._files.values()].filter((f) => f.appCreated && !f.folder).map((f) => f.name);
+  return [...env.fake.drive._files.values()]
+    .filter((f) => f.appCreated && f.mimeType === "application/vnd.google-apps.document")
+    .map((f) => f.name);
+}
+
+function createdPdfs(): { id: string; name: string }[] {
+  return [...env.fake.drive._files.values()]
+    .filter((f) => f.appCreated && f.mimeType === "application/pdf")
+    .map((f) => ({ id: f.id, name: f.name }));
 }
 
 beforeAll(async () => {
@@ -104,7 +113,7 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
       metrics.planExecution === null ? null : String(wholePercent(metrics.planExecution)),
     );
     await page.locator("#generate-report").click();
-    await page.locator("#report a").waitFor();
+    await page.locator("#report a").first().waitFor();
     await page.screenshot({ path: screenshotPath("sidebar-sample-report"), fullPage: true });
   });
 
@@ -168,7 +177,7 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     await page.locator("#no-findings").waitFor();
     await expect(page.locator("#counts").textContent()).resolves.toContain("Ошибок нет");
     await page.locator("#generate-report").click();
-    await page.locator("#report a").waitFor();
+    await page.locator("#report a").first().waitFor();
     await expect(page.locator("#report .report-title").textContent()).resolves.toBe("Отчёт сформирован");
     await expect(page.locator("#report .badge-draft").count()).resolves.toBe(0);
     expect(createdDocuments()).toHaveLength(1);
@@ -215,17 +224,33 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     await openWith(fixtureGrid());
     const page = session.page;
     await page.locator("#generate-report").click();
-    await page.locator("#report a").waitFor();
-    const href = await page.locator("#report a").getAttribute("href");
+    await page.locator("#report a").first().waitFor();
+    const href = await page.locator("#report a").first().getAttribute("href");
     expect(href).toMatch(/^https:\/\/docs\.google\.com\//);
     await expect(page.locator("#report .badge-draft").count()).resolves.toBe(1);
     expect(createdDocuments()).toHaveLength(1);
     await expect(page.locator("#report .report-name").textContent()).resolves.toBe(createdDocuments()[0]);
-    // The link is stored in the workbook: a fresh panel shows it as the last report.
+    // Its PDF, exported by Drive into the same folder, is linked beside it.
+    expect(createdPdfs().map((p) => p.name)).toEqual([`${createdDocuments()[0]}.pdf`]);
+    const pdfHref = await page.locator("#report .report-pdf a").getAttribute("href");
+    expect(pdfHref).toBe(`https://drive.google.com/file/d/${createdPdfs()[0]!.id}/view?usp=drivesdk`);
+    // The new report heads «Прежние отчёты» with both links.
+    await expect(page.locator("#history li").count()).resolves.toBe(1);
+    await expect(
+      page.locator("#history li a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+    ).resolves.toEqual([href, pdfHref]);
+    // The link is stored in the workbook: a fresh panel shows it as the last report, and in the list.
     await session.page.reload();
     await session.page.waitForSelector("#app[aria-busy='false']");
-    await expect(page.locator("#report a").getAttribute("href")).resolves.toBe(href);
+    await expect(page.locator("#report a").first().getAttribute("href")).resolves.toBe(href);
     await expect(page.locator("#report").textContent()).resolves.toContain("Последний отчёт (черновик)");
+    await page.locator("#history li").waitFor();
+    await expect(page.locator("#history li .history-head").textContent()).resolves.toBe(
+      `${TODAY.split("-").reverse().join(".")} · Промежуточный · Черновик`,
+    );
+    await expect(
+      page.locator("#history li a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+    ).resolves.toEqual([href, pdfHref]);
 
     await openWith(fixtureGrid(true));
     await page.locator("#generate-report").click();
@@ -253,7 +278,12 @@ describe("sidebar ⇄ Apps Script bundle round trip", () => {
     await expect.poll(() => page.locator("#status").textContent()).toMatch(/Проверка завершена/);
     await expect(page.locator("#validate").isEnabled()).resolves.toBe(true);
     await expect(page.locator("#failure").isHidden()).resolves.toBe(true);
-    expect(session.calls.map((c) => c.name)).toEqual(["sidebarGetState", "sidebarValidate", "sidebarValidate"]);
+    expect(session.calls.map((c) => c.name)).toEqual([
+      "sidebarGetState",
+      "sidebarReportHistory",
+      "sidebarValidate",
+      "sidebarValidate",
+    ]);
   });
 
   it("shows hostile cell values from the workbook as text and runs nothing", async () => {

@@ -5,7 +5,7 @@
  */
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportOutcome, SidebarState } from "../../src/api.js";
+import type { ReportOutcome, ReportRecord, SidebarState } from "../../src/api.js";
 import { SERVER_FUNCTIONS } from "../../src/sidebar-calls.js";
 import { INJECTIONS, SAMPLE_ISSUES, createdOutcome, issue, sidebarState, tabsFor } from "./fixtures.js";
 import {
@@ -24,6 +24,7 @@ interface Script {
   validate: () => SidebarState | Promise<SidebarState>;
   report: () => ReportOutcome | Promise<ReportOutcome>;
   select: (sheet: string, cell: string | null) => void;
+  history: () => ReportRecord[] | Promise<ReportRecord[]>;
 }
 
 function scripted(overrides: Partial<Script> = {}): Script {
@@ -32,6 +33,7 @@ function scripted(overrides: Partial<Script> = {}): Script {
     validate: () => sidebarState(),
     report: () => createdOutcome(false),
     select: () => undefined,
+    history: () => [],
     ...overrides,
   };
 }
@@ -52,6 +54,8 @@ async function open(script: Script, options: { timeoutMs?: number } = {}): Promi
         return script.select(args[0] as string, args[1] as string | null);
       case "sidebarEditStamp":
         return "";
+      case "sidebarReportHistory":
+        return script.history();
       default:
         throw new Error(`unexpected ${name}`);
     }
@@ -241,7 +245,8 @@ describe("sidebar UI (scripted server)", () => {
     const page = session.page;
     await page.locator("#validate").click();
     await expect.poll(() => page.locator("#findings .finding").count()).toBe(1);
-    expect(session.calls.map((c) => c.name)).toEqual(["sidebarGetState", "sidebarValidate"]);
+    // The list of earlier reports is read once, after the first state.
+    expect(session.calls.map((c) => c.name)).toEqual(["sidebarGetState", "sidebarReportHistory", "sidebarValidate"]);
     await expect(page.locator("#validate").isEnabled()).resolves.toBe(true);
   });
 
@@ -325,6 +330,141 @@ describe("sidebar UI (scripted server)", () => {
     );
   });
 
+  it("lists the earlier reports newest first with dates, kinds and both links; a new report shows its PDF and joins the list", async () => {
+    const earlier: ReportRecord[] = [
+      {
+        name: "Отчёт МИП — ЦРО Озёрского района — 2021",
+        url: "https://docs.google.com/document/d/1Earlier0000Final/edit",
+        pdfUrl: "https://drive.google.com/file/d/1Earlier0000FinalPdf/view",
+        date: "30.06.2021",
+        createdAt: "2021-06-30T08:00:00.000Z",
+        kind: "итоговый",
+        draft: false,
+      },
+      {
+        name: `Отчёт ${INJECTIONS.img}`,
+        url: INJECTIONS.link,
+        pdfUrl: null,
+        date: "15.01.2021",
+        createdAt: "2021-01-15T08:00:00.000Z",
+        kind: null,
+        draft: true,
+      },
+    ];
+    const made = createdOutcome(false) as Extract<ReportOutcome, { kind: "created" }>;
+    const report = { ...made.report, pdfUrl: "https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpPdf/view" };
+    const newest: ReportRecord = {
+      name: report.name,
+      url: report.url,
+      pdfUrl: report.pdfUrl,
+      date: "20.12.2022",
+      createdAt: report.createdAt,
+      kind: "промежуточный",
+      draft: false,
+    };
+    await open(
+      scripted({ history: () => earlier, report: () => ({ ...made, report, history: [newest, ...earlier] }) }),
+    );
+    const page = session.page;
+    const section = page.locator("#history-section");
+    await section.waitFor();
+    await expect(page.locator("#history-title").textContent()).resolves.toBe("Прежние отчёты");
+    const items = page.locator("#history li");
+    await expect(items.count()).resolves.toBe(2);
+    await expect(items.nth(0).locator(".history-head").textContent()).resolves.toBe("30.06.2021 · Итоговый");
+    await expect(
+      items
+        .nth(0)
+        .locator("a")
+        .evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")])),
+    ).resolves.toEqual([
+      ["Документ (откроется в новой вкладке)", "https://docs.google.com/document/d/1Earlier0000Final/edit"],
+      ["PDF (откроется в новой вкладке)", "https://drive.google.com/file/d/1Earlier0000FinalPdf/view"],
+    ]);
+    // A name from the sheet stays text; a link that is not Google's is no link; a missing PDF says so.
+    await expect(items.nth(1).locator(".history-name").textContent()).resolves.toBe(`Отчёт ${INJECTIONS.img}`);
+    await expect(items.nth(1).locator(".history-head").textContent()).resolves.toBe(
+      "15.01.2021 · Вид не указан · Черновик",
+    );
+    await expect(items.nth(1).locator("a").count()).resolves.toBe(0);
+    await expect(items.nth(1).textContent()).resolves.toContain("Ссылка на документ недоступна.");
+    await expect(items.nth(1).textContent()).resolves.toContain("PDF не сохранён");
+    await expect(page.locator("#app img").count()).resolves.toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    await page.screenshot({ path: screenshotPath("sidebar-history"), fullPage: true });
+
+    await page.locator("#generate-report").click();
+    await page.locator("#report.report-created").waitFor();
+    const pdf = page.locator("#report .report-pdf a");
+    await expect(pdf.textContent()).resolves.toBe("Открыть PDF (откроется в новой вкладке)");
+    await expect(pdf.getAttribute("href")).resolves.toBe(report.pdfUrl);
+    await expect(pdf.getAttribute("target")).resolves.toBe("_blank");
+    await expect(items.count()).resolves.toBe(3);
+    await expect(items.nth(0).locator(".history-head").textContent()).resolves.toBe("20.12.2022 · Промежуточный");
+    await expect(items.nth(0).locator("a").nth(1).getAttribute("href")).resolves.toBe(report.pdfUrl);
+    expect(session.calls.filter((c) => c.name === "sidebarReportHistory")).toHaveLength(1);
+    expect(await lowContrastTexts(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath("sidebar-report-pdf"), fullPage: true });
+  });
+
+  it("says why a report has no PDF, never links a PDF address that is not Google Drive's, and hides an empty history", async () => {
+    const made = createdOutcome(false) as Extract<ReportOutcome, { kind: "created" }>;
+    const problem =
+      "PDF не сохранён: документ больше 10 МБ — Google выгружает в PDF не больше. " +
+      "Откройте документ и скачайте PDF из него: «Файл → Скачать → Документ PDF».";
+    await open(scripted({ report: () => ({ ...made, report: { ...made.report, pdfProblem: problem } }) }));
+    const page = session.page;
+    await expect(page.locator("#history-section").isHidden()).resolves.toBe(true);
+    await page.locator("#generate-report").click();
+    await page.locator("#report.report-created").waitFor();
+    await expect(page.locator("#report .report-pdf-problem").textContent()).resolves.toBe(problem);
+    await expect(page.locator("#report a").count()).resolves.toBe(1); // the Doc only
+    await open(
+      scripted({
+        report: () => ({
+          ...made,
+          report: { ...made.report, pdfUrl: "https://drive.google.com.evil.example/file/d/1" },
+        }),
+      }),
+    );
+    await page.locator("#generate-report").click();
+    await page.locator("#report.report-created").waitFor();
+    await expect(page.locator("#report .report-pdf a").count()).resolves.toBe(0);
+    await expect(page.locator("#report .report-pdf").textContent()).resolves.toBe(
+      "Ссылка на PDF недоступна: это не адрес Google Диска.",
+    );
+  });
+
+  it("a failed history read is a Russian message with «Повторить», and the retry shows the list", async () => {
+    let failures = 1;
+    const one: ReportRecord = {
+      name: "Отчёт МИП — ЦРО Озёрского района — 2021",
+      url: "https://docs.google.com/document/d/1Earlier0000Final/edit",
+      pdfUrl: null,
+      date: "30.06.2021",
+      createdAt: "2021-06-30T08:00:00.000Z",
+      kind: "итоговый",
+      draft: false,
+    };
+    await open(
+      scripted({
+        history: () => {
+          if (failures-- > 0) throw new Error("Service Properties failed while accessing document properties.");
+          return [one];
+        },
+      }),
+    );
+    const page = session.page;
+    await page.locator("#failure:not([hidden])").waitFor();
+    await expect(page.locator("#failure .failure-text").textContent()).resolves.toMatch(
+      /^Не удалось загрузить список прежних отчётов/,
+    );
+    await page.locator("#retry").click();
+    await page.locator("#history li").waitFor();
+    await expect(page.locator("#history li").count()).resolves.toBe(1);
+    await expect(page.locator("#failure").isHidden()).resolves.toBe(true);
+  });
+
   it("turns a lost authorisation into a Russian message with «Повторить», and the retry works", async () => {
     let failures = 1;
     await open(
@@ -348,7 +488,10 @@ describe("sidebar UI (scripted server)", () => {
     await page.locator("#retry").click();
     await page.locator("#findings .finding").first().waitFor();
     await expect(failure.isHidden()).resolves.toBe(true);
-    expect(session.calls.map((c) => c.name)).toEqual(["sidebarGetState", "sidebarGetState"]);
+    // The list of earlier reports waits for a state to show beside it.
+    await expect
+      .poll(() => session.calls.map((c) => c.name))
+      .toEqual(["sidebarGetState", "sidebarGetState", "sidebarReportHistory"]);
   });
 
   it("explains quota and time-outs, and never leaves the panel frozen", async () => {

@@ -66,6 +66,29 @@ describe("committee: справка о реализации проекта (bund
     expect(e.formulaWrites).toEqual([]);
   });
 
+  it("saves its PDF beside the Doc and the dialog gives both links; a failed export keeps the Doc and says why", () => {
+    const e = env();
+    e.counter.paused(() => e.committee.setActiveRange(e.committee._sheet("Реестр").getRange("B2") as never));
+    const made = e.run("committeeMakeProjectSpravka") as { name: string; url: string; pdfUrl: string | null };
+    const files = [...e.fake.drive._files.values()];
+    const doc = files.find((f) => made.url.includes(f.id))!;
+    const pdf = files.find((f) => f.mimeType === "application/pdf")!;
+    expect(pdf.name).toBe(`${made.name}.pdf`);
+    expect(pdf.parents).toEqual(doc.parents);
+    expect(made.pdfUrl).toBe(`https://drive.google.com/file/d/${pdf.id}/view?usp=drivesdk`);
+    expect(e.fake.driveV3._contents.get(pdf.id)!.toString("utf8")).toContain("СПРАВКА О РЕАЛИЗАЦИИ");
+    const alert = lastAlert(e.fake);
+    expect(alert).toContain(`Ссылка: ${made.url}`);
+    expect(alert).toContain(`PDF: ${made.pdfUrl}`);
+
+    e.fake.driveV3._exportLimitBytes = 100;
+    const second = e.run("committeeMakeProjectSpravka") as { url: string; pdfUrl: string | null };
+    expect(e.fake.documentApp._documents.size).toBe(2);
+    expect(second.pdfUrl).toBeNull();
+    expect(lastAlert(e.fake)).toContain(`Ссылка: ${second.url}`);
+    expect(lastAlert(e.fake)).toContain("PDF не сохранён: документ больше 10 МБ");
+  });
+
   it("cites the committee's roadmap order in the stage its date falls in, when the committee keeps one", () => {
     const e = env();
     e.counter.paused(() => {

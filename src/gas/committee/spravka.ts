@@ -12,6 +12,7 @@ import { validateWorkbook } from "../../core/validate.js";
 import { looksLikeMipWorkbook } from "../../core/workbook.js";
 import { UserError, userMessage } from "../errors.js";
 import { makeDocument, reportDestination } from "../report.js";
+import { type PdfOutcome, savePdfBeside } from "../report-pdf.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
 import { readCommitteeSettings } from "./settings.js";
@@ -26,6 +27,8 @@ const MAX_PARTICIPANTS = 40;
 interface ProjectSpravka {
   url: string;
   name: string;
+  /** The PDF saved beside the Doc, or why not. */
+  pdf: PdfOutcome;
   participants: string[];
   leftOut: LeftOut[];
   errors: number;
@@ -110,10 +113,12 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     },
     survey,
   );
-  const { url, name, layoutMissing } = makeDocument(model, reportDestination("").folderId);
+  const folderId = reportDestination("").folderId;
+  const { id, url, name, layoutMissing } = makeDocument(model, folderId);
   return {
     url,
     name,
+    pdf: savePdfBeside(id, name, folderId),
     layoutMissing,
     participants: sources.schools.map((s) => s.name),
     leftOut: [...leftOut, ...sources.leftOut],
@@ -124,6 +129,7 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
 
 function spravkaMessage(made: ProjectSpravka): string {
   const lines = [`Справка готова: «${made.name}». Ссылка: ${made.url}`];
+  lines.push("url" in made.pdf ? `PDF: ${made.pdf.url}` : made.pdf.problem);
   if (made.participants.length > 0) lines.push(`Учтены таблицы участников: ${made.participants.join(", ")}.`);
   for (const left of made.leftOut) lines.push(`Не учтена «${left.label}»: ${left.reason}.`);
   lines.push(...made.survey);
@@ -138,13 +144,13 @@ function spravkaMessage(made: ProjectSpravka): string {
 }
 
 /** Menu item «Комитет → Справка о реализации проекта». */
-export function committeeMakeProjectSpravka(): { url: string; name: string } | null {
+export function committeeMakeProjectSpravka(): { url: string; name: string; pdfUrl: string | null } | null {
   const tell = (message: string) =>
     SpreadsheetApp.getUi().alert("МИП-отчёт — комитет", message, SpreadsheetApp.getUi().ButtonSet.OK);
   try {
     const made = makeProjectSpravka(SpreadsheetApp.getActiveSpreadsheet());
     tell(spravkaMessage(made));
-    return { url: made.url, name: made.name };
+    return { url: made.url, name: made.name, pdfUrl: "url" in made.pdf ? made.pdf.url : null };
   } catch (error) {
     tell(userMessage(error, "составить справку о реализации проекта"));
     return null;

@@ -13,6 +13,23 @@
  * document — body, page size, margins, header text and footer fields (docx-import.ts) — so a
  * test reads the Doc the upload made. How faithfully Drive carries a PAGE field into a Docs
  * page number is not documented: docs/SCOPES.md says so.
+ *
+ * Files.export (Drive's «Exports a Google Workspace document to the requested MIME type and
+ * returns exported byte content … limited to 10 MB»,
+ * https://developers.google.com/workspace/drive/api/reference/rest/v3/files/export) refuses, as
+ * Google does: a file outside drive.file («File not found», as get does); a file that is not a
+ * Docs Editors file, 403 fileNotExportable «Export only supports Docs Editors files.» (the
+ * error Drive returns, quoted in https://github.com/NastuzziSamy/files_external_gdrive/issues/3
+ * in its older wording «… Google Docs.», the current one in
+ * https://www.volcengine.com/article/1457983); a format the file does not export to
+ * («The requested conversion is not supported.»,
+ * https://developers.google.com/workspace/drive/api/guides/ref-export-formats lists a Doc's);
+ * content over the limit, 403 exportSizeLimitExceeded «This file is too large to be exported.»
+ * (quoted in https://github.com/googleapis/google-api-ruby-client/issues/906); and, in Apps
+ * Script, a call without `alt: "media"` («Export requires alt=media to download the exported
+ * content», https://github.com/brucemcpherson/gas-fakes/issues/117, Google's tracker
+ * https://issuetracker.google.com/issues/468534237). The exported PDF is a Blob holding a small
+ * PDF of the document's text (its layout is not rendered: tests read the words).
  */
 import { type CallCounter } from "./counter.js";
 import { FakeDocument, type FakeDocumentApp } from "./document.js";
@@ -23,9 +40,40 @@ import { FakeDrivePermissions } from "./drive-permissions.js";
 import { FakeBlob } from "./services.js";
 import { type FakeSheetsApi } from "./sheets-api.js";
 import { SHEETS_MIME, XLSX_MIME, importXlsx } from "./xlsx-import.js";
+import { ApiRefusal } from "./api-schema/validate.js";
 
 export const DOCS_MIME = "application/vnd.google-apps.document";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const PDF_MIME = "application/pdf";
+
+/** Google's limit on what files.export returns: 10 MB. */
+export const EXPORT_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Docs Editors types (https://developers.google.com/workspace/drive/api/guides/mime-types). */
+const EDITORS_MIMES = new Set([
+  DOCS_MIME,
+  SHEETS_MIME,
+  "application/vnd.google-apps.presentation",
+  "application/vnd.google-apps.drawing",
+]);
+
+/** What a Google Doc exports to (https://developers.google.com/workspace/drive/api/guides/ref-export-formats). */
+const DOC_EXPORTS = new Set([
+  DOCX_MIME,
+  "application/vnd.oasis.opendocument.text",
+  "application/rtf",
+  PDF_MIME,
+  "text/plain",
+  "application/zip",
+  "application/epub+zip",
+  "text/markdown",
+]);
+
+/** A one-page PDF carrying `text` (enough for a test to find the document's words in it). */
+function pdfOf(text: string): Buffer {
+  const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/\r?\n/g, ") Tj T* (");
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (${escaped}) Tj ET\n%%EOF\n`, "utf8");
+}
 
 export type { Conversion };
 
@@ -84,6 +132,10 @@ export class FakeDriveV3 {
   readonly _conversions = new Map<string, Conversion>();
   /** The bytes each converted upload carried, by file id (tests unzip them). */
   readonly _uploads = new Map<string, Buffer>();
+  /** The content of each file created from a blob without conversion (a PDF), by file id. */
+  readonly _contents = new Map<string, Buffer>();
+  /** The largest export Drive returns (a test lowers it to stand for a huge document). */
+  _exportLimitBytes = EXPORT_LIMIT_BYTES;
   /**
    * appProperties by file id: «private to the requesting app», ≤ 124 bytes per key + value
    * (https://developers.google.com/workspace/drive/api/guides/properties).
@@ -109,6 +161,7 @@ export class FakeDriveV3 {
       id: string,
       optionalArgs?: { fields?: string },
     ): { id: string; name: string; mimeType: string; parents: string[]; trashed: boolean };
+    export(fileId: string, mimeType: string, optionalArgs?: { alt?: string }): FakeBlob;
   };
 
   constructor(drive: FakeDrive, documentApp: FakeDocumentApp, counter: CallCounter, sheetsApi?: FakeSheetsApi) {
@@ -117,6 +170,8 @@ export class FakeDriveV3 {
     const reaches = (method: string, id: string) =>
       drive._files.has(id) && (this._access ? this._access.reaches(method, id) : drive._visible(id));
     const uploads = this._uploads;
+    const contents = this._contents;
+    const exportLimit = () => this._exportLimitBytes;
     const appProperties = this._appProperties;
     this.Permissions = new FakeDrivePermissions(drive, counter);
     const quota = () => {
@@ -159,6 +214,8 @@ export class FakeDriveV3 {
             if (ss) sheetsApi._spreadsheets.set(item.id, ss);
           }
           if (mimeType === FOLDER_MIME) item.folder = true;
+          if (blob && mimeType !== DOCS_MIME && mimeType !== SHEETS_MIME && mimeType !== FOLDER_MIME)
+            contents.set(item.id, Buffer.from(Int8Array.from(blob.getBytes()).buffer));
           if (mimeType === DOCS_MIME) {
             const doc = new FakeDocument(item.id, drive, counter);
             documentApp._documents.set(item.id, doc);
@@ -204,6 +261,31 @@ export class FakeDriveV3 {
           const item = drive._files.get(id);
           if (!item || !reaches("Drive.Files.get", id)) throw apiError("get", `File not found: ${id}.`);
           return describe(item);
+        });
+      },
+      export(fileId, mimeType, optionalArgs = {}) {
+        counter.hit("Drive.Files.export");
+        return counter.paused(() => {
+          if (optionalArgs.alt !== "media")
+            throw new ApiRefusal(
+              "GoogleJsonResponseException: API call to drive.files.export failed with error: " +
+                "Export requires alt=media to download the exported content.",
+            );
+          const item = drive._files.get(fileId);
+          if (!item || !reaches("Drive.Files.export", fileId)) throw apiError("export", `File not found: ${fileId}.`);
+          if (!EDITORS_MIMES.has(item.mimeType)) throw apiError("export", "Export only supports Docs Editors files.");
+          if (item.mimeType !== DOCS_MIME || !DOC_EXPORTS.has(mimeType))
+            throw apiError("export", "The requested conversion is not supported.");
+          if (mimeType !== PDF_MIME) throw apiError("export", `fake: export to ${mimeType} is not modelled`);
+          const doc = documentApp._documents.get(fileId);
+          const bytes = pdfOf(doc ? doc._body.getText() : "");
+          if (bytes.length > exportLimit()) throw apiError("export", "This file is too large to be exported.");
+          return new FakeBlob(
+            [...new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)],
+            PDF_MIME,
+            null,
+            counter,
+          );
         });
       },
     };

@@ -204,6 +204,11 @@ export const METHOD_SCOPES: Readonly<Record<string, MethodRule>> = {
     ],
     source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/files/get#authorization-scopes",
   },
+  // Also drive.meet.readonly, which no deployment of the add-on asks for.
+  "Drive.Files.export": {
+    scopes: [SCOPE.drive, SCOPE.driveFile, SCOPE.driveReadonly],
+    source: "https://developers.google.com/workspace/drive/api/reference/rest/v3/files/export#authorization-scopes",
+  },
   "Sheets.Spreadsheets.batchUpdate": {
     scopes: [SCOPE.drive, SCOPE.driveFile, SCOPE.spreadsheets],
     source:

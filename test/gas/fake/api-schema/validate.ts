@@ -136,8 +136,9 @@ class Checker {
         );
       this.parameter(name, value, p!);
     }
+    // A required query parameter Apps Script takes by position (files.export's mimeType) is checked with the path's.
     for (const [name, p] of Object.entries(method.params))
-      if (p.required && p.location === "query" && query[name] === undefined)
+      if (p.required && p.location === "query" && !method.order.includes(name) && query[name] === undefined)
         this.refuse(`Required parameter ${name} is missing.`);
     if (query.fields !== undefined) {
       if (typeof query.fields !== "string") this.refuse(`Invalid field selection ${String(query.fields)}`);
