@@ -64,79 +64,102 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A little-endian byte writer over a growing array. */
-class Writer {
-  readonly bytes: number[] = [];
-  u16(v: number): void {
-    this.bytes.push(v & 0xff, (v >>> 8) & 0xff);
-  }
-  u32(v: number): void {
-    this.bytes.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
-  }
-  raw(data: Uint8Array): void {
-    for (let i = 0; i < data.length; i++) this.bytes.push(data[i]!);
-  }
+/** A part's bytes as stored: already deflated, with the checksum and size of the bytes before. */
+interface Stored {
+  readonly name: Uint8Array;
+  readonly packed: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/** The compression the container is filled with: pure JavaScript here, Node's zlib locally. */
+export interface ZipCodec {
+  readonly deflateRaw: (data: Uint8Array) => Uint8Array;
+  readonly crc32: (data: Uint8Array) => number;
 }
 
 const UTF8_NAMES = 0x0800;
 const DEFLATED = 8;
 const DOS_TIME = 0;
-const DOS_DATE = (1 << 5) | 1; // 1980-01-01
+const DOS_DATE = (1 << 5) | 1; // 1980-01-01: fixed, so the same content gives the same bytes
 
-/** The archive's bytes: every part deflated, in order. */
-export function zipParts(parts: readonly TextPart[]): Uint8Array {
-  const out = new Writer();
-  const central = new Writer();
-  for (const part of parts) {
-    const name = utf8(part.name);
-    const data = utf8(part.text);
-    const crc = crc32(data);
-    const packed = deflateRaw(data);
-    const offset = out.bytes.length;
-    out.u32(0x04034b50);
-    out.u16(20); // version needed: 2.0
-    out.u16(UTF8_NAMES);
-    out.u16(DEFLATED);
-    out.u16(DOS_TIME);
-    out.u16(DOS_DATE);
-    out.u32(crc);
-    out.u32(packed.length);
-    out.u32(data.length);
-    out.u16(name.length);
-    out.u16(0);
-    out.raw(name);
-    out.raw(packed);
-    central.u32(0x02014b50);
-    central.u16(20); // made by: 2.0
-    central.u16(20);
-    central.u16(UTF8_NAMES);
-    central.u16(DEFLATED);
-    central.u16(DOS_TIME);
-    central.u16(DOS_DATE);
-    central.u32(crc);
-    central.u32(packed.length);
-    central.u32(data.length);
-    central.u16(name.length);
-    central.u16(0); // extra
-    central.u16(0); // comment
-    central.u16(0); // disk
-    central.u16(0); // internal attributes
-    central.u32(0); // external attributes
-    central.u32(offset);
-    central.raw(name);
+/** A little-endian record of fixed fields. */
+function record(fields: readonly (readonly [bytes: 2 | 4, value: number])[]): Uint8Array {
+  const out = new Uint8Array(fields.reduce((n, [bytes]) => n + bytes, 0));
+  let at = 0;
+  for (const [bytes, value] of fields) {
+    for (let k = 0; k < bytes; k++) out[at++] = (value >>> (8 * k)) & 0xff;
   }
-  const directoryAt = out.bytes.length;
-  const directory = Uint8Array.from(central.bytes);
-  out.raw(directory);
-  out.u32(0x06054b50);
-  out.u16(0);
-  out.u16(0);
-  out.u16(parts.length);
-  out.u16(parts.length);
-  out.u32(directory.length);
-  out.u32(directoryAt);
-  out.u16(0);
-  return Uint8Array.from(out.bytes);
+  return out;
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * The archive's bytes, every part deflated by `codec`, in the given order: the one container
+ * writer of the project (the Apps Script report's .docx here, every file `mip` writes through
+ * src/local/zip-pack.ts with zlib's codec).
+ */
+export function zipArchive(
+  parts: readonly { readonly name: string; readonly data: Uint8Array }[],
+  codec: ZipCodec = { deflateRaw, crc32 },
+): Uint8Array {
+  const stored: Stored[] = parts.map((part) => ({
+    name: utf8(part.name),
+    packed: codec.deflateRaw(part.data),
+    crc: codec.crc32(part.data) >>> 0,
+    size: part.data.length,
+  }));
+  const local: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const part of stored) {
+    const common: [2 | 4, number][] = [
+      [2, UTF8_NAMES],
+      [2, DEFLATED],
+      [2, DOS_TIME],
+      [2, DOS_DATE],
+      [4, part.crc],
+      [4, part.packed.length],
+      [4, part.size],
+      [2, part.name.length],
+    ];
+    // §4.3.7 local file header: signature, version needed 2.0, …, extra length.
+    local.push(record([[4, 0x04034b50], [2, 20], ...common, [2, 0]]), part.name, part.packed);
+    // §4.3.12 central directory header: made by 2.0, needed 2.0, …, extra, comment, disk,
+    // internal and external attributes, the local header's offset.
+    central.push(
+      record([[4, 0x02014b50], [2, 20], [2, 20], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]]),
+      part.name,
+    );
+    offset += 30 + part.name.length + part.packed.length;
+  }
+  const directory = concat(central);
+  // §4.3.16 end of central directory record.
+  const end = record([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, parts.length],
+    [2, parts.length],
+    [4, directory.length],
+    [4, offset],
+    [2, 0],
+  ]);
+  return concat([...local, directory, end]);
+}
+
+/** The archive's bytes of text parts, deflated in JavaScript. */
+export function zipParts(parts: readonly TextPart[]): Uint8Array {
+  return zipArchive(parts.map((part) => ({ name: part.name, data: utf8(part.text) })));
 }
 
 /** Bytes as Java's signed bytes (-128…127): the Byte[] Apps Script's Utilities.newBlob takes. */
