@@ -15,7 +15,7 @@ import { readCount, readQuantity } from "./numbers.js";
 import { type EnumName, ENUMS } from "./schema.js";
 
 /** Longest text the core reads; protects every regex and fold from 50,000-character cells. */
-export const MAX_READ = 4000;
+const MAX_READ = 4000;
 
 /** Trimmed visible text of a cell (empty string for an empty or error cell). */
 export function textOf(cell: Cell | undefined): string {

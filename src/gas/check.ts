@@ -10,10 +10,7 @@ export interface Checked {
   readonly result: ValidationResult;
 }
 
-export function todayIn(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  timeZone: string = ss.getSpreadsheetTimeZone(),
-): string {
+function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string = ss.getSpreadsheetTimeZone()): string {
   return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd");
 }
 

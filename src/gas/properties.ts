@@ -60,10 +60,10 @@ export function writeJson(key: string, value: unknown, store: Properties = props
 }
 
 /** Apps Script refuses a property value over 9 KB (UTF-8 bytes); lists stay under this. */
-export const PROPERTY_VALUE_BUDGET = 8 * 1024;
+const PROPERTY_VALUE_BUDGET = 8 * 1024;
 
 /** UTF-8 size of a string (Cyrillic takes two bytes a letter), without a service call. */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -29,7 +29,7 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A second click within this time on an unchanged workbook returns the document just made. */
-export const REPEAT_WINDOW_MS = 120_000;
+const REPEAT_WINDOW_MS = 120_000;
 const LOCK_WAIT_MS = 30_000;
 
 /** 32-bit FNV-1a of the workbook's content: «has anything changed since the last report?». */
@@ -43,7 +43,7 @@ export function fingerprint(text: string): string {
 }
 
 /** A Drive folder id from what a user pastes: a folder link, an «open?id=» link or the bare id. */
-export function folderIdFrom(text: string): string | null {
+function folderIdFrom(text: string): string | null {
   const t = text.trim();
   if (t === "") return null;
   const m = /\/folders\/([-\w]{10,})/.exec(t) ?? /[?&]id=([-\w]{10,})/.exec(t);
@@ -55,8 +55,6 @@ export interface Destination {
   folderId: string;
   notice: string | null;
 }
-
-export { OWN_FOLDER_NAME };
 
 /**
  * Where a document goes. Under drive.file the add-on reaches only folders it created: a folder

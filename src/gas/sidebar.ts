@@ -9,7 +9,7 @@ import { editStamp, stampChange } from "./properties.js";
 import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
 
-export const SIDEBAR_TITLE = "МИП-отчёт";
+const SIDEBAR_TITLE = "МИП-отчёт";
 
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(SIDEBAR_TITLE);

@@ -16,10 +16,10 @@ import type { SurveyResult } from "../survey/aggregate.js";
 import { factsBesideSurvey, surveyAppendix, surveyMakesDraft, withSurveyItems } from "./survey-sections.js";
 import { DRAFT_MARK } from "../report/build.js";
 
-export const SPRAVKA_TITLE = "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА";
+const SPRAVKA_TITLE = "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА";
 
 /** «Справка о реализации проекта — МОУ ДО «ЦРО» — 20.12.2022». */
-export function spravkaFileName(orgShort: string, date: string): string {
+function spravkaFileName(orgShort: string, date: string): string {
   return ["Справка о реализации проекта", orgShort, formatRuDate(date)].filter((p) => p.trim() !== "").join(" — ");
 }
 
@@ -42,7 +42,7 @@ function withKeptNumbers(block: Block): Block {
 }
 
 /** `survey`: the monitoring's answers, which write sections 4 and 5 (survey-sections.ts). */
-export function buildSpravkaFromFacts(facts: SpravkaFacts, survey: SurveyResult | null = null): DocModel {
+function buildSpravkaFromFacts(facts: SpravkaFacts, survey: SurveyResult | null = null): DocModel {
   const draft = surveyMakesDraft(survey);
   const shown = factsBesideSurvey(facts, survey);
   const blocks: Block[] = [
