@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // `npm run test:unit` leaves these out (vitest.unit.config.ts); `npm test` runs them.
+    tags: [{ name: "slow", description: "costly end-to-end cases: run by npm test, not by npm run test:unit" }],
     // A refused advanced-service call fails the test that made it (test/gas/fake/api-schema/strict.ts).
     setupFiles: ["test/setup/refused-calls.ts"],
   },

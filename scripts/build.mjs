@@ -4,7 +4,7 @@
 //   dist/committee/ — the committee deployment (its own manifest and push target), from the same source
 //   dist/committee-readonly/ — the committee's opt-in deployment that may read any school workbook (docs/SCOPES.md)
 import { build } from "esbuild";
-import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSidebar } from "./build-sidebar.mjs";
@@ -103,6 +103,33 @@ async function buildGas() {
   });
 }
 
-// `--gas` builds only dist/ (the bundle tests rebuild it without touching the CLI).
-if (!process.argv.includes("--gas")) await buildCli();
-await buildGas();
+/** What the outputs are made from: the sources, the sidebar, the manifests, the build scripts, the lock file. */
+const INPUTS = [
+  "src",
+  "sidebar",
+  "scripts",
+  "package-lock.json",
+  ...["", ".committee", ".committee-readonly"].map((d) => `appsscript${d}.json`),
+];
+const OUTPUTS = ["lib/mip.cjs", "dist/Code.js", "dist/committee/Code.js", "dist/committee-readonly/Code.js"];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** True when every output exists and is newer than every input (`--if-stale` then builds nothing). */
+function upToDate() {
+  const inputs = Math.max(...INPUTS.map((p) => newestMtime(join(root, p))));
+  return OUTPUTS.every((p) => existsSync(join(root, p)) && statSync(join(root, p)).mtimeMs > inputs);
+}
+
+if (process.argv.includes("--if-stale") && upToDate()) {
+  log("lib/ and dist/ are newer than their sources: nothing to build");
+} else {
+  // `--gas` builds only dist/ (the bundle tests rebuild it without touching the CLI).
+  if (!process.argv.includes("--gas")) await buildCli();
+  await buildGas();
+}

@@ -59,6 +59,21 @@ function testFiles(dir) {
   });
 }
 
+/**
+ * The mark of a test file left to `npm test` for its cost (huge hostile files, hundreds of CLI
+ * runs, a 300-school scenario): vitest's own file tag, `@module-tag slow` in its first comment
+ * (vitest then also runs them alone: `npx vitest run --tags-filter=slow`).
+ */
+export const SLOW_MARK = /^\s*(?:\/\/|\/?\*+)\s*@module-tag\s+slow\b/m;
+
+/** Test files (relative to the root, with «/») marked slow. */
+export function slowTestFiles(root = ROOT) {
+  return testFiles(join(root, "test"))
+    .filter((file) => SLOW_MARK.test(readFileSync(file, "utf8")))
+    .map((file) => relative(root, file).split("\\").join("/"))
+    .sort();
+}
+
 /** Test files (relative to the root, with «/») that need a system program. */
 export function systemTestFiles(root = ROOT) {
   const seen = new Map();

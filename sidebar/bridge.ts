@@ -7,8 +7,8 @@
 import type { ServerApi } from "../src/gas/server-api.js";
 
 export type ServerFunctionName = keyof ServerApi;
-export type ServerArgs<K extends ServerFunctionName> = Parameters<ServerApi[K]>;
-export type ServerResult<K extends ServerFunctionName> = ReturnType<ServerApi[K]>;
+type ServerArgs<K extends ServerFunctionName> = Parameters<ServerApi[K]>;
+type ServerResult<K extends ServerFunctionName> = ReturnType<ServerApi[K]>;
 
 /** The subset of google.script.run the sidebar relies on. */
 export interface ScriptRunner {

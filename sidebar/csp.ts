@@ -12,7 +12,7 @@
 
 const GOOGLE = "https://*.googleusercontent.com https://*.google.com https://*.gstatic.com";
 
-export const SIDEBAR_CSP = [
+const SIDEBAR_CSP = [
   `default-src 'self' ${GOOGLE}`,
   `script-src 'self' ${GOOGLE}`,
   "style-src 'self' 'unsafe-inline'",

@@ -8,8 +8,8 @@ export const plural = countWithNoun;
 export { ERRORS, INFOS, WARNINGS } from "../src/core/severity.js";
 /** Findings of any severity («замечание» is the info severity's noun). */
 export const FINDINGS: PluralForms = ["находка", "находки", "находок"];
-export const SECONDS: PluralForms = ["секунду", "секунды", "секунд"];
-export const MINUTES: PluralForms = ["минуту", "минуты", "минут"];
+const SECONDS: PluralForms = ["секунду", "секунды", "секунд"];
+const MINUTES: PluralForms = ["минуту", "минуты", "минут"];
 
 /** 0..1 → «73 %», the same rounding as the CLI and the committee dashboard. */
 export function percent(share: number): string {

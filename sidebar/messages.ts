@@ -16,7 +16,7 @@ export interface FailureMessage {
 const hasCyrillic = (text: string): boolean => /[а-яё]/i.test(text);
 
 /** Google prefixes thrown messages («Exception: », «Error: »); the user needs only the sentence. */
-export function serverSentence(detail: string): string {
+function serverSentence(detail: string): string {
   return detail.replace(/^(?:(?:Script)?Error|Exception|UserError):\s*/i, "").trim();
 }
 

@@ -17,7 +17,7 @@ const COUNT_KEY = { error: "errors", warning: "warnings", info: "infos" } as con
 >;
 
 /** How many findings of one tab are drawn before «Показать ещё». */
-export const FINDINGS_PER_TAB = 30;
+const FINDINGS_PER_TAB = 30;
 
 const KNOWN_REPORT_TYPES: Record<string, string> = { промежуточный: "Промежуточный отчёт", итоговый: "Итоговый отчёт" };
 
@@ -99,7 +99,7 @@ export function renderSummary(target: HTMLElement, state: SidebarState): void {
   );
 }
 
-export function countText(severity: Severity, count: number): string {
+function countText(severity: Severity, count: number): string {
   // «Ошибок нет», «Предупреждений нет», «Замечаний нет»: the nouns' genitive plural, as the counts use them.
   if (count === 0) return `${upperFirst(SEVERITY_NOUNS[severity][2])} нет`;
   return plural(count, SEVERITY_NOUNS[severity]);
@@ -148,7 +148,7 @@ const TAB_STATE_TEXT: Record<TabState, string> = {
   missing: "вкладки нет в таблице",
 };
 
-export function tabLabel(tab: TabStatus): string {
+function tabLabel(tab: TabStatus): string {
   if (tab.state === "clean" || tab.state === "missing") return `${tab.title}: ${TAB_STATE_TEXT[tab.state]}`;
   return `${tab.title}: ${plural(tab.findings, FINDINGS)}, ${TAB_STATE_TEXT[tab.state]}`;
 }

@@ -8,7 +8,7 @@
  */
 import type { ServerApi } from "./gas/server-api.js";
 
-export interface SidebarCall {
+interface SidebarCall {
   /** Infinitive phrase after «Не удалось»: «проверить таблицу». */
   readonly action: string;
   /** Longest wait in the sidebar, ms. */

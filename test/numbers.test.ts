@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateCell, errorCell, type Cell } from "../src/core/grid.js";
 import { readCount, readIntOrMore, readPercent, readPercentResult, readQuantity } from "../src/core/numbers.js";
+import { propertyRuns } from "./helpers/property-runs.js";
 
 describe("readCount", () => {
   const accepted: [Cell, number, boolean][] = [
@@ -158,7 +159,7 @@ describe("number readers on anything a cell can hold", () => {
         const percent = numbers.readPercent(value);
         if (percent !== null) expect(Number.isFinite(percent)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

@@ -14,6 +14,7 @@ import {
   type Period,
   type TermResult,
 } from "../src/core/terms/index.js";
+import { propertyRuns } from "./helpers/property-runs.js";
 
 const INTERNAL_FAILURE = "не удалось разобрать срок";
 const PERIODS: (Period | null)[] = [
@@ -152,7 +153,7 @@ describe("parseTerm properties", () => {
       fc.property(anyString, fc.constantFrom(...PERIODS), (text, period) => {
         checkWellFormed(parseTerm(text, { period }));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -178,7 +179,7 @@ describe("parseTerm properties", () => {
         if (r?.ok) okCount++;
         checkWellFormed(r);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
     // The generator must actually reach the success paths, or this property proves nothing.
     expect(okCount / runs).toBeGreaterThan(0.3);
@@ -190,7 +191,7 @@ describe("parseTerm properties", () => {
         const r = parseSingleDate(formatRuDate(iso), { period });
         expect(r).toEqual({ ok: true, term: { kind: "date", start: iso, end: iso, yearInferred: false } });
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -203,7 +204,7 @@ describe("parseTerm properties", () => {
         const serial = parseSingleDate(isoToSerial(iso), { period: null });
         expect(serial?.ok && serial.term.start).toBe(iso);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -220,7 +221,7 @@ describe("parseTerm properties", () => {
           if (r?.ok) expect([r.term.start, r.term.end]).toEqual([start, end]);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -231,7 +232,7 @@ describe("parseTerm properties", () => {
         const r = parseTerm(`${formatRuDate(end)}-${formatRuDate(start)}`, { period: null });
         expect(r).toMatchObject({ ok: false, reversed: true });
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -247,7 +248,7 @@ describe("parseTerm properties", () => {
         const r = parseTerm(iso.slice(8, 10) + "." + iso.slice(5, 7), { period });
         expect(r).toEqual({ ok: true, term: { kind: "date", start: iso, end: iso, yearInferred: true } });
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -266,7 +267,7 @@ describe("parseTerm properties", () => {
         const result = parseTerm(text, { period: PERIODS[1]! });
         expect(result === null || typeof result.ok === "boolean").toBe(true);
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 });

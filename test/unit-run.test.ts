@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importsOf, systemTestFiles } from "../scripts/system-tests.mjs";
+import { importsOf, slowTestFiles, systemTestFiles } from "../scripts/system-tests.mjs";
+import fullConfig from "../vitest.config.js";
 import unitConfig from "../vitest.unit.config.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -55,5 +56,33 @@ describe("the unit run", () => {
       "test/report/lazy.test.ts",
       "test/ui/browser.test.ts",
     ]);
+  });
+
+  it("leaves out the files marked slow, by vitest's own file tag, and npm test still runs them", () => {
+    const slow = slowTestFiles();
+    // The costly end-to-end files this rule exists for.
+    for (const file of ["test/hostile/cli-files.test.ts", "test/committee/create-schools.test.ts"])
+      expect(slow).toContain(file);
+    expect(unitConfig.test?.exclude).toEqual(expect.arrayContaining(slow));
+    // The full run excludes nothing of the test tree, and knows the tag (vitest refuses an unknown one).
+    expect(fullConfig.test?.exclude ?? []).toEqual([]);
+    expect(fullConfig.test?.tags?.map((t) => t.name)).toContain("slow");
+    // Each marked file says so where vitest reads it.
+    for (const file of slow) expect(readFileSync(join(ROOT, file), "utf8")).toMatch(/(\/\/|\*)\s*@module-tag\s+slow\b/);
+  });
+
+  it("finds the mark in a line comment or a doc comment, not in a word that merely contains it", () => {
+    const root = mkdtempSync(join(tmpdir(), "mip-slow-rule-"));
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    // Spelled in two parts: vitest reads the tag from anywhere in this file's text.
+    const tag = "@module-" + "tag";
+    write("test/a/line.test.ts", `// ${tag} slow\nimport { it } from 'vitest';\n`);
+    write("test/a/doc.test.ts", `/**\n * Many files.\n *\n * ${tag} slow\n */\n`);
+    write("test/b/quick.test.ts", `/** Quick. */\nconst s = 'no ${tag} slowly here';\n`);
+    write("test/b/other-tag.test.ts", `// ${tag} slowish\n`);
+    expect(slowTestFiles(root)).toEqual(["test/a/doc.test.ts", "test/a/line.test.ts"]);
   });
 });

@@ -11,11 +11,11 @@
  */
 import { foldEnum } from "./fold.js";
 import { type Cell, cellText, isDateCell, isErrorCell } from "./grid.js";
-import { readCount, readQuantity } from "./numbers.js";
+import { readCount } from "./numbers.js";
 import { type EnumName, ENUMS } from "./schema.js";
 
 /** Longest text the core reads; protects every regex and fold from 50,000-character cells. */
-export const MAX_READ = 4000;
+const MAX_READ = 4000;
 
 /** Trimmed visible text of a cell (empty string for an empty or error cell). */
 export function textOf(cell: Cell | undefined): string {
@@ -45,12 +45,6 @@ export function printedText(cell: Cell | undefined): string {
 /** A count of people or events as the validator accepts it (PART_COUNT_INVALID otherwise), or null. */
 export function countOf(cell: Cell | undefined): number | null {
   const read = readCount(cell ?? null);
-  return read !== null && read.ok ? read.value : null;
-}
-
-/** A planned or actual quantity (decimals allowed) as the validator accepts it, or null. */
-export function quantityOf(cell: Cell | undefined): number | null {
-  const read = readQuantity(cell ?? null);
   return read !== null && read.ok ? read.value : null;
 }
 

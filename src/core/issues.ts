@@ -4,7 +4,6 @@ import type { AnyRule, Severity, Template, VariantParams } from "./rules/catalog
 import { CATALOGUE } from "./rules/catalogue/index.js";
 
 export type { Severity } from "./rules/catalogue/define.js";
-export { quote } from "./quote.js";
 
 /** Every rule: id → severity, title, description, fix, message template (src/core/rules/catalogue/). */
 export const RULES = CATALOGUE;

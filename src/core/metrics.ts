@@ -8,7 +8,7 @@ import { isCountRecord } from "./text-keyed.js";
 
 const counts = z.custom<Record<string, number>>(isCountRecord);
 
-export const ContestLevelCountSchema = z.object({ participations: z.number(), wins: z.number() });
+const ContestLevelCountSchema = z.object({ participations: z.number(), wins: z.number() });
 export type ContestLevelCount = z.infer<typeof ContestLevelCountSchema>;
 
 export const MetricsSchema = z.object({

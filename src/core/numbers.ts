@@ -25,7 +25,7 @@ export type PercentResult = { ok: true; value: number; fromText: boolean } | { o
  * Largest count or quantity read as one: a school has no billion participants, and sums of
  * larger values (1e308) overflow to Infinity.
  */
-export const MAX_NUMBER = 1_000_000_000;
+const MAX_NUMBER = 1_000_000_000;
 
 /** Text longer than this is not a number; checking it first keeps every reader O(1). */
 const MAX_NUMBER_TEXT = 80;

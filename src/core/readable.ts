@@ -25,7 +25,7 @@ const VALUE_KEPT: ReadonlySet<RuleId> = new Set<RuleId>([
 ]);
 
 /** «Наставничество!F12» for every error finding that points at one cell whose value it rejects. */
-export function errorCells(issues: readonly Issue[]): Set<string> {
+function errorCells(issues: readonly Issue[]): Set<string> {
   return new Set(
     issues
       .filter((i) => i.severity === "error" && i.cell && !VALUE_KEPT.has(i.rule))

@@ -6,8 +6,6 @@ import { formatRuDate, isoParts } from "./terms/dates.js";
 import { MONTHS } from "./terms/months.js";
 import type { IsoDate, Period } from "./terms/types.js";
 
-export { formatRuDate };
-
 /** Noun forms for 1, 2–4 and 5+: ["занятие", "занятия", "занятий"]. */
 export type PluralForms = readonly [one: string, few: string, many: string];
 

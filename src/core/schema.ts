@@ -7,7 +7,7 @@
 export const TEMPLATE_VERSION = "4";
 
 /** How a cell's value is read and checked. */
-export type ValueKind =
+type ValueKind =
   | "text"
   | "longtext"
   | "outline" // hierarchical number: 1, 2.1, 8.1.3
@@ -251,7 +251,7 @@ export const PLAN = {
   ],
 } as const satisfies TableTabDef<"plan">;
 
-export const RESULTS = {
+const RESULTS = {
   key: "results",
   title: "Результаты",
   type: "table",
@@ -311,7 +311,7 @@ export const PARTICIPANTS = {
   ],
 } as const satisfies TableTabDef<"participants">;
 
-export const TRAINING = {
+const TRAINING = {
   key: "training",
   title: "Повышение квалификации",
   type: "table",
@@ -343,7 +343,7 @@ export const STAFF = {
   ],
 } as const satisfies TableTabDef<"staff">;
 
-export const DOCUMENTS = {
+const DOCUMENTS = {
   key: "documents",
   title: "Документы",
   type: "table",
@@ -637,9 +637,9 @@ export const TABS = [
 ] as const;
 
 export type TabKey = (typeof TABS)[number]["key"];
-export type TableTab = Extract<(typeof TABS)[number], { type: "table" }>;
+type TableTab = Extract<(typeof TABS)[number], { type: "table" }>;
 export type TableTabKey = TableTab["key"];
-export type KeyValueTab = Extract<(typeof TABS)[number], { type: "keyValue" }>;
+type KeyValueTab = Extract<(typeof TABS)[number], { type: "keyValue" }>;
 export type KeyValueTabKey = KeyValueTab["key"];
 
 /** Column keys of one table tab, as a string union. */

@@ -5,7 +5,7 @@
 import { type EnumName, type TabDef, ENUMS, KEY_VALUE_HEADERS, TABS, TEMPLATE_VERSION } from "./schema.js";
 import { headersOf } from "./schema-lookup.js";
 
-export interface Dropdown {
+interface Dropdown {
   /** 0-based column. */
   readonly column: number;
   /** First 1-based row the list applies to (rows below the header). */
@@ -16,7 +16,7 @@ export interface Dropdown {
   readonly values: readonly string[];
 }
 
-export interface HeaderNote {
+interface HeaderNote {
   readonly column: number;
   readonly text: string;
 }

@@ -9,7 +9,7 @@
  * every value. Key-value tabs only gain labels at the end. Nothing is ever deleted.
  */
 import { fold } from "./fold.js";
-import { type TableTabDef, TABS } from "./schema.js";
+import type { TableTabDef } from "./schema.js";
 
 /** «1» < «2» < «2.1»; an unknown version counts as older than every version. */
 export function versionBefore(a: string | null, b: string): boolean {
@@ -55,10 +55,4 @@ export function planColumnInserts(
     inserts.push({ at: i, header: col.header });
   });
   return inserts;
-}
-
-/** The table tab of a title, for adapters that walk sheets by name. */
-export function tableTabOf(title: string): TableTabDef | undefined {
-  const tab = TABS.find((t) => fold(t.title) === fold(title));
-  return tab && tab.type === "table" ? (tab as TableTabDef) : undefined;
 }

@@ -13,7 +13,7 @@ import { type Workbook, parseWorkbook } from "./workbook.js";
 
 export type { ValidateOptions } from "./rules/types.js";
 
-export interface ValidationSummary extends IssueCounts {
+interface ValidationSummary extends IssueCounts {
   completeness: number;
 }
 
@@ -29,7 +29,7 @@ export interface ValidationResult {
 const TAB_ORDER = new Map<string, number>(TABS.map((t, i) => [t.title, i]));
 
 /** Issues in a stable, readable order: tab order, then row, then severity. */
-export function sortIssues(issues: Issue[]): Issue[] {
+function sortIssues(issues: Issue[]): Issue[] {
   return issues.sort(
     (a, b) =>
       (TAB_ORDER.get(a.sheet) ?? 99) - (TAB_ORDER.get(b.sheet) ?? 99) ||

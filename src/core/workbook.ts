@@ -18,7 +18,7 @@ import {
   KEY_VALUE_HEADERS,
   TABS,
 } from "./schema.js";
-import { a1, headersOf } from "./schema-lookup.js";
+import { a1 } from "./schema-lookup.js";
 import { versionBefore } from "./upgrade.js";
 
 export interface TableRow<K extends TableTabKey = TableTabKey> {
@@ -36,7 +36,7 @@ export interface ParsedTable<K extends TableTabKey = TableTabKey> {
   readonly rows: readonly TableRow<K>[];
 }
 
-export interface KeyValueField {
+interface KeyValueField {
   readonly value: Cell;
   /** 1-based row where the label was found, null when the label is missing. */
   readonly row: number | null;
@@ -313,5 +313,3 @@ export function cellRef<K extends TableTabKey>(
   const at = table.columnIndex[key];
   return at >= 0 ? a1(row.row, at) : null;
 }
-
-export { headersOf };

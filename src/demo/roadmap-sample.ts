@@ -323,7 +323,7 @@ function registryTab(names: readonly string[]): TabGrid {
 }
 
 /** The schools of the demo's registry: the three with workbooks (sampleSchools) and three without. */
-export const ROADMAP_SAMPLE_SCHOOLS = [CRO, SCHOOL4, BEREZOVSKAYA, LESNOVSKAYA, SOSNOVSKAYA, KAMENSKAYA] as const;
+const ROADMAP_SAMPLE_SCHOOLS = [CRO, SCHOOL4, BEREZOVSKAYA, LESNOVSKAYA, SOSNOVSKAYA, KAMENSKAYA] as const;
 
 /** The invented roadmap workbook: «Дорожная карта», «Распоряжение», «Реестр». */
 export function roadmapSampleGrid(): WorkbookGrid {

@@ -9,7 +9,7 @@ import type { Cell, TabGrid } from "../core/grid.js";
 import { LEADERS_SET, LOW_RESULTS_SET, type QuestionSet, TIMESTAMP_TITLE } from "../core/survey/questions.js";
 
 /** The sheet title Google gives the responses of a form. */
-export const RESPONSES_SHEET = "Ответы на форму (1)";
+const RESPONSES_SHEET = "Ответы на форму (1)";
 
 type Answers = Readonly<Record<string, string | number>>;
 

@@ -10,6 +10,7 @@ import {
   type FieldKey,
   type KeyValueTabDef,
   type KeyValueTabKey,
+  type TabKey,
   type TableTabDef,
   type TableTabKey,
   KEY_VALUE_HEADERS,
@@ -832,7 +833,8 @@ function spravka(): TabGrid {
   });
 }
 
-const BUILDERS: Record<string, () => TabGrid> = {
+/** One builder per tab of the schema: a new tab without one does not compile. */
+const BUILDERS: Record<TabKey, () => TabGrid> = {
   general,
   tasks,
   stages,
@@ -859,7 +861,7 @@ const BUILDERS: Record<string, () => TabGrid> = {
 
 /** The sample project's workbook, every tab in template order. */
 export function sampleGrid(): WorkbookGrid {
-  return { tabs: TABS.map((t) => BUILDERS[t.key]!()), templateVersion: TEMPLATE_VERSION };
+  return { tabs: TABS.map((t) => BUILDERS[t.key]()), templateVersion: TEMPLATE_VERSION };
 }
 
 /** The blank template: headers, and key-value labels with defaults and hints. */

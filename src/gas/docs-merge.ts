@@ -87,7 +87,7 @@ export const LAYOUT_FIELDS =
 
 const pt = (magnitude: number) => ({ magnitude, unit: "PT" as const });
 
-export interface MergeRequest extends DocsRequest {
+interface MergeRequest extends DocsRequest {
   mergeTableCells: {
     tableRange: {
       tableCellLocation: { tableStartLocation: { index: number }; rowIndex: number; columnIndex: number };
@@ -98,7 +98,7 @@ export interface MergeRequest extends DocsRequest {
 }
 
 /** The merges one table needs: each group header cell spanning more than one column. */
-export function groupHeaderMerges(block: TableBlock, tableStart: number): MergeRequest[] {
+function groupHeaderMerges(block: TableBlock, tableStart: number): MergeRequest[] {
   const requests: MergeRequest[] = [];
   (block.headerRows ?? []).forEach((row, rowIndex) => {
     let columnIndex = 0;
@@ -126,7 +126,7 @@ const DOCS_ALIGNMENT: Record<Align, string> = { left: "START", center: "CENTER",
 const cellRange = (cell: DocsCell) => ({ startIndex: (cell.startIndex ?? 0) + 1, endIndex: cell.endIndex ?? 0 });
 
 /** Padding, paragraph spacing and alignment, rows kept whole and header rows pinned, for one table. */
-export function tableLayoutRequests(block: TableBlock, element: DocsStructuralElement): DocsRequest[] {
+function tableLayoutRequests(block: TableBlock, element: DocsStructuralElement): DocsRequest[] {
   const start = element.startIndex!;
   const rows = element.table?.tableRows ?? [];
   const { headerRows } = tableCells(block);
@@ -298,11 +298,7 @@ const SECTION_MARGINS = {
  * never depends on a change further up. Nothing is sent unless every section's page break is
  * found as exactly that paragraph between two paragraphs; otherwise the page breaks stay.
  */
-export function sectionRequests(
-  model: DocModel,
-  content: readonly DocsStructuralElement[],
-  match: PlanMatch,
-): DocsRequest[] {
+function sectionRequests(model: DocModel, content: readonly DocsStructuralElement[], match: PlanMatch): DocsRequest[] {
   if (!match.sectionsComplete || match.sections.length === 0) return [];
   const turns = match.sections.map(({ orientation, index }) => ({ orientation, index, element: content[index]! }));
   const fits = turns.every(({ index, element }) => {
@@ -348,7 +344,7 @@ export function sectionRequests(
 }
 
 /** A table in a turned section gets the column widths of that section's text width, to the twip as the .docx's. */
-export function sectionTableWidths(model: DocModel, table: PlanMatch["tables"][number]): DocsRequest[] {
+function sectionTableWidths(model: DocModel, table: PlanMatch["tables"][number]): DocsRequest[] {
   const page = columnWidthsPt(
     table.block.columns.map((c) => c.width),
     textWidthOf(model),
@@ -408,7 +404,7 @@ const MISSING_BY_REQUEST: readonly (readonly [keyof DocsRequest, string])[] = [
 ];
 
 /** One Russian sentence: what the document lacks when `requests` could not be applied. */
-export function missingLayout(requests: readonly DocsRequest[] | null): string {
+function missingLayout(requests: readonly DocsRequest[] | null): string {
   const parts = requests
     ? MISSING_BY_REQUEST.filter(([kind]) => requests.some((r) => r[kind])).map(([, text]) => text)
     : [];
@@ -451,6 +447,3 @@ export function applyDocsLayout(documentId: string, model: DocModel): LayoutResu
     return { applied: false, missing: missingLayout(requests) };
   }
 }
-
-/** The name the report and the справка call it by. */
-export const mergeGroupHeaders = applyDocsLayout;

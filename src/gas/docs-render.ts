@@ -24,7 +24,7 @@ import { scaleWidths, textWidthPt } from "../core/report/widths.js";
 
 export const FONT = "Times New Roman";
 export const TEXT_PT = 14;
-export const TITLE_PT = 16;
+const TITLE_PT = 16;
 export const HEADER_SHADE = "#d9d9d9";
 const PT_PER_MM = 72 / 25.4;
 export const A4_PT = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };

@@ -45,7 +45,7 @@ function drive(): DriveAdvanced {
 }
 
 /** A value inside a Drive query string: backslash and quote escaped. */
-export function queryLiteral(text: string): string {
+function queryLiteral(text: string): string {
   return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 

@@ -13,13 +13,9 @@ import type { sheets_v4 } from "@googleapis/sheets";
 /** A REST method's parameters as Apps Script's last argument: no body, upload, client auth or path parameters. */
 type QueryOf<P, Path extends keyof P = never> = Omit<P, "requestBody" | "media" | "auth" | Path>;
 
-export type DriveFile = drive_v3.Schema$File;
-export type DrivePermission = drive_v3.Schema$Permission;
 export type SheetsRequest = sheets_v4.Schema$Request;
 export type SheetsCellData = sheets_v4.Schema$CellData;
 export type DocsRequest = docs_v1.Schema$Request;
-export type DocsDocument = docs_v1.Schema$Document;
-export type DocsStructuralElement = docs_v1.Schema$StructuralElement;
 
 export interface DriveAdvanced {
   Files: {

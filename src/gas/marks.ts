@@ -21,22 +21,22 @@ import { isTemplateTitle } from "./read-sheets.js";
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const MARK_TAG = "МИП-отчёт";
+const MARK_TAG = "МИП-отчёт";
 /** Always true in Sheets (N of text is 0); the quoted tag identifies the add-on's rules. */
-export const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
-export const NOTE_HEADER = "▶ МИП-отчёт, проверка:";
+const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
+const NOTE_HEADER = "▶ МИП-отчёт, проверка:";
 const NOTE_SEPARATOR = "\n\n";
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** The user's own part of a note (the add-on's section removed). */
-export function userNote(note: string): string {
+function userNote(note: string): string {
   const at = note.indexOf(NOTE_HEADER);
   if (at < 0) return note;
   const before = note.slice(0, at);
   return before.endsWith(NOTE_SEPARATOR) ? before.slice(0, -NOTE_SEPARATOR.length) : before;
 }
 
-export function withMessages(note: string, messages: readonly string[]): string {
+function withMessages(note: string, messages: readonly string[]): string {
   const own = userNote(note);
   const ours = `${NOTE_HEADER}\n${messages.join("\n")}`;
   return own ? `${own}${NOTE_SEPARATOR}${ours}` : ours;
@@ -56,13 +56,13 @@ interface Mark {
 }
 
 /** Where an issue is shown: its cell; a row finding on column A of the row; a tab finding on A1. */
-export function markPosition(issue: Issue): { row: number; col: number } {
+function markPosition(issue: Issue): { row: number; col: number } {
   const m = issue.cell ? /^([A-Z]+)(\d+)$/i.exec(issue.cell) : null;
   if (m) return { row: Number(m[2]), col: columnNumber(m[1]!) };
   return { row: issue.row ?? 1, col: 1 };
 }
 
-export function collectMarks(issues: readonly Issue[]): Map<string, Mark> {
+function collectMarks(issues: readonly Issue[]): Map<string, Mark> {
   const marks = new Map<string, Mark>();
   for (const issue of issues) {
     const { row, col } = markPosition(issue);
@@ -79,7 +79,7 @@ export function collectMarks(issues: readonly Issue[]): Map<string, Mark> {
 }
 
 /** A1 ranges covering the cells, merging vertical runs in a column (fewer ranges in the rule). */
-export function runsA1(cells: readonly { row: number; col: number }[]): string[] {
+function runsA1(cells: readonly { row: number; col: number }[]): string[] {
   const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
   const out: string[] = [];
   let i = 0;
@@ -190,7 +190,7 @@ export interface DataSize {
  * A tab's marks in a few characters, in two parts: the colours (cells and severities — the
  * conditional format rules) and the notes (cells and messages). Equal parts, equal rules or notes.
  */
-export function marksDigest(marks: Map<string, Mark>): string {
+function marksDigest(marks: Map<string, Mark>): string {
   const list = [...marks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
   const colours = fingerprint(JSON.stringify(list.map((m) => [m.row, m.col, m.severity])));
   const notes = fingerprint(JSON.stringify(list.map((m) => [m.row, m.col, m.messages])));
@@ -200,7 +200,7 @@ export function marksDigest(marks: Map<string, Mark>): string {
 const sameBox = (a: MarkBox | null, b: MarkBox | null): boolean =>
   a === b || (!!a && !!b && a.every((v, i) => v === b[i]));
 
-export interface TabMarks {
+interface TabMarks {
   /** The annotated box (null: nothing marked). */
   readonly box: MarkBox | null;
   readonly digest: string;
@@ -213,7 +213,7 @@ export interface TabMarks {
  * the colours are left alone when their part of the digest is unchanged, the notes when theirs
  * and the box are, so an edit that changes no finding touches neither.
  */
-export function markSheet(
+function markSheet(
   sheet: Sheet,
   issues: readonly Issue[],
   previous: MarkBox | null,

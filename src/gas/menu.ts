@@ -14,14 +14,6 @@ export const MENU_ITEMS = [
   { caption: "Справка", handler: "menuHelp" },
 ] as const;
 
-/** Extra menu sections (committee mode adds its items here). */
-export type MenuExtension = (ui: GoogleAppsScript.Base.Ui, menu: GoogleAppsScript.Base.Menu) => void;
-const extensions: MenuExtension[] = [];
-
-export function extendMenu(extension: MenuExtension): void {
-  extensions.push(extension);
-}
-
 export function buildMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createAddonMenu();
@@ -29,7 +21,6 @@ export function buildMenu(): void {
     if (item) menu.addItem(item.caption, item.handler);
     else menu.addSeparator();
   }
-  for (const extend of extensions) extend(ui, menu);
   menu.addToUi();
 }
 

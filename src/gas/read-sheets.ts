@@ -41,7 +41,7 @@ export function zoneClock(timeZone: string, now: Date = new Date()): { today: st
  * summer-time shift of an hour against the reference offset is absorbed by rounding times
  * from 22:00 up to the next day.
  */
-export function dateToIso(value: Date, offsetMinutes: number): string {
+function dateToIso(value: Date, offsetMinutes: number): string {
   const local = value.getTime() + offsetMinutes * 60_000;
   const intoDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
   const day = Math.floor(local / DAY_MS) + (intoDay >= 22 * 3_600_000 ? 1 : 0);
@@ -73,7 +73,7 @@ export function sheetValues(sheet: Sheet): unknown[][] {
   }
 }
 
-export function readSheet(sheet: Sheet, offsetMinutes: number, title = sheet.getName()): TabGrid {
+function readSheet(sheet: Sheet, offsetMinutes: number, title = sheet.getName()): TabGrid {
   return tabFromValues(title, sheetValues(sheet), offsetMinutes);
 }
 

@@ -16,7 +16,7 @@ import { reportPackage } from "./docx-package.js";
 import { underDocumentLock } from "./document-lock.js";
 import { fingerprint } from "./fingerprint.js";
 import { folderIdFrom } from "./folder-id.js";
-import { OWN_FOLDER_NAME, createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
+import { createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
 import { UserError } from "./errors.js";
 import { pdfFields, savePdfBeside } from "./report-pdf.js";
 import { historyWith, newestFirst, reportRecord } from "./report-history.js";
@@ -35,19 +35,13 @@ import { layoutChange, parseLayout } from "./tab-layout.js";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A second click within this time on an unchanged workbook returns the document just made. */
-export const REPEAT_WINDOW_MS = 120_000;
+const REPEAT_WINDOW_MS = 120_000;
 const LOCK_WAIT_MS = 30_000;
-
-// The workbook's content hash («has anything changed since the last report?») and the folder id
-// from a pasted link, where they have always been imported from.
-export { fingerprint, folderIdFrom };
 
 export interface Destination {
   folderId: string;
   notice: string | null;
 }
-
-export { OWN_FOLDER_NAME };
 
 /**
  * Where a document goes. Under drive.file the add-on reaches only folders it created: a folder

@@ -10,7 +10,7 @@ import { generateReport, lastReport } from "./report.js";
 import { sidebarState } from "./state.js";
 import { layoutChange, parseLayout } from "./tab-layout.js";
 
-export const SIDEBAR_TITLE = "МИП-отчёт";
+const SIDEBAR_TITLE = "МИП-отчёт";
 
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(SIDEBAR_TITLE);

@@ -32,7 +32,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const HEADER_PROTECTION = "МИП-отчёт: заголовки шаблона";
-export const HEADER_BACKGROUND = "#e8eaed";
+const HEADER_BACKGROUND = "#e8eaed";
 /** The dropdowns' help text (also re-applied by the committee to the workbooks it creates). */
 export const DROPDOWN_HELP =
   "Выберите значение из списка. Другое значение сохранится, но проверка покажет его как ошибку.";

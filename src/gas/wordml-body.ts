@@ -33,7 +33,7 @@ import {
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return text.replace(FORBIDDEN, "").replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 }
 

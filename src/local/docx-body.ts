@@ -22,7 +22,7 @@ const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(FORBIDDEN, "").replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
 }
 
@@ -130,7 +130,7 @@ function sectionEnd(sectPr: string): string {
   );
 }
 
-export function tableXml(block: TableBlock, width: number, orientation: Orientation = "portrait"): string {
+function tableXml(block: TableBlock, width: number, orientation: Orientation = "portrait"): string {
   // The model's widths were fitted to their content in the core (report/widths.ts), as the
   // Google Docs renderer gets them; here they are only scaled to twips.
   const widths = columnTwips(
@@ -176,7 +176,7 @@ export function tableXml(block: TableBlock, width: number, orientation: Orientat
 
 const HEADING_STYLE = { 1: "Heading1", 2: "Heading2", 3: "Heading3" } as const;
 
-export function blockXml(block: Block, width: number, orientation: Orientation = "portrait"): string {
+function blockXml(block: Block, width: number, orientation: Orientation = "portrait"): string {
   switch (block.type) {
     case "title":
       return block.lines

@@ -48,7 +48,7 @@ function draftHeader(): Header {
 }
 
 /** The package: styles, footer and page set-up, with a placeholder where the body goes. */
-export function docxDocument(model: DocModel): Document {
+function docxDocument(model: DocModel): Document {
   return new Document({
     title: model.title,
     creator: "МИП-отчёт",

@@ -63,7 +63,7 @@ export function cappedName(name: string, maxBytes = MAX_NAME_BYTES): string {
  * follows links and calls such a name free, while link(2) refuses it (EEXIST), which made
  * the search for a free name loop forever.
  */
-export function nameTaken(path: string): boolean {
+function nameTaken(path: string): boolean {
   try {
     lstatSync(path);
     return true;

@@ -6,7 +6,7 @@
  * COMMAND_HELP plus its loader in cli.ts. This module imports nothing heavy (`mip help` stays fast).
  */
 
-export interface FlagHelp {
+interface FlagHelp {
   /** Without the dashes: "out". */
   readonly name: string;
   /** The placeholder of its value («ФАЙЛ.xlsx»); absent for a switch. */
@@ -15,7 +15,7 @@ export interface FlagHelp {
   readonly text: readonly string[];
 }
 
-export interface CommandForm {
+interface CommandForm {
   /** Positional arguments as shown: «ФАЙЛ.xlsx», «ПУТЬ...». */
   readonly args: string;
   /** Names of the flags (from `flags`) this form accepts, in the order shown. */
@@ -272,7 +272,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
 ];
 
-export function commandHelp(name: string): CommandHelp | undefined {
+function commandHelp(name: string): CommandHelp | undefined {
   return COMMAND_HELP.find((c) => c.name === name);
 }
 

@@ -14,8 +14,8 @@ export function setInterruptCleanup(clear: (() => void) | null): void {
   clearLine = clear;
 }
 
-export const INTERRUPTED_EXIT_CODE = 130;
-export const INTERRUPTED_MESSAGE = "Остановлено (Ctrl+C). Незаконченные файлы удалены; записанные раньше файлы целы.";
+const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_MESSAGE = "Остановлено (Ctrl+C). Незаконченные файлы удалены; записанные раньше файлы целы.";
 
 /** Everything but the exit: clears the bar, removes temporary files, says so on `stderr`. */
 export function stopForInterrupt(stderr: Pick<NodeJS.WriteStream, "write"> = process.stderr): number {

@@ -40,7 +40,7 @@ export async function writeRoadmapWorkbook(grid: WorkbookGrid): Promise<Buffer> 
 }
 
 /** The execution matrix tab as a sheet spec (shared with nothing else: the committee writes its own tab). */
-export function executionSheet(execution: Execution): SheetSpec {
+function executionSheet(execution: Execution): SheetSpec {
   const rows = executionGrid(execution);
   const cellFills: Record<string, string> = {};
   execution.rows.forEach((r, i) =>

@@ -20,14 +20,6 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, escaped);
 }
 
-/** Several lines: the line breaks between them kept, each line made safe. */
-export function terminalSafeLines(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => terminalSafe(line))
-    .join("\n");
-}
-
 /** JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped here (\uXXXX, still the same JSON). */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/gu;
 

@@ -7,12 +7,12 @@
 import { inflateBounded, zipEntries } from "./zip-entries.js";
 
 /** More cells than this in one merge or validation range are not worth expanding. */
-export const MAX_EXPANDED_CELLS = 200_000;
+const MAX_EXPANDED_CELLS = 200_000;
 
 const letters = (col: string): number => [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** Cells in «A1», «A1:C3», «A:A» or «1:1» (whole columns and rows count the sheet's full size). */
-export function areaOf(ref: string): number {
+function areaOf(ref: string): number {
   const [from = "", to = from] = ref.split(":");
   const part = (a: string) => {
     const m = /^\$?([A-Z]*)\$?(\d*)$/.exec(a.toUpperCase());

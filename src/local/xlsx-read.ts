@@ -30,9 +30,9 @@ export { UnusableInputError };
 const VERSION_NAME = "MIP_TEMPLATE_VERSION";
 
 /** A school workbook unpacks to a few megabytes; 10,000 plan rows to ≈10 MB. */
-export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
 /** A school workbook has tens of thousands of cells; 10,000 plan rows and 5,000 pairs ≈ 200,000. */
-export const MAX_CELLS = 1_500_000;
+const MAX_CELLS = 1_500_000;
 
 const ZIP_MAGIC = [0x50, 0x4b];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];

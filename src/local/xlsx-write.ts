@@ -24,9 +24,9 @@ export const VERSION_NAME = "MIP_TEMPLATE_VERSION";
 /** Excel refuses cells longer than this; longer text is cut with «…» (documented limit). */
 export const EXCEL_MAX_CELL_CHARS = 32767;
 
-export const DATE_FORMAT = "dd.mm.yyyy";
+const DATE_FORMAT = "dd.mm.yyyy";
 
-export interface SheetDropdown {
+interface SheetDropdown {
   /** 0-based column. */
   readonly column: number;
   /** 1-based rows, inclusive. */

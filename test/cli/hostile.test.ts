@@ -1,6 +1,8 @@
 /**
  * The built `mip` on hostile and careless workbooks (hostile.ts): each once crashed it, hung
  * it, printed escape sequences, or wrote a file Word and Excel refuse.
+ *
+ * @module-tag slow
  */
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@
  * workbooks cell by cell — the test reads the matrix .xlsx and every school's .xlsx and
  * derives each cell from the school's own rows.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -64,6 +64,20 @@ describe("mip template --roadmap and mip roadmap", () => {
     const headers = Object.keys(zip.files).filter((f) => /word\/header\d*\.xml$/.test(f));
     const headerText = (await Promise.all(headers.map((h) => zip.file(h)!.async("string")))).join("");
     expect(headerText).toContain("ЧЕРНОВИК");
+  });
+
+  it("an order file that exists is left whole; the note goes where the line naming the new file goes", () => {
+    // docs/CLI.md, output streams: stdout, as `mip report` says it; under --json stdout is the JSON alone.
+    const plain = mip(["roadmap", "пример.xlsx", "--out", "распоряжение.docx"], dir);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("распоряжение.docx» уже существует — он не тронут.");
+    expect(plain.stdout).toMatch(/записано: .*распоряжение \(2\)\.docx\n/);
+    expect(plain.stderr).toBe("");
+    const json = mip(["roadmap", "пример.xlsx", "--json", "--out", "распоряжение.docx"], dir);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toHaveProperty("issues");
+    expect(json.stderr).toContain("распоряжение.docx» уже существует — он не тронут.");
+    expect(json.stderr).toMatch(/записано: .*распоряжение \(3\)\.docx\n/);
   });
 
   it("a workbook that is not a roadmap, or no file, is exit 2 with one Russian sentence", () => {
@@ -195,5 +209,35 @@ describe("the demo's roadmap", () => {
       });
     });
     expect(overdue).toBeGreaterThan(0);
+  });
+  it("execution: outputs that exist are left whole and said on stdout; an unreadable school is a skipped input on stderr", () => {
+    const broken = join(dir, "сломанная.xlsx");
+    writeFileSync(broken, "not a workbook");
+    const report = join(demo, "Отчёт об исполнении дорожной карты.docx");
+    const matrix = join(demo, "Исполнение дорожной карты.xlsx");
+    const before = [readFileSync(report), readFileSync(matrix)];
+    const run = mip(
+      [
+        "roadmap",
+        join(demo, "Дорожная карта комитета.xlsx"),
+        join(demo, "Таблицы школ"),
+        broken,
+        "--execution",
+        "--date",
+        "20.12.2022",
+        "--out",
+        report,
+        "--matrix",
+        matrix,
+      ],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Файл «${report}» уже существует — он не тронут.`);
+    expect(run.stdout).toContain(`Файл «${matrix}» уже существует — он не тронут.`);
+    expect(run.stdout).toContain("Отчёт об исполнении дорожной карты (2).docx");
+    expect(run.stderr).toMatch(/Не прочитана: .*сломанная\.xlsx/);
+    expect(run.stdout).not.toContain("Не прочитана");
+    expect([readFileSync(report), readFileSync(matrix)]).toEqual(before);
   });
 });

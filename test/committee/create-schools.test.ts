@@ -2,6 +2,8 @@
  * «Создать таблицы школ по «Реестру»» on the BUILT committee bundle with the Apps Script fake:
  * Drive imports the template .xlsx, the Sheets API finishes each workbook, Drive permissions
  * invite the coordinators, and the link goes back into Реестр — across several 6-minute runs.
+ *
+ * @module-tag slow
  */
 import { describe, expect, it } from "vitest";
 import { CREATION_RECORD_HEADER, CREATION_STATE_HEADER, recordFrom } from "../../src/core/committee/create-schools.js";

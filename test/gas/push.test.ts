@@ -1,3 +1,5 @@
+// `npm run push` end to end with clasp itself: run by `npm test` only.
+// @module-tag slow
 import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -2,6 +2,8 @@
  * The built `mip` on the hostile corpus (corpus.ts): every file is either read correctly or
  * refused with one Russian sentence and exit 2, with no stack trace, nothing written and
  * the input unchanged.
+ *
+ * @module-tag slow
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";

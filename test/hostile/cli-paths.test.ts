@@ -3,6 +3,8 @@
  * writes: dangling links as output names, escape sequences in names and arguments, names
  * of 255 bytes, a leading dash, a FIFO, two writers at once, formula and field payloads,
  * tabs that look like the template's, cells longer than Excel allows.
+ *
+ * @module-tag slow
  */
 import { spawn } from "node:child_process";
 import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";

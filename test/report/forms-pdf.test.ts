@@ -17,15 +17,15 @@ import { describe, expect, it } from "vitest";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { buildReport, reportContextOf } from "../../src/core/report/build.js";
 import { formSkeleton } from "../../src/core/report/forms/engine.js";
-import { KIROVSKY, NOVOKUZNETSK } from "../../src/core/report/forms/index.js";
+import { NOVOKUZNETSK, REPORT_FORMS } from "../../src/core/report/forms/index.js";
 import { REPORT_VOCABULARY } from "../../src/core/report/forms/report-vocabulary.js";
 import { type DocModel, blockText } from "../../src/core/report/model.js";
-import { sampleGrid, sampleReportDate, sampleSchools } from "../../src/demo/sample.js";
-import { novokuznetskReportDate, novokuznetskSampleGrid } from "../../src/demo/sample-novokuznetsk.js";
+import { sampleReportDate, sampleSchools } from "../../src/demo/sample.js";
+import { novokuznetskSampleGrid } from "../../src/demo/sample-novokuznetsk.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
 import { requireCommand } from "../helpers/system-tools.js";
-import { KIROVSKY_WORDING, NOVOKUZNETSK_WORDING } from "./form-wording.js";
+import { FORM_CASES } from "./form-cases.js";
 import { brokenWords, docxToPdf } from "./pdf-pages.js";
 
 /** The grid with one Настройки value replaced (by label). */
@@ -67,19 +67,15 @@ async function tableHeaders(docx: Uint8Array): Promise<string[][]> {
     ),
   );
 }
-const CASES = [
-  { form: KIROVSKY, other: NOVOKUZNETSK, grid: sampleGrid, today: sampleReportDate, wording: KIROVSKY_WORDING },
-  {
-    form: NOVOKUZNETSK,
-    other: KIROVSKY,
-    grid: novokuznetskSampleGrid,
-    today: novokuznetskReportDate,
-    wording: NOVOKUZNETSK_WORDING,
-  },
-] as const;
+/** Every registered form, with its sample and wording (form-cases.ts; form-steps.test.ts checks each has one). */
+const CASES = REPORT_FORMS.map((form) => ({
+  form,
+  others: REPORT_FORMS.filter((f) => f !== form),
+  ...FORM_CASES[form.id]!,
+}));
 
 describe("report pages of each form", () => {
-  for (const { form, other, grid, today, wording } of CASES) {
+  for (const { form, others, grid, today, wording } of CASES) {
     for (const orientation of ["Книжная", "Альбомная"] as const) {
       it(`${form.name}, ${orientation.toLowerCase()}: skeleton in order, no word broken, draft marked on every page`, async () => {
         const validation = validateWorkbook(withSetting(grid(), "Ориентация страниц отчёта", orientation), { today });
@@ -118,12 +114,13 @@ describe("report pages of each form", () => {
           expect(at, `«${landmark}» after position ${from}`).toBeGreaterThanOrEqual(from);
           from = at + landmark.length;
         }
-        // Nothing of the other form: its own headings (those this form does not share) are absent.
+        // Nothing of the other forms: their own headings (those this form does not share) are absent.
         const mine = new Set(skeleton.map(normalise));
-        for (const foreign of formSkeleton(other, REPORT_VOCABULARY, ctx)
-          .map(normalise)
-          .filter((h) => !mine.has(h) && h.length > 12))
-          expect(text, `«${foreign}» belongs to the other form`).not.toContain(foreign);
+        for (const other of others)
+          for (const foreign of formSkeleton(other, REPORT_VOCABULARY, ctx)
+            .map(normalise)
+            .filter((h) => !mine.has(h) && h.length > 12))
+            expect(text, `«${foreign}» belongs to the form «${other.name}»`).not.toContain(foreign);
 
         const modelText = model.blocks.flatMap(blockText).join("\n");
         expect(brokenWords(modelText, raw)).toEqual([]);

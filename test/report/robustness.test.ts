@@ -10,6 +10,7 @@ import { TABS } from "../../src/core/schema.js";
 import { headersOf } from "../../src/core/schema-lookup.js";
 import { validateWorkbook } from "../../src/core/validate.js";
 import { renderDocx } from "../../src/local/docx.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),
@@ -61,7 +62,7 @@ describe("report robustness", () => {
         expect(built.model.blocks.at(-1)?.type === "signature" || built.model.draft).toBe(true);
         expect(JSON.parse(JSON.stringify(built.model))).toEqual(built.model);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 

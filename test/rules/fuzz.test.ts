@@ -9,6 +9,7 @@ import { RULES } from "../../src/core/issues.js";
 import { ENUMS, TABS } from "../../src/core/schema.js";
 import { headersOf } from "../../src/core/schema-lookup.js";
 import { validateWorkbook } from "../../src/core/validate.js";
+import { propertyRuns } from "../helpers/property-runs.js";
 
 const interesting = fc.constantFrom<Cell>(
   ...ENUMS.planStatus,
@@ -92,7 +93,7 @@ describe("random workbooks", () => {
         if (m.planExecution !== null) expect(m.planExecution).toBeLessThanOrEqual(1);
         expect(m.planDone).toBeLessThanOrEqual(m.planDue);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });

@@ -101,7 +101,7 @@ export type CreationTask =
     };
 
 /** 0-based column of a header in row 1 (folded text), -1 when absent. */
-export function headerColumn(header: readonly Cell[], title: string): number {
+function headerColumn(header: readonly Cell[], title: string): number {
   return header.findIndex((c) => fold(cellText(c)) === fold(title));
 }
 

@@ -31,7 +31,7 @@ import {
 export type { SchoolDigest } from "./digest-schema.js";
 
 /** Caps keep one digest well under a Sheets cell's 50,000 characters. */
-export const DIGEST_LIMITS = {
+const DIGEST_LIMITS = {
   deviations: 40,
   notHeldPairs: 40,
   problems: 20,

@@ -17,14 +17,14 @@ import type { SchoolRecord } from "./school.js";
 import { stateHasFigures } from "./states.js";
 
 /** One workbook's mentors of a mentee. */
-export interface MentorsVersion {
+interface MentorsVersion {
   readonly organisation: string;
   /** The workbook: spreadsheet id (Sheets) or file path (local). */
   readonly id: string;
   readonly mentors: readonly string[];
 }
 
-export interface MentorsConflict {
+interface MentorsConflict {
   readonly mentee: string;
   readonly subject: string;
   readonly versions: readonly MentorsVersion[];
@@ -33,7 +33,7 @@ export interface MentorsConflict {
 export type PairRole = "mentor" | "mentee";
 
 /** Where one workbook places a person. */
-export interface PlaceVersion {
+interface PlaceVersion {
   readonly organisation: string;
   readonly id: string;
   readonly roles: readonly PairRole[];
@@ -41,7 +41,7 @@ export interface PlaceVersion {
   readonly organisations: readonly string[];
 }
 
-export interface PlaceConflict {
+interface PlaceConflict {
   readonly person: string;
   readonly versions: readonly PlaceVersion[];
 }

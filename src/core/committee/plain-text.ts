@@ -8,7 +8,7 @@
  */
 
 /** Characters that start a formula (or a formula-like entry) in spreadsheet input. */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** True when text would be taken as a formula if typed into a cell. */
 export function looksLikeFormula(text: string): boolean {

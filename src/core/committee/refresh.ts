@@ -88,7 +88,7 @@ export const DEFAULT_BUDGET_MS = 4.5 * 60 * 1000;
 export const CHECKPOINT_MS = 20_000;
 
 /** Runs that died on one school before it is written as too slow and skipped. */
-export const DEATHS_BEFORE_SKIP = 2;
+const DEATHS_BEFORE_SKIP = 2;
 
 function sourceOf(entry: RegistryEntry, ports: RefreshPorts, modified: string, reportLink = "") {
   return {
@@ -143,7 +143,7 @@ function tooSlowRecord(entry: RegistryEntry, ports: RefreshPorts): SchoolRecord 
   return failedRecord(sourceOf(entry, ports, modified), STATE_TOO_SLOW);
 }
 
-export interface SchoolOutcome {
+interface SchoolOutcome {
   /** The row to write; null when the stored row stays (unchanged workbook, or paused). */
   readonly record: SchoolRecord | null;
   readonly failed: boolean;
@@ -158,11 +158,7 @@ function unreadable(error: unknown, entry: RegistryEntry, ports: RefreshPorts, m
 }
 
 /** Reads and validates one school; every failure becomes a state, except a rate limit (a pause). */
-export function refreshSchool(
-  entry: RegistryEntry,
-  stored: StoredRow | null | undefined,
-  ports: RefreshPorts,
-): SchoolOutcome {
+function refreshSchool(entry: RegistryEntry, stored: StoredRow | null | undefined, ports: RefreshPorts): SchoolOutcome {
   if (!entry.id) return { record: failedRecord(sourceOf(entry, ports, ""), STATE_NO_LINK), failed: true };
   let modified: string;
   try {

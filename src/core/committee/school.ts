@@ -39,7 +39,7 @@ export interface SchoolRecord {
   readonly digest: SchoolDigest | null;
 }
 
-export type SummaryValue = string | number;
+type SummaryValue = string | number;
 
 export interface SummaryRow {
   /** One value per SUMMARY_ALL_HEADERS column. */
@@ -51,7 +51,7 @@ export interface SummaryRow {
 export const SUMMARY_WIDTH = SUMMARY_ALL_HEADERS.length;
 
 /** Workbook version check: null/empty means the version is unknown and is treated as current. */
-export function isOlderTemplate(version: string | null | undefined): boolean {
+function isOlderTemplate(version: string | null | undefined): boolean {
   if (version === null || version === undefined || String(version).trim() === "") return false;
   const seen = Number.parseFloat(String(version));
   const current = Number.parseFloat(TEMPLATE_VERSION);
@@ -98,7 +98,7 @@ const percent = (share: number | null | undefined): SummaryValue =>
   typeof share === "number" && Number.isFinite(share) ? wholePercent(share) : "";
 
 /** The row's colour: errors red, warnings amber, clean green; unreadable grey. */
-export function toneOf(record: SchoolRecord): RowTone {
+function toneOf(record: SchoolRecord): RowTone {
   const d = record.digest;
   if (!d || !stateHasFigures(record.state)) return "unreadable";
   if (d.summary.errors > 0) return "errors";

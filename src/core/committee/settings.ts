@@ -16,7 +16,7 @@ export interface Signer {
   readonly name: string;
 }
 
-export const COMMITTEE_SETTINGS_FIELDS = [
+const COMMITTEE_SETTINGS_FIELDS = [
   {
     key: "signer_position",
     label: "Должность подписывающего",

@@ -50,7 +50,7 @@ export interface SummaryDocOptions {
 }
 
 /** The document's name (Google Doc / .docx): «Сводка по МИП — 05.03.2022». */
-export const SUMMARY_DOC_NAME = "Сводка по МИП";
+const SUMMARY_DOC_NAME = "Сводка по МИП";
 
 interface ReadSchool {
   readonly record: SchoolRecord;

@@ -20,7 +20,7 @@ export interface ColumnSpec {
 }
 
 /** The single row of dashes the official form prints for an empty table. */
-export function dashRow(columns: number): string[] {
+function dashRow(columns: number): string[] {
   return Array.from({ length: columns }, () => DASH);
 }
 
@@ -64,11 +64,6 @@ export function textBlocks(value: string): Block[] {
     .map((l) => l.trim())
     .filter((l) => !isEmptyText(l));
   return lines.length === 0 ? [paragraph(DASH, "justify")] : lines.map((l) => paragraph(l, "justify"));
-}
-
-/** A heading followed by a long text field. */
-export function headedText(level: 1 | 2 | 3, title: string, value: string): Block[] {
-  return [heading(level, title), ...textBlocks(value)];
 }
 
 export function bold(text: string): Run {

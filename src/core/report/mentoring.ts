@@ -9,9 +9,7 @@ import type { Workbook } from "../workbook.js";
 import { type ColumnSpec, table } from "./blocks.js";
 import type { TableBlock } from "./model.js";
 
-export type { MentorLine };
-
-export interface NotHeldPair {
+interface NotHeldPair {
   readonly mentor: string;
   readonly mentee: string;
   readonly subject: string;
@@ -63,7 +61,7 @@ const NOT_HELD_COLUMNS: readonly ColumnSpec[] = [
   { header: "Причина", width: 34 },
 ];
 
-export const ORGANISATIONS: readonly [string, string, string] = ["организация", "организации", "организаций"];
+const ORGANISATIONS: readonly [string, string, string] = ["организация", "организации", "организаций"];
 const MENTORS: readonly [string, string, string] = ["наставник", "наставника", "наставников"];
 const SUBJECTS: readonly [string, string, string] = ["направление", "направления", "направлений"];
 

@@ -24,7 +24,7 @@ export interface HeadingBlock {
 }
 
 /** The document title lines (centred, bold). Kept separate from headings so renderers can size it. */
-export interface TitleBlock {
+interface TitleBlock {
   readonly type: "title";
   /** e.g. ["ПРОМЕЖУТОЧНЫЙ ОТЧЕТ", "о деятельности муниципальной инновационной площадки на базе … за 2022 год"]. */
   readonly lines: readonly string[];
@@ -37,7 +37,7 @@ export interface ParagraphBlock {
   readonly align?: Align;
 }
 
-export interface ListBlock {
+interface ListBlock {
   readonly type: "list";
   /** Ordered lists are numbered 1., 2., … by the renderer. */
   readonly ordered: boolean;
@@ -45,7 +45,7 @@ export interface ListBlock {
   readonly items: readonly (readonly Run[])[];
 }
 
-export interface TableColumn {
+interface TableColumn {
   readonly header: string;
   /** Relative width weight; renderers scale the weights to the page's text width. */
   readonly width: number;
@@ -78,12 +78,12 @@ export interface TableBlock {
   readonly totalRow?: boolean;
 }
 
-export interface PageBreakBlock {
+interface PageBreakBlock {
   readonly type: "pageBreak";
 }
 
 /** The right-aligned «УТВЕРЖДАЮ» block: lines printed top to bottom. */
-export interface ApprovalBlock {
+interface ApprovalBlock {
   readonly type: "approval";
   readonly lines: readonly string[];
 }
@@ -108,7 +108,7 @@ export function signatureTail(block: SignatureBlock): string {
  * (sections.ts layoutSections). Renderers that cannot change orientation mid-document start a
  * new page.
  */
-export interface SectionBlock {
+interface SectionBlock {
   readonly type: "section";
   readonly orientation: Orientation;
 }

@@ -33,7 +33,7 @@ function tableHeightPt(block: TableBlock, orientation: Orientation): number {
 }
 
 /** Estimated height of one block on a page of `orientation`, points. */
-export function blockHeightPt(block: Block, orientation: Orientation): number {
+function blockHeightPt(block: Block, orientation: Orientation): number {
   const width = textWidthPt(orientation);
   switch (block.type) {
     case "title":

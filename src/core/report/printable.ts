@@ -12,7 +12,7 @@ const ERROR_TEXT = new Set(ERROR_CODES.map((code) => code.toUpperCase()));
 const FORMULA = /^=\s*(?:[A-Za-zА-Яа-яЁё_][\w.А-Яа-яЁё]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b|'?[\wА-Яа-яЁё ]+'?!)/u;
 
 /** True when a cell holds an error or formula text rather than a value. */
-export function isUnprintable(cell: Cell | undefined): boolean {
+function isUnprintable(cell: Cell | undefined): boolean {
   if (isErrorCell(cell)) return true;
   if (typeof cell !== "string") return false;
   const text = cell.trim();

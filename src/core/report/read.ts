@@ -4,12 +4,9 @@
  * them, list values matched the same way.
  */
 import { printedText } from "../cells.js";
-import { foldEnum } from "../fold.js";
 import type { Cell } from "../grid.js";
 import { readPercentResult } from "../numbers.js";
 import type { ConclusionKey, ColumnKey, GeneralKey, TableTabKey } from "../schema.js";
-import { orgIndexOf } from "../rules/orgs.js";
-import { orgKey } from "../rules/read.js";
 import type { TableRow, Workbook } from "../workbook.js";
 
 export const generalText = (wb: Workbook, key: GeneralKey): string =>
@@ -29,31 +26,6 @@ export function printedAt<K extends TableTabKey>(row: TableRow<K>, key: ColumnKe
 
 /** Counts and list values exactly as the validator reads them (the one reader, cells.ts). */
 export { countOf, enumValue } from "../cells.js";
-
-/**
- * Distinct values in first-seen order, compared by `key` (folded by default); keeps the first
- * spelling. Values whose key is empty are dropped.
- */
-export function distinct(values: readonly string[], key: (value: string) => string = foldEnum): string[] {
-  const seen = new Map<string, string>();
-  for (const v of values) {
-    const k = key(v);
-    if (k !== "" && !seen.has(k)) seen.set(k, v);
-  }
-  return [...seen.values()];
-}
-
-/**
- * Distinct organisation names, each resolved to its name on the «Организации» tab with the
- * validator's matcher (so «СОШ №4» is the listed «МОУ «СОШ № 4»»); unlisted names stay as written.
- */
-export function distinctOrgs(wb: Workbook, names: readonly string[]): string[] {
-  const orgs = orgIndexOf(rowsOf(wb, "orgs"));
-  return distinct(
-    names.map((n) => orgs.canonical(n.trim())),
-    orgKey,
-  );
-}
 
 /**
  * A percentage cell as text: 0.25 → «25 %», 25 → «25 %», "25%" → «25 %»; a value the validator

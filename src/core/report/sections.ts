@@ -47,7 +47,7 @@ function heightSinceTurn(parts: readonly Block[][], wanted: readonly Orientation
 }
 
 /** Part orientations with the turns placed (see the module comment). */
-export function placeTurns(parts: readonly Block[][]): Orientation[] {
+function placeTurns(parts: readonly Block[][]): Orientation[] {
   const wanted: Orientation[] = parts.map((p) =>
     p.some((b) => b.type === "table" && needsWiderPage(b, "portrait")) ? "landscape" : "portrait",
   );

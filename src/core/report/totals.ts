@@ -26,20 +26,20 @@ function orderedLevels(byLevel: Readonly<Record<string, number>>): string[] {
 }
 
 /** «региональный уровень — 1; муниципальный уровень — 2», or «—» when nothing. */
-export function byLevelText(byLevel: Readonly<Record<string, number>>): string {
+function byLevelText(byLevel: Readonly<Record<string, number>>): string {
   const parts = orderedLevels(byLevel).map((l) => `${levelPhrase(l)} — ${ruNumber(byLevel[l] ?? 0)}`);
   return parts.length > 0 ? parts.join("; ") : "—";
 }
 
 const sum = (byLevel: Readonly<Record<string, number>>): number => Object.values(byLevel).reduce((a, b) => a + b, 0);
 
-export interface TotalsLine {
+interface TotalsLine {
   readonly label: string;
   readonly total: number;
   readonly byLevel: Readonly<Record<string, number>>;
 }
 
-export function totalsLines(metrics: Metrics): TotalsLine[] {
+function totalsLines(metrics: Metrics): TotalsLine[] {
   const contests = metrics.contestsByLevel ?? {};
   const participations = Object.fromEntries(Object.entries(contests).map(([l, c]) => [l, c.participations]));
   const wins = Object.fromEntries(Object.entries(contests).map(([l, c]) => [l, c.wins]));

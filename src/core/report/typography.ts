@@ -27,7 +27,7 @@ const RULES: readonly (readonly [RegExp, string])[] = [
  * not break a line after a slash by itself, and a header such as «(педагоги/дети/родители/
  * социальные партнеры)» is one long word without it (widths.ts counts its parts apart).
  */
-export function breakableSlashes(text: string): string {
+function breakableSlashes(text: string): string {
   return text.replace(/(?<=\p{L}{3}\/)(?=\p{L}{3})/gu, "\u200b");
 }
 

@@ -46,7 +46,7 @@ export function wordWidthPt(word: string, bold: boolean, size: number = TABLE_PT
  * The longest word of a cell's text that must not break. Links and e-mail addresses break
  * anywhere without harm, so they only count with their first ten characters.
  */
-export function longestWord(text: string, bold = false): string {
+function longestWord(text: string, bold = false): string {
   let best = "";
   let bestWidth = 0;
   // A line may break after a hyphen or a slash («школ-|лидеров», «педагоги/|родители»), so
@@ -88,7 +88,7 @@ export function columnMinimumsPt(block: TableBlock, hard = false): number[] {
  * otherwise the hard minimums first and what is left shared among the prose words, the
  * longest giving way first.
  */
-export function tableMinimumsPt(block: TableBlock, total: number): number[] {
+function tableMinimumsPt(block: TableBlock, total: number): number[] {
   const soft = columnMinimumsPt(block);
   if (soft.reduce((a, b) => a + b, 0) <= total) return soft;
   const hard = columnMinimumsPt(block, true);
@@ -113,12 +113,7 @@ export function scaleWidths(weights: readonly number[], total: number): number[]
  * fit, the largest give way first (down to a common level), so one long word does not squeeze
  * every other column. A column never claims more than `cap` of the width for one word (URLs break).
  */
-export function fitColumnWidths(
-  weights: readonly number[],
-  minimums: readonly number[],
-  total: number,
-  cap = 0.3,
-): number[] {
+function fitColumnWidths(weights: readonly number[], minimums: readonly number[], total: number, cap = 0.3): number[] {
   const mins = levelOff(
     minimums.map((m) => Math.min(m, total * cap)),
     total,

@@ -19,10 +19,10 @@ function schoolsWith(execution: Execution, row: Execution["rows"][number], state
   return row.cells.flatMap((c, i) => (c.state === state ? [execution.schools[i]!] : []));
 }
 
-export const EXECUTION_DOC_NAME = "Отчёт об исполнении дорожной карты";
+const EXECUTION_DOC_NAME = "Отчёт об исполнении дорожной карты";
 
 /** Up to this many schools the matrix fits a landscape page as a table; more are in the .xlsx / the tab. */
-export const MATRIX_MAX_SCHOOLS = 10;
+const MATRIX_MAX_SCHOOLS = 10;
 
 /** The matrix item × school on its own page (states in words; overdue in bold). */
 function matrixBlocks(execution: Execution): Block[] {

@@ -17,13 +17,13 @@ import { type Roadmap, type RoadmapItem, concernedSchools } from "./read.js";
 import { type ExecutionState, EXECUTION_HEADERS, EXECUTION_STATES } from "./schema.js";
 import { parentKey } from "../rules/plan-index.js";
 
-export interface ExecutionCell {
+interface ExecutionCell {
   readonly state: ExecutionState;
   /** The school's rows linked to the item (done ones first). */
   readonly links: readonly RoadmapLink[];
 }
 
-export interface ExecutionRow {
+interface ExecutionRow {
   readonly item: RoadmapItem;
   /** One per school, in Execution.schools order. */
   readonly cells: readonly ExecutionCell[];
@@ -47,7 +47,7 @@ export interface SchoolLinks {
 }
 
 /** The item's date has passed: its last day is before today. An unreadable date never passes. */
-export function isDue(item: RoadmapItem, today: IsoDate): boolean {
+function isDue(item: RoadmapItem, today: IsoDate): boolean {
   return item.term?.end != null && item.term.end < today;
 }
 

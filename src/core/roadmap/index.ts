@@ -24,7 +24,7 @@ export interface RoadmapValidation {
   readonly metrics: RoadmapMetrics;
 }
 
-export interface RoadmapMetrics {
+interface RoadmapMetrics {
   readonly items: number;
   readonly directions: number;
   readonly datesRead: number;

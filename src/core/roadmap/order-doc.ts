@@ -22,7 +22,7 @@ import type { Roadmap } from "./read.js";
 import { DEFAULT_ROADMAP_HEADING, ROADMAP_HEADERS } from "./schema.js";
 
 /** «05 марта 2022 года». */
-export function longRuDate(iso: IsoDate): string {
+function longRuDate(iso: IsoDate): string {
   const month = MONTHS[Number(iso.slice(5, 7)) - 1]!;
   return `${iso.slice(8, 10)} ${month.genitive} ${iso.slice(0, 4)} года`;
 }
@@ -45,7 +45,7 @@ function genitiveOfBody(name: string): string {
 }
 
 /** «Приложение N / к распоряжению комитета образования / администрации … / от … № …». */
-export function appendixLines(roadmap: Roadmap, n: number): string[] {
+function appendixLines(roadmap: Roadmap, n: number): string[] {
   const { fields } = roadmap.order;
   const committee = genitiveOfBody(fields.committee || "Комитет образования");
   const administration = genitiveOfBody(fields.administration);
@@ -64,7 +64,7 @@ function administrationLines(text: string): string {
 }
 
 /** The roadmap's table as the appendix prints it: the six contract columns. */
-export function roadmapTable(roadmap: Roadmap): Block {
+function roadmapTable(roadmap: Roadmap): Block {
   const rows: TableCell[][] = roadmap.items.map((item) => {
     const top = item.key !== null && !item.key.includes(".");
     const number = /\.$/.test(item.number) || item.key === null ? item.number : `${item.number}.`;

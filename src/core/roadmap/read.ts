@@ -19,13 +19,13 @@ import { findTab, findTabByTitle, parseKeyValue, parseTable } from "../workbook.
 import { type OrderKey, ORDER_TAB, ROADMAP_TAB } from "./schema.js";
 import { type SchoolMatch, meansAllSchools, schoolMatcher, schoolNamesIn } from "./schools.js";
 
-export interface SchoolMention {
+interface SchoolMention {
   readonly written: string;
   readonly match: SchoolMatch;
 }
 
 /** Which schools an item concerns: the ones named, all of them, or none (a municipal item). */
-export type ItemScope = "named" | "all" | "none";
+type ItemScope = "named" | "all" | "none";
 
 export interface RoadmapItem {
   /** 1-based sheet row of the item's number. */
@@ -50,12 +50,12 @@ export interface RoadmapItem {
   readonly schools: readonly SchoolMention[];
 }
 
-export interface OrderPoint {
+interface OrderPoint {
   readonly number: string;
   readonly text: string;
 }
 
-export interface RoadmapOrder {
+interface RoadmapOrder {
   readonly fields: Readonly<Record<OrderKey, string>>;
   /** Row of each field's label in «Распоряжение», null when the label is missing. */
   readonly rows: Readonly<Record<OrderKey, number | null>>;
@@ -96,7 +96,7 @@ const yearPeriod = (year: number): Period => ({
 });
 
 /** «1. Утвердить …» / «2.1. Разработать …» per line; a line without a number continues the point before. */
-export function orderPoints(text: string): OrderPoint[] {
+function orderPoints(text: string): OrderPoint[] {
   const points: { number: string; text: string }[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();

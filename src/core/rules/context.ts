@@ -11,7 +11,7 @@ import { readCell } from "./dated.js";
 import { enumValue, fieldCell } from "./read.js";
 import type { RuleContext, Settings, ValidateOptions } from "./types.js";
 
-export const DEFAULT_MAX_MENTEES = 5;
+const DEFAULT_MAX_MENTEES = 5;
 
 function systemToday(): IsoDate {
   const now = new Date();
@@ -24,12 +24,12 @@ function periodOf(workbook: Workbook): Period | null {
 }
 
 /** «Дата отчёта» when it is one readable day; anything else falls back (TERM_INVALID reports it). */
-export function reportDateOf(workbook: Workbook, period: Period | null): IsoDate | null {
+function reportDateOf(workbook: Workbook, period: Period | null): IsoDate | null {
   const dated = readCell(fieldCell({ workbook }, "general", "report_date"), period, "single");
   return dated.status === "ok" ? dated.term.start : null;
 }
 
-export function readSettings(workbook: Workbook): Settings {
+function readSettings(workbook: Workbook): Settings {
   const ctx = { workbook };
   let maxMentees = DEFAULT_MAX_MENTEES;
   // An unreadable limit keeps the default; the mentoring family reports it.

@@ -74,7 +74,7 @@ export function readCell(cell: Cell, period: Period | null, mode: ReadMode = "te
  * so once) the report date's calendar year is used, so that one bad period does not turn
  * every «24.02» of the workbook into a finding.
  */
-export function yearSource(ctx: { readonly period: Period | null; readonly reportDate?: IsoDate }): Period | null {
+function yearSource(ctx: { readonly period: Period | null; readonly reportDate?: IsoDate }): Period | null {
   if (ctx.period || !ctx.reportDate) return ctx.period;
   const year = ctx.reportDate.slice(0, 4);
   return { start: `${year}-01-01`, end: `${year}-12-31`, label: year, kind: "year" };
@@ -132,7 +132,7 @@ export function datedOf<K extends TableTabKey>(
 }
 
 /** Closed range of a term; open ends become the far past / far future. */
-export function rangeOfTerm(term: Term): DateRange {
+function rangeOfTerm(term: Term): DateRange {
   return { start: term.start ?? FAR_PAST, end: term.end ?? FAR_FUTURE };
 }
 

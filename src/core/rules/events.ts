@@ -18,7 +18,7 @@ interface EventTab {
   readonly counts: readonly string[];
 }
 
-export const EVENT_TABS: readonly EventTab[] = [
+const EVENT_TABS: readonly EventTab[] = [
   { key: "dissemination", name: "name", level: "level", counts: ["teachers", "students", "parents", "partners"] },
   { key: "internal_events", name: "name", level: null, counts: ["attendees"] },
   { key: "contests", name: "name", level: "level", counts: [] },

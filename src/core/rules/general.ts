@@ -5,7 +5,7 @@ import { fieldOf } from "../schema-lookup.js";
 import { emitField, fieldCell, fieldText } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
-export const CONCLUSION_LIMIT = 2000;
+const CONCLUSION_LIMIT = 2000;
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/u;
 /** With or without a scheme: «https://school4.ru/mip», «school4.ru», «сош4.рф». */

@@ -45,7 +45,7 @@ import { indexPlan, isGroupingRow } from "./plan-index.js";
 import { enumValue, fieldText } from "./read.js";
 import type { RuleContext } from "./types.js";
 
-export const REQUIRED_TABS: readonly TableTabKey[] = ["tasks", "stages", "plan", "orgs", "participants", "problems"];
+const REQUIRED_TABS: readonly TableTabKey[] = ["tasks", "stages", "plan", "orgs", "participants", "problems"];
 
 function completeness(ctx: Omit<RuleContext, "emit">): number {
   let total = 0;

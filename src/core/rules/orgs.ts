@@ -8,7 +8,7 @@ import type { TableRow } from "../workbook.js";
 import { emitAt, enumValue, orgKey, text } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
-export interface OrgEntry {
+interface OrgEntry {
   readonly row: TableRow<"orgs">;
   readonly name: string;
   /** Type from the list, null when empty or not from the list. */

@@ -10,7 +10,7 @@ import { datedOf } from "./dated.js";
 import { emitAt, emitTab, enumValue, fieldText, surnameInitialsKey, text } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
-export const MIN_PROBLEMS = 3;
+const MIN_PROBLEMS = 3;
 
 function checkResults(ctx: RuleContext): void {
   const table = ctx.workbook.tables.results;

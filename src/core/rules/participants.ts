@@ -12,7 +12,7 @@ import { cellAt, emitAt, emitField, enumValue, fieldCell, text, textOf } from ".
 import type { RuleContext, RuleFamily } from "./types.js";
 
 /** Allowed difference between the typed percentage and count / teachers, in points. */
-export const PERCENT_TOLERANCE = 1;
+const PERCENT_TOLERANCE = 1;
 /** «Иное» may legitimately appear on several rows with different roles. */
 const REPEATABLE = new Set(["Иное"]);
 

@@ -20,7 +20,7 @@ import { type ParsedTable, type TableRow, cellRef } from "../workbook.js";
 import type { RuleContext } from "./types.js";
 
 /** The one reading of a cell (cells.ts): rules read text, counts and list values from there. */
-export { countOf, enumValue, quantityOf, textOf } from "../cells.js";
+export { enumValue, textOf } from "../cells.js";
 
 /** The cell of one column of a table row (null when the row is short). */
 export function cellAt<K extends TableTabKey>(row: TableRow<K>, key: ColumnKey<K>): Cell {

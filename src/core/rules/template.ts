@@ -15,7 +15,7 @@ import { emitAt, emitField, enumValue, fieldCell, textOf } from "./read.js";
 import type { RuleContext, RuleFamily } from "./types.js";
 
 /** «Выберите значение из списка: «Да», «Нет».» with a suggestion when one is close. */
-export function enumAdvice(value: string, name: EnumName): string {
+function enumAdvice(value: string, name: EnumName): string {
   const allowed = ENUMS[name];
   const suggestion = closest(value, allowed);
   const list = allowed.map((v) => `«${v}»`).join(", ");

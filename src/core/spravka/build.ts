@@ -16,10 +16,10 @@ import type { SurveyResult } from "../survey/aggregate.js";
 import { factsBesideSurvey, surveyAppendix, surveyMakesDraft, withSurveyItems } from "./survey-sections.js";
 import { DRAFT_MARK } from "../report/build.js";
 
-export const SPRAVKA_TITLE = "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА";
+const SPRAVKA_TITLE = "СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА";
 
 /** «Справка о реализации проекта — МОУ ДО «ЦРО» — 20.12.2022». */
-export function spravkaFileName(orgShort: string, date: string): string {
+function spravkaFileName(orgShort: string, date: string): string {
   return ["Справка о реализации проекта", orgShort, formatRuDate(date)].filter((p) => p.trim() !== "").join(" — ");
 }
 

@@ -19,7 +19,7 @@ import type { ValidationResult } from "../validate.js";
 import { type MentoringFacts, mentoringFacts, mergePairs } from "./mentoring.js";
 import type { SpravkaSources } from "./sources.js";
 
-export interface OrderRef {
+interface OrderRef {
   readonly date: IsoDate | null;
   /** «распоряжение от 25.01.2021 № 312-р «О присвоении …»». */
   readonly text: string;
@@ -31,7 +31,7 @@ export interface StageFacts {
   readonly state: "done" | "current" | "future" | "unknown";
 }
 
-export interface CountedOrgs {
+interface CountedOrgs {
   readonly type: string;
   readonly names: readonly string[];
 }
@@ -56,14 +56,12 @@ export interface ProblemFacts {
   readonly sourceType: string | null;
 }
 
-export interface RecommendationGroup {
+interface RecommendationGroup {
   readonly addressee: string;
   readonly items: readonly { readonly text: string; readonly deadline: string }[];
 }
 
-export type { Signer };
-
-export interface SchoolMentoring {
+interface SchoolMentoring {
   readonly name: string;
   readonly type: string;
   readonly mentors: number;

@@ -27,7 +27,7 @@ export interface SpravkaPair {
   readonly reason: string;
 }
 
-export interface MentorLine {
+interface MentorLine {
   readonly mentor: string;
   readonly organisations: readonly string[];
   readonly subjects: readonly string[];
@@ -37,7 +37,7 @@ export interface MentorLine {
   readonly allLowResults: boolean;
 }
 
-export interface NotHeldGroup {
+interface NotHeldGroup {
   readonly mentor: string;
   readonly organisation: string;
   readonly subject: string;

@@ -9,7 +9,7 @@ import { orgIndexOf } from "../rules/orgs.js";
 import { orgKey } from "../rules/read.js";
 import type { ValidationResult } from "../validate.js";
 
-export interface SpravkaSchool {
+interface SpravkaSchool {
   readonly result: ValidationResult;
   /** The organisation as the project's «Организации» lists it. */
   readonly name: string;

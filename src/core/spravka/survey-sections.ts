@@ -132,7 +132,7 @@ function participation(group: GroupAnswers, typedReplaced: boolean): Block[] {
 const answeredGroup = (survey: SurveyResult, section: "4" | "5"): GroupAnswers | undefined =>
   survey.groups.find((g) => g.set.section === section && g.respondents.length > 0);
 
-export function surveyItems(survey: SurveyResult, section: "4" | "5", typedReplaced: boolean): Block[] | null {
+function surveyItems(survey: SurveyResult, section: "4" | "5", typedReplaced: boolean): Block[] | null {
   const group = answeredGroup(survey, section);
   if (!group) return null;
   return [

@@ -30,7 +30,7 @@ export interface GroupAnswers {
   readonly asked: ReadonlySet<string>;
 }
 
-export interface SurveyLeftOut {
+interface SurveyLeftOut {
   /** The organisation as written, with the file and rows of its answers. */
   readonly label: string;
   readonly reason: string;

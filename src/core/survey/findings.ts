@@ -16,6 +16,3 @@ export interface SurveyFinding {
   /** Russian: what is wrong and what happened to the answer. */
   readonly message: string;
 }
-
-export const surveyErrors = (findings: readonly SurveyFinding[]): SurveyFinding[] =>
-  findings.filter((f) => f.severity === "error");

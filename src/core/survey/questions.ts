@@ -7,7 +7,7 @@
 
 export type SurveyGroup = "low" | "leaders";
 
-export type QuestionKind =
+type QuestionKind =
   /** The respondent's organisation, chosen from the project's «Организации». */
   | "organisation"
   /** One option of a list. */
@@ -80,7 +80,7 @@ const groupQuestion = (types: readonly string[]): SurveyQuestion => ({
   required: true,
 });
 
-export const AGREEMENT = ["Да", "Скорее да, чем нет", "Скорее нет, чем да", "Нет"] as const;
+const AGREEMENT = ["Да", "Скорее да, чем нет", "Скорее нет, чем да", "Нет"] as const;
 const SATISFACTION = [
   "Удовлетворены полностью",
   "Скорее удовлетворены, чем нет",

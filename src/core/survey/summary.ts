@@ -8,7 +8,7 @@ import { ERRORS, WARNINGS } from "../severity.js";
 import type { SurveyResult } from "./aggregate.js";
 
 /** Findings listed one per line; the rest are counted (10,000 bad rows must not flood a message). */
-export const SHOWN_FINDINGS = 20;
+const SHOWN_FINDINGS = 20;
 const GROUP_NAMES = { low: "школы с НОР", leaders: "школы-лидеры" } as const;
 
 export function surveySummaryLines(survey: SurveyResult, shown = SHOWN_FINDINGS): string[] {

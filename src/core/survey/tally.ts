@@ -9,12 +9,12 @@ import type { Answer } from "./answers.js";
 import type { SurveyQuestion } from "./questions.js";
 import type { SurveyRespondent } from "./aggregate.js";
 
-export interface OptionCount {
+interface OptionCount {
   readonly option: string;
   readonly count: number;
 }
 
-export interface TextCount {
+interface TextCount {
   /** The first spelling met. */
   readonly text: string;
   readonly count: number;

@@ -68,7 +68,7 @@ function pointKind(p: Point): TermKind {
   }
 }
 
-export function reversedReason(start: IsoDate, end: IsoDate): string {
+function reversedReason(start: IsoDate, end: IsoDate): string {
   return `срок заканчивается (${formatRuDate(end)}) раньше, чем начинается (${formatRuDate(start)})`;
 }
 

@@ -18,7 +18,6 @@ export {
   compareIso,
   daysBetween,
   formatRuDate,
-  isIsoDate,
   isoOf,
   lastDayOfMonth,
   rangesOverlap,

@@ -76,9 +76,3 @@ export function monthNumber(word: string): number | null {
   const key = word.toLowerCase().replace(/ё/g, "е").replace(/\.$/, "");
   return MONTH_BY_WORD.get(key) ?? null;
 }
-
-/** Nominative month name, optionally capitalised: monthName(1) → "январь". */
-export function monthName(month: number, form: keyof MonthForms = "nominative", capitalise = false): string {
-  const name = MONTHS[month - 1]?.[form] ?? "";
-  return capitalise && name ? name.charAt(0).toUpperCase() + name.slice(1) : name;
-}

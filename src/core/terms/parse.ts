@@ -28,7 +28,7 @@ import type { Period, TermResult } from "./types.js";
 import { ALWAYS_PHRASE } from "./vocabulary.js";
 
 /** Longer text is certainly not a term; refusing it keeps the reader O(1) on huge cells. */
-export const MAX_TERM_LENGTH = 300;
+const MAX_TERM_LENGTH = 300;
 
 /** Lower case, ё→е, single spaces, no trailing punctuation: for whole-phrase matching. */
 function foldPhrase(text: string): string {

@@ -38,7 +38,7 @@ const COMMA = /[,;]/y;
 const IGNORED = /[:«»"“”„'‘’`.()]+/y;
 
 /** Two-digit years: 00–69 → 2000s, 70–99 → 1900s. */
-export function expandYear(digits: string): number {
+function expandYear(digits: string): number {
   const n = Number(digits);
   if (digits.length !== 2) return n;
   return n < 70 ? 2000 + n : 1900 + n;

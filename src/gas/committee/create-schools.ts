@@ -61,7 +61,7 @@ const SAFETY_NET_MS = 7 * 60_000;
 const PERIOD_KEY = "mip.committee.creationPeriod.";
 const TITLE = "МИП-отчёт — комитет";
 
-export interface CreationOutcome {
+interface CreationOutcome {
   readonly kind: "busy" | "finished" | "continues";
   readonly created: number;
   readonly shared: number;
@@ -76,11 +76,11 @@ export interface CreationOutcome {
 }
 
 /** The period new workbooks are named and filled with, remembered per committee spreadsheet for continuations. */
-export function rememberPeriod(ssId: string, period: string): void {
+function rememberPeriod(ssId: string, period: string): void {
   PropertiesService.getUserProperties().setProperty(PERIOD_KEY + ssId, period);
 }
 
-export function rememberedPeriod(ssId: string): string {
+function rememberedPeriod(ssId: string): string {
   return PropertiesService.getUserProperties().getProperty(PERIOD_KEY + ssId) ?? "";
 }
 
@@ -193,7 +193,7 @@ function hourlyEnabledSafely(ss: Spreadsheet): boolean {
 }
 
 /** One run: the rows that are left, until the time budget or Google's limit; then the continuation. */
-export function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutcome {
+function runCreation(budgetMs: number = DEFAULT_BUDGET_MS): CreationOutcome {
   const ss = committeeSpreadsheet();
   if (!ss) throw new UserError("Не найдена таблица комитета: откройте её и выберите пункт меню заново.");
   const release = acquireLocks();
@@ -283,7 +283,7 @@ function tell(message: string): void {
   }
 }
 
-export function creationMessage(outcome: CreationOutcome): string {
+function creationMessage(outcome: CreationOutcome): string {
   if (outcome.kind === "busy")
     return "Комитет уже работает с «Реестром» (обновление свода или создание таблиц). Подождите несколько минут.";
   const parts = [

@@ -2,7 +2,7 @@
  * The committee deployment's menu (Расширения → МИП-отчёт — комитет). Built in every
  * authorisation mode: in AuthMode.NONE it touches no data or properties.
  */
-export const COMMITTEE_MENU_ITEMS: readonly (readonly [caption: string, handler: string])[] = [
+const COMMITTEE_MENU_ITEMS: readonly (readonly [caption: string, handler: string])[] = [
   ["Создать вкладки «Реестр» и «Свод»", "committeeSetup"],
   ["Создать таблицы школ по «Реестру»", "committeeCreateSchools"],
   ["Обновить свод", "committeeRefresh"],

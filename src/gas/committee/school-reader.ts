@@ -53,7 +53,7 @@ const TEMPLATE_TITLES = new Set(TABS.map((t) => tabTitleKey(t.title)));
 const ERRORS = new Set(ERROR_CODES);
 
 /** A1 range for a whole tab: quoted, with quotes doubled. */
-export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
+const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
 
 /**
  * Dates by the workbook's locale. batchGet gives date cells as FORMATTED_STRING — the only
@@ -115,7 +115,7 @@ export function apiCell(value: unknown, monthFirst = false): Cell {
 }
 
 /** The report link a school stored (JSON with a url, or a url) → a link rebuilt from the document id. */
-export function reportLinkFrom(stored: string | null | undefined): string {
+function reportLinkFrom(stored: string | null | undefined): string {
   if (!stored) return "";
   let url = stored;
   try {

@@ -53,8 +53,8 @@ function sheets(): SheetsAdvanced {
 }
 
 /** appProperties of a created workbook: which committee spreadsheet and which registry organisation it is for. */
-export const APP_COMMITTEE = "mipCommittee";
-export const APP_SCHOOL = "mipSchool";
+const APP_COMMITTEE = "mipCommittee";
+const APP_SCHOOL = "mipSchool";
 
 const FOLDER_KEY = "mip.committee.schoolsFolder.";
 
@@ -183,11 +183,7 @@ function tabRequests(sheetId: number, layout: TabLayout): SheetsRequest[] {
  * The batchUpdate that turns an imported template into the school's workbook. String values
  * go in as `stringValue`: never parsed, so an organisation called «=…» stays text.
  */
-export function prefillRequests(
-  sheetIds: ReadonlyMap<string, number>,
-  organisation: string,
-  period: string,
-): SheetsRequest[] {
+function prefillRequests(sheetIds: ReadonlyMap<string, number>, organisation: string, period: string): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
   for (const layout of TEMPLATE_LAYOUT) {
     const id = sheetIds.get(layout.title);

@@ -4,7 +4,6 @@
  * committee's documents.
  */
 import {
-  COMMITTEE_SETTINGS_FIELDS,
   COMMITTEE_SETTINGS_ROWS,
   COMMITTEE_SETTINGS_TITLE,
   type CommitteeSettings,
@@ -38,7 +37,3 @@ export function readCommitteeSettings(ss: Spreadsheet): CommitteeSettings {
     .map((row) => row.map((v) => toCell(v, 0)));
   return parseCommitteeSettings(rows);
 }
-
-export const COMMITTEE_SIGNER_HINT =
-  `Подпись задаётся на вкладке ` +
-  `«${COMMITTEE_SETTINGS_TITLE}»: ${COMMITTEE_SETTINGS_FIELDS.map((f) => `«${f.label}»`).join(" и ")}.`;

@@ -23,14 +23,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** 1-based column of the progress cell («обновлено 240 из 1000»), right of the service columns. */
 export const PROGRESS_COLUMN = SUMMARY_ALL_HEADERS.length + 1;
-export const PROGRESS_HEADER = "Ход обновления";
+const PROGRESS_HEADER = "Ход обновления";
 /**
  * 1-based column of the cursor cell (row 2): where an unfinished refresh continues. It lives in
  * Свод, not in properties, so every run finds the same cursor — a menu run or a time trigger
  * with or without a document context, by any committee member.
  */
 export const CURSOR_COLUMN = PROGRESS_COLUMN + 1;
-export const CURSOR_HEADER = "Курсор обновления (служебное)";
+const CURSOR_HEADER = "Курсор обновления (служебное)";
 
 const SUMMARY_TAB_HEADERS = [...SUMMARY_ALL_HEADERS, PROGRESS_HEADER, CURSOR_HEADER];
 

@@ -13,8 +13,8 @@
  */
 import type { ContinuationKind } from "../../core/committee/refresh.js";
 
-export const HOURLY_HANDLER = "committeeHourlyRefresh";
-export const CONTINUE_HANDLER = "committeeContinueRefresh";
+const HOURLY_HANDLER = "committeeHourlyRefresh";
+const CONTINUE_HANDLER = "committeeContinueRefresh";
 const CONTINUE_AFTER_MS = 60_000;
 /** Just past the 6-minute limit of the run that sets it. */
 const SAFETY_NET_MS = 7 * 60_000;

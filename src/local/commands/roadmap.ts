@@ -131,10 +131,19 @@ export function roadmapJson(result: RoadmapValidation, file: string): unknown {
   };
 }
 
-async function writeBeside(wanted: string, bytes: Buffer, what: string): Promise<string | null> {
+/**
+ * Writes a new file (a free name when `wanted` exists). A note about the file written goes where
+ * the line naming it goes (docs/CLI.md, output streams): stdout, or stderr under --json.
+ */
+async function writeBeside(
+  wanted: string,
+  bytes: Buffer,
+  what: string,
+  tell: (text: string) => void,
+): Promise<string | null> {
   try {
     const path = await writeNewFile(wanted, bytes);
-    if (path !== wanted) complain(`Файл «${wanted}» уже существует — он не тронут.`);
+    if (path !== wanted) tell(`Файл «${wanted}» уже существует — он не тронут.`);
     return path;
   } catch (error) {
     complain(`Не удалось записать ${what} (${writeFailure(error)}). Укажите другое место: --out ПАПКА/файл`);
@@ -150,10 +159,10 @@ async function checkAndWriteOrder(file: string, out: string | undefined, json: b
   const wanted = withDocxExtension(
     out === undefined ? join(dirname(resolve(file)), `${safeFileName(model.title)}.docx`) : resolve(out),
   );
-  const path = await writeBeside(wanted, await renderDocx(model), "распоряжение");
-  if (path === null) return 2;
   // With --json stdout carries the JSON only.
   const tell = json ? complain : say;
+  const path = await writeBeside(wanted, await renderDocx(model), "распоряжение", tell);
+  if (path === null) return 2;
   tell(`${model.draft ? "Черновик распоряжения" : "Распоряжение"} с дорожной картой записано: ${path}`);
   return result.summary.errors > 0 ? 1 : 0;
 }
@@ -200,7 +209,7 @@ interface ExecutionArgs {
 async function execution(args: ExecutionArgs): Promise<number> {
   const grid = await loadRoadmap(args.roadmap);
   const { schools, failed } = await readSchools(args.schools, args.roadmap, args.today);
-  for (const reason of failed) say(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
+  for (const reason of failed) complain(`  Не прочитана: ${reason.replace(/\.$/, "")}.`);
   if (schools.length === 0) {
     complain("Нет ни одной таблицы школы: укажите файлы .xlsx или папки с ними после файла дорожной карты.");
     return 2;
@@ -221,12 +230,13 @@ async function execution(args: ExecutionArgs): Promise<number> {
     ),
     await renderDocx(buildExecutionDoc(result.roadmap, executed, { draft })),
     "отчёт об исполнении",
+    say,
   );
   const matrixWanted =
     args.matrix === undefined
       ? beside(EXECUTION_TITLE, ".xlsx")
       : resolve(args.matrix.replace(/(?<!\.xlsx)$/i, ".xlsx"));
-  const matrixPath = await writeBeside(matrixWanted, await writeExecutionMatrix(executed), "матрицу исполнения");
+  const matrixPath = await writeBeside(matrixWanted, await writeExecutionMatrix(executed), "матрицу исполнения", say);
   if (docPath === null || matrixPath === null) return 2;
   const overdue = executed.rows.reduce((n, r) => n + r.cells.filter((c) => c.state === "overdue").length, 0);
   say(

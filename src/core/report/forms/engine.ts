@@ -100,12 +100,12 @@ function lookup<T>(kind: string, table: Readonly<Record<string, T>>, id: string)
 }
 
 /** The dash that opens a form's list item, as the forms print it. */
-export const ITEM_DASH = "–\u00a0";
+const ITEM_DASH = "–\u00a0";
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 /** `{name}` → its value; an unknown name is a programming error. */
-export function interpolate(text: string, vars: Readonly<Record<string, string>>): string {
+function interpolate(text: string, vars: Readonly<Record<string, string>>): string {
   return text.replace(PLACEHOLDER, (_, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`form text refers to unknown placeholder {${name}}`);
@@ -114,7 +114,7 @@ export function interpolate(text: string, vars: Readonly<Record<string, string>>
 }
 
 /** The placeholder names a text uses. */
-export function placeholdersOf(text: string): string[] {
+function placeholdersOf(text: string): string[] {
   // exec in a loop, not matchAll: the bundles target ES2019 (Apps Script).
   const names: string[] = [];
   const re = new RegExp(PLACEHOLDER.source, "g");
@@ -300,29 +300,6 @@ export function formSkeleton<C>(definition: FormDefinition, vocabulary: Vocabula
       if (node.kind === "heading") return [interpolate(node.text, vars)];
       if (node.kind === "item") return [ITEM_DASH + interpolate(node.label, vars)];
       if (node.kind === "signature") return [interpolate(node.left, vars)];
-      if (node.kind === "group")
-        return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx)
-          ? walk(node.nodes)
-          : [];
-      return [];
-    });
-  return walk(definition.nodes);
-}
-
-/**
- * The column headers of every table the document shows, per table in order (group headers
- * first), placeholders filled — the form's table headings, for tests to find verbatim.
- */
-export function formTableHeaders<C>(definition: FormDefinition, vocabulary: Vocabulary<C>, ctx: C): string[][] {
-  const vars = vocabulary.vars(ctx);
-  const walk = (nodes: readonly FormNode[]): string[][] =>
-    nodes.flatMap((node) => {
-      if (node.kind === "table")
-        return [
-          [...(node.headerRows ?? []).flat().map((h) => h.text), ...node.columns.map((c) => c.header)]
-            .filter((t) => t !== "")
-            .map((t) => interpolate(t, vars)),
-        ];
       if (node.kind === "group")
         return node.when === undefined || lookup("condition", vocabulary.conditions, node.when)(ctx)
           ? walk(node.nodes)

@@ -37,8 +37,3 @@ export function nextPeriod(period: Period | null): PeriodWords | null {
   if (from !== null) return academic(from + 1);
   return year(isoParts(period.end).year + 1);
 }
-
-/** True when the period is an academic year (so «за учебный год» is the right total). */
-export function isAcademic(period: Period | null): boolean {
-  return period !== null && academicStartYear(period) !== null;
-}

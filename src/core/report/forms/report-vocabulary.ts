@@ -443,7 +443,7 @@ function planRows(ctx: ReportContext): Row[] {
 }
 
 /** What the plan-versus-fact table says where the plan was kept. */
-export const NO_DEVIATION = "Отклонений нет";
+const NO_DEVIATION = "Отклонений нет";
 
 /** The first letters of a stem of each word (for matching an activity typed twice a little differently). */
 function stems(text: string): string[] {
@@ -502,7 +502,7 @@ function speechList(ctx: ReportContext): Block[] {
 }
 
 /** «МОУ» of «МОУ «СОШ № 4»»: the organisation's type as the short name writes it. */
-export function orgTypeOf(shortName: string): string {
+function orgTypeOf(shortName: string): string {
   const type = shortName.split(/[«"“„]/u)[0]!.trim();
   return type || shortName.trim() || "МОУ";
 }
