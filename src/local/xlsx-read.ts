@@ -20,6 +20,7 @@
  */
 import * as XLSX from "@e965/xlsx";
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell, serialToIso } from "../core/grid.js";
+import { memo } from "../core/cells.js";
 import { versionFromRangeName } from "../core/schema-lookup.js";
 import { UnusableInputError } from "./errors.js";
 import { ZipStructureError, countCells, entryNameProblem, inflateBounded, zipEntries } from "./zip-entries.js";
@@ -62,6 +63,11 @@ function serialToDay(serial: number, date1904: boolean): string | null {
   return serialToIso(Math.floor(minutes) + (date1904 ? 1462 : 0));
 }
 
+const dateFormats = new Map<string, boolean>();
+
+/** Whether a number format shows a date; a workbook uses a handful of formats over thousands of cells. */
+const isDateFormat = (format: string): boolean => memo(dateFormats, format, (f) => Boolean(XLSX.SSF.is_date(f)), 1_000);
+
 /** One SheetJS cell → neutral Cell. */
 export function toCell(cell: XLSX.CellObject | undefined, date1904 = false): Cell {
   if (!cell) return null;
@@ -77,7 +83,7 @@ export function toCell(cell: XLSX.CellObject | undefined, date1904 = false): Cel
     }
     case "n": {
       if (typeof value !== "number" || !Number.isFinite(value)) return null;
-      if (typeof cell.z === "string" && XLSX.SSF.is_date(cell.z)) {
+      if (typeof cell.z === "string" && isDateFormat(cell.z)) {
         const iso = serialToDay(value, date1904);
         return iso ? dateCell(iso) : value;
       }
