@@ -24,7 +24,8 @@ describe("readableOf", () => {
     const at = plan.rows.findIndex((row) => row.row === rejected!.row);
     expect(plan.rows[at]!.cells.status).toBe("Выполнено полностью");
     expect(readablePlan.rows[at]!.cells.status).toBeNull();
-    expect(readablePlan.rows[at]!.cells.task).toBe(plan.rows[at]!.cells.task);
+    expect(plan.rows[at]!.cells.activity).not.toBeNull();
+    expect(readablePlan.rows[at]!.cells.activity).toBe(plan.rows[at]!.cells.activity);
     for (const [i, row] of plan.rows.entries()) if (i !== at) expect(readablePlan.rows[i]).toBe(row);
     expect(readable.tables.mentoring).toBe(result.workbook.tables.mentoring);
     expect(readable.kv.general).toBe(result.workbook.kv.general);
