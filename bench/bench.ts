@@ -18,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   gas: () => import("./gas.js"),
   committee: () => import("./committee.js"),
   createSchools: () => import("./create-schools.js"),
+  validate: async () => ({ run: (await import("./cli.js")).runValidate }),
   cli: () => import("./cli.js"),
   survey: () => import("./survey.js"),
   hostile: () => import("./hostile.js"),

@@ -1,6 +1,7 @@
 /**
  * Local .xlsx benchmark, the evidence for the reader's library:
- * - write the 10,000-row workbook (exceljs, the template writer);
+ * - write the template, the sample and the 10,000-row workbook (exceljs, the template writer;
+ *   docs/DEVELOPING.md «Выбор библиотек» compares it with the alternatives);
  * - read it, and the hostile 44 KB files (one merge / one dropdown over the whole sheet), with
  *   the SheetJS reader `mip` uses and with the former exceljs reader, each in its own process
  *   (time to read, peak memory), and whether both give the same `validate --json`;
@@ -17,7 +18,7 @@ import JSZip from "jszip";
 import { buildReport } from "../src/core/report/build.js";
 import { validateWorkbook } from "../src/core/validate.js";
 import { renderDocx } from "../src/local/docx.js";
-import { writeWorkbookGrid } from "../src/local/xlsx-write.js";
+import { writeTemplate, writeWorkbookGrid } from "../src/local/xlsx-write.js";
 import { dropdownAllWorkbook, mergeAllWorkbook } from "../test/cli/hostile.js";
 import { syntheticGrid } from "./synthetic.js";
 
@@ -50,8 +51,14 @@ export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), "mip-bench-xlsx-"));
   try {
     const size = { planRows: 10000, pairs: 5000 };
-    const grid = syntheticGrid(size);
     let started = performance.now();
+    await writeTemplate();
+    const templateWriteMs = performance.now() - started;
+    started = performance.now();
+    await writeTemplate({ sample: true });
+    const sampleWriteMs = performance.now() - started;
+    const grid = syntheticGrid(size);
+    started = performance.now();
     const bytes = await writeWorkbookGrid(grid);
     const writeMs = performance.now() - started;
     const files: Record<string, Buffer> = {
@@ -100,6 +107,8 @@ export async function run(): Promise<Record<string, unknown>> {
         ...size,
         kB: Math.round(bytes.length / 1024),
         writeMs: Math.round(writeMs),
+        templateWriteMs: Math.round(templateWriteMs),
+        sampleWriteMs: Math.round(sampleWriteMs),
         readers,
         docxPack: {
           kB: Math.round(docx.length / 1024),

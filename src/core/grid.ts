@@ -71,8 +71,20 @@ export function cellText(cell: Cell | undefined): string {
   return cell.code;
 }
 
+/** Whether cellText would be empty, without formatting the value (read for every cell of every row). */
 export function isEmptyCell(cell: Cell | undefined): boolean {
-  return cellText(cell) === "";
+  if (cell === null || cell === undefined) return true;
+  switch (typeof cell) {
+    case "string":
+      return cell.trim() === "";
+    case "number":
+      return !Number.isFinite(cell);
+    case "boolean":
+      return false;
+    default:
+      // A date always prints as ДД.ММ.ГГГГ; an error prints its code.
+      return cell.kind === "date" ? false : cell.code === "";
+  }
 }
 
 export function isEmptyRow(row: readonly Cell[] | undefined): boolean {

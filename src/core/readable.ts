@@ -33,12 +33,34 @@ function errorCells(issues: readonly Issue[]): Set<string> {
   );
 }
 
+/** The rows (1-based) holding a flagged cell, by tab title: «Наставничество!F12» → 12. */
+function flaggedRowsByTab(flagged: ReadonlySet<string>): Map<string, Set<number>> {
+  const rows = new Map<string, Set<number>>();
+  for (const address of flagged) {
+    const at = address.lastIndexOf("!");
+    const title = address.slice(0, at);
+    const row = Number(/\d+$/.exec(address.slice(at + 1))?.[0]);
+    const set = rows.get(title) ?? new Set<number>();
+    set.add(row);
+    rows.set(title, set);
+  }
+  return rows;
+}
+
+/**
+ * Only what holds a flagged cell is copied: a tab or a row without one is the input's own
+ * (never changed), and with no flagged cell at all the workbook itself is readable as it is.
+ */
 export function readableWorkbook(wb: Workbook, issues: readonly Issue[]): Workbook {
   const flagged = errorCells(issues);
+  if (flagged.size === 0) return wb;
+  const rowsByTab = flaggedRowsByTab(flagged);
   const keep = (sheet: string, address: string | null, cell: Cell): Cell =>
     address !== null && flagged.has(`${sheet}!${address}`) ? null : cell;
   const tables = Object.fromEntries(
     Object.entries(wb.tables).map(([key, table]) => {
+      const flaggedRows = rowsByTab.get(table.title);
+      if (!flaggedRows) return [key, table];
       const letters = Object.fromEntries(
         Object.entries(table.columnIndex as Record<string, number>).map(([k, i]) => [
           k,
@@ -49,15 +71,19 @@ export function readableWorkbook(wb: Workbook, issues: readonly Issue[]): Workbo
         key,
         {
           ...table,
-          rows: table.rows.map((row) => ({
-            ...row,
-            cells: Object.fromEntries(
-              Object.entries(row.cells).map(([k, v]) => [
-                k,
-                keep(table.title, letters[k] ? `${letters[k]}${row.row}` : null, v as Cell),
-              ]),
-            ),
-          })),
+          rows: table.rows.map((row) =>
+            !flaggedRows.has(row.row)
+              ? row
+              : {
+                  ...row,
+                  cells: Object.fromEntries(
+                    Object.entries(row.cells).map(([k, v]) => [
+                      k,
+                      keep(table.title, letters[k] ? `${letters[k]}${row.row}` : null, v as Cell),
+                    ]),
+                  ),
+                },
+          ),
         },
       ];
     }),
@@ -66,15 +92,17 @@ export function readableWorkbook(wb: Workbook, issues: readonly Issue[]): Workbo
   const kv = Object.fromEntries(
     Object.entries(wb.kv).map(([key, tab]) => [
       key,
-      {
-        ...tab,
-        fields: Object.fromEntries(
-          Object.entries(tab.fields).map(([k, field]) => [
-            k,
-            { ...field, value: keep(tab.title, field.row === null ? null : `B${field.row}`, field.value) },
-          ]),
-        ),
-      },
+      !rowsByTab.has(tab.title)
+        ? tab
+        : {
+            ...tab,
+            fields: Object.fromEntries(
+              Object.entries(tab.fields).map(([k, field]) => [
+                k,
+                { ...field, value: keep(tab.title, field.row === null ? null : `B${field.row}`, field.value) },
+              ]),
+            ),
+          },
     ]),
   );
   return { ...wb, tables: tables as unknown as Workbook["tables"], kv: kv as unknown as Workbook["kv"] };

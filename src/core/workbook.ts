@@ -3,7 +3,7 @@
  * becomes an issue with its location, and whatever can still be read is read.
  */
 import { fold } from "./fold.js";
-import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyRow, isErrorCell } from "./grid.js";
+import { type Cell, type TabGrid, type WorkbookGrid, cellText, isEmptyCell, isEmptyRow, isErrorCell } from "./grid.js";
 import { type Issue, issueAt, say } from "./issues.js";
 import { countWithNoun, lowerFirst } from "./russian.js";
 import { mixesLatin, tabTitleKey } from "./tab-title.js";
@@ -226,14 +226,15 @@ export function parseTable(
   const rows: TableRow[] = [];
   for (let r = 1; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r];
-    if (isEmptyRow(raw) || !raw) continue;
+    // One pass over the row: an empty row has no cell with text, so `any` stays false.
+    if (!raw) continue;
     const cells: Record<string, Cell> = {};
     let any = false;
     for (const col of tab.columns) {
       const at = index[col.key] ?? -1;
       const cell = at >= 0 ? (raw[at] ?? null) : null;
       cells[col.key] = cell;
-      if (cellText(cell) !== "") any = true;
+      if (!isEmptyCell(cell)) any = true;
       if (isErrorCell(cell)) issues.push(cellErrorIssue(tab.title, r + 1, at, col.header, cell));
     }
     // A row filled only in the user's own extra columns is not a data row of the template.

@@ -20,6 +20,7 @@
  */
 import * as XLSX from "@e965/xlsx";
 import { type Cell, type TabGrid, type WorkbookGrid, dateCell, errorCell, serialToIso } from "../core/grid.js";
+import { memo } from "../core/cells.js";
 import { versionFromRangeName } from "../core/schema-lookup.js";
 import { UnusableInputError } from "./errors.js";
 import { ZipStructureError, countCells, entryNameProblem, inflateBounded, zipEntries } from "./zip-entries.js";
@@ -62,6 +63,11 @@ function serialToDay(serial: number, date1904: boolean): string | null {
   return serialToIso(Math.floor(minutes) + (date1904 ? 1462 : 0));
 }
 
+const dateFormats = new Map<string, boolean>();
+
+/** Whether a number format shows a date; a workbook uses a handful of formats over thousands of cells. */
+const isDateFormat = (format: string): boolean => memo(dateFormats, format, (f) => Boolean(XLSX.SSF.is_date(f)), 1_000);
+
 /** One SheetJS cell → neutral Cell. */
 export function toCell(cell: XLSX.CellObject | undefined, date1904 = false): Cell {
   if (!cell) return null;
@@ -77,7 +83,7 @@ export function toCell(cell: XLSX.CellObject | undefined, date1904 = false): Cel
     }
     case "n": {
       if (typeof value !== "number" || !Number.isFinite(value)) return null;
-      if (typeof cell.z === "string" && XLSX.SSF.is_date(cell.z)) {
+      if (typeof cell.z === "string" && isDateFormat(cell.z)) {
         const iso = serialToDay(value, date1904);
         return iso ? dateCell(iso) : value;
       }
@@ -150,6 +156,23 @@ function versionOf(wb: XLSX.WorkBook): string | null {
   return null;
 }
 
+/**
+ * What the library is asked to read: dense rows, number formats (to tell dates), nothing else.
+ * Exported for the benchmark's bare read (bench/cli.ts), which must read the same way.
+ */
+export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
+  type: "buffer",
+  dense: true,
+  cellDates: false,
+  cellNF: true,
+  cellFormula: false,
+  cellHTML: false,
+  cellStyles: false,
+  cellText: false,
+  bookVBA: false,
+  WTF: false,
+};
+
 /** An OpenDocument package names its kind in a first entry «mimetype» (OpenDocument 1.2 Part 3, §3.3). */
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
 
@@ -159,13 +182,20 @@ const DOCTYPE = Buffer.from("<!DOCTYPE");
 /** Parts a reader parses as XML: everything but media (an SVG image may carry its own DTD) and binary parts. */
 const isMarkupPart = (name: string): boolean => !name.startsWith("xl/media/") && !name.endsWith(".bin");
 
+/** One part of the archive, inflated. */
+interface Part {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
 /**
- * Refuses, before any library inflates the file, what is too big or not an .xlsx archive.
+ * Refuses, before any library parses the file, what is too big or not an .xlsx archive.
  * Inflates every part once with a ceiling at its declared size and counts the cells of every
  * part, whatever its folder, extension or tag prefix: a reader follows the workbook's
- * relationships to a sheet stored anywhere.
+ * relationships to a sheet stored anywhere. Returns the inflated parts, so the library parses
+ * these instead of inflating the archive a second time.
  */
-function checkBounds(bytes: Uint8Array, fileLabel: string): void {
+function checkBounds(bytes: Uint8Array, fileLabel: string): Part[] {
   const corrupt = () =>
     new UnusableInputError(`${fileLabel} повреждён: архив .xlsx не читается. Скачайте таблицу заново.`);
   let entries;
@@ -202,6 +232,7 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
   if (declared > MAX_UNPACKED_BYTES)
     throw tooBig(`в распакованном виде больше ${ruInt(MAX_UNPACKED_BYTES / 1024 / 1024)} МБ`);
   let cells = 0;
+  const parts: Part[] = [];
   for (const entry of entries) {
     let part: Buffer | null;
     try {
@@ -217,7 +248,37 @@ function checkBounds(bytes: Uint8Array, fileLabel: string): void {
       );
     cells += countCells(part, MAX_CELLS - cells);
     if (cells > MAX_CELLS) throw tooBig(`в нём больше ${ruInt(MAX_CELLS)} ячеек`);
+    parts.push({ name: entry.name, data: part });
   }
+  return parts;
+}
+
+/** The library's own zip container (its CFB module), holding parts already inflated. */
+interface ZipContainer {
+  readonly FullPaths: string[];
+}
+interface ContainerApi {
+  readonly CFB: {
+    readonly utils: {
+      cfb_new(): ZipContainer;
+      cfb_add(container: ZipContainer, name: string, content: Buffer, options: { unsafe: true }): unknown;
+    };
+  };
+  /** XLSX.read's second half: parses an opened zip container (exported by the library, not typed). */
+  readonly parse_zip: (container: ZipContainer, options: XLSX.ParsingOptions) => XLSX.WorkBook;
+}
+
+/**
+ * Parses the parts checkBounds inflated (with Node's zlib) instead of the archive: XLSX.read
+ * would inflate every part again with the library's pure-JavaScript inflate, the dearest step
+ * of reading after the sheet XML itself. The container is what the library's zip reader builds.
+ */
+function parseParts(parts: readonly Part[]): XLSX.WorkBook {
+  const api = XLSX as unknown as ContainerApi;
+  const container = api.CFB.utils.cfb_new();
+  for (const part of parts) api.CFB.utils.cfb_add(container, part.name, part.data, { unsafe: true });
+  // A copy: the library fills its defaults into the object it is given.
+  return api.parse_zip(container, { ...SHEETJS_READ_OPTIONS });
 }
 
 /** Reads .xlsx bytes. Throws UnusableInputError (never anything else) for unreadable input. */
@@ -232,21 +293,10 @@ export async function readXlsx(buffer: Uint8Array, fileLabel = "Файл"): Prom
     throw new UnusableInputError(
       `${fileLabel} — не таблица .xlsx. Скачайте таблицу из Google Таблиц: Файл → Скачать → Microsoft Excel (.xlsx).`,
     );
-  checkBounds(buffer, fileLabel);
+  const parts = checkBounds(buffer, fileLabel);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(buffer, {
-      type: "buffer",
-      dense: true,
-      cellDates: false,
-      cellNF: true,
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-      cellText: false,
-      bookVBA: false,
-      WTF: false,
-    });
+    wb = parseParts(parts);
   } catch {
     throw new UnusableInputError(`${fileLabel} повреждён: таблица внутри не читается. Скачайте таблицу заново.`);
   }

@@ -1,6 +1,6 @@
 /** Runs the real `mip` binary (lib/mip.cjs), building it once when missing or older than the sources. */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdtempSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, parse } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,14 +55,19 @@ export function sharedTempDir(prefix: string): string {
 }
 
 /**
- * The built `mip` copied where any user can run it. lib/mip.cjs is one self-contained file, but
- * the checkout it sits in may be private (a clone inside a 0700 folder, as a home folder is), and
- * another user could not load it there.
+ * The built `mip` copied where any user can run it. lib/mip.cjs and lib/vendor/ (the libraries
+ * it loads when a command needs them) are self-contained, but the checkout they sit in may be
+ * private (a clone inside a 0700 folder, as a home folder is), and another user could not load
+ * them there.
  */
 export function binForOtherUsers(): string {
-  const bin = join(sharedTempDir("mip-bin-"), "mip.cjs");
+  const dir = sharedTempDir("mip-bin-");
+  const bin = join(dir, "mip.cjs");
   copyFileSync(BIN, bin);
   chmodSync(bin, 0o644);
+  cpSync(join(ROOT, "lib/vendor"), join(dir, "vendor"), { recursive: true });
+  chmodSync(join(dir, "vendor"), 0o755);
+  for (const file of readdirSync(join(dir, "vendor"))) chmodSync(join(dir, "vendor", file), 0o644);
   return bin;
 }
 

@@ -181,11 +181,17 @@ function actionSaysNoneUncached(value: string): boolean {
   return t.length <= 80 && /не (требова|требу|понадоб|принима|проводил)/.test(t);
 }
 
+const surnameMemo = new Map<string, string>();
+
 /**
  * A person's name as «фамилия и.о.» (folded) so that «Иванова Анна Петровна»,
  * «Иванова А.П.», «Иванова А. П.» and «А.П. Иванова» compare equal.
  */
 export function surnameInitialsKey(name: string): string {
+  return memo(surnameMemo, name, surnameInitialsKeyUncached);
+}
+
+function surnameInitialsKeyUncached(name: string): string {
   const tokens = name
     .replace(/\s+/g, " ")
     .trim()
