@@ -23,11 +23,15 @@ function table(widths: string): Map<string, number> {
 const EM = { regular: table(REGULAR), bold: table(BOLD) };
 /** An unknown character counts as a wide letter. */
 const UNKNOWN = 722;
+/** A space, ordinary or non-breaking, is a quarter of an em in Times New Roman, bold or not. */
+const SPACE_EM = 250;
 
 /** Table text size, points (docs/REPORT.md: 12 pt in tables). */
 export const TABLE_PT = 12;
 /** Left + right cell padding the renderers use, points, with a little slack for rounding. */
 export const CELL_PADDING_PT = 2 * 2.85 + 2;
+/** Left + right cell padding as the renderers set it, points: the room a cell's lines have. */
+const CELL_MARGINS_PT = 2 * 2.85;
 /** A4 text width: 210 − 30 − 20 mm portrait, 297 − 30 − 20 mm landscape, in points. */
 export function textWidthPt(orientation: Orientation): number {
   const mm = orientation === "landscape" ? 297 - 50 : 210 - 50;
@@ -38,7 +42,7 @@ export function textWidthPt(orientation: Orientation): number {
 export function wordWidthPt(word: string, bold: boolean, size: number = TABLE_PT): number {
   const em = bold ? EM.bold : EM.regular;
   let sum = 0;
-  for (const ch of word) sum += em.get(ch) ?? UNKNOWN;
+  for (const ch of word) sum += em.get(ch) ?? (ch === " " || ch === "\u00a0" ? SPACE_EM : UNKNOWN);
   return (sum / 1000) * size;
 }
 
@@ -176,31 +180,100 @@ export function needsWiderPage(block: TableBlock, orientation: Orientation): boo
 /** Table text line height at 12 pt, points (single spacing in Times New Roman). */
 const LINE_PT = TABLE_PT * 1.15;
 
+/** What a row adds to its lines: the cell margins above and below (1 pt each) and the border. */
+export const ROW_EXTRA_PT = 3;
+
 /** Text height of A4 minus the 20 mm margins, points. */
 export function textHeightPt(orientation: Orientation): number {
   const mm = orientation === "landscape" ? 210 - 40 : 297 - 40;
   return (mm * 72) / 25.4;
 }
 
+const SPACE_PT = (SPACE_EM / 1000) * TABLE_PT;
+
+/**
+ * Lines a paragraph of table text takes in `room` points, wrapped word by word as a line
+ * breaker does (a narrow column loses the rest of a line to every word that does not fit).
+ * A word wider than the column breaks where it must.
+ */
+export function wrappedLines(text: string, room: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/[ \t\r]+/u)) {
+    if (word === "") continue;
+    const width = wordWidthPt(word, false);
+    if (used > 0 && used + SPACE_PT + width <= room) {
+      used += SPACE_PT + width;
+      continue;
+    }
+    if (used > 0) lines++;
+    const pieces = Math.max(1, Math.ceil(width / room));
+    lines += pieces - 1;
+    used = width - (pieces - 1) * room;
+  }
+  return lines;
+}
+
 /** Estimated height of a body row, points, from its fitted column widths (points). */
 export function rowHeightPt(block: TableBlock, row: readonly TableCell[]): number {
   let lines = 1;
   block.columns.forEach((col, i) => {
-    const room = Math.max(col.width - CELL_PADDING_PT, 10);
+    const room = Math.max(col.width - CELL_MARGINS_PT, 10);
     const text = plain(row[i] ?? "");
     let cellLines = 0;
-    for (const para of text.split("\n"))
-      cellLines += Math.max(1, Math.ceil((wordWidthPt(para.replace(/\s/gu, "."), false) * 1.1) / room));
+    for (const para of text.split("\n")) cellLines += wrappedLines(para, room);
     lines = Math.max(lines, cellLines);
   });
-  return lines * LINE_PT + 4;
+  return lines * LINE_PT + ROW_EXTRA_PT;
+}
+
+/** A row of up to this many lines is kept on one page; a taller one may continue on the next. */
+export const WHOLE_ROW_LINES = 6;
+
+/**
+ * A body row may be split across pages when it is taller than WHOLE_ROW_LINES lines: kept
+ * whole, a long row that does not fit the rest of a page moves on and leaves that rest empty
+ * (a long first row would push its whole table to the next page). A short row is kept whole,
+ * so no page ends or starts with a line or two of a row.
+ */
+export function rowMaySplit(block: TableBlock, row: readonly TableCell[]): boolean {
+  return rowHeightPt(block, row) > WHOLE_ROW_LINES * LINE_PT + ROW_EXTRA_PT;
 }
 
 /**
- * A body row may be split across pages only when it is taller than a page (with room for the
- * repeated header rows); every other row is kept whole.
+ * A long table fitted to the fewest lines: from the widths its words need, the rest of the text
+ * width goes step by step to the column where it saves the most lines over all rows (a column
+ * of long prose before a column of short labels), and what saves nothing is shared by the
+ * model's weights. For the roadmap's tables, whose rows run over many pages: the table takes
+ * fewer pages and its last page is not left with a single row.
  */
-export function rowMaySplit(block: TableBlock, row: readonly TableCell[], orientation: Orientation): boolean {
-  const header = (1 + (block.headerRows?.length ?? 0)) * 3 * LINE_PT;
-  return rowHeightPt(block, row) > textHeightPt(orientation) - header;
+export function fitTableCompact(block: TableBlock, orientation: Orientation): TableBlock {
+  const total = textWidthPt(orientation);
+  const widths = levelOff(tableMinimumsPt(block, total), total);
+  const height = (w: readonly number[]) => {
+    const trial = { ...block, columns: block.columns.map((c, i) => ({ ...c, width: w[i]! })) };
+    return block.rows.reduce((sum, row) => sum + rowHeightPt(trial, row), 0);
+  };
+  const step = total / 100;
+  let left = total - widths.reduce((a, b) => a + b, 0);
+  let current = height(widths);
+  // A line is saved only when a whole word more fits, so wider steps are tried too.
+  while (left >= step) {
+    let best = { column: -1, width: 0, rate: 0, height: current };
+    widths.forEach((_, i) => {
+      for (const size of [1, 2, 4, 8].map((k) => k * step).filter((size) => size <= left)) {
+        const h = height(widths.map((w, k) => (k === i ? w + size : w)));
+        const rate = (current - h) / size;
+        if (rate > best.rate) best = { column: i, width: size, rate, height: h };
+      }
+    });
+    if (best.column < 0) break;
+    widths[best.column]! += best.width;
+    left -= best.width;
+    current = best.height;
+  }
+  const weights = block.columns.map((c) => Math.max(c.width, 0.1));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const final = widths.map((w, i) => w + (left * weights[i]!) / weightSum);
+  return { ...block, columns: block.columns.map((c, i) => ({ ...c, width: Math.round(final[i]! * 10) / 10 })) };
 }

@@ -14,7 +14,7 @@
  */
 import type { TableCell } from "../report/model.js";
 import { type Block, type DocModel, paragraph, run } from "../report/model.js";
-import { fitTable } from "../report/widths.js";
+import { fitTableCompact } from "../report/widths.js";
 import { table } from "../report/blocks.js";
 import { MONTHS } from "../terms/months.js";
 import type { IsoDate } from "../terms/types.js";
@@ -86,7 +86,7 @@ export function roadmapTable(roadmap: Roadmap): Block {
     })),
     rows,
   );
-  return fitTable(block, "landscape");
+  return fitTableCompact(block, "landscape");
 }
 
 export interface OrderDocOptions {
