@@ -237,7 +237,25 @@ export const WHOLE_ROW_LINES = 6;
  * so no page ends or starts with a line or two of a row.
  */
 export function rowMaySplit(block: TableBlock, row: readonly TableCell[]): boolean {
-  return rowHeightPt(block, row) > WHOLE_ROW_LINES * LINE_PT + ROW_EXTRA_PT;
+  return rowHeightPt(onPage(block), row) > WHOLE_ROW_LINES * LINE_PT + ROW_EXTRA_PT;
+}
+
+/**
+ * The table with its widths in points of its page: a fitted table's widths add up to its
+ * page's text width already (fitTable); bare weights, as a model written by hand has them,
+ * are read as shares of a portrait page.
+ */
+function onPage(block: TableBlock): TableBlock {
+  const sum = block.columns.reduce((a, c) => a + c.width, 0);
+  const portrait = textWidthPt("portrait");
+  const landscape = textWidthPt("landscape");
+  const total = Math.abs(sum - landscape) < 1 ? landscape : portrait;
+  if (Math.abs(sum - total) < 1) return block;
+  const widths = scaleWidths(
+    block.columns.map((c) => c.width),
+    total,
+  );
+  return { ...block, columns: block.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
 }
 
 /**
