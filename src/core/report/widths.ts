@@ -197,11 +197,22 @@ const SPACE_PT = (SPACE_EM / 1000) * TABLE_PT;
  * A word wider than the column breaks where it must.
  */
 export function wrappedLines(text: string, room: number): number {
+  return linesOfWords(wordWidths(text), room);
+}
+
+/** The widths of a paragraph's words, points. */
+function wordWidths(text: string): number[] {
+  return text
+    .split(/[ \t\r]+/u)
+    .filter((word) => word !== "")
+    .map((word) => wordWidthPt(word, false));
+}
+
+/** Lines that words of these widths take in `room` points (see wrappedLines). */
+function linesOfWords(widths: readonly number[], room: number): number {
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/[ \t\r]+/u)) {
-    if (word === "") continue;
-    const width = wordWidthPt(word, false);
+  for (const width of widths) {
     if (used > 0 && used + SPACE_PT + width <= room) {
       used += SPACE_PT + width;
       continue;
@@ -258,6 +269,9 @@ function onPage(block: TableBlock): TableBlock {
   return { ...block, columns: block.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
 }
 
+/** Rows a long table's widths are chosen by (an even sample): enough to judge, quick on 10,000 rows. */
+const COMPACT_SAMPLE_ROWS = 200;
+
 /**
  * A long table fitted to the fewest lines: from the widths its words need, the rest of the text
  * width goes step by step to the column where it saves the most lines over all rows (a column
@@ -268,27 +282,44 @@ function onPage(block: TableBlock): TableBlock {
 export function fitTableCompact(block: TableBlock, orientation: Orientation): TableBlock {
   const total = textWidthPt(orientation);
   const widths = levelOff(tableMinimumsPt(block, total), total);
-  const height = (w: readonly number[]) => {
-    const trial = { ...block, columns: block.columns.map((c, i) => ({ ...c, width: w[i]! })) };
-    return block.rows.reduce((sum, row) => sum + rowHeightPt(trial, row), 0);
-  };
+  // The words of every cell measured once; a long table is judged by an even sample of its rows.
+  const every = Math.max(1, Math.ceil(block.rows.length / COMPACT_SAMPLE_ROWS));
+  const cells = block.rows
+    .filter((_, r) => r % every === 0)
+    .map((row) =>
+      block.columns.map((_, i) =>
+        plain(row[i] ?? "")
+          .split("\n")
+          .map(wordWidths),
+      ),
+    );
+  const cellLines = (r: number, i: number, width: number) =>
+    cells[r]![i]!.reduce((n, para) => n + linesOfWords(para, Math.max(width - CELL_MARGINS_PT, 10)), 0);
+  const lines = cells.map((_, r) => widths.map((w, i) => cellLines(r, i, w)));
+  /** Lines of all sampled rows with column `column` set `width` wide. */
+  const totalWith = (column: number, width: number) =>
+    lines.reduce((sum, row, r) => {
+      const others = row.reduce((m, n, k) => (k === column ? m : Math.max(m, n)), 1);
+      return sum + Math.max(others, cellLines(r, column, width));
+    }, 0);
   const step = total / 100;
   let left = total - widths.reduce((a, b) => a + b, 0);
-  let current = height(widths);
+  let current = lines.reduce((sum, row) => sum + Math.max(1, ...row), 0);
   // A line is saved only when a whole word more fits, so wider steps are tried too.
   while (left >= step) {
-    let best = { column: -1, width: 0, rate: 0, height: current };
-    widths.forEach((_, i) => {
+    let best = { column: -1, width: 0, rate: 0, lines: current };
+    widths.forEach((w, i) => {
       for (const size of [1, 2, 4, 8].map((k) => k * step).filter((size) => size <= left)) {
-        const h = height(widths.map((w, k) => (k === i ? w + size : w)));
-        const rate = (current - h) / size;
-        if (rate > best.rate) best = { column: i, width: size, rate, height: h };
+        const trial = totalWith(i, w + size);
+        const rate = (current - trial) / size;
+        if (rate > best.rate) best = { column: i, width: size, rate, lines: trial };
       }
     });
     if (best.column < 0) break;
     widths[best.column]! += best.width;
+    lines.forEach((row, r) => (row[best.column] = cellLines(r, best.column, widths[best.column]!)));
     left -= best.width;
-    current = best.height;
+    current = best.lines;
   }
   const weights = block.columns.map((c) => Math.max(c.width, 0.1));
   const weightSum = weights.reduce((a, b) => a + b, 0);
