@@ -1,7 +1,7 @@
 /**
  * The page estimate the layout decides by (page-fill.ts), without LibreOffice: prose flows
  * from page to page, a heading stays with what follows, a short row is kept whole and a tall
- * one breaks, a continued table repeats its header; a page break is kept only after a
+ * one breaks, a turn starts a new page; a page break is kept only after a
  * well-filled page (page-breaks.ts); the roadmap's long tables take fewer lines fitted compact.
  */
 import { describe, expect, it } from "vitest";

@@ -112,11 +112,12 @@ export function placeTurns(units: readonly Block[][], wanted: readonly Orientati
     if (turns[start] !== "landscape" || (start > 0 && turns[start - 1] === "landscape")) continue;
     let end = start;
     while (end + 1 < units.length && turns[end + 1] === "landscape") end++;
-    // How far the section may reach back and forth: portrait units, no page break, up to a page.
+    // How far the section may reach back and forth: portrait units, no page break, up to REACH
+    // pages; never the first unit (the title page stays portrait).
     const reach = (from: number, step: -1 | 1, orientation: Orientation): number => {
       let count = 0;
       let height = 0;
-      for (let i = from + step; i >= 0 && i < units.length && turns[i] === "portrait"; i += step) {
+      for (let i = from + step; i > 0 && i < units.length && turns[i] === "portrait"; i += step) {
         if (holdsBreak(units[i]!)) break;
         height += blocksHeightPt(units[i]!, orientation);
         if (height > REACH * textHeightPt(orientation)) break;
@@ -124,7 +125,7 @@ export function placeTurns(units: readonly Block[][], wanted: readonly Orientati
       }
       return count;
     };
-    const back = start > 0 ? reach(start, -1, "portrait") : 0;
+    const back = reach(start, -1, "portrait");
     const forth = reach(end, 1, "landscape");
     let best: { key: number[]; back: number; forth: number } | null = null;
     for (let b = 0; b <= back; b++)
