@@ -2,8 +2,8 @@
  * What the uploaded .docx does not set (wordml-body.ts), applied through the Docs API (the Docs
  * advanced service) once Drive has converted it, in one Documents.get and one batchUpdate:
  * - header rows repeated on every page (pinTableHeaderRows), as the .docx's w:tblHeader;
- * - table rows never split across pages (updateTableRowStyle preventOverflow; docs/REPORT.md: «a
- *   table row never split across pages unless it is taller than a page»);
+ * - table rows kept whole on a page as the .docx keeps them (updateTableRowStyle preventOverflow on
+ *   the header rows and the rows of up to six lines; widths.ts rowMaySplit);
  * - cell padding as the .docx's (updateTableCellStyle over the whole table), header cells
  *   centred vertically (updateTableCellStyle over the header rows);
  * - table paragraphs single-spaced without spacing, header cells centred and each column's
@@ -61,7 +61,7 @@
  *   the section break's newline is restyled explicitly rather than trusted to be plain.
  */
 import type { Align, DocModel, Orientation, TableBlock } from "../core/report/model.js";
-import { textWidthPt } from "../core/report/widths.js";
+import { rowMaySplit, textWidthPt } from "../core/report/widths.js";
 import { type BodyElement, LAYOUT_PT, MARGINS_PT, bodyPlan, columnWidthsPt, tableCells } from "./docs-render.js";
 import type { DocsAdvanced, DocsRequest } from "./google-api.js";
 
@@ -192,10 +192,16 @@ function tableLayoutRequests(block: TableBlock, element: DocsStructuralElement):
         });
     }),
   );
+  // The rows the .docx keeps whole (w:cantSplit): the header rows and every row up to
+  // WHOLE_ROW_LINES lines; a taller row may continue on the next page, as in the .docx.
+  const whole = rows
+    .map((_, r) => r)
+    .filter((r) => r < headerRows || !rowMaySplit(block, block.rows[r - headerRows] ?? []));
   requests.push(
     {
       updateTableRowStyle: {
         tableStartLocation: { index: start },
+        ...(whole.length < rows.length ? { rowIndices: whole } : {}),
         tableRowStyle: { preventOverflow: true },
         fields: "preventOverflow",
       },

@@ -130,7 +130,17 @@ function sectionEnd(sectPr: string): string {
   );
 }
 
-function tableXml(block: TableBlock, width: number, orientation: Orientation = "portrait"): string {
+/**
+ * A page break in a paragraph as small as the section's end, for the same reason: after a table
+ * that fills its page, a full-size break paragraph spills onto the next page and its break then
+ * leaves that page blank.
+ */
+const PAGE_BREAK =
+  `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>` +
+  `<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>` +
+  `<w:br w:type="page"/></w:r></w:p>`;
+
+function tableXml(block: TableBlock, width: number): string {
   // The model's widths were fitted to their content in the core (report/widths.ts), as the
   // Google Docs renderer gets them; here they are only scaled to twips.
   const widths = columnTwips(
@@ -165,7 +175,7 @@ function tableXml(block: TableBlock, width: number, orientation: Orientation = "
     const bold = Boolean(block.totalRow && r === last);
     const cells = block.columns.map((c, i) => cellXml(widths[i]!, tableText(row[i] ?? "", c.align ?? "left", bold)));
     // A row stays on one page unless it is taller than a page (then Word must split it).
-    const trPr = rowMaySplit(block, row, orientation) ? "" : "<w:trPr><w:cantSplit/></w:trPr>";
+    const trPr = rowMaySplit(block, row) ? "" : "<w:trPr><w:cantSplit/></w:trPr>";
     parts.push(`<w:tr>${trPr}${cells.join("")}</w:tr>`);
   });
   parts.push("</w:tbl>");
@@ -176,7 +186,7 @@ function tableXml(block: TableBlock, width: number, orientation: Orientation = "
 
 const HEADING_STYLE = { 1: "Heading1", 2: "Heading2", 3: "Heading3" } as const;
 
-function blockXml(block: Block, width: number, orientation: Orientation = "portrait"): string {
+function blockXml(block: Block, width: number): string {
   switch (block.type) {
     case "title":
       return block.lines
@@ -228,9 +238,9 @@ function blockXml(block: Block, width: number, orientation: Orientation = "portr
         )
         .join("");
     case "table":
-      return tableXml(block, width, orientation);
+      return tableXml(block, width);
     case "pageBreak":
-      return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+      return PAGE_BREAK;
     case "section":
       // Drawn by bodyXml, which knows the section that ends here.
       return "";
@@ -276,19 +286,24 @@ export function bodyXml(
 ): { xml: string; lastOrientation: Orientation } {
   let current = orientation;
   const parts: string[] = [];
+  const dropSpacer = () => {
+    const last = parts.length - 1;
+    if (last >= 0 && parts[last]!.endsWith(TABLE_SPACER)) parts[last] = parts[last]!.slice(0, -TABLE_SPACER.length);
+  };
   for (const block of blocks) {
+    // The break keeps the tables apart already; the spacer would only spill onto a blank page.
+    if (block.type === "pageBreak") dropSpacer();
     if (block.type === "section") {
       if (block.orientation !== current) {
         // The section's end takes the place of its last table's spacer (the break keeps the
         // tables apart already), so a table that ends at the foot of a page leaves no blank page.
-        const last = parts.length - 1;
-        if (last >= 0 && parts[last]!.endsWith(TABLE_SPACER)) parts[last] = parts[last]!.slice(0, -TABLE_SPACER.length);
+        dropSpacer();
         parts.push(sectionEnd(sectionFor(current)));
         current = block.orientation;
       }
       continue;
     }
-    parts.push(blockXml(block, textWidth(current), current));
+    parts.push(blockXml(block, textWidth(current)));
   }
   return { xml: parts.join(""), lastOrientation: current };
 }

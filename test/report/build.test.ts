@@ -13,6 +13,7 @@ import {
   type TableBlock,
   blockText,
   cellPlainText,
+  isCaption,
   isEmptyText,
 } from "../../src/core/report/model.js";
 import type { ValidationResult } from "../../src/core/validate.js";
@@ -30,7 +31,10 @@ const headings = (m: DocModel): string[] =>
 
 /** The first table after the heading that starts with `prefix` (optionally the n-th one). */
 function tableAfter(m: DocModel, prefix: string, nth = 0): TableBlock {
-  const at = m.blocks.findIndex((b) => b.type === "heading" && b.text.startsWith(prefix));
+  // A heading or a caption (a paragraph in bold) leads the table.
+  const at = m.blocks.findIndex(
+    (b) => (b.type === "heading" || (b.type === "paragraph" && isCaption(b))) && blockText(b)[0]!.startsWith(prefix),
+  );
   expect(at, `heading ${prefix}`).toBeGreaterThanOrEqual(0);
   const tables = m.blocks.slice(at + 1).filter((b): b is TableBlock => b.type === "table");
   return tables[nth]!;
@@ -78,7 +82,6 @@ describe("report model: order of the official form", () => {
       "2.8. Управление",
       "3. Сведения о результатах",
       "3.1. Реализация",
-      "Сетевое наставничество",
       "3.2. Обобщение и распространение опыта работы по реализации ИОД на различных уровнях в 2022 году",
       "3.3. Мероприятия, проводимые в 2022 году в рамках работы МИП внутри МОУ «Берёзовская СОШ»",
       "3.4. Участие в конкурсном движении",
@@ -168,6 +171,57 @@ function sectionLines(m: DocModel, from: string): string[] {
   const end = rest.findIndex((b) => b.type === "heading" && b.level <= 2);
   return (end < 0 ? rest : rest.slice(0, end)).flatMap(blockText);
 }
+
+/**
+ * The style of an item of the form: a heading of its level, or a paragraph that starts in bold
+ * (a caption, or the form's wording run in before the school's text).
+ */
+function itemStyles(m: DocModel): Map<string, Set<string>> {
+  const kinds: [string, RegExp][] = [
+    ["1.", /^\d+\.\s/u],
+    ["1.1.", /^\d+\.\d+\.\s/u],
+    ["1)", /^\d+\)\s/u],
+    ["а)", /^[а-я]\)\s/u],
+  ];
+  const styles = new Map<string, Set<string>>();
+  for (const block of m.blocks) {
+    const style =
+      block.type === "heading"
+        ? `heading ${block.level}`
+        : block.type === "paragraph" && block.runs[0]?.bold
+          ? "bold lead"
+          : null;
+    if (!style) continue;
+    const text = blockText(block)[0]!;
+    const kind = kinds.find(([, pattern]) => pattern.test(text))?.[0] ?? "unnumbered";
+    // Unnumbered headings of levels 1 and 2 are the form's own items («Приложение», Новокузнецк's
+    // «Управление …»); below them, the captions.
+    const key = kind === "unnumbered" ? (style.startsWith("heading") && !style.endsWith("3") ? null : kind) : kind;
+    if (!key) continue;
+    if (!styles.has(key)) styles.set(key, new Set());
+    styles.get(key)!.add(style);
+  }
+  return styles;
+}
+
+describe("report model: one style per item level, as in the real documents", () => {
+  it("Кировский: items «N.» and «N.N.» are headings, every caption under them a bold paragraph", () => {
+    const styles = itemStyles(model());
+    expect(styles.get("1.")).toEqual(new Set(["heading 1"]));
+    expect(styles.get("1.1.")).toEqual(new Set(["heading 2"]));
+    // «По итогам 1-го этапа:», «Сетевое наставничество», «Наставнические пары, которые не состоялись …».
+    expect(styles.get("unnumbered")).toEqual(new Set(["bold lead"]));
+  });
+
+  it("Новокузнецк: «N.» headings, «N.N.» and «N)» run in, «а)» sub-headings — one style each", () => {
+    const styles = itemStyles(model(fixtureResult(), NOVOKUZNETSK));
+    expect(styles.get("1.")).toEqual(new Set(["heading 1"]));
+    expect(styles.get("1.1.")).toEqual(new Set(["bold lead"]));
+    expect(styles.get("1)")).toEqual(new Set(["bold lead"]));
+    expect(styles.get("а)")).toEqual(new Set(["heading 3"]));
+    expect(styles.get("unnumbered")).toEqual(new Set(["bold lead"]));
+  });
+});
 
 describe("report model: section 5 names the next year", () => {
   it("from the reporting period's end, as the form asks", () => {

@@ -2,7 +2,8 @@
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReportModel } from "../../src/core/report/build.js";
-import type { DocModel } from "../../src/core/report/model.js";
+import type { DocModel, TableBlock } from "../../src/core/report/model.js";
+import { fitTable, rowHeightPt } from "../../src/core/report/widths.js";
 import { columnTwips, renderDocx, textWidth } from "../../src/local/docx.js";
 import { fixtureResult } from "./fixture.js";
 
@@ -131,8 +132,8 @@ describe(".docx report", () => {
     expect((await documentXml(grouped)).xml).toContain('<w:gridSpan w:val="2"/>');
   });
 
-  it("keeps a body row on one page (cantSplit) unless it is taller than a page", async () => {
-    const long = "слово ".repeat(4000);
+  it("keeps a body row on one page (cantSplit) unless it is taller than six lines", async () => {
+    const long = "слово ".repeat(60);
     const rows: DocModel = {
       title: "t",
       orientation: "portrait",
@@ -146,14 +147,20 @@ describe(".docx report", () => {
           ],
           rows: [
             ["короткая", "строка"],
+            ["пять строк", "слово ".repeat(40)],
             ["длинная", long],
           ],
         },
       ],
     };
+    // Half the portrait width holds some seven «слово» a line: 40 take six lines, 60 take nine.
+    const table = fitTable(rows.blocks[0] as TableBlock, "portrait");
+    expect(rowHeightPt(table, table.rows[1]!)).toBeLessThanOrEqual(6 * 12 * 1.15 + 3);
+    expect(rowHeightPt(table, table.rows[2]!)).toBeGreaterThan(8 * 12 * 1.15);
     const body = (await documentXml(rows)).xml.split("<w:tr>").slice(2);
     expect(body[0]).toContain("<w:cantSplit/>");
-    expect(body[1]).not.toContain("<w:cantSplit/>");
+    expect(body[1]).toContain("<w:cantSplit/>");
+    expect(body[2]).not.toContain("<w:cantSplit/>");
   });
 
   it("a draft has «ЧЕРНОВИК» in the header of every page", async () => {

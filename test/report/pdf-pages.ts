@@ -7,6 +7,11 @@ import { requireCommand } from "../helpers/system-tools.js";
 
 /** Converts a .docx to PDF with a private LibreOffice profile (parallel runs do not collide). */
 export function docxToPdf(docx: string, outDir: string): string {
+  return docxesToPdf([docx], outDir)[0]!;
+}
+
+/** Converts several .docx files to PDF in one LibreOffice run (one start-up for all); the PDFs in their order. */
+export function docxesToPdf(docxes: readonly string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), "mip-lo-profile-"));
   execFileSync(
     requireCommand("soffice"),
@@ -17,16 +22,18 @@ export function docxToPdf(docx: string, outDir: string): string {
       "pdf",
       "--outdir",
       outDir,
-      docx,
+      ...docxes,
     ],
     { stdio: "pipe", timeout: 300_000 },
   );
-  return join(
-    outDir,
-    docx
-      .split("/")
-      .pop()!
-      .replace(/\.docx$/, ".pdf"),
+  return docxes.map((docx) =>
+    join(
+      outDir,
+      docx
+        .split("/")
+        .pop()!
+        .replace(/\.docx$/, ".pdf"),
+    ),
   );
 }
 

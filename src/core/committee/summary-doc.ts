@@ -27,6 +27,7 @@ import type { IsoDate } from "../terms/types.js";
 import { type ColumnSpec, table } from "../report/blocks.js";
 import { type Block, type DocModel, DASH, SIGNATURE_BLANK, heading, paragraph, run } from "../report/model.js";
 import { typography } from "../report/typography.js";
+import { settlePageBreaks } from "../report/page-breaks.js";
 import { fitTables } from "../report/widths.js";
 import type { SchoolRecord } from "./school.js";
 import { markCopies } from "./copies.js";
@@ -666,6 +667,6 @@ export function buildSummaryDoc(all: readonly SchoolRecord[], options: SummaryDo
     title: `${SUMMARY_DOC_NAME} — ${formatRuDate(options.date)}`,
     orientation: "portrait",
     draft: false,
-    blocks: fitTables(typography(numberOn(blocks)), "portrait"),
+    blocks: settlePageBreaks(fitTables(typography(numberOn(blocks)), "portrait"), "portrait"),
   };
 }

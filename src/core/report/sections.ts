@@ -5,18 +5,32 @@
  * portrait, and then the turns are placed as a typesetter would place them:
  * - a short portrait stretch between two landscape ones (one table that fits portrait between
  *   two that do not) joins them, so consecutive wide tables share one landscape section;
- * - a turn starts a new page, so the page before it is filled: when the portrait page before a
- *   landscape section would be less than half full, its last parts move into the landscape
- *   section (what fits portrait fits landscape), and when the landscape section's last page
- *   would be less than half full, the parts after it that fit on that page join it.
- * Every table is fitted to the width of its own section.
+ * - a turn starts a new page, so the page before it and the section's last page should be
+ *   full: each landscape section may start earlier (the portrait blocks before it move into
+ *   it, what fits portrait fits landscape) and end later (the blocks after it join it), at
+ *   boundaries the form has anyway — before a heading or a caption, never reordering — by up
+ *   to REACH pages each way. Of these choices the one is taken whose pages, set by the estimate
+ *   (page-fill.ts paginate), leave fewest pages but the last less than FULL_ENOUGH full, then
+ *   the fewest pages, then the fewest blocks moved.
+ * Every table is fitted to the width of its own section. Page breaks the document asks for are
+ * settled last (page-breaks.ts).
  */
-import type { Block, Orientation } from "./model.js";
-import { blocksHeightPt } from "./page-fill.js";
+import { type Block, type Orientation, isCaption } from "./model.js";
+import { settlePageBreaks } from "./page-breaks.js";
+import { blocksHeightPt, pageFill, paginate } from "./page-fill.js";
 import { fitTables, needsWiderPage, textHeightPt } from "./widths.js";
 
-/** A page counts as half empty below this share of its height. */
-const HALF = 0.5;
+/**
+ * A page the estimate fills less than this counts as a hole: half a page and the estimate's
+ * margin of error (the rendered pages are measured in test/report/page-fill.test.ts).
+ */
+const FULL_ENOUGH = 0.6;
+
+/**
+ * How much a landscape section may take from the portrait text around it, in pages: enough to
+ * reach back over the page before the turn when a long table ends on it.
+ */
+const REACH = 2.5;
 
 function splitParts(blocks: readonly Block[]): Block[][] {
   const parts: Block[][] = [];
@@ -27,32 +41,24 @@ function splitParts(blocks: readonly Block[]): Block[][] {
   return parts;
 }
 
-/** The share of its last page that content of this height fills (1 for an exact page or nothing). */
-function lastPageFill(height: number, orientation: Orientation): number {
-  const page = textHeightPt(orientation);
-  const rest = height % page;
-  return height === 0 || rest === 0 ? 1 : rest / page;
+/** Where a section may begin inside a part: before a heading or a caption that does not follow a heading. */
+function splitUnits(part: readonly Block[]): Block[][] {
+  const units: Block[][] = [];
+  part.forEach((block, i) => {
+    const starts = block.type === "heading" || (block.type === "paragraph" && isCaption(block));
+    const previous = part[i - 1];
+    if (units.length === 0 || (starts && previous?.type !== "heading")) units.push([]);
+    units[units.length - 1]!.push(block);
+  });
+  return units;
 }
 
-/** The height from the last forced page start (document start, section turn or page break) up to part `end`. */
-function heightSinceTurn(parts: readonly Block[][], wanted: readonly Orientation[], end: number): number {
-  let height = 0;
-  for (let i = end; i >= 0 && wanted[i] === wanted[end]; i--) {
-    const part = parts[i]!;
-    const brk = part.map((b) => b.type).lastIndexOf("pageBreak");
-    if (brk >= 0) return height + blocksHeightPt(part.slice(brk + 1), wanted[end]!);
-    height += blocksHeightPt(part, wanted[end]!);
-  }
-  return height;
-}
-
-/** Part orientations with the turns placed (see the module comment). */
-function placeTurns(parts: readonly Block[][]): Orientation[] {
+/** Part orientations before the turns are placed: landscape where a table needs it, short portrait stretches between joined. */
+function wantedOrientations(parts: readonly Block[][]): Orientation[] {
   const wanted: Orientation[] = parts.map((p) =>
     p.some((b) => b.type === "table" && needsWiderPage(b, "portrait")) ? "landscape" : "portrait",
   );
   const landscapePage = textHeightPt("landscape");
-  // A short portrait stretch between two landscape parts joins them.
   for (let i = 1; i < parts.length; i++) {
     if (wanted[i] !== "portrait" || wanted[i - 1] !== "landscape") continue;
     let j = i;
@@ -61,48 +67,15 @@ function placeTurns(parts: readonly Block[][]): Orientation[] {
       for (let k = i; k < j; k++) wanted[k] = "landscape";
     i = j;
   }
-  for (let i = 1; i < parts.length; i++) {
-    if (wanted[i] !== "landscape" || wanted[i - 1] !== "portrait") continue;
-    // The portrait page before the turn: move its last parts over while it would be half empty.
-    // No more than a page moves: the aim is the page before the turn, not the whole stretch.
-    let before = i - 1;
-    let moved = 0;
-    while (
-      before > 0 &&
-      wanted[before - 1] === "portrait" &&
-      !parts[before]!.some((b) => b.type === "pageBreak") &&
-      lastPageFill(heightSinceTurn(parts, wanted, before), "portrait") < HALF &&
-      moved + blocksHeightPt(parts[before]!, "portrait") <= textHeightPt("portrait")
-    ) {
-      moved += blocksHeightPt(parts[before]!, "portrait");
-      wanted[before] = "landscape";
-      before--;
-    }
-    // The section's last page: the portrait parts after it that fit there join it.
-    let end = i;
-    while (end + 1 < parts.length && wanted[end + 1] === "landscape") end++;
-    const used = heightSinceTurn(parts, wanted, end);
-    if (lastPageFill(used, "landscape") >= HALF) continue;
-    let room = landscapePage - (used % landscapePage);
-    for (let k = end + 1; k < parts.length && wanted[k] === "portrait"; k++) {
-      if (parts[k]!.some((b) => b.type === "pageBreak")) break;
-      const height = blocksHeightPt(parts[k]!, "landscape");
-      if (height > room) break;
-      wanted[k] = "landscape";
-      room -= height;
-    }
-  }
   return wanted;
 }
 
-export function layoutSections(blocks: readonly Block[], orientation: Orientation): Block[] {
-  if (orientation === "landscape") return fitTables(blocks, "landscape");
-  const parts = splitParts(blocks);
-  const wanted = placeTurns(parts);
+/** The blocks with a section block at each change of orientation and every table fitted to its section. */
+function assemble(units: readonly Block[][], turns: readonly Orientation[], fit = true): Block[] {
   const out: Block[] = [];
   let current: Orientation = "portrait";
-  parts.forEach((part, i) => {
-    const turn = wanted[i]!;
+  units.forEach((unit, i) => {
+    const turn = turns[i]!;
     if (turn !== current) {
       // A section starts a new page already: a page break just before it would leave a blank page.
       if (out.length > 0 && out[out.length - 1]!.type === "pageBreak") out.pop();
@@ -112,7 +85,67 @@ export function layoutSections(blocks: readonly Block[], orientation: Orientatio
       out.push({ type: "section", orientation: turn }, ...carried);
       current = turn;
     }
-    out.push(...fitTables(part, turn));
+    // Unfitted for the estimate (paginate fits each table itself and remembers the result).
+    out.push(...(fit ? fitTables(unit, turn) : unit));
   });
   return out;
+}
+
+/** Pages but the last that the estimate fills less than FULL_ENOUGH, then the page count. */
+function score(blocks: readonly Block[]): [number, number] {
+  const pages = paginate(settlePageBreaks(blocks, "portrait"), "portrait");
+  return [pages.slice(0, -1).filter((p) => pageFill(p) < FULL_ENOUGH).length, pages.length];
+}
+
+/** Lexicographic order of scores. */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  const i = a.findIndex((v, k) => v !== b[k]);
+  return i >= 0 && a[i]! < b[i]!;
+}
+
+const holdsBreak = (unit: readonly Block[]) => unit.some((b) => b.type === "pageBreak");
+
+/** Unit orientations with the turns placed (see the module comment). */
+function placeTurns(units: readonly Block[][], wanted: readonly Orientation[]): Orientation[] {
+  const turns = [...wanted];
+  for (let start = 0; start < units.length; start++) {
+    if (turns[start] !== "landscape" || (start > 0 && turns[start - 1] === "landscape")) continue;
+    let end = start;
+    while (end + 1 < units.length && turns[end + 1] === "landscape") end++;
+    // How far the section may reach back and forth: portrait units, no page break, up to REACH
+    // pages; never the first unit (the title page stays portrait).
+    const reach = (from: number, step: -1 | 1, orientation: Orientation): number => {
+      let count = 0;
+      let height = 0;
+      for (let i = from + step; i > 0 && i < units.length && turns[i] === "portrait"; i += step) {
+        if (holdsBreak(units[i]!)) break;
+        height += blocksHeightPt(units[i]!, orientation);
+        if (height > REACH * textHeightPt(orientation)) break;
+        count++;
+      }
+      return count;
+    };
+    const back = reach(start, -1, "portrait");
+    const forth = reach(end, 1, "landscape");
+    let best: { key: number[]; back: number; forth: number } | null = null;
+    for (let b = 0; b <= back; b++)
+      for (let f = 0; f <= forth; f++) {
+        const trial = [...turns];
+        for (let i = start - b; i <= end + f; i++) trial[i] = "landscape";
+        const key = [...score(assemble(units, trial, false)), b + f];
+        if (!best || before(key, best.key)) best = { key, back: b, forth: f };
+      }
+    for (let i = start - best!.back; i <= end + best!.forth; i++) turns[i] = "landscape";
+    start = end + best!.forth;
+  }
+  return turns;
+}
+
+export function layoutSections(blocks: readonly Block[], orientation: Orientation): Block[] {
+  if (orientation === "landscape") return settlePageBreaks(fitTables(blocks, "landscape"), "landscape");
+  const parts = splitParts(blocks);
+  const wanted = wantedOrientations(parts);
+  const units = parts.flatMap((part) => splitUnits(part));
+  const unitWanted = parts.flatMap((part, i) => splitUnits(part).map(() => wanted[i]!));
+  return settlePageBreaks(assemble(units, placeTurns(units, unitWanted)), "portrait");
 }

@@ -23,11 +23,15 @@ function table(widths: string): Map<string, number> {
 const EM = { regular: table(REGULAR), bold: table(BOLD) };
 /** An unknown character counts as a wide letter. */
 const UNKNOWN = 722;
+/** A space, ordinary or non-breaking, is a quarter of an em in Times New Roman, bold or not. */
+const SPACE_EM = 250;
 
 /** Table text size, points (docs/REPORT.md: 12 pt in tables). */
 export const TABLE_PT = 12;
 /** Left + right cell padding the renderers use, points, with a little slack for rounding. */
 export const CELL_PADDING_PT = 2 * 2.85 + 2;
+/** Left + right cell padding as the renderers set it, points: the room a cell's lines have. */
+const CELL_MARGINS_PT = 2 * 2.85;
 /** A4 text width: 210 − 30 − 20 mm portrait, 297 − 30 − 20 mm landscape, in points. */
 export function textWidthPt(orientation: Orientation): number {
   const mm = orientation === "landscape" ? 297 - 50 : 210 - 50;
@@ -38,7 +42,7 @@ export function textWidthPt(orientation: Orientation): number {
 export function wordWidthPt(word: string, bold: boolean, size: number = TABLE_PT): number {
   const em = bold ? EM.bold : EM.regular;
   let sum = 0;
-  for (const ch of word) sum += em.get(ch) ?? UNKNOWN;
+  for (const ch of word) sum += em.get(ch) ?? (ch === " " || ch === "\u00a0" ? SPACE_EM : UNKNOWN);
   return (sum / 1000) * size;
 }
 
@@ -171,31 +175,149 @@ export function needsWiderPage(block: TableBlock, orientation: Orientation): boo
 /** Table text line height at 12 pt, points (single spacing in Times New Roman). */
 const LINE_PT = TABLE_PT * 1.15;
 
+/** What a row adds to its lines: the cell margins above and below (1 pt each) and the border. */
+export const ROW_EXTRA_PT = 3;
+
 /** Text height of A4 minus the 20 mm margins, points. */
 export function textHeightPt(orientation: Orientation): number {
   const mm = orientation === "landscape" ? 210 - 40 : 297 - 40;
   return (mm * 72) / 25.4;
 }
 
+const SPACE_PT = (SPACE_EM / 1000) * TABLE_PT;
+
+/**
+ * Lines a paragraph of table text takes in `room` points, wrapped word by word as a line
+ * breaker does (a narrow column loses the rest of a line to every word that does not fit).
+ * A word wider than the column breaks where it must.
+ */
+function wrappedLines(text: string, room: number): number {
+  return linesOfWords(wordWidths(text), room);
+}
+
+/** The widths of a paragraph's words, points. */
+function wordWidths(text: string): number[] {
+  return text
+    .split(/[ \t\r]+/u)
+    .filter((word) => word !== "")
+    .map((word) => wordWidthPt(word, false));
+}
+
+/** Lines that words of these widths take in `room` points (see wrappedLines). */
+function linesOfWords(widths: readonly number[], room: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const width of widths) {
+    if (used > 0 && used + SPACE_PT + width <= room) {
+      used += SPACE_PT + width;
+      continue;
+    }
+    if (used > 0) lines++;
+    const pieces = Math.max(1, Math.ceil(width / room));
+    lines += pieces - 1;
+    used = width - (pieces - 1) * room;
+  }
+  return lines;
+}
+
 /** Estimated height of a body row, points, from its fitted column widths (points). */
 export function rowHeightPt(block: TableBlock, row: readonly TableCell[]): number {
   let lines = 1;
   block.columns.forEach((col, i) => {
-    const room = Math.max(col.width - CELL_PADDING_PT, 10);
+    const room = Math.max(col.width - CELL_MARGINS_PT, 10);
     const text = plain(row[i] ?? "");
     let cellLines = 0;
-    for (const para of text.split("\n"))
-      cellLines += Math.max(1, Math.ceil((wordWidthPt(para.replace(/\s/gu, "."), false) * 1.1) / room));
+    for (const para of text.split("\n")) cellLines += wrappedLines(para, room);
     lines = Math.max(lines, cellLines);
   });
-  return lines * LINE_PT + 4;
+  return lines * LINE_PT + ROW_EXTRA_PT;
+}
+
+/** A row of up to this many lines is kept on one page; a taller one may continue on the next. */
+const WHOLE_ROW_LINES = 6;
+
+/**
+ * A body row may be split across pages when it is taller than WHOLE_ROW_LINES lines: kept
+ * whole, a long row that does not fit the rest of a page moves on and leaves that rest empty
+ * (a long first row would push its whole table to the next page). A short row is kept whole,
+ * so no page ends or starts with a line or two of a row.
+ */
+export function rowMaySplit(block: TableBlock, row: readonly TableCell[]): boolean {
+  return rowHeightPt(onPage(block), row) > WHOLE_ROW_LINES * LINE_PT + ROW_EXTRA_PT;
 }
 
 /**
- * A body row may be split across pages only when it is taller than a page (with room for the
- * repeated header rows); every other row is kept whole.
+ * The table with its widths in points of its page: a fitted table's widths add up to its
+ * page's text width already (fitTable); bare weights, as a model written by hand has them,
+ * are read as shares of a portrait page.
  */
-export function rowMaySplit(block: TableBlock, row: readonly TableCell[], orientation: Orientation): boolean {
-  const header = (1 + (block.headerRows?.length ?? 0)) * 3 * LINE_PT;
-  return rowHeightPt(block, row) > textHeightPt(orientation) - header;
+function onPage(block: TableBlock): TableBlock {
+  const sum = block.columns.reduce((a, c) => a + c.width, 0);
+  const portrait = textWidthPt("portrait");
+  const landscape = textWidthPt("landscape");
+  const total = Math.abs(sum - landscape) < 1 ? landscape : portrait;
+  if (Math.abs(sum - total) < 1) return block;
+  const widths = scaleWidths(
+    block.columns.map((c) => c.width),
+    total,
+  );
+  return { ...block, columns: block.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
+}
+
+/** Rows a long table's widths are chosen by (an even sample): enough to judge, quick on 10,000 rows. */
+const COMPACT_SAMPLE_ROWS = 200;
+
+/**
+ * A long table fitted to the fewest lines: from the widths its words need, the rest of the text
+ * width goes step by step to the column where it saves the most lines over all rows (a column
+ * of long prose before a column of short labels), and what saves nothing is shared by the
+ * model's weights. For the roadmap's tables, whose rows run over many pages: the table takes
+ * fewer pages and its last page is not left with a single row.
+ */
+export function fitTableCompact(block: TableBlock, orientation: Orientation): TableBlock {
+  const total = textWidthPt(orientation);
+  const widths = levelOff(tableMinimumsPt(block, total), total);
+  // The words of every cell measured once; a long table is judged by an even sample of its rows.
+  const every = Math.max(1, Math.ceil(block.rows.length / COMPACT_SAMPLE_ROWS));
+  const cells = block.rows
+    .filter((_, r) => r % every === 0)
+    .map((row) =>
+      block.columns.map((_, i) =>
+        plain(row[i] ?? "")
+          .split("\n")
+          .map(wordWidths),
+      ),
+    );
+  const cellLines = (r: number, i: number, width: number) =>
+    cells[r]![i]!.reduce((n, para) => n + linesOfWords(para, Math.max(width - CELL_MARGINS_PT, 10)), 0);
+  const lines = cells.map((_, r) => widths.map((w, i) => cellLines(r, i, w)));
+  /** Lines of all sampled rows with column `column` set `width` wide. */
+  const totalWith = (column: number, width: number) =>
+    lines.reduce((sum, row, r) => {
+      const others = row.reduce((m, n, k) => (k === column ? m : Math.max(m, n)), 1);
+      return sum + Math.max(others, cellLines(r, column, width));
+    }, 0);
+  const step = total / 100;
+  let left = total - widths.reduce((a, b) => a + b, 0);
+  let current = lines.reduce((sum, row) => sum + Math.max(1, ...row), 0);
+  // A line is saved only when a whole word more fits, so wider steps are tried too.
+  while (left >= step) {
+    let best = { column: -1, width: 0, rate: 0, lines: current };
+    widths.forEach((w, i) => {
+      for (const size of [1, 2, 4, 8].map((k) => k * step).filter((size) => size <= left)) {
+        const trial = totalWith(i, w + size);
+        const rate = (current - trial) / size;
+        if (rate > best.rate) best = { column: i, width: size, rate, lines: trial };
+      }
+    });
+    if (best.column < 0) break;
+    widths[best.column]! += best.width;
+    lines.forEach((row, r) => (row[best.column] = cellLines(r, best.column, widths[best.column]!)));
+    left -= best.width;
+    current = best.lines;
+  }
+  const weights = block.columns.map((c) => Math.max(c.width, 0.1));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const final = widths.map((w, i) => w + (left * weights[i]!) / weightSum);
+  return { ...block, columns: block.columns.map((c, i) => ({ ...c, width: Math.round(final[i]! * 10) / 10 })) };
 }

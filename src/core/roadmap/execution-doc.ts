@@ -5,7 +5,8 @@
  */
 import { table } from "../report/blocks.js";
 import { type Block, type DocModel, type TableCell, heading, paragraph, run } from "../report/model.js";
-import { fitTable } from "../report/widths.js";
+import { settlePageBreaks } from "../report/page-breaks.js";
+import { fitTableCompact } from "../report/widths.js";
 import { countWithNoun, type PluralForms } from "../russian.js";
 import { formatRuDate } from "../terms/dates.js";
 import { type Execution, shareText } from "./execution.js";
@@ -24,7 +25,7 @@ const EXECUTION_DOC_NAME = "Отчёт об исполнении дорожно�
 /** Up to this many schools the matrix fits a landscape page as a table; more are in the .xlsx / the tab. */
 const MATRIX_MAX_SCHOOLS = 10;
 
-/** The matrix item × school on its own page (states in words; overdue in bold). */
+/** The matrix item × school, on a page of its own unless the page before is half empty (states in words; overdue in bold). */
 function matrixBlocks(execution: Execution): Block[] {
   if (execution.schools.length === 0) return [];
   if (execution.schools.length > MATRIX_MAX_SCHOOLS)
@@ -55,7 +56,7 @@ function matrixBlocks(execution: Execution): Block[] {
   return [
     { type: "pageBreak" },
     heading(2, `Матрица исполнения на ${formatRuDate(execution.today)}`),
-    fitTable(block, "landscape"),
+    fitTableCompact(block, "landscape"),
   ];
 }
 
@@ -122,12 +123,12 @@ export function buildExecutionDoc(roadmap: Roadmap, execution: Execution, option
     ],
     rows,
   );
-  blocks.push(fitTable(block, "landscape"));
+  blocks.push(fitTableCompact(block, "landscape"));
   blocks.push(...matrixBlocks(execution));
   return {
     title: `${EXECUTION_DOC_NAME} — ${date}`,
     orientation: "landscape",
     draft: options.draft,
-    blocks,
+    blocks: settlePageBreaks(blocks, "landscape"),
   };
 }

@@ -14,7 +14,7 @@
  */
 import type { TableCell } from "../report/model.js";
 import { type Block, type DocModel, paragraph, run } from "../report/model.js";
-import { fitTable } from "../report/widths.js";
+import { fitTableCompact } from "../report/widths.js";
 import { table } from "../report/blocks.js";
 import { MONTHS } from "../terms/months.js";
 import type { IsoDate } from "../terms/types.js";
@@ -64,7 +64,7 @@ function administrationLines(text: string): string {
 }
 
 /** The roadmap's table as the appendix prints it: the six contract columns. */
-function roadmapTable(roadmap: Roadmap): Block {
+export function roadmapTable(roadmap: Roadmap): Block {
   const rows: TableCell[][] = roadmap.items.map((item) => {
     const top = item.key !== null && !item.key.includes(".");
     const number = /\.$/.test(item.number) || item.key === null ? item.number : `${item.number}.`;
@@ -86,7 +86,7 @@ function roadmapTable(roadmap: Roadmap): Block {
     })),
     rows,
   );
-  return fitTable(block, "landscape");
+  return fitTableCompact(block, "landscape");
 }
 
 export interface OrderDocOptions {

@@ -8,6 +8,7 @@ import { initials, unbreakable } from "../russian.js";
 import { formatRuDate } from "../terms/dates.js";
 import { heading } from "../report/blocks.js";
 import { type Block, type DocModel, SIGNATURE_BLANK } from "../report/model.js";
+import { settlePageBreaks } from "../report/page-breaks.js";
 import { fitTables } from "../report/widths.js";
 import { type FactsOptions, type SpravkaFacts, spravkaFacts } from "./facts.js";
 import { SPRAVKA_FORM } from "./form.js";
@@ -68,7 +69,7 @@ export function buildSpravkaFromFacts(facts: SpravkaFacts, survey: SurveyResult 
     title: spravkaFileName(facts.orgShort, facts.date),
     orientation: "portrait",
     draft,
-    blocks: fitTables(blocks.map(withKeptNumbers), "portrait"),
+    blocks: settlePageBreaks(fitTables(blocks.map(withKeptNumbers), "portrait"), "portrait"),
   };
 }
 

@@ -25,7 +25,7 @@ import type { IsoDate, Period } from "../../terms/types.js";
 import type { Workbook } from "../../workbook.js";
 import { bold, labelled, paragraph, run, textBlocks } from "../blocks.js";
 import { mentorTable, notHeldTable, reportMentoring } from "../mentoring.js";
-import { type Block, DASH, type Run, type TableCell, SIGNATURE_BLANK, heading, isEmptyText } from "../model.js";
+import { type Block, DASH, type Run, type TableCell, SIGNATURE_BLANK, isEmptyText } from "../model.js";
 import { conclusionText, countOf, enumValue, generalText, percentText, rowsOf, printedAt } from "../read.js";
 import {
   isCompleted,
@@ -329,7 +329,8 @@ function totalsList(ctx: ReportContext): Block[] {
 function mentoringBlocks(ctx: ReportContext): Block[] {
   const mentoring = reportMentoring(ctx.wb);
   return [
-    heading(3, "Сетевое наставничество"),
+    // A caption in bold like the one below it: the form's sub-captions share one style.
+    paragraph([bold("Сетевое наставничество")]),
     mentorTable(mentoring),
     paragraph([bold("Наставнические пары, которые не состоялись, и причины:")]),
     notHeldTable(mentoring),
