@@ -154,7 +154,10 @@ function readWithApi(sheets: SheetsAdvanced, id: string): OpenedSchool {
 
 function readWithSpreadsheetApp(id: string): OpenedSchool {
   const ss = SpreadsheetApp.openById(id);
-  return { grid: readWorkbookWithVersion(ss), reportLink: reportLinkFrom(getSpreadsheetMetadata(ss, METADATA_KEYS.lastReport)) };
+  return {
+    grid: readWorkbookWithVersion(ss),
+    reportLink: reportLinkFrom(getSpreadsheetMetadata(ss, METADATA_KEYS.lastReport)),
+  };
 }
 
 export function openSchool(id: string): OpenedSchool {
