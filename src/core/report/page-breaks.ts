@@ -15,7 +15,9 @@ export function settlePageBreaks(blocks: readonly Block[], orientation: Orientat
   const out: Block[] = [];
   for (const block of blocks) {
     if (block.type === "pageBreak") {
-      const before = paginate(out, orientation).at(-1)!;
+      // Not .at(-1): Apps Script's runtime lacks ES2022's Array.prototype.at (test/gas/platform.test.ts).
+      const pages = paginate(out, orientation);
+      const before = pages[pages.length - 1]!;
       if (before.used === 0 || pageFill(before) < KEEP_BREAK) continue;
     }
     out.push(block);
