@@ -94,11 +94,13 @@ describe("mip template --roadmap and mip roadmap", () => {
 describe("the demo's roadmap", () => {
   const dir = tempDir("mip-roadmap-demo-");
   let demo = "";
+  let demoSaid = "";
   beforeAll(() => {
     ensureBuilt();
     const run = mip(["demo", "--out", "demo"], dir);
     expect(run.code).toBe(0);
     demo = join(dir, "demo");
+    demoSaid = run.stdout;
   }, 180_000);
 
   it("gives the order with its appendix and the execution report", async () => {
@@ -195,6 +197,14 @@ describe("the demo's roadmap", () => {
       }
     }
     expect(checked).toBe(90);
+    // The run's line counts overdue cells of this matrix, out of all its item × school cells.
+    const schoolColumns = header.length - 4;
+    const overdueCells = matrix.rows
+      .slice(1)
+      .reduce((n, r) => n + r.filter((c) => cellText(c) === "Просрочено").length, 0);
+    expect(demoSaid).toContain(
+      `30 пунктов; просрочено ${overdueCells} из ${30 * schoolColumns} ячеек матрицы «пункт × школа».`,
+    );
     // Overdue cells stand out.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(demo, "Исполнение дорожной карты.xlsx")) as unknown as ExcelJS.Buffer);

@@ -238,10 +238,15 @@ async function execution(args: ExecutionArgs): Promise<number> {
       : resolve(args.matrix.replace(/(?<!\.xlsx)$/i, ".xlsx"));
   const matrixPath = await writeBeside(matrixWanted, await writeExecutionMatrix(executed), "матрицу исполнения", say);
   if (docPath === null || matrixPath === null) return 2;
+  // Overdue counts cells of the matrix (item × school of the roadmap), not items: said so, or
+  // «3 школы, 30 пунктов, просрочено: 124» reads as a contradiction.
+  const cells = executed.rows.reduce((n, r) => n + r.cells.length, 0);
   const overdue = executed.rows.reduce((n, r) => n + r.cells.filter((c) => c.state === "overdue").length, 0);
   say(
-    `Исполнение дорожной карты на ${formatRuDate(args.today)}: ${countWithNoun(schools.length, ["школа", "школы", "школ"])}, ` +
-      `${countWithNoun(executed.rows.length, ["пункт", "пункта", "пунктов"])}, просрочено: ${overdue}.`,
+    `Исполнение дорожной карты на ${formatRuDate(args.today)}: ` +
+      `${countWithNoun(schools.length, ["таблица школы прочитана", "таблицы школ прочитаны", "таблиц школ прочитано"])}, ` +
+      `${countWithNoun(executed.rows.length, ["пункт", "пункта", "пунктов"])}; ` +
+      `просрочено ${overdue} из ${countWithNoun(cells, ["ячейки", "ячеек", "ячеек"])} матрицы «пункт × школа».`,
   );
   say(`  Отчёт: ${docPath}`);
   say(`  Матрица: ${matrixPath}`);
