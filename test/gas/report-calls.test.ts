@@ -2,6 +2,9 @@
  * «Сформировать отчёт» at a fixed number of Apps Script calls, whatever the length of the plan,
  * and the reads that make it so (tab-layout.ts, report-folder.ts): every shortcut gives the same
  * document as the full read would, or falls back to it.
+ * The bundle over 1,000-row workbooks, about 9 s: `npm test` runs it, `npm run test:unit` leaves
+ * it (test/gas/report.test.ts keeps the click in the unit loop).
+ * @module-tag slow
  */
 import { describe, expect, it } from "vitest";
 import type { ReportOutcome, SidebarState } from "../../src/api.js";

@@ -1,4 +1,9 @@
-/** `mip spravka` through the real binary: usage, exit codes, never overwriting, the demo's справка against `mip validate --json`. */
+/**
+ * `mip spravka` through the real binary: usage, exit codes, never overwriting, the demo's справка against
+ * `mip validate --json`.
+ * About 6 s of binary runs: `npm test` runs it, `npm run test:unit` leaves it.
+ * @module-tag slow
+ */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";

@@ -1,4 +1,8 @@
-/** `mip survey` and `mip spravka --survey` through the real binary, on the demo's answers written as .xlsx. */
+/**
+ * `mip survey` and `mip spravka --survey` through the real binary, on the demo's answers written as .xlsx.
+ * About 6 s of binary runs: `npm test` runs it, `npm run test:unit` leaves it.
+ * @module-tag slow
+ */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
