@@ -1,4 +1,5 @@
 /** Workbooks for the bundle tests: the sample project (invented names) and variations of it. */
+import type { ReportOutcome } from "../../src/api.js";
 import type { Cell, TabGrid, WorkbookGrid } from "../../src/core/grid.js";
 import { sampleGrid, sampleReportDate } from "../../src/demo/sample.js";
 import { TEMPLATE_LAYOUT } from "../../src/core/template.js";
@@ -31,4 +32,10 @@ export function documentIdOf(url: string): string {
   const id = /\/document\/d\/([-\w]+)/.exec(url)?.[1];
   if (!id) throw new Error(`not a Google Doc link: ${url}`);
   return id;
+}
+
+/** The outcome of a report click that made a document (a test fails with what came instead). */
+export function createdReport(outcome: ReportOutcome): Extract<ReportOutcome, { kind: "created" }> {
+  if (outcome.kind !== "created") throw new Error(`expected a document, got ${JSON.stringify(outcome).slice(0, 300)}`);
+  return outcome;
 }

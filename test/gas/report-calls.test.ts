@@ -12,7 +12,7 @@ import type { WorkbookGrid } from "../../src/core/grid.js";
 import { syntheticGrid } from "../../bench/synthetic.js";
 import { CallCounter, type FakeSpreadsheet, spreadsheetFromGrid, zonedMidnight } from "./fake/index.js";
 import { unzip } from "./fake/zip.js";
-import { NOW, documentIdOf, sampleGrid } from "./fixtures.js";
+import { NOW, documentIdOf, sampleGrid, createdReport } from "./fixtures.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
 
 /**
@@ -31,11 +31,6 @@ function setUp(grid: WorkbookGrid = sampleGrid(), timeZone?: string): GasEnviron
   });
 }
 
-function created(outcome: ReportOutcome) {
-  if (outcome.kind !== "created") throw new Error(`expected a document, got ${JSON.stringify(outcome).slice(0, 300)}`);
-  return outcome;
-}
-
 /** A change of content (a new report, not a repeated click), made by hand: no call counted. */
 function edit(env: GasEnvironment, text: string): void {
   env.counter.paused(() => env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue(text));
@@ -43,7 +38,7 @@ function edit(env: GasEnvironment, text: string): void {
 
 /** The body of the .docx the report uploaded. */
 function uploadedBody(env: GasEnvironment, outcome: ReportOutcome): string {
-  const id = documentIdOf(created(outcome).report.url);
+  const id = documentIdOf(createdReport(outcome).report.url);
   return unzip(env.fake.driveV3._uploads.get(id)!).get("word/document.xml")!.toString("utf8");
 }
 
@@ -58,10 +53,10 @@ describe("«Сформировать отчёт» in Apps Script calls", () => {
     const click = (planRows: number) => {
       const env = setUp(syntheticGrid({ planRows, pairs: Math.max(10, Math.round(planRows / 2)) }));
       env.call<SidebarState>("sidebarGetState");
-      created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
       edit(env, "Педагогический совет школы");
       env.counter.reset();
-      const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
       return { total: env.counter.total, snapshot: env.counter.snapshot(), name: outcome.report.name };
     };
     const small = click(10);
@@ -95,7 +90,7 @@ describe("«Сформировать отчёт» in Apps Script calls", () => {
     const click = (planRows: number) => {
       const env = setUp(syntheticGrid({ planRows, pairs: Math.max(10, Math.round(planRows / 2)) }));
       env.counter.reset();
-      created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
       return env.counter.snapshot();
     };
     expect(click(300)).toEqual(click(10));
@@ -159,7 +154,7 @@ describe("reading the tabs by the positions of the sidebar's last read", () => {
     env.call<SidebarState>("sidebarGetState");
     env.fake.spreadsheet._sheet("Выводы")._name = "Выводы (черновик)";
     env.counter.reset();
-    created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     // Read by position under its old title (tab-layout.ts says why that is acceptable)…
     expect(env.counter.count("Sheet.getName")).toBe(0);
     // …until the next full read, which stores the new title.
@@ -198,11 +193,11 @@ describe("the report folder the workbook remembers", () => {
   it("gone from Drive: the upload's 404 sends the report to the user's own folder, made anew", () => {
     const env = setUp();
     env.call<SidebarState>("sidebarGetState");
-    created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const [first] = ownFolders(env);
     env.fake.drive._files.delete(first!.id);
     edit(env, "Управляющий совет");
-    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const second = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const [again] = ownFolders(env);
     expect(again!.id).not.toBe(first!.id);
     expect(env.fake.drive._namesIn(again!.id)).toContain(second.report.name);
@@ -212,12 +207,12 @@ describe("the report folder the workbook remembers", () => {
   it("in the bin: nothing is made there (its files count as trashed); a new folder takes the report", () => {
     const env = setUp();
     env.call<SidebarState>("sidebarGetState");
-    created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const [binned] = ownFolders(env);
     binned!.trashed = true;
     const before = env.fake.drive._namesIn(binned!.id).length;
     edit(env, "Управляющий совет");
-    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const second = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(env.fake.drive._namesIn(binned!.id)).toHaveLength(before);
     const fresh = ownFolders(env).find((f) => !f.trashed)!;
     expect(env.fake.drive._namesIn(fresh.id)).toContain(second.report.name);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ReportOutcome, ReportRecord, SidebarState } from "../../src/api.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
 import { CallCounter, PDF_MIME, spreadsheetFromGrid } from "./fake/index.js";
-import { NOW, documentIdOf, sampleGrid, withField } from "./fixtures.js";
+import { NOW, documentIdOf, sampleGrid, withField, createdReport } from "./fixtures.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
 
 function setUp(grid: WorkbookGrid = sampleGrid()): GasEnvironment {
@@ -15,15 +15,10 @@ function setUp(grid: WorkbookGrid = sampleGrid()): GasEnvironment {
   return createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter), counter, now: NOW });
 }
 
-function created(outcome: ReportOutcome) {
-  if (outcome.kind !== "created") throw new Error(`expected a document, got ${JSON.stringify(outcome).slice(0, 300)}`);
-  return outcome;
-}
-
 /** A new report: the workbook changes a little first (an unchanged one within two minutes repeats the last). */
 function nextReport(env: GasEnvironment, n: number) {
   env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue(`Педагогический совет, заседание ${n}`);
-  return created(env.call<ReportOutcome>("sidebarGenerateReport"));
+  return createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
 }
 
 const fileOf = (env: GasEnvironment, url: string) => {
@@ -51,7 +46,7 @@ describe("a PDF beside the report", () => {
   it("is Drive's export of the Doc, saved in the same folder as «{name}.pdf», linked in the outcome, the state and the menu's dialog", () => {
     const env = setUp();
     env.counter.reset();
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const doc = fileOf(env, outcome.report.url);
     expect(outcome.report.pdfUrl).toBeDefined();
     expect(outcome.report.pdfProblem).toBeUndefined();
@@ -85,9 +80,9 @@ describe("a PDF beside the report", () => {
 
   it("a repeated click returns the same Doc and PDF and exports nothing again", () => {
     const env = setUp();
-    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const first = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     env.counter.reset();
-    const again = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const again = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(again.report).toEqual(first.report);
     expect(env.counter.count("Drive.Files.export")).toBe(0);
     expect([...env.fake.drive._files.values()].filter((f) => f.mimeType === PDF_MIME)).toHaveLength(1);
@@ -96,7 +91,7 @@ describe("a PDF beside the report", () => {
   it("over Google's 10 MB the Doc is still made and linked; the PDF line says why it is missing, in Russian", () => {
     const env = setUp();
     env.fake.driveV3._exportLimitBytes = 1000;
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(env.fake.documentApp._documents.has(documentIdOf(outcome.report.url))).toBe(true);
     expect(outcome.report.pdfUrl).toBeUndefined();
     expect(outcome.report.pdfProblem).toBe(
@@ -149,7 +144,7 @@ describe("the sheet's earlier reports («Прежние отчёты»)", () => 
 
   it("names a final report «итоговый» and a clean one without the draft mark", () => {
     const env = setUp(withField(sampleGrid(), "Общие сведения", "Вид отчёта", "Итоговый"));
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.history![0]!.kind).toBe("итоговый");
     expect(outcome.history![0]!.draft).toBe(outcome.report.draft);
   });

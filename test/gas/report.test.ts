@@ -14,7 +14,7 @@ import {
   spreadsheetFromGrid,
   tableMerges,
 } from "./fake/index.js";
-import { NOW, documentIdOf, sampleGrid, sampleReportDate, withField } from "./fixtures.js";
+import { NOW, documentIdOf, sampleGrid, sampleReportDate, withField, createdReport } from "./fixtures.js";
 import { lastAlert } from "./inspect.js";
 import { type GasEnvironment, createGasEnvironment } from "./load-bundle.js";
 import type { WorkbookGrid } from "../../src/core/grid.js";
@@ -22,11 +22,6 @@ import type { WorkbookGrid } from "../../src/core/grid.js";
 function setUp(grid: WorkbookGrid = sampleGrid()): GasEnvironment {
   const counter = new CallCounter();
   return createGasEnvironment({ spreadsheet: spreadsheetFromGrid(grid, counter), counter, now: NOW });
-}
-
-function created(outcome: ReportOutcome) {
-  if (outcome.kind !== "created") throw new Error(`expected a document, got ${JSON.stringify(outcome).slice(0, 300)}`);
-  return outcome;
 }
 
 function docByUrl(env: GasEnvironment, url: string) {
@@ -48,7 +43,7 @@ function ownFolder(env: GasEnvironment) {
 describe("«Сформировать отчёт» in Google Docs", () => {
   it("has the same text, order and tables as the .docx of the same workbook", async () => {
     const env = setUp();
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const doc = docByUrl(env, outcome.report.url);
 
     const result = validateWorkbook(sampleGrid(), { today: sampleReportDate });
@@ -64,7 +59,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("formats it as the official form: A4, margins 20/30 mm, Times New Roman 14, tables 12 with a bold shaded header", () => {
     const env = setUp();
-    const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
+    const doc = docByUrl(env, createdReport(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
     const page = doc._body._page;
     expect(Math.round(page.width)).toBe(595);
     expect(Math.round(page.height)).toBe(842);
@@ -84,13 +79,13 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("turns the page for «Альбомная»", () => {
     const env = setUp(withField(sampleGrid(), "Настройки", "Ориентация страниц отчёта", "Альбомная"));
-    const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
+    const doc = docByUrl(env, createdReport(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
     expect(doc._body._page.width).toBeGreaterThan(doc._body._page.height);
   });
 
   it("is a draft with the error appendix when there are errors and strict is off", () => {
     const env = setUp();
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.errors).toBeGreaterThan(0);
     expect(outcome.report.draft).toBe(true);
     const text = documentStructure(docByUrl(env, outcome.report.url)).map((e) => ("text" in e ? e.text : ""));
@@ -123,7 +118,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
       "in the workbook (properties, developer metadata, sidebar state)",
     () => {
       const env = setUp();
-      const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
       expect(outcome.report.name.startsWith(expectedName)).toBe(true);
       expect(outcome.notice).toBeUndefined();
       expect(env.fake.drive._namesIn(ownFolder(env).id)).toContain(outcome.report.name);
@@ -138,14 +133,14 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("makes its folder once and finds it again after the user moves it; Drive v3 only, never DriveApp", () => {
     const env = setUp();
-    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const first = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const folder = ownFolder(env);
     // The user moves «Отчёты МИП» into a folder of their own.
     env.fake.drive._addUserItem({ id: "folder-archive", name: "Архив", folder: true });
     folder.parents = ["folder-archive"];
     env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Управляющий совет школы");
     env.counter.reset();
-    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const second = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect([...env.fake.drive._files.values()].filter((f) => f.folder && f.name === "Отчёты МИП")).toHaveLength(1);
     expect(env.fake.drive._namesIn(folder.id).sort()).toEqual(
       [first.report.name, `${first.report.name}.pdf`, second.report.name, `${second.report.name}.pdf`].sort(),
@@ -166,8 +161,8 @@ describe("«Сформировать отчёт» in Google Docs", () => {
 
   it("two clicks make one document (the second, under the lock, returns the first)", () => {
     const env = setUp();
-    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
-    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const first = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const second = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(second.report).toEqual(first.report);
     expect(env.fake.documentApp._documents.size).toBe(1);
     expect(env.fake.lockService._document.acquisitions).toBe(2);
@@ -186,12 +181,12 @@ describe("«Сформировать отчёт» in Google Docs", () => {
   it("never overwrites: an existing name gets «(2)», then «(3)»", () => {
     let grid = sampleGrid();
     const env = setUp(grid);
-    const first = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const first = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     // A changed workbook is a new report, not a repeated click.
     env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Управляющий совет школы");
-    const second = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const second = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     env.fake.spreadsheet._sheet("Выводы").getRange("B2").setValue("Педагогический совет");
-    const third = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const third = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     expect(second.report.name).toBe(`${first.report.name} (2)`);
     expect(third.report.name).toBe(`${first.report.name} (3)`);
     expect(env.fake.documentApp._documents.size).toBe(3);
@@ -202,13 +197,15 @@ describe("«Сформировать отчёт» in Google Docs", () => {
     folder.folder = true;
     env2.fake.propertiesService._user._data.set("mip.ownReportFolder", folder.id);
     env2.fake.drive._createFile(first.report.name, "application/vnd.google-apps.document", folder.id);
-    expect(created(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(`${first.report.name} (2)`);
+    expect(createdReport(env2.call<ReportOutcome>("sidebarGenerateReport")).report.name).toBe(
+      `${first.report.name} (2)`,
+    );
   });
 
   it("sets the Docs API layout after saving in two calls and merges group header cells only as the model has them", () => {
     const env = setUp();
     env.counter.reset();
-    const doc = docByUrl(env, created(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
+    const doc = docByUrl(env, createdReport(env.call<ReportOutcome>("sidebarGenerateReport")).report.url);
     const result = validateWorkbook(sampleGrid(), { today: sampleReportDate });
     const build = buildReport(result);
     if (build.kind !== "document") throw new Error("sample report is blocked");
@@ -240,7 +237,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
       now: NOW,
       without: ["Docs"],
     });
-    expect(created(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(
+    expect(createdReport(withoutDocs.call<ReportOutcome>("sidebarGenerateReport")).report.url).toMatch(
       /^https:\/\/docs\.google\.com\//,
     );
     expect(counter.count("Docs.Documents.get")).toBe(0);
@@ -251,7 +248,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
         "GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Internal error",
       );
     };
-    const outcome = created(failing.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(failing.call<ReportOutcome>("sidebarGenerateReport"));
     expect(outcome.report.url).toMatch(/^https:\/\/docs\.google\.com\//);
     expect(failing.fake.logger._lines.join("\n")).toMatch(/Объединение ячеек шапки таблицы не выполнено/);
     expect(outcome.notice).toMatch(/^Документ создан, но Google Документы не приняли его оформление: /);
@@ -266,7 +263,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
       old.push(`Отчёт МИП — МОУ «Средняя школа № ${old.length}» — 2022 год`);
     old.pop();
     store.set("mip.reportNames", JSON.stringify(old));
-    const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+    const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
     const stored = store.get("mip.reportNames")!;
     expect(Buffer.byteLength(stored, "utf8")).toBeLessThanOrEqual(8 * 1024);
     const names = JSON.parse(stored) as string[];
@@ -298,13 +295,13 @@ describe("«Сформировать отчёт» in Google Docs", () => {
         appCreated: true,
         lastUpdated: new Date(),
       });
-      const ok = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+      const ok = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
       expect(env.fake.drive._namesIn(folderId)).toEqual([ok.report.name, `${ok.report.name}.pdf`]);
       expect(ok.notice).toBeUndefined();
 
       const env2 = setUp(grid);
       env2.fake.drive._addUserItem({ id: folderId, name: "Чужая папка", folder: true });
-      const fallback = created(env2.call<ReportOutcome>("sidebarGenerateReport"));
+      const fallback = createdReport(env2.call<ReportOutcome>("sidebarGenerateReport"));
       expect(env2.fake.drive._namesIn(ownFolder(env2).id)).toContain(fallback.report.name);
       expect(env2.fake.drive._namesIn(folderId)).toEqual([]);
       expect(fallback.notice).toMatch(/Папка из «Настройки».*недоступна дополнению.*в папку «Отчёты МИП»/);
@@ -327,7 +324,7 @@ describe("«Сформировать отчёт» in Google Docs", () => {
         };
         const env = setUp(big);
         env.counter.reset();
-        const outcome = created(env.call<ReportOutcome>("sidebarGenerateReport"));
+        const outcome = createdReport(env.call<ReportOutcome>("sidebarGenerateReport"));
         const tableRows = docByUrl(env, outcome.report.url)._body._children.reduce(
           (n, c) => n + (c instanceof FakeTable ? c._rows.length : 0),
           0,
