@@ -3,12 +3,14 @@
 //                  writer's and the .docx writer's libraries in lib/vendor/, loaded when used)
 //   dist/        — the school deployment pushed by clasp (Code.js, appsscript.json, Sidebar.html)
 //   dist/committee/ — the committee deployment (its own manifest and push target), from the same source
-//   dist/committee-readonly/ — the committee's opt-in deployment that may read any school workbook (docs/SCOPES.md)
+//   dist/committee-readonly/ — only with --committee-readonly: the committee's opt-in deployment that may
+//                  read any school workbook, with the sensitive spreadsheets.readonly (docs/SCOPES.md)
 import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSidebar } from "./build-sidebar.mjs";
+import { writeCommitteeReadonly } from "./committee-readonly.mjs";
 import { templateXlsxBase64 } from "./template-xlsx.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -126,15 +128,6 @@ async function buildGas() {
   // The school deployment: dist/ (the folder .clasp.json pushes; .claspignore keeps committee/ out).
   await buildDeployment({ entry, dir: dist, manifest: join(root, "appsscript.json"), sidebar: true });
   const templateXlsx = await templateXlsxBase64(root);
-  // The committee's opt-in deployment: the same code with spreadsheets.readonly, to read school
-  // workbooks the committee did not create (docs/SCOPES.md); its own Apps Script project.
-  await buildDeployment({
-    entry: join(root, "src/gas/committee-main.ts"),
-    dir: join(dist, "committee-readonly"),
-    manifest: join(root, "appsscript.committee-readonly.json"),
-    sidebar: false,
-    templateXlsx,
-  });
   // The committee deployment, written last (the bundle tests rebuild when it is older than src/).
   await buildDeployment({
     entry: join(root, "src/gas/committee-main.ts"),
@@ -143,6 +136,7 @@ async function buildGas() {
     sidebar: false,
     templateXlsx,
   });
+  if (process.argv.includes("--committee-readonly")) log(writeCommitteeReadonly(root).slice(root.length + 1));
 }
 
 /** What the outputs are made from: the sources, the sidebar, the manifests, the build scripts, the lock file. */
@@ -158,7 +152,6 @@ const OUTPUTS = [
   ...Object.values(LAZY_LIBRARIES).map((file) => `lib/${file}`),
   "dist/Code.js",
   "dist/committee/Code.js",
-  "dist/committee-readonly/Code.js",
 ];
 
 function newestMtime(path) {

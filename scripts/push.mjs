@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeCommitteeReadonly } from "./committee-readonly.mjs";
 
 const root = process.cwd();
 const clasp = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "clasp");
@@ -54,6 +55,8 @@ if (rootDir.replace(/\/+$/, "") !== deployment.rootDir)
     `В ${deployment.file} rootDir должен быть «${deployment.rootDir}» (сейчас «${rootDir}»).`,
     `${deployment.file}: rootDir must be ${deployment.rootDir}.`,
   );
+// The opt-in deployment is written only now, from the committee's build (scripts/committee-readonly.mjs).
+if (readonly && existsSync(join(root, "dist", "committee", "Code.js"))) writeCommitteeReadonly(root);
 for (const file of ["Code.js", "appsscript.json"])
   if (!existsSync(join(root, rootDir, file)))
     fail(

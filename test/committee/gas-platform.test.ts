@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { SUMMARY_ALL_HEADERS, summaryColumn } from "../../src/core/committee/index.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { SCOPE, manifestScopes, refusedMethod, ruleFor } from "../gas/fake/index.js";
-import { COMMITTEE_DIST, createGasEnvironment } from "../gas/load-bundle.js";
+import { COMMITTEE_DIST, ROOT, createGasEnvironment } from "../gas/load-bundle.js";
 import { schoolGrid } from "./fixtures.js";
 import { type CommitteeEnv, type SchoolSheet, committeeEnv, summaryValues } from "./gas-env.js";
 
@@ -59,7 +59,7 @@ describe("committee deployment: scopes as pushed", () => {
       env.run("committeeRefresh");
       expect(state(env, 3)).toEqual(["ОК", "ОК", "Нет доступа"]);
       expect(env.fake.fileAccess.refused.map(([, file]) => file)).toEqual([list[2]!.id]);
-      const optIn = manifestScopes(join(COMMITTEE_DIST, "..", "committee-readonly", "appsscript.json"));
+      const optIn = manifestScopes(join(ROOT, "appsscript.committee-readonly.json"));
       const wide = committeeEnv(list);
       wide.fake.platform.scopes = new Set(optIn);
       wide.run("committeeRefresh");

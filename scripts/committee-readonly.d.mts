@@ -1,0 +1,1 @@
+export function writeCommitteeReadonly(root: string, dir?: string): string;
