@@ -13,12 +13,8 @@ import { type Cell, cellText } from "../../src/core/grid.js";
 import { ROADMAP_HEADERS } from "../../src/core/roadmap/schema.js";
 import { parsePeriod, parseTerm } from "../../src/core/terms/index.js";
 import { readXlsx } from "../../src/local/xlsx-read.js";
+import { docxXml } from "../helpers/docx-text.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "./helpers.js";
-
-async function documentXml(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  return zip.file("word/document.xml")!.async("string");
-}
 
 const headerAt = (rows: readonly (readonly Cell[])[], header: string): number =>
   (rows[0] ?? []).findIndex((c) => cellText(c) === header);
@@ -43,7 +39,7 @@ describe("mip template --roadmap and mip roadmap", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("дат прочитано: 30 из 30");
     expect(run.stdout).toContain("видимо, «МОУ «Сосновская СОШ»»");
-    const xml = await documentXml(join(dir, "распоряжение.docx"));
+    const xml = await docxXml(join(dir, "распоряжение.docx"));
     expect(xml).toContain("РАСПОРЯЖЕНИЕ");
     expect(xml).toContain("от 04 марта 2022 года № 57");
     expect(xml).toContain('w:orient="landscape"');
@@ -113,14 +109,14 @@ describe("the demo's roadmap", () => {
         "Исполнение дорожной карты.xlsx",
       ]),
     );
-    const order = await documentXml(join(demo, "Распоряжение о дорожной карте.docx"));
+    const order = await docxXml(join(demo, "Распоряжение о дорожной карте.docx"));
     expect(order).toContain("Приложение 1");
     expect(order).toContain("МУНИЦИПАЛЬНАЯ ДОРОЖНАЯ КАРТА");
-    const report = await documentXml(join(demo, "Отчёт об исполнении дорожной карты.docx"));
+    const report = await docxXml(join(demo, "Отчёт об исполнении дорожной карты.docx"));
     expect(report).toContain("по состоянию на 20.12.2022");
     expect(report).toContain("Совещание педагогов-наставников");
     // The справка о реализации проекта names the roadmap's order among its stage's orders.
-    const spravka = await documentXml(join(demo, "Справка о реализации проекта.docx"));
+    const spravka = await docxXml(join(demo, "Справка о реализации проекта.docx"));
     expect(spravka.replace(/\u00a0/g, " ")).toContain(
       "распоряжение от 04.03.2022 года № 57 «Об утверждении муниципальной дорожной карты",
     );

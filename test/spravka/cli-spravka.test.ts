@@ -4,24 +4,13 @@
  * About 6 s of binary runs: `npm test` runs it, `npm run test:unit` leaves it.
  * @module-tag slow
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sampleGrid, sampleSchools } from "../../src/demo/sample.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "../cli/helpers.js";
-
-async function documentText(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const xml = await zip.file("word/document.xml")!.async("string");
-  return xml
-    .replace(/<\/w:p>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\u00a0/g, " ");
-}
+import { docxText } from "../helpers/docx-text.js";
 
 let dir: string;
 
@@ -58,7 +47,7 @@ describe("mip spravka", () => {
     // An unreadable participant is a skipped input: stderr (docs/CLI.md, «Output streams»).
     expect(run.stderr).toContain("Не прочитана: Файл «broken.xlsx»");
     expect(run.stdout).toContain("В таблице проекта 2 ошибки");
-    const text = await documentText(path);
+    const text = await docxText(path);
     expect(text).toContain("СПРАВКА О РЕАЛИЗАЦИИ МУНИЦИПАЛЬНОГО ПРОЕКТА");
     expect(text).toContain("таблицы организаций-участников за тот же период: МОУ «СОШ № 4»");
     // Never over an existing file.
@@ -86,7 +75,7 @@ describe("mip spravka", () => {
     expect(demo.stdout).toContain("Справка о реализации проекта (mip spravka):");
     const workbook = join(out, "Пример МИП — сетевое наставничество.xlsx");
     const json = JSON.parse(mip(["validate", workbook, "--json"], dir).stdout) as { metrics: Record<string, number> };
-    const text = await documentText(join(out, "Справка о реализации проекта.docx"));
+    const text = await docxText(join(out, "Справка о реализации проекта.docx"));
     expect(text).toContain(
       `наставников — ${json.metrics.mentors}, наставляемых — ${json.metrics.mentees} из пяти организаций`,
     );

@@ -13,17 +13,7 @@ import { LEADERS_SET, LOW_RESULTS_SET, TIMESTAMP_TITLE } from "../../src/core/su
 import { writeSheets, writeWorkbookGrid } from "../../src/local/xlsx-write.js";
 import { loadXlsx } from "../../src/local/load.js";
 import { ensureBuilt, hasStackTrace, mip, tempDir } from "../cli/helpers.js";
-
-async function documentText(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const xml = await zip.file("word/document.xml")!.async("string");
-  return xml
-    .replace(/<\/w:p>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\u00a0/g, " ");
-}
+import { docxText } from "../helpers/docx-text.js";
 
 let dir: string;
 
@@ -81,7 +71,7 @@ describe("mip spravka --survey", () => {
     expect(run.stdout).toContain("Анкета мониторинга (школы с НОР): учтены ответы организаций — 5 из 5.");
     expect(run.stdout).toContain("Анкета мониторинга (школы-лидеры): учтены ответы организаций — 3 из 3.");
     expect(run.stdout).toContain("В ответах анкеты 2 предупреждения:");
-    const text = await documentText(join(dir, "справка.docx"));
+    const text = await docxText(join(dir, "справка.docx"));
     expect(text).toContain("В муниципальном мониторинге приняли участие все пять школ с НОР.");
     expect(text).toContain(
       "5.3. Эффективность проекта: средняя оценка — 3,67 при максимальной 5 (две оценки — 4, одна оценка — 3).",
@@ -95,7 +85,7 @@ describe("mip spravka --survey", () => {
     expect(run.stdout).toContain("справка составлена как черновик");
     expect(run.stdout).toContain("«отлично» не читается");
     expect(run.stdout).toContain("Не прочитан файл ответов: Файл «broken.xlsx»");
-    const text = await documentText(join(dir, "черновик.docx"));
+    const text = await docxText(join(dir, "черновик.docx"));
     expect(text).toContain("ЧЕРНОВИК");
     expect(text).toContain("Приложение. Замечания к ответам анкеты мониторинга");
     const bare = mip(["spravka", "project.xlsx", "--survey"], dir);
@@ -112,7 +102,7 @@ describe("mip demo", () => {
     for (const file of sampleSurveyFiles())
       expect(demo.stdout).toContain(`Ответы анкеты мониторинга: ${join(out, file.fileName)}`);
     expect(demo.stdout).toContain("Анкета мониторинга (школы с НОР): учтены ответы организаций — 5 из 5.");
-    const text = await documentText(join(out, "Справка о реализации проекта.docx"));
+    const text = await docxText(join(out, "Справка о реализации проекта.docx"));
     expect(text).toContain("В муниципальном мониторинге приняли участие все пять школ с НОР.");
     expect(text).toContain("В муниципальном мониторинге приняли участие все три школы-лидера.");
     expect(text).toMatch(/4\.16\. Были высказаны следующие предложения:/u);
