@@ -9,9 +9,10 @@
  * - longName: a 131-character organisation name.
  */
 import JSZip from "jszip";
-import { type Cell, type TabGrid, type WorkbookGrid, errorCell } from "../../src/core/grid.js";
+import { type Cell, type WorkbookGrid, errorCell } from "../../src/core/grid.js";
 import { sampleGrid } from "../../src/demo/sample.js";
 import { writeWorkbookGrid } from "../../src/local/xlsx-write.js";
+import { editTab } from "../hostile/corpus.js";
 
 export const PLAN_TITLE = "План-факт";
 
@@ -28,18 +29,6 @@ export async function patchSheet(bytes: Buffer, tabIndex: number, patch: (xml: s
 
 function tabIndex(grid: WorkbookGrid, title: string): number {
   return grid.tabs.findIndex((t) => t.title === title);
-}
-
-function editTab(grid: WorkbookGrid, title: string, edit: (rows: Cell[][]) => void): WorkbookGrid {
-  return {
-    ...grid,
-    tabs: grid.tabs.map((t): TabGrid => {
-      if (t.title !== title) return t;
-      const rows = t.rows.map((r) => [...r]);
-      edit(rows);
-      return { title: t.title, rows };
-    }),
-  };
 }
 
 export function setField(grid: WorkbookGrid, label: string, value: Cell): WorkbookGrid {
