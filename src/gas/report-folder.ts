@@ -29,12 +29,30 @@ export interface PlacedReport {
   readonly ownFolder: string | null;
 }
 
-export function unreachableNotice(asked: string): string {
+function unreachableNotice(asked: string): string {
   return (
     `Папка из «Настройки» (${asked}) недоступна дополнению, поэтому отчёт сохранён в папку ` +
     `«${OWN_FOLDER_NAME}» на вашем Диске (её можно переместить — дополнение её найдёт). Дополнение видит только ` +
     `файлы и папки, которые создало само: укажите папку «${OWN_FOLDER_NAME}» или оставьте поле пустым.`
   );
+}
+
+/**
+ * A new Google Doc in `folderId` under the first name neither `remembered` nor `taken` (the
+ * folder's names) holds, with the model drawn in it: the whole document uploaded as one .docx
+ * that Drive converts, then one Documents.get and one batchUpdate for what the upload does not
+ * set (docs-merge.ts). The number of Apps Script calls does not depend on the report's length.
+ */
+export function documentIn(
+  model: DocModel,
+  folderId: string,
+  remembered: readonly string[],
+  taken: ReadonlySet<string>,
+): Omit<PlacedReport, "notice" | "ownFolder"> {
+  const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
+  const made = createReportDocument({ name, folderId, parts: reportPackage(model) });
+  const layout = applyDocsLayout(made.id, model);
+  return { id: made.id, url: made.url, name, folderId, layoutMissing: layout.missing };
 }
 
 /** The document in `folderId` under its first free name; null when the add-on cannot use that folder. */
@@ -45,16 +63,12 @@ function tryFolder(
 ): Omit<PlacedReport, "notice" | "ownFolder"> | null {
   const taken = usableFolder(folderId);
   if (!taken) return null;
-  const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
-  let made;
   try {
-    made = createReportDocument({ name, folderId, parts: reportPackage(model) });
+    return documentIn(model, folderId, remembered, taken);
   } catch (error) {
     if (isNotFound(error, folderId)) return null;
     throw error;
   }
-  const layout = applyDocsLayout(made.id, model);
-  return { id: made.id, url: made.url, name, folderId, layoutMissing: layout.missing };
 }
 
 /**

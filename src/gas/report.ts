@@ -7,16 +7,13 @@
  * elsewhere still holds its name).
  */
 import type { ReportOutcome } from "../api.js";
-import { buildReport, firstFreeName } from "../core/report/build.js";
+import { buildReport } from "../core/report/build.js";
 import type { DocModel } from "../core/report/model.js";
 import { blockedOutcome } from "./report-outcome.js";
 import { checkWorkbook } from "./check.js";
-import { applyDocsLayout } from "./docs-merge.js";
-import { reportPackage } from "./docx-package.js";
 import { underDocumentLock } from "./document-lock.js";
 import { fingerprint } from "./fingerprint.js";
-import { folderIdFrom } from "./folder-id.js";
-import { createReportDocument, folderReachable, namesInFolder, ownFolderId } from "./drive-files.js";
+import { namesInFolder } from "./drive-files.js";
 import { UserError } from "./errors.js";
 import { pdfFields, savePdfBeside } from "./report-pdf.js";
 import { historyWith, newestFirst, reportRecord } from "./report-history.js";
@@ -29,7 +26,7 @@ import {
   readJson,
   setSpreadsheetMetadataAt,
 } from "./properties.js";
-import { placeReport, unreachableNotice } from "./report-folder.js";
+import { documentIn, placeReport } from "./report-folder.js";
 import { layoutChange, parseLayout } from "./tab-layout.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,42 +35,17 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const REPEAT_WINDOW_MS = 120_000;
 const LOCK_WAIT_MS = 30_000;
 
-export interface Destination {
-  folderId: string;
-  notice: string | null;
-}
-
 /**
- * Where a document goes. Under drive.file the add-on reaches only folders it created: a folder
- * pasted into «Настройки» that it made (its own «Отчёты МИП», wherever the user moved it) is used;
- * any other folder — and the spreadsheet's own folder — is closed to it, so the document goes to
- * the add-on's folder and the user is told why, in Russian. Never a failure.
- */
-export function reportDestination(setting: string): Destination {
-  const asked = setting.trim();
-  const id = asked ? folderIdFrom(asked) : null;
-  if (id && folderReachable(id)) return { folderId: id, notice: null };
-  const folderId = ownFolderId();
-  if (!asked) return { folderId, notice: null };
-  return { folderId, notice: unreachableNotice(asked) };
-}
-
-/**
- * A new Google Doc in the folder, under the first free name, with the model drawn in it: the
- * whole document uploaded as one .docx that Drive converts, then one Documents.get and one
- * batchUpdate for what the upload does not set (docs-merge.ts). The number of Apps Script calls
- * does not depend on the length of the report.
+ * A new Google Doc in the folder, under the first free name, with the model drawn in it
+ * (report-folder.ts documentIn: one upload Drive converts, one Documents.get, one batchUpdate).
+ * The committee's documents go to the add-on's own folder (ownFolderId).
  */
 export function makeDocument(
   model: DocModel,
   folderId: string,
   remembered: readonly string[] = [],
 ): { id: string; url: string; name: string; layoutMissing: string | null } {
-  const taken = namesInFolder(folderId);
-  const name = firstFreeName(model.title, (candidate) => remembered.includes(candidate) || taken.has(candidate));
-  const made = createReportDocument({ name, folderId, parts: reportPackage(model) });
-  const layout = applyDocsLayout(made.id, model);
-  return { id: made.id, url: made.url, name, layoutMissing: layout.missing };
+  return documentIn(model, folderId, remembered, namesInFolder(folderId));
 }
 
 /** The last report as the document properties hold it (`store`: a snapshot the caller has read). */

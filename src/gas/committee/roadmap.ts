@@ -34,7 +34,8 @@ import { KEY_VALUE_HEADERS } from "../../core/schema.js";
 import { charsToPixels } from "../../core/template.js";
 import { UserError } from "../errors.js";
 import { tabFromValues, zoneOffsetMinutes } from "../read-sheets.js";
-import { makeDocument, reportDestination } from "../report.js";
+import { ownFolderId } from "../drive-files.js";
+import { makeDocument } from "../report.js";
 import { readStoredRows } from "./dashboard.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -168,7 +169,7 @@ export interface RoadmapDocument {
 export function makeOrderDocument(ss: Spreadsheet): RoadmapDocument {
   const { checked } = requireRoadmap(ss, todayIn(ss));
   const model = buildOrderDoc(checked.roadmap, { draft: checked.summary.errors > 0 });
-  const { url, name } = makeDocument(model, reportDestination("").folderId);
+  const { url, name } = makeDocument(model, ownFolderId());
   return {
     url,
     name,
@@ -184,6 +185,6 @@ export function makeExecutionDocument(ss: Spreadsheet): RoadmapDocument {
   const { checked, execution } = requireRoadmap(ss, today);
   writeExecutionTab(ss, today);
   const model = buildExecutionDoc(checked.roadmap, execution, { draft: checked.summary.errors > 0 });
-  const { url, name } = makeDocument(model, reportDestination("").folderId);
+  const { url, name } = makeDocument(model, ownFolderId());
   return { url, name, errors: checked.summary.errors, warnings: checked.summary.warnings, firstFindings: [] };
 }

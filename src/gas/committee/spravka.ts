@@ -11,7 +11,8 @@ import { type Candidate, type LeftOut, buildSpravka, selectSources } from "../..
 import { validateWorkbook } from "../../core/validate.js";
 import { looksLikeMipWorkbook } from "../../core/workbook.js";
 import { UserError, userMessage } from "../errors.js";
-import { makeDocument, reportDestination } from "../report.js";
+import { ownFolderId } from "../drive-files.js";
+import { makeDocument } from "../report.js";
 import { type PdfOutcome, savePdfBeside } from "../report-pdf.js";
 import { registryRows } from "./run.js";
 import { openSchool } from "./school-reader.js";
@@ -113,7 +114,7 @@ function makeProjectSpravka(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Proje
     },
     survey,
   );
-  const folderId = reportDestination("").folderId;
+  const folderId = ownFolderId();
   const { id, url, name, layoutMissing } = makeDocument(model, folderId);
   return {
     url,

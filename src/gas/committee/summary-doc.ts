@@ -6,7 +6,8 @@
  */
 import { type SchoolRecord, buildSummaryDoc, SUMMARY_TITLE } from "../../core/committee/index.js";
 import { UserError } from "../errors.js";
-import { makeDocument, reportDestination } from "../report.js";
+import { ownFolderId } from "../drive-files.js";
+import { makeDocument } from "../report.js";
 import { readStoredRows } from "./dashboard.js";
 import { readCommitteeSettings } from "./settings.js";
 
@@ -30,6 +31,6 @@ export function makeSummaryDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
     throw new UserError("Свод пуст. Заполните «Реестр» и выберите в меню дополнения «Обновить свод».");
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
   const model = buildSummaryDoc(records, { date: today, signer: readCommitteeSettings(ss).signer });
-  const { url, name, layoutMissing } = makeDocument(model, reportDestination("").folderId);
+  const { url, name, layoutMissing } = makeDocument(model, ownFolderId());
   return { url, name, schools: records.length, layoutMissing };
 }
